@@ -1,0 +1,174 @@
+//! Bytes to text: UTF-8 (± BOM), UTF-16 with a BOM, legacy single-byte text as
+//! Windows-1252 (with a note). Binary input is refused.
+
+use super::LoadError;
+
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub notes: Vec<String>,
+}
+
+/// Signatures of common binary formats, so the error can say what the file is.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-zip archive"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+];
+
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return utf8(rest, vec!["UTF-8 byte-order mark skipped".into()]);
+    }
+    for (bom, enc, name) in [
+        (&b"\xff\xfe"[..], encoding_rs::UTF_16LE, "utf-16le"),
+        (&b"\xfe\xff"[..], encoding_rs::UTF_16BE, "utf-16be"),
+    ] {
+        if bytes.starts_with(bom) {
+            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
+            let mut notes = vec![format!("decoded from {name}")];
+            if had_errors {
+                notes.push("some UTF-16 sequences were invalid; shown as U+FFFD".into());
+            }
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: name,
+                notes,
+            });
+        }
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(LoadError::Binary((*what).to_string()));
+        }
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(LoadError::Binary("contains NUL bytes".into()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => utf8(bytes, Vec::new()),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            check_not_binary(&text)?;
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: "windows-1252",
+                notes: vec!["not valid UTF-8; decoded as Windows-1252".into()],
+            })
+        }
+    }
+}
+
+fn utf8(bytes: &[u8], notes: Vec<String>) -> Result<Decoded, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let mut notes = notes;
+            notes.push("not valid UTF-8; decoded as Windows-1252".into());
+            check_not_binary(&text)?;
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: "windows-1252",
+                notes,
+            });
+        }
+    };
+    check_not_binary(&text)?;
+    Ok(Decoded {
+        text,
+        encoding: "utf-8",
+        notes,
+    })
+}
+
+/// Text where more than one character in ten is a control character (other than
+/// line ends, tabs, form feeds and escapes) is binary data, not an article.
+fn check_not_binary(text: &str) -> Result<(), LoadError> {
+    let sample: &str = match text.char_indices().nth(64 * 1024) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in sample.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b') {
+            control += 1;
+        }
+    }
+    if total > 0 && control * 10 > total {
+        return Err(LoadError::Binary(format!(
+            "{control} of its first {total} characters are control codes"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_without_bom_is_kept_byte_for_byte() {
+        let d = decode("Café “quoted”\r\n".as_bytes()).unwrap();
+        assert_eq!(d.text, "Café “quoted”\r\n");
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.notes.is_empty());
+    }
+
+    #[test]
+    fn bom_is_skipped_with_a_note() {
+        let d = decode(b"\xef\xbb\xbfHello.").unwrap();
+        assert_eq!(d.text, "Hello.");
+        assert_eq!(d.notes.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "Zürich “x”".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Zürich “x”");
+        assert_eq!(d.encoding, "utf-16le");
+    }
+
+    #[test]
+    fn latin1_falls_back_to_windows_1252() {
+        let d = decode(b"Caf\xe9 cr\xe8me \x93quoted\x94").unwrap();
+        assert_eq!(d.text, "Café crème “quoted”");
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.notes[0].contains("Windows-1252"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\x00\x00"),
+            Err(LoadError::Binary(_))
+        ));
+        assert!(matches!(decode(b"abc\x00def"), Err(LoadError::Binary(_))));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
+        assert!(matches!(decode(&noise), Err(LoadError::Binary(_))));
+    }
+}

@@ -1,0 +1,337 @@
+//! Metadata helpers: dates in the many shapes news sites print them, bylines,
+//! names, and a title from a descriptive file name.
+
+use std::path::Path;
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = full.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+fn days_in(month: u32, year: i32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(year: i32, month: u32, day: u32, time: Option<(u32, u32)>) -> Option<String> {
+    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    if day == 0 || day > days_in(month, year) {
+        return None;
+    }
+    Some(match time {
+        Some((h, m)) if h < 24 && m < 60 => format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}"),
+        _ => format!("{year:04}-{month:02}-{day:02}"),
+    })
+}
+
+/// Parses a date as news pages print it (`2025-02-13T19:13:00Z`, `Feb, 13 2025 19:13`,
+/// `13 February 2025`, `February 13, 2025 7:13 PM`, `13/02/2025`) into ISO 8601.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(d) = parse_iso(s) {
+        return Some(d);
+    }
+    let mut month = None;
+    let mut day = None;
+    let mut year = None;
+    let mut time: Option<(u32, u32)> = None;
+    let mut numeric: Option<(u32, u32, i32)> = None;
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.trim_end_matches('.');
+        if let Some(m) = month_of(w) {
+            month.get_or_insert(m);
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if let Some((h, m)) = digits.split_once(':') {
+            if let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.get(..2).unwrap_or(m).parse::<u32>()) {
+                let pm = lower.ends_with("pm")
+                    || words.get(i + 1).is_some_and(|n| {
+                        n.eq_ignore_ascii_case("pm") || n.eq_ignore_ascii_case("p.m.")
+                    });
+                let am = lower.ends_with("am")
+                    || words.get(i + 1).is_some_and(|n| {
+                        n.eq_ignore_ascii_case("am") || n.eq_ignore_ascii_case("a.m.")
+                    });
+                let h = match (pm, am, h) {
+                    (true, _, h) if h < 12 => h + 12,
+                    (_, true, 12) => 0,
+                    (_, _, h) => h,
+                };
+                time.get_or_insert((h, m));
+            }
+            continue;
+        }
+        let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| p.bytes().all(|c| c.is_ascii_digit()) && !p.is_empty())
+        {
+            let (a, b, c) = (parts[0], parts[1], parts[2]);
+            if a.len() == 4 {
+                if let (Ok(y), Ok(m), Ok(d)) = (a.parse(), b.parse(), c.parse()) {
+                    numeric = Some((m, d, y));
+                }
+            } else if c.len() == 4 {
+                if let (Ok(x), Ok(y2), Ok(y)) =
+                    (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>())
+                {
+                    // Day first unless that cannot be (a US month/day date).
+                    numeric = Some(if y2 > 12 { (x, y2, y) } else { (y2, x, y) });
+                }
+            }
+            continue;
+        }
+        if let Ok(n) = digits.parse::<u32>() {
+            if digits.len() == 4 && (1900..=2100).contains(&n) {
+                year.get_or_insert(n as i32);
+            } else if (1..=31).contains(&n) && digits.len() <= 2 {
+                day.get_or_insert(n);
+            }
+        }
+    }
+    if let (Some(m), Some(d), Some(y)) = (month, day, year) {
+        return iso(y, m, d, time);
+    }
+    if let Some((m, d, y)) = numeric {
+        return iso(y, m, d, time);
+    }
+    None
+}
+
+fn parse_iso(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let w = &b[i..i + 10];
+        let shape = w[4] == b'-'
+            && w[7] == b'-'
+            && w.iter()
+                .enumerate()
+                .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit());
+        if !shape || (i > 0 && b[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let y: i32 = s[i..i + 4].parse().ok()?;
+        let m: u32 = s[i + 5..i + 7].parse().ok()?;
+        let d: u32 = s[i + 8..i + 10].parse().ok()?;
+        let rest = &b[i + 10..];
+        let time = if rest.len() >= 6 && matches!(rest[0], b'T' | b' ') && rest[3] == b':' {
+            let h = std::str::from_utf8(&rest[1..3]).ok()?.parse().ok();
+            let mi = std::str::from_utf8(&rest[4..6]).ok()?.parse().ok();
+            h.zip(mi)
+        } else {
+            None
+        };
+        return iso(y, m, d, time);
+    }
+    None
+}
+
+/// Whether a short line looks like a person's name (or names) under a headline.
+pub(crate) fn looks_like_names(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 60 || s.is_empty() || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if super::plain::ends_sentence(s) {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(2..=7).contains(&words.len()) {
+        return false;
+    }
+    let connectors = [
+        "and", "&", "de", "van", "von", "der", "da", "di", "bin", "al", "la", "le",
+    ];
+    let mut capitalised = 0;
+    for w in &words {
+        if connectors.contains(w) {
+            continue;
+        }
+        let mut cs = w.chars();
+        let first = cs.next().unwrap_or(' ');
+        if !first.is_uppercase()
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
+            return false;
+        }
+        capitalised += 1;
+    }
+    capitalised >= 2
+}
+
+const JOB_WORDS: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "columnist",
+    "journalist",
+    "contributor",
+    "analyst",
+    "producer",
+    "presenter",
+    "critic",
+    "staff",
+    "bureau",
+    "chief",
+];
+
+/// Whether a short line is a reporter's job title ("Security correspondent").
+pub(crate) fn looks_like_job_title(s: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    if words == 0 || words > 8 || super::plain::ends_sentence(s) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| JOB_WORDS.contains(&w))
+}
+
+/// The name part of a byline line: "By Frank Gardner" → "Frank Gardner".
+pub(crate) fn strip_byline_label(s: &str) -> &str {
+    let t = s.trim();
+    for label in [
+        "Author:",
+        "Authors:",
+        "By:",
+        "Written by",
+        "Words by",
+        "Reporting by",
+        "By ",
+    ] {
+        if t.len() >= label.len() && t[..label.len()].eq_ignore_ascii_case(label) {
+            return t[label.len()..].trim();
+        }
+    }
+    t
+}
+
+/// A title from a descriptive file name (`hegseth-says-everything-on-table.txt`);
+/// none for names that are ids or hashes.
+pub(crate) fn title_from_file_name(path: &str) -> Option<String> {
+    if path == "-" {
+        return None;
+    }
+    let stem = Path::new(path).file_stem()?.to_string_lossy().into_owned();
+    let tokens: Vec<&str> = stem
+        .split(['-', '_', ' ', '.', '+'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let words: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| t.len() >= 2 && t.chars().all(char::is_alphabetic))
+        .collect();
+    if words.len() < 3 || words.len() * 10 < tokens.len() * 7 {
+        return None;
+    }
+    let mut title = words.join(" ");
+    if let Some(first) = title.get(..1) {
+        title = first.to_uppercase() + &title[1..];
+    }
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("Published: Feb, 13 2025 19:13").as_deref(),
+            Some("2025-02-13T19:13")
+        );
+        assert_eq!(
+            parse_date("13 February 2025").as_deref(),
+            Some("2025-02-13")
+        );
+        assert_eq!(
+            parse_date("February 13, 2025 7:13 PM").as_deref(),
+            Some("2025-02-13T19:13")
+        );
+        assert_eq!(
+            parse_date("2025-02-13T19:13:00Z").as_deref(),
+            Some("2025-02-13T19:13")
+        );
+        assert_eq!(parse_date("2025-02-13").as_deref(), Some("2025-02-13"));
+        assert_eq!(parse_date("13/02/2025").as_deref(), Some("2025-02-13"));
+        assert_eq!(
+            parse_date("Updated Thu 13 Feb 2025 14.05 GMT").as_deref(),
+            Some("2025-02-13")
+        );
+        assert_eq!(parse_date("February 30, 2025"), None);
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn names_and_job_titles() {
+        assert!(looks_like_names("Frank Gardner"));
+        assert!(looks_like_names("Alex Lederman and Nomia Iqbal"));
+        assert!(!looks_like_names("Security correspondent"));
+        assert!(!looks_like_names("He said it was over."));
+        assert!(looks_like_job_title("Security correspondent"));
+        assert!(!looks_like_job_title("Frank Gardner"));
+        assert_eq!(
+            strip_byline_label("Author: Dan Sabbagh in Brussels"),
+            "Dan Sabbagh in Brussels"
+        );
+        assert_eq!(strip_byline_label("By Frank Gardner"), "Frank Gardner");
+    }
+
+    #[test]
+    fn file_name_titles() {
+        assert_eq!(
+            title_from_file_name("news/hegseth-says-everything-on-the-table.txt").as_deref(),
+            Some("Hegseth says everything on the table")
+        );
+        assert_eq!(title_from_file_name("000_d2c9a56fda6f2fe5.txt"), None);
+    }
+}

@@ -1,0 +1,396 @@
+//! The loader: turns any article file into an [`Article`] that keeps every byte.
+//!
+//! First stage of the flow (`files ─▶ article ─▶ align/story ─▶ report/tui`). An
+//! `Article` holds the whole decoded text and describes it with spans: blocks
+//! (paragraphs) with a [`Role`] and the reason for it, sentences inside blocks, and
+//! metadata. Nothing here knows about terminals or command lines.
+
+mod decode;
+mod html;
+mod json;
+mod meta;
+mod plain;
+mod roles;
+mod sentence;
+
+use std::fmt;
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+
+pub use meta::parse_date;
+pub use sentence::split_sentences;
+
+/// The largest input we read; beyond it the file is refused rather than exhausting memory.
+pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What a block of an article is, as far as the loader can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Title,
+    Byline,
+    Date,
+    Standfirst,
+    Subhead,
+    Body,
+    Caption,
+    Boilerplate,
+    Related,
+}
+
+impl Role {
+    /// The name used in reports and in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Byline => "byline",
+            Role::Date => "date",
+            Role::Standfirst => "standfirst",
+            Role::Subhead => "subhead",
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Boilerplate => "boilerplate",
+            Role::Related => "related",
+        }
+    }
+
+    /// Whether text of this role is the article's own content (it counts towards
+    /// relation and similarity); furniture, captions and teasers do not.
+    pub fn is_content(self) -> bool {
+        matches!(self, Role::Body | Role::Standfirst | Role::Subhead)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The input format the loader recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// A byte range into [`Article::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A paragraph-level piece of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub span: Span,
+    pub role: Role,
+    /// Why a block is not plain body text ("repeats the title", "matches `Share:`").
+    pub reason: Option<String>,
+    /// Sentences, in order, as spans inside `span`; together they cover every
+    /// non-whitespace byte of the block.
+    pub sentences: Vec<Span>,
+}
+
+/// What the text (or the file's markup) says about the article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601: `2025-02-13`, or `2025-02-13T19:13` when the time is known.
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// One loaded article: the decoded text and spans that describe it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The path as the user gave it (`-` for standard input).
+    pub path: String,
+    pub format: Format,
+    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
+    pub encoding: &'static str,
+    /// The text every span indexes: the decoded file for text formats, the
+    /// extracted text for HTML and JSON.
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub meta: Metadata,
+    /// What the loader guessed or fixed (decoding, skipped markup, control characters).
+    pub notes: Vec<String>,
+}
+
+impl Article {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Whitespace-separated words in the content blocks (body, standfirst, subheads).
+    pub fn words(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.role.is_content())
+            .map(|b| self.slice(b.span).split_whitespace().count())
+            .sum()
+    }
+
+    /// Blocks whose role is `body`.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.role == Role::Body)
+    }
+
+    /// A short name for headers: the outlet, else the file name.
+    pub fn short_name(&self) -> String {
+        if let Some(o) = &self.meta.outlet {
+            return o.clone();
+        }
+        Path::new(&self.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.clone())
+    }
+}
+
+/// Why a file could not be loaded. Each message reads well after "PATH: ".
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no such file")]
+    NotFound,
+    #[error("is a directory (give the files inside it, or use `storydiff story DIR`)")]
+    IsDirectory,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("file is {0} bytes, more than the {MAX_INPUT_BYTES}-byte limit")]
+    TooLarge(u64),
+    #[error("empty file: no text to read")]
+    Empty,
+    #[error("only whitespace: no text to read")]
+    Blank,
+    #[error("binary file ({0}), not an article")]
+    Binary(String),
+    #[error("{0}")]
+    Format(String),
+}
+
+/// A load failure with the file it concerns; displays as one line, `PATH: what`.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {error}")]
+pub struct FileError {
+    pub path: String,
+    pub error: LoadError,
+}
+
+/// Options for loading. Defaults suit the command line.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Force a format instead of guessing from the name and content.
+    pub format: Option<Format>,
+    /// Extra boilerplate patterns (whole-line, case-insensitive substrings) from the config.
+    pub extra_boilerplate: Vec<String>,
+}
+
+/// Reads and loads a file (`-` is standard input).
+pub fn load_article(path: &str, options: &LoadOptions) -> Result<Article, FileError> {
+    let wrap = |error| FileError {
+        path: path.to_string(),
+        error,
+    };
+    let bytes = read_input(path).map_err(wrap)?;
+    load_bytes(path, &bytes, options).map_err(wrap)
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, LoadError> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| LoadError::Io(e.to_string()))?;
+        if buf.len() as u64 > MAX_INPUT_BYTES {
+            return Err(LoadError::TooLarge(buf.len() as u64));
+        }
+        return Ok(buf);
+    }
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge(meta.len()));
+    }
+    std::fs::read(path).map_err(io_error)
+}
+
+fn io_error(e: std::io::Error) -> LoadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound,
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied,
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory,
+        _ => {
+            // A symlink loop reports ELOOP; say so plainly.
+            if e.raw_os_error() == Some(40) {
+                LoadError::Io("too many levels of symbolic links".into())
+            } else {
+                LoadError::Io(e.to_string())
+            }
+        }
+    }
+}
+
+/// Loads an article from bytes already read; `path` names it and hints the format.
+pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Article, LoadError> {
+    let decoded = decode::decode(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(if decoded.text.is_empty() {
+            LoadError::Empty
+        } else {
+            LoadError::Blank
+        });
+    }
+    let format = options
+        .format
+        .unwrap_or_else(|| guess_format(path, &decoded.text));
+    let mut notes = decoded.notes;
+    let built = match format {
+        Format::Text | Format::Markdown => plain::build(decoded.text, format == Format::Markdown),
+        Format::Html => html::build(&decoded.text, &mut notes)?,
+        Format::Json => json::build(&decoded.text, &mut notes)?,
+    };
+    let mut article = Article {
+        path: path.to_string(),
+        format,
+        encoding: decoded.encoding,
+        text: built.text,
+        blocks: built.blocks,
+        meta: built.meta,
+        notes,
+    };
+    if article.blocks.is_empty() {
+        return Err(LoadError::Format("no article text found".into()));
+    }
+    roles::classify(&mut article, &options.extra_boilerplate);
+    let markdown = article.format == Format::Markdown;
+    for block in &mut article.blocks {
+        block.sentences.clear();
+        let mut span = block.span;
+        if markdown {
+            // `# `, `> `, `- ` are markup: in the block, outside its sentences.
+            span.start += plain::markdown_prefix_len(&article.text[span.range()]);
+        }
+        split_sentences(&article.text, span, &mut block.sentences);
+    }
+    if article.meta.title.is_none() {
+        article.meta.title = meta::title_from_file_name(path);
+    }
+    note_control_characters(&mut article);
+    Ok(article)
+}
+
+/// What a format builder hands back: the text spans index, raw blocks with any
+/// roles the markup gave, and metadata from fields or tags.
+pub(crate) struct Built {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub meta: Metadata,
+}
+
+/// A block with no role decided yet (it starts as body; `roles::classify` refines it).
+pub(crate) fn raw_block(start: usize, end: usize) -> Block {
+    Block {
+        span: Span::new(start, end),
+        role: Role::Body,
+        reason: None,
+        sentences: Vec::new(),
+    }
+}
+
+fn guess_format(path: &str, text: &str) -> Format {
+    let lower = path.to_ascii_lowercase();
+    let ext = Path::new(&lower)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    match ext {
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "json" | "jsonl" | "ndjson" => return Format::Json,
+        "md" | "markdown" => return Format::Markdown,
+        "txt" | "text" => return Format::Text,
+        _ => {}
+    }
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && (head.contains("<body") || head.contains("<head")))
+    {
+        Format::Html
+    } else if (head.starts_with('{') || head.starts_with('['))
+        && json::looks_like_scraper_json(text)
+    {
+        Format::Json
+    } else {
+        Format::Text
+    }
+}
+
+/// Control characters stay in the text (nothing is lost); the note tells the
+/// reader they are there and that displays show them as placeholders.
+fn note_control_characters(article: &mut Article) {
+    let mut escapes = 0usize;
+    let mut others = 0usize;
+    for c in article.text.chars() {
+        match c {
+            '\x1b' | '\u{9b}' => escapes += 1,
+            '\n' | '\r' | '\t' => {}
+            c if c.is_control() => others += 1,
+            _ => {}
+        }
+    }
+    if escapes > 0 {
+        article.notes.push(format!(
+            "contains {escapes} terminal escape character(s); shown as placeholders"
+        ));
+    }
+    if others > 0 {
+        article.notes.push(format!(
+            "contains {others} other control character(s); shown as placeholders"
+        ));
+    }
+}

@@ -1,0 +1,403 @@
+//! Plain text and Markdown: lines into paragraph blocks.
+//!
+//! Handles the three layouts scraped text comes in: one paragraph per line,
+//! blank-line paragraphs, and hard-wrapped lines that must be joined back
+//! into paragraphs. Block spans index the decoded text unchanged.
+
+use super::{raw_block, Block, Built, Metadata, Role};
+
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    /// End of the line's content (before trailing whitespace and the line end).
+    end: usize,
+    /// Width in characters of the trimmed line.
+    chars: usize,
+    /// Leading whitespace, in bytes.
+    indent: usize,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.end <= self.start + self.indent
+    }
+}
+
+pub(crate) fn build(text: String, markdown: bool) -> Built {
+    let lines = split_lines(&text);
+    let mut meta = Metadata::default();
+    let blocks = if markdown {
+        markdown_blocks(&text, &lines, &mut meta)
+    } else {
+        text_blocks(&text, &lines)
+    };
+    Built { text, blocks, meta }
+}
+
+/// Lines with any of `\n`, `\r\n` or `\r` as terminators.
+fn split_lines(text: &str) -> Vec<Line> {
+    let b = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut push = |start: usize, stop: usize| {
+        let s = &text[start..stop];
+        let trimmed_end = s.trim_end();
+        let indent = trimmed_end.len() - trimmed_end.trim_start().len();
+        let chars = trimmed_end.trim_start().chars().count();
+        lines.push(Line {
+            start,
+            end: start + trimmed_end.len(),
+            chars,
+            indent,
+        });
+    };
+    while let Some(off) = memchr::memchr2(b'\n', b'\r', &b[i..]) {
+        let pos = i + off;
+        push(start, pos);
+        i = if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
+            pos + 2
+        } else {
+            pos + 1
+        };
+        start = i;
+    }
+    if start < b.len() {
+        push(start, b.len());
+    }
+    lines
+}
+
+/// Sentence-ending punctuation at the end of a line, allowing closing quotes.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
+}
+
+fn first_word_chars(s: &str) -> usize {
+    s.split_whitespace().next().map_or(0, |w| w.chars().count())
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+fn is_list_item(s: &str) -> bool {
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '*', '+', '•', '–']) {
+        return rest.starts_with(' ');
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits < 4
+        && t[digits..].starts_with([')', '.'])
+        && t[digits + 1..].starts_with(' ')
+}
+
+/// How the lines of a text file were laid out.
+struct Layout {
+    /// Lines were hard-wrapped near this many columns (None: one paragraph per line).
+    wrap: Option<usize>,
+}
+
+fn layout(lines: &[Line]) -> Layout {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.chars)
+        .collect();
+    if widths.len() < 3 {
+        return Layout { wrap: None };
+    }
+    widths.sort_unstable();
+    let p90 = widths[widths.len() * 9 / 10];
+    if p90 > 100 {
+        return Layout { wrap: None };
+    }
+    let short: Vec<usize> = widths.iter().copied().filter(|&w| w <= 100).collect();
+    let w = short[short.len() * 9 / 10];
+    if w < 40 {
+        return Layout { wrap: None };
+    }
+    Layout { wrap: Some(w) }
+}
+
+/// Whether `next` continues the paragraph of `prev` (both non-blank, adjacent).
+fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout) -> bool {
+    let p = &text[prev.start..prev.end];
+    let n = &text[next.start..next.end];
+    if is_list_item(n) || next.indent > prev.indent {
+        return false;
+    }
+    // A sentence running on in lower case is a continuation whatever the layout.
+    let runs_on = !ends_sentence(p) && starts_lowercase(n) && prev.chars >= 40;
+    match layout.wrap {
+        None => runs_on,
+        Some(w) => runs_on || prev.chars + 1 + first_word_chars(n) > w,
+    }
+}
+
+fn text_blocks(text: &str, lines: &[Line]) -> Vec<Block> {
+    let layout = layout(lines);
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut prev: Option<&Line> = None;
+    for line in lines {
+        if line.is_blank() {
+            if let Some((s, e)) = open.take() {
+                blocks.push(raw_block(s, e));
+            }
+            prev = None;
+            continue;
+        }
+        let start = line.start + line.indent;
+        match (open, prev) {
+            (Some((s, _)), Some(p)) if continues(text, p, line, &layout) => {
+                open = Some((s, line.end));
+            }
+            _ => {
+                if let Some((s, e)) = open.take() {
+                    blocks.push(raw_block(s, e));
+                }
+                open = Some((start, line.end));
+            }
+        }
+        prev = Some(line);
+    }
+    if let Some((s, e)) = open {
+        blocks.push(raw_block(s, e));
+    }
+    blocks
+}
+
+fn hinted(start: usize, end: usize, role: Role, reason: &str) -> Block {
+    let mut b = raw_block(start, end);
+    b.role = role;
+    b.reason = Some(reason.to_string());
+    b
+}
+
+/// Markdown: ATX headings, list items, block quotes, images, rules, front matter.
+fn markdown_blocks(text: &str, lines: &[Line], meta: &mut Metadata) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    // YAML front matter.
+    if lines
+        .first()
+        .is_some_and(|l| &text[l.start..l.end] == "---")
+    {
+        if let Some(close) = lines[1..].iter().position(|l| {
+            let s = &text[l.start..l.end];
+            s == "---" || s == "..."
+        }) {
+            let close = close + 1;
+            for l in &lines[1..close] {
+                front_matter_field(&text[l.start..l.end], meta);
+            }
+            blocks.push(hinted(
+                lines[0].start,
+                lines[close].end,
+                Role::Boilerplate,
+                "Markdown front matter",
+            ));
+            i = close + 1;
+        }
+    }
+    let mut open: Option<(usize, usize)> = None;
+    let mut in_fence = false;
+    let mut seen_h1 = false;
+    let flush = |open: &mut Option<(usize, usize)>, blocks: &mut Vec<Block>| {
+        if let Some((s, e)) = open.take() {
+            blocks.push(raw_block(s, e));
+        }
+    };
+    while i < lines.len() {
+        let line = &lines[i];
+        i += 1;
+        let start = line.start + line.indent;
+        let s = &text[start..line.end];
+        if in_fence {
+            if let Some((st, _)) = open {
+                open = Some((st, line.end));
+            }
+            if s.starts_with("```") || s.starts_with("~~~") {
+                in_fence = false;
+                flush(&mut open, &mut blocks);
+            }
+            continue;
+        }
+        if line.is_blank() {
+            flush(&mut open, &mut blocks);
+            continue;
+        }
+        if s.starts_with("```") || s.starts_with("~~~") {
+            flush(&mut open, &mut blocks);
+            open = Some((start, line.end));
+            in_fence = true;
+            continue;
+        }
+        let hashes = s.bytes().take_while(|&c| c == b'#').count();
+        if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+            flush(&mut open, &mut blocks);
+            if hashes == 1 && !seen_h1 {
+                seen_h1 = true;
+                blocks.push(hinted(
+                    start,
+                    line.end,
+                    Role::Title,
+                    "Markdown level-1 heading",
+                ));
+            } else {
+                blocks.push(hinted(start, line.end, Role::Subhead, "Markdown heading"));
+            }
+            continue;
+        }
+        let rule = s.len() >= 3
+            && (s.chars().all(|c| c == '-' || c == ' ')
+                || s.chars().all(|c| c == '*' || c == ' ')
+                || s.chars().all(|c| c == '_' || c == ' '));
+        let underline = s.len() >= 3 && s.chars().all(|c| c == '=');
+        if underline || (rule && open.is_some() && s.starts_with('-')) {
+            // Setext heading: the open paragraph was the heading text.
+            if let Some((st, _)) = open.take() {
+                let role = if underline && !seen_h1 {
+                    seen_h1 = true;
+                    Role::Title
+                } else {
+                    Role::Subhead
+                };
+                blocks.push(hinted(st, line.end, role, "Markdown heading"));
+                continue;
+            }
+        }
+        if rule {
+            flush(&mut open, &mut blocks);
+            blocks.push(hinted(
+                start,
+                line.end,
+                Role::Boilerplate,
+                "Markdown horizontal rule",
+            ));
+            continue;
+        }
+        if s.starts_with("![") {
+            flush(&mut open, &mut blocks);
+            blocks.push(hinted(start, line.end, Role::Caption, "Markdown image"));
+            continue;
+        }
+        if is_list_item(s) {
+            flush(&mut open, &mut blocks);
+            open = Some((start, line.end));
+            continue;
+        }
+        match open {
+            Some((st, _)) => open = Some((st, line.end)),
+            None => open = Some((start, line.end)),
+        }
+    }
+    flush(&mut open, &mut blocks);
+    blocks
+}
+
+fn front_matter_field(line: &str, meta: &mut Metadata) {
+    let Some((key, value)) = line.split_once(':') else {
+        return;
+    };
+    let value = value.trim().trim_matches(['"', '\'']).trim();
+    if value.is_empty() {
+        return;
+    }
+    match key.trim().to_ascii_lowercase().as_str() {
+        "title" => meta.title = Some(value.to_string()),
+        "author" | "authors" | "byline" => meta.byline = Some(value.to_string()),
+        "date" | "published" | "date_publish" => meta.date = super::parse_date(value),
+        "source" | "outlet" | "site" | "site_name" => meta.outlet = Some(value.to_string()),
+        _ => {}
+    }
+}
+
+/// Length of a Markdown line prefix (`# `, `> `, `- `, `1. `) that is markup, not prose.
+pub(crate) fn markdown_prefix_len(s: &str) -> usize {
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let hashes = t.bytes().take_while(|&c| c == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        return lead + hashes + 1;
+    }
+    if t.starts_with("> ") {
+        return lead + 2;
+    }
+    if is_list_item(t) {
+        let marker = t.find(' ').unwrap_or(0);
+        return lead + marker + 1;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(s: &str) -> Vec<String> {
+        let built = build(s.to_string(), false);
+        built
+            .blocks
+            .iter()
+            .map(|b| built.text[b.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let long = "word ".repeat(30);
+        let s = format!("{long}one.\n{long}two.\n{long}three.\n");
+        assert_eq!(blocks(&s).len(), 3);
+    }
+
+    #[test]
+    fn blank_line_paragraphs_with_crlf() {
+        let s = "First paragraph here.\r\n\r\nSecond one.\r\n\r\nThird.\r\n";
+        assert_eq!(
+            blocks(s),
+            vec!["First paragraph here.", "Second one.", "Third."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let s = "The defence secretary said on Thursday that everything was on the\n\
+                 table in the talks, and that European allies would need to spend\n\
+                 far more on their own defence.\n\
+                 \n\
+                 A second paragraph follows here and it is also wrapped at about\n\
+                 seventy columns so that it spans more than one physical line of\n\
+                 text.\n";
+        let b = blocks(s);
+        assert_eq!(b.len(), 2);
+        assert!(b[0].starts_with("The defence") && b[0].ends_with("defence."));
+    }
+
+    #[test]
+    fn markdown_headings_and_lists() {
+        let s = "# The headline\n\nBody text that\nwraps softly.\n\n## A subhead\n\n- one\n- two\n";
+        let built = build(s.to_string(), true);
+        let roles: Vec<Role> = built.blocks.iter().map(|b| b.role).collect();
+        assert_eq!(
+            roles,
+            vec![
+                Role::Title,
+                Role::Body,
+                Role::Subhead,
+                Role::Body,
+                Role::Body
+            ]
+        );
+        assert_eq!(
+            &built.text[built.blocks[1].span.range()],
+            "Body text that\nwraps softly."
+        );
+    }
+}

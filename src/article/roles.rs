@@ -1,0 +1,689 @@
+//! Roles for blocks: title, byline, date, standfirst, subhead, body, caption,
+//! boilerplate, related — each non-body role with the reason a reader can check.
+//!
+//! The rules are about the shape of news pages in general, not any one site:
+//! the headline sits on top and may be repeated; names, job titles and dates sit
+//! between it and the first paragraph; captions start with a picture credit or
+//! follow one; site furniture has a handful of fixed phrasings; once an
+//! end-of-article marker ("Related", "Source link") appears, the rest is teasers;
+//! and teaser blurbs scraped after the last paragraph are cut off mid-sentence.
+
+#![allow(
+    clippy::needless_range_loop,
+    reason = "blocks and their features are walked in parallel by index, and rules look at neighbours"
+)]
+
+use super::meta::{looks_like_job_title, looks_like_names, parse_date, strip_byline_label};
+use super::plain::ends_sentence;
+use super::{Article, Role};
+
+/// Whole-line furniture phrasings (compared lower-case, trailing `:` ignored).
+const FURNITURE: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "link copied",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "skip advertisement",
+    "skip to content",
+    "skip to main content",
+    "listen to this article",
+    "listen",
+    "save",
+    "follow",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "log in",
+    "login",
+    "register",
+    "close",
+    "menu",
+    "search",
+    "home",
+    "next",
+    "previous",
+    "back to top",
+    "loading",
+    "x",
+    "0",
+    "()",
+    "image",
+    "photo",
+    "video",
+    "gallery",
+    "expand",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "show caption",
+    "read more",
+    "continue reading",
+    "view comments",
+    "view all comments",
+    "add comment",
+    "open in app",
+];
+
+/// Lines after which the article is over and teasers or comments follow.
+const END_MARKERS: &[&str] = &[
+    "source link",
+    "source",
+    "related",
+    "related article",
+    "related articles",
+    "related stories",
+    "related content",
+    "related posts",
+    "related topics",
+    "related news",
+    "more for you",
+    "more from",
+    "more stories",
+    "more on this story",
+    "more news",
+    "more to explore",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "top stories",
+    "trending",
+    "trending now",
+    "top followed",
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "join the conversation",
+    "what to read next",
+    "read next",
+    "also read",
+    "latest news",
+    "latest stories",
+    "around the web",
+    "from the web",
+    "promoted stories",
+    "discover more",
+    "explore more",
+    "editor's picks",
+    "editors' picks",
+];
+
+/// Furniture that opens a line ("Visited 12 times", "© 2025 …").
+const FURNITURE_PREFIXES: &[&str] = &[
+    "visited ",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "click here",
+    "sign up for",
+    "subscribe to",
+    "follow us on",
+    "follow us:",
+    "share:",
+    "read more:",
+    "related:",
+    "also read:",
+    "read also:",
+    "see also:",
+    "tags:",
+    "topics:",
+    "filed under",
+    "reporting by",
+    "editing by",
+    "additional reporting",
+    "this article was",
+    "this story was",
+    "originally published",
+    "terms of use",
+    "privacy policy",
+    "cookie",
+    "we use cookies",
+    "would love your thoughts",
+    "download the app",
+    "get the app",
+];
+
+/// Picture agencies and credit words that open a caption line.
+const CREDITS: &[&str] = &[
+    "EPA",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "AP",
+    "PA",
+    "Getty Images",
+    "Getty",
+    "Shutterstock",
+    "Bloomberg",
+    "Alamy",
+    "Xinhua",
+    "dpa",
+    "ANP",
+    "PA Media",
+    "AP Photo",
+    "Anadolu",
+    "SOPA",
+    "NurPhoto",
+    "Sipa",
+    "TASS",
+    "EFE",
+    "UPI",
+    "Corbis",
+    "BBC",
+    "NASA",
+];
+
+/// Words in a line without closing punctuation that say it describes a picture.
+const PICTURE_WORDS: &[&str] = &[
+    "photograph",
+    "photographed",
+    "photo",
+    "pictured",
+    "picture",
+    "handout",
+    "image",
+    "map of",
+    "graphic",
+    "chart",
+    "illustration",
+    "video",
+    "file photo",
+    "footage",
+];
+
+struct Feat {
+    text: String,
+    lower: String,
+    words: usize,
+    /// Ends with sentence-closing punctuation (not a colon).
+    prose_end: bool,
+}
+
+impl Feat {
+    fn headline_shaped(&self) -> bool {
+        !self.prose_end && self.words <= 30
+    }
+    /// A paragraph the header region cannot contain: real prose.
+    fn body_like(&self) -> bool {
+        (self.words >= 12 && self.prose_end) || self.words >= 30
+    }
+}
+
+fn prose_end(s: &str) -> bool {
+    ends_sentence(s) && !s.trim_end().ends_with(':')
+}
+
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn set(article: &mut Article, i: usize, role: Role, reason: impl Into<String>) {
+    let b = &mut article.blocks[i];
+    b.role = role;
+    b.reason = Some(reason.into());
+}
+
+fn quote_line(s: &str) -> String {
+    let t: String = s.trim().chars().take(40).collect();
+    if t.len() < s.trim().len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// Decides the role of every block not already fixed by markup, and fills the
+/// metadata the text states (title, byline, date, outlet).
+pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
+    let n = article.blocks.len();
+    let feats: Vec<Feat> = article
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = article.text[b.span.range()].trim().to_string();
+            Feat {
+                lower: text.to_lowercase(),
+                words: text.split_whitespace().count(),
+                prose_end: prose_end(&text),
+                text,
+            }
+        })
+        .collect();
+    // Blocks whose role came from markup keep it.
+    let fixed: Vec<bool> = article.blocks.iter().map(|b| b.reason.is_some()).collect();
+    let open = |article: &Article, i: usize| !fixed[i] && article.blocks[i].role == Role::Body;
+
+    // 1. Lines recognisable on their own: labels, furniture, captions.
+    for i in 0..n {
+        if !open(article, i) {
+            continue;
+        }
+        if let Some((role, reason)) = by_pattern(&feats[i], extra_boilerplate) {
+            set(article, i, role, reason);
+        }
+    }
+    for i in 1..n {
+        // A short line without closing punctuation right after a picture credit
+        // is that picture's caption.
+        let prev_caption = article.blocks[i - 1].role == Role::Caption;
+        if prev_caption && open(article, i) && feats[i].headline_shaped() && feats[i].words <= 16 {
+            set(
+                article,
+                i,
+                Role::Caption,
+                "follows a picture caption and has no closing punctuation",
+            );
+        }
+    }
+
+    // 2. The headline: markup's, else a headline-shaped first line.
+    let mut title_idx = article.blocks.iter().position(|b| b.role == Role::Title);
+    if title_idx.is_none()
+        && n > 1
+        && open(article, 0)
+        && feats[0].headline_shaped()
+        && feats[0].words >= 2
+    {
+        set(
+            article,
+            0,
+            Role::Title,
+            "first line, shaped like a headline",
+        );
+        title_idx = Some(0);
+    }
+    if let Some(t) = title_idx {
+        if article.meta.title.is_none() {
+            article.meta.title = Some(feats[t].text.clone());
+        }
+        let title_key = key(&feats[t].text);
+        for i in 0..n {
+            if i != t && !title_key.is_empty() && key(&feats[i].text) == title_key && !fixed[i] {
+                set(article, i, Role::Boilerplate, "repeats the title");
+            }
+        }
+    }
+    let meta_title_key = article.meta.title.as_deref().map(key).unwrap_or_default();
+    if title_idx.is_none() && !meta_title_key.is_empty() {
+        // JSON or meta-tag titles repeated as the first line of the text.
+        for i in 0..n.min(5) {
+            if open(article, i) && key(&feats[i].text) == meta_title_key {
+                set(article, i, Role::Title, "the same text as the title field");
+                break;
+            }
+        }
+    }
+
+    // 3. The header: between the headline and the first paragraph of prose.
+    let first_body = (0..n)
+        .find(|&i| open(article, i) && feats[i].body_like())
+        .unwrap_or(n);
+    let header_end = first_body.min(15);
+    for i in 0..header_end {
+        if !open(article, i) {
+            continue;
+        }
+        let f = &feats[i];
+        if looks_like_names(&f.text) {
+            set(
+                article,
+                i,
+                Role::Byline,
+                "name-shaped line under the headline",
+            );
+        } else if looks_like_job_title(&f.text) {
+            set(article, i, Role::Byline, "job title under the byline");
+        } else if title_idx.is_some_and(|t| t < i) && f.headline_shaped() {
+            set(
+                article,
+                i,
+                Role::Standfirst,
+                "headline-shaped line between the headline and the first paragraph",
+            );
+        }
+    }
+
+    // 4. End-of-article markers: what follows is teasers and comments.
+    let any_body_before = |article: &Article, i: usize| {
+        (0..i).any(|j| article.blocks[j].role == Role::Body && feats[j].body_like())
+    };
+    let mut end = n;
+    for i in 0..n {
+        let stem = feats[i].lower.trim_end_matches([':', ' ', '.']);
+        if stem.len() <= 40 && END_MARKERS.contains(&stem) && any_body_before(article, i) {
+            end = i;
+            break;
+        }
+    }
+    if end < n {
+        let marker = quote_line(&feats[end].text);
+        if !fixed[end] {
+            set(
+                article,
+                end,
+                Role::Boilerplate,
+                format!("end-of-article marker `{marker}`"),
+            );
+        }
+        for i in end + 1..n {
+            if !open(article, i) {
+                continue;
+            }
+            if feats[i].words <= 3 {
+                set(
+                    article,
+                    i,
+                    Role::Boilerplate,
+                    format!("after the end-of-article marker `{marker}`: site furniture"),
+                );
+            } else {
+                set(
+                    article,
+                    i,
+                    Role::Related,
+                    format!("after the end-of-article marker `{marker}`: teaser block"),
+                );
+            }
+        }
+    }
+
+    // 5. Teasers scraped after the last paragraph are cut off mid-sentence.
+    let body: Vec<usize> = (0..end)
+        .filter(|&i| article.blocks[i].role == Role::Body)
+        .collect();
+    let prose = body.iter().filter(|&&i| feats[i].prose_end).count();
+    if prose * 10 >= body.len() * 6 {
+        let mut i = end;
+        while i > 0 {
+            i -= 1;
+            if article.blocks[i].role != Role::Body {
+                continue;
+            }
+            if fixed[i] || feats[i].prose_end || !any_body_before(article, i) {
+                break;
+            }
+            let f = &feats[i];
+            let truncated = f.words >= 8;
+            let (role, reason) = if f.headline_shaped() && has_picture_words(&f.lower) {
+                (
+                    Role::Caption,
+                    "after the article's last body paragraph: describes a picture",
+                )
+            } else if truncated {
+                (
+                    Role::Related,
+                    "after the article's last body paragraph: teaser cut off mid-sentence",
+                )
+            } else {
+                (
+                    Role::Related,
+                    "after the article's last body paragraph: teaser headline",
+                )
+            };
+            set(article, i, role, reason);
+        }
+    }
+
+    // 6. Short lines without closing punctuation between paragraphs are subheads.
+    for i in 0..end {
+        if open(article, i)
+            && feats[i].headline_shaped()
+            && feats[i].words <= 15
+            && title_idx != Some(i)
+        {
+            let f = &feats[i];
+            if has_picture_words(&f.lower) && f.words >= 4 {
+                set(
+                    article,
+                    i,
+                    Role::Caption,
+                    "line without closing punctuation that describes a picture",
+                );
+            } else if f.words >= 1 && i > 0 {
+                set(
+                    article,
+                    i,
+                    Role::Subhead,
+                    "short line without closing punctuation between paragraphs",
+                );
+            }
+        }
+    }
+
+    fill_metadata(article, &feats);
+}
+
+fn has_picture_words(lower: &str) -> bool {
+    PICTURE_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Roles a line earns on its own, wherever it stands.
+fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
+    let t = f.text.as_str();
+    let lower = f.lower.as_str();
+    let stem = lower.trim_end_matches([':', ' ']);
+    if f.words <= 12 {
+        for label in [
+            "author:",
+            "authors:",
+            "by:",
+            "by ",
+            "written by ",
+            "words by ",
+        ] {
+            if lower.starts_with(label) {
+                let rest = strip_byline_label(t);
+                if !rest.is_empty()
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+                    && !f.prose_end
+                {
+                    let shown = quote_line(&t[..t.len() - rest.len()]);
+                    return Some((Role::Byline, format!("matches `{}`", shown.trim())));
+                }
+            }
+        }
+    }
+    if f.words <= 15 {
+        for label in [
+            "published",
+            "updated",
+            "posted",
+            "last updated",
+            "first published",
+            "date",
+            "modified",
+        ] {
+            if lower.starts_with(label) && parse_date(t).is_some() {
+                return Some((Role::Date, format!("matches `{}`", &t[..label.len()])));
+            }
+        }
+        if f.words <= 8
+            && !f.prose_end
+            && parse_date(t).is_some()
+            && t.chars().filter(char::is_ascii_digit).count() >= 4
+        {
+            return Some((Role::Date, "the line is a date".into()));
+        }
+    }
+    if f.words <= 8 && FURNITURE.contains(&stem) {
+        return Some((Role::Boilerplate, format!("matches `{}`", quote_line(t))));
+    }
+    if f.words <= 25 {
+        if let Some(p) = FURNITURE_PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+            return Some((
+                Role::Boilerplate,
+                format!("starts with `{}`", &t[..p.len().min(t.len())].trim()),
+            ));
+        }
+        if !f.prose_end || f.words <= 3 {
+            for pat in extra {
+                if !pat.is_empty() && lower.contains(&pat.to_lowercase()) {
+                    return Some((
+                        Role::Boilerplate,
+                        format!("matches the configured pattern `{pat}`"),
+                    ));
+                }
+            }
+        }
+    }
+    // Captions.
+    if lower.contains("image credit")
+        || lower.contains("photo credit")
+        || lower.starts_with("photograph:")
+        || lower.starts_with("photo:")
+        || lower.starts_with("picture:")
+        || lower.starts_with("image:")
+        || lower.contains("(photo:")
+        || lower.starts_with("photo by ")
+        || lower.starts_with("credit:")
+    {
+        return Some((Role::Caption, "names a picture credit".into()));
+    }
+    if let Some((a, rest)) = t.split_once(" of ") {
+        let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = rest[b.len()..].trim_start();
+        if !a.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && !b.is_empty()
+            && after.starts_with(['|', '/', ':'])
+        {
+            return Some((Role::Caption, format!("gallery counter `{a} of {b}`")));
+        }
+    }
+    if t.starts_with('[') && t.ends_with(']') && has_picture_words(lower) {
+        return Some((Role::Caption, "bracketed link to a picture or video".into()));
+    }
+    for cue in [
+        "watch:",
+        "video:",
+        "listen:",
+        "map:",
+        "graphic:",
+        "chart:",
+        "pictured:",
+    ] {
+        if lower.starts_with(cue) {
+            return Some((Role::Caption, format!("starts with `{}`", &t[..cue.len()])));
+        }
+    }
+    if !f.prose_end || CREDITS.iter().any(|c| t.ends_with(c)) {
+        for credit in CREDITS {
+            if let Some(rest) = t.strip_prefix(credit) {
+                if rest.starts_with(' ')
+                    && rest
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                {
+                    return Some((
+                        Role::Caption,
+                        format!("starts with a picture credit (`{credit}`)"),
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn fill_metadata(article: &mut Article, feats: &[Feat]) {
+    if article.meta.byline.is_none() {
+        let parts: Vec<&str> = article
+            .blocks
+            .iter()
+            .zip(feats)
+            .filter(|(b, _)| b.role == Role::Byline)
+            .map(|(_, f)| strip_byline_label(&f.text))
+            .take(3)
+            .collect();
+        if !parts.is_empty() {
+            article.meta.byline = Some(parts.join(", "));
+        }
+    }
+    if article.meta.date.is_none() {
+        article.meta.date = article
+            .blocks
+            .iter()
+            .zip(feats)
+            .filter(|(b, _)| b.role == Role::Date)
+            .find_map(|(_, f)| parse_date(&f.text));
+    }
+    if article.meta.outlet.is_none() {
+        article.meta.outlet = outlet_from_text(article, feats);
+    }
+}
+
+/// "Source: Reuters" lines, or an agency dateline "LONDON (Reuters) -".
+fn outlet_from_text(article: &mut Article, feats: &[Feat]) -> Option<String> {
+    for (i, f) in feats.iter().enumerate() {
+        for label in ["source:", "publisher:", "published by:", "outlet:"] {
+            if f.lower.starts_with(label) && f.words <= 8 {
+                let value = f.text[label.len()..].trim();
+                if !value.is_empty() {
+                    if article.blocks[i].role == Role::Body {
+                        set(
+                            article,
+                            i,
+                            Role::Boilerplate,
+                            format!("matches `{}`", &f.text[..label.len()]),
+                        );
+                    }
+                    return Some(value.to_string());
+                }
+            }
+        }
+    }
+    let first = article
+        .blocks
+        .iter()
+        .zip(feats)
+        .find(|(b, _)| b.role == Role::Body)?
+        .1;
+    let head: String = first.text.chars().take(80).collect();
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let name = &head[open + 1..close];
+    let after = head[close + 1..].trim_start();
+    let dash = after.starts_with(['-', '–', '—']);
+    let caps_before = head[..open]
+        .trim()
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == ',' || c == '.');
+    if dash
+        && caps_before
+        && !name.is_empty()
+        && name.len() <= 30
+        && name.chars().next().is_some_and(char::is_uppercase)
+    {
+        return Some(name.to_string());
+    }
+    None
+}

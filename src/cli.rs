@@ -1,0 +1,40 @@
+//! Command-line arguments, parsed by clap and turned into validated settings
+//! before any work starts.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "storydiff",
+    version,
+    about = "Compare news coverage: articles side by side, aligned passage by passage",
+    long_about = "Compare news coverage: articles side by side, aligned passage by passage.\n\n\
+        With no arguments, shows the bundled sample story. Exit status: 0 when the \
+        bodies are identical, 1 when they differ, 2 on trouble.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to open (two: a comparison; more, or a directory: a story)
+    pub files: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Show how the loader read a file: roles, reasons, sentences, metadata
+    Inspect {
+        /// The file to read (`-` for standard input)
+        file: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+        format: InspectFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum InspectFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,80 @@
+//! Making input text safe to show: control characters and escape sequences
+//! never reach a terminal raw; each becomes a visible placeholder.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not be written to a terminal as is.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The placeholder shown for an unsafe character: control pictures for C0
+/// (`␛` for ESC), `<U+XXXX>` for the rest.
+pub fn placeholder(c: char) -> String {
+    match c as u32 {
+        0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('�').to_string(),
+        0x7f => "␡".to_string(),
+        n => format!("<U+{n:04X}>"),
+    }
+}
+
+/// `s` with every unsafe character replaced by its placeholder. Newlines and
+/// tabs are kept; callers that need one line use [`one_line`].
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.push_str(&placeholder(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` sanitized, with runs of whitespace (newlines included) collapsed to one space.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&sanitize(w));
+    }
+    out
+}
+
+/// The first `max` characters of `s` on one line, with `…` when cut.
+pub fn clip(s: &str, max: usize) -> String {
+    let line = one_line(s);
+    if line.chars().count() <= max {
+        return line;
+    }
+    let mut out: String = line.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_placeholders() {
+        let s = sanitize("red \x1b[31mtext\x1b]0;pwned\x07 \u{9b}2J");
+        assert!(!s.chars().any(is_unsafe));
+        assert!(s.contains("␛[31m"));
+        assert!(s.contains("␇"));
+        assert!(s.contains("<U+009B>"));
+    }
+
+    #[test]
+    fn clip_and_one_line() {
+        assert_eq!(one_line("a\n  b\tc"), "a b c");
+        assert_eq!(clip("abcdef", 4), "abc…");
+    }
+}

@@ -1,0 +1,9 @@
+//! storydiff: compare news coverage — articles side by side, aligned passage by passage.
+//!
+//! The flow is the module tree: [`article`] loads files into [`article::Article`]s;
+//! the report and terminal front ends consume them. See `ARCHITECTURE.md`.
+
+pub mod article;
+pub mod display;
+pub mod report;
+pub mod sample;

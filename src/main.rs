@@ -1,0 +1,81 @@
+//! The `storydiff` binary: parses arguments, runs a command, and is the only
+//! place that exits. Errors print as one line naming the file, exit status 2.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use storydiff::article::{load_article, LoadOptions};
+use storydiff::report::inspect;
+
+mod cli;
+
+use cli::{Cli, Command, InspectFormat};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!(
+                "storydiff: {}",
+                storydiff::display::one_line(&format!("{e:#}"))
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let options = LoadOptions::default();
+    match cli.command {
+        Some(Command::Inspect { file, format }) => {
+            let article = load_article(&file, &options)?;
+            match format {
+                InspectFormat::Text => inspect::write_text(&mut out, &article, terminal_width())?,
+                InspectFormat::Json => inspect::write_json(&mut out, &article)?,
+            }
+        }
+        None => {
+            let articles = if cli.files.is_empty() {
+                storydiff::sample::load_sample_story()
+            } else {
+                cli.files
+                    .iter()
+                    .map(|f| load_article(f, &options))
+                    .collect::<Result<Vec<_>, _>>()?
+            };
+            for (i, article) in articles.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                inspect::write_text(&mut out, article, terminal_width())?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// Width for text reports: `COLUMNS` when set, else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
+}

@@ -1,0 +1,87 @@
+//! The JSON contract (v1): article objects shared by `inspect`, `diff` and `story`.
+
+use serde::Serialize;
+
+use crate::article::Article;
+
+/// An article as the JSON contract shapes it; ids are prefixed with the side
+/// letter (`o` old, `n` new).
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    pub path: &'a str,
+    pub format: &'static str,
+    pub encoding: &'static str,
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub words: usize,
+    pub notes: &'a [String],
+    pub text: &'a str,
+    pub blocks: Vec<BlockJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BlockJson<'a> {
+    pub id: String,
+    pub role: &'static str,
+    pub reason: Option<&'a str>,
+    pub start: usize,
+    pub end: usize,
+    pub sentences: Vec<SentenceJson>,
+}
+
+#[derive(Serialize)]
+pub struct SentenceJson {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Block ids are 1-based: `o3` is the old side's third block, `o3.1` its first sentence.
+pub fn block_id(side: char, block: usize) -> String {
+    format!("{side}{}", block + 1)
+}
+
+pub fn sentence_id(side: char, block: usize, sentence: usize) -> String {
+    format!("{side}{}.{}", block + 1, sentence + 1)
+}
+
+impl<'a> ArticleJson<'a> {
+    pub fn new(article: &'a Article, side: char) -> Self {
+        ArticleJson {
+            path: &article.path,
+            format: article.format.as_str(),
+            encoding: article.encoding,
+            title: article.meta.title.as_deref(),
+            byline: article.meta.byline.as_deref(),
+            date: article.meta.date.as_deref(),
+            outlet: article.meta.outlet.as_deref(),
+            words: article.words(),
+            notes: &article.notes,
+            text: &article.text,
+            blocks: article
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(bi, b)| BlockJson {
+                    id: block_id(side, bi),
+                    role: b.role.as_str(),
+                    reason: b.reason.as_deref(),
+                    start: b.span.start,
+                    end: b.span.end,
+                    sentences: b
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(|(si, s)| SentenceJson {
+                            id: sentence_id(side, bi, si),
+                            start: s.start,
+                            end: s.end,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}

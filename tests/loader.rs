@@ -1,0 +1,199 @@
+//! The loader on the sample articles: roles, reasons, metadata and sentences
+//! as a reader would check them with `storydiff inspect`.
+
+use storydiff::article::{load_article, Article, LoadOptions, Role};
+
+fn sample(prefix: &str) -> Article {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap();
+    load_article(entry.to_str().unwrap(), &LoadOptions::default()).unwrap()
+}
+
+fn blocks_with<'a>(a: &'a Article, needle: &str) -> Vec<(&'a str, Role, Option<&'a str>)> {
+    a.blocks
+        .iter()
+        .filter(|b| a.slice(b.span).contains(needle))
+        .map(|b| (a.slice(b.span), b.role, b.reason.as_deref()))
+        .collect()
+}
+
+fn sentences(a: &Article) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter().map(|s| a.slice(*s)))
+        .collect()
+}
+
+/// Every byte belongs to a block or to the whitespace between blocks, and
+/// sentences lie inside their block on character boundaries.
+fn assert_covers_text(a: &Article) {
+    let mut pos = 0;
+    for b in &a.blocks {
+        assert!(b.span.start >= pos, "blocks overlap or go backwards");
+        assert!(
+            a.text[pos..b.span.start].trim().is_empty(),
+            "text between blocks was dropped: {:?}",
+            &a.text[pos..b.span.start]
+        );
+        assert!(a.text.is_char_boundary(b.span.start) && a.text.is_char_boundary(b.span.end));
+        for s in &b.sentences {
+            assert!(s.start >= b.span.start && s.end <= b.span.end);
+            assert!(a.text.is_char_boundary(s.start) && a.text.is_char_boundary(s.end));
+        }
+        pos = b.span.end;
+    }
+    assert!(a.text[pos..].trim().is_empty());
+}
+
+#[test]
+fn reprint_001_header_furniture_and_captions() {
+    let a = sample("001");
+    assert_covers_text(&a);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Pete Hegseth says ‘everything is on the table’ to end Ukraine war")
+    );
+    assert!(a.meta.byline.as_deref().unwrap().contains("Dan Sabbagh"));
+    assert!(a.meta.date.as_deref().unwrap().starts_with("2025-02-13"));
+    let titles = blocks_with(
+        &a,
+        "Pete Hegseth says ‘everything is on the table’ to end Ukraine war",
+    );
+    assert_eq!(titles.len(), 3);
+    assert_eq!(titles[0].1, Role::Title);
+    for (_, role, reason) in &titles[1..] {
+        assert_eq!(*role, Role::Boilerplate);
+        assert_eq!(*reason, Some("repeats the title"));
+    }
+    let shares: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| a.slice(b.span) == "Share:")
+        .collect();
+    assert_eq!(shares.len(), 2);
+    for b in shares {
+        assert_ne!(b.role, Role::Body);
+        assert!(b.reason.is_some());
+    }
+    for furniture in ["More for You", "Top Followed"] {
+        let found = blocks_with(&a, furniture);
+        assert_eq!(found.len(), 1);
+        assert_ne!(found[0].1, Role::Body);
+        assert!(found[0].2.is_some());
+    }
+    let captions: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Caption)
+        .collect();
+    assert_eq!(captions.len(), 2);
+    assert!(captions.iter().all(|b| a
+        .slice(b.span)
+        .contains("Zelenskyy says Ukraine won't accept")));
+}
+
+#[test]
+fn bbc_003_byline_body_count_captions_and_teasers() {
+    let a = sample("003");
+    assert_covers_text(&a);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Pete Hegseth sets out hard line on European defence and Nato")
+    );
+    assert!(a.meta.byline.as_deref().unwrap().contains("Frank Gardner"));
+    assert_eq!(a.body_blocks().count(), 33);
+    for caption in [
+        "Pete Hegseth: Return to pre-2014 borders",
+        "A map of areas of Russian military control",
+        "EPA A destroyed building",
+        "Russia launched a missile and drone strike",
+        "Leopard 2 tank",
+        "Nato tanks on exercises in Germany this week",
+    ] {
+        let found = blocks_with(&a, caption);
+        assert_eq!(found.len(), 1, "{caption}");
+        assert_ne!(found[0].1, Role::Body, "{caption} should not be body");
+    }
+    let source = a
+        .blocks
+        .iter()
+        .position(|b| a.slice(b.span) == "Source link")
+        .unwrap();
+    for b in &a.blocks[source..] {
+        assert_ne!(b.role, Role::Body, "after Source link: {}", a.slice(b.span));
+        assert!(b.reason.is_some());
+    }
+}
+
+#[test]
+fn guardian_000_trailing_teasers_and_captions() {
+    let a = sample("000");
+    assert_covers_text(&a);
+    assert_eq!(a.body_blocks().count(), 27);
+    let n = a.blocks.len();
+    for b in &a.blocks[n - 4..] {
+        assert_ne!(b.role, Role::Body, "{}", a.slice(b.span));
+        assert!(b.reason.as_deref().unwrap().len() > 10);
+    }
+    assert!(a
+        .slice(a.blocks[n - 5].span)
+        .ends_with("budgetary considerations.”"));
+    assert_eq!(a.blocks[n - 5].role, Role::Body);
+}
+
+#[test]
+fn euronews_002_subhead_and_body() {
+    let a = sample("002");
+    assert_covers_text(&a);
+    let sub = blocks_with(&a, "Russia ‘a threat well beyond Ukraine’");
+    let sub: Vec<_> = sub
+        .into_iter()
+        .filter(|b| b.0 == "Russia ‘a threat well beyond Ukraine’")
+        .collect();
+    assert_eq!(sub.len(), 1);
+    assert_eq!(sub[0].1, Role::Subhead);
+    let others: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| a.slice(b.span) != "Russia ‘a threat well beyond Ukraine’")
+        .collect();
+    assert_eq!(others.len(), 23);
+    for (i, b) in others.iter().enumerate() {
+        if i == 0 {
+            assert!(matches!(b.role, Role::Body | Role::Standfirst));
+        } else {
+            assert_eq!(b.role, Role::Body, "{}", a.slice(b.span));
+        }
+    }
+}
+
+#[test]
+fn sentences_with_quotes_numbers_and_abbreviations() {
+    let bbc = sample("003");
+    let s = sentences(&bbc);
+    assert!(s.contains(&"He said: “We want, like you, a sovereign and prosperous Ukraine."));
+    assert!(s.contains(&"“Safeguarding European security must be an imperative for European members of Nato,” Hegseth said."));
+    let euronews = sample("002");
+    let s = sentences(&euronews);
+    assert!(s.iter().any(|x| x.contains("2%") && x.ends_with('.')));
+    for a in [sample("000"), sample("003")] {
+        for s in sentences(&a) {
+            assert!(
+                !s.ends_with("3.") && !s.starts_with("4%"),
+                "split inside a number: {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn independent_004_is_all_body() {
+    let a = sample("004");
+    assert_covers_text(&a);
+    assert_eq!(a.body_blocks().count(), a.blocks.len());
+    assert_eq!(a.blocks.len(), 18);
+}
