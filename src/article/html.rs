@@ -206,7 +206,7 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                     .map(|n| n.to_lowercase())
                     .unwrap_or_default();
                 if node.is_comment() || SKIPPED.contains(&name.as_str()) {
-                    if !name.is_empty() && node.is_element() {
+                    if node.is_element() && name != "head" {
                         *skipped += 1;
                     }
                     continue;
@@ -219,13 +219,19 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                     c.flush();
                 }
                 // The innermost markup decides, except that furniture containers win.
-                let own = tag_hint(&name, c).or_else(|| {
-                    if node.is_element() {
-                        class_hint(&node)
-                    } else {
-                        None
-                    }
-                });
+                // Headlines are titles whatever their class; for other elements a
+                // class that names the part ("dek", "byline", "caption") is more
+                // specific than the tag.
+                let class = if node.is_element() {
+                    class_hint(&node)
+                } else {
+                    None
+                };
+                let own = if name == "h1" {
+                    tag_hint(&name, c).or(class)
+                } else {
+                    class.or_else(|| tag_hint(&name, c))
+                };
                 if name == "h1" && own.as_ref().is_some_and(|h| h.role == Role::Title) {
                     c.seen_h1 = true;
                 }
@@ -344,6 +350,9 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
             }
         }
     }
+    if meta.date.is_none() || meta.byline.is_none() {
+        page_metadata(html, &mut meta);
+    }
     if skipped > 0 {
         notes.push(format!(
             "skipped {skipped} non-text element(s) (scripts, styles, forms, embeds)"
@@ -357,6 +366,49 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         blocks: c.blocks,
         meta,
     })
+}
+
+/// Dates and authors the extractor missed: `time[datetime]`, `itemprop`,
+/// and the common `meta` names.
+fn page_metadata(html: &str, meta: &mut Metadata) {
+    let doc = Document::from(html);
+    if meta.date.is_none() {
+        for sel in [
+            "meta[property='article:published_time']",
+            "meta[itemprop='datePublished']",
+            "meta[name='date']",
+            "meta[name='pubdate']",
+            "meta[name='publish-date']",
+            "meta[name='DC.date.issued']",
+            "meta[name='dc.date']",
+            "time[datetime]",
+        ] {
+            let found = doc.select(sel);
+            let value = found.attr("content").or_else(|| found.attr("datetime"));
+            if let Some(d) = value.and_then(|v| super::parse_date(&v)) {
+                meta.date = Some(d);
+                break;
+            }
+        }
+    }
+    if meta.byline.is_none() {
+        for sel in [
+            "meta[name='author']",
+            "meta[property='article:author']",
+            "[rel='author']",
+            "[itemprop='author']",
+        ] {
+            let found = doc.select(sel);
+            let value = found
+                .attr("content")
+                .map(|v| v.to_string())
+                .or_else(|| Some(found.text().trim().to_string()).filter(|t| !t.is_empty()));
+            if let Some(v) = value.filter(|v| !v.starts_with("http")) {
+                meta.byline = Some(v);
+                break;
+            }
+        }
+    }
 }
 
 fn same_words(a: &str, b: &str) -> bool {

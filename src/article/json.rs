@@ -137,7 +137,7 @@ pub(crate) fn build(text: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     }
     let offset = out.len();
     out.push_str(&main);
-    let body = plain::build(main, false);
+    let body = plain::build(main, plain::Flavour::Scraped);
     let mut blocks: Vec<super::Block> = hints
         .into_iter()
         .map(|(s, e, role, reason)| {

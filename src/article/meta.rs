@@ -35,6 +35,11 @@ fn month_of(word: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
 }
 
+/// Whether a lower-case word is a month name or its abbreviation.
+pub(crate) fn is_month(word: &str) -> bool {
+    month_of(word).is_some()
+}
+
 fn days_in(month: u32, year: i32) -> u32 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,

@@ -285,7 +285,8 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
         .unwrap_or_else(|| guess_format(path, &decoded.text));
     let mut notes = decoded.notes;
     let built = match format {
-        Format::Text | Format::Markdown => plain::build(decoded.text, format == Format::Markdown),
+        Format::Text => plain::build(decoded.text, plain::Flavour::Text),
+        Format::Markdown => plain::build(decoded.text, plain::Flavour::Markdown),
         Format::Html => html::build(&decoded.text, &mut notes)?,
         Format::Json => json::build(&decoded.text, &mut notes)?,
     };

@@ -23,13 +23,23 @@ impl Line {
     }
 }
 
-pub(crate) fn build(text: String, markdown: bool) -> Built {
+/// How the lines of a text are to be read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavour {
+    /// A text file: any of the three layouts, hard wraps detected.
+    Text,
+    /// Text a scraper wrote (JSON fields): never hard-wrapped, every line a paragraph.
+    Scraped,
+    Markdown,
+}
+
+pub(crate) fn build(text: String, flavour: Flavour) -> Built {
     let lines = split_lines(&text);
     let mut meta = Metadata::default();
-    let blocks = if markdown {
-        markdown_blocks(&text, &lines, &mut meta)
-    } else {
-        text_blocks(&text, &lines)
+    let blocks = match flavour {
+        Flavour::Markdown => markdown_blocks(&text, &lines, &mut meta),
+        Flavour::Text => text_blocks(&text, &lines, layout(&lines)),
+        Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
     };
     Built { text, blocks, meta }
 }
@@ -140,8 +150,7 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout) -> bool {
     }
 }
 
-fn text_blocks(text: &str, lines: &[Line]) -> Vec<Block> {
-    let layout = layout(lines);
+fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<&Line> = None;
@@ -342,7 +351,7 @@ mod tests {
     use super::*;
 
     fn blocks(s: &str) -> Vec<String> {
-        let built = build(s.to_string(), false);
+        let built = build(s.to_string(), Flavour::Text);
         built
             .blocks
             .iter()
@@ -383,7 +392,7 @@ mod tests {
     #[test]
     fn markdown_headings_and_lists() {
         let s = "# The headline\n\nBody text that\nwraps softly.\n\n## A subhead\n\n- one\n- two\n";
-        let built = build(s.to_string(), true);
+        let built = build(s.to_string(), Flavour::Markdown);
         let roles: Vec<Role> = built.blocks.iter().map(|b| b.role).collect();
         assert_eq!(
             roles,

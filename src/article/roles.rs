@@ -354,7 +354,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             );
         } else if looks_like_job_title(&f.text) {
             set(article, i, Role::Byline, "job title under the byline");
-        } else if title_idx.is_some_and(|t| t < i) && f.headline_shaped() {
+        } else if title_idx.is_some_and(|t| t < i) && first_body < n && f.headline_shaped() {
             set(
                 article,
                 i,
@@ -460,7 +460,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
                     Role::Caption,
                     "line without closing punctuation that describes a picture",
                 );
-            } else if f.words >= 1 && i > 0 {
+            } else if i > 0 && starts_like_heading(&f.text) {
                 set(
                     article,
                     i,
@@ -472,6 +472,18 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     }
 
     fill_metadata(article, &feats);
+}
+
+/// Headings open with a capital, a digit or a quote mark — not a list marker
+/// or a lower-case word.
+fn starts_like_heading(t: &str) -> bool {
+    let first = t
+        .trim_start_matches(['“', '‘', '"', '\'', '«'])
+        .chars()
+        .next();
+    first.is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase())
+    })
 }
 
 fn has_picture_words(lower: &str) -> bool {
@@ -524,11 +536,7 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
                 return Some((Role::Date, format!("matches `{}`", &t[..label.len()])));
             }
         }
-        if f.words <= 8
-            && !f.prose_end
-            && parse_date(t).is_some()
-            && t.chars().filter(char::is_ascii_digit).count() >= 4
-        {
+        if f.words <= 8 && !f.prose_end && date_dominates(t) && parse_date(t).is_some() {
             return Some((Role::Date, "the line is a date".into()));
         }
     }
@@ -614,6 +622,62 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
     None
 }
 
+/// Whether a line is nothing but a date: at most one word that is not a
+/// number, month, weekday, time-zone or am/pm.
+fn date_dominates(t: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "at",
+        "on",
+        "the",
+        "of",
+    ];
+    let other = t
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let l = w.to_lowercase();
+            let l = l.trim_end_matches('.');
+            !(l.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '-' | '.'))
+                || DATE_WORDS.contains(&l)
+                || super::meta::is_month(l)
+                || l.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse::<u32>()
+                    .is_ok())
+        })
+        .count();
+    other <= 1
+}
+
 fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     if article.meta.byline.is_none() {
         let parts: Vec<&str> = article
@@ -638,6 +702,15 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     }
     if article.meta.outlet.is_none() {
         article.meta.outlet = outlet_from_text(article, feats);
+    }
+    // Page titles often end with the site's name: "Headline | The Outlet".
+    if let (Some(title), Some(outlet)) = (&article.meta.title, &article.meta.outlet) {
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
+                article.meta.title = Some(head.trim().to_string());
+                break;
+            }
+        }
     }
 }
 
