@@ -23,6 +23,21 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Compare two articles: relation, similarity, and every change
+    ///
+    /// Exit status: 0 when the bodies are identical, 1 when they differ, 2 on trouble.
+    Diff {
+        /// The old version (`-` for standard input)
+        old: String,
+        /// The new version
+        new: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Colour in the text report (NO_COLOR turns `auto` off)
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
     /// Show how the loader read a file: roles, reasons, sentences, metadata
     Inspect {
         /// The file to read (`-` for standard input)
@@ -37,4 +52,18 @@ pub enum Command {
 pub enum InspectFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }

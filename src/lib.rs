@@ -3,6 +3,7 @@
 //! The flow is the module tree: [`article`] loads files into [`article::Article`]s;
 //! the report and terminal front ends consume them. See `ARCHITECTURE.md`.
 
+pub mod align;
 pub mod article;
 pub mod display;
 pub mod report;

@@ -1,18 +1,19 @@
 //! The `storydiff` binary: parses arguments, runs a command, and is the only
 //! place that exits. Errors print as one line naming the file, exit status 2.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 
+use storydiff::align::{align, AlignOptions, Relation};
 use storydiff::article::{load_article, LoadOptions};
-use storydiff::report::inspect;
+use storydiff::report::{diff, inspect};
 
 mod cli;
 
-use cli::{Cli, Command, InspectFormat};
+use cli::{Cli, ColorChoice, Command, DiffFormat, InspectFormat};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -43,6 +44,40 @@ fn run(cli: Cli) -> Result<u8> {
     let mut out = BufWriter::new(stdout.lock());
     let options = LoadOptions::default();
     match cli.command {
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            color,
+        }) => {
+            if old == "-" && new == "-" {
+                anyhow::bail!("-: standard input can be only one of the two sides");
+            }
+            let old = load_article(&old, &options)?;
+            let new = load_article(&new, &options)?;
+            let comparison = align(&old, &new, &AlignOptions::default());
+            match format {
+                DiffFormat::Text => {
+                    let color = match color {
+                        ColorChoice::Always => true,
+                        ColorChoice::Never => false,
+                        ColorChoice::Auto => {
+                            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                                && io::stdout().is_terminal()
+                        }
+                    };
+                    diff::write_text(&mut out, &old, &new, &comparison, color)?
+                }
+                DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
+                DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
+            }
+            out.flush()?;
+            return Ok(if comparison.relation == Relation::Identical {
+                0
+            } else {
+                1
+            });
+        }
         Some(Command::Inspect { file, format }) => {
             let article = load_article(&file, &options)?;
             match format {

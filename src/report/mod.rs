@@ -3,5 +3,6 @@
 //! Front end of the flow: it consumes loader (and later engine) values and
 //! never reaches back into them.
 
+pub mod diff;
 pub mod inspect;
 pub mod json;

@@ -1,0 +1,277 @@
+//! Homologous pairing inside a changed region of the sentence diff: which old
+//! sentence became which new one (also two into one and one into two), so an
+//! edit shows as `changed` with a word diff rather than delete + insert.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use super::similarity::{Profile, Vocab};
+
+/// A homologous group: old sentences `old` became new sentences `new`.
+#[derive(Clone, Debug)]
+pub(crate) struct Pair {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub similarity: f64,
+}
+
+/// What pairing reads: profiles and content flags of both sides.
+pub(crate) struct Sides<'a> {
+    pub vocab: &'a Vocab,
+    pub old: &'a [Profile],
+    pub new: &'a [Profile],
+    pub old_content: &'a [bool],
+    pub new_content: &'a [bool],
+    pub threshold: f64,
+}
+
+impl Sides<'_> {
+    fn sim(&self, o: usize, n: usize) -> f64 {
+        if self.old_content[o] != self.new_content[n] {
+            return 0.0;
+        }
+        self.vocab.similarity(&self.old[o], &self.new[n])
+    }
+    fn sim_merge(&self, o1: usize, n: usize) -> f64 {
+        if self.old_content[o1] != self.new_content[n]
+            || self.old_content[o1 + 1] != self.new_content[n]
+        {
+            return 0.0;
+        }
+        self.vocab
+            .similarity_joined(&self.new[n], &self.old[o1], &self.old[o1 + 1])
+    }
+    fn sim_split(&self, o: usize, n1: usize) -> f64 {
+        if self.old_content[o] != self.new_content[n1]
+            || self.old_content[o] != self.new_content[n1 + 1]
+        {
+            return 0.0;
+        }
+        self.vocab
+            .similarity_joined(&self.old[o], &self.new[n1], &self.new[n1 + 1])
+    }
+}
+
+/// Cells above which a region is paired through an index instead of the full table.
+const TABLE_LIMIT: usize = 250_000;
+/// A split or merge must beat the best single pair by this much.
+const JOIN_MARGIN: f64 = 0.08;
+
+/// Pairs the sentences of one region, in order. `None` when the deadline passed.
+pub(crate) fn pair_region(
+    sides: &Sides,
+    old: Range<usize>,
+    new: Range<usize>,
+    deadline: Option<Instant>,
+) -> Option<Vec<Pair>> {
+    if old.is_empty() || new.is_empty() {
+        return Some(Vec::new());
+    }
+    if old.len() * new.len() <= TABLE_LIMIT {
+        table(sides, old, new, deadline)
+    } else {
+        indexed(sides, old, new, deadline)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    None,
+    SkipOld,
+    SkipNew,
+    One,
+    Merge,
+    Split,
+}
+
+/// Dynamic programming over the region: maximise the summed similarity of
+/// pairs (1:1, 2:1, 1:2) that clear the threshold, keeping order.
+fn table(
+    sides: &Sides,
+    old: Range<usize>,
+    new: Range<usize>,
+    deadline: Option<Instant>,
+) -> Option<Vec<Pair>> {
+    let (m, n) = (old.len(), new.len());
+    let w = n + 1;
+    let mut score = vec![0.0f64; (m + 1) * w];
+    let mut step = vec![Step::None; (m + 1) * w];
+    let mut single = vec![0.0f64; m * n];
+    for i in 0..m {
+        if i % 64 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+            return None;
+        }
+        for j in 0..n {
+            single[i * n + j] = sides.sim(old.start + i, new.start + j);
+        }
+    }
+    let t = sides.threshold;
+    for i in 0..=m {
+        for j in 0..=n {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = f64::MIN;
+            let mut how = Step::None;
+            if i > 0 && score[(i - 1) * w + j] > best {
+                best = score[(i - 1) * w + j];
+                how = Step::SkipOld;
+            }
+            if j > 0 && score[i * w + j - 1] > best {
+                best = score[i * w + j - 1];
+                how = Step::SkipNew;
+            }
+            if i > 0 && j > 0 {
+                let s = single[(i - 1) * n + j - 1];
+                if s >= t && score[(i - 1) * w + j - 1] + s > best {
+                    best = score[(i - 1) * w + j - 1] + s;
+                    how = Step::One;
+                }
+                if i > 1 {
+                    let one = single[(i - 1) * n + j - 1].max(single[(i - 2) * n + j - 1]);
+                    if one >= t * 0.5 {
+                        let s = sides.sim_merge(old.start + i - 2, new.start + j - 1);
+                        if s >= t && s > one + JOIN_MARGIN && score[(i - 2) * w + j - 1] + s > best
+                        {
+                            best = score[(i - 2) * w + j - 1] + s;
+                            how = Step::Merge;
+                        }
+                    }
+                }
+                if j > 1 {
+                    let one = single[(i - 1) * n + j - 1].max(single[(i - 1) * n + j - 2]);
+                    if one >= t * 0.5 {
+                        let s = sides.sim_split(old.start + i - 1, new.start + j - 2);
+                        if s >= t && s > one + JOIN_MARGIN && score[(i - 1) * w + j - 2] + s > best
+                        {
+                            best = score[(i - 1) * w + j - 2] + s;
+                            how = Step::Split;
+                        }
+                    }
+                }
+            }
+            score[i * w + j] = best;
+            step[i * w + j] = how;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        match step[i * w + j] {
+            Step::SkipOld => i -= 1,
+            Step::SkipNew => j -= 1,
+            Step::One => {
+                pairs.push(Pair {
+                    old: old.start + i - 1..old.start + i,
+                    new: new.start + j - 1..new.start + j,
+                    similarity: single[(i - 1) * n + j - 1],
+                });
+                i -= 1;
+                j -= 1;
+            }
+            Step::Merge => {
+                pairs.push(Pair {
+                    old: old.start + i - 2..old.start + i,
+                    new: new.start + j - 1..new.start + j,
+                    similarity: sides.sim_merge(old.start + i - 2, new.start + j - 1),
+                });
+                i -= 2;
+                j -= 1;
+            }
+            Step::Split => {
+                pairs.push(Pair {
+                    old: old.start + i - 1..old.start + i,
+                    new: new.start + j - 2..new.start + j,
+                    similarity: sides.sim_split(old.start + i - 1, new.start + j - 2),
+                });
+                i -= 1;
+                j -= 2;
+            }
+            Step::None => break,
+        }
+    }
+    pairs.reverse();
+    Some(pairs)
+}
+
+/// Big regions: candidates through an index of shared rare words, the best
+/// candidate per old sentence, then the longest run that keeps order.
+fn indexed(
+    sides: &Sides,
+    old: Range<usize>,
+    new: Range<usize>,
+    deadline: Option<Instant>,
+) -> Option<Vec<Pair>> {
+    let cap = (new.len() / 20).max(8);
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for n in new.clone() {
+        for &s in &sides.new[n].stems {
+            index.entry(s).or_default().push(n);
+        }
+    }
+    let mut best: Vec<(usize, usize, f64)> = Vec::new();
+    let mut tally: HashMap<usize, f64> = HashMap::new();
+    for (k, o) in old.clone().enumerate() {
+        if k % 256 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+            return None;
+        }
+        tally.clear();
+        for &s in &sides.old[o].stems {
+            if let Some(list) = index.get(&s) {
+                if list.len() <= cap {
+                    let w = sides.vocab.weight(s);
+                    for &n in list {
+                        *tally.entry(n).or_default() += w;
+                    }
+                }
+            }
+        }
+        let mut cands: Vec<(usize, f64)> = tally.iter().map(|(&n, &w)| (n, w)).collect();
+        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut top: Option<(usize, f64)> = None;
+        for &(n, _) in cands.iter().take(5) {
+            let s = sides.sim(o, n);
+            if s >= sides.threshold && top.is_none_or(|(_, b)| s > b) {
+                top = Some((n, s));
+            }
+        }
+        if let Some((n, s)) = top {
+            best.push((o, n, s));
+        }
+    }
+    // Longest increasing subsequence by new index (old is already increasing).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; best.len()];
+    for (k, &(_, n, _)) in best.iter().enumerate() {
+        let pos = tails.partition_point(|&t| best[t].1 < n);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        chain.push(k);
+        cur = prev[k];
+    }
+    chain.reverse();
+    Some(
+        chain
+            .into_iter()
+            .map(|k| {
+                let (o, n, s) = best[k];
+                Pair {
+                    old: o..o + 1,
+                    new: n..n + 1,
+                    similarity: s,
+                }
+            })
+            .collect(),
+    )
+}

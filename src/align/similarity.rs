@@ -1,0 +1,246 @@
+//! How alike two sentences are: weighted overlap of content words (rare words
+//! count more), with shared quotations as the strongest signal — also when one
+//! outlet quotes only a fragment of the other's.
+
+use std::collections::HashMap;
+
+use super::units::{fold, Fold};
+
+/// Function words that carry no topic.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on",
+    "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your", "s", "t", "it's", "he's", "she's", "that's", "told", "say",
+    "added",
+];
+
+/// Word ids and document frequencies over a pool of sentences.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+    stop: Vec<bool>,
+    docs: u32,
+}
+
+/// What similarity needs to know about one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Profile {
+    /// Distinct content-word stems, sorted.
+    pub stems: Vec<u32>,
+    /// Each quotation as a sequence of stems (function words included).
+    pub quotes: Vec<Vec<u32>>,
+}
+
+/// A crude but robust stem: lower-case, folded, at most seven characters.
+/// Seven keeps `Zelenskyy`/`Zelensky` and `recognition`/`recognising` together.
+fn stem(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match fold(c) {
+            Fold::Char(m) => s.push(m),
+            Fold::Drop | Fold::Space => {}
+            Fold::Lower => s.extend(c.to_lowercase()),
+        }
+    }
+    let mut s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Percentages are facts worth matching on: keep the sign.
+    if word.ends_with('%') && s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        s.push('%');
+    }
+    match s.char_indices().nth(7) {
+        Some((i, _)) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Words of a sentence with whether each lies inside a quotation (double
+/// quotes and guillemets; single quotes are too often apostrophes).
+fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    // An opening mark with no close runs to the end of the sentence, and a
+    // close with no opening runs from its start (quotes spanning sentences).
+    let straight = text.matches('"').count();
+    let opens = text.matches(['“', '«']).count() + straight / 2;
+    let closes = text.matches(['”', '»']).count() + straight / 2;
+    let mut inside = closes > opens;
+    for raw in text.split_whitespace() {
+        if raw.starts_with(['“', '«', '"']) {
+            inside = true;
+        }
+        let ends = raw
+            .trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
+            .ends_with(['”', '»', '"']);
+        let word = raw
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        if !word.is_empty() {
+            out.push((word, inside));
+        }
+        if ends {
+            inside = false;
+        }
+    }
+    out
+}
+
+impl Vocab {
+    fn id(&mut self, stem: String) -> u32 {
+        if let Some(&id) = self.ids.get(&stem) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.stop.push(STOPWORDS.contains(&stem.as_str()));
+        self.df.push(0);
+        self.ids.insert(stem, id);
+        id
+    }
+
+    /// Profiles a sentence and counts it towards document frequencies.
+    pub fn profile(&mut self, text: &str) -> Profile {
+        let mut stems = Vec::new();
+        let mut quotes: Vec<Vec<u32>> = Vec::new();
+        let mut current: Option<Vec<u32>> = None;
+        for (word, in_quote) in words_with_quotes(text) {
+            let id = self.id(stem(word));
+            if !self.stop[id as usize] {
+                stems.push(id);
+            }
+            match (in_quote, current.as_mut()) {
+                (true, Some(q)) => q.push(id),
+                (true, None) => current = Some(vec![id]),
+                (false, Some(_)) => quotes.extend(current.take()),
+                (false, None) => {}
+            }
+        }
+        quotes.extend(current);
+        quotes.retain(|q| q.len() >= 3);
+        stems.sort_unstable();
+        stems.dedup();
+        for &s in &stems {
+            self.df[s as usize] += 1;
+        }
+        self.docs += 1;
+        Profile { stems, quotes }
+    }
+
+    /// Rarer words weigh more (inverse document frequency).
+    pub fn weight(&self, id: u32) -> f64 {
+        let df = self.df[id as usize] as f64;
+        ((self.docs as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// Weighted Dice overlap of content words, raised by a shared quotation.
+    pub fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
+        let dice = self.dice(&a.stems, &b.stems);
+        dice.max(quote_similarity(a, b))
+    }
+
+    /// Similarity of `a` against two sentences read as one (splits and merges).
+    pub fn similarity_joined(&self, a: &Profile, b1: &Profile, b2: &Profile) -> f64 {
+        let mut joined: Vec<u32> = b1.stems.iter().chain(&b2.stems).copied().collect();
+        joined.sort_unstable();
+        joined.dedup();
+        let mut quotes = b1.quotes.clone();
+        quotes.extend(b2.quotes.iter().cloned());
+        let b = Profile {
+            stems: joined,
+            quotes,
+        };
+        self.similarity(a, &b)
+    }
+
+    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0;
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let ta: f64 = a.iter().map(|&s| self.weight(s)).sum();
+        let tb: f64 = b.iter().map(|&s| self.weight(s)).sum();
+        2.0 * shared / (ta + tb)
+    }
+}
+
+/// Longest run of words shared by a quotation of each side, as a share of the
+/// shorter quotation; a run of four words or more makes the pair homologous.
+pub(crate) fn quote_similarity(a: &Profile, b: &Profile) -> f64 {
+    let mut best = 0.0f64;
+    for qa in &a.quotes {
+        for qb in &b.quotes {
+            let run = longest_common_run(qa, qb);
+            if run >= 4 {
+                let share = run as f64 / qa.len().min(qb.len()) as f64;
+                best = best.max(0.5 + 0.5 * share);
+            }
+        }
+    }
+    best
+}
+
+pub(crate) fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_quote_in_different_words_is_homologous() {
+        let mut v = Vocab::default();
+        let a = v.profile("“There is a recognition that the whole world and the US is invested in peace, in a negotiated peace,” Hegseth said ahead of a meeting.");
+        let b = v.profile("There is a recognition that the whole world and the United States is invested and interested in peace,” Hegseth stated.");
+        let c = v.profile("The weather in Lisbon was mild for the time of year.");
+        assert!(v.similarity(&a, &b) > 0.6, "{}", v.similarity(&a, &b));
+        assert!(v.similarity(&a, &c) < 0.1);
+    }
+
+    #[test]
+    fn name_variants_share_a_stem() {
+        assert_eq!(stem("Zelenskyy"), stem("Zelensky"));
+        assert_eq!(stem("“Nato’s"), stem("NATO's"));
+    }
+}
+
+#[cfg(test)]
+mod quote_fragments {
+    use super::*;
+    #[test]
+    fn fragment_of_a_longer_quote() {
+        let mut v = Vocab::default();
+        let a = v.profile("“In my view it would have been better to speak about a possible Nato membership for Ukraine or possible losses of territory at the negotiating table,” Pistorius said.");
+        let b = v.profile("Germany’s Defence Minister Boris Pistorius was frank in his comments, saying it “would have been better” if the US had not given Russia concessions before negotiations started.");
+        assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+        assert!(v.similarity(&a, &b) >= 0.9, "{}", v.similarity(&a, &b));
+    }
+}

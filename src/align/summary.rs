@@ -1,0 +1,218 @@
+//! What a comparison adds up to: counts, re-paragraphing, the relation and
+//! similarity (content only — furniture never counts), and truncation.
+
+use std::collections::HashSet;
+
+use super::words::word_counts;
+use super::{Comparison, OpKind, Relation, Side, Stats, Truncation};
+use crate::article::Article;
+
+/// Share of the shorter body found in the other from which a pair is a reprint.
+const REPRINT: f64 = 0.6;
+/// Share from which a pair is at least related.
+const RELATED: f64 = 0.1;
+
+pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
+    let text = |side: Side, r: std::ops::Range<usize>| -> String {
+        let (a, us) = match side {
+            Side::Old => (old, &c.old_units),
+            Side::New => (new, &c.new_units),
+        };
+        us[r]
+            .iter()
+            .map(|u| &a.text[u.span.range()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut stats = Stats::default();
+    let mut matched_words = 0usize;
+    let mut content_change = false;
+    let mut shared_quotes = 0usize;
+    for op in &c.ops {
+        let content = op.old.clone().any(|o| c.old_units[o].content)
+            || op.new.clone().any(|n| c.new_units[n].content);
+        match op.kind {
+            OpKind::Equal => {
+                stats.equal += 1;
+                if content {
+                    matched_words += op
+                        .old
+                        .clone()
+                        .map(|o| c.old_units[o].words as usize)
+                        .sum::<usize>();
+                }
+            }
+            OpKind::Deleted => {
+                stats.deleted += 1;
+                stats.words_deleted += c.old_units[op.old.start].words as usize;
+            }
+            OpKind::Inserted => {
+                stats.inserted += 1;
+                stats.words_inserted += c.new_units[op.new.start].words as usize;
+            }
+            OpKind::Changed | OpKind::Moved => {
+                if op.kind == OpKind::Changed {
+                    stats.changed += 1;
+                } else {
+                    stats.moved += 1;
+                }
+                let (o, n) = (
+                    text(Side::Old, op.old.clone()),
+                    text(Side::New, op.new.clone()),
+                );
+                let (del, ins, kept) = word_counts(&o, &n);
+                stats.words_deleted += del;
+                stats.words_inserted += ins;
+                if content {
+                    matched_words += kept;
+                }
+            }
+        }
+        if content && op.kind != OpKind::Equal {
+            content_change = true;
+        }
+        if content
+            && !op.old.is_empty()
+            && !op.new.is_empty()
+            && has_quote(&text(Side::Old, op.old.clone()))
+            && has_quote(&text(Side::New, op.new.clone()))
+        {
+            shared_quotes += 1;
+        }
+    }
+    stats.reparagraphed = reparagraphed(c);
+    let total = |us: &[super::Unit]| {
+        us.iter()
+            .filter(|u| u.content)
+            .map(|u| u.words as usize)
+            .sum::<usize>()
+    };
+    let (old_words, new_words) = (total(&c.old_units), total(&c.new_units));
+    let shorter = old_words.min(new_words);
+    let similarity = if shorter == 0 {
+        if old_words == new_words {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (matched_words as f64 / shorter as f64).min(1.0)
+    };
+    c.relation = if !content_change && old_words > 0 {
+        Relation::Identical
+    } else if similarity >= REPRINT {
+        Relation::Reprint
+    } else if similarity >= RELATED || shared_quotes > 0 || shares_names(old, new) {
+        Relation::Related
+    } else {
+        Relation::Unrelated
+    };
+    c.similarity = (similarity * 100.0).round() / 100.0;
+    c.shared_quotes = shared_quotes;
+    c.stats = stats;
+    if c.relation == Relation::Reprint {
+        c.truncated = truncation(c);
+    }
+}
+
+fn has_quote(s: &str) -> bool {
+    s.contains(['“', '”', '"', '«', '»'])
+}
+
+/// Paragraph breaks that one side has and the other lacks, between sentences
+/// aligned in order on both sides.
+fn reparagraphed(c: &Comparison) -> usize {
+    let mut count = 0;
+    let mut prev: Option<(usize, usize)> = None;
+    for op in &c.ops {
+        if !matches!(op.kind, OpKind::Equal | OpKind::Changed) {
+            if !op.old.is_empty() || !op.new.is_empty() {
+                prev = None;
+            }
+            continue;
+        }
+        if let Some((po, pn)) = prev {
+            if op.old.start == po + 1 && op.new.start == pn + 1 {
+                let old_break = c.old_units[op.old.start].block != c.old_units[po].block;
+                let new_break = c.new_units[op.new.start].block != c.new_units[pn].block;
+                if old_break != new_break {
+                    count += 1;
+                }
+            }
+        }
+        prev = Some((op.old.end - 1, op.new.end - 1));
+    }
+    count
+}
+
+/// Names (capitalised words not opening a sentence) of an article's content.
+fn names(a: &Article) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for b in a.blocks.iter().filter(|b| b.role.is_content()) {
+        for s in &b.sentences {
+            for w in a.text[s.range()].split_whitespace().skip(1) {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let mut cs = w.chars();
+                if w.chars().count() >= 3
+                    && cs.next().is_some_and(char::is_uppercase)
+                    && cs.any(char::is_lowercase)
+                {
+                    out.insert(w.chars().take(7).flat_map(char::to_lowercase).collect());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Independent write-ups of one story name the same people and places.
+fn shares_names(old: &Article, new: &Article) -> bool {
+    let (a, b) = (names(old), names(new));
+    let shared = a.intersection(&b).count();
+    let union = a.union(&b).count().max(1);
+    shared >= 5 && shared as f64 / union as f64 >= 0.12
+}
+
+/// A side whose body stops early: after its last aligned content sentence the
+/// other side goes on with a run of at least two content sentences that are
+/// missing, and nothing of the cut side's content follows.
+fn truncation(c: &Comparison) -> Option<Truncation> {
+    let mut last_old = None;
+    let mut last_new = None;
+    for op in &c.ops {
+        if !matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
+            continue;
+        }
+        if op.old.clone().any(|o| c.old_units[o].content) {
+            last_old = last_old.max(Some(op.old.end - 1));
+            last_new = last_new.max(Some(op.new.end - 1));
+        }
+    }
+    let (lo, ln) = (last_old?, last_new?);
+    let tail = |units: &[super::Unit], after: usize| -> (usize, usize) {
+        let rest = units[after + 1..].iter().filter(|u| u.content);
+        (rest.clone().count(), rest.map(|u| u.words as usize).sum())
+    };
+    let (old_rest, old_rest_words) = tail(&c.old_units, lo);
+    let (new_rest, new_rest_words) = tail(&c.new_units, ln);
+    let total = |us: &[super::Unit]| {
+        us.iter()
+            .filter(|u| u.content)
+            .map(|u| u.words as usize)
+            .sum::<usize>()
+            .max(1)
+    };
+    if old_rest >= 2 && new_rest == 0 && old_rest_words * 10 >= total(&c.old_units) {
+        return Some(Truncation {
+            side: Side::New,
+            after_block: c.old_units[lo].block,
+        });
+    }
+    if new_rest >= 2 && old_rest == 0 && new_rest_words * 10 >= total(&c.new_units) {
+        return Some(Truncation {
+            side: Side::Old,
+            after_block: c.new_units[ln].block,
+        });
+    }
+    None
+}

@@ -1,0 +1,185 @@
+//! Word-level diffs inside a changed or moved pair, and the word counts that
+//! `words_deleted` / `words_inserted` report (whitespace-separated, as wdiff counts).
+
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+/// One piece of a word diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordOp {
+    pub kind: WordKind,
+    /// The text of the piece, with a leading space when a space preceded it.
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    Equal,
+    Deleted,
+    Inserted,
+}
+
+impl WordKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WordKind::Equal => "equal",
+            WordKind::Deleted => "deleted",
+            WordKind::Inserted => "inserted",
+        }
+    }
+}
+
+/// Tokens for display: words (letters and digits, with inner `.,'’-` as in
+/// `3.4`, `U.S`, `don’t`, `pre-2014`) and single punctuation marks. Each is
+/// (start, end) in `s`.
+fn tokens(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() || is_mark(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '.' | ',' | '\'' | '’' | '-') {
+                    // Inner punctuation only when a letter or digit follows.
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((i, end));
+        } else {
+            out.push((i, i + c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Combining marks belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The word diff of `old` against `new`, as pieces in reading order.
+pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
+    let ot = tokens(old);
+    let nt = tokens(new);
+    let ow: Vec<&str> = ot.iter().map(|&(a, b)| &old[a..b]).collect();
+    let nw: Vec<&str> = nt.iter().map(|&(a, b)| &new[a..b]).collect();
+    let mut out: Vec<WordOp> = Vec::new();
+    let mut push = |kind: WordKind, src: &str, toks: &[(usize, usize)]| {
+        if toks.is_empty() {
+            return;
+        }
+        let mut text = String::new();
+        for (k, &(a, b)) in toks.iter().enumerate() {
+            let spaced = if k == 0 {
+                a > 0 && src[..a].ends_with(char::is_whitespace)
+            } else {
+                a > toks[k - 1].1
+            };
+            if spaced {
+                text.push(' ');
+            }
+            text.push_str(&src[a..b]);
+        }
+        match out.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(&text),
+            _ => out.push(WordOp { kind, text }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(WordKind::Equal, old, &ot[or]),
+            DiffTag::Delete => push(WordKind::Deleted, old, &ot[or]),
+            DiffTag::Insert => push(WordKind::Inserted, new, &nt[nr]),
+            DiffTag::Replace => {
+                push(WordKind::Deleted, old, &ot[or]);
+                push(WordKind::Inserted, new, &nt[nr]);
+            }
+        }
+    }
+    out
+}
+
+/// (words deleted, words inserted, words kept) between two texts, counting
+/// whitespace-separated words as wdiff does.
+pub fn word_counts(old: &str, new: &str) -> (usize, usize, usize) {
+    let ow: Vec<&str> = old.split_whitespace().collect();
+    let nw: Vec<&str> = new.split_whitespace().collect();
+    let (mut del, mut ins, mut kept) = (0, 0, 0);
+    for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => kept += or.len(),
+            DiffTag::Delete => del += or.len(),
+            DiffTag::Insert => ins += nr.len(),
+            DiffTag::Replace => {
+                del += or.len();
+                ins += nr.len();
+            }
+        }
+    }
+    (del, ins, kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stray_full_stop_is_one_token() {
+        let ops = word_diff(
+            "the war going, of President Trump.”",
+            "the war going, of President Trump.”.",
+        );
+        assert_eq!(ops.len(), 2);
+        assert_eq!(
+            ops[1],
+            WordOp {
+                kind: WordKind::Inserted,
+                text: ".".into()
+            }
+        );
+    }
+
+    #[test]
+    fn numbers_and_names_are_single_tokens() {
+        let ops = word_diff("spends 3.4% in the U.S. now", "spends 3.5% in the U.S. now");
+        let changed: Vec<_> = ops.iter().filter(|o| o.kind != WordKind::Equal).collect();
+        assert_eq!(changed.len(), 2);
+        assert_eq!(changed[0].text.trim(), "3.4");
+        assert_eq!(changed[1].text.trim(), "3.5");
+    }
+
+    #[test]
+    fn pieces_rebuild_each_side() {
+        let old = "Nato allies said “no” to the plan.";
+        let new = "NATO allies said “yes” to the new plan.";
+        let ops = word_diff(old, new);
+        let rebuilt_old: String = ops
+            .iter()
+            .filter(|o| o.kind != WordKind::Inserted)
+            .map(|o| o.text.as_str())
+            .collect();
+        let rebuilt_new: String = ops
+            .iter()
+            .filter(|o| o.kind != WordKind::Deleted)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(rebuilt_old, old);
+        assert_eq!(rebuilt_new, new);
+        assert_eq!(word_counts(old, new), (2, 3, 5));
+    }
+}

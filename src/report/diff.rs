@@ -1,0 +1,521 @@
+//! `storydiff diff`: the comparison as a terminal/pipe report, the JSON
+//! contract (`storydiff.diff/1`) or Markdown for pasting into a note.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::json::{block_id, sentence_id, ArticleJson};
+use crate::align::{Comparison, Op, OpKind, Side, WordKind};
+use crate::article::{Article, Role};
+use crate::display::one_line;
+
+fn side_char(side: Side) -> char {
+    match side {
+        Side::Old => 'o',
+        Side::New => 'n',
+    }
+}
+
+fn unit_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<String> {
+    let us = c.units(side);
+    r.map(|i| sentence_id(side_char(side), us[i].block, us[i].sentence))
+        .collect()
+}
+
+fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
+    let us = c.units(side);
+    let parts: Vec<&'a str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
+    one_line(&parts.join(" "))
+}
+
+// ---------------------------------------------------------------- JSON
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    schema: &'static str,
+    old: ArticleJson<'a>,
+    new: ArticleJson<'a>,
+    relation: &'static str,
+    similarity: f64,
+    approximate: bool,
+    truncated: Option<TruncatedJson>,
+    stats: StatsJson,
+    notes: &'a [String],
+    ops: Vec<OpJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TruncatedJson {
+    side: &'static str,
+    after_block: String,
+}
+
+#[derive(Serialize)]
+struct StatsJson {
+    equal: usize,
+    changed: usize,
+    deleted: usize,
+    inserted: usize,
+    moved: usize,
+    reparagraphed: usize,
+    words_deleted: usize,
+    words_inserted: usize,
+}
+
+#[derive(Serialize)]
+struct OpJson<'a> {
+    op: &'static str,
+    old: Vec<String>,
+    new: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    similarity: Option<f64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cosmetic: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passage: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    words: Vec<WordJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+pub fn write_json(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+) -> io::Result<()> {
+    let s = &c.stats;
+    let doc = DiffJson {
+        schema: "storydiff.diff/1",
+        old: ArticleJson::new(old, 'o'),
+        new: ArticleJson::new(new, 'n'),
+        relation: c.relation.as_str(),
+        similarity: c.similarity,
+        approximate: c.approximate,
+        truncated: c.truncated.map(|t| TruncatedJson {
+            side: t.side.as_str(),
+            // The block is on the complete side, the one opposite the cut one.
+            after_block: block_id(side_char(other(t.side)), t.after_block),
+        }),
+        stats: StatsJson {
+            equal: s.equal,
+            changed: s.changed,
+            deleted: s.deleted,
+            inserted: s.inserted,
+            moved: s.moved,
+            reparagraphed: s.reparagraphed,
+            words_deleted: s.words_deleted,
+            words_inserted: s.words_inserted,
+        },
+        notes: &c.notes,
+        ops: c
+            .ops
+            .iter()
+            .map(|op| OpJson {
+                op: op.kind.as_str(),
+                old: unit_ids(c, Side::Old, op.old.clone()),
+                new: unit_ids(c, Side::New, op.new.clone()),
+                similarity: (!op.old.is_empty() && !op.new.is_empty())
+                    .then(|| (op.similarity * 100.0).round() / 100.0),
+                cosmetic: op.cosmetic,
+                passage: (op.kind == OpKind::Moved).then_some(op.passage),
+                words: op
+                    .words
+                    .iter()
+                    .map(|w| WordJson {
+                        op: w.kind.as_str(),
+                        text: &w.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn other(side: Side) -> Side {
+    match side {
+        Side::Old => Side::New,
+        Side::New => Side::Old,
+    }
+}
+
+// ---------------------------------------------------------------- text
+
+/// Terminal styling for the text report; all empty when colour is off.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn del_word(&self, s: &str) -> String {
+        if self.on {
+            self.wrap("1;31;9", s)
+        } else {
+            format!("[-{s}-]")
+        }
+    }
+    fn ins_word(&self, s: &str) -> String {
+        if self.on {
+            self.wrap("1;32;4", s)
+        } else {
+            format!("{{+{s}+}}")
+        }
+    }
+}
+
+fn header_line(a: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = &a.meta.outlet {
+        parts.push(one_line(o));
+    }
+    if let Some(t) = &a.meta.title {
+        parts.push(format!("“{}”", one_line(t)));
+    }
+    if let Some(b) = &a.meta.byline {
+        parts.push(one_line(b));
+    }
+    if let Some(d) = &a.meta.date {
+        parts.push(d.clone());
+    }
+    parts.push(format!("{} words", a.words()));
+    parts.join(" · ")
+}
+
+fn role_label(a: &Article, c: &Comparison, side: Side, op: &Op) -> String {
+    let r = if side == Side::Old { &op.old } else { &op.new };
+    let Some(first) = r.clone().next() else {
+        return String::new();
+    };
+    let role = a.blocks[c.units(side)[first].block].role;
+    if role == Role::Body {
+        String::new()
+    } else {
+        format!("[{role}] ")
+    }
+}
+
+fn words_inline(op: &Op, paint: &Paint) -> String {
+    let mut s = String::new();
+    for w in &op.words {
+        let lead = if w.text.starts_with(' ') { " " } else { "" };
+        let body = one_line(&w.text);
+        match w.kind {
+            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
+            WordKind::Deleted => s.push_str(&format!("{lead}{}", paint.del_word(&body))),
+            WordKind::Inserted => s.push_str(&format!("{lead}{}", paint.ins_word(&body))),
+        }
+    }
+    s.trim_start().to_string()
+}
+
+fn range_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
+    let ids = unit_ids(c, side, r);
+    match ids.len() {
+        0 => String::new(),
+        1 => ids[0].clone(),
+        _ => format!("{}–{}", ids[0], ids[ids.len() - 1]),
+    }
+}
+
+pub fn write_text(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+    color: bool,
+) -> io::Result<()> {
+    let p = Paint { on: color };
+    writeln!(out, "{} {}", p.wrap("1", "old"), one_line(&old.path))?;
+    writeln!(out, "    {}", header_line(old))?;
+    writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
+    writeln!(out, "    {}", header_line(new))?;
+    let s = &c.stats;
+    writeln!(
+        out,
+        "{} {} · similarity {:.2}{}",
+        p.wrap("1", "relation"),
+        c.relation.as_str(),
+        c.similarity,
+        if c.approximate { " · APPROXIMATE" } else { "" }
+    )?;
+    writeln!(
+        out,
+        "{} {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}",
+        p.wrap("1", "counts"),
+        s.equal,
+        s.changed,
+        s.deleted,
+        s.inserted,
+        s.moved,
+        s.reparagraphed,
+        s.words_deleted,
+        s.words_inserted
+    )?;
+    if let Some(t) = c.truncated {
+        let (full, full_side) = match t.side {
+            Side::New => (old, Side::Old),
+            Side::Old => (new, Side::New),
+        };
+        let last = one_line(full.slice(full.blocks[t.after_block].span));
+        let tail: String = last
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        writeln!(
+            out,
+            "{} the {} side stops after {} (“…{}”); the rest of the {} side is missing",
+            p.wrap("1", "truncated"),
+            t.side.as_str(),
+            block_id(side_char(full_side), t.after_block),
+            tail,
+            full_side.as_str()
+        )?;
+    }
+    for note in &c.notes {
+        writeln!(out, "{} {}", p.wrap("1", "note"), one_line(note))?;
+    }
+    writeln!(out)?;
+    let mut k = 0;
+    while k < c.ops.len() {
+        let op = &c.ops[k];
+        if op.kind == OpKind::Equal {
+            let start = k;
+            while k < c.ops.len() && c.ops[k].kind == OpKind::Equal {
+                k += 1;
+            }
+            let (first, last) = (&c.ops[start], &c.ops[k - 1]);
+            {
+                writeln!(
+                    out,
+                    "{}",
+                    p.wrap(
+                        "2",
+                        &format!(
+                            "  = {} equal sentence{} ({} ↔ {})",
+                            k - start,
+                            if k - start == 1 { "" } else { "s" },
+                            range_ids(c, Side::Old, first.old.start..last.old.end),
+                            range_ids(c, Side::New, first.new.start..last.new.end)
+                        )
+                    )
+                )?;
+            }
+            continue;
+        }
+        match op.kind {
+            OpKind::Deleted => writeln!(
+                out,
+                "{} {}  {}{}",
+                p.wrap("31", "  -"),
+                range_ids(c, Side::Old, op.old.clone()),
+                role_label(old, c, Side::Old, op),
+                p.wrap("31", &span_text(old, c, Side::Old, op.old.clone()))
+            )?,
+            OpKind::Inserted => writeln!(
+                out,
+                "{} {}  {}{}",
+                p.wrap("32", "  +"),
+                range_ids(c, Side::New, op.new.clone()),
+                role_label(new, c, Side::New, op),
+                p.wrap("32", &span_text(new, c, Side::New, op.new.clone()))
+            )?,
+            OpKind::Changed => writeln!(
+                out,
+                "{} {} → {}  {}{}{}",
+                p.wrap("33", "  ~"),
+                range_ids(c, Side::Old, op.old.clone()),
+                range_ids(c, Side::New, op.new.clone()),
+                role_label(old, c, Side::Old, op),
+                if op.cosmetic { "(cosmetic) " } else { "" },
+                words_inline(op, &p)
+            )?,
+            OpKind::Moved => {
+                let body = if op.words.is_empty() {
+                    span_text(old, c, Side::Old, op.old.clone())
+                } else {
+                    words_inline(op, &p)
+                };
+                writeln!(
+                    out,
+                    "{} {} → {}  (moved{}) {}",
+                    p.wrap("35", "  >"),
+                    range_ids(c, Side::Old, op.old.clone()),
+                    range_ids(c, Side::New, op.new.clone()),
+                    if op.words.is_empty() { "" } else { ", edited" },
+                    body
+                )?
+            }
+            OpKind::Equal => {}
+        }
+        k += 1;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- Markdown
+
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in one_line(s).chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn md_words(op: &Op) -> String {
+    let mut s = String::new();
+    for w in &op.words {
+        let lead = if w.text.starts_with(' ') { " " } else { "" };
+        let body = md(w.text.trim_start());
+        match w.kind {
+            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
+            WordKind::Deleted => s.push_str(&format!("{lead}~~{body}~~")),
+            WordKind::Inserted => s.push_str(&format!("{lead}**{body}**")),
+        }
+    }
+    s.trim_start().to_string()
+}
+
+pub fn write_markdown(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "# storydiff: {} → {}\n",
+        md(&old.short_name()),
+        md(&new.short_name())
+    )?;
+    writeln!(out, "| | old | new |\n|---|---|---|")?;
+    let field = |v: &Option<String>| v.as_deref().map(md).unwrap_or_else(|| "—".into());
+    writeln!(out, "| file | {} | {} |", md(&old.path), md(&new.path))?;
+    writeln!(
+        out,
+        "| title | {} | {} |",
+        field(&old.meta.title),
+        field(&new.meta.title)
+    )?;
+    writeln!(
+        out,
+        "| byline | {} | {} |",
+        field(&old.meta.byline),
+        field(&new.meta.byline)
+    )?;
+    writeln!(
+        out,
+        "| date | {} | {} |",
+        field(&old.meta.date),
+        field(&new.meta.date)
+    )?;
+    writeln!(
+        out,
+        "| outlet | {} | {} |",
+        field(&old.meta.outlet),
+        field(&new.meta.outlet)
+    )?;
+    writeln!(out, "| words | {} | {} |\n", old.words(), new.words())?;
+    let s = &c.stats;
+    writeln!(
+        out,
+        "**Relation:** {} · **similarity** {:.2}{} · {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}\n",
+        c.relation.as_str(),
+        c.similarity,
+        if c.approximate { " · *approximate*" } else { "" },
+        s.equal,
+        s.changed,
+        s.deleted,
+        s.inserted,
+        s.moved,
+        s.reparagraphed,
+        s.words_deleted,
+        s.words_inserted
+    )?;
+    if let Some(t) = c.truncated {
+        let full_side = other(t.side);
+        writeln!(
+            out,
+            "**Truncated:** the {} side stops after `{}`; the rest of the {} side is missing.\n",
+            t.side.as_str(),
+            block_id(side_char(full_side), t.after_block),
+            full_side.as_str()
+        )?;
+    }
+    writeln!(out, "## Changes\n")?;
+    let mut k = 0;
+    while k < c.ops.len() {
+        let op = &c.ops[k];
+        if op.kind == OpKind::Equal {
+            let start = k;
+            while k < c.ops.len() && c.ops[k].kind == OpKind::Equal {
+                k += 1;
+            }
+            writeln!(
+                out,
+                "- *{} equal sentence{}*",
+                k - start,
+                if k - start == 1 { "" } else { "s" }
+            )?;
+            continue;
+        }
+        let line = match op.kind {
+            OpKind::Deleted => format!(
+                "- **deleted** `{}` — {}",
+                range_ids(c, Side::Old, op.old.clone()),
+                md(&span_text(old, c, Side::Old, op.old.clone()))
+            ),
+            OpKind::Inserted => format!(
+                "- **inserted** `{}` — {}",
+                range_ids(c, Side::New, op.new.clone()),
+                md(&span_text(new, c, Side::New, op.new.clone()))
+            ),
+            OpKind::Changed => format!(
+                "- **changed**{} `{}` → `{}` — {}",
+                if op.cosmetic { " (cosmetic)" } else { "" },
+                range_ids(c, Side::Old, op.old.clone()),
+                range_ids(c, Side::New, op.new.clone()),
+                md_words(op)
+            ),
+            OpKind::Moved => format!(
+                "- **moved** `{}` → `{}` — {}",
+                range_ids(c, Side::Old, op.old.clone()),
+                range_ids(c, Side::New, op.new.clone()),
+                if op.words.is_empty() {
+                    md(&span_text(old, c, Side::Old, op.old.clone()))
+                } else {
+                    md_words(op)
+                }
+            ),
+            OpKind::Equal => unreachable!("equal runs are handled above"),
+        };
+        writeln!(out, "{line}")?;
+        k += 1;
+    }
+    Ok(())
+}
