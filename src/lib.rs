@@ -8,3 +8,4 @@ pub mod article;
 pub mod display;
 pub mod report;
 pub mod sample;
+pub mod synth;

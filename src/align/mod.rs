@@ -21,9 +21,12 @@ use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 
 use crate::article::Article;
 use pairing::{pair_region, Pair, Sides};
-use similarity::{Profile, Vocab};
+use similarity::{distinct, Profile, Vocab};
 pub use units::Unit;
 pub use words::{word_diff, WordKind, WordOp};
+
+/// Sentences sampled from the unchanged text to estimate word rarity.
+const DF_SAMPLE: usize = 4000;
 
 /// Knobs for [`align`]; the defaults suit news articles.
 #[derive(Clone, Debug)]
@@ -32,7 +35,8 @@ pub struct AlignOptions {
     pub deadline: Option<Duration>,
     /// Similarity from which two sentences in a changed run are homologous.
     pub threshold: f64,
-    /// Similarity from which an edited sentence elsewhere counts as moved.
+    /// Similarity from which an edited sentence elsewhere counts as moved
+    /// (0.3 less when a neighbouring sentence moved with it).
     pub move_threshold: f64,
 }
 
@@ -41,7 +45,7 @@ impl Default for AlignOptions {
         AlignOptions {
             deadline: Some(Duration::from_millis(800)),
             threshold: 0.5,
-            move_threshold: 0.6,
+            move_threshold: 0.9,
         }
     }
 }
@@ -218,14 +222,31 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     let mut vocab = Vocab::default();
     let mut old_prof = vec![Profile::default(); old_units.len()];
     let mut new_prof = vec![Profile::default(); new_units.len()];
+    let mut old_seen = vec![false; old_units.len()];
+    let mut new_seen = vec![false; new_units.len()];
     for item in &items {
         if let Item::Region(or, nr) = item {
             for o in or.clone() {
                 old_prof[o] = vocab.profile(&old.text[old_units[o].span.range()]);
+                old_seen[o] = true;
             }
             for n in nr.clone() {
                 new_prof[n] = vocab.profile(&new.text[new_units[n].span.range()]);
+                new_seen[n] = true;
             }
+        }
+    }
+    // Word rarity from a sample of the unchanged text too, so that words
+    // every sentence uses do not make unrelated sentences look alike.
+    let step = ((old_units.len() + new_units.len()) / DF_SAMPLE).max(1);
+    for (o, u) in old_units.iter().enumerate().step_by(step) {
+        if !old_seen[o] {
+            vocab.observe(&old.text[u.span.range()]);
+        }
+    }
+    for (n, u) in new_units.iter().enumerate().step_by(step) {
+        if !new_seen[n] {
+            vocab.observe(&new.text[u.span.range()]);
         }
     }
     let old_content: Vec<bool> = old_units.iter().map(|u| u.content).collect();
@@ -369,6 +390,7 @@ fn find_moves(
     deadline: Option<Instant>,
     text_of: &dyn Fn(Side, Range<usize>) -> String,
 ) {
+    let neighbour_threshold = threshold - 0.3;
     let deleted: Vec<usize> = (0..ops.len())
         .filter(|&i| ops[i].kind == OpKind::Deleted)
         .collect();
@@ -405,7 +427,7 @@ fn find_moves(
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for &i in &inserted {
         if !taken[i] {
-            for &s in &sides.new[ops[i].new.start].stems {
+            for s in distinct(&sides.new[ops[i].new.start].stems) {
                 index.entry(s).or_default().push(i);
             }
         }
@@ -422,7 +444,7 @@ fn find_moves(
         }
         let o = ops[d].old.start;
         tally.clear();
-        for &s in &sides.old[o].stems {
+        for s in distinct(&sides.old[o].stems) {
             if let Some(list) = index.get(&s) {
                 if list.len() <= cap {
                     for &i in list {
@@ -438,18 +460,42 @@ fn find_moves(
             if old_units[o].content != new_units[n].content {
                 continue;
             }
-            let s = sides.vocab.similarity(&sides.old[o], &sides.new[n]);
-            if s >= threshold {
+            // Words, not shared quotations: a moved sentence keeps its words,
+            // while different sentences may quote the same phrase.
+            let s = sides.vocab.word_similarity(&sides.old[o], &sides.new[n]);
+            if s >= neighbour_threshold {
                 candidates.push((s, d, i));
             }
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (s, d, i) in candidates {
-        if !taken[d] && !taken[i] {
-            taken[d] = true;
-            taken[i] = true;
-            moves.push((d, i, s));
+    // Alone, an edited sentence must keep most of its words to count as moved;
+    // next to a sentence that moved with it, less will do.
+    let mut moved_at: std::collections::HashSet<(usize, usize)> = moves
+        .iter()
+        .map(|&(d, i, _)| (ops[d].old.start, ops[i].new.start))
+        .collect();
+    for round in 0.. {
+        let mut grew = false;
+        for &(s, d, i) in &candidates {
+            if taken[d] || taken[i] {
+                continue;
+            }
+            let (o, n) = (ops[d].old.start, ops[i].new.start);
+            let alone = round == 0 && s >= threshold;
+            let beside = round > 0
+                && (moved_at.contains(&(o.wrapping_sub(1), n.wrapping_sub(1)))
+                    || moved_at.contains(&(o + 1, n + 1)));
+            if alone || beside {
+                taken[d] = true;
+                taken[i] = true;
+                moves.push((d, i, s));
+                moved_at.insert((o, n));
+                grew = true;
+            }
+        }
+        if round > 0 && !grew {
+            break;
         }
     }
     if moves.is_empty() {

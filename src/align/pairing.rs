@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
-use super::similarity::{Profile, Vocab};
+use super::similarity::{distinct, Profile, Vocab};
 
 /// A homologous group: old sentences `old` became new sentences `new`.
 #[derive(Clone, Debug)]
@@ -26,30 +26,38 @@ pub(crate) struct Sides<'a> {
     pub threshold: f64,
 }
 
+/// Sentences of different kinds (body and furniture) pair only when their
+/// words are nearly the same: a role guessed differently on each side must not
+/// split a sentence from itself, but a caption never pairs with a paragraph.
+const CROSS_ROLE: f64 = 0.8;
+
 impl Sides<'_> {
-    fn sim(&self, o: usize, n: usize) -> f64 {
-        if self.old_content[o] != self.new_content[n] {
-            return 0.0;
+    fn gate(&self, same_kind: bool, s: f64) -> f64 {
+        if same_kind || s >= CROSS_ROLE {
+            s
+        } else {
+            0.0
         }
-        self.vocab.similarity(&self.old[o], &self.new[n])
+    }
+    fn sim(&self, o: usize, n: usize) -> f64 {
+        let s = self.vocab.similarity(&self.old[o], &self.new[n]);
+        self.gate(self.old_content[o] == self.new_content[n], s)
     }
     fn sim_merge(&self, o1: usize, n: usize) -> f64 {
-        if self.old_content[o1] != self.new_content[n]
-            || self.old_content[o1 + 1] != self.new_content[n]
-        {
-            return 0.0;
-        }
-        self.vocab
-            .similarity_joined(&self.new[n], &self.old[o1], &self.old[o1 + 1])
+        let s = self
+            .vocab
+            .similarity_joined(&self.new[n], &self.old[o1], &self.old[o1 + 1]);
+        let same = self.old_content[o1] == self.new_content[n]
+            && self.old_content[o1 + 1] == self.new_content[n];
+        self.gate(same, s)
     }
     fn sim_split(&self, o: usize, n1: usize) -> f64 {
-        if self.old_content[o] != self.new_content[n1]
-            || self.old_content[o] != self.new_content[n1 + 1]
-        {
-            return 0.0;
-        }
-        self.vocab
-            .similarity_joined(&self.old[o], &self.new[n1], &self.new[n1 + 1])
+        let s = self
+            .vocab
+            .similarity_joined(&self.old[o], &self.new[n1], &self.new[n1 + 1]);
+        let same = self.old_content[o] == self.new_content[n1]
+            && self.old_content[o] == self.new_content[n1 + 1];
+        self.gate(same, s)
     }
 }
 
@@ -206,7 +214,7 @@ fn indexed(
     let cap = (new.len() / 20).max(8);
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for n in new.clone() {
-        for &s in &sides.new[n].stems {
+        for s in distinct(&sides.new[n].stems) {
             index.entry(s).or_default().push(n);
         }
     }
@@ -217,7 +225,7 @@ fn indexed(
             return None;
         }
         tally.clear();
-        for &s in &sides.old[o].stems {
+        for s in distinct(&sides.old[o].stems) {
             if let Some(list) = index.get(&s) {
                 if list.len() <= cap {
                     let w = sides.vocab.weight(s);

@@ -34,7 +34,8 @@ pub(crate) struct Vocab {
 /// What similarity needs to know about one sentence.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Profile {
-    /// Distinct content-word stems, sorted.
+    /// Content-word stems, sorted, repeats kept: a bag of words, so that
+    /// length counts (two sentences are not the same as one of them).
     pub stems: Vec<u32>,
     /// Each quotation as a sequence of stems (function words included).
     pub quotes: Vec<Vec<u32>>,
@@ -104,6 +105,24 @@ impl Vocab {
         id
     }
 
+    /// Counts a sentence towards document frequencies only: a sample of the
+    /// unchanged text tells which words are common in these articles.
+    pub fn observe(&mut self, text: &str) {
+        let mut stems = Vec::new();
+        for (w, _) in words_with_quotes(text) {
+            let id = self.id(stem(w));
+            if !self.stop[id as usize] {
+                stems.push(id);
+            }
+        }
+        stems.sort_unstable();
+        stems.dedup();
+        for &s in &stems {
+            self.df[s as usize] += 1;
+        }
+        self.docs += 1;
+    }
+
     /// Profiles a sentence and counts it towards document frequencies.
     pub fn profile(&mut self, text: &str) -> Profile {
         let mut stems = Vec::new();
@@ -124,8 +143,7 @@ impl Vocab {
         quotes.extend(current);
         quotes.retain(|q| q.len() >= 3);
         stems.sort_unstable();
-        stems.dedup();
-        for &s in &stems {
+        for s in distinct(&stems) {
             self.df[s as usize] += 1;
         }
         self.docs += 1;
@@ -148,7 +166,6 @@ impl Vocab {
     pub fn similarity_joined(&self, a: &Profile, b1: &Profile, b2: &Profile) -> f64 {
         let mut joined: Vec<u32> = b1.stems.iter().chain(&b2.stems).copied().collect();
         joined.sort_unstable();
-        joined.dedup();
         let mut quotes = b1.quotes.clone();
         quotes.extend(b2.quotes.iter().cloned());
         let b = Profile {
@@ -156,6 +173,12 @@ impl Vocab {
             quotes,
         };
         self.similarity(a, &b)
+    }
+
+    /// Overlap of content words alone, without the quotation signal: what a
+    /// sentence edited in place keeps.
+    pub fn word_similarity(&self, a: &Profile, b: &Profile) -> f64 {
+        self.dice(&a.stems, &b.stems)
     }
 
     fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
@@ -179,6 +202,15 @@ impl Vocab {
         let tb: f64 = b.iter().map(|&s| self.weight(s)).sum();
         2.0 * shared / (ta + tb)
     }
+}
+
+/// Each value of a sorted slice once.
+pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    sorted
+        .iter()
+        .enumerate()
+        .filter(|&(i, v)| i == 0 || sorted[i - 1] != *v)
+        .map(|(_, &v)| v)
 }
 
 /// Longest run of words shared by a quotation of each side, as a share of the

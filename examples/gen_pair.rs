@@ -1,0 +1,38 @@
+//! Writes a generated article pair and its truth:
+//! `cargo run --release --example gen_pair -- SIZE OUT_DIR [SEED] [SOURCE_TEXT]`
+//! where SIZE is bytes with an optional k/m suffix (`40k`, `1m`, `5m`). Produces
+//! `OUT_DIR/old.txt`, `OUT_DIR/new.txt` and `OUT_DIR/truth.json`.
+
+use std::path::PathBuf;
+
+use storydiff::synth::{generate_pair, PairSpec};
+
+fn parse_size(s: &str) -> Option<usize> {
+    let s = s.to_ascii_lowercase();
+    let (num, mult) = match s.chars().last()? {
+        'k' => (&s[..s.len() - 1], 1_000),
+        'm' => (&s[..s.len() - 1], 1_000_000),
+        _ => (&s[..], 1),
+    };
+    num.parse::<usize>().ok().map(|n| n * mult)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 2 {
+        anyhow::bail!("usage: gen_pair SIZE OUT_DIR [SEED] [SOURCE_TEXT]");
+    }
+    let size = parse_size(&args[0]).ok_or_else(|| anyhow::anyhow!("bad size {:?}", args[0]))?;
+    let out = PathBuf::from(&args[1]);
+    let seed = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(1);
+    let source = args.get(3).map(std::fs::read_to_string).transpose()?;
+    let pair = generate_pair(&PairSpec::new(size, seed), source.as_deref());
+    std::fs::create_dir_all(&out)?;
+    std::fs::write(out.join("old.txt"), &pair.original)?;
+    std::fs::write(out.join("new.txt"), &pair.copy)?;
+    std::fs::write(
+        out.join("truth.json"),
+        serde_json::to_string_pretty(&pair.truth)? + "\n",
+    )?;
+    Ok(())
+}

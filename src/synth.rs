@@ -1,0 +1,492 @@
+//! Generated article pairs with known edits, for benchmarks, tests and the
+//! peer comparison: an original and a copy that is reflowed (paragraphs merged
+//! in pairs, hard-wrapped at 72 columns) with ~1% of sentences edited, ~0.5%
+//! deleted, ~0.5% inserted and a few paragraphs moved — plus the truth: the
+//! words deleted and inserted, and which paragraphs moved.
+//!
+//! Deterministic for a seed. The prose is generated, or taken from any text
+//! (`source`), whose paragraphs and sentences are reused as the original.
+
+use serde::Serialize;
+
+use crate::article::{split_sentences, Span};
+
+/// A small deterministic generator (SplitMix64).
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const NAMES: &[&str] = &[
+    "Anna Berg",
+    "Tomas Varga",
+    "Leila Haddad",
+    "Marcus Ode",
+    "Ines Moreau",
+    "Kenji Sato",
+    "Priya Nair",
+    "Olu Adeyemi",
+    "Sofia Rossi",
+    "Daniel Weiss",
+    "Mei Lin",
+    "Carlos Mendes",
+    "Hanna Kowalska",
+    "Ahmed Saleh",
+    "Ruth Klein",
+    "Jonas Lind",
+    "Grace Okafor",
+    "Pavel Novak",
+];
+const ROLES: &[&str] = &[
+    "finance minister",
+    "mayor",
+    "chief executive",
+    "union leader",
+    "spokesperson",
+    "economist",
+    "defence secretary",
+    "health commissioner",
+    "opposition leader",
+    "analyst",
+    "governor",
+    "prosecutor",
+    "central bank governor",
+    "trade envoy",
+];
+const ORGS: &[&str] = &[
+    "the council",
+    "the ministry",
+    "the central bank",
+    "the regional authority",
+    "the union",
+    "the commission",
+    "the port authority",
+    "the energy regulator",
+    "the court",
+    "the alliance",
+    "the statistics office",
+    "the parliament",
+    "the water board",
+    "the rail operator",
+];
+const PLACES: &[&str] = &[
+    "Lisbon",
+    "Gdansk",
+    "Rotterdam",
+    "Tallinn",
+    "Porto",
+    "Bergen",
+    "Valencia",
+    "Turin",
+    "Cork",
+    "Graz",
+    "Malmo",
+    "Brno",
+    "Ghent",
+    "Split",
+    "Tartu",
+    "Aarhus",
+    "Bilbao",
+    "Lyon",
+];
+const NOUNS: &[&str] = &[
+    "budget",
+    "plan",
+    "report",
+    "proposal",
+    "agreement",
+    "inquiry",
+    "contract",
+    "tariff",
+    "subsidy",
+    "strike",
+    "deadline",
+    "policy",
+    "forecast",
+    "ruling",
+    "reform",
+    "election",
+    "pipeline",
+    "harbour",
+    "bridge",
+    "school",
+    "hospital",
+    "tax",
+    "loan",
+    "audit",
+];
+const VERBS: &[&str] = &[
+    "approved",
+    "rejected",
+    "delayed",
+    "criticised",
+    "defended",
+    "revised",
+    "announced",
+    "questioned",
+    "welcomed",
+    "blocked",
+    "extended",
+    "cancelled",
+    "reviewed",
+    "backed",
+];
+const ADJS: &[&str] = &[
+    "controversial",
+    "long-awaited",
+    "revised",
+    "expensive",
+    "temporary",
+    "ambitious",
+    "modest",
+    "disputed",
+    "regional",
+    "emergency",
+    "cross-border",
+    "unexpected",
+    "provisional",
+];
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// Plain words used for edits: lower-case, no punctuation, never sentence-final.
+const EDIT_WORDS: &[&str] = &[
+    "quietly",
+    "formally",
+    "largely",
+    "again",
+    "sharply",
+    "briefly",
+    "partly",
+    "openly",
+    "narrowly",
+    "firmly",
+    "reportedly",
+    "initially",
+    "finally",
+    "widely",
+];
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// One sentence of generated news prose; numbers keep sentences distinct.
+pub fn sentence(r: &mut Rng) -> String {
+    let n1 = 2 + r.below(900);
+    let pct = format!("{}.{}%", 1 + r.below(40), r.below(10));
+    match r.below(8) {
+        0 => format!(
+            "{}, the {} of {}, said on {} that the {} {} would be {} before {} {}.",
+            r.pick(NAMES), r.pick(ROLES), r.pick(PLACES), r.pick(DAYS), r.pick(ADJS), r.pick(NOUNS),
+            r.pick(VERBS), r.pick(NOUNS), 2000 + r.below(40)
+        ),
+        1 => format!(
+            "{} {} the {} {} by {} after {} residents signed a petition in {}.",
+            cap(r.pick(ORGS)), r.pick(VERBS), r.pick(ADJS), r.pick(NOUNS), pct, n1, r.pick(PLACES)
+        ),
+        2 => format!(
+            "“We cannot accept a {} {} that costs {} million,” said {}, who has {} the {} since {}.",
+            r.pick(ADJS), r.pick(NOUNS), n1, r.pick(NAMES), r.pick(VERBS), r.pick(NOUNS), 1990 + r.below(35)
+        ),
+        3 => format!(
+            "In {}, {} people gathered outside the {} on {} as {} {} the {} {}.",
+            r.pick(PLACES), n1, r.pick(NOUNS), r.pick(DAYS), r.pick(ORGS), r.pick(VERBS), r.pick(ADJS), r.pick(NOUNS)
+        ),
+        4 => format!(
+            "The {} {} rose by {} in the year to {}, according to {}.",
+            r.pick(ADJS), r.pick(NOUNS), pct, ["March", "June", "September", "December"][r.below(4)], r.pick(ORGS)
+        ),
+        5 => format!(
+            "Critics said the {} would leave {} families in {} worse off, while supporters of the {} {} it.",
+            r.pick(NOUNS), n1, r.pick(PLACES), r.pick(NOUNS), r.pick(VERBS)
+        ),
+        6 => format!(
+            "{} has {} a {} {} worth {} million, the {} said in a statement on {}.",
+            cap(r.pick(ORGS)), r.pick(VERBS), r.pick(ADJS), r.pick(NOUNS), n1, r.pick(ROLES), r.pick(DAYS)
+        ),
+        _ => format!(
+            "Asked on {} whether the {} {} in {} would survive, {} told reporters that it was “too early to say” and that {} talks with {} were planned.",
+            r.pick(DAYS), r.pick(ADJS), r.pick(NOUNS), r.pick(PLACES), r.pick(NAMES), 2 + r.below(30), r.pick(ORGS)
+        ),
+    }
+}
+
+/// What the copy did to the original, for checking a tool's counts.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Truth {
+    pub words_deleted: usize,
+    pub words_inserted: usize,
+    pub sentences_edited: usize,
+    pub sentences_deleted: usize,
+    pub sentences_inserted: usize,
+    pub paragraphs_moved: usize,
+    /// The first sentence of each moved paragraph (as it reads in the copy).
+    pub moved: Vec<String>,
+}
+
+/// A generated pair and its truth.
+#[derive(Clone, Debug)]
+pub struct Pair {
+    pub original: String,
+    pub copy: String,
+    pub truth: Truth,
+}
+
+/// How to make a pair.
+#[derive(Clone, Debug)]
+pub struct PairSpec {
+    /// Approximate size of the original in bytes.
+    pub bytes: usize,
+    pub seed: u64,
+    pub edit_rate: f64,
+    pub delete_rate: f64,
+    pub insert_rate: f64,
+    /// Paragraphs to move; `None` picks "a few" for the size.
+    pub moves: Option<usize>,
+}
+
+impl PairSpec {
+    pub fn new(bytes: usize, seed: u64) -> Self {
+        PairSpec {
+            bytes,
+            seed,
+            edit_rate: 0.01,
+            delete_rate: 0.005,
+            insert_rate: 0.005,
+            moves: None,
+        }
+    }
+}
+
+/// Paragraphs (lists of sentences) of the original: generated, or read from `source`.
+fn paragraphs(spec: &PairSpec, source: Option<&str>, r: &mut Rng) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut size = 0;
+    if let Some(src) = source {
+        let paras: Vec<Vec<String>> = src
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| p.len() > 40)
+            .map(|p| {
+                let mut spans = Vec::new();
+                split_sentences(&p, Span::new(0, p.len()), &mut spans);
+                spans.iter().map(|s| p[s.range()].to_string()).collect()
+            })
+            .collect();
+        if !paras.is_empty() {
+            let mut i = 0;
+            while size < spec.bytes {
+                let p = paras[i % paras.len()].clone();
+                size += p.iter().map(|s| s.len() + 1).sum::<usize>() + 2;
+                out.push(p);
+                i += 1;
+            }
+            return out;
+        }
+    }
+    while size < spec.bytes {
+        let n = 2 + r.below(4);
+        let p: Vec<String> = (0..n).map(|_| sentence(r)).collect();
+        size += p.iter().map(|s| s.len() + 1).sum::<usize>() + 2;
+        out.push(p);
+    }
+    out
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// One small edit inside a sentence, never touching its first or last word.
+fn edit(s: &str, r: &mut Rng, truth: &mut Truth) -> String {
+    let mut w: Vec<&str> = s.split_whitespace().collect();
+    if w.len() < 4 {
+        return s.to_string();
+    }
+    let at = 1 + r.below(w.len() - 2);
+    let word = r.pick(EDIT_WORDS);
+    match r.below(3) {
+        0 if w[at] != word => {
+            w[at] = word;
+            truth.words_deleted += 1;
+            truth.words_inserted += 1;
+        }
+        1 => {
+            w.remove(at);
+            truth.words_deleted += 1;
+        }
+        _ => {
+            w.insert(at, word);
+            truth.words_inserted += 1;
+        }
+    }
+    truth.sentences_edited += 1;
+    w.join(" ")
+}
+
+/// Greedy word wrap at `width` columns.
+pub fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    let mut line = 0usize;
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(w);
+        line += n;
+    }
+    out
+}
+
+/// Makes an original and its edited, reflowed copy.
+pub fn generate_pair(spec: &PairSpec, source: Option<&str>) -> Pair {
+    let mut r = Rng::new(spec.seed);
+    let original_paras = paragraphs(spec, source, &mut r);
+    let original = original_paras
+        .iter()
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        + "\n";
+    let mut truth = Truth::default();
+    let mut copy_paras: Vec<Vec<String>> = Vec::with_capacity(original_paras.len());
+    for p in &original_paras {
+        let mut q = Vec::with_capacity(p.len() + 1);
+        for s in p {
+            if r.chance(spec.delete_rate) {
+                truth.words_deleted += words(s);
+                truth.sentences_deleted += 1;
+                continue;
+            }
+            if r.chance(spec.edit_rate) {
+                q.push(edit(s, &mut r, &mut truth));
+            } else {
+                q.push(s.clone());
+            }
+            if r.chance(spec.insert_rate) {
+                let ins = sentence(&mut r);
+                truth.words_inserted += words(&ins);
+                truth.sentences_inserted += 1;
+                q.push(ins);
+            }
+        }
+        if q.is_empty() {
+            // Keep every paragraph: a deleted one would change the pairing below.
+            let ins = sentence(&mut r);
+            truth.words_inserted += words(&ins);
+            truth.sentences_inserted += 1;
+            q.push(ins);
+        }
+        copy_paras.push(q);
+    }
+    // Move a few paragraphs well away from where they were.
+    let moves = spec
+        .moves
+        .unwrap_or(2 + copy_paras.len() / 150)
+        .min(copy_paras.len() / 8);
+    let mut moved_flags = vec![false; copy_paras.len()];
+    for _ in 0..moves {
+        let n = copy_paras.len();
+        let from = r.below(n);
+        if moved_flags[from] {
+            continue;
+        }
+        let mut to = r.below(n);
+        let mut tries = 0;
+        while (to as isize - from as isize).abs() < 4 && tries < 20 {
+            to = r.below(n);
+            tries += 1;
+        }
+        if (to as isize - from as isize).abs() < 4 {
+            continue;
+        }
+        let p = copy_paras.remove(from);
+        let f = moved_flags.remove(from);
+        debug_assert!(!f);
+        let to = to.min(copy_paras.len());
+        truth.moved.push(p[0].clone());
+        copy_paras.insert(to, p);
+        moved_flags.insert(to, true);
+        truth.paragraphs_moved += 1;
+    }
+    // Reflow: merge paragraphs in pairs, hard-wrap at 72 columns.
+    let merged: Vec<String> = copy_paras
+        .chunks(2)
+        .map(|c| {
+            let joined = c.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" ");
+            hard_wrap(&joined, 72)
+        })
+        .collect();
+    let copy = merged.join("\n\n") + "\n";
+    Pair {
+        original,
+        copy,
+        truth,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_sized() {
+        let a = generate_pair(&PairSpec::new(40_000, 7), None);
+        let b = generate_pair(&PairSpec::new(40_000, 7), None);
+        assert_eq!(a.original, b.original);
+        assert_eq!(a.copy, b.copy);
+        assert!(a.original.len() >= 40_000 && a.original.len() < 44_000);
+        assert!(a.copy.lines().all(|l| l.chars().count() <= 72));
+        assert!(a.truth.paragraphs_moved >= 2);
+    }
+
+    #[test]
+    fn wrap_keeps_words() {
+        let t = "one two three four five six seven";
+        assert_eq!(
+            hard_wrap(t, 10)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            t
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! The engine on the sample story, on generated pairs with known edits, and on
+//! controls (identity, reflow, an unrelated public-domain text).
+
+use storydiff::align::{align, AlignOptions, Comparison, OpKind, Relation, Side, WordKind};
+use storydiff::article::{load_article, load_bytes, Article, LoadOptions, Role};
+use storydiff::synth::{generate_pair, hard_wrap, PairSpec};
+
+fn sample(prefix: &str) -> Article {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap();
+    load_article(entry.to_str().unwrap(), &LoadOptions::default()).unwrap()
+}
+
+fn text(name: &str, s: &str) -> Article {
+    load_bytes(name, s.as_bytes(), &LoadOptions::default()).unwrap()
+}
+
+fn unit_text<'a>(a: &'a Article, c: &Comparison, side: Side, i: usize) -> &'a str {
+    a.slice(c.units(side)[i].span)
+}
+
+/// Every sentence of both sides is in exactly one op.
+fn assert_partition(c: &Comparison) {
+    let mut old = vec![0; c.old_units.len()];
+    let mut new = vec![0; c.new_units.len()];
+    for op in &c.ops {
+        for o in op.old.clone() {
+            old[o] += 1;
+        }
+        for n in op.new.clone() {
+            new[n] += 1;
+        }
+    }
+    assert!(
+        old.iter().all(|&k| k == 1),
+        "old sentences not in exactly one op"
+    );
+    assert!(
+        new.iter().all(|&k| k == 1),
+        "new sentences not in exactly one op"
+    );
+}
+
+#[test]
+fn reprint_000_001_truncation_deletions_and_the_stray_full_stop() {
+    let (old, new) = (sample("000"), sample("001"));
+    let c = align(&old, &new, &AlignOptions::default());
+    assert_partition(&c);
+    assert_eq!(c.relation, Relation::Reprint);
+    assert!(c.similarity >= 0.9, "similarity {}", c.similarity);
+    assert!(!c.approximate);
+    let t = c.truncated.expect("truncation named");
+    assert_eq!(t.side, Side::New);
+    assert!(old
+        .slice(old.blocks[t.after_block].span)
+        .ends_with("according to Healey."));
+    assert!(c.stats.reparagraphed > 0);
+    assert_eq!(c.stats.moved, 0);
+
+    let kind_of_old = |i: usize| c.ops.iter().find(|op| op.old.contains(&i)).unwrap();
+    let kind_of_new = |i: usize| c.ops.iter().find(|op| op.new.contains(&i)).unwrap();
+    // The ten cut paragraphs and the four trailing non-body lines are deleted.
+    let first_cut = (0..c.old_units.len())
+        .find(|&i| {
+            unit_text(&old, &c, Side::Old, i).starts_with("The Kremlin also said it was impressed")
+        })
+        .unwrap();
+    let cut_block = c.old_units[first_cut].block;
+    let body_cut: Vec<usize> = (first_cut..c.old_units.len())
+        .filter(|&i| old.blocks[c.old_units[i].block].role == Role::Body)
+        .collect();
+    assert_eq!(
+        c.old_units[*body_cut.last().unwrap()].block - cut_block + 1,
+        10
+    );
+    assert!(unit_text(&old, &c, Side::Old, *body_cut.last().unwrap())
+        .ends_with("our own budgetary considerations.”"));
+    for i in first_cut..c.old_units.len() {
+        assert_eq!(
+            kind_of_old(i).kind,
+            OpKind::Deleted,
+            "{}",
+            unit_text(&old, &c, Side::Old, i)
+        );
+    }
+    // The reprint's furniture and standfirst are inserted, never paired.
+    for (i, u) in c.new_units.iter().enumerate() {
+        let role = new.blocks[u.block].role;
+        let s = unit_text(&new, &c, Side::New, i);
+        if role != Role::Body
+            || s.starts_with("US defence secretary suggests cutting number of American troops")
+        {
+            assert_eq!(kind_of_new(i).kind, OpKind::Inserted, "{role}: {s}");
+        }
+    }
+    // The stray full stop is one changed op with a one-token word diff.
+    let stray: Vec<_> = c
+        .ops
+        .iter()
+        .filter(|op| op.kind == OpKind::Changed)
+        .collect();
+    assert_eq!(stray.len(), 1);
+    assert!(unit_text(&old, &c, Side::Old, stray[0].old.start).ends_with("of President Trump.”"));
+    let edits: Vec<_> = stray[0]
+        .words
+        .iter()
+        .filter(|w| w.kind != WordKind::Equal)
+        .collect();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(
+        (edits[0].kind, edits[0].text.as_str()),
+        (WordKind::Inserted, ".")
+    );
+    // Every other body sentence of the shared paragraphs is equal.
+    for i in 0..first_cut {
+        let op = kind_of_old(i);
+        if old.blocks[c.old_units[i].block].role == Role::Body && op.kind != OpKind::Changed {
+            assert_eq!(
+                op.kind,
+                OpKind::Equal,
+                "{}",
+                unit_text(&old, &c, Side::Old, i)
+            );
+        }
+    }
+}
+
+#[test]
+fn independent_write_ups_002_004_share_a_quote() {
+    let (a, b) = (sample("002"), sample("004"));
+    let c = align(&a, &b, &AlignOptions::default());
+    assert_partition(&c);
+    assert_eq!(c.relation, Relation::Related);
+    let pair = c
+        .ops
+        .iter()
+        .find(|op| {
+            !op.old.is_empty()
+                && unit_text(&a, &c, Side::Old, op.old.start)
+                    .contains("the whole world and the US is invested in peace")
+        })
+        .expect("the quote is paired");
+    assert!(matches!(pair.kind, OpKind::Changed | OpKind::Moved));
+    assert!(op_new_text(&b, &c, pair)
+        .contains("the whole world and the United States is invested and interested in peace"));
+}
+
+fn op_new_text(b: &Article, c: &Comparison, op: &storydiff::align::Op) -> String {
+    op.new
+        .clone()
+        .map(|n| unit_text(b, c, Side::New, n))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_sample_pair_is_classified_and_related() {
+    let all: Vec<Article> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|p| sample(p))
+        .collect();
+    for i in 0..all.len() {
+        for j in 0..all.len() {
+            if i == j {
+                continue;
+            }
+            let c = align(&all[i], &all[j], &AlignOptions::default());
+            assert_partition(&c);
+            let want = if (i, j) == (0, 1) || (i, j) == (1, 0) {
+                Relation::Reprint
+            } else {
+                Relation::Related
+            };
+            assert_eq!(c.relation, want, "{i} vs {j}");
+        }
+    }
+}
+
+#[test]
+fn unrelated_public_domain_text() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/public-domain");
+    for name in ["tale-of-two-cities-ch1.txt", "gettysburg-address.txt"] {
+        let control = load_article(&format!("{dir}/{name}"), &LoadOptions::default()).unwrap();
+        for s in ["000", "002", "003"] {
+            let c = align(&sample(s), &control, &AlignOptions::default());
+            assert_eq!(c.relation, Relation::Unrelated, "{s} vs {name}");
+            assert!(c.similarity < 0.1);
+        }
+    }
+}
+
+#[test]
+fn identity_and_reflow_are_identical() {
+    for s in ["000", "003"] {
+        let a = sample(s);
+        let c = align(&a, &a, &AlignOptions::default());
+        assert_eq!(c.relation, Relation::Identical);
+        assert!(c.ops.iter().all(|op| op.kind == OpKind::Equal));
+    }
+    let pair = generate_pair(&PairSpec::new(30_000, 11), None);
+    let paras: Vec<&str> = pair.original.split("\n\n").collect();
+    let reflowed: Vec<String> = paras
+        .chunks(2)
+        .map(|c| hard_wrap(&c.join(" "), 72))
+        .collect();
+    let (a, b) = (
+        text("a.txt", &pair.original),
+        text("b.txt", &reflowed.join("\n\n")),
+    );
+    let c = align(&a, &b, &AlignOptions::default());
+    assert_eq!(c.relation, Relation::Identical);
+    assert!(c.stats.reparagraphed > 0);
+    assert_eq!(c.stats.words_deleted + c.stats.words_inserted, 0);
+}
+
+#[test]
+fn generated_pairs_report_the_injected_edits() {
+    for (size, seed) in [(40_000, 1), (40_000, 2), (40_000, 3), (250_000, 4)] {
+        let pair = generate_pair(&PairSpec::new(size, seed), None);
+        let (a, b) = (text("old.txt", &pair.original), text("new.txt", &pair.copy));
+        let c = align(
+            &a,
+            &b,
+            &AlignOptions {
+                deadline: None,
+                ..Default::default()
+            },
+        );
+        assert_partition(&c);
+        let t = &pair.truth;
+        let within = |got: usize, want: usize| {
+            (got as f64 - want as f64).abs() <= (want as f64 * 0.02).max(1.0)
+        };
+        assert!(
+            within(c.stats.words_deleted, t.words_deleted),
+            "deleted {} vs {} (seed {seed})",
+            c.stats.words_deleted,
+            t.words_deleted
+        );
+        assert!(
+            within(c.stats.words_inserted, t.words_inserted),
+            "inserted {} vs {} (seed {seed})",
+            c.stats.words_inserted,
+            t.words_inserted
+        );
+        let moved_new: std::collections::HashSet<String> = c
+            .ops
+            .iter()
+            .filter(|op| op.kind == OpKind::Moved)
+            .flat_map(|op| op.new.clone())
+            .map(|n| {
+                unit_text(&b, &c, Side::New, n)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let found = t.moved.iter().filter(|m| moved_new.contains(*m)).count();
+        assert!(
+            found * 10 >= t.moved.len() * 9,
+            "moved {found}/{} (seed {seed})",
+            t.moved.len()
+        );
+        assert_eq!(c.relation, Relation::Reprint);
+    }
+}
+
+#[test]
+fn mirror_of_a_diff() {
+    let pair = generate_pair(&PairSpec::new(20_000, 9), None);
+    let (a, b) = (text("old.txt", &pair.original), text("new.txt", &pair.copy));
+    let ab = align(&a, &b, &AlignOptions::default());
+    let ba = align(&b, &a, &AlignOptions::default());
+    assert_eq!(ab.stats.words_deleted, ba.stats.words_inserted);
+    assert_eq!(ab.stats.words_inserted, ba.stats.words_deleted);
+    assert_eq!(ab.stats.equal, ba.stats.equal);
+    assert_eq!(ab.stats.moved, ba.stats.moved);
+    assert_eq!(ab.relation, ba.relation);
+}
