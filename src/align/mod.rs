@@ -251,12 +251,16 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     }
     let old_content: Vec<bool> = old_units.iter().map(|u| u.content).collect();
     let new_content: Vec<bool> = new_units.iter().map(|u| u.content).collect();
+    let old_words: Vec<u32> = old_units.iter().map(|u| u.words).collect();
+    let new_words: Vec<u32> = new_units.iter().map(|u| u.words).collect();
     let sides = Sides {
         vocab: &vocab,
         old: &old_prof,
         new: &new_prof,
         old_content: &old_content,
         new_content: &new_content,
+        old_words: &old_words,
+        new_words: &new_words,
         threshold: options.threshold,
     };
 

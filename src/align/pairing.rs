@@ -23,6 +23,9 @@ pub(crate) struct Sides<'a> {
     pub new: &'a [Profile],
     pub old_content: &'a [bool],
     pub new_content: &'a [bool],
+    /// Whitespace-separated words of each sentence: splits and merges keep the total.
+    pub old_words: &'a [u32],
+    pub new_words: &'a [u32],
     pub threshold: f64,
 }
 
@@ -63,8 +66,11 @@ impl Sides<'_> {
 
 /// Cells above which a region is paired through an index instead of the full table.
 const TABLE_LIMIT: usize = 250_000;
-/// A split or merge must beat the best single pair by this much.
-const JOIN_MARGIN: f64 = 0.08;
+/// A split or merge must beat the best single pair (bag similarity already
+/// penalises a neighbour that adds words the other side lacks).
+const JOIN_MARGIN: f64 = 0.01;
+/// Breaks a tie between a join and a single pair in favour of the join.
+const TIE: f64 = 0.002;
 
 /// Pairs the sentences of one region, in order. `None` when the deadline passed.
 pub(crate) fn pair_region(
@@ -81,6 +87,16 @@ pub(crate) fn pair_region(
     } else {
         indexed(sides, old, new, deadline)
     }
+}
+
+/// Whether a joined pair (similarity `joined`) should replace the best single
+/// pair (`one`): it must clear the threshold and beat it — or tie it while a
+/// sentence of `whole` words matches the two parts together better than the
+/// larger part alone (the words that differ may be function words, which
+/// similarity ignores).
+fn joins(joined: f64, one: f64, threshold: f64, whole: u32, parts: [u32; 2]) -> bool {
+    let by_size = whole.abs_diff(parts[0] + parts[1]) < whole.abs_diff(parts[0].max(parts[1]));
+    joined >= threshold && (joined > one + JOIN_MARGIN || (by_size && joined + JOIN_MARGIN >= one))
 }
 
 #[derive(Clone, Copy)]
@@ -136,24 +152,39 @@ fn table(
                     best = score[(i - 1) * w + j - 1] + s;
                     how = Step::One;
                 }
+                // Two into one (merge) or one into two (split): worth it when the
+                // joined pair beats the best single pair, or ties it while the
+                // word counts say the two belong together.
                 if i > 1 {
+                    let (o1, nn) = (old.start + i - 2, new.start + j - 1);
                     let one = single[(i - 1) * n + j - 1].max(single[(i - 2) * n + j - 1]);
+                    let (whole, parts) = (
+                        sides.new_words[nn],
+                        [sides.old_words[o1], sides.old_words[o1 + 1]],
+                    );
                     if one >= t * 0.5 {
-                        let s = sides.sim_merge(old.start + i - 2, new.start + j - 1);
-                        if s >= t && s > one + JOIN_MARGIN && score[(i - 2) * w + j - 1] + s > best
+                        let s = sides.sim_merge(o1, nn);
+                        if joins(s, one, t, whole, parts)
+                            && score[(i - 2) * w + j - 1] + s + TIE > best
                         {
-                            best = score[(i - 2) * w + j - 1] + s;
+                            best = score[(i - 2) * w + j - 1] + s + TIE;
                             how = Step::Merge;
                         }
                     }
                 }
                 if j > 1 {
+                    let (oo, n1) = (old.start + i - 1, new.start + j - 2);
                     let one = single[(i - 1) * n + j - 1].max(single[(i - 1) * n + j - 2]);
+                    let (whole, parts) = (
+                        sides.old_words[oo],
+                        [sides.new_words[n1], sides.new_words[n1 + 1]],
+                    );
                     if one >= t * 0.5 {
-                        let s = sides.sim_split(old.start + i - 1, new.start + j - 2);
-                        if s >= t && s > one + JOIN_MARGIN && score[(i - 1) * w + j - 2] + s > best
+                        let s = sides.sim_split(oo, n1);
+                        if joins(s, one, t, whole, parts)
+                            && score[(i - 1) * w + j - 2] + s + TIE > best
                         {
-                            best = score[(i - 1) * w + j - 2] + s;
+                            best = score[(i - 1) * w + j - 2] + s + TIE;
                             how = Step::Split;
                         }
                     }

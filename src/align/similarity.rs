@@ -159,7 +159,14 @@ impl Vocab {
     /// Weighted Dice overlap of content words, raised by a shared quotation.
     pub fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
         let dice = self.dice(&a.stems, &b.stems);
-        dice.max(quote_similarity(a, b))
+        let quote = quote_similarity(a, b);
+        if quote > 0.0 {
+            // A shared quotation makes the pair homologous, while the other
+            // words still rank candidates (a split beats half of it).
+            dice.max(0.6 + 0.3 * quote + 0.1 * dice)
+        } else {
+            dice
+        }
     }
 
     /// Similarity of `a` against two sentences read as one (splits and merges).
@@ -214,15 +221,14 @@ pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// Longest run of words shared by a quotation of each side, as a share of the
-/// shorter quotation; a run of four words or more makes the pair homologous.
+/// shorter quotation (0 when no run reaches four words).
 pub(crate) fn quote_similarity(a: &Profile, b: &Profile) -> f64 {
     let mut best = 0.0f64;
     for qa in &a.quotes {
         for qb in &b.quotes {
             let run = longest_common_run(qa, qb);
             if run >= 4 {
-                let share = run as f64 / qa.len().min(qb.len()) as f64;
-                best = best.max(0.5 + 0.5 * share);
+                best = best.max(run as f64 / qa.len().min(qb.len()) as f64);
             }
         }
     }

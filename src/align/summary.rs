@@ -24,13 +24,18 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // When either side has no content at all (everything read as furniture),
+    // the relation is judged on all the text rather than on nothing.
+    let has_content = |us: &[super::Unit]| us.iter().any(|u| u.content);
+    let all_text = !has_content(&c.old_units) || !has_content(&c.new_units);
+    let counts = |u: &super::Unit| all_text || u.content;
     let mut stats = Stats::default();
     let mut matched_words = 0usize;
     let mut content_change = false;
     let mut shared_quotes = 0usize;
     for op in &c.ops {
-        let content = op.old.clone().any(|o| c.old_units[o].content)
-            || op.new.clone().any(|n| c.new_units[n].content);
+        let content = op.old.clone().any(|o| counts(&c.old_units[o]))
+            || op.new.clone().any(|n| counts(&c.new_units[n]));
         match op.kind {
             OpKind::Equal => {
                 stats.equal += 1;
@@ -83,7 +88,7 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
     stats.reparagraphed = reparagraphed(c);
     let total = |us: &[super::Unit]| {
         us.iter()
-            .filter(|u| u.content)
+            .filter(|u| counts(u))
             .map(|u| u.words as usize)
             .sum::<usize>()
     };
@@ -98,7 +103,7 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
     } else {
         (matched_words as f64 / shorter as f64).min(1.0)
     };
-    c.relation = if !content_change && old_words > 0 {
+    c.relation = if !content_change {
         Relation::Identical
     } else if similarity >= REPRINT {
         Relation::Reprint

@@ -190,10 +190,24 @@ pub(crate) fn looks_like_names(s: &str) -> bool {
     let connectors = [
         "and", "&", "de", "van", "von", "der", "da", "di", "bin", "al", "la", "le",
     ];
+    // Capitalised function words open sentences and headlines, not names.
+    let function = [
+        "The", "A", "An", "On", "In", "At", "For", "To", "Of", "By", "With", "From", "And", "But",
+        "Or", "As", "Is", "It", "This", "That", "More", "New", "How", "Why", "What", "When", "Top",
+        "Most", "Read", "Share", "Follow", "Related", "Latest", "Breaking", "Live", "Watch",
+        "Video", "News",
+    ];
     let mut capitalised = 0;
     for w in &words {
         if connectors.contains(w) {
             continue;
+        }
+        if function.contains(w) {
+            return false;
+        }
+        // A full stop ends only an initial ("J.") inside a name.
+        if w.ends_with('.') && w.chars().count() > 2 {
+            return false;
         }
         let mut cs = w.chars();
         let first = cs.next().unwrap_or(' ');
