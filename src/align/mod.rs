@@ -26,7 +26,7 @@ pub use units::Unit;
 pub use words::{word_diff, WordKind, WordOp};
 
 /// Sentences sampled from the unchanged text to estimate word rarity.
-const DF_SAMPLE: usize = 4000;
+const DF_SAMPLE: usize = 1500;
 
 /// Knobs for [`align`]; the defaults suit news articles.
 #[derive(Clone, Debug)]

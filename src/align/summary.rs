@@ -69,7 +69,12 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
                 stats.words_deleted += del;
                 stats.words_inserted += ins;
                 if content {
-                    matched_words += kept;
+                    // A house-style edit (case, quotes, dashes) keeps every word.
+                    matched_words += if op.cosmetic {
+                        op.old.clone().map(|o| c.old_units[o].words as usize).sum()
+                    } else {
+                        kept
+                    };
                 }
             }
         }

@@ -147,6 +147,8 @@ pub struct Article {
     pub meta: Metadata,
     /// What the loader guessed or fixed (decoding, skipped markup, control characters).
     pub notes: Vec<String>,
+    /// Whitespace-separated words in the content blocks, counted once at load.
+    word_count: usize,
 }
 
 impl Article {
@@ -157,11 +159,7 @@ impl Article {
 
     /// Whitespace-separated words in the content blocks (body, standfirst, subheads).
     pub fn words(&self) -> usize {
-        self.blocks
-            .iter()
-            .filter(|b| b.role.is_content())
-            .map(|b| self.slice(b.span).split_whitespace().count())
-            .sum()
+        self.word_count
     }
 
     /// Blocks whose role is `body`.
@@ -298,6 +296,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
         blocks: built.blocks,
         meta: built.meta,
         notes,
+        word_count: 0,
     };
     if article.blocks.is_empty() {
         return Err(LoadError::Format("no article text found".into()));
@@ -317,6 +316,12 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
         article.meta.title = meta::title_from_file_name(path);
     }
     note_control_characters(&mut article);
+    article.word_count = article
+        .blocks
+        .iter()
+        .filter(|b| b.role.is_content())
+        .map(|b| article.text[b.span.range()].split_whitespace().count())
+        .sum();
     Ok(article)
 }
 

@@ -209,15 +209,20 @@ const PICTURE_WORDS: &[&str] = &[
     "footage",
 ];
 
-struct Feat {
-    text: String,
+/// Blocks longer than this are prose: no line rule applies to them.
+const SHORT_LINE: usize = 40;
+
+struct Feat<'a> {
+    text: &'a str,
+    /// Lower-cased text, for blocks short enough for the line rules to read
+    /// (empty for long paragraphs: no furniture pattern is that long).
     lower: String,
     words: usize,
     /// Ends with sentence-closing punctuation (not a colon).
     prose_end: bool,
 }
 
-impl Feat {
+impl Feat<'_> {
     fn headline_shaped(&self) -> bool {
         !self.prose_end && self.words <= 30
     }
@@ -257,15 +262,22 @@ fn quote_line(s: &str) -> String {
 /// metadata the text states (title, byline, date, outlet).
 pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     let n = article.blocks.len();
+    // The features borrow the text while the rules below set roles on blocks.
+    let full_text = std::mem::take(&mut article.text);
     let feats: Vec<Feat> = article
         .blocks
         .iter()
         .map(|b| {
-            let text = article.text[b.span.range()].trim().to_string();
+            let text = full_text[b.span.range()].trim();
+            let words = text.split_whitespace().count();
             Feat {
-                lower: text.to_lowercase(),
-                words: text.split_whitespace().count(),
-                prose_end: prose_end(&text),
+                lower: if words <= SHORT_LINE {
+                    text.to_lowercase()
+                } else {
+                    String::new()
+                },
+                words,
+                prose_end: prose_end(text),
                 text,
             }
         })
@@ -315,7 +327,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     }
     if let Some(t) = title_idx {
         if article.meta.title.is_none() {
-            article.meta.title = Some(feats[t].text.clone());
+            article.meta.title = Some(feats[t].text.to_string());
         }
         let title_key = key(&feats[t].text);
         for i in 0..n {
@@ -472,6 +484,8 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     }
 
     fill_metadata(article, &feats);
+    drop(feats);
+    article.text = full_text;
 }
 
 /// Headings open with a capital, a digit or a quote mark — not a list marker
@@ -498,7 +512,7 @@ fn has_picture_words(lower: &str) -> bool {
 
 /// Roles a line earns on its own, wherever it stands.
 fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
-    let t = f.text.as_str();
+    let t = f.text;
     let lower = f.lower.as_str();
     let stem = lower.trim_end_matches([':', ' ']);
     if f.words <= 12 {

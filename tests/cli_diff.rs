@@ -1,0 +1,180 @@
+//! `storydiff diff` through the real binary: exit codes, the JSON contract,
+//! Markdown, colour and NO_COLOR, closed pipes.
+
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storydiff"))
+}
+
+fn sample(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn json(old: &str, new: &str) -> (Value, Option<i32>) {
+    let out = bin()
+        .args(["diff", old, new, "--format", "json"])
+        .output()
+        .unwrap();
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn json_contract_for_the_reprint() {
+    let (v, code) = json(&sample("000"), &sample("001"));
+    assert_eq!(code, Some(1));
+    assert_eq!(v["schema"], "storydiff.diff/1");
+    assert_eq!(v["relation"], "reprint");
+    assert!(v["similarity"].as_f64().unwrap() >= 0.9);
+    assert_eq!(v["approximate"], false);
+    assert_eq!(v["truncated"]["side"], "new");
+    assert!(v["truncated"]["after_block"]
+        .as_str()
+        .unwrap()
+        .starts_with('o'));
+    for key in [
+        "equal",
+        "changed",
+        "deleted",
+        "inserted",
+        "moved",
+        "reparagraphed",
+        "words_deleted",
+        "words_inserted",
+    ] {
+        assert!(v["stats"][key].is_u64(), "stats.{key}");
+    }
+    for side in ["old", "new"] {
+        let a = &v[side];
+        for key in [
+            "path", "format", "encoding", "title", "byline", "date", "outlet", "words", "notes",
+            "text", "blocks",
+        ] {
+            assert!(a.get(key).is_some(), "{side}.{key}");
+        }
+    }
+    assert_eq!(
+        v["old"]["text"],
+        std::fs::read_to_string(sample("000")).unwrap(),
+        "old text is the file's bytes"
+    );
+    assert_eq!(v["new"]["date"], "2025-02-13T19:13");
+    // Every sentence id of both sides appears in exactly one op; ids look like o3.1 / n4.2.
+    let mut ids = std::collections::HashMap::new();
+    for (side, letter) in [("old", 'o'), ("new", 'n')] {
+        for b in v[side]["blocks"].as_array().unwrap() {
+            assert!(b["id"].as_str().unwrap().starts_with(letter));
+            for s in b["sentences"].as_array().unwrap() {
+                ids.insert(s["id"].as_str().unwrap().to_string(), 0);
+            }
+        }
+    }
+    for op in v["ops"].as_array().unwrap() {
+        for side in ["old", "new"] {
+            for id in op[side].as_array().unwrap() {
+                *ids.get_mut(id.as_str().unwrap()).expect("known id") += 1;
+            }
+        }
+        if op["op"] == "changed" {
+            assert!(op["words"].as_array().is_some_and(|w| !w.is_empty()));
+            assert!(op["similarity"].is_f64());
+        }
+    }
+    assert!(ids.values().all(|&n| n == 1));
+}
+
+#[test]
+fn identical_exits_zero_and_reflow_is_identical() {
+    let a = sample("003");
+    let (v, code) = json(&a, &a);
+    assert_eq!((v["relation"].as_str(), code), (Some("identical"), Some(0)));
+    let dir = std::env::temp_dir().join(format!("storydiff-cli-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(sample("000")).unwrap();
+    let wrapped: Vec<String> = text
+        .lines()
+        .map(|l| storydiff::synth::hard_wrap(l, 72))
+        .collect();
+    let b = dir.join("reflowed.txt");
+    std::fs::write(&b, wrapped.join("\n\n")).unwrap();
+    let (v, code) = json(&sample("000"), b.to_str().unwrap());
+    assert_eq!((v["relation"].as_str(), code), (Some("identical"), Some(0)));
+}
+
+#[test]
+fn text_report_colour_and_no_color() {
+    let out = bin()
+        .args(["diff", &sample("000"), &sample("001"), "--color", "always"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("\x1b[31m"), "colour when asked");
+    assert!(s.contains("relation") && s.contains("reprint"));
+    let out = bin()
+        .args(["diff", &sample("000"), &sample("001")])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains('\x1b'));
+    assert!(s.contains("{+.+}"), "wdiff-style marks without colour");
+    assert!(s.contains("truncated"));
+}
+
+#[test]
+fn markdown_report() {
+    let out = bin()
+        .args([
+            "diff",
+            &sample("002"),
+            &sample("004"),
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("# storydiff:"));
+    assert!(s.contains("**Relation:** related"));
+    assert!(s.contains("- **changed**"));
+    assert!(s.contains("~~") && s.contains("**United States**"), "{s}");
+}
+
+#[test]
+fn errors_and_closed_pipes() {
+    let out = bin()
+        .args(["diff", &sample("000"), "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1);
+    assert!(err.contains("/nonexistent/file.txt"));
+    // A reader that stops early (like `head`) is not an error.
+    let mut child = bin()
+        .args(["diff", &sample("000"), &sample("003"), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(2));
+}
