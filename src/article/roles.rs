@@ -329,9 +329,9 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
         if article.meta.title.is_none() {
             article.meta.title = Some(feats[t].text.to_string());
         }
-        let title_key = key(&feats[t].text);
+        let title_key = key(feats[t].text);
         for i in 0..n {
-            if i != t && !title_key.is_empty() && key(&feats[i].text) == title_key && !fixed[i] {
+            if i != t && !title_key.is_empty() && key(feats[i].text) == title_key && !fixed[i] {
                 set(article, i, Role::Boilerplate, "repeats the title");
             }
         }
@@ -340,7 +340,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     if title_idx.is_none() && !meta_title_key.is_empty() {
         // JSON or meta-tag titles repeated as the first line of the text.
         for i in 0..n.min(5) {
-            if open(article, i) && key(&feats[i].text) == meta_title_key {
+            if open(article, i) && key(feats[i].text) == meta_title_key {
                 set(article, i, Role::Title, "the same text as the title field");
                 break;
             }
@@ -357,14 +357,14 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             continue;
         }
         let f = &feats[i];
-        if looks_like_names(&f.text) {
+        if looks_like_names(f.text) {
             set(
                 article,
                 i,
                 Role::Byline,
                 "name-shaped line under the headline",
             );
-        } else if looks_like_job_title(&f.text) {
+        } else if looks_like_job_title(f.text) {
             set(article, i, Role::Byline, "job title under the byline");
         } else if title_idx.is_some_and(|t| t < i) && first_body < n && f.headline_shaped() {
             set(
@@ -389,7 +389,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
         }
     }
     if end < n {
-        let marker = quote_line(&feats[end].text);
+        let marker = quote_line(feats[end].text);
         if !fixed[end] {
             set(
                 article,
@@ -472,7 +472,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
                     Role::Caption,
                     "line without closing punctuation that describes a picture",
                 );
-            } else if i > 0 && starts_like_heading(&f.text) {
+            } else if i > 0 && starts_like_heading(f.text) {
                 set(
                     article,
                     i,
@@ -699,7 +699,7 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
             .iter()
             .zip(feats)
             .filter(|(b, _)| b.role == Role::Byline)
-            .map(|(_, f)| strip_byline_label(&f.text))
+            .map(|(_, f)| strip_byline_label(f.text))
             .take(3)
             .collect();
         if !parts.is_empty() {
@@ -712,7 +712,7 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
             .iter()
             .zip(feats)
             .filter(|(b, _)| b.role == Role::Date)
-            .find_map(|(_, f)| parse_date(&f.text));
+            .find_map(|(_, f)| parse_date(f.text));
     }
     if article.meta.outlet.is_none() {
         article.meta.outlet = outlet_from_text(article, feats);
