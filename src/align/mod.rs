@@ -43,7 +43,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            deadline: Some(Duration::from_millis(800)),
+            deadline: Some(Duration::from_millis(700)),
             threshold: 0.5,
             move_threshold: 0.9,
         }

@@ -242,7 +242,8 @@ fn indexed(
     new: Range<usize>,
     deadline: Option<Instant>,
 ) -> Option<Vec<Pair>> {
-    let cap = (new.len() / 20).max(8);
+    // Words shared by many sentences say little and cost much: skip them.
+    let cap = (new.len() / 20).clamp(8, 200);
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for n in new.clone() {
         for s in distinct(&sides.new[n].stems) {
@@ -252,7 +253,7 @@ fn indexed(
     let mut best: Vec<(usize, usize, f64)> = Vec::new();
     let mut tally: HashMap<usize, f64> = HashMap::new();
     for (k, o) in old.clone().enumerate() {
-        if k % 256 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+        if k % 32 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
             return None;
         }
         tally.clear();
