@@ -9,3 +9,4 @@ pub mod display;
 pub mod report;
 pub mod sample;
 pub mod synth;
+pub mod tui;

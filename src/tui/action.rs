@@ -1,0 +1,117 @@
+//! What the user can ask for. Keys map to these (see `keymap`); `App::update`
+//! is the only place they change state, and tests drive them directly.
+
+/// An intent, independent of the key that produced it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextChange,
+    PrevChange,
+    NextHit,
+    PrevHit,
+    Search,
+    OtherEnd,
+    Focus,
+    Swap,
+    Inline,
+    Wrap,
+    FoldBoilerplate,
+    FoldUnchanged,
+    Help,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order help lists them.
+    pub const ALL: &'static [Action] = &[
+        Action::ScrollDown,
+        Action::ScrollUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::NextHit,
+        Action::PrevHit,
+        Action::Search,
+        Action::OtherEnd,
+        Action::Focus,
+        Action::Swap,
+        Action::Inline,
+        Action::Wrap,
+        Action::FoldBoilerplate,
+        Action::FoldUnchanged,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// The name used in the config file's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextChange => "next_change",
+            Action::PrevChange => "prev_change",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::Search => "search",
+            Action::OtherEnd => "other_end",
+            Action::Focus => "focus",
+            Action::Swap => "swap_sides",
+            Action::Inline => "inline",
+            Action::Wrap => "wrap",
+            Action::FoldBoilerplate => "fold_boilerplate",
+            Action::FoldUnchanged => "fold_unchanged",
+            Action::Help => "help",
+            Action::Quit => "quit",
+        }
+    }
+
+    /// One line for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::ScrollDown => "scroll down a line",
+            Action::ScrollUp => "scroll up a line",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the end",
+            Action::NextChange => "next change",
+            Action::PrevChange => "previous change",
+            Action::NextHit => "next search hit (next change when not searching)",
+            Action::PrevHit => "previous search hit (previous change)",
+            Action::Search => "search both panes",
+            Action::OtherEnd => "jump to the other end of a moved passage",
+            Action::Focus => "switch the focused pane",
+            Action::Swap => "swap the sides",
+            Action::Inline => "side by side / inline",
+            Action::Wrap => "wrap long lines / one line per passage",
+            Action::FoldBoilerplate => "fold or unfold furniture (boilerplate, captions, teasers)",
+            Action::FoldUnchanged => "fold or unfold unchanged runs",
+            Action::Help => "this help",
+            Action::Quit => "quit (or close help)",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}

@@ -1,0 +1,452 @@
+//! The compare view's state and its one place of change, `App::update`.
+
+use std::sync::Arc;
+
+use super::action::Action;
+use super::config::Config;
+use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
+use super::theme::Theme;
+use crate::align::{align, AlignOptions, Comparison, Side};
+use crate::article::Article;
+
+/// Rows above the content (pane headers) and below it (status line).
+pub const HEADER_ROWS: u16 = 4;
+pub const STATUS_ROWS: u16 = 1;
+/// Smallest terminal the view draws in; below it, a "too small" notice.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// The engine's result, with the display groups built from it.
+pub struct Prepared {
+    pub comparison: Comparison,
+    pub groups: Vec<Group>,
+}
+
+/// Aligns and builds the display groups (run off the UI thread for big inputs).
+pub fn prepare(old: &Article, new: &Article) -> Prepared {
+    let comparison = align(old, new, &AlignOptions::default());
+    let groups = build_groups(&comparison, old, new);
+    Prepared { comparison, groups }
+}
+
+/// Everything that exists once alignment is done.
+pub struct Ready {
+    pub comparison: Comparison,
+    pub groups: Vec<Group>,
+    pub layout: Layout,
+    /// Items that start a run of changes, in order (targets of `]c`).
+    pub changes: Vec<usize>,
+}
+
+/// The search prompt and its results.
+#[derive(Default)]
+pub struct Search {
+    /// Text being typed after `/`, while the prompt is open.
+    pub input: Option<String>,
+    /// The last submitted query (lower case).
+    pub query: String,
+    /// Items holding a hit, in order.
+    pub hits: Vec<usize>,
+}
+
+pub struct App {
+    pub old: Arc<Article>,
+    pub new: Arc<Article>,
+    pub ready: Option<Ready>,
+    pub theme: Theme,
+    pub config: Config,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// First content row on screen.
+    pub top: u64,
+    pub inline: bool,
+    pub wrap: bool,
+    pub fold_furniture: bool,
+    pub fold_unchanged: bool,
+    /// The left pane shows the new side.
+    pub swapped: bool,
+    pub focus: Side,
+    pub help: bool,
+    pub search: Search,
+    /// A one-line message for the status line (warnings, "no more changes").
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(old: Arc<Article>, new: Arc<Article>, config: Config, size: (u16, u16)) -> App {
+        App {
+            old,
+            new,
+            ready: None,
+            theme: Theme::new(config.theme),
+            fold_furniture: config.fold_boilerplate,
+            fold_unchanged: config.fold_unchanged,
+            config,
+            size,
+            top: 0,
+            inline: false,
+            wrap: true,
+            swapped: false,
+            focus: Side::Old,
+            help: false,
+            search: Search::default(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Takes the engine's result and lays it out for the current size.
+    pub fn set_prepared(&mut self, p: Prepared) {
+        let key = self.layout_key();
+        let layout = Layout::compute(key, &p.comparison, &p.groups, &self.old, &self.new);
+        let changes = change_starts(&layout, &p.groups);
+        if p.comparison.approximate {
+            self.message = Some(format!("approximate: {}", p.comparison.notes.join("; ")));
+        }
+        self.ready = Some(Ready {
+            comparison: p.comparison,
+            groups: p.groups,
+            layout,
+            changes,
+        });
+    }
+
+    /// Rows available for content.
+    pub fn content_height(&self) -> u16 {
+        self.size.1.saturating_sub(HEADER_ROWS + STATUS_ROWS)
+    }
+
+    /// Text columns per pane for the current size and mode.
+    pub fn text_width(&self) -> u16 {
+        let w = self.size.0.saturating_sub(1); // the overview strip
+        if self.inline {
+            w.saturating_sub(2).max(1)
+        } else {
+            (w.saturating_sub(1) / 2).saturating_sub(2).max(1)
+        }
+    }
+
+    pub fn layout_key(&self) -> LayoutKey {
+        LayoutKey {
+            width: self.text_width(),
+            inline: self.inline,
+            wrap: self.wrap,
+            fold_furniture: self.fold_furniture,
+            fold_unchanged: self.fold_unchanged,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Lays out again when size or mode changed, keeping the top passage in view.
+    fn relayout(&mut self) {
+        let key = self.layout_key();
+        let Some(r) = self.ready.as_mut() else { return };
+        if r.layout.key == key {
+            return;
+        }
+        let top_group = first_group(
+            &r.layout.items[r
+                .layout
+                .item_at(self.top)
+                .min(r.layout.items.len().saturating_sub(1))],
+        );
+        r.layout = Layout::compute(key, &r.comparison, &r.groups, &self.old, &self.new);
+        r.changes = change_starts(&r.layout, &r.groups);
+        if !self.search.query.is_empty() {
+            self.search.hits = find_hits(r, &self.old, &self.new, &self.search.query);
+        }
+        self.top = r
+            .layout
+            .item_of_group(top_group)
+            .map(|i| r.layout.starts[i])
+            .unwrap_or(0);
+        self.clamp();
+    }
+
+    fn max_top(&self) -> u64 {
+        let total = self.ready.as_ref().map_or(0, |r| r.layout.total_rows());
+        total.saturating_sub(self.content_height() as u64)
+    }
+
+    fn clamp(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    fn scroll(&mut self, delta: i64) {
+        self.top = if delta < 0 {
+            self.top.saturating_sub(delta.unsigned_abs())
+        } else {
+            self.top.saturating_add(delta as u64)
+        };
+        self.clamp();
+    }
+
+    /// Puts item `i` at the top, with a row of context above it.
+    fn show_item(&mut self, i: usize) {
+        if let Some(r) = &self.ready {
+            self.top = r.layout.starts[i].saturating_sub(1);
+            self.clamp();
+        }
+    }
+
+    /// The item at the top of the screen.
+    pub fn top_item(&self) -> Option<usize> {
+        self.ready.as_ref().map(|r| r.layout.item_at(self.top))
+    }
+
+    fn jump(&mut self, targets: &[usize], forward: bool, what: &str) {
+        let Some(r) = &self.ready else { return };
+        // The item whose first row is just below the context row counts as current.
+        let current = r.layout.item_at(self.top + 1);
+        let next = if forward {
+            targets.iter().copied().find(|&t| t > current)
+        } else {
+            targets.iter().rev().copied().find(|&t| t < current)
+        };
+        match next {
+            Some(t) => {
+                let k = targets.iter().position(|&x| x == t).unwrap_or(0) + 1;
+                self.show_item(t);
+                self.message = Some(format!("{what} {k} of {}", targets.len()));
+            }
+            None if targets.is_empty() => self.message = Some(format!("no {what}s")),
+            None => {
+                self.message = Some(format!(
+                    "no {} {what}s",
+                    if forward { "more" } else { "earlier" }
+                ))
+            }
+        }
+    }
+
+    /// Jumps to the other end of the first moved passage on screen.
+    fn other_end(&mut self) {
+        let Some(r) = &self.ready else { return };
+        let h = self.content_height() as u64;
+        let first = r.layout.item_at(self.top);
+        let last = r.layout.item_at(self.top + h.saturating_sub(1));
+        let wanted = if self.focus == Side::New {
+            GroupKind::MovedTo
+        } else {
+            GroupKind::MovedFrom
+        };
+        let on_screen: Vec<usize> = (first..=last.min(r.layout.items.len().saturating_sub(1)))
+            .filter_map(|i| match r.layout.items[i] {
+                Item::Group(g) if r.groups[g].peer.is_some() => Some(g),
+                _ => None,
+            })
+            .collect();
+        let pick = on_screen
+            .iter()
+            .copied()
+            .find(|&g| r.groups[g].kind == wanted)
+            .or(on_screen.first().copied());
+        match pick.and_then(|g| r.groups[g].peer) {
+            Some(peer) => {
+                if let Some(item) = r.layout.item_of_group(peer) {
+                    self.show_item(item);
+                    self.message =
+                        Some("other end of the moved passage (% again to go back)".into());
+                }
+            }
+            None => self.message = Some("no moved passage on screen".into()),
+        }
+    }
+
+    fn submit_search(&mut self, query: String) {
+        self.search.query = query.to_lowercase();
+        let Some(r) = &self.ready else { return };
+        self.search.hits = if self.search.query.is_empty() {
+            Vec::new()
+        } else {
+            find_hits(r, &self.old, &self.new, &self.search.query)
+        };
+        if self.search.hits.is_empty() {
+            self.message = Some(format!("“{query}”: not found"));
+        } else {
+            let hits = self.search.hits.clone();
+            self.top = self.top.saturating_sub(1);
+            self.jump(&hits, true, "hit");
+        }
+    }
+
+    /// Applies an action; the only place state changes.
+    pub fn update(&mut self, action: Action) {
+        if action != Action::Search {
+            self.message = None;
+        }
+        if self.help {
+            if matches!(action, Action::Help | Action::Quit) {
+                self.help = false;
+            }
+            return;
+        }
+        let page = self.content_height().saturating_sub(2).max(1) as i64;
+        match action {
+            Action::ScrollDown => self.scroll(1),
+            Action::ScrollUp => self.scroll(-1),
+            Action::PageDown => self.scroll(page),
+            Action::PageUp => self.scroll(-page),
+            Action::HalfPageDown => self.scroll(page / 2),
+            Action::HalfPageUp => self.scroll(-(page / 2)),
+            Action::Top => self.top = 0,
+            Action::Bottom => self.top = self.max_top(),
+            Action::NextChange | Action::PrevChange => {
+                let changes = self
+                    .ready
+                    .as_ref()
+                    .map(|r| r.changes.clone())
+                    .unwrap_or_default();
+                self.jump(&changes, action == Action::NextChange, "change");
+            }
+            Action::NextHit | Action::PrevHit => {
+                let forward = action == Action::NextHit;
+                if self.search.query.is_empty() {
+                    let changes = self
+                        .ready
+                        .as_ref()
+                        .map(|r| r.changes.clone())
+                        .unwrap_or_default();
+                    self.jump(&changes, forward, "change");
+                } else {
+                    let hits = self.search.hits.clone();
+                    self.jump(&hits, forward, "hit");
+                }
+            }
+            Action::Search => self.search.input = Some(String::new()),
+            Action::OtherEnd => self.other_end(),
+            Action::Focus => {
+                self.focus = if self.focus == Side::Old {
+                    Side::New
+                } else {
+                    Side::Old
+                }
+            }
+            Action::Swap => self.swapped = !self.swapped,
+            Action::Inline => self.inline = !self.inline,
+            Action::Wrap => self.wrap = !self.wrap,
+            Action::FoldBoilerplate => self.fold_furniture = !self.fold_furniture,
+            Action::FoldUnchanged => self.fold_unchanged = !self.fold_unchanged,
+            Action::Help => self.help = true,
+            Action::Quit => self.quit = true,
+        }
+        self.relayout();
+    }
+
+    /// A key typed into the open search prompt.
+    pub fn search_input(&mut self, edit: SearchEdit) {
+        let Some(input) = self.search.input.as_mut() else {
+            return;
+        };
+        match edit {
+            SearchEdit::Char(c) => input.push(c),
+            SearchEdit::Backspace => {
+                input.pop();
+            }
+            SearchEdit::Cancel => self.search.input = None,
+            SearchEdit::Submit => {
+                let q = self.search.input.take().unwrap_or_default();
+                self.submit_search(q);
+            }
+        }
+    }
+
+    /// A new terminal size.
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.relayout();
+        self.clamp();
+    }
+
+    /// Scrolls so that the fraction `f` (0..1) of the document is on top
+    /// (a click on the overview strip).
+    pub fn jump_to_fraction(&mut self, f: f64) {
+        let total = self.ready.as_ref().map_or(0, |r| r.layout.total_rows());
+        self.top = ((total as f64) * f.clamp(0.0, 1.0)) as u64;
+        self.clamp();
+    }
+
+    pub fn scroll_by(&mut self, rows: i64) {
+        self.scroll(rows);
+    }
+
+    /// The article shown in the left or right pane.
+    pub fn pane_side(&self, right: bool) -> Side {
+        match (right, self.swapped) {
+            (false, false) | (true, true) => Side::Old,
+            _ => Side::New,
+        }
+    }
+
+    pub fn article(&self, side: Side) -> &Article {
+        match side {
+            Side::Old => &self.old,
+            Side::New => &self.new,
+        }
+    }
+}
+
+/// Edits to the search prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchEdit {
+    Char(char),
+    Backspace,
+    Submit,
+    Cancel,
+}
+
+fn first_group(item: &Item) -> usize {
+    match item {
+        Item::Group(g) => *g,
+        Item::Fold { groups, .. } => groups.start,
+    }
+}
+
+/// Items that begin a run of changed items.
+fn change_starts(layout: &Layout, groups: &[Group]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_run = false;
+    for (i, item) in layout.items.iter().enumerate() {
+        let change = match item {
+            Item::Group(g) => groups[*g].kind.is_change(),
+            Item::Fold { .. } => false,
+        };
+        if change && !in_run {
+            out.push(i);
+        }
+        in_run = change;
+    }
+    out
+}
+
+/// Items whose text (either side) contains `query` (lower case).
+fn find_hits(r: &Ready, old: &Article, new: &Article, query: &str) -> Vec<usize> {
+    let c = &r.comparison;
+    let text_has = |a: &Article, side: Side, range: std::ops::Range<usize>| {
+        range.into_iter().any(|u| {
+            a.text[c.units(side)[u].span.range()]
+                .to_lowercase()
+                .contains(query)
+        })
+    };
+    r.layout
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| {
+            let groups = match item {
+                Item::Group(g) => *g..*g + 1,
+                Item::Fold { groups, .. } => groups.clone(),
+            };
+            groups.into_iter().any(|g| {
+                let gr = &r.groups[g];
+                text_has(old, Side::Old, gr.old.clone()) || text_has(new, Side::New, gr.new.clone())
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}

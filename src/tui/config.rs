@@ -1,0 +1,203 @@
+//! `config.toml`: theme, key overrides, folding, extra boilerplate patterns.
+//! Lives in the platform's config dir (`directories`), or at `STORYDIFF_CONFIG`.
+//! A broken file is reported (path and line) and the defaults are used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::action::Action;
+use super::keymap::{parse_keys, Keymap};
+use super::theme::ThemeName;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Option<String>,
+    fold_boilerplate: Option<bool>,
+    fold_unchanged: Option<bool>,
+    extra_boilerplate: Option<Vec<String>>,
+    keys: Option<BTreeMap<String, Keys>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Settings the app starts with.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub keymap: Keymap,
+    pub fold_boilerplate: bool,
+    pub fold_unchanged: bool,
+    pub extra_boilerplate: Vec<String>,
+    /// Where the settings came from (if a file was read).
+    pub path: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: ThemeName::Dark,
+            keymap: Keymap::default(),
+            fold_boilerplate: false,
+            fold_unchanged: false,
+            extra_boilerplate: Vec::new(),
+            path: None,
+        }
+    }
+}
+
+/// The config file's path: `STORYDIFF_CONFIG`, else `config.toml` in the
+/// platform config dir.
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("STORYDIFF_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "storydiff").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the config; returns it with a one-line warning when the file was broken.
+/// `NO_COLOR` (non-empty) selects the monochrome theme whatever the file says.
+pub fn load() -> (Config, Option<String>) {
+    let (mut config, warning) = match config_path() {
+        Some(p) if p.exists() => load_from(&p),
+        _ => (Config::default(), None),
+    };
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme = ThemeName::Mono;
+    }
+    (config, warning)
+}
+
+/// Loads a config file; on any problem, defaults plus a warning naming the
+/// file and line.
+pub fn load_from(path: &Path) -> (Config, Option<String>) {
+    let shown = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!("{shown}: cannot read config: {e}; using defaults")),
+            )
+        }
+    };
+    let file: File = match toml::from_str(&text) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let msg = e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .to_string();
+            let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+            return (
+                Config::default(),
+                Some(format!("{shown}{at}: {msg}; using defaults")),
+            );
+        }
+    };
+    let mut config = Config {
+        path: Some(path.to_path_buf()),
+        ..Config::default()
+    };
+    let mut problems = Vec::new();
+    if let Some(t) = file.theme {
+        match ThemeName::parse(&t) {
+            Some(name) => config.theme = name,
+            None => problems.push(format!(
+                "unknown theme `{t}` (dark, light, colorblind, mono)"
+            )),
+        }
+    }
+    config.fold_boilerplate = file.fold_boilerplate.unwrap_or(false);
+    config.fold_unchanged = file.fold_unchanged.unwrap_or(false);
+    config.extra_boilerplate = file.extra_boilerplate.unwrap_or_default();
+    for (name, keys) in file.keys.unwrap_or_default() {
+        let Some(action) = Action::from_name(&name) else {
+            problems.push(format!("unknown action `{name}` in [keys]"));
+            continue;
+        };
+        let list = match keys {
+            Keys::One(k) => vec![k],
+            Keys::Many(v) => v,
+        };
+        let mut parsed = Vec::new();
+        for k in &list {
+            match parse_keys(k) {
+                Some(p) => parsed.push(p),
+                None => problems.push(format!("cannot read key `{k}` for `{name}`")),
+            }
+        }
+        if !parsed.is_empty() {
+            config.keymap.rebind(action, parsed);
+        }
+    }
+    let warning = (!problems.is_empty()).then(|| {
+        let line = problems
+            .first()
+            .and_then(|p| p.split('`').nth(1))
+            .and_then(|needle| text.lines().position(|l| l.contains(needle)))
+            .map(|i| format!(":{}", i + 1))
+            .unwrap_or_default();
+        format!(
+            "{shown}{line}: {}; the rest of the file was used",
+            problems.join("; ")
+        )
+    });
+    (config, warning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, body: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("storydiff-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p
+    }
+
+    #[test]
+    fn reads_theme_keys_and_patterns() {
+        let p = write("ok.toml", "theme = \"colorblind\"\nfold_boilerplate = true\nextra_boilerplate = [\"Sign up now\"]\n[keys]\nnext_change = [\"x\", \"ctrl-n\"]\nquit = \"Q\"\n");
+        let (c, warning) = load_from(&p);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(c.theme, ThemeName::Colorblind);
+        assert!(c.fold_boilerplate);
+        assert_eq!(c.extra_boilerplate, vec!["Sign up now".to_string()]);
+        assert_eq!(
+            c.keymap.keys_for(Action::NextChange),
+            vec!["x".to_string(), "Ctrl-n".to_string()]
+        );
+        assert_eq!(c.keymap.keys_for(Action::Quit), vec!["Q".to_string()]);
+    }
+
+    #[test]
+    fn broken_file_names_path_and_line_and_uses_defaults() {
+        let p = write(
+            "broken.toml",
+            "theme = \"dark\"\nfold_boilerplate = maybe\n",
+        );
+        let (c, warning) = load_from(&p);
+        let w = warning.unwrap();
+        assert!(w.contains("broken.toml:2"), "{w}");
+        assert_eq!(w.lines().count(), 1);
+        assert_eq!(c.theme, ThemeName::Dark);
+        let p = write("unknown.toml", "theme = \"neon\"\n");
+        let (_, warning) = load_from(&p);
+        assert!(warning.unwrap().contains("unknown.toml:1"));
+    }
+}

@@ -1,0 +1,630 @@
+//! From a `Comparison` to rows on screen: display groups (aligned passages),
+//! folds, and a row layout computed once per width with prefix sums, so any
+//! scroll offset maps to a group in O(log n) and only visible rows are drawn.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::align::{Comparison, OpKind, Side, WordKind};
+use crate::article::Article;
+use crate::display::{is_unsafe, placeholder};
+
+/// What a display group shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    Equal,
+    Changed,
+    Deleted,
+    Inserted,
+    /// The old end of a moved passage (the new side shows where it went).
+    MovedFrom,
+    /// The new end of a moved passage.
+    MovedTo,
+}
+
+impl GroupKind {
+    pub fn is_change(self) -> bool {
+        self != GroupKind::Equal
+    }
+}
+
+/// An aligned passage: old units and new units that start on the same row.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The op it came from (word diffs live there).
+    pub op: usize,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    /// Every sentence in it is furniture (boilerplate, captions, teasers…).
+    pub furniture: bool,
+    pub cosmetic: bool,
+    /// A paragraph starts here on the old / new side.
+    pub breaks: [bool; 2],
+    /// For a moved passage, the group of its other end.
+    pub peer: Option<usize>,
+}
+
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Old => 0,
+        Side::New => 1,
+    }
+}
+
+impl Group {
+    pub fn units(&self, side: Side) -> Range<usize> {
+        match side {
+            Side::Old => self.old.clone(),
+            Side::New => self.new.clone(),
+        }
+    }
+    pub fn breaks_on(&self, side: Side) -> bool {
+        self.breaks[side_index(side)]
+    }
+}
+
+/// Builds the display groups: ops in reading order on both sides, moved
+/// passages shown at each end, runs of equal sentences within one paragraph on
+/// both sides flowed together.
+pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> {
+    let furniture = |side: Side, r: Range<usize>| -> bool {
+        let (a, us) = match side {
+            Side::Old => (old, &c.old_units),
+            Side::New => (new, &c.new_units),
+        };
+        !r.is_empty() && r.clone().all(|i| !a.blocks[us[i].block].role.is_content())
+    };
+    // New ends of moves, placed by new position.
+    let mut moved_to: Vec<(usize, usize)> = c
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.kind == OpKind::Moved)
+        .map(|(i, op)| (op.new.start, i))
+        .collect();
+    moved_to.sort();
+    let mut next_moved = 0;
+    let mut groups: Vec<Group> = Vec::with_capacity(c.ops.len() + moved_to.len());
+    let mut from_group: Vec<Option<usize>> = vec![None; c.ops.len()];
+    let mut to_group: Vec<Option<usize>> = vec![None; c.ops.len()];
+    let push = |groups: &mut Vec<Group>, g: Group| {
+        groups.push(g);
+        groups.len() - 1
+    };
+    for (i, op) in c.ops.iter().enumerate() {
+        if op.kind != OpKind::Moved && !op.new.is_empty() {
+            while next_moved < moved_to.len() && moved_to[next_moved].0 < op.new.start {
+                let k = moved_to[next_moved].1;
+                let m = &c.ops[k];
+                to_group[k] = Some(push(
+                    &mut groups,
+                    Group {
+                        kind: GroupKind::MovedTo,
+                        op: k,
+                        old: m.old.start..m.old.start,
+                        new: m.new.clone(),
+                        furniture: furniture(Side::New, m.new.clone()),
+                        cosmetic: false,
+                        breaks: [false, false],
+                        peer: None,
+                    },
+                ));
+                next_moved += 1;
+            }
+        }
+        let kind = match op.kind {
+            OpKind::Equal => GroupKind::Equal,
+            OpKind::Changed => GroupKind::Changed,
+            OpKind::Deleted => GroupKind::Deleted,
+            OpKind::Inserted => GroupKind::Inserted,
+            OpKind::Moved => GroupKind::MovedFrom,
+        };
+        let new_range = if kind == GroupKind::MovedFrom {
+            op.new.start..op.new.start
+        } else {
+            op.new.clone()
+        };
+        let fur = (op.old.is_empty() || furniture(Side::Old, op.old.clone()))
+            && (new_range.is_empty() || furniture(Side::New, new_range.clone()));
+        let g = Group {
+            kind,
+            op: i,
+            old: op.old.clone(),
+            new: new_range,
+            furniture: fur,
+            cosmetic: op.cosmetic,
+            breaks: [false, false],
+            peer: None,
+        };
+        let idx = push(&mut groups, g);
+        if kind == GroupKind::MovedFrom {
+            from_group[i] = Some(idx);
+        }
+    }
+    while next_moved < moved_to.len() {
+        let k = moved_to[next_moved].1;
+        let m = &c.ops[k];
+        to_group[k] = Some(groups.len());
+        groups.push(Group {
+            kind: GroupKind::MovedTo,
+            op: k,
+            old: m.old.start..m.old.start,
+            new: m.new.clone(),
+            furniture: furniture(Side::New, m.new.clone()),
+            cosmetic: false,
+            breaks: [false, false],
+            peer: None,
+        });
+        next_moved += 1;
+    }
+    // Paragraph starts on each side.
+    let mut last = [usize::MAX, usize::MAX];
+    for g in groups.iter_mut() {
+        for (k, side) in [(0, Side::Old), (1, Side::New)] {
+            let r = g.units(side);
+            if let Some(first) = r.clone().next() {
+                let block = c.units(side)[first].block;
+                g.breaks[k] = last[k] != usize::MAX && block != last[k];
+                last[k] = c.units(side)[r.end - 1].block;
+            }
+        }
+    }
+    // Flow equal sentences of one paragraph together.
+    let mut merged: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut remap = vec![0usize; groups.len()];
+    for (i, g) in groups.into_iter().enumerate() {
+        if let Some(prev) = merged.last_mut() {
+            let same_paragraph = !g.breaks[0] && !g.breaks[1];
+            let both_equal = prev.kind == GroupKind::Equal && g.kind == GroupKind::Equal;
+            let both_deleted =
+                prev.kind == GroupKind::Deleted && g.kind == GroupKind::Deleted && !g.breaks[0];
+            let both_inserted =
+                prev.kind == GroupKind::Inserted && g.kind == GroupKind::Inserted && !g.breaks[1];
+            if prev.furniture == g.furniture
+                && ((both_equal && same_paragraph) || both_deleted || both_inserted)
+                && prev.old.end == g.old.start
+                && prev.new.end == g.new.start
+            {
+                prev.old.end = g.old.end;
+                prev.new.end = g.new.end;
+                remap[i] = merged.len() - 1;
+                continue;
+            }
+        }
+        remap[i] = merged.len();
+        merged.push(g);
+    }
+    for k in 0..c.ops.len() {
+        if let (Some(f), Some(t)) = (from_group[k], to_group[k]) {
+            let (f, t) = (remap[f], remap[t]);
+            merged[f].peer = Some(t);
+            merged[t].peer = Some(f);
+        }
+    }
+    merged
+}
+
+/// How a piece of text is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Plain,
+    /// A word the other side lacks (word-level emphasis).
+    Emph,
+    /// A furniture label, a move note.
+    Note,
+}
+
+/// A styled run of display-safe text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub seg: Seg,
+}
+
+/// Display-safe text: whitespace runs as one space, control characters and
+/// escape sequences as visible placeholders.
+pub fn display_text(s: &str, out: &mut String) {
+    let mut space = !out.is_empty() && !out.ends_with(' ');
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        space = false;
+        if is_unsafe(c) {
+            out.push_str(&placeholder(c));
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// The pieces one side of a group shows.
+pub fn pieces(
+    c: &Comparison,
+    g: &Group,
+    side: Side,
+    article: &Article,
+    peer_label: Option<String>,
+) -> Vec<Piece> {
+    let units = g.units(side);
+    let mut out = Vec::new();
+    if units.is_empty() {
+        let note = match (g.kind, side) {
+            (GroupKind::MovedFrom, Side::New) => peer_label.map(|l| format!("→ moved to {l}")),
+            (GroupKind::MovedTo, Side::Old) => peer_label.map(|l| format!("← moved from {l}")),
+            _ => None,
+        };
+        if let Some(n) = note {
+            out.push(Piece {
+                text: n,
+                seg: Seg::Note,
+            });
+        }
+        return out;
+    }
+    let us = c.units(side);
+    if g.furniture {
+        let block = &article.blocks[us[units.start].block];
+        let reason = block
+            .reason
+            .as_deref()
+            .map(|r| format!(" · {r}"))
+            .unwrap_or_default();
+        let mut label = String::new();
+        display_text(&format!("[{}{reason}]", block.role), &mut label);
+        out.push(Piece {
+            text: label,
+            seg: Seg::Note,
+        });
+    }
+    let op = &c.ops[g.op];
+    let worded = matches!(
+        g.kind,
+        GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
+    ) && !op.words.is_empty();
+    if worded {
+        let (skip, emph) = match side {
+            Side::Old => (WordKind::Inserted, WordKind::Deleted),
+            Side::New => (WordKind::Deleted, WordKind::Inserted),
+        };
+        for w in op.words.iter().filter(|w| w.kind != skip) {
+            let mut t = String::new();
+            if w.text.starts_with(char::is_whitespace) && !out.is_empty() {
+                t.push(' ');
+            }
+            display_text(&w.text, &mut t);
+            let seg = if w.kind == emph {
+                Seg::Emph
+            } else {
+                Seg::Plain
+            };
+            out.push(Piece { text: t, seg });
+        }
+        return out;
+    }
+    let mut text = String::new();
+    for u in units {
+        display_text(&article.text[us[u].span.range()], &mut text);
+    }
+    if !out.is_empty() {
+        text.insert(0, ' ');
+    }
+    out.push(Piece {
+        text,
+        seg: Seg::Plain,
+    });
+    out
+}
+
+pub fn str_width(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    }
+}
+
+/// Soft-wraps pieces at word boundaries into lines no wider than `width`;
+/// a word wider than a line is broken. `wrap = false` gives one line, cut.
+pub fn wrap(pieces: &[Piece], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    let width = width.max(1);
+    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
+    let mut line_w = 0usize;
+    let push = |lines: &mut Vec<Vec<Piece>>, text: &str, seg: Seg| {
+        let line = lines.last_mut().expect("one line");
+        match line.last_mut() {
+            Some(p) if p.seg == seg => p.text.push_str(text),
+            _ => line.push(Piece {
+                text: text.to_string(),
+                seg,
+            }),
+        }
+    };
+    let mut pending_space = false;
+    for piece in pieces {
+        for (k, word) in piece.text.split(' ').enumerate() {
+            if k > 0 {
+                pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            let w = str_width(word);
+            let space = usize::from(pending_space && line_w > 0);
+            if line_w > 0 && line_w + space + w > width {
+                if !wrap {
+                    return cut(lines, width);
+                }
+                lines.push(Vec::new());
+                line_w = 0;
+            } else if space == 1 {
+                push(&mut lines, " ", Seg::Plain);
+                line_w += 1;
+            }
+            pending_space = false;
+            if line_w + w <= width {
+                push(&mut lines, word, piece.seg);
+                line_w += w;
+                continue;
+            }
+            // A word wider than the line: break it by characters.
+            let mut chunk = String::new();
+            for ch in word.chars() {
+                let cw = ch.width().unwrap_or(0);
+                if line_w + cw > width {
+                    push(&mut lines, &chunk, piece.seg);
+                    chunk.clear();
+                    if !wrap {
+                        return cut(lines, width);
+                    }
+                    lines.push(Vec::new());
+                    line_w = 0;
+                }
+                chunk.push(ch);
+                line_w += cw;
+            }
+            push(&mut lines, &chunk, piece.seg);
+        }
+    }
+    lines
+}
+
+/// Keeps only the first line, marking the cut with `…`.
+fn cut(mut lines: Vec<Vec<Piece>>, width: usize) -> Vec<Vec<Piece>> {
+    lines.truncate(1);
+    let line = &mut lines[0];
+    let mut w: usize = line.iter().map(|p| str_width(&p.text)).sum();
+    while w + 1 > width {
+        let Some(last) = line.last_mut() else { break };
+        match last.text.pop() {
+            Some(c) => w -= c.width().unwrap_or(0),
+            None => {
+                line.pop();
+            }
+        }
+    }
+    line.push(Piece {
+        text: "…".into(),
+        seg: Seg::Note,
+    });
+    lines
+}
+
+/// A row-producing entry of the layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Group(usize),
+    /// A folded run of groups, shown as one row.
+    Fold {
+        groups: Range<usize>,
+        furniture: bool,
+    },
+}
+
+/// What the layout depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayoutKey {
+    /// Text columns of one pane (side by side) or of the single column (inline).
+    pub width: u16,
+    pub inline: bool,
+    pub wrap: bool,
+    pub fold_furniture: bool,
+    pub fold_unchanged: bool,
+}
+
+/// Items and their row offsets for one `LayoutKey`.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub key: LayoutKey,
+    pub items: Vec<Item>,
+    /// `starts[i]` is the first row of item `i`; the last entry is the total.
+    pub starts: Vec<u64>,
+}
+
+/// Whether item `i` is preceded by a blank row (a paragraph break on either side).
+pub fn spaced(groups: &[Group], items: &[Item], i: usize) -> bool {
+    i > 0 && matches!(items[i], Item::Group(g) if groups[g].breaks[0] || groups[g].breaks[1])
+}
+
+impl Layout {
+    pub fn compute(
+        key: LayoutKey,
+        c: &Comparison,
+        groups: &[Group],
+        old: &Article,
+        new: &Article,
+    ) -> Layout {
+        let mut items = Vec::with_capacity(groups.len());
+        let mut i = 0;
+        while i < groups.len() {
+            let g = &groups[i];
+            let foldable = |g: &Group| {
+                (key.fold_furniture && g.furniture)
+                    || (key.fold_unchanged && g.kind == GroupKind::Equal && !g.furniture)
+            };
+            if foldable(g) {
+                let furniture = g.furniture;
+                let start = i;
+                while i < groups.len() && foldable(&groups[i]) && groups[i].furniture == furniture {
+                    i += 1;
+                }
+                items.push(Item::Fold {
+                    groups: start..i,
+                    furniture,
+                });
+                continue;
+            }
+            items.push(Item::Group(i));
+            i += 1;
+        }
+        let mut starts = Vec::with_capacity(items.len() + 1);
+        let mut row = 0u64;
+        for (k, item) in items.iter().enumerate() {
+            starts.push(row);
+            row += match item {
+                Item::Fold { .. } => 1,
+                Item::Group(g) => {
+                    let h = group_height(key, c, groups, *g, old, new);
+                    h as u64 + u64::from(spaced(groups, &items, k))
+                }
+            };
+        }
+        starts.push(row);
+        Layout { key, items, starts }
+    }
+
+    pub fn total_rows(&self) -> u64 {
+        *self.starts.last().unwrap_or(&0)
+    }
+
+    /// The item containing `row`.
+    pub fn item_at(&self, row: u64) -> usize {
+        let n = self.items.len();
+        if n == 0 {
+            return 0;
+        }
+        self.starts[..n]
+            .partition_point(|&s| s <= row)
+            .saturating_sub(1)
+    }
+
+    /// The item showing group `g` (itself or the fold containing it).
+    pub fn item_of_group(&self, g: usize) -> Option<usize> {
+        let k = self.items.partition_point(|it| match it {
+            Item::Group(x) => *x < g,
+            Item::Fold { groups, .. } => groups.end <= g,
+        });
+        (k < self.items.len()).then_some(k)
+    }
+}
+
+/// Lines of one side of a group at `width`.
+pub fn side_lines(
+    key: LayoutKey,
+    c: &Comparison,
+    groups: &[Group],
+    g: usize,
+    side: Side,
+    article: &Article,
+) -> Vec<Vec<Piece>> {
+    let group = &groups[g];
+    let peer = group.peer.and_then(|p| {
+        let pg = &groups[p];
+        let other = if group.kind == GroupKind::MovedFrom {
+            Side::New
+        } else {
+            Side::Old
+        };
+        let r = pg.units(other);
+        let u = c.units(other).get(r.start)?;
+        Some(format!(
+            "{}{}.{}",
+            if other == Side::Old { 'o' } else { 'n' },
+            u.block + 1,
+            u.sentence + 1
+        ))
+    });
+    let p = pieces(c, group, side, article, peer);
+    if p.is_empty() {
+        return Vec::new();
+    }
+    wrap(&p, key.width as usize, key.wrap)
+}
+
+fn group_height(
+    key: LayoutKey,
+    c: &Comparison,
+    groups: &[Group],
+    g: usize,
+    old: &Article,
+    new: &Article,
+) -> usize {
+    let o = side_lines(key, c, groups, g, Side::Old, old).len();
+    let n = side_lines(key, c, groups, g, Side::New, new).len();
+    let h = if key.inline {
+        match groups[g].kind {
+            GroupKind::Equal => o.max(n),
+            _ => o + n,
+        }
+    } else {
+        o.max(n)
+    };
+    h.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> Vec<Piece> {
+        vec![Piece {
+            text: s.into(),
+            seg: Seg::Plain,
+        }]
+    }
+
+    fn text(lines: &[Vec<Piece>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            text(&wrap(&plain("the quick brown fox jumps"), 10, true)),
+            vec!["the quick", "brown fox", "jumps"]
+        );
+        assert_eq!(
+            text(&wrap(&plain("abcdefghijkl"), 5, true)),
+            vec!["abcde", "fghij", "kl"]
+        );
+        assert_eq!(
+            text(&wrap(&plain("the quick brown fox"), 10, false)),
+            vec!["the quick…"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let lines = wrap(&plain("日本語 テキスト 🎉🎉"), 8, true);
+        for l in &lines {
+            assert!(l.iter().map(|p| str_width(&p.text)).sum::<usize>() <= 8);
+        }
+        assert_eq!(text(&lines), vec!["日本語", "テキスト", "🎉🎉"]);
+    }
+
+    #[test]
+    fn display_text_is_safe() {
+        let mut s = String::new();
+        display_text("a\x1b[31m  b\n\tc\x07", &mut s);
+        assert_eq!(s, "a␛[31m b c␇");
+    }
+}

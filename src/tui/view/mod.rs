@@ -1,0 +1,306 @@
+//! Drawing the compare view from `&App`: pane headers, the aligned panes, the
+//! overview strip, the status line, help. Only rows on screen are drawn.
+
+mod panes;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::Frame;
+
+use super::app::{App, HEADER_ROWS};
+use super::layout::str_width;
+use crate::align::Side;
+use crate::display::one_line;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if app.too_small() {
+        draw_too_small(buf, area);
+        return;
+    }
+    draw_headers(buf, area, app);
+    let content = Rect {
+        x: area.x,
+        y: area.y + HEADER_ROWS,
+        width: area.width,
+        height: app.content_height(),
+    };
+    match &app.ready {
+        Some(_) => panes::draw(buf, content, app),
+        None => {
+            let msg = format!(
+                "aligning {} and {} words…",
+                app.old.words(),
+                app.new.words()
+            );
+            center(
+                buf,
+                content,
+                &msg,
+                Style::default().add_modifier(Modifier::BOLD),
+            );
+        }
+    }
+    draw_status(
+        buf,
+        Rect {
+            x: area.x,
+            y: area.y + area.height - 1,
+            width: area.width,
+            height: 1,
+        },
+        app,
+    );
+    if app.help {
+        draw_help(buf, area, app);
+    }
+}
+
+/// Writes `s` at (x, y), clipped to `max` columns; returns the columns used.
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if max == 0 {
+        return 0;
+    }
+    let (end_x, _) = buf.set_stringn(x, y, s, max as usize, style);
+    end_x.saturating_sub(x)
+}
+
+fn clip(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = str_width(c.encode_utf8(&mut [0; 4]));
+        if w + cw > width {
+            if width > 0 {
+                while w + 1 > width {
+                    let Some(last) = out.pop() else { break };
+                    w -= str_width(last.encode_utf8(&mut [0; 4]));
+                }
+                out.push('…');
+            }
+            return out;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out
+}
+
+fn center(buf: &mut Buffer, area: Rect, msg: &str, style: Style) {
+    let text = clip(msg, area.width as usize);
+    let w = str_width(&text) as u16;
+    let x = area.x + area.width.saturating_sub(w) / 2;
+    let y = area.y + area.height / 2;
+    put(buf, x, y, &text, area.width, style);
+}
+
+fn draw_too_small(buf: &mut Buffer, area: Rect) {
+    let lines = [
+        "too small",
+        &format!("{}×{}", area.width, area.height),
+        "q quits",
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, l) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.y + area.height {
+            break;
+        }
+        let text = clip(l, area.width as usize);
+        let x = area.x + area.width.saturating_sub(str_width(&text) as u16) / 2;
+        put(
+            buf,
+            x,
+            y,
+            &text,
+            area.width,
+            Style::default().add_modifier(Modifier::BOLD),
+        );
+    }
+}
+
+fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
+    let t = &app.theme;
+    let half = area.width / 2;
+    for right in [false, true] {
+        let side = app.pane_side(right);
+        let a = app.article(side);
+        let x = if right { area.x + half } else { area.x };
+        let w = if right {
+            area.width - half
+        } else {
+            half.saturating_sub(1)
+        };
+        let focus = side == app.focus;
+        let label = if side == Side::Old { "OLD" } else { "NEW" };
+        let mut first = format!("{label} · {}", one_line(&a.short_name()));
+        if let Some(d) = &a.meta.date {
+            first.push_str(&format!(" · {d}"));
+        }
+        let style = if focus {
+            t.header_focus.add_modifier(Modifier::BOLD)
+        } else {
+            t.header
+        };
+        put(buf, x, area.y, &clip(&first, w as usize), w, style);
+        let title = a
+            .meta
+            .title
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "(no title)".into());
+        put(buf, x, area.y + 1, &clip(&title, w as usize), w, t.title);
+        let mut by = a.meta.byline.as_deref().map(one_line).unwrap_or_default();
+        if !by.is_empty() {
+            by.push_str(" · ");
+        }
+        by.push_str(&format!("{} words", a.words()));
+        put(buf, x, area.y + 2, &clip(&by, w as usize), w, t.header);
+        let rule: String = "─".repeat(w as usize);
+        put(
+            buf,
+            x,
+            area.y + 3,
+            &rule,
+            w,
+            if focus { t.header_focus } else { t.header },
+        );
+    }
+    for y in area.y..area.y + 3 {
+        put(buf, area.x + half - 1, y, "│", 1, t.header);
+    }
+}
+
+fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
+    let t = &app.theme;
+    for x in area.x..area.x + area.width {
+        buf[(x, area.y)].set_symbol(" ").set_style(t.status);
+    }
+    if let Some(input) = &app.search.input {
+        put(
+            buf,
+            area.x,
+            area.y,
+            &clip(
+                &format!("/{input}▏  Enter search · Esc cancel"),
+                area.width as usize,
+            ),
+            area.width,
+            t.status,
+        );
+        return;
+    }
+    let mut left = String::new();
+    let mut right = String::new();
+    if let Some(r) = &app.ready {
+        let c = &r.comparison;
+        let s = &c.stats;
+        left = format!(
+            " {} · sim {:.2} · ={} ~{} -{} +{} >{} ¶{}",
+            c.relation.as_str(),
+            c.similarity,
+            s.equal,
+            s.changed,
+            s.deleted,
+            s.inserted,
+            s.moved,
+            s.reparagraphed
+        );
+        if let Some(tr) = c.truncated {
+            left.push_str(&format!(" · {} cut short", tr.side.as_str()));
+        }
+        let total = r.layout.total_rows().max(1);
+        let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
+        right = format!("row {}/{} {}% · ? help ", app.top + 1, total, pct);
+    }
+    let used = put(
+        buf,
+        area.x,
+        area.y,
+        &clip(&left, area.width as usize),
+        area.width,
+        t.status,
+    );
+    let mut x = area.x + used;
+    if app.ready.as_ref().is_some_and(|r| r.comparison.approximate) {
+        x += 1 + put(
+            buf,
+            x + 1,
+            area.y,
+            "APPROXIMATE",
+            area.width.saturating_sub(x - area.x + 1),
+            t.badge,
+        );
+    }
+    if let Some(m) = &app.message {
+        let room = area
+            .width
+            .saturating_sub(x - area.x + 3 + str_width(&right) as u16);
+        x += put(
+            buf,
+            x + 2,
+            area.y,
+            &clip(&one_line(m), room as usize),
+            room,
+            t.status.add_modifier(Modifier::ITALIC),
+        ) + 2;
+    }
+    let rw = str_width(&right) as u16;
+    if area.x + area.width >= rw && area.x + area.width - rw > x {
+        put(buf, area.x + area.width - rw, area.y, &right, rw, t.status);
+    }
+}
+
+fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
+    let lines = app.config.keymap.help_lines();
+    let key_w = lines
+        .iter()
+        .map(|(k, _)| str_width(k))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let w = (area.width.saturating_sub(4)).min(78);
+    let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let x0 = area.x + (area.width - w) / 2;
+    let y0 = area.y + (area.height - h) / 2;
+    let style = app.theme.status;
+    for y in y0..y0 + h {
+        for x in x0..x0 + w {
+            buf[(x, y)].set_symbol(" ").set_style(style);
+        }
+    }
+    put(
+        buf,
+        x0 + 2,
+        y0,
+        &clip("storydiff keys — q, Esc or ? closes", w as usize - 2),
+        w - 2,
+        style.add_modifier(Modifier::BOLD),
+    );
+    for (i, (keys, what)) in lines.iter().enumerate() {
+        let y = y0 + 2 + i as u16;
+        if y >= y0 + h - 1 {
+            break;
+        }
+        let k = clip(keys, key_w);
+        put(
+            buf,
+            x0 + 2,
+            y,
+            &k,
+            key_w as u16,
+            style.add_modifier(Modifier::BOLD),
+        );
+        let room = w.saturating_sub(key_w as u16 + 5);
+        put(
+            buf,
+            x0 + 4 + key_w as u16,
+            y,
+            &clip(what, room as usize),
+            room,
+            style,
+        );
+    }
+}

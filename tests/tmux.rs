@@ -1,0 +1,191 @@
+//! The real binary in a real terminal (tmux), as a user would drive it: both
+//! titles show, `]c` moves to a change, `?` opens help, `q` quits and leaves a
+//! usable shell — also after a panic. Skips when tmux is missing (`.ci/run`
+//! installs it).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed: skipped");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("storydiff-{name}-{}", std::process::id()),
+        };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "HOME=/tmp",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status
+            .success();
+        assert!(ok, "tmux session started");
+        t.keys(&["PS1='$ '", "Enter"]);
+        Some(t)
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    fn literal(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {what:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_gone(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if !s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {what:?} to go; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen(&self) -> bool {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
+                .stdout,
+        )
+        .trim()
+            == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn sample(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn launch(t: &Tmux, env: &str) {
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "{env}{bin} {} {}; echo EXIT=$?",
+        sample("000"),
+        sample("001")
+    ));
+    t.keys(&["Enter"]);
+}
+
+#[test]
+fn compare_view_in_a_real_terminal() {
+    let Some(t) = Tmux::start("view") else { return };
+    launch(&t, "");
+    let s = t.wait_for("row 1/");
+    assert!(
+        s.contains("(no title)") && s.contains("Pete Hegseth says ‘everything is on the table’"),
+        "{s}"
+    );
+    assert!(t.alternate_screen());
+    t.keys(&["]", "c"]);
+    let s = t.wait_for("change 2 of");
+    assert!(!s.contains("row 1/"), "]c scrolled: {s}");
+    t.keys(&["?"]);
+    t.wait_for("storydiff keys");
+    t.keys(&["q"]);
+    let s = t.wait_gone("storydiff keys");
+    assert!(
+        s.contains("? help"),
+        "still in the view after closing help: {s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(!t.alternate_screen(), "alternate screen left behind");
+    t.literal("echo AFTER-$((40+2))");
+    t.keys(&["Enter"]);
+    t.wait_for("AFTER-42");
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic_and_on_resize() {
+    let Some(t) = Tmux::start("panic") else {
+        return;
+    };
+    launch(&t, "STORYDIFF_TEST_PANIC=1 ");
+    t.wait_for("row 1/");
+    for (w, h) in [("60", "15"), ("20", "5")] {
+        t.cmd(&["resize-window", "-t", "t", "-x", w, "-y", h]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    t.wait_for("too small");
+    t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    t.wait_for("? help");
+    t.keys(&["!"]);
+    t.wait_for("EXIT=101");
+    assert!(
+        !t.alternate_screen(),
+        "alternate screen left behind after a panic"
+    );
+    t.literal("echo AFTER-$((40+2))");
+    t.keys(&["Enter"]);
+    t.wait_for("AFTER-42");
+}

@@ -1,0 +1,355 @@
+//! The compare view on ratatui's TestBackend: whole-screen snapshots at fixed
+//! sizes (symbols only), colours and markers checked separately, and
+//! navigation driven through `Action`s.
+
+use std::sync::Arc;
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::Terminal;
+use storydiff::article::{load_article, load_bytes, Article, LoadOptions};
+use storydiff::tui::action::Action;
+use storydiff::tui::app::{prepare, App, SearchEdit};
+use storydiff::tui::config::Config;
+use storydiff::tui::theme::{Theme, ThemeName};
+use storydiff::tui::view::draw;
+
+fn sample(prefix: &str) -> Article {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let p = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap();
+    let mut a = load_article(p.to_str().unwrap(), &LoadOptions::default()).unwrap();
+    a.path = format!("sample-data/{}", p.file_name().unwrap().to_str().unwrap());
+    a
+}
+
+fn case(name: &str, side: &str) -> Article {
+    let p = format!("{}/tests/cases/{name}/{side}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&p).unwrap();
+    load_bytes(&format!("{name}/{side}"), &bytes, &LoadOptions::default()).unwrap()
+}
+
+fn app(old: Article, new: Article, w: u16, h: u16) -> App {
+    let config = Config {
+        theme: ThemeName::Dark,
+        ..Config::default()
+    };
+    let mut app = App::new(Arc::new(old), Arc::new(new), config, (w, h));
+    let p = prepare(&app.old, &app.new);
+    app.set_prepared(p);
+    app
+}
+
+fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn screen(buf: &Buffer) -> Vec<String> {
+    let a = buf.area;
+    (0..a.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = 0;
+            while x < a.width {
+                // A wide character covers the next cell too.
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += storydiff::tui::layout::str_width(sym).max(1) as u16;
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn snapshot_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let a = app(sample("000"), sample("001"), w, h);
+        let text = screen(&render(&a)).join("\n");
+        insta::assert_snapshot!(format!("compare_000_001_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn both_titles_and_aligned_first_body_rows() {
+    let a = app(sample("000"), sample("001"), 120, 40);
+    let lines = screen(&render(&a));
+    assert!(lines[1].contains("(no title)"));
+    assert!(lines[1].contains("Pete Hegseth says ‘everything is on the table’"));
+    let row = lines
+        .iter()
+        .position(|l| l.contains("The US defence secretary, Pete Hegseth, has said"))
+        .unwrap();
+    let l = &lines[row];
+    assert_eq!(
+        l.matches("The US defence secretary, Pete Hegseth, has said")
+            .count(),
+        2,
+        "same sentence, same row: {l}"
+    );
+    // The reprint's standfirst is an insertion on the new side only.
+    let standfirst = lines
+        .iter()
+        .find(|l| l.contains("US defence secretary suggests cutting"))
+        .unwrap();
+    assert!(
+        standfirst.trim_start().starts_with('│') || standfirst.starts_with(' '),
+        "old side padded: {standfirst}"
+    );
+    assert!(standfirst.contains("│+ US defence secretary suggests"));
+}
+
+#[test]
+fn markers_and_colours() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    a.update(Action::Bottom);
+    let buf = render(&a);
+    let theme = Theme::new(ThemeName::Dark);
+    let lines = screen(&buf);
+    let y = lines
+        .iter()
+        .position(|l| l.starts_with("- "))
+        .expect("a deleted row at the end") as u16;
+    assert_eq!(buf[(0, y)].symbol(), "-");
+    assert_eq!(buf[(2, y)].fg, theme.deleted.fg.unwrap());
+    // The inserted stray full stop is emphasised on the new side.
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    let mut buf = render(&a);
+    for _ in 0..10 {
+        if screen(&buf)
+            .iter()
+            .any(|l| l.contains("of President Trump.”."))
+        {
+            break;
+        }
+        a.update(Action::NextChange);
+        buf = render(&a);
+    }
+    let lines = screen(&buf);
+    let y = lines
+        .iter()
+        .position(|l| l.contains("of President Trump.”."))
+        .expect("the changed sentence on screen");
+    let x = lines[y].find("Trump.”.").unwrap();
+    let col = lines[y][..x].chars().count() as u16 + "Trump.”".chars().count() as u16;
+    assert_eq!(buf[(col, y as u16)].symbol(), ".");
+    assert_eq!(buf[(col, y as u16)].fg, theme.emph_inserted.fg.unwrap());
+    assert!(lines[y].contains("~ "), "changed marker: {}", lines[y]);
+    // Monochrome keeps the markers and drops the colours.
+    let config = Config {
+        theme: ThemeName::Mono,
+        ..Config::default()
+    };
+    let mut m = App::new(
+        Arc::new(sample("000")),
+        Arc::new(sample("001")),
+        config,
+        (120, 40),
+    );
+    let p = prepare(&m.old, &m.new);
+    m.set_prepared(p);
+    m.update(Action::Bottom);
+    let buf = render(&m);
+    let area = buf.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            assert_eq!(buf[(x, y)].fg, Color::Reset);
+        }
+    }
+    assert!(screen(&buf).iter().any(|l| l.starts_with("- ")));
+}
+
+#[test]
+fn next_change_reaches_the_missing_tail() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    let mut seen = false;
+    for _ in 0..10 {
+        a.update(Action::NextChange);
+        let lines = screen(&render(&a));
+        if lines
+            .iter()
+            .any(|l| l.starts_with("- The Kremlin also said it was impressed"))
+        {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "]c reaches the cut tail, marked - on the old side");
+    a.update(Action::PrevChange);
+    assert!(a.message.as_deref().unwrap().starts_with("change"));
+}
+
+#[test]
+fn moved_passage_and_other_end() {
+    let mut a = app(
+        case("06_paragraph_moved", "old.txt"),
+        case("06_paragraph_moved", "new.txt"),
+        100,
+        30,
+    );
+    let lines = screen(&render(&a));
+    assert!(
+        lines.iter().any(|l| l.contains("│< ")),
+        "moved marker on the new side"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("← moved from o")),
+        "where it came from"
+    );
+    assert!(
+        !lines.iter().any(|l| l.starts_with("> ")),
+        "the old end is further down"
+    );
+    a.update(Action::OtherEnd);
+    assert!(
+        a.message.as_deref().unwrap().contains("other end"),
+        "{:?}",
+        a.message
+    );
+    let lines = screen(&render(&a));
+    assert!(
+        lines.iter().any(|l| l.starts_with("> ")),
+        "moved marker on the old side"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("→ moved to n")),
+        "where it went"
+    );
+}
+
+#[test]
+fn search_highlights_and_cycles() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    a.update(Action::Search);
+    for c in "pistorius".chars() {
+        a.search_input(SearchEdit::Char(c));
+    }
+    a.search_input(SearchEdit::Submit);
+    assert!(!a.search.hits.is_empty());
+    let buf = render(&a);
+    let theme = Theme::new(ThemeName::Dark);
+    let lines = screen(&buf);
+    let y = lines.iter().position(|l| l.contains("Pistorius")).unwrap();
+    let x = lines[y][..lines[y].find("Pistorius").unwrap()]
+        .chars()
+        .count() as u16;
+    assert_eq!(buf[(x, y as u16)].bg, theme.search.bg.unwrap());
+    a.update(Action::NextHit);
+    assert!(a.message.is_some());
+}
+
+#[test]
+fn folding_furniture_and_unchanged_runs() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    let rows = a.ready.as_ref().unwrap().layout.total_rows();
+    a.update(Action::FoldBoilerplate);
+    let folded = a.ready.as_ref().unwrap().layout.total_rows();
+    assert!(folded < rows);
+    assert!(screen(&render(&a))
+        .iter()
+        .any(|l| l.contains("furniture passage")));
+    a.update(Action::FoldUnchanged);
+    assert!(a.ready.as_ref().unwrap().layout.total_rows() < folded);
+    assert!(screen(&render(&a))
+        .iter()
+        .any(|l| l.contains("unchanged sentence")));
+    a.update(Action::FoldUnchanged);
+    a.update(Action::FoldBoilerplate);
+    assert_eq!(a.ready.as_ref().unwrap().layout.total_rows(), rows);
+}
+
+#[test]
+fn inline_mode_swap_help_and_too_small() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    a.update(Action::Inline);
+    let lines = screen(&render(&a));
+    assert!(!lines[6].contains('│') || lines[6].ends_with('│') || lines[6].ends_with(' '));
+    a.update(Action::Inline);
+    a.update(Action::Swap);
+    assert!(screen(&render(&a))[0].starts_with("NEW"));
+    a.update(Action::Help);
+    assert!(screen(&render(&a))
+        .iter()
+        .any(|l| l.contains("storydiff keys")));
+    assert!(screen(&render(&a))
+        .iter()
+        .any(|l| l.contains("]c") && l.contains("next change")));
+    a.update(Action::Quit);
+    assert!(!a.help && !a.quit);
+    for (w, h) in [(20, 5), (1, 1), (60, 15)] {
+        a.resize(w, h);
+        let lines = screen(&render(&a));
+        if (w, h) == (20, 5) {
+            assert!(lines.iter().any(|l| l.contains("too small")));
+        }
+    }
+    a.resize(120, 40);
+    a.update(Action::Bottom);
+    render(&a);
+}
+
+#[test]
+fn escape_sequences_never_reach_the_screen() {
+    let old = "Breaking news\n\nThe minister said \x1b[31mred\x1b[0m words. The title \x1b]0;pwned\x07 changed.\n";
+    let new = "Breaking news\n\nThe minister said \x1b[31mred\x1b[0m words today. The title \x1b]0;pwned\x07 changed.\n";
+    let opts = LoadOptions::default();
+    let a = app(
+        load_bytes("a.txt", old.as_bytes(), &opts).unwrap(),
+        load_bytes("b.txt", new.as_bytes(), &opts).unwrap(),
+        100,
+        20,
+    );
+    let buf = render(&a);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "raw control character on screen"
+        );
+    }
+    assert!(screen(&buf).iter().any(|l| l.contains("␛[31m")));
+}
+
+#[test]
+fn cjk_and_emoji_keep_panes_aligned() {
+    let old = "日本語のニュース見出し\n\n東京で会議が開かれた。首相は「平和が必要だ」と述べた。🎉 参加者は百人。\n\n二番目の段落です。\n";
+    let new = "日本語のニュース見出し\n\n東京で会議が開かれた。首相は「平和がとても必要だ」と述べた。🎉 参加者は百人。\n\n二番目の段落です。\n";
+    let opts = LoadOptions::default();
+    let a = app(
+        load_bytes("a.txt", old.as_bytes(), &opts).unwrap(),
+        load_bytes("b.txt", new.as_bytes(), &opts).unwrap(),
+        60,
+        20,
+    );
+    let lines = screen(&render(&a));
+    let row = lines
+        .iter()
+        .position(|l| l.contains("二番目の段落です"))
+        .unwrap();
+    assert_eq!(
+        lines[row].matches("二番目の段落です").count(),
+        2,
+        "{}",
+        lines[row]
+    );
+    // Columns (not characters) of the pane separator on rows with text.
+    let sep: Vec<usize> = lines[4..=row]
+        .iter()
+        .filter(|l| l.starts_with(['=', '~', '-', '+']))
+        .filter_map(|l| {
+            l.find('│')
+                .map(|b| storydiff::tui::layout::str_width(&l[..b]))
+        })
+        .collect();
+    assert!(sep.len() >= 3);
+    assert!(
+        sep.iter().all(|&p| p == sep[0]),
+        "the separator stays in one column: {sep:?}"
+    );
+}
