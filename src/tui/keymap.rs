@@ -226,7 +226,19 @@ impl Keymap {
             .filter(|(_, a)| **a == action)
             .map(|(k, _)| k)
             .collect();
-        keys.sort_by_key(|k| (k.len(), k.iter().map(|c| c.label()).collect::<String>()));
+        // Letters first, then named keys, then chords with modifiers.
+        let rank = |c: &Chord| match (c.ctrl || c.alt, c.code) {
+            (true, _) => 2,
+            (false, KeyCode::Char(_)) => 0,
+            _ => 1,
+        };
+        keys.sort_by_key(|k| {
+            (
+                k.len(),
+                k.iter().map(rank).max(),
+                k.iter().map(|c| c.label()).collect::<String>(),
+            )
+        });
         keys.into_iter()
             .map(|k| k.iter().map(|c| c.label()).collect::<String>())
             .collect()
