@@ -16,17 +16,30 @@ pub const STATUS_ROWS: u16 = 1;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// The engine's result, with the display groups built from it.
+/// The engine's result, with the display groups built from it and, when the
+/// screen size was known, their layout.
 pub struct Prepared {
     pub comparison: Comparison,
     pub groups: Vec<Group>,
+    pub layout: Option<Layout>,
 }
 
 /// Aligns and builds the display groups (run off the UI thread for big inputs).
 pub fn prepare(old: &Article, new: &Article) -> Prepared {
     let comparison = align(old, new, &AlignOptions::default());
     let groups = build_groups(&comparison, old, new);
-    Prepared { comparison, groups }
+    Prepared {
+        comparison,
+        groups,
+        layout: None,
+    }
+}
+
+/// `prepare`, and the layout for `key` too, so the UI thread only draws.
+pub fn prepare_for(old: &Article, new: &Article, key: LayoutKey) -> Prepared {
+    let mut p = prepare(old, new);
+    p.layout = Some(Layout::compute(key, &p.comparison, &p.groups, old, new));
+    p
 }
 
 /// Everything that exists once alignment is done.
@@ -99,7 +112,10 @@ impl App {
     /// Takes the engine's result and lays it out for the current size.
     pub fn set_prepared(&mut self, p: Prepared) {
         let key = self.layout_key();
-        let layout = Layout::compute(key, &p.comparison, &p.groups, &self.old, &self.new);
+        let layout = match p.layout {
+            Some(l) if l.key == key => l,
+            _ => Layout::compute(key, &p.comparison, &p.groups, &self.old, &self.new),
+        };
         let changes = change_starts(&layout, &p.groups);
         if p.comparison.approximate {
             self.message = Some(format!("approximate: {}", p.comparison.notes.join("; ")));

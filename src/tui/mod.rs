@@ -25,7 +25,7 @@ use crossterm::execute;
 
 use crate::article::Article;
 use action::Action;
-use app::{prepare, App, SearchEdit};
+use app::{prepare_for, App, SearchEdit};
 use config::Config;
 use keymap::{Chord, Lookup};
 
@@ -41,23 +41,24 @@ pub fn run_compare(
 ) -> std::io::Result<()> {
     let old = Arc::new(old);
     let new = Arc::new(new);
+    let mut terminal = ratatui::init();
+    let size = terminal.size()?;
+    let mut app = App::new(old, new, config, (size.width, size.height));
+    app.message = warning;
     let (tx, rx) = mpsc::channel();
     {
-        let (o, n) = (Arc::clone(&old), Arc::clone(&new));
+        let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
+        let key = app.layout_key();
         std::thread::spawn(move || {
-            let _ = tx.send(prepare(&o, &n));
+            let _ = tx.send(prepare_for(&o, &n, key));
         });
     }
-    let mut terminal = ratatui::init();
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture);
         hook(info);
     }));
     let _ = execute!(stdout(), EnableMouseCapture);
-    let size = terminal.size()?;
-    let mut app = App::new(old, new, config, (size.width, size.height));
-    app.message = warning;
     let result = event_loop(&mut terminal, &mut app, &rx);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
