@@ -38,6 +38,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Analyse a story: relations between all articles, reprint groups, quotes, claims
+    Story {
+        /// Article files, or one directory of them
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Show how the loader read a file: roles, reasons, sentences, metadata
     Inspect {
         /// The file to read (`-` for standard input)

@@ -8,5 +8,6 @@ pub mod article;
 pub mod display;
 pub mod report;
 pub mod sample;
+pub mod story;
 pub mod synth;
 pub mod tui;

@@ -9,7 +9,7 @@ use clap::Parser;
 
 use storydiff::align::{align, AlignOptions, Relation};
 use storydiff::article::{load_article, LoadOptions};
-use storydiff::report::{diff, inspect};
+use storydiff::report::{diff, inspect, story as story_report};
 
 mod cli;
 
@@ -77,6 +77,17 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 1
             });
+        }
+        Some(Command::Story { files, format }) => {
+            let articles = load_story(&files, &options)?;
+            let story = storydiff::story::story(&articles);
+            match format {
+                DiffFormat::Text => {
+                    story_report::write_text(&mut out, &articles, &story, terminal_width())?
+                }
+                DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
+                DiffFormat::Markdown => story_report::write_markdown(&mut out, &articles, &story)?,
+            }
         }
         Some(Command::Inspect { file, format }) => {
             let article = load_article(&file, &options)?;
@@ -151,4 +162,47 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|&w| w >= 40)
         .unwrap_or(100)
+}
+
+/// Loads the articles of a story: the files given, or the files of one
+/// directory (sorted by name). In a directory, files that cannot be read as
+/// articles are skipped with a one-line note each.
+fn load_story(paths: &[String], options: &LoadOptions) -> Result<Vec<storydiff::article::Article>> {
+    let mut files: Vec<String> = Vec::new();
+    let mut from_dir = false;
+    for p in paths {
+        let meta = std::fs::metadata(p);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+            from_dir = true;
+            let mut entries: Vec<String> = std::fs::read_dir(p)
+                .map_err(|e| anyhow::anyhow!("{p}: cannot read directory: {e}"))?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path().to_string_lossy().into_owned())
+                .filter(|f| !f.ends_with(".md") || !f.to_ascii_lowercase().ends_with("readme.md"))
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut articles = Vec::new();
+    for f in &files {
+        match load_article(f, options) {
+            Ok(a) => articles.push(a),
+            Err(e) if from_dir => eprintln!(
+                "storydiff: skipped {}",
+                storydiff::display::one_line(&e.to_string())
+            ),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if articles.len() < 2 {
+        anyhow::bail!(
+            "a story needs at least two articles ({} could be read)",
+            articles.len()
+        );
+    }
+    Ok(articles)
 }

@@ -8,8 +8,8 @@
 //! when it passes, the comparison says `approximate` and why.
 
 mod pairing;
-mod similarity;
-mod summary;
+pub(crate) mod similarity;
+pub(crate) mod summary;
 pub mod units;
 pub mod words;
 

@@ -43,7 +43,7 @@ pub(crate) struct Profile {
 
 /// A crude but robust stem: lower-case, folded, at most seven characters.
 /// Seven keeps `Zelenskyy`/`Zelensky` and `recognition`/`recognising` together.
-fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         match fold(c) {
@@ -53,6 +53,10 @@ fn stem(word: &str) -> String {
         }
     }
     let mut s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Possessives: "Russia’s" is "Russia".
+    if let Some(base) = s.strip_suffix("'s").or_else(|| s.strip_suffix("'S")) {
+        s = base.to_string();
+    }
     // Percentages are facts worth matching on: keep the sign.
     if word.ends_with('%') && s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         s.push('%');
@@ -186,6 +190,47 @@ impl Vocab {
     /// sentence edited in place keeps.
     pub fn word_similarity(&self, a: &Profile, b: &Profile) -> f64 {
         self.dice(&a.stems, &b.stems)
+    }
+
+    /// How alike two sentences are as claims: the mean of weighted Dice and
+    /// weighted overlap (shared weight over the lighter sentence), so a
+    /// shorter report of a fact matches the longer sentence that also carries
+    /// it; raised by a shared quotation as `similarity` is.
+    pub fn claim_similarity(&self, a: &Profile, b: &Profile) -> f64 {
+        let (shared, ta, tb) = self.shared(&a.stems, &b.stems);
+        if ta == 0.0 || tb == 0.0 {
+            return 0.0;
+        }
+        // The lighter sentence counts as at least 60% of the heavier, so a
+        // three-word aside is not "contained" in every long sentence.
+        let lighter = ta.min(tb).max(0.6 * ta.max(tb));
+        let words = (2.0 * shared / (ta + tb) + shared / lighter) / 2.0;
+        let quote = quote_similarity(a, b);
+        if quote > 0.0 {
+            words.max(0.6 + 0.3 * quote + 0.1 * words)
+        } else {
+            words
+        }
+    }
+
+    /// (shared weight, weight of a, weight of b) of two bags of stems.
+    fn shared(&self, a: &[u32], b: &[u32]) -> (f64, f64, f64) {
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0;
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weight(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let ta: f64 = a.iter().map(|&s| self.weight(s)).sum();
+        let tb: f64 = b.iter().map(|&s| self.weight(s)).sum();
+        (shared, ta, tb)
     }
 
     fn dice(&self, a: &[u32], b: &[u32]) -> f64 {

@@ -176,7 +176,7 @@ fn names(a: &Article) -> HashSet<String> {
 }
 
 /// Independent write-ups of one story name the same people and places.
-fn shares_names(old: &Article, new: &Article) -> bool {
+pub(crate) fn shares_names(old: &Article, new: &Article) -> bool {
     let (a, b) = (names(old), names(new));
     let shared = a.intersection(&b).count();
     let union = a.union(&b).count().max(1);

@@ -1,0 +1,333 @@
+//! `storydiff story`: the story as a text report, JSON (`storydiff.story/1`)
+//! or Markdown.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::json::ArticleJson;
+use crate::article::Article;
+use crate::display::{clip, one_line};
+use crate::story::{Occurrence, Story};
+
+#[derive(Serialize)]
+struct StoryJson<'a> {
+    schema: &'static str,
+    articles: Vec<ArticleJson<'a>>,
+    pairs: Vec<PairJson>,
+    groups: &'a [Vec<usize>],
+    quotes: Vec<QuoteJson<'a>>,
+    claims: Vec<ClaimJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairJson {
+    a: usize,
+    b: usize,
+    relation: &'static str,
+    similarity: f64,
+    shared_sentences: usize,
+    shared_quotes: usize,
+}
+
+#[derive(Serialize)]
+struct OccJson {
+    article: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    text: &'a str,
+    speaker: Option<&'a str>,
+    occurrences: Vec<OccJson>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    text: &'a str,
+    occurrences: Vec<OccJson>,
+}
+
+fn occ(o: &[Occurrence]) -> Vec<OccJson> {
+    o.iter()
+        .map(|o| OccJson {
+            article: o.article,
+            start: o.span.start,
+            end: o.span.end,
+        })
+        .collect()
+}
+
+pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let doc = StoryJson {
+        schema: "storydiff.story/1",
+        articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
+        pairs: s
+            .pairs
+            .iter()
+            .map(|p| PairJson {
+                a: p.a,
+                b: p.b,
+                relation: p.relation.as_str(),
+                similarity: p.similarity,
+                shared_sentences: p.shared_sentences,
+                shared_quotes: p.shared_quotes,
+            })
+            .collect(),
+        groups: &s.groups,
+        quotes: s
+            .quotes
+            .iter()
+            .map(|q| QuoteJson {
+                text: &q.text,
+                speaker: q.speaker.as_deref(),
+                occurrences: occ(&q.occurrences),
+            })
+            .collect(),
+        claims: s
+            .claims
+            .iter()
+            .map(|c| ClaimJson {
+                text: &c.text,
+                occurrences: occ(&c.occurrences),
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+/// A short label for article `i`: its index and outlet or file name.
+pub fn label(articles: &[Article], i: usize) -> String {
+    format!("[{i}] {}", one_line(&articles[i].short_name()))
+}
+
+fn marks(articles: usize, carried: &[usize]) -> String {
+    (0..articles)
+        .map(|i| if carried.contains(&i) { '●' } else { '·' })
+        .collect()
+}
+
+pub fn write_text(
+    out: &mut dyn Write,
+    articles: &[Article],
+    s: &Story,
+    width: usize,
+) -> io::Result<()> {
+    let n = articles.len();
+    writeln!(out, "{} articles", n)?;
+    for (i, a) in articles.iter().enumerate() {
+        let meta: Vec<String> = [a.meta.byline.as_deref(), a.meta.date.as_deref()]
+            .iter()
+            .flatten()
+            .map(|x| one_line(x))
+            .collect();
+        writeln!(
+            out,
+            "  {:<4} {}  {}{} · {} words",
+            format!("[{i}]"),
+            clip(&a.short_name(), 28),
+            clip(
+                a.meta.title.as_deref().unwrap_or("(no title)"),
+                width.saturating_sub(60).max(20)
+            ),
+            if meta.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", meta.join(" · "))
+            },
+            a.words()
+        )?;
+    }
+    writeln!(
+        out,
+        "\nrelations (similarity; r reprint, = identical, ~ related, · unrelated)"
+    )?;
+    write!(out, "      ")?;
+    for j in 0..n {
+        write!(out, "{:>6}", format!("[{j}]"))?;
+    }
+    writeln!(out)?;
+    for i in 0..n {
+        write!(out, "{:<6}", format!("[{i}]"))?;
+        for j in 0..n {
+            if i == j {
+                write!(out, "{:>6}", "—")?;
+                continue;
+            }
+            let p = s.pair(i, j).expect("every pair");
+            let mark = match p.relation.as_str() {
+                "identical" => '=',
+                "reprint" => 'r',
+                "related" => '~',
+                _ => '·',
+            };
+            write!(out, "{:>6}", format!("{mark}{:.2}", p.similarity))?;
+        }
+        writeln!(out)?;
+    }
+    if s.groups.is_empty() {
+        writeln!(out, "\nno reprint groups")?;
+    } else {
+        writeln!(out, "\nreprint groups")?;
+        for g in &s.groups {
+            let names: Vec<String> = g.iter().map(|&i| label(articles, i)).collect();
+            writeln!(out, "  {}", names.join(" · "))?;
+        }
+    }
+    let shared_quotes: Vec<_> = s.quotes.iter().filter(|q| q.articles().len() > 1).collect();
+    writeln!(
+        out,
+        "\nquotes carried by more than one article ({} of {} quotes)",
+        shared_quotes.len(),
+        s.quotes.len()
+    )?;
+    for q in &shared_quotes {
+        writeln!(
+            out,
+            "  {}  “{}” — {}",
+            marks(n, &q.articles()),
+            clip(&q.text, width.saturating_sub(30).max(30)),
+            q.speaker.as_deref().unwrap_or("speaker not given")
+        )?;
+    }
+    let shared_claims: Vec<_> = s.claims.iter().filter(|c| c.articles().len() > 1).collect();
+    writeln!(
+        out,
+        "\nclaims carried by more than one article ({} of {} claims)",
+        shared_claims.len(),
+        s.claims.len()
+    )?;
+    for c in &shared_claims {
+        writeln!(
+            out,
+            "  {}  {}",
+            marks(n, &c.articles()),
+            clip(&c.text, width.saturating_sub(10).max(30))
+        )?;
+    }
+    writeln!(out, "\neach article")?;
+    for i in 0..n {
+        let only = s.only_in(i).len();
+        let left = s.left_out(i, n);
+        writeln!(
+            out,
+            "  {}: {} claims of its own; leaves out {} carried elsewhere",
+            label(articles, i),
+            only,
+            left.len()
+        )?;
+        for &c in left.iter().take(12) {
+            let carried: Vec<String> = s.claims[c]
+                .articles()
+                .iter()
+                .map(|a| format!("[{a}]"))
+                .collect();
+            writeln!(
+                out,
+                "      - {} ({})",
+                clip(&s.claims[c].text, width.saturating_sub(24).max(30)),
+                carried.join(" ")
+            )?;
+        }
+        if left.len() > 12 {
+            writeln!(out, "      … and {} more", left.len() - 12)?;
+        }
+    }
+    Ok(())
+}
+
+fn md(s: &str) -> String {
+    let mut out = String::new();
+    for ch in one_line(s).chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let n = articles.len();
+    writeln!(out, "# storydiff story: {n} articles\n")?;
+    writeln!(
+        out,
+        "| # | outlet | title | byline | date | words |\n|---|---|---|---|---|---|"
+    )?;
+    for (i, a) in articles.iter().enumerate() {
+        let f = |v: &Option<String>| v.as_deref().map(md).unwrap_or_else(|| "—".into());
+        writeln!(
+            out,
+            "| {i} | {} | {} | {} | {} | {} |",
+            md(&a.short_name()),
+            f(&a.meta.title),
+            f(&a.meta.byline),
+            f(&a.meta.date),
+            a.words()
+        )?;
+    }
+    writeln!(out, "\n## Relations\n\n| pair | relation | similarity | shared claims | shared quotes |\n|---|---|---|---|---|")?;
+    for p in &s.pairs {
+        writeln!(
+            out,
+            "| {}–{} | {} | {:.2} | {} | {} |",
+            p.a,
+            p.b,
+            p.relation.as_str(),
+            p.similarity,
+            p.shared_sentences,
+            p.shared_quotes
+        )?;
+    }
+    writeln!(out, "\n## Reprint groups\n")?;
+    for g in &s.groups {
+        writeln!(
+            out,
+            "- {}",
+            g.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "\n## Quotes\n\n| quote | speaker | articles |\n|---|---|---|"
+    )?;
+    for q in s.quotes.iter().filter(|q| q.articles().len() > 1) {
+        writeln!(
+            out,
+            "| “{}” | {} | {} |",
+            md(&q.text),
+            q.speaker.as_deref().map(md).unwrap_or_else(|| "—".into()),
+            q.articles()
+                .iter()
+                .map(|a| a.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "\n## Claims carried by more than one article\n\n| claim | articles |\n|---|---|"
+    )?;
+    for c in s.claims.iter().filter(|c| c.articles().len() > 1) {
+        writeln!(
+            out,
+            "| {} | {} |",
+            md(&c.text),
+            c.articles()
+                .iter()
+                .map(|a| a.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(())
+}

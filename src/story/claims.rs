@@ -1,0 +1,149 @@
+//! The coverage table: claims are clusters of homologous sentences across
+//! articles — the same fact or statement, however each outlet words it.
+
+use std::collections::HashMap;
+
+use crate::align::similarity::{distinct, Profile, Vocab};
+use crate::article::{Article, Span};
+
+/// A content sentence of one article.
+pub(crate) struct Sent {
+    pub article: usize,
+    pub span: Span,
+    pub profile: Profile,
+}
+
+/// Similarity from which two sentences of different articles say the same thing
+/// (when each is the other's best match in its article).
+const CLAIM_THRESHOLD: f64 = 0.28;
+/// Mean similarity two groups of sentences need to form one claim.
+const AVERAGE_LINK: f64 = 0.28;
+/// Sentences shorter than this carry no claim of their own.
+const MIN_WORDS: usize = 4;
+
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut y = x;
+    while parent[y] != r {
+        let next = parent[y];
+        parent[y] = r;
+        y = next;
+    }
+    r
+}
+
+/// Content sentences of every article and the clusters they form (each a list
+/// of sentence indices, in article order). Singletons are claims one outlet alone makes.
+pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
+    let mut vocab = Vocab::default();
+    let mut sents = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for b in a.blocks.iter().filter(|b| b.role.is_content()) {
+            for &s in &b.sentences {
+                let text = &a.text[s.range()];
+                if text.split_whitespace().count() < MIN_WORDS {
+                    continue;
+                }
+                sents.push(Sent {
+                    article: ai,
+                    span: s,
+                    profile: vocab.profile(text),
+                });
+            }
+        }
+    }
+    let n = sents.len();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for w in distinct(&s.profile.stems) {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    // Words in a third of all sentences say nothing about which claim this is.
+    let cap = (n / 3).max(4);
+    // best[i] = for each other article, (best sentence, similarity)
+    let mut best: Vec<HashMap<usize, (usize, f64)>> = vec![HashMap::new(); n];
+    let mut tally: HashMap<usize, f64> = HashMap::new();
+    for i in 0..n {
+        tally.clear();
+        for w in distinct(&sents[i].profile.stems) {
+            let list = &index[&w];
+            if list.len() > cap {
+                continue;
+            }
+            let weight = vocab.weight(w);
+            for &j in list {
+                if sents[j].article != sents[i].article {
+                    *tally.entry(j).or_default() += weight;
+                }
+            }
+        }
+        let mut cands: Vec<(usize, f64)> = tally.iter().map(|(&j, &w)| (j, w)).collect();
+        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(j, _) in cands.iter().take(12) {
+            let s = vocab.claim_similarity(&sents[i].profile, &sents[j].profile);
+            if s < CLAIM_THRESHOLD {
+                continue;
+            }
+            let e = best[i].entry(sents[j].article).or_insert((j, s));
+            if s > e.1 {
+                *e = (j, s);
+            }
+        }
+    }
+    // Best matches, strongest first; a claim never holds two
+    // sentences of one article (that would chain different statements).
+    let mut links: Vec<(f64, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for &(j, sim) in best[i].values() {
+            // Each sentence's best match in each other article; a pair found
+            // from both ends is kept once.
+            let mutual = best[j].get(&sents[i].article).is_some_and(|&(k, _)| k == i);
+            if !mutual || i < j {
+                links.push((sim, i.min(j), i.max(j)));
+            }
+        }
+    }
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    links.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in links {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        let (a, b) = (&members[ri], &members[rj]);
+        if a.iter()
+            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article))
+        {
+            continue;
+        }
+        // Average linkage: the two groups must agree as a whole, not through
+        // one pair, or a chain of near-misses joins different statements.
+        let total: f64 = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
+            .sum();
+        if total / ((a.len() * b.len()) as f64) < AVERAGE_LINK {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
+    out.sort_by_key(|c| c[0]);
+    (sents, out)
+}

@@ -1,0 +1,391 @@
+//! Story analysis: many articles, one story — which are reprints of which,
+//! who is quoted where, and which claims each outlet carries or leaves out.
+//!
+//! Third stage of the flow (`article ─▶ story ─▶ report/tui`), beside the
+//! pairwise engine, which it uses for the pairs worth a full alignment.
+
+mod claims;
+mod quotes;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::align::summary::shares_names;
+use crate::align::{align, AlignOptions, Relation};
+use crate::article::{Article, Span};
+
+/// One unordered pair of articles.
+#[derive(Clone, Debug)]
+pub struct PairSummary {
+    pub a: usize,
+    pub b: usize,
+    pub relation: Relation,
+    pub similarity: f64,
+    /// Claims both carry.
+    pub shared_sentences: usize,
+    /// Quotations both carry.
+    pub shared_quotes: usize,
+    /// Whether the pair was aligned in full (else judged from cheap signals).
+    pub aligned: bool,
+}
+
+/// Where something occurs: a byte range of one article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    pub article: usize,
+    pub span: Span,
+}
+
+/// A quotation and everywhere it is carried.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The fullest wording found.
+    pub text: String,
+    pub speaker: Option<String>,
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl Quote {
+    /// The articles carrying it, each once, in order.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.occurrences.iter().map(|o| o.article).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// A claim — homologous sentences across articles — and where it is carried.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub text: String,
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl Claim {
+    pub fn articles(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.occurrences.iter().map(|o| o.article).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// The analysis of a story.
+#[derive(Clone, Debug)]
+pub struct Story {
+    /// One per unordered pair (a < b), pruned pairs included.
+    pub pairs: Vec<PairSummary>,
+    /// Reprint groups: articles connected by `identical`/`reprint` pairs.
+    pub groups: Vec<Vec<usize>>,
+    /// Quotations, those carried by most articles first.
+    pub quotes: Vec<Quote>,
+    /// Claims, those carried by most articles first; a claim of one article is
+    /// what that outlet alone says.
+    pub claims: Vec<Claim>,
+}
+
+impl Story {
+    pub fn pair(&self, a: usize, b: usize) -> Option<&PairSummary> {
+        let (a, b) = (a.min(b), a.max(b));
+        self.pairs.iter().find(|p| p.a == a && p.b == b)
+    }
+
+    /// Claims carried by at least half of the other articles (or by an article
+    /// of its reprint group) that `article` leaves out.
+    pub fn left_out(&self, article: usize, articles: usize) -> Vec<usize> {
+        let group: Vec<usize> = self
+            .groups
+            .iter()
+            .find(|g| g.contains(&article))
+            .cloned()
+            .unwrap_or_default();
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                let arts = c.articles();
+                if arts.contains(&article) {
+                    return false;
+                }
+                let in_group = arts.iter().any(|a| group.contains(a));
+                in_group || (articles > 2 && arts.len() * 2 >= articles - 1 && arts.len() >= 2)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Claims only `article` carries.
+    pub fn only_in(&self, article: usize) -> Vec<usize> {
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.articles() == [article])
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Five-word shingles of content text, hashed: a cheap reprint signal.
+fn shingles(a: &Article) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = a
+        .blocks
+        .iter()
+        .filter(|b| b.role.is_content())
+        .flat_map(|b| a.text[b.span.range()].split_whitespace())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(5)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn containment(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        0.0
+    } else {
+        n as f64 / shorter as f64
+    }
+}
+
+/// Shingle containment from which a pair is aligned in full (a likely reprint).
+const ALIGN_FROM: f64 = 0.2;
+
+/// Analyses the story the articles tell.
+pub fn story(articles: &[Article]) -> Story {
+    let n = articles.len();
+    // Quotations, matched across articles.
+    let mut ids = HashMap::new();
+    let found: Vec<quotes::Found> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| quotes::find(a, i, &mut ids))
+        .collect();
+    let mut qparent: Vec<usize> = (0..found.len()).collect();
+    let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let mut ws = f.words.clone();
+        ws.sort_unstable();
+        ws.dedup();
+        for w in ws {
+            by_word.entry(w).or_default().push(i);
+        }
+    }
+    // Candidate matches, strongest first; a cluster never holds two different
+    // quotations of one article (a fragment must not join distinct quotes).
+    let mut checked = HashSet::new();
+    let mut links: Vec<(u8, usize, usize)> = Vec::new();
+    for list in by_word.values() {
+        if list.len() > 200 {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if checked.insert((i, j)) {
+                    let strength = quotes::match_strength(&found[i].words, &found[j].words);
+                    if strength > 0 {
+                        links.push((strength, i, j));
+                    }
+                }
+            }
+        }
+    }
+    links.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut members: Vec<Vec<usize>> = (0..found.len()).map(|i| vec![i]).collect();
+    for (strength, i, j) in links {
+        let (ri, rj) = (root(&mut qparent, i), root(&mut qparent, j));
+        if ri == rj {
+            continue;
+        }
+        let clash = members[ri].iter().any(|&x| {
+            members[rj]
+                .iter()
+                .any(|&y| found[x].article == found[y].article && found[x].words != found[y].words)
+        });
+        if clash && strength < 3 {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        qparent[gone] = keep;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+    }
+    let mut qclusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..found.len() {
+        let r = root(&mut qparent, i);
+        qclusters.entry(r).or_default().push(i);
+    }
+    let mut quotes: Vec<Quote> = qclusters
+        .into_values()
+        .map(|members| {
+            let longest = *members
+                .iter()
+                .max_by_key(|&&m| (found[m].span.len(), std::cmp::Reverse(m)))
+                .expect("non-empty");
+            let f = &found[longest];
+            let mut speakers: HashMap<&str, usize> = HashMap::new();
+            for &m in &members {
+                if let Some(s) = &found[m].speaker {
+                    *speakers.entry(s.as_str()).or_default() += 1;
+                }
+            }
+            let speaker = speakers
+                .into_iter()
+                .max_by_key(|(s, k)| (*k, s.len()))
+                .map(|(s, _)| s.to_string());
+            Quote {
+                text: articles[f.article].text[f.span.range()].to_string(),
+                speaker,
+                occurrences: members
+                    .iter()
+                    .map(|&m| Occurrence {
+                        article: found[m].article,
+                        span: found[m].span,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    quotes.sort_by(|a, b| {
+        b.articles()
+            .len()
+            .cmp(&a.articles().len())
+            .then(a.occurrences[0].article.cmp(&b.occurrences[0].article))
+            .then(
+                a.occurrences[0]
+                    .span
+                    .start
+                    .cmp(&b.occurrences[0].span.start),
+            )
+    });
+
+    // Claims.
+    let (sents, clusters) = claims::cluster(articles);
+    let mut claims: Vec<Claim> = clusters
+        .iter()
+        .map(|c| {
+            let first = &sents[c[0]];
+            Claim {
+                text: articles[first.article].text[first.span.range()].to_string(),
+                occurrences: c
+                    .iter()
+                    .map(|&i| Occurrence {
+                        article: sents[i].article,
+                        span: sents[i].span,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    claims.sort_by(|a, b| {
+        b.articles()
+            .len()
+            .cmp(&a.articles().len())
+            .then(a.occurrences[0].article.cmp(&b.occurrences[0].article))
+            .then(
+                a.occurrences[0]
+                    .span
+                    .start
+                    .cmp(&b.occurrences[0].span.start),
+            )
+    });
+
+    // Pairs: a full alignment only where shingles say a reprint is likely.
+    let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
+    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for a in 0..n {
+        for b in a + 1..n {
+            let shared_quotes = quotes
+                .iter()
+                .filter(|q| q.articles().contains(&a) && q.articles().contains(&b))
+                .count();
+            let shared_sentences = claims
+                .iter()
+                .filter(|c| c.articles().contains(&a) && c.articles().contains(&b))
+                .count();
+            let cont = containment(&sigs[a], &sigs[b]);
+            let (relation, similarity, aligned) = if cont >= ALIGN_FROM {
+                let c = align(&articles[a], &articles[b], &AlignOptions::default());
+                (c.relation, c.similarity, true)
+            } else {
+                let related = shared_quotes > 0
+                    || shared_sentences > 0
+                    || shares_names(&articles[a], &articles[b]);
+                let rel = if related {
+                    Relation::Related
+                } else {
+                    Relation::Unrelated
+                };
+                ((rel), (cont * 100.0).round() / 100.0, false)
+            };
+            pairs.push(PairSummary {
+                a,
+                b,
+                relation,
+                similarity,
+                shared_sentences,
+                shared_quotes,
+                aligned,
+            });
+        }
+    }
+    // Reprint groups.
+    let mut parent: Vec<usize> = (0..n).collect();
+    for p in &pairs {
+        if matches!(p.relation, Relation::Identical | Relation::Reprint) {
+            let (ra, rb) = (root(&mut parent, p.a), root(&mut parent, p.b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    Story {
+        pairs,
+        groups,
+        quotes,
+        claims,
+    }
+}
+
+fn root(parent: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    parent[x] = r;
+    r
+}

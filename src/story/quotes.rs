@@ -1,0 +1,533 @@
+//! The quote ledger: quotations found in each article, who said them where the
+//! text says so, matched across outlets — also when one carries a fragment of
+//! another's, or words a quote slightly differently.
+
+use std::collections::HashMap;
+
+use crate::align::similarity::{longest_common_run, stem};
+use crate::article::{Article, Span};
+
+/// One quotation in one article.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub article: usize,
+    /// The quoted words, without the marks.
+    pub span: Span,
+    pub speaker: Option<String>,
+    pub words: Vec<u32>,
+}
+
+/// Verbs that attribute speech.
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adding",
+    "stated",
+    "states",
+    "asked",
+    "warned",
+    "insisted",
+    "declared",
+    "called",
+    "calls",
+    "explained",
+    "argued",
+    "wrote",
+    "noted",
+    "saying",
+    "asserting",
+    "asserted",
+    "urged",
+    "claimed",
+    "suggested",
+    "described",
+    "describing",
+    "stressed",
+    "replied",
+    "admitted",
+    "announced",
+    "acknowledged",
+    "according",
+];
+
+/// Capitalised words that are titles or places rather than a speaker's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "US",
+    "UK",
+    "EU",
+    "UN",
+    "Nato",
+    "NATO",
+    "President",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Defence",
+    "Defense",
+    "Foreign",
+    "Chancellor",
+    "General",
+    "Chief",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Gen",
+    "Secretary-General",
+    "Kremlin",
+    "White",
+    "House",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Ukrainian",
+    "Russian",
+    "German",
+    "French",
+    "British",
+    "American",
+    "European",
+    "Estonian",
+    "Dutch",
+    "Polish",
+    "Italian",
+    "Spanish",
+    "Chinese",
+    "Israeli",
+    "Head",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Officer",
+    "Commissioner",
+    "Ambassador",
+    "Envoy",
+    "Those",
+    "These",
+    "This",
+    "That",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "All",
+    "Several",
+    "Officials",
+    "Critics",
+    "Others",
+    "Analysts",
+    "Experts",
+    "Sources",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+
+/// Quotations in the content blocks of `a`, with their speakers.
+pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut last_speaker: Option<String> = None;
+    let mut known_names: Vec<String> = Vec::new();
+    for block in a.blocks.iter().filter(|b| b.role.is_content()) {
+        let text = &a.text[block.span.range()];
+        for (qs, qe) in quote_spans(text) {
+            let span = Span::new(block.span.start + qs, block.span.start + qe);
+            let inner = &a.text[span.range()];
+            let words: Vec<u32> = inner
+                .split_whitespace()
+                .map(stem)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    let n = ids.len() as u32;
+                    *ids.entry(s).or_insert(n)
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            // The sentence holding the quote's start: where attribution lives.
+            let sentence = block
+                .sentences
+                .iter()
+                .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
+                .copied()
+                .unwrap_or(block.span);
+            let mut found = attribute(a, sentence, span, &mut known_names);
+            if found.is_none() {
+                // A quotation over several sentences is attributed where it ends.
+                if let Some(end_sentence) = block
+                    .sentences
+                    .iter()
+                    .find(|s| s.start < span.end && span.end <= s.end)
+                    .copied()
+                {
+                    if end_sentence != sentence {
+                        found = attribute(a, end_sentence, span, &mut known_names);
+                    }
+                }
+            }
+            // A pronoun points to the last named speaker; no attribution at all
+            // leaves the speaker unknown rather than guessed.
+            let speaker = match found {
+                Some(Speaker::Name(n)) => Some(n),
+                Some(Speaker::Pronoun) => last_speaker.clone(),
+                None => None,
+            };
+            if speaker.is_some() {
+                last_speaker.clone_from(&speaker);
+            }
+            out.push(Found {
+                article: index,
+                span,
+                speaker,
+                words,
+            });
+        }
+        // Names met in the text also resolve later pronouns.
+        if let Some(n) = subject_name(text) {
+            if !known_names.contains(&n) {
+                known_names.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges (inside `text`) of quoted passages: “…”, «…», "…", and ‘…’
+/// when the marks stand at word edges. An unclosed quote runs to the end.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let close = match c {
+            '“' => Some('”'),
+            '«' => Some('»'),
+            '"' if i == 0 || chars[i - 1].1.is_whitespace() || "([—–-".contains(chars[i - 1].1) => {
+                Some('"')
+            }
+            '‘' if i == 0 || chars[i - 1].1.is_whitespace() || "([—–-".contains(chars[i - 1].1) => {
+                Some('’')
+            }
+            _ => None,
+        };
+        let Some(close) = close else {
+            i += 1;
+            continue;
+        };
+        let start = pos + c.len_utf8();
+        let mut j = i + 1;
+        let mut end = text.len();
+        while j < chars.len() {
+            let (p, d) = chars[j];
+            let at_edge = chars.get(j + 1).is_none_or(|&(_, n)| !n.is_alphanumeric());
+            if d == close && (close != '’' || at_edge) {
+                end = p;
+                break;
+            }
+            j += 1;
+        }
+        let inner = text[start..end].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if !inner.is_empty() {
+            let s = start + text[start..end].find(inner).unwrap_or(0);
+            out.push((s, s + inner.len()));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+enum Speaker {
+    Name(String),
+    Pronoun,
+}
+
+fn words_with_pos(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+fn clean(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'')
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+}
+
+fn is_name_word(w: &str) -> bool {
+    let w = clean(w);
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !NOT_NAMES.contains(&w)
+}
+
+/// The name ending at word `end` (inclusive), walking back over name words.
+fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
+    let mut k = end as isize;
+    let mut parts = Vec::new();
+    while k >= 0 && parts.len() < 4 && is_name_word(words[k as usize].1) {
+        parts.push(clean(words[k as usize].1));
+        if words[k as usize].1.ends_with(',') && !parts.is_empty() && k as usize != end {
+            break;
+        }
+        k -= 1;
+        // A name does not run across punctuation or out of a quotation.
+        if k >= 0
+            && words[k as usize]
+                .1
+                .ends_with([',', '.', ';', ':', '”', '"', '’', ')', ']', '»'])
+        {
+            break;
+        }
+    }
+    parts.reverse();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Who the sentence says spoke the quote at `quote`.
+fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) -> Option<Speaker> {
+    let text = &a.text[sentence.range()];
+    let words = words_with_pos(text);
+    let q0 = quote.start.saturating_sub(sentence.start);
+    let q1 = quote.end.saturating_sub(sentence.start);
+    let outside = |pos: usize| pos + 1 < q0 || pos > q1;
+    let mut best: Option<(usize, Speaker)> = None;
+    for (k, &(pos, w)) in words.iter().enumerate() {
+        if !outside(pos) || !VERBS.contains(&clean(w).to_lowercase().as_str()) {
+            continue;
+        }
+        let verb_after_quote = pos > q1;
+        // ", saying …" / ", asserting …": the sentence's subject speaks.
+        let participle = clean(w).ends_with("ing") && k > 0 && words[k - 1].1.ends_with(',');
+        if participle {
+            if let Some(n) = subject_name(&text[..pos]) {
+                let dist = if pos > q1 { pos - q1 } else { q0 - pos };
+                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                    best = Some((dist, Speaker::Name(n)));
+                }
+                continue;
+            }
+        }
+        // "said Kallas" / "according to X"
+        let mut after = k + 1;
+        if clean(w).eq_ignore_ascii_case("according")
+            && words.get(after).is_some_and(|x| clean(x.1) == "to")
+        {
+            after += 1;
+        }
+        let after_name = words
+            .get(after)
+            .filter(|x| outside(x.0) && is_name_word(x.1))
+            .map(|_| {
+                let mut end = after;
+                while end + 1 < words.len()
+                    && end - after < 3
+                    && is_name_word(words[end + 1].1)
+                    && !words[end].1.ends_with(',')
+                {
+                    end += 1;
+                }
+                // "said Kallas, a former…" or "said Peskov." — not "said Kyiv could…".
+                let closes =
+                    end + 1 == words.len() || words[end].1.ends_with([',', '.', ';', ':', ')']);
+                if closes {
+                    name_ending(&words, end)
+                } else {
+                    None
+                }
+            });
+        // "Pistorius said", "Pete Hegseth, has said", "which Hegseth called", "he said"
+        let mut before = None;
+        let mut j = k;
+        let mut skipped = 0;
+        while j > 0 && skipped < 6 {
+            j -= 1;
+            let (p, wj) = words[j];
+            if !outside(p) {
+                break;
+            }
+            let c = clean(wj);
+            if PRONOUNS.contains(&c) {
+                before = Some(Speaker::Pronoun);
+                break;
+            }
+            if is_name_word(wj) {
+                before = name_ending(&words, j).map(Speaker::Name);
+                break;
+            }
+            skipped += 1;
+        }
+        // After the quote, "…,” said Kallas" names the speaker after the verb;
+        // before it, "Hegseth said Trump was “…”" names the speaker first.
+        let before_ok = before;
+        let found = match (verb_after_quote, after_name.flatten(), before_ok) {
+            (_, _, Some(Speaker::Pronoun)) => Some(Speaker::Pronoun),
+            (true, _, Some(s)) => Some(s),
+            (true, Some(n), None) => Some(Speaker::Name(n)),
+            (false, _, Some(s)) => Some(s),
+            _ => None,
+        };
+        if let Some(s) = found {
+            let dist = if pos > q1 { pos - q1 } else { q0 - pos };
+            if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                best = Some((dist, s));
+            }
+        }
+    }
+    match best.map(|(_, s)| s) {
+        Some(Speaker::Name(n)) => Some(Speaker::Name(full_name(&n, known))),
+        other => other,
+    }
+}
+
+/// A surname alone ("Pistorius") becomes the full name met earlier ("Boris Pistorius").
+fn full_name(name: &str, known: &mut Vec<String>) -> String {
+    if !name.contains(' ') {
+        if let Some(full) = known.iter().find(|k| k.ends_with(&format!(" {name}"))) {
+            return full.clone();
+        }
+    } else if !known.iter().any(|k| k == name) {
+        known.push(name.to_string());
+    }
+    name.to_string()
+}
+
+/// The first multi-word name in a paragraph ("Boris Pistorius"), to resolve surnames.
+fn subject_name(text: &str) -> Option<String> {
+    let words = words_with_pos(text);
+    for k in 0..words.len() {
+        if is_name_word(words[k].1) && k + 1 < words.len() && is_name_word(words[k + 1].1) {
+            let mut end = k + 1;
+            while end + 1 < words.len()
+                && end - k < 3
+                && is_name_word(words[end + 1].1)
+                && !words[end].1.ends_with(',')
+            {
+                end += 1;
+            }
+            return name_ending(&words, end).filter(|n| n.contains(' '));
+        }
+    }
+    None
+}
+
+/// Whether two quotations are the same words: equal, one a fragment (three
+/// words or more) of the other, or a shared run of five or more words covering
+/// half of the shorter.
+/// How strongly two quotations match: 3 equal, 2 one a fragment of the other,
+/// 1 a long shared run, 0 not the same quotation.
+pub(crate) fn match_strength(a: &[u32], b: &[u32]) -> u8 {
+    if a == b {
+        return 3;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 3 && long.windows(short.len()).any(|w| w == short) {
+        return 2;
+    }
+    let run = longest_common_run(short, long);
+    u8::from(run >= 5 && run * 2 >= short.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_quotes() {
+        let t =
+            "He said “everything is on the table” and ‘unrealistic’ ideas, but \"no\". It’s fine.";
+        let spans: Vec<&str> = quote_spans(t).into_iter().map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            spans,
+            vec!["everything is on the table", "unrealistic", "no"]
+        );
+        let t = "He said: “We want peace.";
+        assert_eq!(
+            quote_spans(t)
+                .into_iter()
+                .map(|(s, e)| &t[s..e])
+                .collect::<Vec<_>>(),
+            vec!["We want peace."]
+        );
+    }
+
+    #[test]
+    fn fragments_and_rewordings_match() {
+        let w = |s: &str| {
+            s.split(' ')
+                .map(|x| x.len() as u32 * 31 + x.as_bytes()[0] as u32)
+                .collect::<Vec<u32>>()
+        };
+        assert_eq!(
+            match_strength(
+                &w("would have been better"),
+                &w("in my view it would have been better to speak")
+            ),
+            2
+        );
+        assert_eq!(
+            match_strength(&w("not a betrayal"), &w("certainly not a betrayal")),
+            2
+        );
+        assert_eq!(match_strength(&w("a b"), &w("a b c d")), 0);
+        assert_eq!(match_strength(&w("a b"), &w("a b")), 3);
+    }
+}
