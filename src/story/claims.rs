@@ -16,6 +16,8 @@ pub(crate) struct Sent {
 /// Similarity from which two sentences of different articles say the same thing
 /// (when each is the other's best match in its article).
 const CLAIM_THRESHOLD: f64 = 0.28;
+/// Candidates scored in full for each sentence.
+const TOP: usize = 16;
 /// Mean similarity two groups of sentences need to form one claim.
 const AVERAGE_LINK: f64 = 0.28;
 /// Sentences shorter than this carry no claim of their own.
@@ -62,13 +64,14 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
             index.entry(w).or_default().push(i);
         }
     }
-    // Words in a third of all sentences say nothing about which claim this is.
-    let cap = (n / 3).max(4);
+    // Words in many sentences say little about which claim this is, and cost
+    // the most to follow: candidates come from the rarer words only.
+    let cap = (n / 40).max(24);
     // best[i] = for each other article, (best sentence, similarity)
     let mut best: Vec<HashMap<usize, (usize, f64)>> = vec![HashMap::new(); n];
-    let mut tally: HashMap<usize, f64> = HashMap::new();
+    let mut tally = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
-        tally.clear();
         for w in distinct(&sents[i].profile.stems) {
             let list = &index[&w];
             if list.len() > cap {
@@ -77,13 +80,26 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
             let weight = vocab.weight(w);
             for &j in list {
                 if sents[j].article != sents[i].article {
-                    *tally.entry(j).or_default() += weight;
+                    if tally[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    tally[j] += weight;
                 }
             }
         }
-        let mut cands: Vec<(usize, f64)> = tally.iter().map(|(&j, &w)| (j, w)).collect();
-        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(j, _) in cands.iter().take(12) {
+        let mut cands: Vec<(usize, f64)> = touched.iter().map(|&j| (j, tally[j])).collect();
+        for &j in &touched {
+            tally[j] = 0.0;
+        }
+        touched.clear();
+        let by_weight =
+            |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if cands.len() > TOP {
+            cands.select_nth_unstable_by(TOP, by_weight);
+            cands.truncate(TOP);
+        }
+        cands.sort_by(by_weight);
+        for &(j, _) in &cands {
             let s = vocab.claim_similarity(&sents[i].profile, &sents[j].profile);
             if s < CLAIM_THRESHOLD {
                 continue;

@@ -319,17 +319,25 @@ pub fn story(articles: &[Article]) -> Story {
 
     // Pairs: a full alignment only where shingles say a reprint is likely.
     let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
+    // Shared quotes and claims per pair, counted from each item's articles.
+    let shared = |items: Vec<Vec<usize>>| {
+        let mut m = vec![0usize; n * n];
+        for arts in items {
+            for (x, &i) in arts.iter().enumerate() {
+                for &j in &arts[x + 1..] {
+                    m[i * n + j] += 1;
+                }
+            }
+        }
+        m
+    };
+    let quote_counts = shared(quotes.iter().map(Quote::articles).collect());
+    let claim_counts = shared(claims.iter().map(Claim::articles).collect());
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
-            let shared_quotes = quotes
-                .iter()
-                .filter(|q| q.articles().contains(&a) && q.articles().contains(&b))
-                .count();
-            let shared_sentences = claims
-                .iter()
-                .filter(|c| c.articles().contains(&a) && c.articles().contains(&b))
-                .count();
+            let shared_quotes = quote_counts[a * n + b];
+            let shared_sentences = claim_counts[a * n + b];
             let cont = containment(&sigs[a], &sigs[b]);
             let (relation, similarity, aligned) = if cont >= ALIGN_FROM {
                 let c = align(&articles[a], &articles[b], &AlignOptions::default());

@@ -1,0 +1,171 @@
+//! Story mode on the five sample articles: reprint groups, the quote ledger
+//! (fragments and rewordings matched, speakers named), the coverage table.
+
+use storydiff::align::Relation;
+use storydiff::article::{load_article, Article, LoadOptions};
+use storydiff::story::{story, Story};
+
+fn samples() -> Vec<Article> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| load_article(f.to_str().unwrap(), &LoadOptions::default()).unwrap())
+        .collect()
+}
+
+fn quote_with<'a>(s: &'a Story, a: &[Article], needle: &str) -> &'a storydiff::story::Quote {
+    s.quotes
+        .iter()
+        .find(|q| {
+            q.occurrences
+                .iter()
+                .any(|o| a[o.article].slice(o.span).contains(needle))
+        })
+        .unwrap_or_else(|| panic!("no quote with {needle:?}"))
+}
+
+#[test]
+fn relations_and_reprint_groups() {
+    let a = samples();
+    let s = story(&a);
+    assert_eq!(s.pairs.len(), 10);
+    assert_eq!(s.groups, vec![vec![0, 1]]);
+    for p in &s.pairs {
+        let want = if (p.a, p.b) == (0, 1) {
+            Relation::Reprint
+        } else {
+            Relation::Related
+        };
+        assert_eq!(p.relation, want, "{}-{}", p.a, p.b);
+    }
+}
+
+#[test]
+fn quote_ledger() {
+    let a = samples();
+    let s = story(&a);
+    let q = quote_with(&s, &a, "everything is on the table");
+    assert_eq!(q.articles(), vec![0, 1]);
+    assert!(q.speaker.as_deref().unwrap().contains("Hegseth"));
+    let q = quote_with(&s, &a, "unrealistic");
+    assert_eq!(q.articles(), vec![2, 3]);
+    // Pistorius: 000 carries the longer quote, 002 the fragment.
+    let q = quote_with(&s, &a, "would have been better");
+    assert_eq!(q.articles(), vec![0, 2]);
+    assert!(q.speaker.as_deref().unwrap().contains("Pistorius"));
+    let long = q.occurrences.iter().find(|o| o.article == 0).unwrap();
+    let short = q.occurrences.iter().find(|o| o.article == 2).unwrap();
+    assert!(a[0].slice(long.span).len() > a[2].slice(short.span).len());
+    assert_eq!(a[2].slice(short.span), "would have been better");
+    let q = quote_with(&s, &a, "not a betrayal");
+    assert_eq!(q.articles(), vec![2, 4]);
+    assert!(q.occurrences.iter().any(|o| a[o.article]
+        .slice(o.span)
+        .contains("certainly not a betrayal")));
+    // "invested … in peace": the same quote in different words.
+    let q = quote_with(&s, &a, "the whole world and the US is invested in peace");
+    assert_eq!(q.articles(), vec![2, 4]);
+    assert!(q.occurrences.iter().any(|o| a[o.article]
+        .slice(o.span)
+        .contains("invested and interested in peace")));
+}
+
+#[test]
+fn coverage_table() {
+    let a = samples();
+    let s = story(&a);
+    let claim_with = |needle: &str, other: &str| {
+        s.claims
+            .iter()
+            .find(|c| {
+                c.occurrences
+                    .iter()
+                    .any(|o| a[o.article].slice(o.span).contains(needle))
+                    && c.occurrences
+                        .iter()
+                        .any(|o| a[o.article].slice(o.span).contains(other))
+            })
+            .unwrap_or_else(|| panic!("no claim with {needle:?} and {other:?}"))
+    };
+    assert_eq!(
+        claim_with("5%", "make Nato great again").articles(),
+        vec![0, 2, 3]
+    );
+    assert_eq!(claim_with("Kursk", "Guardian").articles(), vec![2, 3]);
+    // What the reprint lacks: the European criticism of its cut tail.
+    let lacks: Vec<&str> = s
+        .left_out(1, a.len())
+        .iter()
+        .map(|&c| s.claims[c].text.as_str())
+        .collect();
+    assert!(lacks.iter().any(|t| t.contains("Kaja Kallas")), "{lacks:?}");
+    assert!(lacks.iter().any(|t| t.contains("Pistorius")));
+    // Name variants do not split a claim: Zelenskyy (002) and Zelensky (003).
+    assert!(claim_with("Kursk", "Kursk")
+        .occurrences
+        .iter()
+        .any(|o| a[o.article].slice(o.span).contains("Zelenskyy")));
+}
+
+#[test]
+fn story_json_through_the_binary() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args([
+            "story",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "storydiff.story/1");
+    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 10);
+    for p in v["pairs"].as_array().unwrap() {
+        for k in [
+            "a",
+            "b",
+            "relation",
+            "similarity",
+            "shared_sentences",
+            "shared_quotes",
+        ] {
+            assert!(p.get(k).is_some(), "pair.{k}");
+        }
+    }
+    assert_eq!(v["groups"], serde_json::json!([[0, 1]]));
+    for list in ["quotes", "claims"] {
+        for item in v[list].as_array().unwrap() {
+            for o in item["occurrences"].as_array().unwrap() {
+                let art = &v["articles"][o["article"].as_u64().unwrap() as usize];
+                let text = art["text"].as_str().unwrap().as_bytes();
+                let (s, e) = (
+                    o["start"].as_u64().unwrap() as usize,
+                    o["end"].as_u64().unwrap() as usize,
+                );
+                assert!(s < e && e <= text.len());
+                assert!(
+                    std::str::from_utf8(&text[s..e]).is_ok(),
+                    "occurrence on character boundaries"
+                );
+            }
+        }
+    }
+    assert!(v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q.get("speaker").is_some()));
+}
