@@ -103,23 +103,29 @@ fn run(cli: Cli) -> Result<u8> {
                 ..LoadOptions::default()
             };
             let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-            let pair = match cli.files.len() {
-                0 => {
-                    // The bundled story's reprint pair, until the story view lands.
-                    let mut sample = storydiff::sample::load_sample_story();
-                    sample.truncate(2);
-                    (sample.len() == 2).then(|| {
-                        let new = sample.pop().expect("two");
-                        (sample.pop().expect("two"), new)
-                    })
+            let is_dir =
+                cli.files.len() == 1 && std::fs::metadata(&cli.files[0]).is_ok_and(|m| m.is_dir());
+            if cli.files.is_empty() || cli.files.len() >= 3 || is_dir {
+                let articles = if cli.files.is_empty() {
+                    storydiff::sample::load_sample_story()
+                } else {
+                    load_story(&cli.files, &options)?
+                };
+                let story = storydiff::story::story(&articles);
+                if interactive {
+                    if let Some(w) = &warning {
+                        eprintln!("storydiff: {}", storydiff::display::one_line(w));
+                    }
+                    drop(out);
+                    storydiff::tui::run_story(articles, story, config, warning)?;
+                    return Ok(0);
                 }
-                2 => Some((
-                    load_article(&cli.files[0], &options)?,
-                    load_article(&cli.files[1], &options)?,
-                )),
-                _ => None,
-            };
-            if let Some((old, new)) = pair {
+                story_report::write_text(&mut out, &articles, &story, terminal_width())?;
+                out.flush()?;
+                return Ok(0);
+            }
+            if let [old, new] = cli.files.as_slice() {
+                let (old, new) = (load_article(old, &options)?, load_article(new, &options)?);
                 if interactive {
                     if let Some(w) = &warning {
                         eprintln!("storydiff: {}", storydiff::display::one_line(w));
@@ -138,17 +144,9 @@ fn run(cli: Cli) -> Result<u8> {
                     1
                 });
             }
-            let articles = cli
-                .files
-                .iter()
-                .map(|f| load_article(f, &options))
-                .collect::<Result<Vec<_>, _>>()?;
-            for (i, article) in articles.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                inspect::write_text(&mut out, article, terminal_width())?;
-            }
+            // One file: how it was read.
+            let article = load_article(&cli.files[0], &options)?;
+            inspect::write_text(&mut out, &article, terminal_width())?;
         }
     }
     out.flush()?;

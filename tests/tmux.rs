@@ -189,3 +189,22 @@ fn terminal_is_restored_after_a_panic_and_on_resize() {
     t.keys(&["Enter"]);
     t.wait_for("AFTER-42");
 }
+
+#[test]
+fn bundled_story_opens_from_any_directory() {
+    let Some(t) = Tmux::start("story") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!("cd /tmp && {bin}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("a story of 5 articles");
+    assert!(s.contains("reprint of [1]"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("OLD ·");
+    t.keys(&["q"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(!t.alternate_screen());
+}

@@ -26,6 +26,16 @@ pub enum Action {
     FoldUnchanged,
     Help,
     Quit,
+    /// Story view: the next tab (articles, quotes, coverage).
+    NextTab,
+    /// Story view: move the heatmap column left / right.
+    Left,
+    Right,
+    /// Story view: open the selected pair or occurrence in the compare view.
+    Open,
+    /// Compare view opened from a story: show the next article in the old / new pane.
+    CycleOld,
+    CycleNew,
 }
 
 impl Action {
@@ -53,6 +63,12 @@ impl Action {
         Action::FoldUnchanged,
         Action::Help,
         Action::Quit,
+        Action::NextTab,
+        Action::Left,
+        Action::Right,
+        Action::Open,
+        Action::CycleOld,
+        Action::CycleNew,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -80,6 +96,12 @@ impl Action {
             Action::FoldUnchanged => "fold_unchanged",
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::NextTab => "next_tab",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::Open => "open",
+            Action::CycleOld => "cycle_old",
+            Action::CycleNew => "cycle_new",
         }
     }
 
@@ -107,7 +129,13 @@ impl Action {
             Action::FoldBoilerplate => "fold or unfold furniture (boilerplate, captions, teasers)",
             Action::FoldUnchanged => "fold or unfold unchanged runs",
             Action::Help => "this help",
-            Action::Quit => "quit (or close help)",
+            Action::Quit => "quit (or close help; back to the story from a comparison)",
+            Action::NextTab => "next tab: articles, quotes, coverage",
+            Action::Left => "heatmap: previous article to compare with",
+            Action::Right => "heatmap: next article to compare with",
+            Action::Open => "open the selected pair, quote or claim side by side",
+            Action::CycleOld => "show the next article of the story in the old pane",
+            Action::CycleNew => "show the next article of the story in the new pane",
         }
     }
 

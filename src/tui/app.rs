@@ -349,6 +349,11 @@ impl App {
             Action::FoldUnchanged => self.fold_unchanged = !self.fold_unchanged,
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
+            Action::CycleOld | Action::CycleNew => {
+                self.message =
+                    Some("switching articles works in a story (three or more articles)".into())
+            }
+            Action::NextTab | Action::Left | Action::Right | Action::Open => {}
         }
         self.relayout();
     }
@@ -368,6 +373,22 @@ impl App {
                 let q = self.search.input.take().unwrap_or_default();
                 self.submit_search(q);
             }
+        }
+    }
+
+    /// Scrolls to the passage holding byte `at` of one side's text.
+    pub fn show_offset(&mut self, side: Side, at: usize) {
+        let Some(r) = &self.ready else { return };
+        let units = r.comparison.units(side);
+        let Some(u) = units
+            .iter()
+            .position(|u| u.span.start <= at && at < u.span.end.max(u.span.start + 1))
+        else {
+            return;
+        };
+        let group = r.groups.iter().position(|g| g.units(side).contains(&u));
+        if let Some(item) = group.and_then(|g| r.layout.item_of_group(g)) {
+            self.show_item(item);
         }
     }
 

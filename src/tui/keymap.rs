@@ -188,6 +188,49 @@ impl Default for Keymap {
             }],
             Action::Quit,
         );
+        bind(vec![c('<')], Action::CycleOld);
+        bind(vec![c('>')], Action::CycleNew);
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The story view's keys: selection, tabs, the heatmap, opening a pair.
+    pub fn story_default() -> Keymap {
+        use KeyCode::*;
+        let c = |ch| Chord::plain(Char(ch));
+        let ctrl_c = Chord {
+            code: Char('c'),
+            ctrl: true,
+            alt: false,
+        };
+        let mut bindings = HashMap::new();
+        for (keys, a) in [
+            (vec![c('j')], Action::ScrollDown),
+            (vec![Chord::plain(Down)], Action::ScrollDown),
+            (vec![c('k')], Action::ScrollUp),
+            (vec![Chord::plain(Up)], Action::ScrollUp),
+            (vec![c(' ')], Action::PageDown),
+            (vec![Chord::plain(PageDown)], Action::PageDown),
+            (vec![c('b')], Action::PageUp),
+            (vec![Chord::plain(PageUp)], Action::PageUp),
+            (vec![c('g')], Action::Top),
+            (vec![Chord::plain(Home)], Action::Top),
+            (vec![c('G')], Action::Bottom),
+            (vec![Chord::plain(End)], Action::Bottom),
+            (vec![c('h')], Action::Left),
+            (vec![Chord::plain(Left)], Action::Left),
+            (vec![c('l')], Action::Right),
+            (vec![Chord::plain(Right)], Action::Right),
+            (vec![Chord::plain(Tab)], Action::NextTab),
+            (vec![Chord::plain(Enter)], Action::Open),
+            (vec![c('?')], Action::Help),
+            (vec![c('q')], Action::Quit),
+            (vec![Chord::plain(Esc)], Action::Quit),
+            (vec![ctrl_c], Action::Quit),
+        ] {
+            bindings.insert(keys, a);
+        }
         Keymap { bindings }
     }
 }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod config;
 pub mod keymap;
 pub mod layout;
+pub mod story_view;
 pub mod theme;
 pub mod view;
 
@@ -32,6 +33,100 @@ use keymap::{Chord, Lookup};
 /// Env var that makes `!` panic, to check the terminal is restored after a crash.
 pub const TEST_PANIC_ENV: &str = "STORYDIFF_TEST_PANIC";
 
+/// What the event loop needs from the screen in front: the compare view, or
+/// the story view (which may have a compare view open on top).
+pub trait Screen {
+    fn draw(&self, frame: &mut ratatui::Frame);
+    fn keymap(&self) -> &keymap::Keymap;
+    fn update(&mut self, action: Action);
+    /// The compare view whose search prompt or mouse handling applies, if any.
+    fn compare_mut(&mut self) -> Option<&mut App>;
+    fn resize(&mut self, w: u16, h: u16);
+    fn help_open(&self) -> bool;
+    fn quitting(&self) -> bool;
+}
+
+impl Screen for App {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        view::draw(frame, self)
+    }
+    fn keymap(&self) -> &keymap::Keymap {
+        &self.config.keymap
+    }
+    fn update(&mut self, action: Action) {
+        App::update(self, action)
+    }
+    fn compare_mut(&mut self) -> Option<&mut App> {
+        Some(self)
+    }
+    fn resize(&mut self, w: u16, h: u16) {
+        App::resize(self, w, h)
+    }
+    fn help_open(&self) -> bool {
+        self.help
+    }
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+}
+
+impl Screen for story_view::StoryApp {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        story_view::draw(frame, self)
+    }
+    fn keymap(&self) -> &keymap::Keymap {
+        self.keys()
+    }
+    fn update(&mut self, action: Action) {
+        story_view::StoryApp::update(self, action)
+    }
+    fn compare_mut(&mut self) -> Option<&mut App> {
+        self.compare.as_mut().map(|(a, _, _)| a)
+    }
+    fn resize(&mut self, w: u16, h: u16) {
+        story_view::StoryApp::resize(self, w, h)
+    }
+    fn help_open(&self) -> bool {
+        self.help || self.compare.as_ref().is_some_and(|(a, _, _)| a.help)
+    }
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+}
+
+/// Sets up the terminal (raw mode, alternate screen, mouse), runs `body`, and
+/// restores the terminal whatever happens, panics included.
+fn with_terminal<T>(
+    body: impl FnOnce(&mut ratatui::DefaultTerminal) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    let mut terminal = ratatui::init();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let _ = execute!(stdout(), EnableMouseCapture);
+    let result = body(&mut terminal);
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Runs the story view on `articles` until the user quits.
+pub fn run_story(
+    articles: Vec<Article>,
+    story: crate::story::Story,
+    config: Config,
+    warning: Option<String>,
+) -> std::io::Result<()> {
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let mut app = story_view::StoryApp::new(articles, story, config, (size.width, size.height));
+        app.message = warning;
+        event_loop(terminal, &mut app, &mut |_| {})
+    })
+}
+
 /// Runs the compare view until the user quits.
 pub fn run_compare(
     old: Article,
@@ -39,50 +134,48 @@ pub fn run_compare(
     config: Config,
     warning: Option<String>,
 ) -> std::io::Result<()> {
-    let old = Arc::new(old);
-    let new = Arc::new(new);
-    let mut terminal = ratatui::init();
-    let size = terminal.size()?;
-    let mut app = App::new(old, new, config, (size.width, size.height));
-    app.message = warning;
-    let (tx, rx) = mpsc::channel();
-    {
-        let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
-        let key = app.layout_key();
-        std::thread::spawn(move || {
-            let _ = tx.send(prepare_for(&o, &n, key));
-        });
-    }
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        hook(info);
-    }));
-    let _ = execute!(stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &rx);
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let mut app = App::new(
+            Arc::new(old),
+            Arc::new(new),
+            config,
+            (size.width, size.height),
+        );
+        app.message = warning;
+        let (tx, rx) = mpsc::channel();
+        {
+            let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
+            let key = app.layout_key();
+            std::thread::spawn(move || {
+                let _ = tx.send(prepare_for(&o, &n, key));
+            });
+        }
+        event_loop(terminal, &mut app, &mut |app: &mut App| {
+            if app.ready.is_none() {
+                if let Ok(p) = rx.try_recv() {
+                    app.set_prepared(p);
+                }
+            }
+        })
+    })
 }
 
-fn event_loop(
+fn event_loop<S: Screen>(
     terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    rx: &mpsc::Receiver<app::Prepared>,
+    app: &mut S,
+    poll: &mut dyn FnMut(&mut S),
 ) -> std::io::Result<()> {
     let mut pending: Vec<Chord> = Vec::new();
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
     loop {
-        if app.ready.is_none() {
-            if let Ok(p) = rx.try_recv() {
-                app.set_prepared(p);
-            }
-        }
-        terminal.draw(|f| view::draw(f, app))?;
-        if app.quit {
+        poll(app);
+        terminal.draw(|f| app.draw(f))?;
+        if app.quitting() {
             return Ok(());
         }
-        let wait = if app.ready.is_none() {
+        let loading = app.compare_mut().is_some_and(|c| c.ready.is_none());
+        let wait = if loading {
             Duration::from_millis(30)
         } else {
             Duration::from_secs(3600)
@@ -92,16 +185,16 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                if app.search.input.is_some() {
+                if let Some(c) = app.compare_mut().filter(|c| c.search.input.is_some()) {
                     let edit = match k.code {
                         KeyCode::Enter => Some(SearchEdit::Submit),
                         KeyCode::Esc => Some(SearchEdit::Cancel),
                         KeyCode::Backspace => Some(SearchEdit::Backspace),
-                        KeyCode::Char(c) => Some(SearchEdit::Char(c)),
+                        KeyCode::Char(ch) => Some(SearchEdit::Char(ch)),
                         _ => None,
                     };
                     if let Some(e) = edit {
-                        app.search_input(e);
+                        c.search_input(e);
                     }
                     continue;
                 }
@@ -109,7 +202,7 @@ fn event_loop(
                     panic!("test panic requested with {TEST_PANIC_ENV}");
                 }
                 let chord = Chord::from_event(k);
-                match app.config.keymap.lookup(&pending, chord) {
+                match app.keymap().lookup(&pending, chord) {
                     Lookup::Action(a) => {
                         pending.clear();
                         app.update(a);
@@ -117,25 +210,35 @@ fn event_loop(
                     Lookup::Pending => pending.push(chord),
                     Lookup::None => {
                         pending.clear();
-                        if app.help {
+                        if app.help_open() {
                             app.update(Action::Help);
                         }
                     }
                 }
             }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => app.scroll_by(3),
-                MouseEventKind::ScrollUp => app.scroll_by(-3),
-                MouseEventKind::Down(MouseButton::Left) => {
-                    let (w, _) = app.size;
-                    let top = app::HEADER_ROWS;
-                    let h = app.content_height();
-                    if m.column + 1 == w && m.row >= top && m.row < top + h && h > 0 {
-                        app.jump_to_fraction((m.row - top) as f64 / h as f64);
+            Event::Mouse(m) => {
+                if let Some(c) = app.compare_mut() {
+                    match m.kind {
+                        MouseEventKind::ScrollDown => c.scroll_by(3),
+                        MouseEventKind::ScrollUp => c.scroll_by(-3),
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            let (w, _) = c.size;
+                            let top = app::HEADER_ROWS;
+                            let h = c.content_height();
+                            if m.column + 1 == w && m.row >= top && m.row < top + h && h > 0 {
+                                c.jump_to_fraction((m.row - top) as f64 / h as f64);
+                            }
+                        }
+                        _ => {}
+                    }
+                } else {
+                    match m.kind {
+                        MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
+                        MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
+                        _ => {}
                     }
                 }
-                _ => {}
-            },
+            }
             Event::Resize(w, h) => app.resize(w, h),
             _ => {}
         }

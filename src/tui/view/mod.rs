@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// Writes `s` at (x, y), clipped to `max` columns; returns the columns used.
-pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
     if max == 0 {
         return 0;
     }

@@ -1,0 +1,103 @@
+//! The story view on TestBackend: the article list, heatmap and groups, the
+//! quote and coverage tabs, and opening a pair or a claim in the compare view.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use storydiff::sample::load_sample_story;
+use storydiff::story::story;
+use storydiff::tui::action::Action;
+use storydiff::tui::config::Config;
+use storydiff::tui::story_view::{draw, StoryApp, Tab};
+
+fn app(w: u16, h: u16) -> StoryApp {
+    let articles = load_sample_story();
+    let s = story(&articles);
+    StoryApp::new(articles, s, Config::default(), (w, h))
+}
+
+fn screen(app: &StoryApp) -> Vec<String> {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            let mut s = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += storydiff::tui::layout::str_width(sym).max(1) as u16;
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn articles_heatmap_and_groups() {
+    let a = app(120, 40);
+    let lines = screen(&a);
+    insta::assert_snapshot!("story_view_120x40", lines.join("\n"));
+    assert!(lines[0].contains("a story of 5 articles") && lines[0].contains("1 reprint group"));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("[0] 000_") && l.contains("reprint of [1]")));
+    assert!(lines.iter().any(|l| l.contains("r0.97")));
+    assert!(lines.iter().any(|l| l.contains("reprint groups: [0]+[1]")));
+}
+
+#[test]
+fn tabs_and_opening_pairs() {
+    let mut a = app(120, 40);
+    a.update(Action::Open);
+    let (cmp, old, new) = a.compare.as_ref().expect("compare view open");
+    assert_eq!((*old, *new), (0, 1));
+    assert!(cmp.ready.is_some());
+    a.update(Action::CycleNew);
+    assert_eq!(a.compare.as_ref().map(|c| (c.1, c.2)), Some((0, 2)));
+    a.update(Action::Quit);
+    assert!(a.compare.is_none() && !a.quit, "q goes back to the story");
+    a.update(Action::NextTab);
+    assert_eq!(a.tab, Tab::Quotes);
+    assert!(screen(&a)
+        .iter()
+        .any(|l| l.contains("“unrealistic” — Pete Hegseth")));
+    a.update(Action::NextTab);
+    assert_eq!(a.tab, Tab::Coverage);
+    let lines = screen(&a);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("●·●●·") && l.contains("make Nato great again")),
+        "the 5% claim: {lines:#?}"
+    );
+    // Open the 5% claim: the comparison scrolls to it.
+    let row = a
+        .story
+        .claims
+        .iter()
+        .position(|c| c.text.contains("make Nato great again"))
+        .unwrap();
+    for _ in 0..row {
+        a.update(Action::ScrollDown);
+    }
+    a.update(Action::Open);
+    let (cmp, old, new) = a.compare.as_ref().unwrap();
+    assert_eq!((*old, *new), (0, 2));
+    assert!(cmp.top > 0, "scrolled to the claim");
+    a.update(Action::Quit);
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn small_terminals() {
+    for (w, h) in [(20, 5), (60, 15), (1, 1)] {
+        let a = app(w, h);
+        let lines = screen(&a);
+        if w < 30 {
+            assert!(lines[0].contains("too small") || w < 9);
+        }
+    }
+}
