@@ -47,6 +47,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Man,
     /// Show how the loader read a file: roles, reasons, sentences, metadata
     Inspect {
         /// The file to read (`-` for standard input)
@@ -68,6 +75,7 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod align;
 pub mod article;
 pub mod display;
 pub mod report;
+pub mod rows;
 pub mod sample;
 pub mod story;
 pub mod synth;

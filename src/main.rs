@@ -9,7 +9,7 @@ use clap::Parser;
 
 use storydiff::align::{align, AlignOptions, Relation};
 use storydiff::article::{load_article, LoadOptions};
-use storydiff::report::{diff, inspect, story as story_report};
+use storydiff::report::{diff, html, inspect, story as story_report};
 
 mod cli;
 
@@ -70,6 +70,7 @@ fn run(cli: Cli) -> Result<u8> {
                 }
                 DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
                 DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
+                DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
             }
             out.flush()?;
             return Ok(if comparison.relation == Relation::Identical {
@@ -87,7 +88,16 @@ fn run(cli: Cli) -> Result<u8> {
                 }
                 DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
                 DiffFormat::Markdown => story_report::write_markdown(&mut out, &articles, &story)?,
+                DiffFormat::Html => html::write_story(&mut out, &articles, &story)?,
             }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "storydiff", &mut out);
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
         }
         Some(Command::Inspect { file, format }) => {
             let article = load_article(&file, &options)?;

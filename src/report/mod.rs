@@ -4,6 +4,7 @@
 //! never reaches back into them.
 
 pub mod diff;
+pub mod html;
 pub mod inspect;
 pub mod json;
 pub mod story;

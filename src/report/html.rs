@@ -1,0 +1,345 @@
+//! `--format html`: one self-contained page (inline CSS, no script, nothing
+//! fetched) — the two articles side by side with the TUI's alignment, markers
+//! and word emphasis, or a story's relations, quotes and claims. Every piece of
+//! article text is escaped; nothing from the input can run.
+
+use std::io::{self, Write};
+
+use crate::align::{Comparison, Side, WordKind};
+use crate::article::Article;
+use crate::rows::{build_groups, Group, GroupKind};
+use crate::story::Story;
+
+/// Escapes text for HTML content and attribute values; control characters
+/// become their visible placeholders.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if crate::display::is_unsafe(c) => {
+                out.push_str(&escape(&crate::display::placeholder(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "
+body{font:15px/1.5 Georgia,serif;margin:1.5em;color:#222;background:#fff}
+h1{font-size:1.3em;margin:.2em 0}.summary{font-family:sans-serif;font-size:.9em;color:#444}
+table{border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:.25em .5em}
+th{text-align:left;font-family:sans-serif;font-weight:normal;border-bottom:2px solid #999}
+th b{display:block;font-size:1.05em}
+td.m{width:1.2em;font-family:monospace;font-weight:bold;color:#555;text-align:center}
+td.t{width:48%}tr.break td{border-top:1px solid #ddd}
+tr.deleted td.old{background:#fde8e8}tr.inserted td.new{background:#e6f6e6}
+tr.changed td.t{background:#fff8dc}tr.moved td.t{background:#f3e8fb}
+del{background:#f8b4b4;text-decoration:line-through}ins{background:#a8e6a8;text-decoration:underline}
+tr.furniture td.t{color:#888;font-size:.9em}.role{font-family:sans-serif;font-size:.8em;color:#888}
+.note{font-family:sans-serif;font-size:.85em;color:#7a3d9a}a{color:#7a3d9a}
+.badge{background:#f0c000;padding:0 .4em;font-family:sans-serif}
+table.grid td,table.grid th{border:1px solid #ddd;font-family:sans-serif;font-size:.9em}
+.dot{font-family:monospace;letter-spacing:.1em}
+";
+
+fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>{}</title><style>{CSS}</style></head><body>\n",
+        escape(title)
+    )
+}
+
+fn article_head(a: &Article, label: &str) -> String {
+    let mut parts = vec![format!("{label} · {}", escape(&a.short_name()))];
+    if let Some(d) = &a.meta.date {
+        parts.push(escape(d));
+    }
+    let title = a
+        .meta
+        .title
+        .as_deref()
+        .map(escape)
+        .unwrap_or_else(|| "(no title)".into());
+    let by = a.meta.byline.as_deref().map(escape).unwrap_or_default();
+    format!(
+        "{}<b>{title}</b>{by} · {} words",
+        parts.join(" · "),
+        a.words()
+    )
+}
+
+fn unit_id(c: &Comparison, side: Side, u: usize) -> String {
+    let x = &c.units(side)[u];
+    format!(
+        "{}{}.{}",
+        if side == Side::Old { 'o' } else { 'n' },
+        x.block + 1,
+        x.sentence + 1
+    )
+}
+
+fn side_html(c: &Comparison, groups: &[Group], gi: usize, side: Side, a: &Article) -> String {
+    let g = &groups[gi];
+    let units = g.units(side);
+    if units.is_empty() {
+        return match (g.kind, g.peer) {
+            (GroupKind::MovedFrom, Some(p)) if side == Side::New => {
+                let to = groups[p].units(Side::New).start;
+                format!(
+                    "<a class=\"note\" href=\"#g{p}\">→ moved to {}</a>",
+                    unit_id(c, Side::New, to)
+                )
+            }
+            (GroupKind::MovedTo, Some(p)) if side == Side::Old => {
+                let from = groups[p].units(Side::Old).start;
+                format!(
+                    "<a class=\"note\" href=\"#g{p}\">← moved from {}</a>",
+                    unit_id(c, Side::Old, from)
+                )
+            }
+            _ => String::new(),
+        };
+    }
+    let mut html = String::new();
+    if g.furniture {
+        let block = &a.blocks[c.units(side)[units.start].block];
+        let reason = block
+            .reason
+            .as_deref()
+            .map(|r| format!(" · {}", escape(r)))
+            .unwrap_or_default();
+        html.push_str(&format!(
+            "<span class=\"role\">[{}{reason}]</span> ",
+            block.role
+        ));
+    }
+    let op = &c.ops[g.op];
+    if matches!(
+        g.kind,
+        GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
+    ) && !op.words.is_empty()
+    {
+        let (skip, emph, tag) = match side {
+            Side::Old => (WordKind::Inserted, WordKind::Deleted, "del"),
+            Side::New => (WordKind::Deleted, WordKind::Inserted, "ins"),
+        };
+        for w in op.words.iter().filter(|w| w.kind != skip) {
+            let lead = if w.text.starts_with(char::is_whitespace) {
+                " "
+            } else {
+                ""
+            };
+            let text = escape(&crate::display::one_line(&w.text));
+            if w.kind == emph {
+                html.push_str(&format!("{lead}<{tag}>{text}</{tag}>"));
+            } else {
+                html.push_str(&format!("{lead}{text}"));
+            }
+        }
+        return html;
+    }
+    let text: Vec<&str> = units
+        .map(|u| &a.text[c.units(side)[u].span.range()])
+        .collect();
+    html.push_str(&escape(&crate::display::one_line(&text.join(" "))));
+    html
+}
+
+fn marker(kind: GroupKind, side: Side, empty: bool) -> &'static str {
+    if empty {
+        return "";
+    }
+    match (kind, side) {
+        (GroupKind::Equal, _) => "=",
+        (GroupKind::Changed, _) => "~",
+        (GroupKind::Deleted, _) => "-",
+        (GroupKind::Inserted, _) => "+",
+        (GroupKind::MovedFrom, _) => "&gt;",
+        (GroupKind::MovedTo, _) => "&lt;",
+    }
+}
+
+pub fn write_diff(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+) -> io::Result<()> {
+    head(
+        out,
+        &format!("storydiff: {} → {}", old.short_name(), new.short_name()),
+    )?;
+    let s = &c.stats;
+    writeln!(
+        out,
+        "<header><h1>storydiff: {} → {}</h1>",
+        escape(&old.short_name()),
+        escape(&new.short_name())
+    )?;
+    write!(
+        out,
+        "<p class=\"summary\">relation <b>{}</b> · similarity {:.2} · {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}{}",
+        c.relation.as_str(),
+        c.similarity,
+        s.equal,
+        s.changed,
+        s.deleted,
+        s.inserted,
+        s.moved,
+        s.reparagraphed,
+        s.words_deleted,
+        s.words_inserted,
+        if c.approximate { " · <span class=\"badge\">approximate</span>" } else { "" }
+    )?;
+    if let Some(t) = c.truncated {
+        let full = if t.side == Side::New { 'o' } else { 'n' };
+        write!(
+            out,
+            "<br>the {} side stops after {full}{}; the rest is missing (marked −)",
+            t.side.as_str(),
+            t.after_block + 1
+        )?;
+    }
+    writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")?;
+    writeln!(
+        out,
+        "<table class=\"diff\"><thead><tr><th></th><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
+        article_head(old, "OLD"),
+        article_head(new, "NEW")
+    )?;
+    let groups = build_groups(c, old, new);
+    for (gi, g) in groups.iter().enumerate() {
+        let kind = match g.kind {
+            GroupKind::Equal => "equal",
+            GroupKind::Changed => "changed",
+            GroupKind::Deleted => "deleted",
+            GroupKind::Inserted => "inserted",
+            GroupKind::MovedFrom | GroupKind::MovedTo => "moved",
+        };
+        let mut class = kind.to_string();
+        if g.furniture {
+            class.push_str(" furniture");
+        }
+        if g.breaks[0] || g.breaks[1] {
+            class.push_str(" break");
+        }
+        let para = |side: usize| {
+            if g.breaks[side] && !g.breaks[1 - side] && !g.old.is_empty() && !g.new.is_empty() {
+                "¶"
+            } else {
+                ""
+            }
+        };
+        writeln!(
+            out,
+            "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
+            para(0),
+            marker(g.kind, Side::Old, g.old.is_empty()),
+            side_html(c, &groups, gi, Side::Old, old),
+            para(1),
+            marker(g.kind, Side::New, g.new.is_empty()),
+            side_html(c, &groups, gi, Side::New, new)
+        )?;
+    }
+    writeln!(out, "</tbody></table></body></html>")
+}
+
+pub fn write_story(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let n = articles.len();
+    head(out, &format!("storydiff: a story of {n} articles"))?;
+    writeln!(
+        out,
+        "<header><h1>storydiff: a story of {n} articles</h1></header>"
+    )?;
+    writeln!(out, "<h2>Articles</h2><table class=\"grid\"><tr><th>#</th><th>outlet / file</th><th>title</th><th>byline</th><th>date</th><th>words</th></tr>")?;
+    for (i, a) in articles.iter().enumerate() {
+        let f = |v: &Option<String>| v.as_deref().map(escape).unwrap_or_else(|| "—".into());
+        writeln!(
+            out,
+            "<tr><td>{i}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&a.short_name()),
+            f(&a.meta.title),
+            f(&a.meta.byline),
+            f(&a.meta.date),
+            a.words()
+        )?;
+    }
+    writeln!(
+        out,
+        "</table><h2>Relations</h2><table class=\"grid\"><tr><th></th>"
+    )?;
+    for j in 0..n {
+        write!(out, "<th>{j}</th>")?;
+    }
+    writeln!(out, "</tr>")?;
+    for i in 0..n {
+        write!(out, "<tr><th>{i}</th>")?;
+        for j in 0..n {
+            match s.pair(i, j) {
+                Some(p) if i != j => {
+                    write!(out, "<td>{} {:.2}</td>", p.relation.as_str(), p.similarity)?
+                }
+                _ => write!(out, "<td>—</td>")?,
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(
+        out,
+        "</table><p>Reprint groups: {}</p>",
+        if s.groups.is_empty() {
+            "none".to_string()
+        } else {
+            s.groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|i| i.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    )?;
+    let dots = |arts: &[usize]| {
+        (0..n)
+            .map(|i| if arts.contains(&i) { '●' } else { '·' })
+            .collect::<String>()
+    };
+    writeln!(out, "<h2>Quote ledger</h2><table class=\"grid\"><tr><th>articles</th><th>quote</th><th>speaker</th></tr>")?;
+    for q in &s.quotes {
+        writeln!(
+            out,
+            "<tr><td class=\"dot\">{}</td><td>“{}”</td><td>{}</td></tr>",
+            dots(&q.articles()),
+            escape(&crate::display::one_line(&q.text)),
+            q.speaker
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "—".into())
+        )?;
+    }
+    writeln!(
+        out,
+        "</table><h2>Coverage</h2><table class=\"grid\"><tr><th>articles</th><th>claim</th></tr>"
+    )?;
+    for c in &s.claims {
+        writeln!(
+            out,
+            "<tr><td class=\"dot\">{}</td><td>{}</td></tr>",
+            dots(&c.articles()),
+            escape(&crate::display::one_line(&c.text))
+        )?;
+    }
+    writeln!(out, "</table></body></html>")
+}

@@ -1,0 +1,204 @@
+//! Display rows shared by the terminal view and the HTML report: ops in
+//! reading order on both sides, a moved passage shown at each of its ends, and
+//! equal sentences of one paragraph flowed together.
+
+use std::ops::Range;
+
+use crate::align::{Comparison, OpKind, Side};
+use crate::article::Article;
+
+/// What a display group shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    Equal,
+    Changed,
+    Deleted,
+    Inserted,
+    /// The old end of a moved passage (the new side shows where it went).
+    MovedFrom,
+    /// The new end of a moved passage.
+    MovedTo,
+}
+
+impl GroupKind {
+    pub fn is_change(self) -> bool {
+        self != GroupKind::Equal
+    }
+}
+
+/// An aligned passage: old units and new units that start on the same row.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The op it came from (word diffs live there).
+    pub op: usize,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    /// Every sentence in it is furniture (boilerplate, captions, teasers…).
+    pub furniture: bool,
+    pub cosmetic: bool,
+    /// A paragraph starts here on the old / new side.
+    pub breaks: [bool; 2],
+    /// For a moved passage, the group of its other end.
+    pub peer: Option<usize>,
+}
+
+pub(crate) fn side_index(side: Side) -> usize {
+    match side {
+        Side::Old => 0,
+        Side::New => 1,
+    }
+}
+
+impl Group {
+    pub fn units(&self, side: Side) -> Range<usize> {
+        match side {
+            Side::Old => self.old.clone(),
+            Side::New => self.new.clone(),
+        }
+    }
+    pub fn breaks_on(&self, side: Side) -> bool {
+        self.breaks[side_index(side)]
+    }
+}
+
+/// Builds the display groups: ops in reading order on both sides, moved
+/// passages shown at each end, runs of equal sentences within one paragraph on
+/// both sides flowed together.
+pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> {
+    let furniture = |side: Side, r: Range<usize>| -> bool {
+        let (a, us) = match side {
+            Side::Old => (old, &c.old_units),
+            Side::New => (new, &c.new_units),
+        };
+        !r.is_empty() && r.clone().all(|i| !a.blocks[us[i].block].role.is_content())
+    };
+    // New ends of moves, placed by new position.
+    let mut moved_to: Vec<(usize, usize)> = c
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.kind == OpKind::Moved)
+        .map(|(i, op)| (op.new.start, i))
+        .collect();
+    moved_to.sort();
+    let mut next_moved = 0;
+    let mut groups: Vec<Group> = Vec::with_capacity(c.ops.len() + moved_to.len());
+    let mut from_group: Vec<Option<usize>> = vec![None; c.ops.len()];
+    let mut to_group: Vec<Option<usize>> = vec![None; c.ops.len()];
+    let push = |groups: &mut Vec<Group>, g: Group| {
+        groups.push(g);
+        groups.len() - 1
+    };
+    for (i, op) in c.ops.iter().enumerate() {
+        if op.kind != OpKind::Moved && !op.new.is_empty() {
+            while next_moved < moved_to.len() && moved_to[next_moved].0 < op.new.start {
+                let k = moved_to[next_moved].1;
+                let m = &c.ops[k];
+                to_group[k] = Some(push(
+                    &mut groups,
+                    Group {
+                        kind: GroupKind::MovedTo,
+                        op: k,
+                        old: m.old.start..m.old.start,
+                        new: m.new.clone(),
+                        furniture: furniture(Side::New, m.new.clone()),
+                        cosmetic: false,
+                        breaks: [false, false],
+                        peer: None,
+                    },
+                ));
+                next_moved += 1;
+            }
+        }
+        let kind = match op.kind {
+            OpKind::Equal => GroupKind::Equal,
+            OpKind::Changed => GroupKind::Changed,
+            OpKind::Deleted => GroupKind::Deleted,
+            OpKind::Inserted => GroupKind::Inserted,
+            OpKind::Moved => GroupKind::MovedFrom,
+        };
+        let new_range = if kind == GroupKind::MovedFrom {
+            op.new.start..op.new.start
+        } else {
+            op.new.clone()
+        };
+        let fur = (op.old.is_empty() || furniture(Side::Old, op.old.clone()))
+            && (new_range.is_empty() || furniture(Side::New, new_range.clone()));
+        let g = Group {
+            kind,
+            op: i,
+            old: op.old.clone(),
+            new: new_range,
+            furniture: fur,
+            cosmetic: op.cosmetic,
+            breaks: [false, false],
+            peer: None,
+        };
+        let idx = push(&mut groups, g);
+        if kind == GroupKind::MovedFrom {
+            from_group[i] = Some(idx);
+        }
+    }
+    while next_moved < moved_to.len() {
+        let k = moved_to[next_moved].1;
+        let m = &c.ops[k];
+        to_group[k] = Some(groups.len());
+        groups.push(Group {
+            kind: GroupKind::MovedTo,
+            op: k,
+            old: m.old.start..m.old.start,
+            new: m.new.clone(),
+            furniture: furniture(Side::New, m.new.clone()),
+            cosmetic: false,
+            breaks: [false, false],
+            peer: None,
+        });
+        next_moved += 1;
+    }
+    // Paragraph starts on each side.
+    let mut last = [usize::MAX, usize::MAX];
+    for g in groups.iter_mut() {
+        for (k, side) in [(0, Side::Old), (1, Side::New)] {
+            let r = g.units(side);
+            if let Some(first) = r.clone().next() {
+                let block = c.units(side)[first].block;
+                g.breaks[k] = last[k] != usize::MAX && block != last[k];
+                last[k] = c.units(side)[r.end - 1].block;
+            }
+        }
+    }
+    // Flow equal sentences of one paragraph together.
+    let mut merged: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut remap = vec![0usize; groups.len()];
+    for (i, g) in groups.into_iter().enumerate() {
+        if let Some(prev) = merged.last_mut() {
+            let same_paragraph = !g.breaks[0] && !g.breaks[1];
+            let both_equal = prev.kind == GroupKind::Equal && g.kind == GroupKind::Equal;
+            let both_deleted =
+                prev.kind == GroupKind::Deleted && g.kind == GroupKind::Deleted && !g.breaks[0];
+            let both_inserted =
+                prev.kind == GroupKind::Inserted && g.kind == GroupKind::Inserted && !g.breaks[1];
+            if prev.furniture == g.furniture
+                && ((both_equal && same_paragraph) || both_deleted || both_inserted)
+                && prev.old.end == g.old.start
+                && prev.new.end == g.new.start
+            {
+                prev.old.end = g.old.end;
+                prev.new.end = g.new.end;
+                remap[i] = merged.len() - 1;
+                continue;
+            }
+        }
+        remap[i] = merged.len();
+        merged.push(g);
+    }
+    for k in 0..c.ops.len() {
+        if let (Some(f), Some(t)) = (from_group[k], to_group[k]) {
+            let (f, t) = (remap[f], remap[t]);
+            merged[f].peer = Some(t);
+            merged[t].peer = Some(f);
+        }
+    }
+    merged
+}

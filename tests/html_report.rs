@@ -1,0 +1,137 @@
+//! HTML reports: self-contained, escaped, aligned like the terminal view.
+
+use std::process::Command;
+
+fn sample(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Tags open and close in order (void elements aside): a minimal well-formedness check.
+fn assert_balanced(html: &str) {
+    let void = ["meta", "br", "!DOCTYPE"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("tag closes");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '!')
+            .collect();
+        if void.iter().any(|v| v.eq_ignore_ascii_case(&name)) {
+            continue;
+        }
+        if tag.starts_with('/') {
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name.as_str()),
+                "mismatched </{name}>"
+            );
+        } else {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}
+
+#[test]
+fn diff_report_is_self_contained_and_aligned() {
+    let html = run(&["diff", &sample("000"), &sample("001"), "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_balanced(&html);
+    for banned in ["<script", "http://", "https://", "<link", "@import"] {
+        assert!(!html.contains(banned), "{banned}");
+    }
+    assert!(html.contains("relation <b>reprint</b>"));
+    assert!(html.contains("the new side stops after o17"));
+    // The first body sentence is on one row on both sides.
+    let row = html
+        .lines()
+        .find(|l| l.contains("The US defence secretary, Pete Hegseth, has said"))
+        .unwrap();
+    assert_eq!(
+        row.matches("The US defence secretary, Pete Hegseth, has said")
+            .count(),
+        2
+    );
+    // The missing tail is marked on the old side with the new side empty.
+    let tail = html
+        .lines()
+        .find(|l| l.contains("The Kremlin also said it was impressed"))
+        .unwrap();
+    assert!(
+        tail.contains("class=\"deleted")
+            && tail.contains("<td class=\"m\">-</td>")
+            && tail.contains("<td class=\"t new\"></td>")
+    );
+    assert!(
+        html.contains("<ins>.</ins>"),
+        "the stray full stop emphasised"
+    );
+    insta::assert_snapshot!(
+        "html_000_001_head",
+        html.lines().take(6).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped() {
+    let dir = std::env::temp_dir().join(format!("storydiff-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = dir.join("a.html.txt");
+    let b = dir.join("b.html.txt");
+    std::fs::write(
+        &a,
+        "Title here\n\nThe minister said <script>alert(1)</script> and \"quoted\" & more.\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "Title here\n\nThe minister said <script>alert(2)</script> and \"quoted\" & more \x1b[31m.\n").unwrap();
+    let html = run(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert!(!html.contains("<script"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(!html.contains('\x1b'));
+    assert_balanced(&html);
+}
+
+#[test]
+fn story_report() {
+    let html = run(&[
+        "story",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"),
+        "--format",
+        "html",
+    ]);
+    assert_balanced(&html);
+    assert!(html.contains("<h2>Quote ledger</h2>") && html.contains("<h2>Coverage</h2>"));
+    assert!(html.contains("Reprint groups: 0 + 1"));
+    assert!(html.contains("“unrealistic”"));
+}
