@@ -249,6 +249,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
             vocab.observe(&new.text[u.span.range()]);
         }
     }
+    vocab.freeze();
     let old_content: Vec<bool> = old_units.iter().map(|u| u.content).collect();
     let new_content: Vec<bool> = new_units.iter().map(|u| u.content).collect();
     let old_words: Vec<u32> = old_units.iter().map(|u| u.words).collect();

@@ -29,6 +29,8 @@ pub(crate) struct Vocab {
     df: Vec<u32>,
     stop: Vec<bool>,
     docs: u32,
+    /// Weights computed by `freeze`.
+    frozen: Vec<f64>,
 }
 
 /// What similarity needs to know about one sentence.
@@ -99,6 +101,7 @@ fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
 
 impl Vocab {
     fn id(&mut self, stem: String) -> u32 {
+        self.frozen.clear();
         if let Some(&id) = self.ids.get(&stem) {
             return id;
         }
@@ -156,8 +159,22 @@ impl Vocab {
 
     /// Rarer words weigh more (inverse document frequency).
     pub fn weight(&self, id: u32) -> f64 {
+        if let Some(w) = self.frozen.get(id as usize) {
+            return *w;
+        }
         let df = self.df[id as usize] as f64;
         ((self.docs as f64 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// Computes every weight once, for many similarity calls after profiling
+    /// is done (profiling more sentences afterwards clears it).
+    pub fn freeze(&mut self) {
+        let docs = self.docs as f64;
+        self.frozen = self
+            .df
+            .iter()
+            .map(|&df| ((docs + 1.0) / (df as f64 + 1.0)).ln() + 1.0)
+            .collect();
     }
 
     /// Weighted Dice overlap of content words, raised by a shared quotation.

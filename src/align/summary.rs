@@ -156,7 +156,7 @@ fn reparagraphed(c: &Comparison) -> usize {
 }
 
 /// Names (capitalised words not opening a sentence) of an article's content.
-fn names(a: &Article) -> HashSet<String> {
+pub(crate) fn names(a: &Article) -> HashSet<String> {
     let mut out = HashSet::new();
     for b in a.blocks.iter().filter(|b| b.role.is_content()) {
         for s in &b.sentences {
@@ -177,9 +177,13 @@ fn names(a: &Article) -> HashSet<String> {
 
 /// Independent write-ups of one story name the same people and places.
 pub(crate) fn shares_names(old: &Article, new: &Article) -> bool {
-    let (a, b) = (names(old), names(new));
-    let shared = a.intersection(&b).count();
-    let union = a.union(&b).count().max(1);
+    name_sets_overlap(&names(old), &names(new))
+}
+
+/// Whether two articles' name sets overlap as independent write-ups of one story do.
+pub(crate) fn name_sets_overlap(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    let union = a.union(b).count().max(1);
     shared >= 5 && shared as f64 / union as f64 >= 0.12
 }
 

@@ -16,6 +16,8 @@ pub(crate) struct Sent {
 /// Similarity from which two sentences of different articles say the same thing
 /// (when each is the other's best match in its article).
 const CLAIM_THRESHOLD: f64 = 0.28;
+/// Members of each group compared when checking average linkage.
+const LINK_SAMPLE: usize = 6;
 /// Candidates scored in full for each sentence.
 const TOP: usize = 16;
 /// Mean similarity two groups of sentences need to form one claim.
@@ -57,6 +59,7 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
             }
         }
     }
+    vocab.freeze();
     let n = sents.len();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, s) in sents.iter().enumerate() {
@@ -141,12 +144,17 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
         }
         // Average linkage: the two groups must agree as a whole, not through
         // one pair, or a chain of near-misses joins different statements.
-        let total: f64 = a
+        // (at most LINK_SAMPLE members of each side, to keep big claims cheap)
+        let (sa, sb) = (
+            &a[..a.len().min(LINK_SAMPLE)],
+            &b[..b.len().min(LINK_SAMPLE)],
+        );
+        let total: f64 = sa
             .iter()
-            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
             .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
             .sum();
-        if total / ((a.len() * b.len()) as f64) < AVERAGE_LINK {
+        if total / ((sa.len() * sb.len()) as f64) < AVERAGE_LINK {
             continue;
         }
         let (keep, gone) = (ri.min(rj), ri.max(rj));

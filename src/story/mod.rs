@@ -9,7 +9,7 @@ mod quotes;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::align::summary::shares_names;
+use crate::align::summary::{name_sets_overlap, names};
 use crate::align::{align, AlignOptions, Relation};
 use crate::article::{Article, Span};
 
@@ -319,6 +319,7 @@ pub fn story(articles: &[Article]) -> Story {
 
     // Pairs: a full alignment only where shingles say a reprint is likely.
     let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
+    let name_sets: Vec<_> = articles.iter().map(names).collect();
     // Shared quotes and claims per pair, counted from each item's articles.
     let shared = |items: Vec<Vec<usize>>| {
         let mut m = vec![0usize; n * n];
@@ -345,7 +346,7 @@ pub fn story(articles: &[Article]) -> Story {
             } else {
                 let related = shared_quotes > 0
                     || shared_sentences > 0
-                    || shares_names(&articles[a], &articles[b]);
+                    || name_sets_overlap(&name_sets[a], &name_sets[b]);
                 let rel = if related {
                     Relation::Related
                 } else {
