@@ -81,13 +81,15 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
         if content && op.kind != OpKind::Equal {
             content_change = true;
         }
-        if content
-            && !op.old.is_empty()
-            && !op.new.is_empty()
-            && has_quote(&text(Side::Old, op.old.clone()))
-            && has_quote(&text(Side::New, op.new.clone()))
-        {
-            shared_quotes += 1;
+        if content && !op.old.is_empty() && !op.new.is_empty() {
+            let quoted = |a: &Article, us: &[super::Unit], r: std::ops::Range<usize>| {
+                us[r].iter().any(|u| has_quote(&a.text[u.span.range()]))
+            };
+            if quoted(old, &c.old_units, op.old.clone())
+                && quoted(new, &c.new_units, op.new.clone())
+            {
+                shared_quotes += 1;
+            }
         }
     }
     stats.reparagraphed = reparagraphed(c);

@@ -379,15 +379,28 @@ fn guess_format(path: &str, text: &str) -> Format {
 /// Control characters stay in the text (nothing is lost); the note tells the
 /// reader they are there and that displays show them as placeholders.
 fn note_control_characters(article: &mut Article) {
+    // A byte scan: C0 controls and DEL are single bytes, C1 controls are
+    // 0xC2 0x80..=0x9F in UTF-8; anything else cannot be a control character.
+    let b = article.text.as_bytes();
     let mut escapes = 0usize;
     let mut others = 0usize;
-    for c in article.text.chars() {
-        match c {
-            '\x1b' | '\u{9b}' => escapes += 1,
-            '\n' | '\r' | '\t' => {}
-            c if c.is_control() => others += 1,
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x1b => escapes += 1,
+            b'\n' | b'\r' | b'\t' => {}
+            0x00..=0x1f | 0x7f => others += 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => {
+                if b[i + 1] == 0x9B {
+                    escapes += 1;
+                } else {
+                    others += 1;
+                }
+                i += 1;
+            }
             _ => {}
         }
+        i += 1;
     }
     if escapes > 0 {
         article.notes.push(format!(

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{block_id, sentence_id, ArticleJson};
+use super::json::{block_id, sentence_id, ArticleJson, Id};
 use crate::align::{Comparison, Op, OpKind, Side, WordKind};
 use crate::article::{Article, Role};
 use crate::display::one_line;
@@ -21,6 +21,16 @@ fn unit_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<String
     let us = c.units(side);
     r.map(|i| sentence_id(side_char(side), us[i].block, us[i].sentence))
         .collect()
+}
+
+fn ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<Id> {
+    let us = c.units(side);
+    r.map(|i| Id {
+        side: side_char(side),
+        block: us[i].block,
+        sentence: Some(us[i].sentence),
+    })
+    .collect()
 }
 
 fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
@@ -66,8 +76,8 @@ struct StatsJson {
 #[derive(Serialize)]
 struct OpJson<'a> {
     op: &'static str,
-    old: Vec<String>,
-    new: Vec<String>,
+    old: Vec<Id>,
+    new: Vec<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     similarity: Option<f64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -119,8 +129,8 @@ pub fn write_json(
             .iter()
             .map(|op| OpJson {
                 op: op.kind.as_str(),
-                old: unit_ids(c, Side::Old, op.old.clone()),
-                new: unit_ids(c, Side::New, op.new.clone()),
+                old: ids(c, Side::Old, op.old.clone()),
+                new: ids(c, Side::New, op.new.clone()),
                 similarity: (!op.old.is_empty() && !op.new.is_empty())
                     .then(|| (op.similarity * 100.0).round() / 100.0),
                 cosmetic: op.cosmetic,

@@ -21,9 +21,32 @@ pub struct ArticleJson<'a> {
     pub blocks: Vec<BlockJson<'a>>,
 }
 
+/// A block or sentence id (`o3`, `n4.2`), written without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id {
+    pub side: char,
+    pub block: usize,
+    pub sentence: Option<usize>,
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.sentence {
+            Some(s) => write!(f, "{}{}.{}", self.side, self.block + 1, s + 1),
+            None => write!(f, "{}{}", self.side, self.block + 1),
+        }
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[derive(Serialize)]
 pub struct BlockJson<'a> {
-    pub id: String,
+    pub id: Id,
     pub role: &'static str,
     pub reason: Option<&'a str>,
     pub start: usize,
@@ -33,7 +56,7 @@ pub struct BlockJson<'a> {
 
 #[derive(Serialize)]
 pub struct SentenceJson {
-    pub id: String,
+    pub id: Id,
     pub start: usize,
     pub end: usize,
 }
@@ -65,7 +88,11 @@ impl<'a> ArticleJson<'a> {
                 .iter()
                 .enumerate()
                 .map(|(bi, b)| BlockJson {
-                    id: block_id(side, bi),
+                    id: Id {
+                        side,
+                        block: bi,
+                        sentence: None,
+                    },
                     role: b.role.as_str(),
                     reason: b.reason.as_deref(),
                     start: b.span.start,
@@ -75,7 +102,11 @@ impl<'a> ArticleJson<'a> {
                         .iter()
                         .enumerate()
                         .map(|(si, s)| SentenceJson {
-                            id: sentence_id(side, bi, si),
+                            id: Id {
+                                side,
+                                block: bi,
+                                sentence: Some(si),
+                            },
                             start: s.start,
                             end: s.end,
                         })

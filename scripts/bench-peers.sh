@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Times storydiff against wdiff, dwdiff, git's word diff and GNU diff on the same
+# generated pairs (~40 KB, 1 MB, 5 MB: an original and a reflowed copy with ~1% of
+# sentences edited, ~0.5% deleted, ~0.5% inserted, a few paragraphs moved), and
+# counts the changed words each reports against the generator's truth.
+#
+# Usage: scripts/bench-peers.sh [OUT_DIR]   (default: target/bench-peers)
+# Prints a Markdown table (median wall time, peak memory, words deleted/inserted
+# and their error against the truth) and writes it to OUT_DIR/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/bench-peers}
+mkdir -p "$out"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+missing=()
+for tool in wdiff dwdiff hyperfine git python3; do need "$tool" || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if need apt-get; then
+    echo "installing: ${missing[*]}" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
+  else
+    echo "missing tools: ${missing[*]} (install them and rerun)" >&2
+    exit 2
+  fi
+fi
+[ -x /usr/bin/time ] || { need apt-get && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+
+cargo build --release --quiet --bin storydiff --example gen_pair
+bin=target/release/storydiff
+
+# Peak resident memory in KB (diff tools exit 1 when inputs differ: not an error here).
+peak_kb() {
+  local err="$out/time.err"
+  /usr/bin/time -o "$err" -f %M "$@" >/dev/null 2>&1 || true
+  tail -1 "$err"
+}
+
+# Words a tool reports as deleted and inserted (changed words count on both sides).
+count() {
+  local tool=$1 old=$2 new=$3
+  case $tool in
+    storydiff)
+      { "$bin" diff "$old" "$new" --format json || true; } | python3 -c 'import json,sys; s=json.load(sys.stdin)["stats"]; print(s["words_deleted"], s["words_inserted"])' ;;
+    wdiff)
+      { wdiff -s "$old" "$new" || true; } | python3 -c '
+import re,sys
+lines=sys.stdin.read().splitlines()[-2:]
+def n(l, what):
+    m=re.search(r"(\d+) \d+% "+what, l); return int(m.group(1)) if m else 0
+print(n(lines[0],"deleted")+n(lines[0],"changed"), n(lines[1],"inserted")+n(lines[1],"changed"))' ;;
+    dwdiff)
+      { dwdiff -s "$old" "$new" >/dev/null || true; } 2>&1 | python3 -c '
+import re,sys
+lines=[l for l in sys.stdin.read().splitlines() if "common" in l][-2:]
+def n(l, what):
+    m=re.search(r"(\d+) \d+% "+what, l); return int(m.group(1)) if m else 0
+print(n(lines[0],"deleted")+n(lines[0],"changed"), n(lines[1],"inserted")+n(lines[1],"changed"))' ;;
+    git|git-minimal)
+      local extra=(); [ "$tool" = git-minimal ] && extra=(--diff-algorithm=minimal)
+      { git diff --no-index "${extra[@]}" --word-diff=porcelain "$old" "$new" || true; } | python3 -c '
+import sys
+d=i=0
+for l in sys.stdin:
+    if l.startswith("---") or l.startswith("+++"): continue
+    if l.startswith("-"): d+=len(l[1:].split())
+    elif l.startswith("+"): i+=len(l[1:].split())
+print(d, i)' ;;
+    diff)
+      { diff "$old" "$new" || true; } | python3 -c '
+import sys
+d=i=0
+for l in sys.stdin:
+    if l.startswith("< "): d+=len(l[2:].split())
+    elif l.startswith("> "): i+=len(l[2:].split())
+print(d, i)' ;;
+  esac
+}
+
+cmd_for() {
+  local tool=$1 old=$2 new=$3
+  case $tool in
+    storydiff) echo "$bin diff $old $new --format json" ;;
+    wdiff) echo "wdiff $old $new" ;;
+    dwdiff) echo "dwdiff $old $new" ;;
+    git) echo "git diff --no-index --word-diff=porcelain $old $new" ;;
+    git-minimal) echo "git diff --no-index --diff-algorithm=minimal --word-diff=porcelain $old $new" ;;
+    diff) echo "diff $old $new" ;;
+  esac
+}
+
+table="$out/results.md"
+{
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); medians of hyperfine runs."
+  echo
+  echo "| size | tool | median | peak memory | words deleted (truth) | words inserted (truth) | error |"
+  echo "|---|---|---|---|---|---|---|"
+} > "$table"
+
+for size in 40k 1m 5m; do
+  dir="$out/pair-$size"
+  target/release/examples/gen_pair "$size" "$dir" 1 >/dev/null
+  old="$dir/old.txt"; new="$dir/new.txt"
+  read -r td ti < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(t["words_deleted"], t["words_inserted"])' "$dir/truth.json")
+  runs=20; [ "$size" = 5m ] && runs=7
+  for tool in storydiff wdiff dwdiff git git-minimal diff; do
+    cmd=$(cmd_for "$tool" "$old" "$new")
+    hyperfine -N -i -w 2 -r "$runs" --export-json "$dir/$tool.json" "$cmd" >/dev/null 2>&1
+    median=$(python3 -c 'import json,sys; print("%.1f ms" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$dir/$tool.json")
+    # shellcheck disable=SC2086
+    mem=$(peak_kb $cmd)
+    read -r d i < <(count "$tool" "$old" "$new")
+    err=$(python3 -c 'import sys; d,i,td,ti=map(int,sys.argv[1:]); print("%+.1f%% / %+.1f%%" % (100*(d-td)/max(td,1), 100*(i-ti)/max(ti,1)))' "$d" "$i" "$td" "$ti")
+    echo "| $size | $tool | $median | $((mem / 1024)) MB | $d ($td) | $i ($ti) | $err |" >> "$table"
+  done
+done
+cat "$table"
