@@ -246,7 +246,15 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     }
     // Word rarity from a sample of the unchanged text too, so that words
     // every sentence uses do not make unrelated sentences look alike.
-    let step = ((old_units.len() + new_units.len()) / DF_SAMPLE).max(1);
+    // The sample need only be large beside what is compared: a few edits in
+    // a long article need a few hundred sentences, not thousands.
+    let profiled = old_seen.iter().chain(&new_seen).filter(|&&x| x).count();
+    let sample = DF_SAMPLE.min(20 * profiled);
+    let step = if sample == 0 {
+        usize::MAX
+    } else {
+        ((old_units.len() + new_units.len()) / sample).max(1)
+    };
     for (o, u) in old_units.iter().enumerate().step_by(step) {
         if !old_seen[o] {
             vocab.observe(&old.text[u.span.range()]);

@@ -116,7 +116,7 @@ impl Vocab {
     /// unchanged text tells which words are common in these articles.
     pub fn observe(&mut self, text: &str) {
         let mut stems = Vec::new();
-        for (w, _) in words_with_quotes(text) {
+        for w in text.split_whitespace() {
             let id = self.id(stem(w));
             if !self.stop[id as usize] {
                 stems.push(id);

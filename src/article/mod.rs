@@ -320,7 +320,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
         .blocks
         .iter()
         .filter(|b| b.role.is_content())
-        .map(|b| article.text[b.span.range()].split_whitespace().count())
+        .map(|b| count_words(&article.text.as_bytes()[b.span.range()]))
         .sum();
     Ok(article)
 }
@@ -374,6 +374,21 @@ fn guess_format(path: &str, text: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Words separated by ASCII whitespace, counted over bytes (the display count;
+/// the engine counts its own).
+fn count_words(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut in_space = true;
+    for &c in b {
+        let space = matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        if in_space && !space {
+            n += 1;
+        }
+        in_space = space;
+    }
+    n
 }
 
 /// Control characters stay in the text (nothing is lost); the note tells the

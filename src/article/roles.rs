@@ -330,8 +330,17 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             article.meta.title = Some(feats[t].text.to_string());
         }
         let title_key = key(feats[t].text);
+        let title_len = feats[t].text.len();
         for i in 0..n {
-            if i != t && !title_key.is_empty() && key(feats[i].text) == title_key && !fixed[i] {
+            // Only blocks about as long as the title can repeat it.
+            let similar_len =
+                feats[i].text.len() <= title_len * 2 && feats[i].text.len() * 2 >= title_len;
+            if i != t
+                && similar_len
+                && !title_key.is_empty()
+                && key(feats[i].text) == title_key
+                && !fixed[i]
+            {
                 set(article, i, Role::Boilerplate, "repeats the title");
             }
         }
