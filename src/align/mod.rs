@@ -250,11 +250,9 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     // a long article need a few hundred sentences, not thousands.
     let profiled = old_seen.iter().chain(&new_seen).filter(|&&x| x).count();
     let sample = DF_SAMPLE.min(20 * profiled);
-    let step = if sample == 0 {
-        usize::MAX
-    } else {
-        ((old_units.len() + new_units.len()) / sample).max(1)
-    };
+    let step = (old_units.len() + new_units.len())
+        .checked_div(sample)
+        .map_or(usize::MAX, |s| s.max(1));
     for (o, u) in old_units.iter().enumerate().step_by(step) {
         if !old_seen[o] {
             vocab.observe(&old.text[u.span.range()]);
