@@ -168,6 +168,11 @@ fn load_pair(
     new: &str,
     options: &LoadOptions,
 ) -> Result<(storydiff::article::Article, storydiff::article::Article)> {
+    let size = |p: &str| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    if size(old) + size(new) < 1 << 18 {
+        // Small files load faster than a thread starts.
+        return Ok((load_article(old, options)?, load_article(new, options)?));
+    }
     let (o, n) = std::thread::scope(|s| {
         let o = s.spawn(|| load_article(old, options));
         let n = load_article(new, options);

@@ -25,7 +25,9 @@ const STOPWORDS: &[&str] = &[
 /// Word ids and document frequencies over a pool of sentences.
 #[derive(Default)]
 pub(crate) struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
+    /// Scratch space for stemming.
+    buf: String,
     df: Vec<u32>,
     stop: Vec<bool>,
     docs: u32,
@@ -46,28 +48,65 @@ pub(crate) struct Profile {
 /// A crude but robust stem: lower-case, folded, at most seven characters.
 /// Seven keeps `Zelenskyy`/`Zelensky` and `recognition`/`recognising` together.
 pub(crate) fn stem(word: &str) -> String {
-    let mut s = String::with_capacity(word.len());
+    let mut s = String::new();
+    stem_into(word, &mut s);
+    s
+}
+
+/// `stem`, written into `out` (cleared first) without allocating.
+pub(crate) fn stem_into(word: &str, out: &mut String) {
+    out.clear();
     for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match fold(c) {
-            Fold::Char(m) => s.push(m),
+            Fold::Char(m) => out.push(m),
             Fold::Drop | Fold::Space => {}
-            Fold::Lower => s.extend(c.to_lowercase()),
+            Fold::Lower => out.extend(c.to_lowercase()),
         }
     }
-    let mut s = s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Trim what is not a letter or digit at both ends.
+    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    if start > 0 {
+        out.drain(..start);
+    }
     // Possessives: "Russia’s" is "Russia".
-    if let Some(base) = s.strip_suffix("'s").or_else(|| s.strip_suffix("'S")) {
-        s = base.to_string();
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
     }
     // Percentages are facts worth matching on: keep the sign.
-    if word.ends_with('%') && s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        s.push('%');
+    if word.ends_with('%') && out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.push('%');
     }
-    match s.char_indices().nth(7) {
-        Some((i, _)) => s[..i].to_string(),
-        None => s,
+    if let Some((i, _)) = out.char_indices().nth(7) {
+        out.truncate(i);
     }
 }
+
+/// A fast hasher for short word keys (FxHash: multiply and rotate); the
+/// default SipHash costs more than the work it guards here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Words of a sentence with whether each lies inside a quotation (double
 /// quotes and guillemets; single quotes are too often apostrophes).
@@ -100,15 +139,22 @@ fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
 }
 
 impl Vocab {
-    fn id(&mut self, stem: String) -> u32 {
-        self.frozen.clear();
-        if let Some(&id) = self.ids.get(&stem) {
-            return id;
-        }
-        let id = self.df.len() as u32;
-        self.stop.push(STOPWORDS.contains(&stem.as_str()));
-        self.df.push(0);
-        self.ids.insert(stem, id);
+    /// The id of a word's stem, adding it when new.
+    fn id(&mut self, word: &str) -> u32 {
+        let mut buf = std::mem::take(&mut self.buf);
+        stem_into(word, &mut buf);
+        let id = match self.ids.get(buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                self.frozen.clear();
+                let id = self.df.len() as u32;
+                self.stop.push(STOPWORDS.contains(&buf.as_str()));
+                self.df.push(0);
+                self.ids.insert(buf.clone(), id);
+                id
+            }
+        };
+        self.buf = buf;
         id
     }
 
@@ -117,7 +163,7 @@ impl Vocab {
     pub fn observe(&mut self, text: &str) {
         let mut stems = Vec::new();
         for w in text.split_whitespace() {
-            let id = self.id(stem(w));
+            let id = self.id(w);
             if !self.stop[id as usize] {
                 stems.push(id);
             }
@@ -136,7 +182,7 @@ impl Vocab {
         let mut quotes: Vec<Vec<u32>> = Vec::new();
         let mut current: Option<Vec<u32>> = None;
         for (word, in_quote) in words_with_quotes(text) {
-            let id = self.id(stem(word));
+            let id = self.id(word);
             if !self.stop[id as usize] {
                 stems.push(id);
             }

@@ -103,17 +103,24 @@ fn utf8(bytes: &[u8], notes: Vec<String>) -> Result<Decoded, LoadError> {
 /// Text where more than one character in ten is a control character (other than
 /// line ends, tabs, form feeds and escapes) is binary data, not an article.
 fn check_not_binary(text: &str) -> Result<(), LoadError> {
-    let sample: &str = match text.char_indices().nth(64 * 1024) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    };
+    // Over bytes: C0 controls and DEL are single bytes, C1 controls are
+    // 0xC2 0x80..=0x9F; other bytes of a multi-byte character are not counted.
+    let b = &text.as_bytes()[..text.len().min(256 * 1024)];
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in sample.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b') {
-            control += 1;
+    let mut i = 0;
+    while i < b.len() && total < 64 * 1024 {
+        let c = b[i];
+        if c & 0xC0 != 0x80 {
+            total += 1;
         }
+        match c {
+            b'\n' | b'\r' | b'\t' | 0x0c | 0x1b => {}
+            0x00..=0x1f | 0x7f => control += 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+            _ => {}
+        }
+        i += 1;
     }
     if total > 0 && control * 10 > total {
         return Err(LoadError::Binary(format!(
