@@ -73,6 +73,20 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         };
         !r.is_empty() && r.clone().all(|i| !a.blocks[us[i].block].role.is_content())
     };
+    // The new end of moved op `k`, shown where it stands in the new text.
+    let moved_to_group = |k: usize| {
+        let m = &c.ops[k];
+        Group {
+            kind: GroupKind::MovedTo,
+            op: k,
+            old: m.old.start..m.old.start,
+            new: m.new.clone(),
+            furniture: furniture(Side::New, m.new.clone()),
+            cosmetic: false,
+            breaks: [false, false],
+            peer: None,
+        }
+    };
     // New ends of moves, placed by new position.
     let mut moved_to: Vec<(usize, usize)> = c
         .ops
@@ -94,20 +108,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         if op.kind != OpKind::Moved && !op.new.is_empty() {
             while next_moved < moved_to.len() && moved_to[next_moved].0 < op.new.start {
                 let k = moved_to[next_moved].1;
-                let m = &c.ops[k];
-                to_group[k] = Some(push(
-                    &mut groups,
-                    Group {
-                        kind: GroupKind::MovedTo,
-                        op: k,
-                        old: m.old.start..m.old.start,
-                        new: m.new.clone(),
-                        furniture: furniture(Side::New, m.new.clone()),
-                        cosmetic: false,
-                        breaks: [false, false],
-                        peer: None,
-                    },
-                ));
+                to_group[k] = Some(push(&mut groups, moved_to_group(k)));
                 next_moved += 1;
             }
         }
@@ -142,18 +143,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
     }
     while next_moved < moved_to.len() {
         let k = moved_to[next_moved].1;
-        let m = &c.ops[k];
-        to_group[k] = Some(groups.len());
-        groups.push(Group {
-            kind: GroupKind::MovedTo,
-            op: k,
-            old: m.old.start..m.old.start,
-            new: m.new.clone(),
-            furniture: furniture(Side::New, m.new.clone()),
-            cosmetic: false,
-            breaks: [false, false],
-            peer: None,
-        });
+        to_group[k] = Some(push(&mut groups, moved_to_group(k)));
         next_moved += 1;
     }
     // Paragraph starts on each side.

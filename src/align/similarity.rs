@@ -300,21 +300,7 @@ impl Vocab {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        let (mut i, mut j) = (0, 0);
-        let mut shared = 0.0;
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weight(a[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let ta: f64 = a.iter().map(|&s| self.weight(s)).sum();
-        let tb: f64 = b.iter().map(|&s| self.weight(s)).sum();
+        let (shared, ta, tb) = self.shared(a, b);
         2.0 * shared / (ta + tb)
     }
 }

@@ -44,13 +44,27 @@ pub struct Quote {
     pub occurrences: Vec<Occurrence>,
 }
 
+/// The articles of some occurrences, each once, in order.
+fn articles_of(occurrences: &[Occurrence]) -> Vec<usize> {
+    let mut v: Vec<usize> = occurrences.iter().map(|o| o.article).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Most widely carried first, then by where they first occur.
+fn by_reach(a: &[Occurrence], b: &[Occurrence]) -> std::cmp::Ordering {
+    articles_of(b)
+        .len()
+        .cmp(&articles_of(a).len())
+        .then(a[0].article.cmp(&b[0].article))
+        .then(a[0].span.start.cmp(&b[0].span.start))
+}
+
 impl Quote {
     /// The articles carrying it, each once, in order.
     pub fn articles(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.occurrences.iter().map(|o| o.article).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        articles_of(&self.occurrences)
     }
 }
 
@@ -62,11 +76,9 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The articles carrying it, each once, in order.
     pub fn articles(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.occurrences.iter().map(|o| o.article).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        articles_of(&self.occurrences)
     }
 }
 
@@ -273,18 +285,7 @@ pub fn story(articles: &[Article]) -> Story {
             }
         })
         .collect();
-    quotes.sort_by(|a, b| {
-        b.articles()
-            .len()
-            .cmp(&a.articles().len())
-            .then(a.occurrences[0].article.cmp(&b.occurrences[0].article))
-            .then(
-                a.occurrences[0]
-                    .span
-                    .start
-                    .cmp(&b.occurrences[0].span.start),
-            )
-    });
+    quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
 
     // Claims.
     let (sents, clusters) = claims::cluster(articles);
@@ -304,18 +305,7 @@ pub fn story(articles: &[Article]) -> Story {
             }
         })
         .collect();
-    claims.sort_by(|a, b| {
-        b.articles()
-            .len()
-            .cmp(&a.articles().len())
-            .then(a.occurrences[0].article.cmp(&b.occurrences[0].article))
-            .then(
-                a.occurrences[0]
-                    .span
-                    .start
-                    .cmp(&b.occurrences[0].span.start),
-            )
-    });
+    claims.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
 
     // Pairs: a full alignment only where shingles say a reprint is likely.
     let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
