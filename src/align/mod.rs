@@ -249,7 +249,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     // The sample need only be large beside what is compared: a few edits in
     // a long article need a few hundred sentences, not thousands.
     let profiled = old_seen.iter().chain(&new_seen).filter(|&&x| x).count();
-    let sample = DF_SAMPLE.min(20 * profiled);
+    let sample = DF_SAMPLE.min(8 * profiled);
     let step = (old_units.len() + new_units.len())
         .checked_div(sample)
         .map_or(usize::MAX, |s| s.max(1));
