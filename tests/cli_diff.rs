@@ -1,23 +1,15 @@
 //! `storydiff diff` through the real binary: exit codes, the JSON contract,
 //! Markdown, colour and NO_COLOR, closed pipes.
 
+mod common;
+use common::sample_path as sample;
+
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_storydiff"))
-}
-
-fn sample(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
 }
 
 fn json(old: &str, new: &str) -> (Value, Option<i32>) {

@@ -1,19 +1,12 @@
 //! The engine on the sample story, on generated pairs with known edits, and on
 //! controls (identity, reflow, an unrelated public-domain text).
 
+mod common;
+use common::sample;
+
 use storydiff::align::{align, AlignOptions, Comparison, OpKind, Relation, Side, WordKind};
 use storydiff::article::{load_article, load_bytes, Article, LoadOptions, Role};
 use storydiff::synth::{generate_pair, hard_wrap, PairSpec};
-
-fn sample(prefix: &str) -> Article {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap();
-    load_article(entry.to_str().unwrap(), &LoadOptions::default()).unwrap()
-}
 
 fn text(name: &str, s: &str) -> Article {
     load_bytes(name, s.as_bytes(), &LoadOptions::default()).unwrap()

@@ -1,17 +1,9 @@
 //! HTML reports: self-contained, escaped, aligned like the terminal view.
 
-use std::process::Command;
+mod common;
+use common::sample_path as sample;
 
-fn sample(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
-}
+use std::process::Command;
 
 fn run(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))

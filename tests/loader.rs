@@ -1,17 +1,10 @@
 //! The loader on the sample articles: roles, reasons, metadata and sentences
 //! as a reader would check them with `storydiff inspect`.
 
-use storydiff::article::{load_article, Article, LoadOptions, Role};
+mod common;
+use common::sample;
 
-fn sample(prefix: &str) -> Article {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap();
-    load_article(entry.to_str().unwrap(), &LoadOptions::default()).unwrap()
-}
+use storydiff::article::{Article, Role};
 
 fn blocks_with<'a>(a: &'a Article, needle: &str) -> Vec<(&'a str, Role, Option<&'a str>)> {
     a.blocks

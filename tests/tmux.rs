@@ -3,6 +3,9 @@
 //! usable shell — also after a panic. Skips when tmux is missing (`.ci/run`
 //! installs it).
 
+mod common;
+use common::sample_path as sample;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -113,17 +116,6 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         self.cmd(&["kill-server"]);
     }
-}
-
-fn sample(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
 }
 
 fn launch(t: &Tmux, env: &str) {

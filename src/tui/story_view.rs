@@ -14,7 +14,6 @@ use super::action::Action;
 use super::app::{prepare, App};
 use super::config::Config;
 use super::keymap::Keymap;
-use super::layout::str_width;
 use super::theme::Theme;
 use super::view;
 use crate::align::{Relation, Side};
@@ -569,51 +568,11 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
 }
 
 fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let lines = app.keymap.help_lines();
-    let key_w = lines
-        .iter()
-        .map(|(k, _)| str_width(k))
-        .max()
-        .unwrap_or(0)
-        .min(20);
-    let w = area.width.saturating_sub(4).min(80);
-    let h = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
-    let x0 = (area.width - w) / 2;
-    let y0 = (area.height - h) / 2;
-    let style = app.theme.status;
-    for y in y0..y0 + h {
-        for x in x0..x0 + w {
-            buf[(x, y)].set_symbol(" ").set_style(style);
-        }
-    }
-    put(
+    view::draw_keys(
         buf,
-        x0 + 2,
-        y0,
+        area,
+        &app.keymap,
+        &app.theme,
         "story view keys — q, Esc or ? closes",
-        w - 2,
-        style.add_modifier(Modifier::BOLD),
     );
-    for (i, (k, what)) in lines.iter().enumerate() {
-        let y = y0 + 2 + i as u16;
-        if y >= y0 + h {
-            break;
-        }
-        put(
-            buf,
-            x0 + 2,
-            y,
-            &clip(k, key_w),
-            key_w as u16,
-            style.add_modifier(Modifier::BOLD),
-        );
-        put(
-            buf,
-            x0 + 4 + key_w as u16,
-            y,
-            &clip(what, (w as usize).saturating_sub(key_w + 6)),
-            w.saturating_sub(key_w as u16 + 5),
-            style,
-        );
-    }
 }

@@ -254,18 +254,35 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
-    let lines = app.config.keymap.help_lines();
+    draw_keys(
+        buf,
+        area,
+        &app.config.keymap,
+        &app.theme,
+        "storydiff keys — q, Esc or ? closes",
+    );
+}
+
+/// A centred box listing the keymap's keys and what they do.
+pub fn draw_keys(
+    buf: &mut Buffer,
+    area: Rect,
+    keymap: &crate::tui::keymap::Keymap,
+    theme: &crate::tui::theme::Theme,
+    title: &str,
+) {
+    let lines = keymap.help_lines();
     let key_w = lines
         .iter()
         .map(|(k, _)| str_width(k))
         .max()
         .unwrap_or(0)
         .min(24);
-    let w = (area.width.saturating_sub(4)).min(78);
+    let w = (area.width.saturating_sub(4)).min(80);
     let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
-    let style = app.theme.status;
+    let style = theme.status;
     for y in y0..y0 + h {
         for x in x0..x0 + w {
             buf[(x, y)].set_symbol(" ").set_style(style);
@@ -275,7 +292,7 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
         buf,
         x0 + 2,
         y0,
-        &clip("storydiff keys — q, Esc or ? closes", w as usize - 2),
+        &clip(title, w as usize - 2),
         w - 2,
         style.add_modifier(Modifier::BOLD),
     );
@@ -284,12 +301,11 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
         if y >= y0 + h - 1 {
             break;
         }
-        let k = clip(keys, key_w);
         put(
             buf,
             x0 + 2,
             y,
-            &k,
+            &clip(keys, key_w),
             key_w as u16,
             style.add_modifier(Modifier::BOLD),
         );

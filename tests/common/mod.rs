@@ -1,0 +1,21 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use storydiff::article::{load_article, Article, LoadOptions};
+
+/// The path of the sample article whose file name starts with `prefix`.
+pub fn sample_path(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The sample article whose file name starts with `prefix`, loaded.
+pub fn sample(prefix: &str) -> Article {
+    load_article(&sample_path(prefix), &LoadOptions::default()).unwrap()
+}
