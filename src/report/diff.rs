@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{block_id, sentence_id, ArticleJson, Id};
+use super::{counts_line, md};
 use crate::align::{Comparison, Op, OpKind, Side, WordKind};
 use crate::article::{Article, Role};
 use crate::display::one_line;
@@ -254,7 +255,6 @@ pub fn write_text(
     writeln!(out, "    {}", header_line(old))?;
     writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
     writeln!(out, "    {}", header_line(new))?;
-    let s = &c.stats;
     writeln!(
         out,
         "{} {} · similarity {:.2}{}",
@@ -263,19 +263,7 @@ pub fn write_text(
         c.similarity,
         if c.approximate { " · APPROXIMATE" } else { "" }
     )?;
-    writeln!(
-        out,
-        "{} {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}",
-        p.wrap("1", "counts"),
-        s.equal,
-        s.changed,
-        s.deleted,
-        s.inserted,
-        s.moved,
-        s.reparagraphed,
-        s.words_deleted,
-        s.words_inserted
-    )?;
+    writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))?;
     if let Some(t) = c.truncated {
         let (full, full_side) = match t.side {
             Side::New => (old, Side::Old),
@@ -383,20 +371,6 @@ pub fn write_text(
 
 // ---------------------------------------------------------------- Markdown
 
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in one_line(s).chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 fn md_words(op: &Op) -> String {
     let mut s = String::new();
     for w in &op.words {
@@ -451,21 +425,17 @@ pub fn write_markdown(
         field(&new.meta.outlet)
     )?;
     writeln!(out, "| words | {} | {} |\n", old.words(), new.words())?;
-    let s = &c.stats;
     writeln!(
         out,
-        "**Relation:** {} · **similarity** {:.2}{} · {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}\n",
+        "**Relation:** {} · **similarity** {:.2}{} · {}\n",
         c.relation.as_str(),
         c.similarity,
-        if c.approximate { " · *approximate*" } else { "" },
-        s.equal,
-        s.changed,
-        s.deleted,
-        s.inserted,
-        s.moved,
-        s.reparagraphed,
-        s.words_deleted,
-        s.words_inserted
+        if c.approximate {
+            " · *approximate*"
+        } else {
+            ""
+        },
+        counts_line(&c.stats)
     )?;
     if let Some(t) = c.truncated {
         let full_side = other(t.side);

@@ -178,7 +178,6 @@ pub fn write_diff(
         out,
         &format!("storydiff: {} → {}", old.short_name(), new.short_name()),
     )?;
-    let s = &c.stats;
     writeln!(
         out,
         "<header><h1>storydiff: {} → {}</h1>",
@@ -187,18 +186,15 @@ pub fn write_diff(
     )?;
     write!(
         out,
-        "<p class=\"summary\">relation <b>{}</b> · similarity {:.2} · {} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}{}",
+        "<p class=\"summary\">relation <b>{}</b> · similarity {:.2} · {}{}",
         c.relation.as_str(),
         c.similarity,
-        s.equal,
-        s.changed,
-        s.deleted,
-        s.inserted,
-        s.moved,
-        s.reparagraphed,
-        s.words_deleted,
-        s.words_inserted,
-        if c.approximate { " · <span class=\"badge\">approximate</span>" } else { "" }
+        escape(&super::counts_line(&c.stats)),
+        if c.approximate {
+            " · <span class=\"badge\">approximate</span>"
+        } else {
+            ""
+        }
     )?;
     if let Some(t) = c.truncated {
         let full = if t.side == Side::New { 'o' } else { 'n' };

@@ -8,3 +8,29 @@ pub mod html;
 pub mod inspect;
 pub mod json;
 pub mod story;
+
+use crate::align::Stats;
+use crate::display::one_line;
+
+/// Text for Markdown: one line, with Markdown's special characters escaped.
+pub(crate) fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in one_line(s).chars() {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The counts every report prints: "41 equal · 1 changed · … · words −498 +61".
+pub(crate) fn counts_line(s: &Stats) -> String {
+    format!(
+        "{} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}",
+        s.equal, s.changed, s.deleted, s.inserted, s.moved, s.reparagraphed, s.words_deleted, s.words_inserted
+    )
+}

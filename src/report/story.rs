@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::ArticleJson;
+use super::md;
 use crate::article::Article;
 use crate::display::{clip, one_line};
 use crate::story::{Occurrence, Story};
@@ -237,20 +238,6 @@ pub fn write_text(
         }
     }
     Ok(())
-}
-
-fn md(s: &str) -> String {
-    let mut out = String::new();
-    for ch in one_line(s).chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
