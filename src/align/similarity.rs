@@ -6,25 +6,27 @@ use std::collections::HashMap;
 
 use super::units::{fold, Fold};
 
-/// Function words that carry no topic.
+/// Function words that carry no topic (sorted, for binary search).
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on",
-    "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
-    "with", "would", "you", "your", "s", "t", "it's", "he's", "she's", "that's", "told", "say",
-    "added",
+    "a", "about", "above", "added", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "he's", "her", "here",
+    "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "it's",
+    "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off",
+    "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "s", "said", "same",
+    "say", "says", "she", "she's", "should", "so", "some", "such", "t", "than", "that", "that's",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "told", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
 ];
 
 /// Word ids and document frequencies over a pool of sentences.
 #[derive(Default)]
 pub(crate) struct Vocab {
+    /// Stems of ASCII words (at most seven bytes) packed into an integer: most
+    /// words of most articles, looked up without hashing strings.
+    short: FxMap<u64, u32>,
     ids: FxMap<String, u32>,
     /// Scratch space for stemming.
     buf: String,
@@ -94,7 +96,21 @@ pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The product's high bits mix every input bit; hash tables index by
+        // the low bits, so bring the high ones down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
@@ -118,7 +134,7 @@ fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
     let opens = text.matches(['“', '«']).count() + straight / 2;
     let closes = text.matches(['”', '»']).count() + straight / 2;
     let mut inside = closes > opens;
-    for raw in text.split_whitespace() {
+    for raw in crate::article::split_words(text) {
         if raw.starts_with(['“', '«', '"']) {
             inside = true;
         }
@@ -138,9 +154,60 @@ fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
+/// `stem` of an ASCII word packed into an integer (its bytes, little-endian;
+/// stems never contain a zero byte at either end, so lengths cannot collide),
+/// or `None` when the word is not ASCII.
+fn ascii_stem_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    // Trim what is not a letter or digit at both ends.
+    let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        return Some(0);
+    };
+    let mut last = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .unwrap_or(first)
+        + 1;
+    // Possessives: "Russia's" is "Russia".
+    if last - first >= 2 && b[last - 2] == b'\'' && b[last - 1].eq_ignore_ascii_case(&b's') {
+        last -= 2;
+    }
+    let mut key = 0u64;
+    let mut len = 0;
+    for &c in &b[first..last] {
+        if len == 7 {
+            break;
+        }
+        key |= u64::from(c.to_ascii_lowercase()) << (8 * len);
+        len += 1;
+    }
+    // Percentages are facts worth matching on: keep the sign.
+    if len < 7 && b.last() == Some(&b'%') && first < last && b[first].is_ascii_digit() {
+        key |= u64::from(b'%') << (8 * len);
+    }
+    Some(key)
+}
+
 impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
+        if let Some(key) = ascii_stem_key(word) {
+            if let Some(&id) = self.short.get(&key) {
+                return id;
+            }
+            let id = self.string_id(word);
+            self.short.insert(key, id);
+            return id;
+        }
+        self.string_id(word)
+    }
+
+    /// The id of a word's stem through the string map (non-ASCII stems, and
+    /// the first time an ASCII stem is seen, so both maps agree).
+    fn string_id(&mut self, word: &str) -> u32 {
         let mut buf = std::mem::take(&mut self.buf);
         stem_into(word, &mut buf);
         let id = match self.ids.get(buf.as_str()) {
@@ -148,7 +215,8 @@ impl Vocab {
             None => {
                 self.frozen.clear();
                 let id = self.df.len() as u32;
-                self.stop.push(STOPWORDS.contains(&buf.as_str()));
+                self.stop
+                    .push(STOPWORDS.binary_search(&buf.as_str()).is_ok());
                 self.df.push(0);
                 self.ids.insert(buf.clone(), id);
                 id
@@ -162,7 +230,7 @@ impl Vocab {
     /// unchanged text tells which words are common in these articles.
     pub fn observe(&mut self, text: &str) {
         let mut stems = Vec::new();
-        for w in text.split_whitespace() {
+        for w in crate::article::split_words(text) {
             let id = self.id(w);
             if !self.stop[id as usize] {
                 stems.push(id);
@@ -355,6 +423,76 @@ mod tests {
         let c = v.profile("The weather in Lisbon was mild for the time of year.");
         assert!(v.similarity(&a, &b) > 0.6, "{}", v.similarity(&a, &b));
         assert!(v.similarity(&a, &c) < 0.1);
+    }
+
+    #[test]
+    fn packed_ascii_stems_agree_with_stem() {
+        let words = [
+            "Zelensky",
+            "Zelenskyy",
+            "NATO's",
+            "Nato's",
+            "'s",
+            "s",
+            "U.S.",
+            "(said)",
+            "22.5%",
+            "5%",
+            "%",
+            "1234567%",
+            "123456%",
+            "--",
+            "x",
+            "recognition",
+            "recognising",
+            "it's",
+            "e-mail",
+            "\"quoted\"",
+            "a'S",
+            "'",
+        ];
+        // And many generated words over the characters that matter.
+        let alphabet = b"aZs9S'%.-\"0xQ";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let generated: Vec<String> = (0..20_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let len = (state % 12) as usize;
+                (0..len)
+                    .map(|i| {
+                        alphabet[((state >> (4 * i)) % alphabet.len() as u64) as usize] as char
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut seen: HashMap<u64, String> = HashMap::new();
+        for w in words
+            .iter()
+            .copied()
+            .chain(generated.iter().map(String::as_str))
+        {
+            let key = ascii_stem_key(w).unwrap();
+            let st = stem(w);
+            if let Some(prev) = seen.insert(key, st.clone()) {
+                assert_eq!(prev, st, "{w}: two stems share one key");
+            }
+            let mut unpacked = String::new();
+            for i in 0..8 {
+                let c = (key >> (8 * i)) as u8;
+                if c != 0 {
+                    unpacked.push(c as char);
+                }
+            }
+            assert_eq!(unpacked, st, "{w}");
+        }
+        assert_eq!(ascii_stem_key("Café"), None);
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -25,11 +25,12 @@ pub struct Unit {
 
 pub(crate) fn units(article: &Article) -> Vec<Unit> {
     let mut out = Vec::with_capacity(article.blocks.iter().map(|b| b.sentences.len()).sum());
+    let (mut key_buf, mut exact_buf) = (Vec::new(), Vec::new());
     for (bi, block) in article.blocks.iter().enumerate() {
         let content = block.role.is_content();
         for (si, &span) in block.sentences.iter().enumerate() {
             let text = &article.text[span.range()];
-            let (key, exact, words) = hashes(text);
+            let (key, exact, words) = hashes_with(text, &mut key_buf, &mut exact_buf);
             out.push(Unit {
                 block: bi,
                 sentence: si,
@@ -44,20 +45,31 @@ pub(crate) fn units(article: &Article) -> Vec<Unit> {
     out
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-#[inline]
-fn feed(h: &mut u64, b: u8) {
-    *h ^= b as u64;
-    *h = h.wrapping_mul(FNV_PRIME);
+/// FxHash's multiply-and-rotate over eight bytes at a time, with the length
+/// and a final avalanche: a sentence costs a few multiplications.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+    }
+    h = (h ^ bytes.len() as u64).wrapping_mul(K);
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
 }
 
-fn feed_char(h: &mut u64, c: char) {
+fn push_char(out: &mut Vec<u8>, c: char) {
     let mut buf = [0u8; 4];
-    for &b in c.encode_utf8(&mut buf).as_bytes() {
-        feed(h, b);
-    }
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
 /// How a character counts for the matching key.
@@ -85,66 +97,83 @@ pub(crate) fn fold(c: char) -> Fold {
     }
 }
 
-/// (matching key, exact key, word count) in one pass.
-fn hashes(text: &str) -> (u64, u64, u32) {
-    let mut key = FNV_OFFSET;
-    let mut exact = FNV_OFFSET;
+/// (matching key, exact key, word count) in one pass, writing the normalised
+/// and the exact text into scratch buffers (cleared first) to hash each.
+fn hashes_with(text: &str, key: &mut Vec<u8>, exact: &mut Vec<u8>) -> (u64, u64, u32) {
+    key.clear();
+    exact.clear();
+    let b = text.as_bytes();
     let mut words = 0u32;
     let mut in_space = true;
-    for c in text.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            if b.is_ascii_whitespace() {
-                if !in_space {
-                    feed(&mut key, b' ');
-                    feed(&mut exact, b' ');
-                }
-                in_space = true;
-                continue;
-            }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 && !c.is_ascii_whitespace() {
+            // A run of ASCII word characters, copied at once.
+            let run = b[i..]
+                .iter()
+                .position(|&c| c >= 0x80 || c.is_ascii_whitespace())
+                .map_or(b.len(), |p| i + p);
             if in_space {
                 words += 1;
             }
             in_space = false;
-            feed(&mut exact, b);
-            feed(&mut key, b.to_ascii_lowercase());
+            exact.extend_from_slice(&b[i..run]);
+            key.extend(b[i..run].iter().map(u8::to_ascii_lowercase));
+            i = run;
             continue;
         }
-        match fold(c) {
+        if c < 0x80 {
+            // ASCII whitespace.
+            i += 1;
+            if !in_space {
+                key.push(b' ');
+                exact.push(b' ');
+            }
+            in_space = true;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        match fold(ch) {
             Fold::Space => {
                 if !in_space {
-                    feed(&mut key, b' ');
-                    feed(&mut exact, b' ');
+                    key.push(b' ');
+                    exact.push(b' ');
                 }
                 in_space = true;
             }
-            Fold::Drop => feed_char(&mut exact, c),
+            Fold::Drop => push_char(exact, ch),
             Fold::Char(m) => {
                 if in_space {
                     words += 1;
                 }
                 in_space = false;
-                feed_char(&mut exact, c);
-                feed_char(&mut key, m);
+                push_char(exact, ch);
+                push_char(key, m);
             }
             Fold::Lower => {
                 if in_space {
                     words += 1;
                 }
                 in_space = false;
-                feed_char(&mut exact, c);
-                for l in c.to_lowercase() {
-                    feed_char(&mut key, l);
+                push_char(exact, ch);
+                for l in ch.to_lowercase() {
+                    push_char(key, l);
                 }
             }
         }
     }
-    (key, exact, words)
+    (hash_bytes(key), hash_bytes(exact), words)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hashes(text: &str) -> (u64, u64, u32) {
+        hashes_with(text, &mut Vec::new(), &mut Vec::new())
+    }
 
     #[test]
     fn keys_fold_typography_but_exact_does_not() {
@@ -156,5 +185,18 @@ mod tests {
         assert_eq!(e1, e3);
         assert_eq!(k1, k3);
         assert_eq!((w1, w2), (4, 4));
+    }
+
+    #[test]
+    fn lengths_and_order_change_the_key() {
+        let keys: Vec<u64> = ["a", "a\0", "ab", "ba", "abcdefgh", "abcdefghi", ""]
+            .iter()
+            .map(|t| hashes(t).1)
+            .collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
     }
 }

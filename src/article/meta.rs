@@ -243,7 +243,7 @@ const JOB_WORDS: &[&str] = &[
 /// Whether a short line is a reporter's job title ("Security correspondent").
 pub(crate) fn looks_like_job_title(s: &str) -> bool {
     let s = s.trim();
-    let words = s.split_whitespace().count();
+    let words = super::unicode_word_count(s, 9);
     if words == 0 || words > 8 || super::plain::ends_sentence(s) {
         return false;
     }

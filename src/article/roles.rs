@@ -211,12 +211,15 @@ const PICTURE_WORDS: &[&str] = &[
 
 /// Blocks longer than this are prose: no line rule applies to them.
 const SHORT_LINE: usize = 40;
+/// Where word counting stops: one past the largest threshold of the rules.
+const WORD_CAP: usize = SHORT_LINE + 1;
 
 struct Feat<'a> {
     text: &'a str,
     /// Lower-cased text, for blocks short enough for the line rules to read
     /// (empty for long paragraphs: no furniture pattern is that long).
     lower: String,
+    /// Words, counted up to `WORD_CAP` (every rule's threshold is below it).
     words: usize,
     /// Ends with sentence-closing punctuation (not a colon).
     prose_end: bool,
@@ -269,7 +272,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
         .iter()
         .map(|b| {
             let text = full_text[b.span.range()].trim();
-            let words = text.split_whitespace().count();
+            let words = super::unicode_word_count(text, WORD_CAP);
             Feat {
                 lower: if words <= SHORT_LINE {
                     text.to_lowercase()

@@ -95,7 +95,20 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let end = block.end;
     let mut start = skip_ws(b, block.start, end);
     let mut i = start;
+    // Where the next lead byte of a multi-byte terminator may be (…, 。, ！, ？);
+    // found again only once passed, since curly quotes share the lead byte.
+    let find_multi =
+        |from: usize| memchr::memchr3(0xE2, 0xE3, 0xEF, &b[from..end]).map_or(end, |p| from + p);
+    let mut next_multi = find_multi(start.min(end));
     while i < end {
+        if next_multi < i {
+            next_multi = find_multi(i);
+        }
+        let next_ascii = memchr::memchr3(b'.', b'!', b'?', &b[i..end]).map_or(end, |p| i + p);
+        i = next_ascii.min(next_multi);
+        if i >= end {
+            break;
+        }
         let c = b[i];
         let (term_len, needs_space) = match c {
             b'.' | b'!' | b'?' => (1, true),

@@ -40,8 +40,39 @@ impl std::fmt::Display for Id {
 
 impl Serialize for Id {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // Written into a stack buffer: thousands of ids per report, and the
+        // formatting machinery costs more than the digits.
+        let mut buf = [0u8; 48];
+        let mut len = self.side.encode_utf8(&mut buf).len();
+        len += write_decimal(&mut buf[len..], self.block + 1);
+        if let Some(sentence) = self.sentence {
+            buf[len] = b'.';
+            len += 1;
+            len += write_decimal(&mut buf[len..], sentence + 1);
+        }
+        match std::str::from_utf8(&buf[..len]) {
+            Ok(id) => s.serialize_str(id),
+            Err(_) => s.collect_str(self),
+        }
     }
+}
+
+/// Writes `n` in decimal at the start of `out` (at least 20 bytes long),
+/// returning the number of bytes written.
+fn write_decimal(out: &mut [u8], mut n: usize) -> usize {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i;
+    out[..len].copy_from_slice(&digits[i..]);
+    len
 }
 
 #[derive(Serialize)]
@@ -114,5 +145,34 @@ impl<'a> ArticleJson<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_serialize_as_they_display() {
+        for (side, block, sentence) in [
+            ('o', 0, None),
+            ('n', 9, Some(0)),
+            ('o', 41, Some(122)),
+            ('n', usize::MAX - 1, Some(usize::MAX - 1)),
+        ] {
+            let id = Id {
+                side,
+                block,
+                sentence,
+            };
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{id}\""));
+        }
+        let id = Id {
+            side: 'o',
+            block: 2,
+            sentence: Some(0),
+        };
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"o3.1\"");
     }
 }
