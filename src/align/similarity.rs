@@ -27,9 +27,14 @@ pub(crate) struct Vocab {
     /// Stems of ASCII words (at most seven bytes) packed into an integer: most
     /// words of most articles, looked up without hashing strings.
     short: FxMap<u64, u32>,
+    /// Words of up to fifteen bytes as written (packed with their length):
+    /// the common words of a text skip stemming altogether.
+    raw: FxMap<u128, u32>,
     ids: FxMap<String, u32>,
     /// Scratch space for stemming.
     buf: String,
+    /// Scratch space for a sentence's stems.
+    scratch: Vec<u32>,
     df: Vec<u32>,
     stop: Vec<bool>,
     docs: u32,
@@ -102,6 +107,10 @@ impl std::hash::Hasher for Fx {
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u128(&mut self, v: u128) {
+        self.write_u64(v as u64);
+        self.write_u64((v >> 64) as u64);
     }
     fn write_u8(&mut self, v: u8) {
         self.write_u64(u64::from(v));
@@ -194,42 +203,77 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
 impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
-        if let Some(key) = ascii_stem_key(word) {
-            if let Some(&id) = self.short.get(&key) {
-                return id;
-            }
-            let id = self.string_id(word);
-            self.short.insert(key, id);
+        let b = word.as_bytes();
+        if b.len() > 15 {
+            return self.stem_id(word);
+        }
+        // The word as written, packed with its length: seen before, it needs
+        // no stemming.
+        let mut a = [0u8; 16];
+        for (d, &c) in a.iter_mut().zip(b) {
+            *d = c;
+        }
+        a[15] = b.len() as u8;
+        let packed = u128::from_le_bytes(a);
+        if let Some(&id) = self.raw.get(&packed) {
             return id;
         }
-        self.string_id(word)
+        let id = self.stem_id(word);
+        self.raw.insert(packed, id);
+        id
     }
 
-    /// The id of a word's stem through the string map (non-ASCII stems, and
-    /// the first time an ASCII stem is seen, so both maps agree).
-    fn string_id(&mut self, word: &str) -> u32 {
+    /// The id of a word's stem: ASCII stems (nearly all) through the packed
+    /// map, others through the string map.
+    fn stem_id(&mut self, word: &str) -> u32 {
+        if let Some(key) = ascii_stem_key(word) {
+            return self.packed_id(key);
+        }
         let mut buf = std::mem::take(&mut self.buf);
         stem_into(word, &mut buf);
-        let id = match self.ids.get(buf.as_str()) {
-            Some(&id) => id,
-            None => {
-                self.frozen.clear();
-                let id = self.df.len() as u32;
-                self.stop
-                    .push(STOPWORDS.binary_search(&buf.as_str()).is_ok());
-                self.df.push(0);
-                self.ids.insert(buf.clone(), id);
-                id
-            }
+        let id = if buf.is_ascii() {
+            // "Nato’s" folds to an ASCII stem: the same id as "NATO's".
+            let key = buf
+                .bytes()
+                .enumerate()
+                .fold(0u64, |k, (i, c)| k | u64::from(c) << (8 * i));
+            self.packed_id(key)
+        } else if let Some(&id) = self.ids.get(buf.as_str()) {
+            id
+        } else {
+            let id = self.new_id(&buf);
+            self.ids.insert(buf.clone(), id);
+            id
         };
         self.buf = buf;
+        id
+    }
+
+    /// The id of a packed ASCII stem (at most seven bytes, see `ascii_stem_key`).
+    fn packed_id(&mut self, key: u64) -> u32 {
+        if let Some(&id) = self.short.get(&key) {
+            return id;
+        }
+        let bytes = key.to_le_bytes();
+        let len = bytes.iter().rposition(|&c| c != 0).map_or(0, |p| p + 1);
+        let id = self.new_id(std::str::from_utf8(&bytes[..len]).unwrap_or(""));
+        self.short.insert(key, id);
+        id
+    }
+
+    fn new_id(&mut self, stem: &str) -> u32 {
+        self.frozen.clear();
+        let id = self.df.len() as u32;
+        self.stop.push(STOPWORDS.binary_search(&stem).is_ok());
+        self.df.push(0);
         id
     }
 
     /// Counts a sentence towards document frequencies only: a sample of the
     /// unchanged text tells which words are common in these articles.
     pub fn observe(&mut self, text: &str) {
-        let mut stems = Vec::new();
+        let mut stems = std::mem::take(&mut self.scratch);
+        stems.clear();
         for w in crate::article::split_words(text) {
             let id = self.id(w);
             if !self.stop[id as usize] {
@@ -242,6 +286,7 @@ impl Vocab {
             self.df[s as usize] += 1;
         }
         self.docs += 1;
+        self.scratch = stems;
     }
 
     /// Profiles a sentence and counts it towards document frequencies.

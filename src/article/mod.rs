@@ -459,7 +459,8 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let n = self.s.len();
+        let b = self.s.as_bytes();
+        let n = b.len();
         loop {
             if self.i >= n {
                 return None;
@@ -470,11 +471,20 @@ impl<'a> Iterator for Words<'a> {
             }
         }
         let start = self.i;
-        self.i += 1;
-        while self.i < n && self.space_len(self.i) == 0 {
-            self.i += 1;
+        let mut i = start + 1;
+        loop {
+            // Word bytes up to the next possible space, then decide.
+            i += b[i..]
+                .iter()
+                .position(|&c| SPACE_CLASS[c as usize] != 0)
+                .unwrap_or(n - i);
+            if i >= n || self.space_len(i) > 0 {
+                break;
+            }
+            i += 1;
         }
-        Some(&self.s[start..self.i])
+        self.i = i;
+        Some(&self.s[start..i])
     }
 }
 

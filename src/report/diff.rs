@@ -147,8 +147,7 @@ pub fn write_json(
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &doc)?;
-    writeln!(out)
+    super::write_json_line(out, &doc, false)
 }
 
 fn other(side: Side) -> Side {

@@ -22,8 +22,7 @@ pub fn write_json(out: &mut dyn Write, article: &Article) -> io::Result<()> {
         schema: "storydiff.inspect/1",
         article: ArticleJson::new(article, 'o'),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    super::write_json_line(out, &doc, true)
 }
 
 pub fn write_text(out: &mut dyn Write, article: &Article, width: usize) -> io::Result<()> {

@@ -9,8 +9,28 @@ pub mod inspect;
 pub mod json;
 pub mod story;
 
+use std::io::{self, Write};
+
 use crate::align::Stats;
 use crate::display::one_line;
+
+/// Serialises `value` as JSON followed by a newline. The serialiser writes a
+/// few bytes at a time; a buffer of its own keeps those writes inlined
+/// rather than each a call through `dyn Write`.
+pub(crate) fn write_json_line<T: serde::Serialize>(
+    out: &mut dyn Write,
+    value: &T,
+    pretty: bool,
+) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, value)?;
+    } else {
+        serde_json::to_writer(&mut w, value)?;
+    }
+    w.write_all(b"\n")?;
+    w.flush()
+}
 
 /// Text for Markdown: one line, with Markdown's special characters escaped.
 pub(crate) fn md(s: &str) -> String {

@@ -96,8 +96,7 @@ pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::R
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &doc)?;
-    writeln!(out)
+    super::write_json_line(out, &doc, false)
 }
 
 /// A short label for article `i`: its index and outlet or file name.
