@@ -102,11 +102,25 @@ for size in 40k 1m 5m; do
   target/release/examples/gen_pair "$size" "$dir" 1 >/dev/null
   old="$dir/old.txt"; new="$dir/new.txt"
   read -r td ti < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(t["words_deleted"], t["words_inserted"])' "$dir/truth.json")
-  runs=20; [ "$size" = 5m ] && runs=7
-  for tool in storydiff wdiff dwdiff git git-minimal diff; do
+  # The tools take turns, a few runs each, round after round, so that the
+  # machine's drift (it is shared and noisy) falls on every tool alike; the
+  # median is over all runs. Small inputs take milliseconds: many runs.
+  case $size in 40k) rounds=10; runs=20 ;; 1m) rounds=6; runs=5 ;; *) rounds=5; runs=2 ;; esac
+  tools=(storydiff wdiff dwdiff git git-minimal diff)
+  for tool in "${tools[@]}"; do rm -f "$dir/$tool".*.json; done
+  for ((round = 1; round <= rounds; round++)); do
+    for tool in "${tools[@]}"; do
+      hyperfine -N -i -w 2 -r "$runs" --export-json "$dir/$tool.$round.json" \
+        "$(cmd_for "$tool" "$old" "$new")" >/dev/null 2>&1
+    done
+  done
+  for tool in "${tools[@]}"; do
     cmd=$(cmd_for "$tool" "$old" "$new")
-    hyperfine -N -i -w 2 -r "$runs" --export-json "$dir/$tool.json" "$cmd" >/dev/null 2>&1
-    median=$(python3 -c 'import json,sys; print("%.1f ms" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$dir/$tool.json")
+    median=$(python3 -c '
+import json, statistics, sys
+times = [t for f in sys.argv[1:] for t in json.load(open(f))["results"][0]["times"]]
+m = statistics.median(times) * 1000
+print(("%.2f ms" if m < 10 else "%.1f ms") % m)' "$dir/$tool".*.json)
     # shellcheck disable=SC2086
     mem=$(peak_kb $cmd)
     read -r d i < <(count "$tool" "$old" "$new")

@@ -30,12 +30,15 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"ID3", "MP3 audio"),
 ];
 
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
+/// Decodes the bytes of a file, reusing them for the text when they are
+/// UTF-8 already (no second copy of the article).
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return utf8(rest, vec!["UTF-8 byte-order mark skipped".into()]);
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+        return utf8(bytes, vec!["UTF-8 byte-order mark skipped".into()]);
     }
     for (bom, enc, name) in [
         (&b"\xff\xfe"[..], encoding_rs::UTF_16LE, "utf-16le"),
@@ -66,11 +69,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     utf8(bytes, Vec::new())
 }
 
-fn utf8(bytes: &[u8], notes: Vec<String>) -> Result<Decoded, LoadError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
             let mut notes = notes;
             notes.push("not valid UTF-8; decoded as Windows-1252".into());
             check_not_binary(&text)?;
@@ -158,7 +162,7 @@ mod tests {
 
     #[test]
     fn utf8_without_bom_is_kept_byte_for_byte() {
-        let d = decode("Café “quoted”\r\n".as_bytes()).unwrap();
+        let d = decode("Café “quoted”\r\n".as_bytes().to_vec()).unwrap();
         assert_eq!(d.text, "Café “quoted”\r\n");
         assert_eq!(d.encoding, "utf-8");
         assert!(d.notes.is_empty());
@@ -166,7 +170,7 @@ mod tests {
 
     #[test]
     fn bom_is_skipped_with_a_note() {
-        let d = decode(b"\xef\xbb\xbfHello.").unwrap();
+        let d = decode(b"\xef\xbb\xbfHello.".to_vec()).unwrap();
         assert_eq!(d.text, "Hello.");
         assert_eq!(d.notes.len(), 1);
     }
@@ -177,14 +181,14 @@ mod tests {
         for u in "Zürich “x”".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        let d = decode(&bytes).unwrap();
+        let d = decode(bytes).unwrap();
         assert_eq!(d.text, "Zürich “x”");
         assert_eq!(d.encoding, "utf-16le");
     }
 
     #[test]
     fn latin1_falls_back_to_windows_1252() {
-        let d = decode(b"Caf\xe9 cr\xe8me \x93quoted\x94").unwrap();
+        let d = decode(b"Caf\xe9 cr\xe8me \x93quoted\x94".to_vec()).unwrap();
         assert_eq!(d.text, "Café crème “quoted”");
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.notes[0].contains("Windows-1252"));
@@ -193,11 +197,14 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert!(matches!(
-            decode(b"\x89PNG\r\n\x1a\n\x00\x00"),
+            decode(b"\x89PNG\r\n\x1a\n\x00\x00".to_vec()),
             Err(LoadError::Binary(_))
         ));
-        assert!(matches!(decode(b"abc\x00def"), Err(LoadError::Binary(_))));
+        assert!(matches!(
+            decode(b"abc\x00def".to_vec()),
+            Err(LoadError::Binary(_))
+        ));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
-        assert!(matches!(decode(&noise), Err(LoadError::Binary(_))));
+        assert!(matches!(decode(noise), Err(LoadError::Binary(_))));
     }
 }

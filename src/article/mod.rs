@@ -226,7 +226,7 @@ pub fn load_article(path: &str, options: &LoadOptions) -> Result<Article, FileEr
         error,
     };
     let bytes = read_input(path).map_err(wrap)?;
-    load_bytes(path, &bytes, options).map_err(wrap)
+    load_owned(path, bytes, options).map_err(wrap)
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, LoadError> {
@@ -270,6 +270,11 @@ fn io_error(e: std::io::Error) -> LoadError {
 
 /// Loads an article from bytes already read; `path` names it and hints the format.
 pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Article, LoadError> {
+    load_owned(path, bytes.to_vec(), options)
+}
+
+/// `load_bytes`, keeping the bytes as the text when they are UTF-8.
+fn load_owned(path: &str, bytes: Vec<u8>, options: &LoadOptions) -> Result<Article, LoadError> {
     let decoded = decode::decode(bytes)?;
     if decoded.text.trim().is_empty() {
         return Err(if decoded.text.is_empty() {

@@ -16,13 +16,14 @@ use crate::display::one_line;
 
 /// Serialises `value` as JSON followed by a newline. The serialiser writes a
 /// few bytes at a time; a buffer of its own keeps those writes inlined
-/// rather than each a call through `dyn Write`.
+/// rather than each a call through `dyn Write`, and hands `out` pieces big
+/// enough to go past any buffer of its own.
 pub(crate) fn write_json_line<T: serde::Serialize>(
     out: &mut dyn Write,
     value: &T,
     pretty: bool,
 ) -> io::Result<()> {
-    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    let mut w = io::BufWriter::with_capacity(1 << 15, out);
     if pretty {
         serde_json::to_writer_pretty(&mut w, value)?;
     } else {
