@@ -117,10 +117,16 @@ fn run(cli: Cli) -> Result<u8> {
             let is_dir =
                 cli.files.len() == 1 && std::fs::metadata(&cli.files[0]).is_ok_and(|m| m.is_dir());
             if cli.files.is_empty() || cli.files.len() >= 3 || is_dir {
-                let articles = if cli.files.is_empty() {
-                    storydiff::sample::load_sample_story()
+                let (articles, memory) = if cli.files.is_empty() {
+                    (
+                        storydiff::sample::load_sample_story(),
+                        storydiff::tui::Memory::sample(),
+                    )
                 } else {
-                    load_story(&cli.files, &options)?
+                    (
+                        load_story(&cli.files, &options)?,
+                        storydiff::tui::Memory::of_files(&cli.files),
+                    )
                 };
                 let story = storydiff::story::story(&articles);
                 if interactive {
@@ -128,7 +134,7 @@ fn run(cli: Cli) -> Result<u8> {
                         eprintln!("storydiff: {}", storydiff::display::one_line(w));
                     }
                     drop(out);
-                    storydiff::tui::run_story(articles, story, config, warning)?;
+                    storydiff::tui::run_story(articles, story, config, warning, memory)?;
                     return Ok(0);
                 }
                 story_report::write_text(&mut out, &articles, &story, terminal_width())?;
@@ -136,13 +142,14 @@ fn run(cli: Cli) -> Result<u8> {
                 return Ok(0);
             }
             if let [old, new] = cli.files.as_slice() {
+                let memory = storydiff::tui::Memory::of_files(&cli.files);
                 let (old, new) = load_pair(old, new, &options)?;
                 if interactive {
                     if let Some(w) = &warning {
                         eprintln!("storydiff: {}", storydiff::display::one_line(w));
                     }
                     drop(out);
-                    storydiff::tui::run_compare(old, new, config, warning)?;
+                    storydiff::tui::run_compare(old, new, config, warning, memory)?;
                     return Ok(0);
                 }
                 // Not a terminal: the text report instead of the view.

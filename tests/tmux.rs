@@ -22,6 +22,10 @@ impl Tmux {
         let t = Tmux {
             socket: format!("storydiff-{name}-{}", std::process::id()),
         };
+        // Each session remembers view settings in its own file.
+        let state = t.state_file();
+        let _ = std::fs::remove_file(&state);
+        let state_env = format!("STORYDIFF_STATE={}", state.display());
         let ok = t
             .cmd(&[
                 "new-session",
@@ -37,6 +41,7 @@ impl Tmux {
                 "PATH=/usr/bin:/bin",
                 "TERM=xterm-256color",
                 "HOME=/tmp",
+                &state_env,
                 "bash",
                 "--norc",
                 "--noprofile",
@@ -46,6 +51,10 @@ impl Tmux {
         assert!(ok, "tmux session started");
         t.keys(&["PS1='$ '", "Enter"]);
         Some(t)
+    }
+
+    fn state_file(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(format!("{}-state.json", self.socket))
     }
 
     fn cmd(&self, args: &[&str]) -> std::process::Output {
@@ -115,6 +124,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         self.cmd(&["kill-server"]);
+        let _ = std::fs::remove_file(self.state_file());
     }
 }
 
@@ -199,4 +209,51 @@ fn bundled_story_opens_from_any_directory() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
     assert!(!t.alternate_screen());
+}
+
+#[test]
+fn view_settings_are_remembered_between_runs() {
+    let Some(t) = Tmux::start("state") else {
+        return;
+    };
+    // Side by side at first: the old title row ends at the divider.
+    launch(&t, "");
+    let inline = |s: &str, marker: &str| s.lines().any(|l| l.starts_with(marker));
+    let s = t.wait_for("row 1/");
+    assert!(!inline(&s, "+ [title"), "{s}");
+    // Inline, then quit: the state file now holds the setting.
+    t.keys(&["s"]);
+    let start = Instant::now();
+    while !inline(&t.screen(), "+ [title") {
+        assert!(start.elapsed() < Duration::from_secs(15), "{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let state = std::fs::read_to_string(t.state_file()).expect("state written");
+    assert!(state.contains("\"inline\": true"), "{state}");
+    // The same pair in the other order opens inline again.
+    t.literal("clear");
+    t.keys(&["Enter"]);
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "{bin} {} {}; echo EXIT=$?",
+        sample("001"),
+        sample("000")
+    ));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("row 1/");
+    assert!(inline(&s, "- [title"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    // The sample story says how to reopen that pair, and remembers its tab.
+    t.literal(&format!("clear; cd /tmp && {bin}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("a story of 5 articles");
+    assert!(s.contains("last opened: storydiff "), "{s}");
+    t.keys(&["Tab"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let state = std::fs::read_to_string(t.state_file()).unwrap();
+    assert!(state.contains("\"tab\": 1"), "{state}");
 }

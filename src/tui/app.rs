@@ -1,5 +1,6 @@
 //! The compare view's state and its one place of change, `App::update`.
 
+use super::state::ViewState;
 use std::sync::Arc;
 
 use super::action::Action;
@@ -141,6 +142,26 @@ impl App {
         } else {
             (w.saturating_sub(1) / 2).saturating_sub(2).max(1)
         }
+    }
+
+    /// The settings remembered for this pair between runs.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            inline: self.inline,
+            wrap: self.wrap,
+            fold_boilerplate: self.fold_furniture,
+            fold_unchanged: self.fold_unchanged,
+            tab: 0,
+        }
+    }
+
+    /// Applies remembered settings (the layout follows when ready).
+    pub fn apply_view(&mut self, v: ViewState) {
+        self.inline = v.inline;
+        self.wrap = v.wrap;
+        self.fold_furniture = v.fold_boilerplate;
+        self.fold_unchanged = v.fold_unchanged;
+        self.relayout();
     }
 
     pub fn layout_key(&self) -> LayoutKey {

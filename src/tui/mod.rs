@@ -10,6 +10,7 @@ pub mod app;
 pub mod config;
 pub mod keymap;
 pub mod layout;
+pub mod state;
 pub mod story_view;
 pub mod theme;
 pub mod view;
@@ -112,19 +113,89 @@ fn with_terminal<T>(
     result
 }
 
+/// Which story (or pair) is open, for what is remembered between runs.
+pub struct Memory {
+    /// The key the settings are kept under (`state::story_key`).
+    pub key: String,
+    /// The files, to record as the last story opened (`None` for the sample).
+    pub files: Option<Vec<String>>,
+}
+
+impl Memory {
+    /// The memory of the story (or pair) made of `files`.
+    pub fn of_files(files: &[String]) -> Memory {
+        Memory {
+            key: state::story_key(files),
+            files: Some(files.iter().map(|f| state::absolute(f)).collect()),
+        }
+    }
+
+    /// The memory of the bundled sample story.
+    pub fn sample() -> Memory {
+        Memory {
+            key: state::SAMPLE_KEY.to_string(),
+            files: None,
+        }
+    }
+}
+
+/// Records `view` for the story and writes the state file; a failure is one
+/// line on stderr (the terminal is restored by then), never an error.
+fn remember(mut st: state::State, memory: Memory, view: state::ViewState) {
+    st.remember(&memory.key, memory.files, view);
+    if let Err(e) = st.save() {
+        let path = state::state_path().map(|p| p.display().to_string());
+        eprintln!(
+            "storydiff: {}: could not save the view settings: {e}",
+            path.unwrap_or_default()
+        );
+    }
+}
+
 /// Runs the story view on `articles` until the user quits.
 pub fn run_story(
     articles: Vec<Article>,
     story: crate::story::Story,
     config: Config,
     warning: Option<String>,
+    memory: Memory,
 ) -> std::io::Result<()> {
-    with_terminal(|terminal| {
+    let st = state::State::load();
+    let hint = last_story_hint(&st, &memory);
+    let result = with_terminal(|terminal| {
         let size = terminal.size()?;
         let mut app = story_view::StoryApp::new(articles, story, config, (size.width, size.height));
-        app.message = warning;
-        event_loop(terminal, &mut app, &mut |_| {})
-    })
+        if let Some(v) = st.view(&memory.key) {
+            app.tab = story_view::Tab::from_index(v.tab);
+            app.remembered = Some(v);
+        }
+        app.message = warning.or(hint);
+        event_loop(terminal, &mut app, &mut |_| {})?;
+        Ok(app.view_state())
+    });
+    let view = result?;
+    remember(st, memory, view);
+    Ok(())
+}
+
+/// On the sample story, the command that reopens the last story the reader
+/// opened, if it was another one.
+fn last_story_hint(st: &state::State, memory: &Memory) -> Option<String> {
+    if memory.files.is_some() {
+        return None;
+    }
+    let files = st.last_story.as_ref().filter(|f| !f.is_empty())?;
+    let quoted: Vec<String> = files
+        .iter()
+        .map(|f| {
+            if f.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
+                format!("'{}'", f.replace('\'', "'\\''"))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    Some(format!("last opened: storydiff {}", quoted.join(" ")))
 }
 
 /// Runs the compare view until the user quits.
@@ -133,8 +204,10 @@ pub fn run_compare(
     new: Article,
     config: Config,
     warning: Option<String>,
+    memory: Memory,
 ) -> std::io::Result<()> {
-    with_terminal(|terminal| {
+    let st = state::State::load();
+    let result = with_terminal(|terminal| {
         let size = terminal.size()?;
         let mut app = App::new(
             Arc::new(old),
@@ -142,6 +215,9 @@ pub fn run_compare(
             config,
             (size.width, size.height),
         );
+        if let Some(v) = st.view(&memory.key) {
+            app.apply_view(v);
+        }
         app.message = warning;
         let (tx, rx) = mpsc::channel();
         {
@@ -157,8 +233,12 @@ pub fn run_compare(
                     app.set_prepared(p);
                 }
             }
-        })
-    })
+        })?;
+        Ok(app.view_state())
+    });
+    let view = result?;
+    remember(st, memory, view);
+    Ok(())
 }
 
 fn event_loop<S: Screen>(

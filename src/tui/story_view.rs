@@ -3,6 +3,7 @@
 //! opens a pair (or the pair carrying a quote or claim) in the compare view;
 //! `q` there comes back.
 
+use super::state::ViewState;
 use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
@@ -29,6 +30,22 @@ pub enum Tab {
 }
 
 impl Tab {
+    pub fn index(self) -> u8 {
+        match self {
+            Tab::Articles => 0,
+            Tab::Quotes => 1,
+            Tab::Coverage => 2,
+        }
+    }
+
+    pub fn from_index(i: u8) -> Tab {
+        match i {
+            1 => Tab::Quotes,
+            2 => Tab::Coverage,
+            _ => Tab::Articles,
+        }
+    }
+
     fn next(self) -> Tab {
         match self {
             Tab::Articles => Tab::Quotes,
@@ -57,6 +74,9 @@ pub struct StoryApp {
     pub help: bool,
     pub message: Option<String>,
     pub quit: bool,
+    /// Compare settings to open pairs with: remembered from an earlier run,
+    /// then whatever the reader left the last pair with.
+    pub remembered: Option<ViewState>,
 }
 
 const TOP_ROWS: u16 = 3;
@@ -79,6 +99,7 @@ impl StoryApp {
             help: false,
             message: None,
             quit: false,
+            remembered: None,
         }
     }
 
@@ -111,6 +132,9 @@ impl StoryApp {
             self.config.clone(),
             self.size,
         );
+        if let Some(v) = self.remembered {
+            app.apply_view(v);
+        }
         let p = prepare(&app.old, &app.new);
         app.set_prepared(p);
         if let Some((side, offset)) = at {
@@ -147,10 +171,29 @@ impl StoryApp {
         }
     }
 
+    /// The settings to remember for this story: its tab, and the compare
+    /// settings of the pair open now or last.
+    pub fn view_state(&self) -> ViewState {
+        let compare = match &self.compare {
+            Some((app, _, _)) => Some(app.view_state()),
+            None => self.remembered,
+        };
+        ViewState {
+            tab: self.tab.index(),
+            ..compare.unwrap_or(ViewState {
+                wrap: true,
+                fold_boilerplate: self.config.fold_boilerplate,
+                fold_unchanged: self.config.fold_unchanged,
+                ..ViewState::default()
+            })
+        }
+    }
+
     fn cycle(&mut self, old_side: bool) {
-        let Some((_, old, new)) = &self.compare else {
+        let Some((app, old, new)) = &self.compare else {
             return;
         };
+        self.remembered = Some(app.view_state());
         let (mut old, mut new) = (*old, *new);
         let n = self.articles.len();
         loop {
@@ -171,7 +214,10 @@ impl StoryApp {
             match action {
                 Action::CycleOld => self.cycle(true),
                 Action::CycleNew => self.cycle(false),
-                Action::Quit if !app.help => self.compare = None,
+                Action::Quit if !app.help => {
+                    self.remembered = Some(app.view_state());
+                    self.compare = None;
+                }
                 other => app.update(other),
             }
             return;
