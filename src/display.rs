@@ -59,6 +59,30 @@ pub fn clip(s: &str, max: usize) -> String {
     out
 }
 
+/// Whether two sentences meet without a space: Chinese and Japanese text is
+/// written without one (between their characters and full-width punctuation).
+pub fn joins_tight(prev: Option<char>, next: Option<char>) -> bool {
+    let wide = |c: Option<char>| {
+        c.is_some_and(|c| {
+            crate::article::is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+        })
+    };
+    wide(prev) && wide(next)
+}
+
+/// Sentences of one paragraph as one line of text: joined by a space, or
+/// by nothing where `joins_tight` says so.
+pub fn join_sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        if !out.is_empty() && !joins_tight(out.chars().next_back(), p.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Sentences as alignment units: where each sits, whether it is content, and
 //! two hashes — the normalised matching key and the exact text.
 
-use crate::article::{Article, Span};
+use crate::article::{Article, Span, WordStarts};
 
 /// One sentence of one side, ready to align.
 #[derive(Clone, Copy, Debug)]
@@ -172,6 +172,7 @@ fn hashes(text: &str) -> (u64, u64, u32) {
     let b = text.as_bytes();
     let mut words = 0u32;
     let mut in_space = true;
+    let mut starts = WordStarts::default();
     let mut i = 0;
     while i < b.len() {
         // A run of printable ASCII with single spaces goes in as it stands.
@@ -196,7 +197,23 @@ fn hashes(text: &str) -> (u64, u64, u32) {
             key.run(run, true);
             let spaces = run.iter().fold(0u32, |n, &c| n + u32::from(c == b' '));
             let last_space = run[run.len() - 1] == b' ';
-            words += spaces - u32::from(last_space) + u32::from(in_space && run[0] != b' ');
+            // Every space but a last one starts a word; the first word of
+            // the run starts by `WordStarts`'s rule.
+            let first = &run[..run.iter().position(|&c| c == b' ').unwrap_or(run.len())];
+            let first_starts = if starts.after_space {
+                !first.is_empty()
+            } else {
+                starts.after_cjk && first.iter().any(u8::is_ascii_alphanumeric)
+            };
+            words += spaces - u32::from(last_space) + u32::from(first_starts);
+            if last_space {
+                starts.space();
+            } else if !first.is_empty() {
+                starts.after_space = false;
+                if spaces > 0 || first_starts {
+                    starts.after_cjk = false;
+                }
+            }
             in_space = last_space;
             i = end;
             continue;
@@ -210,9 +227,10 @@ fn hashes(text: &str) -> (u64, u64, u32) {
                     exact.byte(b' ');
                 }
                 in_space = true;
+                starts.space();
                 continue;
             }
-            words += u32::from(in_space);
+            words += u32::from(starts.starts(c as char));
             in_space = false;
             exact.byte(c);
             key.byte(c.to_ascii_lowercase());
@@ -227,16 +245,17 @@ fn hashes(text: &str) -> (u64, u64, u32) {
                     exact.byte(b' ');
                 }
                 in_space = true;
+                starts.space();
             }
             Fold::Drop => exact.char(ch),
             Fold::Char(m) => {
-                words += u32::from(in_space);
+                words += u32::from(starts.starts(ch));
                 in_space = false;
                 exact.char(ch);
                 key.char(m);
             }
             Fold::Lower => {
-                words += u32::from(in_space);
+                words += u32::from(starts.starts(ch));
                 in_space = false;
                 exact.char(ch);
                 for l in ch.to_lowercase() {
@@ -266,6 +285,7 @@ mod tests {
     fn reference(text: &str) -> (u64, u64, u32) {
         let (mut key, mut exact) = (Stream::new(), Stream::new());
         let (mut words, mut in_space) = (0, true);
+        let mut starts = WordStarts::default();
         for ch in text.chars() {
             let f = if ch.is_ascii_whitespace() {
                 Fold::Space
@@ -281,16 +301,17 @@ mod tests {
                         exact.byte(b' ');
                     }
                     in_space = true;
+                    starts.space();
                 }
                 Fold::Drop => exact.char(ch),
                 Fold::Char(m) => {
-                    words += u32::from(in_space);
+                    words += u32::from(starts.starts(ch));
                     in_space = false;
                     exact.char(ch);
                     key.char(m);
                 }
                 Fold::Lower => {
-                    words += u32::from(in_space);
+                    words += u32::from(starts.starts(ch));
                     in_space = false;
                     exact.char(ch);
                     ch.to_lowercase().for_each(|l| key.char(l));
@@ -322,6 +343,11 @@ mod tests {
             "\u{3000}",
             "\x07",
             "ABCDEFGHIJ",
+            "说",
+            "，",
+            "日本",
+            ", a",
+            "。",
         ];
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
@@ -333,6 +359,9 @@ mod tests {
                 s.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
             assert_eq!(hashes(&s), reference(&s), "{s:?}");
+            // The engine's counts agree with the word diff's.
+            let (_, inserted, _) = super::super::words::word_counts("", &s);
+            assert_eq!(hashes(&s).2 as usize, inserted, "{s:?}");
         }
     }
 

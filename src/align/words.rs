@@ -3,6 +3,9 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+use super::units::{fold, Fold};
+use crate::article::{is_cjk, WordStarts};
+
 /// One piece of a word diff.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordOp {
@@ -38,9 +41,23 @@ fn tokens(s: &str) -> Vec<(usize, usize)> {
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_cjk(c) {
+            // One character at a time, with any marks after it.
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
+                if !is_mark(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            out.push((i, end));
+        } else if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_cjk(d) {
+                    break;
+                }
                 if d.is_alphanumeric() || is_mark(d) {
                     end = j + d.len_utf8();
                     iter.next();
@@ -113,11 +130,43 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
     out
 }
 
+/// Whitespace-separated words, with each Chinese or Japanese character a
+/// word of its own (those scripts put no spaces between words): the pieces
+/// between the starts `WordStarts` finds.
+fn count_units(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in s.split_whitespace() {
+        if w.chars().all(|c| matches!(fold(c), Fold::Drop)) {
+            // Only invisible characters (a stray soft hyphen): not a word.
+            continue;
+        }
+        if !w.chars().any(is_cjk) {
+            out.push(w);
+            continue;
+        }
+        let mut ws = WordStarts::default();
+        let mut start = None;
+        for (i, c) in w.char_indices() {
+            if ws.starts(c) {
+                if let Some(st) = start {
+                    out.push(&w[st..i]);
+                }
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            out.push(&w[st..]);
+        }
+    }
+    out
+}
+
 /// (words deleted, words inserted, words kept) between two texts, counting
-/// whitespace-separated words as wdiff does.
+/// whitespace-separated words as wdiff does (and Chinese or Japanese
+/// characters one by one).
 pub fn word_counts(old: &str, new: &str) -> (usize, usize, usize) {
-    let ow: Vec<&str> = old.split_whitespace().collect();
-    let nw: Vec<&str> = new.split_whitespace().collect();
+    let ow = count_units(old);
+    let nw = count_units(new);
     let (mut del, mut ins, mut kept) = (0, 0, 0);
     for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
         let (tag, or, nr) = op.as_tag_tuple();
@@ -161,6 +210,28 @@ mod tests {
         assert_eq!(changed.len(), 2);
         assert_eq!(changed[0].text.trim(), "3.4");
         assert_eq!(changed[1].text.trim(), "3.5");
+    }
+
+    #[test]
+    fn chinese_is_compared_character_by_character() {
+        let old = "美国国防部长赫格塞斯表示，一切都在谈判桌上。";
+        let new = "美国国防部长赫格塞思表示，一切都在谈判桌上。";
+        let ops = word_diff(old, new);
+        let changed: Vec<_> = ops.iter().filter(|o| o.kind != WordKind::Equal).collect();
+        assert_eq!(changed.len(), 2, "{ops:?}");
+        assert_eq!(changed[0].text, "斯");
+        assert_eq!(changed[1].text, "思");
+        assert_eq!(word_counts(old, new), (1, 1, 19));
+        // Latin words inside Chinese text stay whole.
+        let ops = word_diff("特朗普Trump说", "特朗普Trumps说");
+        let changed: Vec<_> = ops.iter().filter(|o| o.kind != WordKind::Equal).collect();
+        assert_eq!(changed[0].text, "Trump");
+        let rebuilt: String = ops
+            .iter()
+            .filter(|o| o.kind != WordKind::Inserted)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(rebuilt, "特朗普Trump说");
     }
 
     #[test]

@@ -325,7 +325,10 @@ fn load_owned(path: &str, bytes: Vec<u8>, options: &LoadOptions) -> Result<Artic
         .blocks
         .iter()
         .filter(|b| b.role.is_content())
-        .map(|b| count_words(&article.text.as_bytes()[b.span.range()]))
+        .map(|b| {
+            let r = b.span.range();
+            block_words(&article.text.as_bytes()[r.clone()], &article.text[r])
+        })
         .sum();
     Ok(article)
 }
@@ -379,6 +382,81 @@ fn guess_format(path: &str, text: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Characters of scripts written without spaces between words (Chinese
+/// characters, Japanese kana): each counts as a word, and word diffs compare
+/// them one by one. Hangul is written with spaces and is left alone.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF    // Katakana phonetic extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xFF66..=0xFF9D    // Half-width katakana
+        | 0x20000..=0x323AF  // CJK extensions B–H
+    )
+}
+
+/// Where words start, the one rule every word count follows: after
+/// whitespace, at each Chinese or Japanese character, and at the first letter
+/// or digit after one ("说，Trump" is two words; punctuation between the
+/// characters is not a word).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordStarts {
+    pub after_space: bool,
+    pub after_cjk: bool,
+}
+
+impl Default for WordStarts {
+    fn default() -> Self {
+        WordStarts {
+            after_space: true,
+            after_cjk: false,
+        }
+    }
+}
+
+impl WordStarts {
+    pub fn space(&mut self) {
+        self.after_space = true;
+        self.after_cjk = false;
+    }
+
+    /// Whether the non-space character `c` starts a word.
+    pub fn starts(&mut self, c: char) -> bool {
+        if is_cjk(c) {
+            self.after_space = false;
+            self.after_cjk = true;
+            return true;
+        }
+        let start = self.after_space || (self.after_cjk && c.is_alphanumeric());
+        self.after_space = false;
+        if start {
+            self.after_cjk = false;
+        }
+        start
+    }
+}
+
+/// The display word count of a block: whitespace-separated words, with each
+/// Chinese or Japanese character a word of its own.
+fn block_words(b: &[u8], text: &str) -> usize {
+    // Lead bytes of the CJK ranges above (U+3040 and up) are 0xE3 and higher.
+    if !b.iter().any(|&c| c >= 0xE3) {
+        return count_words(b);
+    }
+    let mut ws = WordStarts::default();
+    let mut n = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            ws.space();
+        } else {
+            n += usize::from(ws.starts(c));
+        }
+    }
+    n
 }
 
 /// Words separated by ASCII whitespace, counted over bytes (the display count;
@@ -523,6 +601,15 @@ fn note_control_characters(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_and_japanese_characters_count_one_by_one() {
+        let t = "美国国防部长 said 日本語のテキスト ok";
+        assert_eq!(block_words(t.as_bytes(), t), 6 + 1 + 8 + 1);
+        let t = "한국어 문장입니다";
+        assert_eq!(block_words(t.as_bytes(), t), 2);
+        assert_eq!(block_words(b"plain words here", "plain words here"), 3);
+    }
 
     #[test]
     fn word_counts_agree_with_split_whitespace() {

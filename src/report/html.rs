@@ -147,10 +147,9 @@ fn side_html(c: &Comparison, groups: &[Group], gi: usize, side: Side, a: &Articl
         }
         return html;
     }
-    let text: Vec<&str> = units
-        .map(|u| &a.text[c.units(side)[u].span.range()])
-        .collect();
-    html.push_str(&escape(&crate::display::one_line(&text.join(" "))));
+    let text =
+        crate::display::join_sentences(units.map(|u| &a.text[c.units(side)[u].span.range()]));
+    html.push_str(&escape(&crate::display::one_line(&text)));
     html
 }
 

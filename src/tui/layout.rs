@@ -7,8 +7,8 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use crate::align::{Comparison, Side, WordKind};
-use crate::article::Article;
-use crate::display::{is_unsafe, placeholder};
+use crate::article::{is_cjk, Article};
+use crate::display::{is_unsafe, joins_tight, placeholder};
 pub use crate::rows::{build_groups, Group, GroupKind};
 
 /// How a piece of text is drawn.
@@ -31,7 +31,11 @@ pub struct Piece {
 /// Display-safe text: whitespace runs as one space, control characters and
 /// escape sequences as visible placeholders.
 pub fn display_text(s: &str, out: &mut String) {
-    let mut space = !out.is_empty() && !out.ends_with(' ');
+    // Text appended to text is joined by a space, except between Chinese or
+    // Japanese sentences, which are written without one.
+    let mut space = !out.is_empty()
+        && !out.ends_with(' ')
+        && !joins_tight(out.chars().next_back(), s.trim_start().chars().next());
     for c in s.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
@@ -137,6 +141,32 @@ pub fn str_width(s: &str) -> usize {
 
 /// Soft-wraps pieces at word boundaries into lines no wider than `width`;
 /// a word wider than a line is broken. `wrap = false` gives one line, cut.
+/// A word cut where a line may break inside it: before each Chinese or
+/// Japanese character, which keeps the punctuation that follows it. Words
+/// without such characters come back whole.
+fn cjk_atoms(word: &str) -> Vec<&str> {
+    if !word.chars().any(is_cjk) {
+        return vec![word];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_cjk = false;
+    for (i, c) in word.char_indices() {
+        let cjk = is_cjk(c);
+        // Break before a CJK character, and before a letter or digit that
+        // follows one ("说Trump"); punctuation stays with what precedes it.
+        if i > start && (cjk || (prev_cjk && c.is_alphanumeric())) {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        if cjk || c.is_alphanumeric() {
+            prev_cjk = cjk;
+        }
+    }
+    out.push(&word[start..]);
+    out
+}
+
 pub fn wrap(pieces: &[Piece], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     let width = width.max(1);
     let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
@@ -153,8 +183,16 @@ pub fn wrap(pieces: &[Piece], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     };
     let mut pending_space = false;
     for piece in pieces {
-        for (k, word) in piece.text.split(' ').enumerate() {
-            if k > 0 {
+        // Chinese and Japanese put no spaces between words: a line may break
+        // before any of their characters (not before the punctuation after one).
+        let atoms = piece.text.split(' ').enumerate().flat_map(|(k, word)| {
+            cjk_atoms(word)
+                .into_iter()
+                .enumerate()
+                .map(move |(j, atom)| (k > 0 && j == 0, atom))
+        });
+        for (after_space, word) in atoms {
+            if after_space {
                 pending_space = true;
             }
             if word.is_empty() {
@@ -418,12 +456,46 @@ mod tests {
     }
 
     #[test]
+    fn chinese_breaks_between_characters_not_before_punctuation() {
+        let lines = wrap(
+            &[
+                Piece {
+                    text: "美国国防部长".into(),
+                    seg: Seg::Plain,
+                },
+                Piece {
+                    text: "周三在布鲁塞尔表示，结束战争。".into(),
+                    seg: Seg::Plain,
+                },
+            ],
+            20,
+            true,
+        );
+        let t = text(&lines);
+        // The first line is filled, not cut short before the second piece.
+        assert_eq!(t[0], "美国国防部长周三在布");
+        assert!(t.iter().all(|l| !l.starts_with(['，', '。'])), "{t:?}");
+        assert_eq!(t.concat(), "美国国防部长周三在布鲁塞尔表示，结束战争。");
+        assert_eq!(cjk_atoms("说Trump说。"), vec!["说", "Trump", "说。"]);
+        assert_eq!(cjk_atoms("plain"), vec!["plain"]);
+    }
+
+    #[test]
     fn wide_characters_take_two_columns() {
         let lines = wrap(&plain("日本語 テキスト 🎉🎉"), 8, true);
         for l in &lines {
             assert!(l.iter().map(|p| str_width(&p.text)).sum::<usize>() <= 8);
         }
         assert_eq!(text(&lines), vec!["日本語", "テキスト", "🎉🎉"]);
+    }
+
+    #[test]
+    fn chinese_sentences_join_without_a_space() {
+        let mut s = String::new();
+        display_text("会谈。", &mut s);
+        display_text("多位官员表示。", &mut s);
+        display_text("Then English.", &mut s);
+        assert_eq!(s, "会谈。多位官员表示。 Then English.");
     }
 
     #[test]
