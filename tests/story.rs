@@ -169,3 +169,38 @@ fn story_json_through_the_binary() {
         .iter()
         .any(|q| q.get("speaker").is_some()));
 }
+
+#[test]
+fn chinese_story_finds_reprints_claims_and_quotes() {
+    let texts = [
+        "美国国防部长赫格塞斯周三在布鲁塞尔表示，「结束乌克兰战争的一切选项都在谈判桌上」。他说，欧洲必须承担更多的防务责任。\n\n北约盟国的部长们将于周四继续会谈。\n",
+        "美国国防部长赫格塞思周三在布鲁塞尔表示，「结束乌克兰战争的一切选项都在谈判桌上」。他说，欧洲必须承担更多的防务责任。\n\n北约各国的部长们将于周四继续会谈。会谈的地点尚未公布。\n",
+        "据报道，北约防长会议周三在布鲁塞尔举行。赫格塞斯说：「结束乌克兰战争的一切选项都在谈判桌上」。\n\n分析人士认为，欧洲国家将不得不增加军费开支。\n",
+    ];
+    let a: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            storydiff::article::load_bytes(
+                &format!("{i}.txt"),
+                t.as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let s = story(&a);
+    assert_eq!(s.groups, vec![vec![0, 1]]);
+    let p02 = s.pairs.iter().find(|p| (p.a, p.b) == (0, 2)).unwrap();
+    assert_eq!(p02.relation, Relation::Related);
+    // The quote all three carry, compared character by character.
+    let q = quote_with(&s, &a, "一切选项都在谈判桌上");
+    let mut carriers: Vec<usize> = q.occurrences.iter().map(|o| o.article).collect();
+    carriers.dedup();
+    assert_eq!(carriers, vec![0, 1, 2]);
+    // Claims: sentences of the two reprints are one claim each, carried by both.
+    let shared = s.claims.iter().filter(|c| c.articles() == [0, 1]).count();
+    assert!(shared >= 2, "{:?}", s.claims);
+    // Word counts count the characters.
+    assert!(a[0].words() > 40, "{}", a[0].words());
+}

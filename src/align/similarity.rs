@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::units::{fold, Fold};
+use crate::article::is_cjk;
 
 /// Function words that carry no topic (sorted, for binary search).
 const STOPWORDS: &[&str] = &[
@@ -200,6 +201,44 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
     Some(key)
 }
 
+/// The terms a word counts as: itself, except that Chinese and Japanese,
+/// written without spaces, count as overlapping pairs of characters (the
+/// usual way to compare such text without a dictionary: "国防部长" is 国防,
+/// 防部, 部长), with any Latin words inside them on their own.
+fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    if word.is_ascii() || !word.chars().any(is_cjk) {
+        f(word);
+        return;
+    }
+    let mut other: Option<usize> = None;
+    let mut chars = word.char_indices().peekable();
+    let mut prev: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        if is_cjk(c) {
+            if let Some(o) = other.take() {
+                f(&word[o..i]);
+            }
+            let end = i + c.len_utf8();
+            let next_cjk = chars.peek().is_some_and(|&(_, d)| is_cjk(d));
+            if let Some(p) = prev {
+                f(&word[p..end]);
+            } else if !next_cjk {
+                // A character standing alone.
+                f(&word[i..end]);
+            }
+            prev = Some(i);
+        } else {
+            prev = None;
+            if other.is_none() && c.is_alphanumeric() {
+                other = Some(i);
+            }
+        }
+    }
+    if let Some(o) = other {
+        f(&word[o..]);
+    }
+}
+
 impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
@@ -275,10 +314,12 @@ impl Vocab {
         let mut stems = std::mem::take(&mut self.scratch);
         stems.clear();
         for w in crate::article::split_words(text) {
-            let id = self.id(w);
-            if !self.stop[id as usize] {
-                stems.push(id);
-            }
+            terms(w, |t| {
+                let id = self.id(t);
+                if !self.stop[id as usize] {
+                    stems.push(id);
+                }
+            });
         }
         stems.sort_unstable();
         stems.dedup();
@@ -295,16 +336,18 @@ impl Vocab {
         let mut quotes: Vec<Vec<u32>> = Vec::new();
         let mut current: Option<Vec<u32>> = None;
         for (word, in_quote) in words_with_quotes(text) {
-            let id = self.id(word);
-            if !self.stop[id as usize] {
-                stems.push(id);
-            }
-            match (in_quote, current.as_mut()) {
-                (true, Some(q)) => q.push(id),
-                (true, None) => current = Some(vec![id]),
-                (false, Some(_)) => quotes.extend(current.take()),
-                (false, None) => {}
-            }
+            terms(word, |t| {
+                let id = self.id(t);
+                if !self.stop[id as usize] {
+                    stems.push(id);
+                }
+                match (in_quote, current.as_mut()) {
+                    (true, Some(q)) => q.push(id),
+                    (true, None) => current = Some(vec![id]),
+                    (false, Some(_)) => quotes.extend(current.take()),
+                    (false, None) => {}
+                }
+            });
         }
         quotes.extend(current);
         quotes.retain(|q| q.len() >= 3);
@@ -538,6 +581,27 @@ mod tests {
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn chinese_counts_as_pairs_of_characters() {
+        let mut got = Vec::new();
+        terms("美国国防部长Trump说，", |t| got.push(t));
+        assert_eq!(
+            got,
+            vec!["美国", "国国", "国防", "防部", "部长", "Trump", "说"]
+        );
+        got.clear();
+        terms("plain", |t| got.push(t));
+        assert_eq!(got, vec!["plain"]);
+        // An edit near the start of a sentence no longer hides the rest.
+        let mut v = Vocab::default();
+        let a =
+            v.profile("美国国防部长赫格塞斯周三在布鲁塞尔表示，结束战争的一切选项都在谈判桌上。");
+        let b = v.profile("美防长赫格塞斯周三在布鲁塞尔说，结束战争的一切选项都在谈判桌上。");
+        let c = v.profile("北约盟国的部长们将于周四继续会谈。");
+        assert!(v.similarity(&a, &b) > 0.6, "{}", v.similarity(&a, &b));
+        assert!(v.similarity(&a, &c) < 0.2, "{}", v.similarity(&a, &c));
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
 /// Whitespace-separated words, with each Chinese or Japanese character a
 /// word of its own (those scripts put no spaces between words): the pieces
 /// between the starts `WordStarts` finds.
-fn count_units(s: &str) -> Vec<&str> {
+pub(crate) fn count_units(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for w in s.split_whitespace() {
         if w.chars().all(|c| matches!(fold(c), Fold::Drop)) {

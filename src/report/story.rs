@@ -214,9 +214,9 @@ pub fn write_text(
         let left = s.left_out(i, n);
         writeln!(
             out,
-            "  {}: {} claims of its own; leaves out {} carried elsewhere",
+            "  {}: {only} claim{} of its own; leaves out {} carried elsewhere",
             label(articles, i),
-            only,
+            if only == 1 { "" } else { "s" },
             left.len()
         )?;
         for &c in left.iter().take(12) {

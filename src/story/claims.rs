@@ -48,7 +48,14 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
         for b in a.blocks.iter().filter(|b| b.role.is_content()) {
             for &s in &b.sentences {
                 let text = &a.text[s.range()];
-                if text.split_whitespace().count() < MIN_WORDS {
+                // A Chinese or Japanese word is about two characters.
+                let units = crate::align::words::count_units(text).len();
+                let min = if text.chars().any(crate::article::is_cjk) {
+                    2 * MIN_WORDS
+                } else {
+                    MIN_WORDS
+                };
+                if units < min {
                     continue;
                 }
                 sents.push(Sent {

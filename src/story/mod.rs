@@ -138,13 +138,14 @@ impl Story {
 }
 
 /// Five-word shingles of content text, hashed: a cheap reprint signal.
+/// Chinese and Japanese characters count as words, as in word counts.
 fn shingles(a: &Article) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let words: Vec<String> = a
         .blocks
         .iter()
         .filter(|b| b.role.is_content())
-        .flat_map(|b| a.text[b.span.range()].split_whitespace())
+        .flat_map(|b| crate::align::words::count_units(&a.text[b.span.range()]))
         .map(|w| {
             w.chars()
                 .filter(|c| c.is_alphanumeric())

@@ -178,8 +178,9 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
         for (qs, qe) in quote_spans(text) {
             let span = Span::new(block.span.start + qs, block.span.start + qe);
             let inner = &a.text[span.range()];
-            let words: Vec<u32> = inner
-                .split_whitespace()
+            // Chinese and Japanese quotes are compared character by character.
+            let words: Vec<u32> = crate::align::words::count_units(inner)
+                .into_iter()
                 .map(stem)
                 .filter(|s| !s.is_empty())
                 .map(|s| {
@@ -249,6 +250,8 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
         let close = match c {
             '“' => Some('”'),
             '«' => Some('»'),
+            '「' => Some('」'),
+            '『' => Some('』'),
             '"' if i == 0 || chars[i - 1].1.is_whitespace() || "([—–-".contains(chars[i - 1].1) => {
                 Some('"')
             }
