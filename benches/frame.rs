@@ -26,7 +26,7 @@ fn bench_frame(c: &mut Criterion) {
         Config::default(),
         (160, 48),
     );
-    let prepared = prepare(&old, &new);
+    let prepared = prepare(&old, &new, &Default::default());
     let mut g = c.benchmark_group("compare_view_5MB");
     g.sample_size(10);
     g.bench_function("layout", |b| {

@@ -39,7 +39,7 @@ fn app(old: Article, new: Article, w: u16, h: u16) -> App {
         ..Config::default()
     };
     let mut app = App::new(Arc::new(old), Arc::new(new), config, (w, h));
-    let p = prepare(&app.old, &app.new);
+    let p = prepare(&app.old, &app.new, &Default::default());
     app.set_prepared(p);
     app
 }
@@ -153,7 +153,7 @@ fn markers_and_colours() {
         config,
         (120, 40),
     );
-    let p = prepare(&m.old, &m.new);
+    let p = prepare(&m.old, &m.new, &Default::default());
     m.set_prepared(p);
     m.update(Action::Bottom);
     let buf = render(&m);

@@ -26,8 +26,8 @@ pub struct Prepared {
 }
 
 /// Aligns and builds the display groups (run off the UI thread for big inputs).
-pub fn prepare(old: &Article, new: &Article) -> Prepared {
-    let comparison = align(old, new, &AlignOptions::default());
+pub fn prepare(old: &Article, new: &Article, options: &AlignOptions) -> Prepared {
+    let comparison = align(old, new, options);
     let groups = build_groups(&comparison, old, new);
     Prepared {
         comparison,
@@ -37,8 +37,13 @@ pub fn prepare(old: &Article, new: &Article) -> Prepared {
 }
 
 /// `prepare`, and the layout for `key` too, so the UI thread only draws.
-pub fn prepare_for(old: &Article, new: &Article, key: LayoutKey) -> Prepared {
-    let mut p = prepare(old, new);
+pub fn prepare_for(
+    old: &Article,
+    new: &Article,
+    key: LayoutKey,
+    options: &AlignOptions,
+) -> Prepared {
+    let mut p = prepare(old, new, options);
     p.layout = Some(Layout::compute(key, &p.comparison, &p.groups, old, new));
     p
 }

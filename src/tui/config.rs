@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::action::Action;
 use super::keymap::{parse_keys, Keymap};
 use super::theme::ThemeName;
+use crate::align::AlignOptions;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +20,21 @@ struct File {
     fold_unchanged: Option<bool>,
     extra_boilerplate: Option<Vec<String>>,
     keys: Option<BTreeMap<String, Keys>>,
+    thresholds: Option<Thresholds>,
+}
+
+/// `[thresholds]`: the engine's knobs, for the views (reports keep the
+/// defaults, so that their output does not depend on who runs them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Thresholds {
+    /// Similarity from which two sentences of a changed run pair up.
+    pair: Option<f64>,
+    /// Similarity from which an edited sentence elsewhere counts as moved.
+    #[serde(rename = "move")]
+    moved: Option<f64>,
+    /// Milliseconds before the alignment falls back to a coarser one.
+    deadline_ms: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +52,8 @@ pub struct Config {
     pub fold_boilerplate: bool,
     pub fold_unchanged: bool,
     pub extra_boilerplate: Vec<String>,
+    /// How the views align (`[thresholds]`).
+    pub align: AlignOptions,
     /// Where the settings came from (if a file was read).
     pub path: Option<PathBuf>,
 }
@@ -48,6 +66,7 @@ impl Default for Config {
             fold_boilerplate: false,
             fold_unchanged: false,
             extra_boilerplate: Vec::new(),
+            align: AlignOptions::default(),
             path: None,
         }
     }
@@ -123,6 +142,20 @@ pub fn load_from(path: &Path) -> (Config, Option<String>) {
     config.fold_boilerplate = file.fold_boilerplate.unwrap_or(false);
     config.fold_unchanged = file.fold_unchanged.unwrap_or(false);
     config.extra_boilerplate = file.extra_boilerplate.unwrap_or_default();
+    if let Some(t) = file.thresholds {
+        let mut share = |name: &str, v: Option<f64>, to: &mut f64| match v {
+            Some(x) if (0.0..=1.0).contains(&x) => *to = x,
+            Some(x) => problems.push(format!("`{name}` = {x} is not between 0 and 1")),
+            None => {}
+        };
+        share("pair", t.pair, &mut config.align.threshold);
+        share("move", t.moved, &mut config.align.move_threshold);
+        match t.deadline_ms {
+            Some(0) => problems.push("`deadline_ms` must be above 0".to_string()),
+            Some(ms) => config.align.deadline = Some(std::time::Duration::from_millis(ms)),
+            None => {}
+        }
+    }
     for (name, keys) in file.keys.unwrap_or_default() {
         let Some(action) = Action::from_name(&name) else {
             problems.push(format!("unknown action `{name}` in [keys]"));
@@ -183,6 +216,34 @@ mod tests {
             vec!["x".to_string(), "Ctrl-n".to_string()]
         );
         assert_eq!(c.keymap.keys_for(Action::Quit), vec!["Q".to_string()]);
+    }
+
+    #[test]
+    fn thresholds_reach_the_engine_and_bad_ones_are_named() {
+        let p = write(
+            "thresholds.toml",
+            "[thresholds]\npair = 0.4\nmove = 0.8\ndeadline_ms = 2000\n",
+        );
+        let (c, warning) = load_from(&p);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(c.align.threshold, 0.4);
+        assert_eq!(c.align.move_threshold, 0.8);
+        assert_eq!(
+            c.align.deadline,
+            Some(std::time::Duration::from_millis(2000))
+        );
+        let p = write(
+            "bad-thresholds.toml",
+            "theme = \"light\"\n[thresholds]\npair = 4\n",
+        );
+        let (c, warning) = load_from(&p);
+        let w = warning.unwrap();
+        assert!(
+            w.contains("bad-thresholds.toml:3") && w.contains("`pair` = 4"),
+            "{w}"
+        );
+        assert_eq!(c.align.threshold, 0.5);
+        assert_eq!(c.theme, ThemeName::Light);
     }
 
     #[test]

@@ -223,8 +223,9 @@ pub fn run_compare(
         {
             let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
             let key = app.layout_key();
+            let options = app.config.align.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(prepare_for(&o, &n, key));
+                let _ = tx.send(prepare_for(&o, &n, key, &options));
             });
         }
         event_loop(terminal, &mut app, &mut |app: &mut App| {

@@ -135,7 +135,7 @@ impl StoryApp {
         if let Some(v) = self.remembered {
             app.apply_view(v);
         }
-        let p = prepare(&app.old, &app.new);
+        let p = prepare(&app.old, &app.new, &self.config.align);
         app.set_prepared(p);
         if let Some((side, offset)) = at {
             app.show_offset(side, offset);
