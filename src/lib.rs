@@ -12,3 +12,27 @@ pub mod sample;
 pub mod story;
 pub mod synth;
 pub mod tui;
+
+/// Helpers for the unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// `count` strings of up to `max_pieces - 1` pieces drawn from `pieces`
+    /// (xorshift from `seed`: the same strings every run).
+    pub fn random_texts(pieces: &[&str], count: usize, max_pieces: u64, seed: u64) -> Vec<String> {
+        let mut state = seed.max(1);
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let n = next() % max_pieces;
+                (0..n)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+}

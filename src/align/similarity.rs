@@ -540,21 +540,10 @@ mod tests {
             "'",
         ];
         // And many generated words over the characters that matter.
-        let alphabet = b"aZs9S'%.-\"0xQ";
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let generated: Vec<String> = (0..20_000)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                let len = (state % 12) as usize;
-                (0..len)
-                    .map(|i| {
-                        alphabet[((state >> (4 * i)) % alphabet.len() as u64) as usize] as char
-                    })
-                    .collect()
-            })
-            .collect();
+        let alphabet = [
+            "a", "Z", "s", "9", "S", "'", "%", ".", "-", "\"", "0", "x", "Q",
+        ];
+        let generated = crate::testing::random_texts(&alphabet, 20_000, 12, 0x2545_f491_4f6c_dd1d);
         let mut seen: HashMap<u64, String> = HashMap::new();
         for w in words
             .iter()

@@ -163,108 +163,131 @@ impl Stream {
     }
 }
 
+/// The two keys and the word count of a sentence being read.
+struct Keys {
+    key: Stream,
+    exact: Stream,
+    words: u32,
+    /// The last character was whitespace (or none yet): collapse runs.
+    in_space: bool,
+    starts: WordStarts,
+}
+
+impl Keys {
+    fn new() -> Keys {
+        Keys {
+            key: Stream::new(),
+            exact: Stream::new(),
+            words: 0,
+            in_space: true,
+            starts: WordStarts::default(),
+        }
+    }
+
+    /// One character, the plain way.
+    fn char(&mut self, ch: char) {
+        let f = if ch.is_ascii_whitespace() {
+            Fold::Space
+        } else if ch.is_ascii() {
+            Fold::Char(ch.to_ascii_lowercase())
+        } else {
+            fold(ch)
+        };
+        match f {
+            Fold::Space => {
+                if !self.in_space {
+                    self.key.byte(b' ');
+                    self.exact.byte(b' ');
+                }
+                self.in_space = true;
+                self.starts.space();
+            }
+            Fold::Drop => self.exact.char(ch),
+            Fold::Char(m) => {
+                self.words += u32::from(self.starts.starts(ch));
+                self.in_space = false;
+                self.exact.char(ch);
+                self.key.char(m);
+            }
+            Fold::Lower => {
+                self.words += u32::from(self.starts.starts(ch));
+                self.in_space = false;
+                self.exact.char(ch);
+                for l in ch.to_lowercase() {
+                    self.key.char(l);
+                }
+            }
+        }
+    }
+
+    /// A run of printable ASCII with no two spaces together (and none first
+    /// after whitespace): the same as its characters one by one, eight bytes
+    /// at a time.
+    fn run(&mut self, run: &[u8]) {
+        self.exact.run(run, false);
+        self.key.run(run, true);
+        let spaces = run.iter().fold(0u32, |n, &c| n + u32::from(c == b' '));
+        let last_space = run[run.len() - 1] == b' ';
+        // Every space but a last one starts a word; the first word of the
+        // run starts by `WordStarts`'s rule.
+        let first = &run[..run.iter().position(|&c| c == b' ').unwrap_or(run.len())];
+        let first_starts = if self.starts.after_space {
+            !first.is_empty()
+        } else {
+            self.starts.after_cjk && first.iter().any(u8::is_ascii_alphanumeric)
+        };
+        self.words += spaces - u32::from(last_space) + u32::from(first_starts);
+        if last_space {
+            self.starts.space();
+        } else {
+            // The run ends inside a word; one started in it, unless the run
+            // is punctuation right after a Chinese or Japanese character.
+            self.starts.after_space = false;
+            if spaces > 0 || first_starts {
+                self.starts.after_cjk = false;
+            }
+        }
+        self.in_space = last_space;
+    }
+
+    fn finish(self) -> (u64, u64, u32) {
+        (self.key.finish(), self.exact.finish(), self.words)
+    }
+}
+
 /// (matching key, exact key, word count) in one pass: the exact key hashes
 /// the text with whitespace runs as one space, the matching key hashes it
 /// folded (`fold`) as well.
 fn hashes(text: &str) -> (u64, u64, u32) {
-    let mut key = Stream::new();
-    let mut exact = Stream::new();
+    let mut k = Keys::new();
     let b = text.as_bytes();
-    let mut words = 0u32;
-    let mut in_space = true;
-    let mut starts = WordStarts::default();
     let mut i = 0;
     while i < b.len() {
         // A run of printable ASCII with single spaces goes in as it stands.
         let mut end = i;
         while end < b.len() {
             let c = b[end];
-            if !(0x20..0x80).contains(&c)
-                || (c == b' '
-                    && (if end == i {
-                        in_space
-                    } else {
-                        b[end - 1] == b' '
-                    }))
-            {
+            let double_space = c == b' '
+                && if end == i {
+                    k.in_space
+                } else {
+                    b[end - 1] == b' '
+                };
+            if !(0x20..0x80).contains(&c) || double_space {
                 break;
             }
             end += 1;
         }
         if end > i {
-            let run = &b[i..end];
-            exact.run(run, false);
-            key.run(run, true);
-            let spaces = run.iter().fold(0u32, |n, &c| n + u32::from(c == b' '));
-            let last_space = run[run.len() - 1] == b' ';
-            // Every space but a last one starts a word; the first word of
-            // the run starts by `WordStarts`'s rule.
-            let first = &run[..run.iter().position(|&c| c == b' ').unwrap_or(run.len())];
-            let first_starts = if starts.after_space {
-                !first.is_empty()
-            } else {
-                starts.after_cjk && first.iter().any(u8::is_ascii_alphanumeric)
-            };
-            words += spaces - u32::from(last_space) + u32::from(first_starts);
-            if last_space {
-                starts.space();
-            } else if !first.is_empty() {
-                starts.after_space = false;
-                if spaces > 0 || first_starts {
-                    starts.after_cjk = false;
-                }
-            }
-            in_space = last_space;
+            k.run(&b[i..end]);
             i = end;
-            continue;
-        }
-        let c = b[i];
-        if c < 0x80 {
-            i += 1;
-            if c.is_ascii_whitespace() {
-                if !in_space {
-                    key.byte(b' ');
-                    exact.byte(b' ');
-                }
-                in_space = true;
-                starts.space();
-                continue;
-            }
-            words += u32::from(starts.starts(c as char));
-            in_space = false;
-            exact.byte(c);
-            key.byte(c.to_ascii_lowercase());
             continue;
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         i += ch.len_utf8();
-        match fold(ch) {
-            Fold::Space => {
-                if !in_space {
-                    key.byte(b' ');
-                    exact.byte(b' ');
-                }
-                in_space = true;
-                starts.space();
-            }
-            Fold::Drop => exact.char(ch),
-            Fold::Char(m) => {
-                words += u32::from(starts.starts(ch));
-                in_space = false;
-                exact.char(ch);
-                key.char(m);
-            }
-            Fold::Lower => {
-                words += u32::from(starts.starts(ch));
-                in_space = false;
-                exact.char(ch);
-                for l in ch.to_lowercase() {
-                    key.char(l);
-                }
-            }
-        }
+        k.char(ch);
     }
-    (key.finish(), exact.finish(), words)
+    k.finish()
 }
 
 #[cfg(test)]
@@ -281,44 +304,11 @@ mod tests {
         }
     }
 
-    /// Byte by byte, the obvious way: what the runs must agree with.
+    /// Character by character: what the runs must agree with.
     fn reference(text: &str) -> (u64, u64, u32) {
-        let (mut key, mut exact) = (Stream::new(), Stream::new());
-        let (mut words, mut in_space) = (0, true);
-        let mut starts = WordStarts::default();
-        for ch in text.chars() {
-            let f = if ch.is_ascii_whitespace() {
-                Fold::Space
-            } else if ch.is_ascii() {
-                Fold::Char(ch.to_ascii_lowercase())
-            } else {
-                fold(ch)
-            };
-            match f {
-                Fold::Space => {
-                    if !in_space {
-                        key.byte(b' ');
-                        exact.byte(b' ');
-                    }
-                    in_space = true;
-                    starts.space();
-                }
-                Fold::Drop => exact.char(ch),
-                Fold::Char(m) => {
-                    words += u32::from(starts.starts(ch));
-                    in_space = false;
-                    exact.char(ch);
-                    key.char(m);
-                }
-                Fold::Lower => {
-                    words += u32::from(starts.starts(ch));
-                    in_space = false;
-                    exact.char(ch);
-                    ch.to_lowercase().for_each(|l| key.char(l));
-                }
-            }
-        }
-        (key.finish(), exact.finish(), words)
+        let mut k = Keys::new();
+        text.chars().for_each(|ch| k.char(ch));
+        k.finish()
     }
 
     #[test]
@@ -349,15 +339,7 @@ mod tests {
             ", a",
             "。",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..(state % 12) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+        for s in crate::testing::random_texts(&pieces, 20_000, 12, 0x2545_f491_4f6c_dd1d) {
             assert_eq!(hashes(&s), reference(&s), "{s:?}");
             // The engine's counts agree with the word diff's.
             let (_, inserted, _) = super::super::words::word_counts("", &s);

@@ -147,7 +147,8 @@ pub(crate) fn count_units(s: &str) -> Vec<&str> {
         let mut ws = WordStarts::default();
         let mut start = None;
         for (i, c) in w.char_indices() {
-            if ws.starts(c) {
+            // Invisible characters go with the piece they are in.
+            if !matches!(fold(c), Fold::Drop) && ws.starts(c) {
                 if let Some(st) = start {
                     out.push(&w[st..i]);
                 }

@@ -638,15 +638,7 @@ mod tests {
             "\x0c",
             "\x1c",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            for _ in 0..(state % 9) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+        for s in crate::testing::random_texts(&pieces, 5000, 9, 0x9e37_79b9_7f4a_7c15) {
             let words = s.split_whitespace().count();
             assert_eq!(unicode_word_count(&s, usize::MAX), words, "{s:?}");
             assert_eq!(unicode_word_count(&s, 3), words.min(3), "{s:?}");
