@@ -325,6 +325,13 @@ pub fn story(articles: &[Article]) -> Story {
     };
     let quote_counts = shared(quotes.iter().map(Quote::articles).collect());
     let claim_counts = shared(claims.iter().map(Claim::articles).collect());
+    // How many claims each article carries, for the coverage similarity.
+    let mut carried = vec![0usize; n];
+    for c in &claims {
+        for a in c.articles() {
+            carried[a] += 1;
+        }
+    }
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
@@ -343,7 +350,15 @@ pub fn story(articles: &[Article]) -> Story {
                 } else {
                     Relation::Unrelated
                 };
-                ((rel), (cont * 100.0).round() / 100.0, false)
+                // Not aligned in full: how much of their coverage they share
+                // (Dice over the claims each carries), or of their wording.
+                let total = carried[a] + carried[b];
+                let coverage = if total == 0 {
+                    0.0
+                } else {
+                    2.0 * shared_sentences as f64 / total as f64
+                };
+                (rel, (cont.max(coverage) * 100.0).round() / 100.0, false)
             };
             pairs.push(PairSummary {
                 a,
