@@ -171,7 +171,10 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 /// Quotations in the content blocks of `a`, with their speakers.
 pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut last_speaker: Option<String> = None;
+    // Speakers named so far, the latest last, and what the text says of
+    // their gender.
+    let mut recent: Vec<String> = Vec::new();
+    let mut genders: HashMap<String, Gender> = HashMap::new();
     let mut known_names: Vec<String> = Vec::new();
     for block in a.blocks.iter().filter(|b| b.role.is_content()) {
         let text = &a.text[block.span.range()];
@@ -212,15 +215,28 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
                     }
                 }
             }
-            // A pronoun points to the last named speaker; no attribution at all
-            // leaves the speaker unknown rather than guessed.
+            // A pronoun points to the last named speaker it can mean ("she"
+            // skips a man the text called "Mr"); no attribution at all leaves
+            // the speaker unknown rather than guessed.
             let speaker = match found {
-                Some(Speaker::Name(n)) => Some(n),
-                Some(Speaker::Pronoun) => last_speaker.clone(),
+                Some(Speaker::Name(n)) => {
+                    if let Some(g) = gender_in(&a.text[sentence.range()], &n) {
+                        genders.insert(n.clone(), g);
+                    }
+                    Some(n)
+                }
+                Some(Speaker::Pronoun(g)) => recent
+                    .iter()
+                    .rev()
+                    .find(|name| {
+                        g.is_none() || genders.get(*name).is_none_or(|known| Some(*known) == g)
+                    })
+                    .cloned(),
                 None => None,
             };
-            if speaker.is_some() {
-                last_speaker.clone_from(&speaker);
+            if let Some(n) = &speaker {
+                recent.retain(|r| r != n);
+                recent.push(n.clone());
             }
             out.push(Found {
                 article: index,
@@ -233,6 +249,19 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
         if let Some(n) = subject_name(text) {
             if !known_names.contains(&n) {
                 known_names.push(n);
+            }
+        }
+        // And what the text says of their gender, wherever it says it.
+        for sentence in &block.sentences {
+            let st = &a.text[sentence.range()];
+            for n in known_names.iter().chain(&recent) {
+                if !genders.contains_key(n)
+                    && n.split_whitespace().last().is_some_and(|s| st.contains(s))
+                {
+                    if let Some(g) = gender_in(st, n) {
+                        genders.insert(n.clone(), g);
+                    }
+                }
             }
         }
     }
@@ -288,7 +317,68 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
 
 enum Speaker {
     Name(String),
-    Pronoun,
+    /// "he", "she" or "they" (the gender, when the pronoun has one).
+    Pronoun(Option<Gender>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_lowercase().as_str() {
+        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// What the text says of a speaker's gender, where it says it: an honorific
+/// before the surname ("Mr Peskov", "Ms Kallas"), a gendered title just
+/// before the name ("spokeswoman Maria Zakharova"), or a gendered pronoun
+/// soon after a name that opens its sentence ("Pistorius … in his comments").
+/// Nothing is inferred from the name itself.
+fn gender_in(sentence: &str, name: &str) -> Option<Gender> {
+    let surname = name.split_whitespace().last()?;
+    for (title, g) in [
+        ("Mr", Gender::Male),
+        ("Sir", Gender::Male),
+        ("Lord", Gender::Male),
+        ("Mrs", Gender::Female),
+        ("Ms", Gender::Female),
+        ("Miss", Gender::Female),
+        ("Dame", Gender::Female),
+        ("Lady", Gender::Female),
+    ] {
+        for sep in [" ", ". "] {
+            if sentence.contains(&format!("{title}{sep}{surname}")) {
+                return Some(g);
+            }
+        }
+    }
+    let first = name.split_whitespace().next()?;
+    let at = sentence.find(first).or_else(|| sentence.find(surname))?;
+    let before: Vec<&str> = sentence[..at].split_whitespace().rev().take(2).collect();
+    for w in before {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        if w.ends_with("woman") || w == "actress" {
+            return Some(Gender::Female);
+        }
+        if w.ends_with("man") && w.len() > 3 {
+            return Some(Gender::Male);
+        }
+    }
+    // Only a name near the start (the sentence's subject) owns the pronoun
+    // that follows it closely.
+    if sentence[..at].split_whitespace().count() > 8 {
+        return None;
+    }
+    sentence[at..]
+        .split_whitespace()
+        .take(12)
+        .find_map(|w| pronoun_gender(w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 fn words_with_pos(s: &str) -> Vec<(usize, &str)> {
@@ -409,7 +499,7 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
             }
             let c = clean(wj);
             if PRONOUNS.contains(&c) {
-                before = Some(Speaker::Pronoun);
+                before = Some(Speaker::Pronoun(pronoun_gender(c)));
                 break;
             }
             if is_name_word(wj) {
@@ -422,7 +512,7 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
         // before it, "Hegseth said Trump was “…”" names the speaker first.
         let before_ok = before;
         let found = match (verb_after_quote, after_name.flatten(), before_ok) {
-            (_, _, Some(Speaker::Pronoun)) => Some(Speaker::Pronoun),
+            (_, _, Some(Speaker::Pronoun(g))) => Some(Speaker::Pronoun(g)),
             (true, _, Some(s)) => Some(s),
             (true, Some(n), None) => Some(Speaker::Name(n)),
             (false, _, Some(s)) => Some(s),
@@ -532,5 +622,58 @@ mod tests {
         );
         assert_eq!(match_strength(&w("a b"), &w("a b c d")), 0);
         assert_eq!(match_strength(&w("a b"), &w("a b")), 3);
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::*;
+    use crate::article::{load_bytes, LoadOptions};
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let a = load_bytes("t.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+        find(&a, 0, &mut HashMap::new())
+            .into_iter()
+            .map(|f| f.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn she_skips_a_man_and_he_skips_a_woman() {
+        let s = speakers(
+            "Kaja Kallas, the EU's foreign policy chief, said her bloc would not be sidelined. “Europe must be at the table,” said Kallas.\n\n\
+             The Kremlin spokesman Dmitry Peskov said Moscow welcomed the talks. “There will be a bilateral track,” Peskov said.\n\n\
+             “We will not accept a deal made behind our backs,” she said.\n\n\
+             “Europe will have its say,” he added.\n",
+        );
+        let surnames: Vec<&str> = s
+            .iter()
+            .map(|n| {
+                n.as_deref()
+                    .and_then(|n| n.split(' ').next_back())
+                    .unwrap_or("-")
+            })
+            .collect();
+        assert_eq!(surnames, vec!["Kallas", "Peskov", "Kallas", "Peskov"]);
+    }
+
+    #[test]
+    fn gender_comes_from_the_text_never_the_name() {
+        assert_eq!(
+            gender_in("Mr Peskov said so.", "Dmitry Peskov"),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            gender_in("Ms. Kallas said so.", "Kaja Kallas"),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            gender_in("Pistorius was frank in his comments.", "Boris Pistorius"),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            gender_in("Kallas said the bloc agreed.", "Kaja Kallas"),
+            None
+        );
     }
 }
