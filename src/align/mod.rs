@@ -23,7 +23,10 @@ use crate::article::Article;
 use pairing::{pair_region, Pair, Sides};
 use similarity::{distinct, Profile, Vocab};
 pub use units::Unit;
-pub use words::{word_diff, WordKind, WordOp};
+pub use words::{word_diff, word_diff_by, WordKind, WordOp};
+
+/// The note when word diffs ran out of time.
+const WORDS_LATE: &str = "deadline reached in the word diffs: some edited sentences show whole";
 
 /// Sentences sampled from the unchanged text to estimate word rarity.
 const DF_SAMPLE: usize = 1500;
@@ -313,9 +316,10 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
                 } else {
                     ops.push(Op {
                         similarity: 1.0,
-                        words: word_diff(
+                        words: word_diff_by(
                             &text_of(Side::Old, o..o + 1),
                             &text_of(Side::New, n..n + 1),
+                            deadline,
                         ),
                         cosmetic: true,
                         ..one_sided(OpKind::Changed, o..o + 1, n..n + 1)
@@ -347,9 +351,10 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
                         one_sided(OpKind::Inserted, pair.old.start..pair.old.start, j..j + 1)
                     }));
                     if !pair.old.is_empty() {
-                        let words = word_diff(
+                        let words = word_diff_by(
                             &text_of(Side::Old, pair.old.clone()),
                             &text_of(Side::New, pair.new.clone()),
+                            deadline,
                         );
                         ops.push(Op {
                             similarity: pair.similarity,
@@ -366,6 +371,9 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     if pairing_timed_out {
         approximate = true;
         notes.push("deadline reached while pairing edited sentences: the rest shows as deleted and inserted".to_string());
+    } else if deadline.is_some_and(|d| Instant::now() > d) {
+        approximate = true;
+        notes.push(WORDS_LATE.to_string());
     }
 
     // 4. Moves: a deleted sentence that reappears elsewhere, as is or edited.
@@ -397,7 +405,11 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         shared_quotes: 0,
         notes,
     };
-    summary::summarise(&mut comparison, old, new);
+    summary::summarise(&mut comparison, old, new, deadline);
+    if !comparison.approximate && deadline.is_some_and(|d| Instant::now() > d) {
+        comparison.approximate = true;
+        comparison.notes.push(WORDS_LATE.to_string());
+    }
     comparison
 }
 
@@ -542,7 +554,11 @@ fn find_moves(
             words: if exact {
                 Vec::new()
             } else {
-                word_diff(&text_of(Side::Old, o..o + 1), &text_of(Side::New, n..n + 1))
+                word_diff_by(
+                    &text_of(Side::Old, o..o + 1),
+                    &text_of(Side::New, n..n + 1),
+                    deadline,
+                )
             },
             cosmetic: false,
             passage,

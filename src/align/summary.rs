@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::words::word_counts;
+use super::words::word_counts_by;
 use super::{Comparison, OpKind, Relation, Side, Stats, Truncation};
 use crate::article::Article;
 
@@ -12,7 +12,12 @@ const REPRINT: f64 = 0.6;
 /// Share from which a pair is at least related.
 const RELATED: f64 = 0.1;
 
-pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
+pub(crate) fn summarise(
+    c: &mut Comparison,
+    old: &Article,
+    new: &Article,
+    deadline: Option<std::time::Instant>,
+) {
     let text = |side: Side, r: std::ops::Range<usize>| -> String {
         let (a, us) = match side {
             Side::Old => (old, &c.old_units),
@@ -65,7 +70,7 @@ pub(crate) fn summarise(c: &mut Comparison, old: &Article, new: &Article) {
                     text(Side::Old, op.old.clone()),
                     text(Side::New, op.new.clone()),
                 );
-                let (del, ins, kept) = word_counts(&o, &n);
+                let (del, ins, kept) = word_counts_by(&o, &n, deadline);
                 stats.words_deleted += del;
                 stats.words_inserted += ins;
                 if content {

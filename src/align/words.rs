@@ -1,7 +1,9 @@
 //! Word-level diffs inside a changed or moved pair, and the word counts that
 //! `words_deleted` / `words_inserted` report (whitespace-separated, as wdiff counts).
 
-use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::time::Instant;
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 
 use super::units::{fold, Fold};
 use crate::article::{is_cjk, WordStarts};
@@ -89,6 +91,12 @@ fn is_mark(c: char) -> bool {
 
 /// The word diff of `old` against `new`, as pieces in reading order.
 pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
+    word_diff_by(old, new, None)
+}
+
+/// `word_diff`, giving up on finesse at `deadline` (the rest of the pair then
+/// shows as deleted and inserted): one giant "sentence" must not stall.
+pub fn word_diff_by(old: &str, new: &str, deadline: Option<Instant>) -> Vec<WordOp> {
     let ot = tokens(old);
     let nt = tokens(new);
     let ow: Vec<&str> = ot.iter().map(|&(a, b)| &old[a..b]).collect();
@@ -115,7 +123,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
             _ => out.push(WordOp { kind, text }),
         }
     };
-    for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => push(WordKind::Equal, old, &ot[or]),
@@ -166,10 +174,15 @@ pub(crate) fn count_units(s: &str) -> Vec<&str> {
 /// whitespace-separated words as wdiff does (and Chinese or Japanese
 /// characters one by one).
 pub fn word_counts(old: &str, new: &str) -> (usize, usize, usize) {
+    word_counts_by(old, new, None)
+}
+
+/// `word_counts`, with a deadline as `word_diff_by`.
+pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize, usize, usize) {
     let ow = count_units(old);
     let nw = count_units(new);
     let (mut del, mut ins, mut kept) = (0, 0, 0);
-    for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => kept += or.len(),
@@ -233,6 +246,23 @@ mod tests {
             .map(|o| o.text.as_str())
             .collect();
         assert_eq!(rebuilt, "特朗普Trump说");
+    }
+
+    #[test]
+    fn past_the_deadline_the_diff_is_coarse_but_whole() {
+        let old: String = (0..20_000).map(|i| format!("w{} ", i % 97)).collect();
+        let new: String = (0..20_000).map(|i| format!("w{} ", i % 89)).collect();
+        let ops = word_diff_by(&old, &new, Some(Instant::now()));
+        let side = |skip: WordKind| -> String {
+            ops.iter()
+                .filter(|o| o.kind != skip)
+                .map(|o| o.text.as_str())
+                .collect()
+        };
+        assert_eq!(side(WordKind::Inserted), old.trim_end());
+        assert_eq!(side(WordKind::Deleted), new.trim_end());
+        let (del, ins, kept) = word_counts_by(&old, &new, Some(Instant::now()));
+        assert_eq!((del + kept, ins + kept), (20_000, 20_000));
     }
 
     #[test]
