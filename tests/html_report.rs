@@ -62,7 +62,11 @@ fn diff_report_is_self_contained_and_aligned() {
     // The first body sentence is on one row on both sides.
     let row = html
         .lines()
-        .find(|l| l.contains("The US defence secretary, Pete Hegseth, has said"))
+        // (The header's "(no title)" line opens with the same words.)
+        .find(|l| {
+            l.contains("The US defence secretary, Pete Hegseth, has said")
+                && !l.contains("(no title)")
+        })
         .unwrap();
     assert_eq!(
         row.matches("The US defence secretary, Pete Hegseth, has said")

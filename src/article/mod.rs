@@ -167,6 +167,32 @@ impl Article {
         self.blocks.iter().filter(|b| b.role == Role::Body)
     }
 
+    /// The title for headers and lists: the headline, else "(no title)" and
+    /// the opening words of the first paragraph, so untitled articles can
+    /// still be told apart. Raw text: displays make it safe.
+    pub fn title_line(&self) -> String {
+        if let Some(t) = &self.meta.title {
+            return t.clone();
+        }
+        let lede = self
+            .blocks
+            .iter()
+            .find(|b| b.role.is_content())
+            .map(|b| self.slice(b.span));
+        match lede {
+            Some(text) => {
+                let words: Vec<&str> = split_words(text).take(10).collect();
+                let more = split_words(text).nth(10).is_some();
+                format!(
+                    "(no title) {}{}",
+                    words.join(" "),
+                    if more { "…" } else { "" }
+                )
+            }
+            None => "(no title)".to_string(),
+        }
+    }
+
     /// A short name for headers: the outlet, else the file name.
     pub fn short_name(&self) -> String {
         if let Some(o) = &self.meta.outlet {

@@ -63,12 +63,7 @@ fn article_head(a: &Article, label: &str) -> String {
     if let Some(d) = &a.meta.date {
         parts.push(escape(d));
     }
-    let title = a
-        .meta
-        .title
-        .as_deref()
-        .map(escape)
-        .unwrap_or_else(|| "(no title)".into());
+    let title = escape(&a.title_line());
     let by = a.meta.byline.as_deref().map(escape).unwrap_or_default();
     format!(
         "{}<b>{title}</b>{by} · {} words",

@@ -129,10 +129,7 @@ pub fn write_text(
             "  {:<4} {}  {}{} · {} words",
             format!("[{i}]"),
             clip(&a.short_name(), 28),
-            clip(
-                a.meta.title.as_deref().unwrap_or("(no title)"),
-                width.saturating_sub(60).max(20)
-            ),
+            clip(&a.title_line(), width.saturating_sub(60).max(20)),
             if meta.is_empty() {
                 String::new()
             } else {

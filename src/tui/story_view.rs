@@ -411,7 +411,8 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
             for i in app.scroll..(app.scroll + list_h).min(n) {
                 let a = &app.articles[i];
                 let mut parts = vec![format!("[{i}] {}", one_line(&a.short_name()))];
-                parts.push(one_line(a.meta.title.as_deref().unwrap_or("(no title)")));
+                // Room for what follows: byline, date, words, relations.
+                parts.push(clip(&a.title_line(), 48));
                 if let Some(b) = &a.meta.byline {
                     parts.push(one_line(b));
                 }

@@ -145,12 +145,7 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
             t.header
         };
         put(buf, x, area.y, &clip(&first, w as usize), w, style);
-        let title = a
-            .meta
-            .title
-            .as_deref()
-            .map(one_line)
-            .unwrap_or_else(|| "(no title)".into());
+        let title = one_line(&a.title_line());
         put(buf, x, area.y + 1, &clip(&title, w as usize), w, t.title);
         let mut by = a.meta.byline.as_deref().map(one_line).unwrap_or_default();
         if !by.is_empty() {
