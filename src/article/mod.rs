@@ -179,18 +179,34 @@ impl Article {
             .iter()
             .find(|b| b.role.is_content())
             .map(|b| self.slice(b.span));
-        match lede {
-            Some(text) => {
-                let words: Vec<&str> = split_words(text).take(10).collect();
-                let more = split_words(text).nth(10).is_some();
-                format!(
-                    "(no title) {}{}",
-                    words.join(" "),
-                    if more { "…" } else { "" }
-                )
+        let Some(text) = lede else {
+            return "(no title)".to_string();
+        };
+        // About ten words, or thirty characters of Chinese or Japanese.
+        let mut out = String::from("(no title) ");
+        let mut chars = 0;
+        let mut cut = false;
+        for (k, w) in split_words(text).enumerate() {
+            let n = w.chars().count();
+            if k == 10 || (k > 0 && chars + n > 60) {
+                cut = true;
+                break;
             }
-            None => "(no title)".to_string(),
+            if k > 0 {
+                out.push(' ');
+            }
+            if n > 60 || (w.chars().any(is_cjk) && n > 30) {
+                out.extend(w.chars().take(30));
+                cut = true;
+                break;
+            }
+            out.push_str(w);
+            chars += n + 1;
         }
+        if cut {
+            out.push('…');
+        }
+        out
     }
 
     /// A short name for headers: the outlet, else the file name.
@@ -627,6 +643,23 @@ fn note_control_characters(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn untitled_articles_are_named_by_their_opening_words() {
+        let load = |t: &str| load_bytes("x.txt", t.as_bytes(), &LoadOptions::default()).unwrap();
+        let a = load("The defence secretary said on Thursday that everything was on the table for talks.\n\nMore.\n");
+        assert_eq!(
+            a.title_line(),
+            "(no title) The defence secretary said on Thursday that everything was…"
+        );
+        let a = load("美国国防部长赫格塞斯周三在布鲁塞尔表示，结束乌克兰战争的一切选项都在谈判桌上。\n\n他说。\n");
+        assert_eq!(
+            a.title_line(),
+            "(no title) 美国国防部长赫格塞斯周三在布鲁塞尔表示，结束乌克兰战争的一切…"
+        );
+        let a = load("Short one.\n\nAnother paragraph here.\n");
+        assert_eq!(a.title_line(), "(no title) Short one.");
+    }
 
     #[test]
     fn chinese_and_japanese_characters_count_one_by_one() {
