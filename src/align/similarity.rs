@@ -201,6 +201,22 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
     Some(key)
 }
 
+/// No sentence of prose is longer than this; a "sentence" that is (a file
+/// that is one line with no full stop) is judged by its first part, so that
+/// it cannot stall the comparison.
+const SENTENCE_HEAD: usize = 16 * 1024;
+
+fn head(text: &str) -> &str {
+    if text.len() <= SENTENCE_HEAD {
+        return text;
+    }
+    let mut end = SENTENCE_HEAD;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The terms a word counts as: itself, except that Chinese and Japanese,
 /// written without spaces, count as overlapping pairs of characters (the
 /// usual way to compare such text without a dictionary: "国防部长" is 国防,
@@ -311,6 +327,7 @@ impl Vocab {
     /// Counts a sentence towards document frequencies only: a sample of the
     /// unchanged text tells which words are common in these articles.
     pub fn observe(&mut self, text: &str) {
+        let text = head(text);
         let mut stems = std::mem::take(&mut self.scratch);
         stems.clear();
         for w in crate::article::split_words(text) {
@@ -332,6 +349,7 @@ impl Vocab {
 
     /// Profiles a sentence and counts it towards document frequencies.
     pub fn profile(&mut self, text: &str) -> Profile {
+        let text = head(text);
         let mut stems = Vec::new();
         let mut quotes: Vec<Vec<u32>> = Vec::new();
         let mut current: Option<Vec<u32>> = None;
