@@ -204,3 +204,59 @@ fn chinese_story_finds_reprints_claims_and_quotes() {
     // Word counts count the characters.
     assert!(a[0].words() > 40, "{}", a[0].words());
 }
+
+#[test]
+fn sentences_sharing_only_the_story_names_are_not_one_claim() {
+    // Every article mentions Trump again and again, as coverage of one story
+    // does; the two sentences below share only him and his title.
+    let filler = |topic: &str| -> String {
+        (0..14)
+            .map(|i| {
+                format!("Trump spoke about {topic} number {i} with reporters in Washington.\n\n")
+            })
+            .collect()
+    };
+    let a = format!(
+        "{}These negotiations are led by President Trump.\n\nThe tariff on imported steel rose to 25 percent on Monday, officials in Brussels confirmed.\n",
+        filler("trade")
+    );
+    let b = format!(
+        "{}As President Trump said, let us get it done.\n\nOfficials in Brussels confirmed on Monday that the tariff on imported steel rose to 25 percent.\n",
+        filler("budgets")
+    );
+    let arts: Vec<Article> = [a, b]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            storydiff::article::load_bytes(
+                &format!("{i}.txt"),
+                t.as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let s = story(&arts);
+    let text = |c: &storydiff::story::Claim| -> Vec<String> {
+        c.occurrences
+            .iter()
+            .map(|o| arts[o.article].slice(o.span).to_string())
+            .collect()
+    };
+    let shared: Vec<Vec<String>> = s
+        .claims
+        .iter()
+        .filter(|c| c.articles() == [0, 1])
+        .map(text)
+        .collect();
+    assert!(
+        shared.iter().any(|c| c.iter().all(|t| t.contains("steel"))),
+        "the reworded fact is one claim: {shared:?}"
+    );
+    assert!(
+        !shared
+            .iter()
+            .any(|c| c.iter().any(|t| t.contains("negotiations are led"))),
+        "{shared:?}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::align::similarity::{distinct, Profile, Vocab};
+use crate::align::similarity::{distinct, quote_similarity, Profile, Vocab};
 use crate::article::{Article, Span};
 
 /// A content sentence of one article.
@@ -110,8 +110,19 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
         }
         cands.sort_by(by_weight);
         for &(j, _) in &cands {
-            let s = vocab.claim_similarity(&sents[i].profile, &sents[j].profile);
+            let (pi, pj) = (&sents[i].profile, &sents[j].profile);
+            let s = vocab.claim_similarity(pi, pj);
             if s < CLAIM_THRESHOLD {
+                continue;
+            }
+            // Two sentences that share only the story's everyday names
+            // ("President Trump", "Europe") are not one claim: at least two
+            // of the words they share must be rarer than that, unless they
+            // share a quotation.
+            let distinctive = shared_stems(&pi.stems, &pj.stems)
+                .filter(|w| index[w].len() <= cap)
+                .count();
+            if distinctive < 2 && quote_similarity(pi, pj) == 0.0 {
                 continue;
             }
             let e = best[i].entry(sents[j].article).or_insert((j, s));
@@ -177,4 +188,9 @@ pub(crate) fn cluster(articles: &[Article]) -> (Vec<Sent>, Vec<Vec<usize>>) {
     let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
     out.sort_by_key(|c| c[0]);
     (sents, out)
+}
+
+/// The stems two sorted bags share, each once.
+fn shared_stems<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    distinct(a).filter(move |w| b.binary_search(w).is_ok())
 }
