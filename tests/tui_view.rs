@@ -353,3 +353,23 @@ fn cjk_and_emoji_keep_panes_aligned() {
         "the separator stays in one column: {sep:?}"
     );
 }
+
+#[test]
+fn a_search_hit_on_the_first_screen_is_found() {
+    // The only hit is in the first passage, on screen already: the search
+    // says so rather than "no more hits"; `n` then has none further.
+    let mut a = app(
+        case("14_chinese_edits", "old.txt"),
+        case("14_chinese_edits", "new.txt"),
+        100,
+        20,
+    );
+    a.update(Action::Search);
+    for c in "谈判桌".chars() {
+        a.search_input(SearchEdit::Char(c));
+    }
+    a.search_input(SearchEdit::Submit);
+    assert_eq!(a.message.as_deref(), Some("hit 1 of 1"));
+    a.update(Action::NextHit);
+    assert_eq!(a.message.as_deref(), Some("no more hits"));
+}

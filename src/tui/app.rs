@@ -241,11 +241,20 @@ impl App {
     }
 
     fn jump(&mut self, targets: &[usize], forward: bool, what: &str) {
+        self.jump_from(targets, forward, false, what)
+    }
+
+    /// `jump`; with `here`, a target at the current item counts (a new
+    /// search shows a hit on screen rather than the next one).
+    fn jump_from(&mut self, targets: &[usize], forward: bool, here: bool, what: &str) {
         let Some(r) = &self.ready else { return };
         // The item whose first row is just below the context row counts as current.
         let current = r.layout.item_at(self.top + 1);
         let next = if forward {
-            targets.iter().copied().find(|&t| t > current)
+            targets
+                .iter()
+                .copied()
+                .find(|&t| t > current || (here && t == current))
         } else {
             targets.iter().rev().copied().find(|&t| t < current)
         };
@@ -311,8 +320,7 @@ impl App {
             self.message = Some(format!("“{query}”: not found"));
         } else {
             let hits = self.search.hits.clone();
-            self.top = self.top.saturating_sub(1);
-            self.jump(&hits, true, "hit");
+            self.jump_from(&hits, true, true, "hit");
         }
     }
 
