@@ -11,7 +11,12 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = "Compare news coverage: articles side by side, aligned passage by passage.\n\n\
         With no arguments, shows the bundled sample story. Exit status: 0 when the \
         bodies are identical, 1 when they differ, 2 on trouble.",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_long_help = "Environment:\n  \
+        STORYDIFF_CONFIG  the config file (default: config.toml in the platform config directory)\n  \
+        STORYDIFF_STATE   where view settings are remembered (default: state.json in the platform state directory)\n  \
+        NO_COLOR          no colour: the monochrome theme, markers only\n  \
+        COLUMNS           width of the text reports (default 100)"
 )]
 pub struct Cli {
     #[command(subcommand)]
