@@ -168,15 +168,7 @@ const ADJS: &[&str] = &[
     "unexpected",
     "provisional",
 ];
-const DAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const DAYS: &[&str] = &crate::article::WEEKDAYS;
 /// Plain words used for edits: lower-case, no punctuation, never sentence-final.
 const EDIT_WORDS: &[&str] = &[
     "quietly",

@@ -19,6 +19,22 @@ fn samples() -> Vec<Article> {
         .collect()
 }
 
+/// Articles from texts, named `0.txt`, `1.txt`, …
+fn from_texts(texts: &[&str]) -> Vec<Article> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            storydiff::article::load_bytes(
+                &format!("{i}.txt"),
+                t.as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect()
+}
+
 fn quote_with<'a>(s: &'a Story, a: &[Article], needle: &str) -> &'a storydiff::story::Quote {
     s.quotes
         .iter()
@@ -177,18 +193,7 @@ fn chinese_story_finds_reprints_claims_and_quotes() {
         "美国国防部长赫格塞思周三在布鲁塞尔表示，「结束乌克兰战争的一切选项都在谈判桌上」。他说，欧洲必须承担更多的防务责任。\n\n北约各国的部长们将于周四继续会谈。会谈的地点尚未公布。\n",
         "据报道，北约防长会议周三在布鲁塞尔举行。赫格塞斯说：「结束乌克兰战争的一切选项都在谈判桌上」。\n\n分析人士认为，欧洲国家将不得不增加军费开支。\n",
     ];
-    let a: Vec<Article> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            storydiff::article::load_bytes(
-                &format!("{i}.txt"),
-                t.as_bytes(),
-                &LoadOptions::default(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let a = from_texts(&texts);
     let s = story(&a);
     assert_eq!(s.groups, vec![vec![0, 1]]);
     let p02 = s.pairs.iter().find(|p| (p.a, p.b) == (0, 2)).unwrap();
@@ -224,18 +229,7 @@ fn sentences_sharing_only_the_story_names_are_not_one_claim() {
         "{}As President Trump said, let us get it done.\n\nOfficials in Brussels confirmed on Monday that the tariff on imported steel rose to 25 percent.\n",
         filler("budgets")
     );
-    let arts: Vec<Article> = [a, b]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            storydiff::article::load_bytes(
-                &format!("{i}.txt"),
-                t.as_bytes(),
-                &LoadOptions::default(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let arts = from_texts(&[a.as_str(), b.as_str()]);
     let s = story(&arts);
     let text = |c: &storydiff::story::Claim| -> Vec<String> {
         c.occurrences

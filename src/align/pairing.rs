@@ -154,40 +154,43 @@ fn table(
                 }
                 // Two into one (merge) or one into two (split): worth it when the
                 // joined pair beats the best single pair, or ties it while the
-                // word counts say the two belong together.
-                if i > 1 {
-                    let (o1, nn) = (old.start + i - 2, new.start + j - 1);
-                    let one = single[(i - 1) * n + j - 1].max(single[(i - 2) * n + j - 1]);
-                    let (whole, parts) = (
-                        sides.new_words[nn],
-                        [sides.old_words[o1], sides.old_words[o1 + 1]],
-                    );
+                // word counts say the two belong together. `one` is the better
+                // of the two single pairs, `from` the cell the step comes from.
+                let mut try_join = |one: f64,
+                                    from: usize,
+                                    whole: u32,
+                                    parts: [u32; 2],
+                                    joined: &dyn Fn() -> f64,
+                                    kind: Step| {
                     if one >= t * 0.5 {
-                        let s = sides.sim_merge(o1, nn);
-                        if joins(s, one, t, whole, parts)
-                            && score[(i - 2) * w + j - 1] + s + TIE > best
-                        {
-                            best = score[(i - 2) * w + j - 1] + s + TIE;
-                            how = Step::Merge;
+                        let s = joined();
+                        if joins(s, one, t, whole, parts) && score[from] + s + TIE > best {
+                            best = score[from] + s + TIE;
+                            how = kind;
                         }
                     }
+                };
+                if i > 1 {
+                    let (o1, nn) = (old.start + i - 2, new.start + j - 1);
+                    try_join(
+                        single[(i - 1) * n + j - 1].max(single[(i - 2) * n + j - 1]),
+                        (i - 2) * w + j - 1,
+                        sides.new_words[nn],
+                        [sides.old_words[o1], sides.old_words[o1 + 1]],
+                        &|| sides.sim_merge(o1, nn),
+                        Step::Merge,
+                    );
                 }
                 if j > 1 {
                     let (oo, n1) = (old.start + i - 1, new.start + j - 2);
-                    let one = single[(i - 1) * n + j - 1].max(single[(i - 1) * n + j - 2]);
-                    let (whole, parts) = (
+                    try_join(
+                        single[(i - 1) * n + j - 1].max(single[(i - 1) * n + j - 2]),
+                        (i - 1) * w + j - 2,
                         sides.old_words[oo],
                         [sides.new_words[n1], sides.new_words[n1 + 1]],
+                        &|| sides.sim_split(oo, n1),
+                        Step::Split,
                     );
-                    if one >= t * 0.5 {
-                        let s = sides.sim_split(oo, n1);
-                        if joins(s, one, t, whole, parts)
-                            && score[(i - 1) * w + j - 2] + s + TIE > best
-                        {
-                            best = score[(i - 1) * w + j - 2] + s + TIE;
-                            how = Step::Split;
-                        }
-                    }
                 }
             }
             score[i * w + j] = best;

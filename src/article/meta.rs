@@ -7,26 +7,47 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// The months' full names, in order.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The days of the week.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether a word is the full name of a day or a month (any case).
+pub(crate) fn is_calendar_name(word: &str) -> bool {
+    WEEKDAYS
+        .iter()
+        .chain(&MONTH_NAMES)
+        .any(|n| n.eq_ignore_ascii_case(word))
+}
+
 fn month_of(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
+    if let Some(i) = MONTH_NAMES.iter().position(|m| m.eq_ignore_ascii_case(&w)) {
         return Some(i as u32 + 1);
     }
     if w == "sept" {

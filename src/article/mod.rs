@@ -13,6 +13,8 @@ mod plain;
 mod roles;
 mod sentence;
 
+pub(crate) use meta::{is_calendar_name, WEEKDAYS};
+
 use std::fmt;
 use std::io::Read;
 use std::ops::Range;

@@ -652,39 +652,8 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
 /// number, month, weekday, time-zone or am/pm.
 fn date_dominates(t: &str) -> bool {
     const DATE_WORDS: &[&str] = &[
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "cest",
-        "et",
-        "est",
-        "edt",
-        "pt",
-        "pst",
-        "pdt",
-        "at",
-        "on",
-        "the",
-        "of",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "a.m.", "p.m.", "gmt", "utc",
+        "bst", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt", "at", "on", "the", "of",
     ];
     let other = t
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
@@ -696,6 +665,7 @@ fn date_dominates(t: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '-' | '.'))
                 || DATE_WORDS.contains(&l)
                 || super::meta::is_month(l)
+                || super::is_calendar_name(l)
                 || l.trim_end_matches(|c: char| c.is_ascii_alphabetic())
                     .parse::<u32>()
                     .is_ok())

@@ -399,30 +399,15 @@ pub fn write_markdown(
     writeln!(out, "| | old | new |\n|---|---|---|")?;
     let field = |v: &Option<String>| v.as_deref().map(md).unwrap_or_else(|| "—".into());
     writeln!(out, "| file | {} | {} |", md(&old.path), md(&new.path))?;
-    writeln!(
-        out,
-        "| title | {} | {} |",
-        field(&old.meta.title),
-        field(&new.meta.title)
-    )?;
-    writeln!(
-        out,
-        "| byline | {} | {} |",
-        field(&old.meta.byline),
-        field(&new.meta.byline)
-    )?;
-    writeln!(
-        out,
-        "| date | {} | {} |",
-        field(&old.meta.date),
-        field(&new.meta.date)
-    )?;
-    writeln!(
-        out,
-        "| outlet | {} | {} |",
-        field(&old.meta.outlet),
-        field(&new.meta.outlet)
-    )?;
+    fn meta(a: &Article) -> [&Option<String>; 4] {
+        [&a.meta.title, &a.meta.byline, &a.meta.date, &a.meta.outlet]
+    }
+    for (name, (o, n)) in ["title", "byline", "date", "outlet"]
+        .into_iter()
+        .zip(meta(old).into_iter().zip(meta(new)))
+    {
+        writeln!(out, "| {name} | {} | {} |", field(o), field(n))?;
+    }
     writeln!(out, "| words | {} | {} |\n", old.words(), new.words())?;
     writeln!(
         out,

@@ -101,25 +101,6 @@ const NOT_NAMES: &[&str] = &[
     "Kremlin",
     "White",
     "House",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Ukrainian",
     "Russian",
     "German",
@@ -410,6 +391,7 @@ fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().skip(1).any(char::is_lowercase)
         && !NOT_NAMES.contains(&w)
+        && !crate::article::is_calendar_name(w)
 }
 
 /// The name ending at word `end` (inclusive), walking back over name words.
