@@ -491,16 +491,7 @@ fn block_words(b: &[u8], text: &str) -> usize {
     if !b.iter().any(|&c| c >= 0xE3) {
         return count_words(b);
     }
-    let mut ws = WordStarts::default();
-    let mut n = 0;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            ws.space();
-        } else {
-            n += usize::from(ws.starts(c));
-        }
-    }
-    n
+    unicode_word_count(text, usize::MAX)
 }
 
 /// Words separated by ASCII whitespace, counted over bytes (the display count;
@@ -526,10 +517,24 @@ fn count_words(b: &[u8]) -> usize {
     n
 }
 
-/// `s.split_whitespace().count()`, counting stopped at `cap` (a result of
-/// `cap` means "at least that many").
+/// Words as every count reads them: whitespace-separated, with each Chinese
+/// or Japanese character a word of its own (`WordStarts`); counting stops at
+/// `cap` (a result of `cap` means "at least that many").
 pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
-    split_words(s).take(cap).count()
+    let mut n = 0;
+    for w in split_words(s) {
+        // Lead bytes of the CJK ranges (U+3040 and up) are 0xE3 and higher.
+        n += if w.bytes().any(|c| c >= 0xE3) {
+            let mut starts = WordStarts::default();
+            w.chars().filter(|&c| starts.starts(c)).count()
+        } else {
+            1
+        };
+        if n >= cap {
+            return cap;
+        }
+    }
+    n
 }
 
 /// The words of `s` as `str::split_whitespace` gives them (Unicode
@@ -670,6 +675,9 @@ mod tests {
         let t = "한국어 문장입니다";
         assert_eq!(block_words(t.as_bytes(), t), 2);
         assert_eq!(block_words(b"plain words here", "plain words here"), 3);
+        // The roles' capped count reads Chinese the same way.
+        assert_eq!(unicode_word_count("美国 said，说", 100), 4);
+        assert_eq!(unicode_word_count("美国 said，说", 2), 2);
     }
 
     #[test]
@@ -701,8 +709,10 @@ mod tests {
         ];
         for s in crate::testing::random_texts(&pieces, 5000, 9, 0x9e37_79b9_7f4a_7c15) {
             let words = s.split_whitespace().count();
-            assert_eq!(unicode_word_count(&s, usize::MAX), words, "{s:?}");
-            assert_eq!(unicode_word_count(&s, 3), words.min(3), "{s:?}");
+            if !s.chars().any(is_cjk) {
+                assert_eq!(unicode_word_count(&s, usize::MAX), words, "{s:?}");
+                assert_eq!(unicode_word_count(&s, 3), words.min(3), "{s:?}");
+            }
             assert!(split_words(&s).eq(s.split_whitespace()), "{s:?}");
             if s.is_ascii() {
                 assert_eq!(
