@@ -101,3 +101,13 @@ fn small_terminals() {
         }
     }
 }
+
+#[test]
+fn quote_and_coverage_tabs_on_screen() {
+    let mut a = app(100, 30);
+    a.update(Action::NextTab);
+    insta::assert_snapshot!("story_view_quotes_100x30", screen(&a).join("\n"));
+    a.update(Action::NextTab);
+    a.update(Action::ScrollDown);
+    insta::assert_snapshot!("story_view_coverage_100x30", screen(&a).join("\n"));
+}

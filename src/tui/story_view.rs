@@ -1,25 +1,21 @@
 //! The story view: the articles with their relations, a similarity heatmap,
 //! reprint groups, and tabs for the quote ledger and the coverage table. Enter
 //! opens a pair (or the pair carrying a quote or claim) in the compare view;
-//! `q` there comes back.
+//! `q` there comes back. This is the state and `update`; the drawing is in
+//! `view::story`, one widget per tab.
+
+pub use super::view::story::draw;
 
 use super::state::ViewState;
 use std::sync::Arc;
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::Frame;
 
 use super::action::Action;
 use super::app::{prepare, App};
 use super::config::Config;
 use super::keymap::Keymap;
 use super::theme::Theme;
-use super::view;
-use crate::align::{Relation, Side};
+use crate::align::Side;
 use crate::article::Article;
-use crate::display::{clip, one_line};
 use crate::story::{Occurrence, Story};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,7 +75,8 @@ pub struct StoryApp {
     pub remembered: Option<ViewState>,
 }
 
-const TOP_ROWS: u16 = 3;
+/// Rows above the tab's content: the head line, the tab bar and a rule.
+pub(crate) const TOP_ROWS: u16 = 3;
 
 impl StoryApp {
     pub fn new(articles: Vec<Article>, story: Story, config: Config, size: (u16, u16)) -> StoryApp {
@@ -103,7 +100,8 @@ impl StoryApp {
         }
     }
 
-    fn rows(&self) -> usize {
+    /// Rows of the current tab.
+    pub(crate) fn rows(&self) -> usize {
         match self.tab {
             Tab::Articles => self.articles.len(),
             Tab::Quotes => self.story.quotes.len(),
@@ -111,7 +109,8 @@ impl StoryApp {
         }
     }
 
-    fn list_height(&self) -> usize {
+    /// Rows of the list on screen.
+    pub(crate) fn list_height(&self) -> usize {
         let h = self.size.1.saturating_sub(TOP_ROWS + 1) as usize;
         match self.tab {
             // The heatmap and groups share the screen with the list.
@@ -305,321 +304,4 @@ impl StoryApp {
             None => &self.keymap,
         }
     }
-}
-
-fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
-    view::put(buf, x, y, s, max, style)
-}
-
-fn marks(n: usize, carried: &[usize]) -> String {
-    (0..n)
-        .map(|i| if carried.contains(&i) { '●' } else { '·' })
-        .collect()
-}
-
-fn relation_summary(app: &StoryApp, i: usize) -> String {
-    let n = app.articles.len();
-    let mut reprints = Vec::new();
-    let mut related = 0;
-    for j in 0..n {
-        if j == i {
-            continue;
-        }
-        match app.story.pair(i, j).map(|p| p.relation) {
-            Some(Relation::Identical | Relation::Reprint) => reprints.push(format!("[{j}]")),
-            Some(Relation::Related) => related += 1,
-            _ => {}
-        }
-    }
-    let mut s = String::new();
-    if !reprints.is_empty() {
-        s.push_str(&format!("reprint of {}", reprints.join(" ")));
-    }
-    if related > 0 {
-        if !s.is_empty() {
-            s.push_str(" · ");
-        }
-        s.push_str(&format!(
-            "related to {related} other{}",
-            if related == 1 { "" } else { "s" }
-        ));
-    }
-    if s.is_empty() {
-        s = "unrelated to the rest".into();
-    }
-    s
-}
-
-pub fn draw(frame: &mut Frame, app: &StoryApp) {
-    if let Some((compare, _, _)) = &app.compare {
-        view::draw(frame, compare);
-        return;
-    }
-    let area = frame.area();
-    let buf = frame.buffer_mut();
-    let t = &app.theme;
-    if area.width < 30 || area.height < 8 {
-        put(
-            buf,
-            area.x,
-            area.y,
-            &clip("too small", area.width as usize),
-            area.width,
-            Style::default().add_modifier(Modifier::BOLD),
-        );
-        return;
-    }
-    let w = area.width;
-    let n = app.articles.len();
-    let shared_q = app
-        .story
-        .quotes
-        .iter()
-        .filter(|q| q.articles().len() > 1)
-        .count();
-    let shared_c = app
-        .story
-        .claims
-        .iter()
-        .filter(|c| c.articles().len() > 1)
-        .count();
-    let head = format!(
-        "storydiff · a story of {n} articles · {} reprint group{} · {shared_q} shared quotes · {shared_c} shared claims",
-        app.story.groups.len(),
-        if app.story.groups.len() == 1 { "" } else { "s" }
-    );
-    put(buf, 0, 0, &clip(&head, w as usize), w, t.title);
-    let mut x = 0;
-    for (tab, label) in [
-        (Tab::Articles, " Articles "),
-        (Tab::Quotes, " Quotes "),
-        (Tab::Coverage, " Coverage "),
-    ] {
-        let style = if tab == app.tab {
-            t.status.add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            t.header
-        };
-        x += put(buf, x, 1, label, w.saturating_sub(x), style) + 1;
-    }
-    put(buf, 0, 2, &"─".repeat(w as usize), w, t.header);
-    let list_h = app.list_height();
-    let mut y = TOP_ROWS;
-    let selected = |i: usize| i == app.row;
-    match app.tab {
-        Tab::Articles => {
-            for i in app.scroll..(app.scroll + list_h).min(n) {
-                let a = &app.articles[i];
-                let mut parts = vec![format!("[{i}] {}", one_line(&a.short_name()))];
-                // Room for what follows: byline, date, words, relations.
-                parts.push(clip(&a.title_line(), 48));
-                if let Some(b) = &a.meta.byline {
-                    parts.push(one_line(b));
-                }
-                if let Some(d) = &a.meta.date {
-                    parts.push(d.clone());
-                }
-                parts.push(format!("{} words", a.words()));
-                parts.push(relation_summary(app, i));
-                let style = if selected(i) {
-                    t.header_focus.add_modifier(Modifier::BOLD)
-                } else {
-                    t.text
-                };
-                if selected(i) {
-                    put(buf, 0, y, "▶", 1, style);
-                }
-                put(
-                    buf,
-                    2,
-                    y,
-                    &clip(&parts.join(" · "), w as usize - 2),
-                    w - 2,
-                    style,
-                );
-                y += 1;
-            }
-            y += 1;
-            // The heatmap.
-            let cell = 7u16;
-            if y + 1 < area.height - 2 {
-                put(buf, 0, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the marked pair", w, t.header);
-                y += 1;
-                for j in 0..n {
-                    let x = 6 + cell * j as u16;
-                    if x + cell > w {
-                        break;
-                    }
-                    put(
-                        buf,
-                        x,
-                        y,
-                        &format!("{:>6}", format!("[{j}]")),
-                        cell,
-                        t.header,
-                    );
-                }
-                y += 1;
-            }
-            for i in 0..n {
-                if y >= area.height - 2 {
-                    break;
-                }
-                put(
-                    buf,
-                    0,
-                    y,
-                    &format!("[{i}]"),
-                    5,
-                    if selected(i) {
-                        t.header_focus
-                    } else {
-                        t.header
-                    },
-                );
-                for j in 0..n {
-                    let x = 6 + cell * j as u16;
-                    if x + cell > w {
-                        break;
-                    }
-                    let (text, style) = if i == j {
-                        ("     —".to_string(), t.furniture)
-                    } else {
-                        let p = app.story.pair(i, j).expect("pair");
-                        let (mark, style) = match p.relation {
-                            Relation::Identical => ('=', t.changed),
-                            Relation::Reprint => ('r', t.changed),
-                            Relation::Related => ('~', t.moved),
-                            Relation::Unrelated => ('·', t.furniture),
-                        };
-                        (
-                            format!("{:>6}", format!("{mark}{:.2}", p.similarity)),
-                            style,
-                        )
-                    };
-                    let style = if selected(i) && j == app.col {
-                        style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                    } else {
-                        style
-                    };
-                    put(buf, x, y, &text, cell, style);
-                }
-                y += 1;
-            }
-            if y < area.height - 1 {
-                let groups: Vec<String> = app
-                    .story
-                    .groups
-                    .iter()
-                    .map(|g| {
-                        g.iter()
-                            .map(|&i| format!("[{i}]"))
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    })
-                    .collect();
-                let line = if groups.is_empty() {
-                    "no reprint groups".to_string()
-                } else {
-                    format!("reprint groups: {}", groups.join("  "))
-                };
-                put(buf, 0, y, &clip(&line, w as usize), w, t.text);
-            }
-        }
-        Tab::Quotes | Tab::Coverage => {
-            let header = format!(
-                "{}  {}",
-                (0..n)
-                    .map(|i| char::from_digit((i % 10) as u32, 10).unwrap_or('?'))
-                    .collect::<String>(),
-                if app.tab == Tab::Quotes {
-                    "quote — speaker"
-                } else {
-                    "claim (● carried, · left out)"
-                }
-            );
-            put(buf, 2, y, &clip(&header, w as usize - 2), w - 2, t.header);
-            y += 1;
-            let rows = app.rows();
-            for i in app.scroll..(app.scroll + list_h).min(rows) {
-                let (arts, text) = if app.tab == Tab::Quotes {
-                    let q = &app.story.quotes[i];
-                    (
-                        q.articles(),
-                        format!(
-                            "“{}” — {}",
-                            one_line(&q.text),
-                            q.speaker.as_deref().unwrap_or("speaker not given")
-                        ),
-                    )
-                } else {
-                    let c = &app.story.claims[i];
-                    (c.articles(), one_line(&c.text))
-                };
-                let line = format!("{}  {}", marks(n, &arts), text);
-                let style = if selected(i) {
-                    t.header_focus.add_modifier(Modifier::BOLD)
-                } else if arts.len() > 1 {
-                    t.text
-                } else {
-                    t.furniture
-                };
-                if selected(i) {
-                    put(buf, 0, y, "▶", 1, style);
-                }
-                put(buf, 2, y, &clip(&line, w as usize - 2), w - 2, style);
-                y += 1;
-            }
-            if let Some(arts) = match app.tab {
-                Tab::Quotes => app.story.quotes.get(app.row).map(|q| q.articles()),
-                _ => app.story.claims.get(app.row).map(|c| c.articles()),
-            } {
-                let missing: Vec<String> = (0..n)
-                    .filter(|i| !arts.contains(i))
-                    .map(|i| format!("[{i}]"))
-                    .collect();
-                let carried: Vec<String> = arts.iter().map(|i| format!("[{i}]")).collect();
-                let line = format!(
-                    "carried by {} · left out by {}",
-                    carried.join(" "),
-                    if missing.is_empty() {
-                        "none".into()
-                    } else {
-                        missing.join(" ")
-                    }
-                );
-                put(
-                    buf,
-                    0,
-                    area.height - 2,
-                    &clip(&line, w as usize),
-                    w,
-                    t.header,
-                );
-            }
-        }
-    }
-    let hint = match &app.message {
-        Some(m) => one_line(m),
-        None => "j/k select · h/l heatmap column · Tab next tab · Enter compare · ? help · q quit"
-            .into(),
-    };
-    let sy = area.height - 1;
-    for x in 0..w {
-        buf[(x, sy)].set_symbol(" ").set_style(t.status);
-    }
-    put(buf, 1, sy, &clip(&hint, w as usize - 1), w - 1, t.status);
-    if app.help {
-        draw_help(buf, area, app);
-    }
-}
-
-fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    view::draw_keys(
-        buf,
-        area,
-        &app.keymap,
-        &app.theme,
-        "story view keys — q, Esc or ? closes",
-    );
 }

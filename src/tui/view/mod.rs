@@ -2,6 +2,7 @@
 //! overview strip, the status line, help. Only rows on screen are drawn.
 
 mod panes;
+pub mod story;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

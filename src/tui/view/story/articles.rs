@@ -1,0 +1,92 @@
+//! The Articles tab: one row per article (name, title, byline, date, words,
+//! relations), then the heatmap and the reprint groups under it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+use super::{draw_row, heatmap};
+use crate::align::Relation;
+use crate::display::{clip, one_line};
+use crate::tui::story_view::StoryApp;
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let used = draw_list(buf, area, app);
+    // A blank row between the list and the heatmap.
+    let y = area.y + used + 1;
+    let rest = Rect {
+        y,
+        height: (area.y + area.height).saturating_sub(y),
+        ..area
+    };
+    heatmap::draw(buf, rest, app);
+}
+
+/// The visible rows of the article list; returns the rows used.
+fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) -> u16 {
+    let t = &app.theme;
+    let n = app.articles.len();
+    let mut y = area.y;
+    for i in app.scroll..(app.scroll + app.list_height()).min(n) {
+        let selected = i == app.row;
+        let style = if selected {
+            t.header_focus.add_modifier(Modifier::BOLD)
+        } else {
+            t.text
+        };
+        draw_row(buf, area, y, &article_line(app, i), selected, style);
+        y += 1;
+    }
+    y - area.y
+}
+
+/// One article's row: name, title, byline, date, words and relations.
+fn article_line(app: &StoryApp, i: usize) -> String {
+    let a = &app.articles[i];
+    let mut parts = vec![format!("[{i}] {}", one_line(&a.short_name()))];
+    // Room for what follows: byline, date, words, relations.
+    parts.push(clip(&a.title_line(), 48));
+    if let Some(b) = &a.meta.byline {
+        parts.push(one_line(b));
+    }
+    if let Some(d) = &a.meta.date {
+        parts.push(d.clone());
+    }
+    parts.push(format!("{} words", a.words()));
+    parts.push(relation_summary(app, i));
+    parts.join(" · ")
+}
+
+/// "reprint of [1] · related to 2 others", or "unrelated to the rest".
+fn relation_summary(app: &StoryApp, i: usize) -> String {
+    let n = app.articles.len();
+    let mut reprints = Vec::new();
+    let mut related = 0;
+    for j in 0..n {
+        if j == i {
+            continue;
+        }
+        match app.story.pair(i, j).map(|p| p.relation) {
+            Some(Relation::Identical | Relation::Reprint) => reprints.push(format!("[{j}]")),
+            Some(Relation::Related) => related += 1,
+            _ => {}
+        }
+    }
+    let mut s = String::new();
+    if !reprints.is_empty() {
+        s.push_str(&format!("reprint of {}", reprints.join(" ")));
+    }
+    if related > 0 {
+        if !s.is_empty() {
+            s.push_str(" · ");
+        }
+        s.push_str(&format!(
+            "related to {related} other{}",
+            if related == 1 { "" } else { "s" }
+        ));
+    }
+    if s.is_empty() {
+        s = "unrelated to the rest".into();
+    }
+    s
+}

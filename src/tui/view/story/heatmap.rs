@@ -1,0 +1,111 @@
+//! The similarity heatmap of the Articles tab (a row per article, a cell per
+//! pair, the selected pair reversed) and the reprint groups line under it.
+//! The last two rows of `area` are left to the status line's neighbours.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::align::Relation;
+use crate::display::clip;
+use crate::tui::story_view::StoryApp;
+use crate::tui::view::put;
+
+/// Columns of one heatmap cell.
+const CELL: u16 = 7;
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let bottom = area.y + area.height;
+    let mut y = area.y;
+    if y + 1 < bottom.saturating_sub(2) {
+        draw_column_heads(buf, area, y, app);
+        y += 2;
+    }
+    for i in 0..app.articles.len() {
+        if y >= bottom.saturating_sub(2) {
+            break;
+        }
+        draw_matrix_row(buf, area, y, i, app);
+        y += 1;
+    }
+    if y < bottom.saturating_sub(1) {
+        draw_groups(buf, area, y, app);
+    }
+}
+
+/// The legend and the `[j]` heads of the columns.
+fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, app: &StoryApp) {
+    let t = &app.theme;
+    let w = area.width;
+    put(buf, area.x, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the marked pair", w, t.header);
+    for j in 0..app.articles.len() {
+        let x = 6 + CELL * j as u16;
+        if x + CELL > w {
+            break;
+        }
+        let head = format!("{:>6}", format!("[{j}]"));
+        put(buf, area.x + x, y + 1, &head, CELL, t.header);
+    }
+}
+
+/// Article `i`'s row: its label and a cell per other article.
+fn draw_matrix_row(buf: &mut Buffer, area: Rect, y: u16, i: usize, app: &StoryApp) {
+    let t = &app.theme;
+    let selected = i == app.row;
+    let label_style = if selected { t.header_focus } else { t.header };
+    put(buf, area.x, y, &format!("[{i}]"), 5, label_style);
+    for j in 0..app.articles.len() {
+        let x = 6 + CELL * j as u16;
+        if x + CELL > area.width {
+            break;
+        }
+        let (text, style) = cell(app, i, j);
+        let style = if selected && j == app.col {
+            style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            style
+        };
+        put(buf, area.x + x, y, &text, CELL, style);
+    }
+}
+
+/// The text and colour of the cell for articles `i` and `j`.
+fn cell(app: &StoryApp, i: usize, j: usize) -> (String, Style) {
+    let t = &app.theme;
+    if i == j {
+        return ("     —".to_string(), t.furniture);
+    }
+    let p = app.story.pair(i, j).expect("pair");
+    let (mark, style) = match p.relation {
+        Relation::Identical => ('=', t.changed),
+        Relation::Reprint => ('r', t.changed),
+        Relation::Related => ('~', t.moved),
+        Relation::Unrelated => ('·', t.furniture),
+    };
+    (
+        format!("{:>6}", format!("{mark}{:.2}", p.similarity)),
+        style,
+    )
+}
+
+/// "reprint groups: [0]+[1]  [2]+[4]", or "no reprint groups".
+fn draw_groups(buf: &mut Buffer, area: Rect, y: u16, app: &StoryApp) {
+    let groups: Vec<String> = app
+        .story
+        .groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&i| format!("[{i}]"))
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+    let line = if groups.is_empty() {
+        "no reprint groups".to_string()
+    } else {
+        format!("reprint groups: {}", groups.join("  "))
+    };
+    let w = area.width;
+    put(buf, area.x, y, &clip(&line, w as usize), w, app.theme.text);
+}

@@ -1,0 +1,170 @@
+//! Drawing the story view from `&StoryApp`: the head line and tab bar, one
+//! widget per tab (`articles`: the list, heatmap and groups; `ledger`: the
+//! quote ledger and the coverage table), the status line and help. A compare
+//! view opened from the story is drawn instead, whole.
+
+mod articles;
+mod heatmap;
+mod ledger;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::Frame;
+
+use super::{draw_keys, put};
+use crate::display::{clip, one_line};
+use crate::tui::story_view::{StoryApp, Tab, TOP_ROWS};
+
+pub fn draw(frame: &mut Frame, app: &StoryApp) {
+    if let Some((compare, _, _)) = &app.compare {
+        super::draw(frame, compare);
+        return;
+    }
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if area.width < 30 || area.height < 8 {
+        draw_too_small(buf, area);
+        return;
+    }
+    draw_head(buf, area, app);
+    draw_tabs(buf, area, app);
+    let body = Rect {
+        x: area.x,
+        y: area.y + TOP_ROWS,
+        width: area.width,
+        height: area.height - TOP_ROWS,
+    };
+    match app.tab {
+        Tab::Articles => articles::draw(buf, body, app),
+        Tab::Quotes | Tab::Coverage => ledger::draw(buf, body, app),
+    }
+    draw_status(buf, area, app);
+    if app.help {
+        draw_help(buf, area, app);
+    }
+}
+
+fn draw_too_small(buf: &mut Buffer, area: Rect) {
+    put(
+        buf,
+        area.x,
+        area.y,
+        &clip("too small", area.width as usize),
+        area.width,
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+}
+
+/// The first line: how many articles, groups, shared quotes and claims.
+fn draw_head(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let story = &app.story;
+    let shared_q = story
+        .quotes
+        .iter()
+        .filter(|q| q.articles().len() > 1)
+        .count();
+    let shared_c = story
+        .claims
+        .iter()
+        .filter(|c| c.articles().len() > 1)
+        .count();
+    let groups = story.groups.len();
+    let head = format!(
+        "storydiff · a story of {} articles · {groups} reprint group{} · {shared_q} shared quotes · {shared_c} shared claims",
+        app.articles.len(),
+        if groups == 1 { "" } else { "s" }
+    );
+    let w = area.width;
+    put(
+        buf,
+        area.x,
+        area.y,
+        &clip(&head, w as usize),
+        w,
+        app.theme.title,
+    );
+}
+
+/// The tab bar and the rule under it.
+fn draw_tabs(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let t = &app.theme;
+    let w = area.width;
+    let mut x = 0;
+    for (tab, label) in [
+        (Tab::Articles, " Articles "),
+        (Tab::Quotes, " Quotes "),
+        (Tab::Coverage, " Coverage "),
+    ] {
+        let style = if tab == app.tab {
+            t.status.add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            t.header
+        };
+        x += put(
+            buf,
+            area.x + x,
+            area.y + 1,
+            label,
+            w.saturating_sub(x),
+            style,
+        ) + 1;
+    }
+    put(
+        buf,
+        area.x,
+        area.y + 2,
+        &"─".repeat(w as usize),
+        w,
+        t.header,
+    );
+}
+
+/// The last line: the message if there is one, else the main keys.
+fn draw_status(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let t = &app.theme;
+    let w = area.width;
+    let hint = match &app.message {
+        Some(m) => one_line(m),
+        None => "j/k select · h/l heatmap column · Tab next tab · Enter compare · ? help · q quit"
+            .into(),
+    };
+    let sy = area.y + area.height - 1;
+    for x in area.x..area.x + w {
+        buf[(x, sy)].set_symbol(" ").set_style(t.status);
+    }
+    put(
+        buf,
+        area.x + 1,
+        sy,
+        &clip(&hint, w as usize - 1),
+        w - 1,
+        t.status,
+    );
+}
+
+fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    draw_keys(
+        buf,
+        area,
+        &app.keymap,
+        &app.theme,
+        "story view keys — q, Esc or ? closes",
+    );
+}
+
+/// The selection marker and a list row, bold when selected.
+fn draw_row(buf: &mut Buffer, area: Rect, y: u16, line: &str, selected: bool, style: Style) {
+    if selected {
+        put(buf, area.x, y, "▶", 1, style);
+    }
+    let w = area.width;
+    put(
+        buf,
+        area.x + 2,
+        y,
+        &clip(line, w as usize - 2),
+        w - 2,
+        style,
+    );
+}
