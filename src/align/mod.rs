@@ -7,29 +7,25 @@
 //! truncation, counts). Every stage after the first respects a deadline and,
 //! when it passes, the comparison says `approximate` and why.
 
+mod moves;
 mod pairing;
+mod regions;
 pub(crate) mod similarity;
 pub(crate) mod summary;
 pub mod units;
 pub mod words;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
-
 use crate::article::Article;
 use pairing::{pair_region, Pair, Sides};
-use similarity::{distinct, Profile, Vocab};
+use regions::Item;
 pub use units::Unit;
 pub use words::{word_diff, word_diff_by, WordKind, WordOp};
 
 /// The note when word diffs ran out of time.
 const WORDS_LATE: &str = "deadline reached in the word diffs: some edited sentences show whole";
-
-/// Sentences sampled from the unchanged text to estimate word rarity.
-const DF_SAMPLE: usize = 1500;
 
 /// Knobs for [`align`]; the defaults suit news articles.
 #[derive(Clone, Debug)]
@@ -184,14 +180,92 @@ impl Comparison {
     }
 }
 
-/// Aligns `old` with `new`.
+/// Aligns `old` with `new`: the engine's stages, each handing its result to
+/// the next.
 pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
-    let started = Instant::now();
-    let deadline = options.deadline.map(|d| started + d);
-    let mut notes = Vec::new();
-    let mut approximate = false;
-    // Both sides at once on big inputs (hashing every sentence is the bulk of it).
-    let (old_units, new_units) = if old.text.len() + new.text.len() > 1 << 18 {
+    let deadline = options.deadline.map(|d| Instant::now() + d);
+    let mut trace = Trace::default();
+    let (old_units, new_units) = units_of_both(old, new);
+    let src = Sources {
+        old,
+        new,
+        old_units: &old_units,
+        new_units: &new_units,
+    };
+    let items = regions::sentence_diff(&old_units, &new_units, deadline, &mut trace);
+    let profiles = regions::profile_regions(&src, &items);
+    let sides = profiles.sides(options.threshold);
+    let mut ops = pair_regions(&src, &sides, items, deadline, &mut trace);
+    if !trace.approximate {
+        moves::find_moves(
+            &mut ops,
+            &old_units,
+            &new_units,
+            &sides,
+            options.move_threshold,
+            deadline,
+        );
+        trace.check(
+            deadline,
+            "deadline reached while looking for moved passages",
+        );
+    }
+    diff_words(&src, &mut ops, deadline);
+    trace.check(deadline, WORDS_LATE);
+    summarise(old, new, old_units, new_units, ops, trace, deadline)
+}
+
+/// Whether the comparison is approximate, and the notes that say why.
+#[derive(Default)]
+pub(crate) struct Trace {
+    approximate: bool,
+    notes: Vec<String>,
+}
+
+impl Trace {
+    /// Past the deadline (and not yet approximate): approximate, with `note`.
+    fn check(&mut self, deadline: Option<Instant>, note: &str) {
+        if !self.approximate && deadline.is_some_and(|d| Instant::now() > d) {
+            self.fall_back(note);
+        }
+    }
+    fn fall_back(&mut self, note: &str) {
+        self.approximate = true;
+        self.notes.push(note.to_string());
+    }
+}
+
+/// The two articles and their units, as every stage reads them.
+pub(crate) struct Sources<'a> {
+    pub old: &'a Article,
+    pub new: &'a Article,
+    pub old_units: &'a [Unit],
+    pub new_units: &'a [Unit],
+}
+
+impl Sources<'_> {
+    fn side(&self, side: Side) -> (&Article, &[Unit]) {
+        match side {
+            Side::Old => (self.old, self.old_units),
+            Side::New => (self.new, self.new_units),
+        }
+    }
+    /// The text of one unit.
+    pub(crate) fn unit_text(&self, side: Side, i: usize) -> &str {
+        let (a, us) = self.side(side);
+        &a.text[us[i].span.range()]
+    }
+    /// The text of a run of units, joined by spaces.
+    pub(crate) fn text(&self, side: Side, r: Range<usize>) -> String {
+        let parts: Vec<&str> = r.map(|i| self.unit_text(side, i)).collect();
+        parts.join(" ")
+    }
+}
+
+/// Units of both sides; both at once on big inputs (hashing every sentence
+/// is the bulk of it).
+fn units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
+    if old.text.len() + new.text.len() > 1 << 18 {
         std::thread::scope(|s| {
             let o = s.spawn(|| units::units(old));
             let n = units::units(new);
@@ -199,211 +273,138 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         })
     } else {
         (units::units(old), units::units(new))
-    };
+    }
+}
 
-    // 1. The sentence-level diff over normalised keys.
-    let okeys: Vec<u64> = old_units.iter().map(|u| u.key).collect();
-    let nkeys: Vec<u64> = new_units.iter().map(|u| u.key).collect();
-    // A few thousand sentences diff in well under a millisecond whatever they
-    // hold; checking the clock at every step would cost more than that.
-    let diff_deadline = deadline.filter(|_| okeys.len() + nkeys.len() > 4096);
-    let diff = capture_diff_slices_deadline(Algorithm::Histogram, &okeys, &nkeys, diff_deadline);
-    if deadline.is_some_and(|d| Instant::now() > d) {
-        approximate = true;
-        notes.push("deadline reached in the sentence diff: a coarser diff was used".to_string());
-    }
-    enum Item {
-        Same(usize, usize),
-        Region(Range<usize>, Range<usize>),
-    }
-    let mut items = Vec::new();
-    for op in &diff {
-        let (tag, or, nr) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => items.extend(or.zip(nr).map(|(o, n)| Item::Same(o, n))),
-            _ => match items.last_mut() {
-                // Adjacent delete and insert runs form one changed region.
-                Some(Item::Region(ro, rn)) if ro.end == or.start && rn.end == nr.start => {
-                    ro.end = or.end;
-                    rn.end = nr.end;
-                }
-                _ => items.push(Item::Region(or, nr)),
-            },
-        }
-    }
-
-    // 2. Profiles for every sentence in a changed region.
-    let mut vocab = Vocab::default();
-    let mut old_prof = vec![Profile::default(); old_units.len()];
-    let mut new_prof = vec![Profile::default(); new_units.len()];
-    let mut old_seen = vec![false; old_units.len()];
-    let mut new_seen = vec![false; new_units.len()];
-    for item in &items {
-        if let Item::Region(or, nr) = item {
-            for o in or.clone() {
-                old_prof[o] = vocab.profile(&old.text[old_units[o].span.range()]);
-                old_seen[o] = true;
-            }
-            for n in nr.clone() {
-                new_prof[n] = vocab.profile(&new.text[new_units[n].span.range()]);
-                new_seen[n] = true;
-            }
-        }
-    }
-    // Word rarity from a sample of the unchanged text too, so that words
-    // every sentence uses do not make unrelated sentences look alike.
-    // The sample need only be large beside what is compared: a few edits in
-    // a long article need a few hundred sentences, not thousands.
-    let profiled = old_seen.iter().chain(&new_seen).filter(|&&x| x).count();
-    let sample = DF_SAMPLE.min(8 * profiled);
-    let step = (old_units.len() + new_units.len())
-        .checked_div(sample)
-        .map_or(usize::MAX, |s| s.max(1));
-    for (o, u) in old_units.iter().enumerate().step_by(step) {
-        if !old_seen[o] {
-            vocab.observe(&old.text[u.span.range()]);
-        }
-    }
-    for (n, u) in new_units.iter().enumerate().step_by(step) {
-        if !new_seen[n] {
-            vocab.observe(&new.text[u.span.range()]);
-        }
-    }
-    vocab.freeze();
-    let old_content: Vec<bool> = old_units.iter().map(|u| u.content).collect();
-    let new_content: Vec<bool> = new_units.iter().map(|u| u.content).collect();
-    let old_words: Vec<u32> = old_units.iter().map(|u| u.words).collect();
-    let new_words: Vec<u32> = new_units.iter().map(|u| u.words).collect();
-    let sides = Sides {
-        vocab: &vocab,
-        old: &old_prof,
-        new: &new_prof,
-        old_content: &old_content,
-        new_content: &new_content,
-        old_words: &old_words,
-        new_words: &new_words,
-        threshold: options.threshold,
-    };
-
-    // 3. Ops in reading order, pairing homologous sentences in each region.
-    let text_of = |side: Side, r: Range<usize>| -> String {
-        let (a, us) = match side {
-            Side::Old => (old, &old_units),
-            Side::New => (new, &new_units),
-        };
-        let parts: Vec<&str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
-        parts.join(" ")
-    };
-    let mut ops: Vec<Op> = Vec::with_capacity(old_units.len().max(new_units.len()));
-    let one_sided = |kind: OpKind, old: Range<usize>, new: Range<usize>| Op {
+/// An op without its word diff (the word-diff stage fills it in).
+fn bare(kind: OpKind, old: Range<usize>, new: Range<usize>, similarity: f64) -> Op {
+    Op {
         kind,
         old,
         new,
-        similarity: 0.0,
+        similarity,
         words: Vec::new(),
         cosmetic: false,
         passage: 0,
-    };
-    let mut pairing_timed_out = false;
+    }
+}
+
+/// Ops in reading order: equal sentences as they are (or cosmetic changes
+/// when only case, quotes or dashes differ), each changed region through
+/// `pair_region`. Past the deadline, regions show as deleted and inserted.
+fn pair_regions(
+    src: &Sources,
+    sides: &Sides,
+    items: Vec<Item>,
+    deadline: Option<Instant>,
+    trace: &mut Trace,
+) -> Vec<Op> {
+    let mut ops: Vec<Op> = Vec::with_capacity(src.old_units.len().max(src.new_units.len()));
+    let mut timed_out = false;
     for item in items {
         match item {
             Item::Same(o, n) => {
-                if old_units[o].exact == new_units[n].exact {
-                    ops.push(Op {
-                        similarity: 1.0,
-                        ..one_sided(OpKind::Equal, o..o + 1, n..n + 1)
-                    });
-                } else {
-                    ops.push(Op {
-                        similarity: 1.0,
-                        words: word_diff_by(
-                            &text_of(Side::Old, o..o + 1),
-                            &text_of(Side::New, n..n + 1),
-                            deadline,
-                        ),
-                        cosmetic: true,
-                        ..one_sided(OpKind::Changed, o..o + 1, n..n + 1)
-                    });
-                }
+                let exact = src.old_units[o].exact == src.new_units[n].exact;
+                ops.push(Op {
+                    cosmetic: !exact,
+                    ..bare(
+                        if exact {
+                            OpKind::Equal
+                        } else {
+                            OpKind::Changed
+                        },
+                        o..o + 1,
+                        n..n + 1,
+                        1.0,
+                    )
+                });
             }
             Item::Region(or, nr) => {
-                let pairs: Vec<Pair> = if pairing_timed_out {
+                let pairs = if timed_out {
                     Vec::new()
                 } else {
-                    match pair_region(&sides, or.clone(), nr.clone(), deadline) {
-                        Some(p) => p,
-                        None => {
-                            pairing_timed_out = true;
-                            Vec::new()
-                        }
-                    }
+                    pair_region(sides, or.clone(), nr.clone(), deadline).unwrap_or_else(|| {
+                        timed_out = true;
+                        Vec::new()
+                    })
                 };
-                let (mut o, mut n) = (or.start, nr.start);
-                for pair in pairs.iter().chain(std::iter::once(&Pair {
-                    old: or.end..or.end,
-                    new: nr.end..nr.end,
-                    similarity: 0.0,
-                })) {
-                    ops.extend(
-                        (o..pair.old.start).map(|i| one_sided(OpKind::Deleted, i..i + 1, n..n)),
-                    );
-                    ops.extend((n..pair.new.start).map(|j| {
-                        one_sided(OpKind::Inserted, pair.old.start..pair.old.start, j..j + 1)
-                    }));
-                    if !pair.old.is_empty() {
-                        let words = word_diff_by(
-                            &text_of(Side::Old, pair.old.clone()),
-                            &text_of(Side::New, pair.new.clone()),
-                            deadline,
-                        );
-                        ops.push(Op {
-                            similarity: pair.similarity,
-                            words,
-                            ..one_sided(OpKind::Changed, pair.old.clone(), pair.new.clone())
-                        });
-                    }
-                    o = pair.old.end;
-                    n = pair.new.end;
-                }
+                region_ops(&mut ops, or, nr, &pairs);
             }
         }
     }
-    if pairing_timed_out {
-        approximate = true;
-        notes.push("deadline reached while pairing edited sentences: the rest shows as deleted and inserted".to_string());
-    } else if deadline.is_some_and(|d| Instant::now() > d) {
-        approximate = true;
-        notes.push(WORDS_LATE.to_string());
-    }
-
-    // 4. Moves: a deleted sentence that reappears elsewhere, as is or edited.
-    if !approximate {
-        find_moves(
-            &mut ops,
-            &old_units,
-            &new_units,
-            &sides,
-            options.move_threshold,
-            deadline,
-            &text_of,
+    if timed_out {
+        trace.fall_back(
+            "deadline reached while pairing edited sentences: the rest shows as deleted and inserted",
         );
-        if deadline.is_some_and(|d| Instant::now() > d) {
-            approximate = true;
-            notes.push("deadline reached while looking for moved passages".to_string());
+    }
+    ops
+}
+
+/// The ops of one region: its pairs as changed ops, the sentences between
+/// them deleted (old) and inserted (new).
+fn region_ops(ops: &mut Vec<Op>, or: Range<usize>, nr: Range<usize>, pairs: &[Pair]) {
+    let (mut o, mut n) = (or.start, nr.start);
+    let end = Pair {
+        old: or.end..or.end,
+        new: nr.end..nr.end,
+        similarity: 0.0,
+    };
+    for pair in pairs.iter().chain(std::iter::once(&end)) {
+        ops.extend((o..pair.old.start).map(|i| bare(OpKind::Deleted, i..i + 1, n..n, 0.0)));
+        let at = pair.old.start;
+        ops.extend((n..pair.new.start).map(|j| bare(OpKind::Inserted, at..at, j..j + 1, 0.0)));
+        if !pair.old.is_empty() {
+            ops.push(bare(
+                OpKind::Changed,
+                pair.old.clone(),
+                pair.new.clone(),
+                pair.similarity,
+            ));
+        }
+        o = pair.old.end;
+        n = pair.new.end;
+    }
+}
+
+/// Word diffs for changed ops and for moved ops whose texts differ.
+fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) {
+    for op in ops {
+        let wanted = match op.kind {
+            OpKind::Changed => true,
+            OpKind::Moved => src.old_units[op.old.start].exact != src.new_units[op.new.start].exact,
+            _ => false,
+        };
+        if wanted {
+            op.words = word_diff_by(
+                &src.text(Side::Old, op.old.clone()),
+                &src.text(Side::New, op.new.clone()),
+                deadline,
+            );
         }
     }
+}
 
+/// The comparison with its summary: counts, relation, similarity, truncation.
+fn summarise(
+    old: &Article,
+    new: &Article,
+    old_units: Vec<Unit>,
+    new_units: Vec<Unit>,
+    ops: Vec<Op>,
+    trace: Trace,
+    deadline: Option<Instant>,
+) -> Comparison {
     let mut comparison = Comparison {
         old_units,
         new_units,
         ops,
         relation: Relation::Unrelated,
         similarity: 0.0,
-        approximate,
+        approximate: trace.approximate,
         truncated: None,
         stats: Stats::default(),
         shared_quotes: 0,
-        notes,
+        notes: trace.notes,
     };
     summary::summarise(&mut comparison, old, new, deadline);
     if !comparison.approximate && deadline.is_some_and(|d| Instant::now() > d) {
@@ -411,170 +412,4 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         comparison.notes.push(WORDS_LATE.to_string());
     }
     comparison
-}
-
-/// Turns deleted/inserted pairs of the same (or a similar enough) sentence
-/// into moved ops, numbering passages of consecutive moved sentences.
-fn find_moves(
-    ops: &mut Vec<Op>,
-    old_units: &[Unit],
-    new_units: &[Unit],
-    sides: &Sides,
-    threshold: f64,
-    deadline: Option<Instant>,
-    text_of: &dyn Fn(Side, Range<usize>) -> String,
-) {
-    let neighbour_threshold = threshold - 0.3;
-    let deleted: Vec<usize> = (0..ops.len())
-        .filter(|&i| ops[i].kind == OpKind::Deleted)
-        .collect();
-    let inserted: Vec<usize> = (0..ops.len())
-        .filter(|&i| ops[i].kind == OpKind::Inserted)
-        .collect();
-    if deleted.is_empty() || inserted.is_empty() {
-        return;
-    }
-    let mut taken = vec![false; ops.len()];
-    let mut moves: Vec<(usize, usize, f64)> = Vec::new();
-    // Exact reappearances first (same normalised key), in order.
-    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &i in inserted.iter().rev() {
-        by_key
-            .entry(new_units[ops[i].new.start].key)
-            .or_default()
-            .push(i);
-    }
-    for &d in &deleted {
-        let u = &old_units[ops[d].old.start];
-        if u.words < 3 {
-            continue;
-        }
-        if let Some(list) = by_key.get_mut(&u.key) {
-            if let Some(i) = list.pop() {
-                taken[d] = true;
-                taken[i] = true;
-                moves.push((d, i, 1.0));
-            }
-        }
-    }
-    // Then edited ones, through an index of rare shared words.
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for &i in &inserted {
-        if !taken[i] {
-            for s in distinct(&sides.new[ops[i].new.start].stems) {
-                index.entry(s).or_default().push(i);
-            }
-        }
-    }
-    let cap = (inserted.len() / 10).max(16);
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let mut tally: HashMap<usize, f64> = HashMap::new();
-    for (k, &d) in deleted.iter().enumerate() {
-        if taken[d] || old_units[ops[d].old.start].words < 4 {
-            continue;
-        }
-        if k % 128 == 0 && deadline.is_some_and(|dl| Instant::now() > dl) {
-            return;
-        }
-        let o = ops[d].old.start;
-        tally.clear();
-        for s in distinct(&sides.old[o].stems) {
-            if let Some(list) = index.get(&s) {
-                if list.len() <= cap {
-                    for &i in list {
-                        *tally.entry(i).or_default() += sides.vocab.weight(s);
-                    }
-                }
-            }
-        }
-        let mut top: Vec<(usize, f64)> = tally.iter().map(|(&i, &w)| (i, w)).collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(i, _) in top.iter().take(4) {
-            let n = ops[i].new.start;
-            if old_units[o].content != new_units[n].content {
-                continue;
-            }
-            // Words, not shared quotations: a moved sentence keeps its words,
-            // while different sentences may quote the same phrase.
-            let s = sides.vocab.word_similarity(&sides.old[o], &sides.new[n]);
-            if s >= neighbour_threshold {
-                candidates.push((s, d, i));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    // Alone, an edited sentence must keep most of its words to count as moved;
-    // next to a sentence that moved with it, less will do.
-    let mut moved_at: std::collections::HashSet<(usize, usize)> = moves
-        .iter()
-        .map(|&(d, i, _)| (ops[d].old.start, ops[i].new.start))
-        .collect();
-    for round in 0.. {
-        let mut grew = false;
-        for &(s, d, i) in &candidates {
-            if taken[d] || taken[i] {
-                continue;
-            }
-            let (o, n) = (ops[d].old.start, ops[i].new.start);
-            let alone = round == 0 && s >= threshold;
-            let beside = round > 0
-                && (moved_at.contains(&(o.wrapping_sub(1), n.wrapping_sub(1)))
-                    || moved_at.contains(&(o + 1, n + 1)));
-            if alone || beside {
-                taken[d] = true;
-                taken[i] = true;
-                moves.push((d, i, s));
-                moved_at.insert((o, n));
-                grew = true;
-            }
-        }
-        if round > 0 && !grew {
-            break;
-        }
-    }
-    if moves.is_empty() {
-        return;
-    }
-    moves.sort_by_key(|m| m.0);
-    let mut passage = 0;
-    let mut last: Option<(usize, usize)> = None;
-    for &(d, i, s) in &moves {
-        let (o, n) = (ops[d].old.start, ops[i].new.start);
-        // A passage continues while both ends continue.
-        if last != Some((o.wrapping_sub(1), n.wrapping_sub(1))) {
-            passage += 1;
-        }
-        last = Some((o, n));
-        let exact = old_units[o].exact == new_units[n].exact;
-        ops[d] = Op {
-            kind: OpKind::Moved,
-            old: o..o + 1,
-            new: n..n + 1,
-            similarity: s,
-            words: if exact {
-                Vec::new()
-            } else {
-                word_diff_by(
-                    &text_of(Side::Old, o..o + 1),
-                    &text_of(Side::New, n..n + 1),
-                    deadline,
-                )
-            },
-            cosmetic: false,
-            passage,
-        };
-    }
-    let removed: Vec<bool> = {
-        let mut r = vec![false; ops.len()];
-        for &(_, i, _) in &moves {
-            r[i] = true;
-        }
-        r
-    };
-    let mut k = 0;
-    ops.retain(|_| {
-        let keep = !removed[k];
-        k += 1;
-        keep
-    });
 }

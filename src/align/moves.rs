@@ -1,0 +1,210 @@
+//! Moves: a deleted sentence that reappears elsewhere, as is or edited,
+//! becomes one `moved` op; consecutive moved sentences form a passage.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use super::pairing::Sides;
+use super::similarity::distinct;
+use super::{Op, OpKind, Unit};
+
+/// A deleted op, the inserted op it reappears as, and how alike they are.
+type Move = (usize, usize, f64);
+
+/// Turns deleted/inserted pairs of the same (or a similar enough) sentence
+/// into moved ops, numbering passages of consecutive moved sentences.
+pub(crate) fn find_moves(
+    ops: &mut Vec<Op>,
+    old_units: &[Unit],
+    new_units: &[Unit],
+    sides: &Sides,
+    threshold: f64,
+    deadline: Option<Instant>,
+) {
+    let deleted = of_kind(ops, OpKind::Deleted);
+    let inserted = of_kind(ops, OpKind::Inserted);
+    if deleted.is_empty() || inserted.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; ops.len()];
+    let mut moves = exact_moves(ops, old_units, new_units, &deleted, &inserted, &mut taken);
+    let Some(candidates) = edited_candidates(
+        ops,
+        (old_units, new_units),
+        sides,
+        (&deleted, &inserted),
+        &taken,
+        threshold - 0.3,
+        deadline,
+    ) else {
+        return;
+    };
+    grow_moves(ops, &candidates, threshold, &mut taken, &mut moves);
+    if !moves.is_empty() {
+        rewrite_moved(ops, moves);
+    }
+}
+
+fn of_kind(ops: &[Op], kind: OpKind) -> Vec<usize> {
+    (0..ops.len()).filter(|&i| ops[i].kind == kind).collect()
+}
+
+/// Exact reappearances first (same normalised key), in order.
+fn exact_moves(
+    ops: &[Op],
+    old_units: &[Unit],
+    new_units: &[Unit],
+    deleted: &[usize],
+    inserted: &[usize],
+    taken: &mut [bool],
+) -> Vec<Move> {
+    let mut moves = Vec::new();
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &i in inserted.iter().rev() {
+        by_key
+            .entry(new_units[ops[i].new.start].key)
+            .or_default()
+            .push(i);
+    }
+    for &d in deleted {
+        let u = &old_units[ops[d].old.start];
+        if u.words < 3 {
+            continue;
+        }
+        if let Some(i) = by_key.get_mut(&u.key).and_then(Vec::pop) {
+            taken[d] = true;
+            taken[i] = true;
+            moves.push((d, i, 1.0));
+        }
+    }
+    moves
+}
+
+/// Edited reappearances: for each deleted sentence, the inserted ones that
+/// share its rarer words (through an index), scored by word similarity and
+/// kept from `floor`, best first. `None` when the deadline passed.
+fn edited_candidates(
+    ops: &[Op],
+    (old_units, new_units): (&[Unit], &[Unit]),
+    sides: &Sides,
+    (deleted, inserted): (&[usize], &[usize]),
+    taken: &[bool],
+    floor: f64,
+    deadline: Option<Instant>,
+) -> Option<Vec<(f64, usize, usize)>> {
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &i in inserted {
+        if !taken[i] {
+            for s in distinct(&sides.new[ops[i].new.start].stems) {
+                index.entry(s).or_default().push(i);
+            }
+        }
+    }
+    let cap = (inserted.len() / 10).max(16);
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut tally: HashMap<usize, f64> = HashMap::new();
+    for (k, &d) in deleted.iter().enumerate() {
+        if taken[d] || old_units[ops[d].old.start].words < 4 {
+            continue;
+        }
+        if k % 128 == 0 && deadline.is_some_and(|dl| Instant::now() > dl) {
+            return None;
+        }
+        let o = ops[d].old.start;
+        tally.clear();
+        for s in distinct(&sides.old[o].stems) {
+            if let Some(list) = index.get(&s).filter(|l| l.len() <= cap) {
+                for &i in list {
+                    *tally.entry(i).or_default() += sides.vocab.weight(s);
+                }
+            }
+        }
+        let mut top: Vec<(usize, f64)> = tally.iter().map(|(&i, &w)| (i, w)).collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(i, _) in top.iter().take(4) {
+            let n = ops[i].new.start;
+            if old_units[o].content != new_units[n].content {
+                continue;
+            }
+            // Words, not shared quotations: a moved sentence keeps its words,
+            // while different sentences may quote the same phrase.
+            let s = sides.vocab.word_similarity(&sides.old[o], &sides.new[n]);
+            if s >= floor {
+                candidates.push((s, d, i));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    Some(candidates)
+}
+
+/// Alone, an edited sentence must keep most of its words to count as moved;
+/// next to a sentence that moved with it, less will do (the candidates'
+/// floor). Rounds repeat while passages grow.
+fn grow_moves(
+    ops: &[Op],
+    candidates: &[(f64, usize, usize)],
+    threshold: f64,
+    taken: &mut [bool],
+    moves: &mut Vec<Move>,
+) {
+    let mut moved_at: HashSet<(usize, usize)> = moves
+        .iter()
+        .map(|&(d, i, _)| (ops[d].old.start, ops[i].new.start))
+        .collect();
+    for round in 0.. {
+        let mut grew = false;
+        for &(s, d, i) in candidates {
+            if taken[d] || taken[i] {
+                continue;
+            }
+            let (o, n) = (ops[d].old.start, ops[i].new.start);
+            let alone = round == 0 && s >= threshold;
+            let beside = round > 0
+                && (moved_at.contains(&(o.wrapping_sub(1), n.wrapping_sub(1)))
+                    || moved_at.contains(&(o + 1, n + 1)));
+            if alone || beside {
+                taken[d] = true;
+                taken[i] = true;
+                moves.push((d, i, s));
+                moved_at.insert((o, n));
+                grew = true;
+            }
+        }
+        if round > 0 && !grew {
+            break;
+        }
+    }
+}
+
+/// Each move becomes one moved op where the deleted sentence was; the
+/// inserted op goes. A passage continues while both ends continue.
+fn rewrite_moved(ops: &mut Vec<Op>, mut moves: Vec<Move>) {
+    moves.sort_by_key(|m| m.0);
+    let mut passage = 0;
+    let mut last: Option<(usize, usize)> = None;
+    let mut removed = vec![false; ops.len()];
+    for &(d, i, s) in &moves {
+        let (o, n) = (ops[d].old.start, ops[i].new.start);
+        if last != Some((o.wrapping_sub(1), n.wrapping_sub(1))) {
+            passage += 1;
+        }
+        last = Some((o, n));
+        ops[d] = Op {
+            kind: OpKind::Moved,
+            old: o..o + 1,
+            new: n..n + 1,
+            similarity: s,
+            words: Vec::new(),
+            cosmetic: false,
+            passage,
+        };
+        removed[i] = true;
+    }
+    let mut k = 0;
+    ops.retain(|_| {
+        let keep = !removed[k];
+        k += 1;
+        keep
+    });
+}
