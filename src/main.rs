@@ -8,7 +8,7 @@ use anyhow::Result;
 use clap::Parser;
 
 use storydiff::align::{align, AlignOptions, Relation};
-use storydiff::article::{load_article, LoadOptions};
+use storydiff::article::{load_article, load_articles, LoadOptions};
 use storydiff::report::{diff, html, inspect, story as story_report};
 
 mod cli;
@@ -101,10 +101,17 @@ fn run(cli: Cli) -> Result<u8> {
             clap_mangen::Man::new(cmd).render(&mut out)?;
         }
         Some(Command::Inspect { file, format }) => {
-            let article = load_article(&file, &options)?;
-            match format {
-                InspectFormat::Text => inspect::write_text(&mut out, &article, terminal_width())?,
-                InspectFormat::Json => inspect::write_json(&mut out, &article)?,
+            // A file of many records (JSONL) is inspected record by record.
+            for (i, article) in load_articles(&file, &options)?.iter().enumerate() {
+                match format {
+                    InspectFormat::Text => {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        inspect::write_text(&mut out, article, terminal_width())?
+                    }
+                    InspectFormat::Json => inspect::write_json(&mut out, article)?,
+                }
             }
         }
         None => {
@@ -116,17 +123,24 @@ fn run(cli: Cli) -> Result<u8> {
             let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
             let is_dir =
                 cli.files.len() == 1 && std::fs::metadata(&cli.files[0]).is_ok_and(|m| m.is_dir());
-            if cli.files.is_empty() || cli.files.len() >= 3 || is_dir {
+            // One file of many records (JSONL) is a story of its own.
+            let records = match cli.files.as_slice() {
+                [one] if !is_dir => Some(load_articles(one, &options)?),
+                _ => None,
+            };
+            let many_records = records.as_ref().is_some_and(|r| r.len() >= 2);
+            if cli.files.is_empty() || cli.files.len() >= 3 || is_dir || many_records {
                 let (articles, memory) = if cli.files.is_empty() {
                     (
                         storydiff::sample::load_sample_story(),
                         storydiff::tui::Memory::sample(),
                     )
                 } else {
-                    (
-                        load_story(&cli.files, &options)?,
-                        storydiff::tui::Memory::of_files(&cli.files),
-                    )
+                    let articles = match records {
+                        Some(r) if many_records => r,
+                        _ => load_story(&cli.files, &options)?,
+                    };
+                    (articles, storydiff::tui::Memory::of_files(&cli.files))
                 };
                 let story = storydiff::story::story(&articles);
                 if interactive {
@@ -163,7 +177,10 @@ fn run(cli: Cli) -> Result<u8> {
                 });
             }
             // One file: how it was read.
-            let article = load_article(&cli.files[0], &options)?;
+            let article = match records.and_then(|r| r.into_iter().next()) {
+                Some(a) => a,
+                None => load_article(&cli.files[0], &options)?,
+            };
             inspect::write_text(&mut out, &article, terminal_width())?;
         }
     }
@@ -201,8 +218,9 @@ fn terminal_width() -> usize {
 }
 
 /// Loads the articles of a story: the files given, or the files of one
-/// directory (sorted by name). In a directory, files that cannot be read as
-/// articles are skipped with a one-line note each.
+/// directory (sorted by name); a file of many records (JSONL) gives one
+/// article per record. In a directory, files that cannot be read as articles
+/// are skipped with a one-line note each.
 fn load_story(paths: &[String], options: &LoadOptions) -> Result<Vec<storydiff::article::Article>> {
     let mut files: Vec<String> = Vec::new();
     let mut from_dir = false;
@@ -225,8 +243,8 @@ fn load_story(paths: &[String], options: &LoadOptions) -> Result<Vec<storydiff::
     }
     let mut articles = Vec::new();
     for f in &files {
-        match load_article(f, options) {
-            Ok(a) => articles.push(a),
+        match load_articles(f, options) {
+            Ok(a) => articles.extend(a),
             Err(e) if from_dir => eprintln!(
                 "storydiff: skipped {}",
                 storydiff::display::one_line(&e.to_string())

@@ -170,3 +170,40 @@ fn errors_and_closed_pipes() {
     );
     assert_ne!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_jsonl_file_of_many_records_is_a_story_and_each_record_has_a_name() {
+    let feed = format!(
+        "{}/tests/fixtures/json/feed.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = bin()
+        .args(["story", &feed, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("feed.jsonl#1") && text.contains("feed.jsonl#2"),
+        "{text}"
+    );
+    // `inspect` reads every record; `diff` takes records by name.
+    let out = bin().args(["inspect", &feed]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Second record") && text.contains("The last lighthouse keeper"));
+    let out = bin()
+        .args(["diff", &format!("{feed}#1"), &format!("{feed}#2")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -2,7 +2,9 @@
 //! figures, asides, footers and scripts must not leak into the body, and
 //! the metadata must come from the markup or the fields.
 
-use storydiff::article::{load_article, Article, Format, LoadOptions, Role};
+use storydiff::article::{
+    load_article, load_articles, load_bytes, Article, Format, LoadOptions, Role,
+};
 
 fn load(rel: &str) -> Article {
     let path = format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
@@ -166,6 +168,57 @@ fn jsonl_loads_the_first_record_with_a_note() {
     assert_eq!(a.meta.outlet.as_deref(), Some("coastalweekly.example"));
     assert_eq!(texts(&a, Role::Body).len(), 3);
     assert!(a.notes.iter().any(|n| n.contains("2 records")));
+}
+
+#[test]
+fn jsonl_with_many_records_is_many_articles() {
+    let path = format!(
+        "{}/tests/fixtures/json/feed.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let all = load_articles(&path, &LoadOptions::default()).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].path, format!("{path}#1"));
+    assert_eq!(all[1].path, format!("{path}#2"));
+    assert_eq!(all[1].meta.title.as_deref(), Some("Second record"));
+    assert_eq!(texts(&all[1], Role::Body), ["Another article entirely."]);
+    // `FILE#N` names one record wherever a file is expected.
+    let second = load_article(&format!("{path}#2"), &LoadOptions::default()).unwrap();
+    assert_eq!(second.meta.title.as_deref(), Some("Second record"));
+    let err = load_article(&format!("{path}#3"), &LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("no record 3"), "{err}");
+}
+
+#[test]
+fn json_records_with_non_string_text_are_skipped_with_a_note() {
+    // A lone record whose text is a number is not an article reading "5".
+    let err = load_bytes("x.json", br#"{"text": 5}"#, &LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("`text` is a number"), "{err}");
+    let dir = std::env::temp_dir().join(format!("storydiff-jsonl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scrape.jsonl");
+    std::fs::write(
+        &path,
+        "{\"title\": \"One\", \"text\": \"The first story is here.\"}\n\
+         {\"title\": \"Two\", \"text\": 5}\n\
+         not json at all\n\
+         {\"title\": \"Four\", \"text\": \"The fourth story is here.\"}\n",
+    )
+    .unwrap();
+    let all = load_articles(path.to_str().unwrap(), &LoadOptions::default()).unwrap();
+    let titles: Vec<_> = all
+        .iter()
+        .map(|a| a.meta.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(titles, ["One", "Four"]);
+    assert!(all[1].path.ends_with("scrape.jsonl#4"));
+    let notes = all[0].notes.join(" | ");
+    assert!(
+        notes.contains("line 2 skipped: `text` is a number"),
+        "{notes}"
+    );
+    assert!(notes.contains("line 3 skipped: is not JSON"), "{notes}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

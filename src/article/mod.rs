@@ -263,14 +263,123 @@ pub struct LoadOptions {
     pub extra_boilerplate: Vec<String>,
 }
 
-/// Reads and loads a file (`-` is standard input).
+/// Reads and loads a file (`-` is standard input). A file of many records
+/// (JSONL, a JSON array) gives its first article, with a note; `FILE#N` names
+/// record N when no file has that name.
 pub fn load_article(path: &str, options: &LoadOptions) -> Result<Article, FileError> {
     let wrap = |error| FileError {
         path: path.to_string(),
         error,
     };
+    if let Some((file, n)) = record_path(path) {
+        let bytes = read_input(file).map_err(wrap)?;
+        return load_record(path, bytes, n, options).map_err(wrap);
+    }
     let bytes = read_input(path).map_err(wrap)?;
     load_owned(path, bytes, options).map_err(wrap)
+}
+
+/// Reads a file and loads every article in it: one for most files, one per
+/// record for JSONL and JSON arrays (named `FILE#N`, N from 1). Records that
+/// are not articles are skipped with a note on the first article loaded.
+pub fn load_articles(path: &str, options: &LoadOptions) -> Result<Vec<Article>, FileError> {
+    let wrap = |error| FileError {
+        path: path.to_string(),
+        error,
+    };
+    if record_path(path).is_some() {
+        return load_article(path, options).map(|a| vec![a]);
+    }
+    let bytes = read_input(path).map_err(wrap)?;
+    let decoded = decode_checked(bytes).map_err(wrap)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| guess_format(path, &decoded.text));
+    let records = match format {
+        Format::Json => json::records(&decoded.text).map_err(wrap)?,
+        _ => {
+            return load_owned_decoded(path, decoded, options)
+                .map(|a| vec![a])
+                .map_err(wrap)
+        }
+    };
+    if records.items.len() == 1 {
+        return load_owned_decoded(path, decoded, options)
+            .map(|a| vec![a])
+            .map_err(wrap);
+    }
+    let mut articles = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, item) in records.items.iter().enumerate() {
+        let name = format!("{path}#{}", i + 1);
+        let built = item
+            .as_ref()
+            .map_err(String::clone)
+            .and_then(json::build_record);
+        let article = built.map_err(LoadError::Format).and_then(|b| {
+            finish(
+                &name,
+                format,
+                decoded.encoding,
+                b,
+                decoded.notes.clone(),
+                options,
+            )
+        });
+        match article {
+            Ok(a) => articles.push(a),
+            Err(e) => skipped.push(format!("{} {} skipped: {e}", records.name(), i + 1)),
+        }
+    }
+    match articles.first_mut() {
+        Some(first) => {
+            first.notes.extend(skipped);
+            Ok(articles)
+        }
+        None => Err(wrap(LoadError::Format(format!(
+            "none of the {} JSON records is an article ({})",
+            records.items.len(),
+            skipped.first().map(String::as_str).unwrap_or("")
+        )))),
+    }
+}
+
+/// `FILE#N` when no file has that name but FILE exists: record N of FILE.
+fn record_path(path: &str) -> Option<(&str, usize)> {
+    let (file, n) = path.rsplit_once('#')?;
+    let n: usize = n.parse().ok().filter(|&n| n >= 1)?;
+    if file.is_empty() || Path::new(path).exists() || !Path::new(file).is_file() {
+        return None;
+    }
+    Some((file, n))
+}
+
+/// Record `n` (from 1) of a JSON or JSONL file.
+fn load_record(
+    name: &str,
+    bytes: Vec<u8>,
+    n: usize,
+    options: &LoadOptions,
+) -> Result<Article, LoadError> {
+    let decoded = decode_checked(bytes)?;
+    let records = json::records(&decoded.text)?;
+    let count = records.items.len();
+    let item = records.items.get(n - 1).ok_or_else(|| {
+        LoadError::Format(format!("no record {n}: the file holds {count} record(s)"))
+    })?;
+    let built = item
+        .as_ref()
+        .map_err(String::clone)
+        .and_then(json::build_record)
+        .map_err(|why| LoadError::Format(format!("{} {n} {why}", records.name())))?;
+    finish(
+        name,
+        Format::Json,
+        decoded.encoding,
+        built,
+        decoded.notes,
+        options,
+    )
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, LoadError> {
@@ -319,6 +428,25 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
 
 /// `load_bytes`, keeping the bytes as the text when they are UTF-8.
 fn load_owned(path: &str, bytes: Vec<u8>, options: &LoadOptions) -> Result<Article, LoadError> {
+    let decoded = decode_checked(bytes)?;
+    load_owned_decoded(path, decoded, options)
+}
+
+fn load_owned_decoded(
+    path: &str,
+    decoded: decode::Decoded,
+    options: &LoadOptions,
+) -> Result<Article, LoadError> {
+    let format = options
+        .format
+        .unwrap_or_else(|| guess_format(path, &decoded.text));
+    let mut notes = decoded.notes;
+    let built = build(format, decoded.text, &mut notes)?;
+    finish(path, format, decoded.encoding, built, notes, options)
+}
+
+/// Decodes, refusing empty and blank input.
+fn decode_checked(bytes: Vec<u8>) -> Result<decode::Decoded, LoadError> {
     let decoded = decode::decode(bytes)?;
     if decoded.text.trim().is_empty() {
         return Err(if decoded.text.is_empty() {
@@ -327,20 +455,33 @@ fn load_owned(path: &str, bytes: Vec<u8>, options: &LoadOptions) -> Result<Artic
             LoadError::Blank
         });
     }
-    let format = options
-        .format
-        .unwrap_or_else(|| guess_format(path, &decoded.text));
-    let mut notes = decoded.notes;
-    let built = match format {
-        Format::Text => plain::build(decoded.text, plain::Flavour::Text),
-        Format::Markdown => plain::build(decoded.text, plain::Flavour::Markdown),
-        Format::Html => html::build(&decoded.text, &mut notes)?,
-        Format::Json => json::build(&decoded.text, &mut notes)?,
-    };
+    Ok(decoded)
+}
+
+/// The format builder: text and raw blocks with the roles markup gave (the
+/// text formats keep the decoded text itself, without a copy).
+fn build(format: Format, text: String, notes: &mut Vec<String>) -> Result<Built, LoadError> {
+    Ok(match format {
+        Format::Text => plain::build(text, plain::Flavour::Text),
+        Format::Markdown => plain::build(text, plain::Flavour::Markdown),
+        Format::Html => html::build(&text, notes)?,
+        Format::Json => json::build(&text, notes)?,
+    })
+}
+
+/// Roles, sentences, metadata and word count for built blocks.
+fn finish(
+    path: &str,
+    format: Format,
+    encoding: &'static str,
+    built: Built,
+    notes: Vec<String>,
+    options: &LoadOptions,
+) -> Result<Article, LoadError> {
     let mut article = Article {
         path: path.to_string(),
         format,
-        encoding: decoded.encoding,
+        encoding,
         text: built.text,
         blocks: built.blocks,
         meta: built.meta,
