@@ -70,7 +70,7 @@ fn tokens(s: &str) -> HashMap<String, usize> {
             push(&mut word, &mut m);
             word.push(c);
             push(&mut word, &mut m);
-        } else if c.is_alphanumeric() || c.is_mark_like() {
+        } else if c.is_alphanumeric() || mark_like(c) {
             word.extend(c.to_lowercase());
         } else {
             push(&mut word, &mut m);
@@ -80,15 +80,9 @@ fn tokens(s: &str) -> HashMap<String, usize> {
     m
 }
 
-trait MarkLike {
-    fn is_mark_like(self) -> bool;
-}
-
-impl MarkLike for char {
-    /// Combining marks (Devanagari, Arabic vowel signs) belong to their word.
-    fn is_mark_like(self) -> bool {
-        matches!(self as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0DFF)
-    }
+/// Combining marks (Devanagari, Arabic vowel signs) belong to their word.
+fn mark_like(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0DFF)
 }
 
 /// Bag-of-tokens precision, recall and F1 of `got` against `gold`.

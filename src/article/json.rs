@@ -191,7 +191,7 @@ pub(crate) fn build_record(record: &Value) -> Result<Built, String> {
         title: title.clone(),
         byline: string_field(record, &["authors", "author", "byline"]),
         date: string_field(
-            &record,
+            record,
             &[
                 "date_publish",
                 "date_published",
@@ -203,7 +203,7 @@ pub(crate) fn build_record(record: &Value) -> Result<Built, String> {
         )
         .and_then(|d| super::parse_date(&d)),
         outlet: string_field(
-            &record,
+            record,
             &[
                 "source_domain",
                 "source",
