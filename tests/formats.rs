@@ -193,7 +193,10 @@ fn jsonl_with_many_records_is_many_articles() {
 fn json_records_with_non_string_text_are_skipped_with_a_note() {
     // A lone record whose text is a number is not an article reading "5".
     let err = load_bytes("x.json", br#"{"text": 5}"#, &LoadOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("`text` is a number"), "{err}");
+    assert!(
+        err.to_string().contains("text field `text` is a number"),
+        "{err}"
+    );
     let dir = std::env::temp_dir().join(format!("storydiff-jsonl-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("scrape.jsonl");
@@ -214,10 +217,10 @@ fn json_records_with_non_string_text_are_skipped_with_a_note() {
     assert!(all[1].path.ends_with("scrape.jsonl#4"));
     let notes = all[0].notes.join(" | ");
     assert!(
-        notes.contains("line 2 skipped: `text` is a number"),
+        notes.contains("line 2 skipped: the text field `text` is a number"),
         "{notes}"
     );
-    assert!(notes.contains("line 3 skipped: is not JSON"), "{notes}");
+    assert!(notes.contains("line 3 skipped: not JSON"), "{notes}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

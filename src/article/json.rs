@@ -59,7 +59,7 @@ pub(crate) fn records(text: &str) -> Result<Records, LoadError> {
                 .into_iter()
                 .map(|v| match v {
                     v @ Value::Object(_) => Ok(v),
-                    other => Err(format!("is {}, not an article object", kind(&other))),
+                    other => Err(format!("{}, not an article object", kind(&other))),
                 })
                 .collect();
             Ok(Records {
@@ -81,8 +81,8 @@ pub(crate) fn records(text: &str) -> Result<Records, LoadError> {
                     let mut items = vec![Ok(v)];
                     items.extend(lines.map(|l| match serde_json::from_str::<Value>(l) {
                         Ok(v @ Value::Object(_)) => Ok(v),
-                        Ok(other) => Err(format!("is {}, not an article object", kind(&other))),
-                        Err(e) => Err(format!("is not JSON (column {}: {e})", e.column())),
+                        Ok(other) => Err(format!("{}, not an article object", kind(&other))),
+                        Err(e) => Err(format!("not JSON ({e})")),
                     }));
                     Ok(Records { lines: true, items })
                 }
@@ -129,7 +129,7 @@ pub(crate) fn build(text: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
                 return Ok(built);
             }
             Err(why) if n > 1 => skipped.push(format!("{} {} skipped: {why}", recs.name(), i + 1)),
-            Err(why) => return Err(LoadError::Format(format!("JSON record {why}"))),
+            Err(why) => return Err(LoadError::Format(format!("JSON: {why}"))),
         }
     }
     Err(LoadError::Format(format!(
@@ -158,11 +158,14 @@ fn text_field(v: &Value) -> Result<String, String> {
                 }
             }
             Some(other) => {
-                return Err(format!("`{name}` is {}, not text", kind(other)));
+                return Err(format!(
+                    "the text field `{name}` is {}, not a string",
+                    kind(other)
+                ));
             }
         }
     }
-    Err("has no text field (`maintext`, `text`, `content` or `body` as a string)".into())
+    Err("no text field (`maintext`, `text`, `content` or `body` as a string)".into())
 }
 
 fn string_field(v: &Value, names: &[&str]) -> Option<String> {

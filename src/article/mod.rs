@@ -371,7 +371,7 @@ fn load_record(
         .as_ref()
         .map_err(String::clone)
         .and_then(json::build_record)
-        .map_err(|why| LoadError::Format(format!("{} {n} {why}", records.name())))?;
+        .map_err(|why| LoadError::Format(format!("{} {n}: {why}", records.name())))?;
     finish(
         name,
         Format::Json,
