@@ -9,6 +9,7 @@ pub mod display;
 pub mod report;
 pub mod rows;
 pub mod sample;
+pub mod source;
 pub mod story;
 pub mod synth;
 pub mod tui;

@@ -8,10 +8,12 @@ use anyhow::Result;
 use clap::Parser;
 
 use storydiff::align::{align, AlignOptions, Relation};
-use storydiff::article::{load_article, load_articles, LoadOptions};
+use storydiff::article::{Article, LoadOptions};
 use storydiff::report::{diff, html, inspect, story as story_report};
+use storydiff::source::{is_url, SourceError, Sources};
 
 mod cli;
+mod web;
 
 use cli::{Cli, ColorChoice, Command, DiffFormat, InspectFormat};
 
@@ -45,6 +47,7 @@ fn run(cli: Cli) -> Result<u8> {
     // write through it. Small, so that little fresh memory is touched.
     let mut out = BufWriter::with_capacity(1 << 14, stdout.lock());
     let options = LoadOptions::default();
+    let sources = Sources::new(web::source_options(&cli.net));
     match cli.command {
         Some(Command::Diff {
             old,
@@ -55,7 +58,7 @@ fn run(cli: Cli) -> Result<u8> {
             if old == "-" && new == "-" {
                 anyhow::bail!("-: standard input can be only one of the two sides");
             }
-            let (old, new) = load_pair(&old, &new, &options)?;
+            let (old, new) = load_pair(&sources, &old, &new, &options)?;
             let comparison = align(&old, &new, &AlignOptions::default());
             match format {
                 DiffFormat::Text => {
@@ -80,8 +83,15 @@ fn run(cli: Cli) -> Result<u8> {
                 1
             });
         }
-        Some(Command::Story { files, format }) => {
-            let articles = load_story(&files, &options)?;
+        Some(Command::Story {
+            mut files,
+            urls,
+            format,
+        }) => {
+            if let Some(list) = urls {
+                files.extend(web::read_url_list(&list)?);
+            }
+            let articles = load_story(&sources, &files, &options)?;
             let story = storydiff::story::story(&articles);
             match format {
                 DiffFormat::Text => {
@@ -100,9 +110,16 @@ fn run(cli: Cli) -> Result<u8> {
             let cmd = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd).render(&mut out)?;
         }
+        Some(Command::History { url, format }) => {
+            return web::history(&sources, &url, format, &mut out);
+        }
+        Some(Command::Watch { urls, every }) => {
+            drop(out);
+            return web::watch(&sources, &urls, every, &options);
+        }
         Some(Command::Inspect { file, format }) => {
             // A file of many records (JSONL) is inspected record by record.
-            for (i, article) in load_articles(&file, &options)?.iter().enumerate() {
+            for (i, article) in sources.open_records(&file, &options)?.iter().enumerate() {
                 match format {
                     InspectFormat::Text => {
                         if i > 0 {
@@ -125,7 +142,7 @@ fn run(cli: Cli) -> Result<u8> {
                 cli.files.len() == 1 && std::fs::metadata(&cli.files[0]).is_ok_and(|m| m.is_dir());
             // One file of many records (JSONL) is a story of its own.
             let records = match cli.files.as_slice() {
-                [one] if !is_dir => Some(load_articles(one, &options)?),
+                [one] if !is_dir => Some(sources.open_records(one, &options)?),
                 _ => None,
             };
             let many_records = records.as_ref().is_some_and(|r| r.len() >= 2);
@@ -138,7 +155,7 @@ fn run(cli: Cli) -> Result<u8> {
                 } else {
                     let articles = match records {
                         Some(r) if many_records => r,
-                        _ => load_story(&cli.files, &options)?,
+                        _ => load_story(&sources, &cli.files, &options)?,
                     };
                     (articles, storydiff::tui::Memory::of_files(&cli.files))
                 };
@@ -157,7 +174,7 @@ fn run(cli: Cli) -> Result<u8> {
             }
             if let [old, new] = cli.files.as_slice() {
                 let memory = storydiff::tui::Memory::of_files(&cli.files);
-                let (old, new) = load_pair(old, new, &options)?;
+                let (old, new) = load_pair(&sources, old, new, &options)?;
                 if interactive {
                     if let Some(w) = &warning {
                         eprintln!("storydiff: {}", storydiff::display::one_line(w));
@@ -179,7 +196,7 @@ fn run(cli: Cli) -> Result<u8> {
             // One file: how it was read.
             let article = match records.and_then(|r| r.into_iter().next()) {
                 Some(a) => a,
-                None => load_article(&cli.files[0], &options)?,
+                None => sources.open(&cli.files[0], &options)?,
             };
             inspect::write_text(&mut out, &article, terminal_width())?;
         }
@@ -188,24 +205,35 @@ fn run(cli: Cli) -> Result<u8> {
     Ok(0)
 }
 
-/// Loads two articles at once, one per core (big files load in tens of ms).
+/// Loads two articles at once, one per core (big files load in tens of ms,
+/// pages take a round trip).
 fn load_pair(
+    sources: &Sources,
     old: &str,
     new: &str,
     options: &LoadOptions,
-) -> Result<(storydiff::article::Article, storydiff::article::Article)> {
+) -> Result<(Article, Article)> {
     let size = |p: &str| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    if size(old) + size(new) < 1 << 18 {
+    if !is_url(old) && !is_url(new) && size(old) + size(new) < 1 << 18 {
         // Small files load faster than a thread starts.
-        return Ok((load_article(old, options)?, load_article(new, options)?));
+        return Ok((sources.open(old, options)?, sources.open(new, options)?));
     }
     let (o, n) = std::thread::scope(|s| {
-        let o = s.spawn(|| load_article(old, options));
-        let n = load_article(new, options);
+        let o = s.spawn(|| sources.open(old, options));
+        let n = sources.open(new, options);
         (o.join(), n)
     });
     let o = o.map_err(|_| anyhow::anyhow!("{old}: the loader stopped unexpectedly"))?;
-    Ok((o?, n?))
+    match (o, n) {
+        (Ok(o), Ok(n)) => Ok((o, n)),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e.into()),
+        (Err(first), Err(second)) => {
+            // Both failed: one line for each.
+            let first = storydiff::display::one_line(&first.to_string());
+            eprintln!("storydiff: {first}");
+            Err(second.into())
+        }
+    }
 }
 
 /// Width for text reports: `COLUMNS` when set, else 100.
@@ -217,17 +245,15 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// Loads the articles of a story: the files given, or the files of one
-/// directory (sorted by name); a file of many records (JSONL) gives one
-/// article per record. In a directory, files that cannot be read as articles
-/// are skipped with a one-line note each.
-fn load_story(paths: &[String], options: &LoadOptions) -> Result<Vec<storydiff::article::Article>> {
-    let mut files: Vec<String> = Vec::new();
-    let mut from_dir = false;
+/// Loads the articles of a story: the files and URLs given, or the files of
+/// one directory (sorted by name); a file of many records (JSONL) gives one
+/// article per record. Files of a directory and URLs that cannot be read as
+/// articles are skipped with a one-line note each.
+fn load_story(sources: &Sources, paths: &[String], options: &LoadOptions) -> Result<Vec<Article>> {
+    let mut files: Vec<(String, bool)> = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p);
-        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
-            from_dir = true;
+        if !is_url(p) && meta.as_ref().is_ok_and(|m| m.is_dir()) {
             let mut entries: Vec<String> = std::fs::read_dir(p)
                 .map_err(|e| anyhow::anyhow!("{p}: cannot read directory: {e}"))?
                 .filter_map(|e| e.ok())
@@ -236,16 +262,18 @@ fn load_story(paths: &[String], options: &LoadOptions) -> Result<Vec<storydiff::
                 .filter(|f| !f.ends_with(".md") || !f.to_ascii_lowercase().ends_with("readme.md"))
                 .collect();
             entries.sort();
-            files.extend(entries);
+            files.extend(entries.into_iter().map(|f| (f, true)));
         } else {
-            files.push(p.clone());
+            files.push((p.clone(), is_url(p)));
         }
     }
+    let args: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
+    let loaded = sources.open_all(&args, options, &web::progress(&args));
     let mut articles = Vec::new();
-    for f in &files {
-        match load_articles(f, options) {
+    for ((_, skippable), result) in files.iter().zip(loaded) {
+        match result {
             Ok(a) => articles.extend(a),
-            Err(e) if from_dir => eprintln!(
+            Err(e) if *skippable && !matches!(e, SourceError::Archive { .. }) => eprintln!(
                 "storydiff: skipped {}",
                 storydiff::display::one_line(&e.to_string())
             ),

@@ -30,9 +30,20 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"ID3", "MP3 audio"),
 ];
 
+/// `decode_declared` with no declared charset.
+#[cfg(test)]
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, LoadError> {
+    decode_declared(bytes, None)
+}
+
 /// Decodes the bytes of a file, reusing them for the text when they are
-/// UTF-8 already (no second copy of the article).
-pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, LoadError> {
+/// UTF-8 already (no second copy of the article). A charset the transport
+/// declared (an HTTP header) decides after the byte-order marks, before the
+/// guesses.
+pub(crate) fn decode_declared(
+    mut bytes: Vec<u8>,
+    declared: Option<&str>,
+) -> Result<Decoded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -66,7 +77,33 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<Decoded, LoadError> {
     if memchr::memchr(0, head).is_some() {
         return Err(LoadError::Binary("contains NUL bytes".into()));
     }
+    if let Some(decoded) = declared.and_then(|label| transport_charset(&bytes, label)) {
+        check_not_binary(&decoded.text)?;
+        return Ok(decoded);
+    }
     utf8(bytes, Vec::new())
+}
+
+/// Decodes with the charset the transport declared (an HTTP header), unless
+/// it is UTF-8 or unknown: those take the ordinary path.
+fn transport_charset(bytes: &[u8], label: &str) -> Option<Decoded> {
+    let enc = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    if enc == encoding_rs::UTF_8 || enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        return None;
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let name = enc.name();
+    let mut notes = vec![format!(
+        "decoded as {name}, the charset the server declared"
+    )];
+    if had_errors {
+        notes.push(format!("some bytes are not valid {name}; shown as U+FFFD"));
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: name,
+        notes,
+    })
 }
 
 fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {

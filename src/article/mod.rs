@@ -261,6 +261,9 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// Extra boilerplate patterns (whole-line, case-insensitive substrings) from the config.
     pub extra_boilerplate: Vec<String>,
+    /// The charset the transport declared (HTTP `Content-Type`), a label
+    /// `encoding_rs` knows; it decides the decoding when no byte-order mark does.
+    pub charset: Option<String>,
 }
 
 /// Reads and loads a file (`-` is standard input). A file of many records
@@ -291,7 +294,7 @@ pub fn load_articles(path: &str, options: &LoadOptions) -> Result<Vec<Article>, 
         return load_article(path, options).map(|a| vec![a]);
     }
     let bytes = read_input(path).map_err(wrap)?;
-    let decoded = decode_checked(bytes).map_err(wrap)?;
+    let decoded = decode_checked(bytes, options.charset.as_deref()).map_err(wrap)?;
     let format = options
         .format
         .unwrap_or_else(|| guess_format(path, &decoded.text));
@@ -361,7 +364,7 @@ fn load_record(
     n: usize,
     options: &LoadOptions,
 ) -> Result<Article, LoadError> {
-    let decoded = decode_checked(bytes)?;
+    let decoded = decode_checked(bytes, options.charset.as_deref())?;
     let records = json::records(&decoded.text)?;
     let count = records.items.len();
     let item = records.items.get(n - 1).ok_or_else(|| {
@@ -428,7 +431,7 @@ pub fn load_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Art
 
 /// `load_bytes`, keeping the bytes as the text when they are UTF-8.
 fn load_owned(path: &str, bytes: Vec<u8>, options: &LoadOptions) -> Result<Article, LoadError> {
-    let decoded = decode_checked(bytes)?;
+    let decoded = decode_checked(bytes, options.charset.as_deref())?;
     load_owned_decoded(path, decoded, options)
 }
 
@@ -445,9 +448,10 @@ fn load_owned_decoded(
     finish(path, format, decoded.encoding, built, notes, options)
 }
 
-/// Decodes, refusing empty and blank input.
-fn decode_checked(bytes: Vec<u8>) -> Result<decode::Decoded, LoadError> {
-    let decoded = decode::decode(bytes)?;
+/// Decodes (with the charset a transport declared, if any), refusing empty
+/// and blank input.
+fn decode_checked(bytes: Vec<u8>, charset: Option<&str>) -> Result<decode::Decoded, LoadError> {
+    let decoded = decode::decode_declared(bytes, charset)?;
     if decoded.text.trim().is_empty() {
         return Err(if decoded.text.is_empty() {
             LoadError::Empty

@@ -36,6 +36,8 @@ pub enum Action {
     /// Compare view opened from a story: show the next article in the old / new pane.
     CycleOld,
     CycleNew,
+    /// History view: mark (or unmark) the selected version to compare with another.
+    Mark,
 }
 
 impl Action {
@@ -69,6 +71,7 @@ impl Action {
         Action::Open,
         Action::CycleOld,
         Action::CycleNew,
+        Action::Mark,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -102,6 +105,7 @@ impl Action {
             Action::Open => "open",
             Action::CycleOld => "cycle_old",
             Action::CycleNew => "cycle_new",
+            Action::Mark => "mark",
         }
     }
 
@@ -136,6 +140,7 @@ impl Action {
             Action::Open => "open the selected pair, quote or claim side by side",
             Action::CycleOld => "show the next article of the story in the old pane",
             Action::CycleNew => "show the next article of the story in the new pane",
+            Action::Mark => "mark a version; Enter then compares it with the selected one",
         }
     }
 

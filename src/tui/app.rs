@@ -387,7 +387,7 @@ impl App {
                 self.message =
                     Some("switching articles works in a story (three or more articles)".into())
             }
-            Action::NextTab | Action::Left | Action::Right | Action::Open => {}
+            Action::NextTab | Action::Left | Action::Right | Action::Open | Action::Mark => {}
         }
         self.relayout();
     }

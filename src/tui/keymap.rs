@@ -236,6 +236,19 @@ impl Keymap {
 }
 
 impl Keymap {
+    /// The history view's keys: the story view's selection keys, Enter to
+    /// compare, `m` to mark a version.
+    pub fn history_default() -> Keymap {
+        let mut keys = Keymap::story_default();
+        keys.bindings
+            .retain(|_, a| !matches!(a, Action::Left | Action::Right | Action::NextTab));
+        keys.bindings
+            .insert(vec![Chord::plain(KeyCode::Char('m'))], Action::Mark);
+        keys
+    }
+}
+
+impl Keymap {
     /// Replaces the keys of `action` with `keys` (config overrides).
     pub fn rebind(&mut self, action: Action, keys: Vec<Vec<Chord>>) {
         self.bindings.retain(|_, a| *a != action);

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod history_view;
 pub mod keymap;
 pub mod layout;
 pub mod state;
@@ -93,6 +94,55 @@ impl Screen for story_view::StoryApp {
     fn quitting(&self) -> bool {
         self.quit
     }
+}
+
+impl Screen for history_view::HistoryApp<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        history_view::draw(frame, self)
+    }
+    fn keymap(&self) -> &keymap::Keymap {
+        match &self.compare {
+            Some(app) => &app.config.keymap,
+            None => &self.keymap,
+        }
+    }
+    fn update(&mut self, action: Action) {
+        history_view::HistoryApp::update(self, action)
+    }
+    fn compare_mut(&mut self) -> Option<&mut App> {
+        self.compare.as_mut()
+    }
+    fn resize(&mut self, w: u16, h: u16) {
+        history_view::HistoryApp::resize(self, w, h)
+    }
+    fn help_open(&self) -> bool {
+        self.help || self.compare.as_ref().is_some_and(|a| a.help)
+    }
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+}
+
+/// Runs the history view of `url` until the user quits.
+pub fn run_history(
+    url: &str,
+    versions: Vec<crate::source::archive::VersionInfo>,
+    open_version: history_view::OpenVersion,
+    config: Config,
+    warning: Option<String>,
+) -> std::io::Result<()> {
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let mut app = history_view::HistoryApp::new(
+            url,
+            versions,
+            open_version,
+            config,
+            (size.width, size.height),
+        );
+        app.message = warning;
+        event_loop(terminal, &mut app, &mut |_| {})
+    })
 }
 
 /// Sets up the terminal (raw mode, alternate screen, mouse), runs `body`, and

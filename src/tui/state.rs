@@ -79,7 +79,7 @@ pub fn story_key(paths: &[String]) -> String {
 
 /// A path made absolute (and canonical when it exists), as text.
 pub fn absolute(path: &str) -> String {
-    if path == "-" {
+    if path == "-" || crate::source::is_url(path) {
         return path.to_string();
     }
     std::fs::canonicalize(path)
