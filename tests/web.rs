@@ -433,13 +433,16 @@ fn bad_network_input_is_one_line_and_stores_nothing() {
     for (path, want) in cases {
         let url = server.url(path);
         let started = Instant::now();
-        let o = storydiff(&archive, &["--timeout", "500ms", "inspect", &url]);
+        // Short only where the timeout is the point: a loaded machine
+        // may take longer than that to read 20 MB.
+        let timeout = if path == "/slow" { "500ms" } else { "20s" };
+        let o = storydiff(&archive, &["--timeout", timeout, "inspect", &url]);
         let e = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{path}: {e}");
         assert_eq!(e.lines().count(), 1, "{path}: {e}");
         assert!(e.starts_with(&format!("storydiff: {url}: ")), "{path}: {e}");
         assert!(e.contains(want), "{path}: {e}");
-        assert!(started.elapsed() < Duration::from_secs(10), "{path}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{path}");
         let h = storydiff(&archive, &["history", &url]);
         assert_eq!(h.status.code(), Some(2), "{path}: nothing stored");
     }
