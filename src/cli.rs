@@ -87,6 +87,10 @@ pub enum Command {
         /// Colour in the text report (NO_COLOR turns `auto` off)
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// How sentences are paired: `order` (reprints, versions) or `claims`
+        /// (independent write-ups: the same fact paired wherever each outlet put it)
+        #[arg(long, value_enum, default_value_t = By::Order)]
+        by: By,
     },
     /// Analyse a story: relations between all articles, reprint groups, quotes, claims
     Story {
@@ -151,6 +155,12 @@ pub enum DiffFormat {
     Json,
     Markdown,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum By {
+    Order,
+    Claims,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

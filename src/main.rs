@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use storydiff::align::{align, AlignOptions, Relation};
+use storydiff::align::{align, align_by_claims, AlignOptions, Relation};
 use storydiff::article::{Article, LoadOptions};
 use storydiff::report::{diff, html, inspect, story as story_report};
 use storydiff::source::{is_url, SourceError, Sources};
@@ -15,7 +15,7 @@ use storydiff::source::{is_url, SourceError, Sources};
 mod cli;
 mod web;
 
-use cli::{Cli, ColorChoice, Command, DiffFormat, InspectFormat};
+use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -54,12 +54,16 @@ fn run(cli: Cli) -> Result<u8> {
             new,
             format,
             color,
+            by,
         }) => {
             if old == "-" && new == "-" {
                 anyhow::bail!("-: standard input can be only one of the two sides");
             }
             let (old, new) = load_pair(&sources, &old, &new, &options)?;
-            let comparison = align(&old, &new, &AlignOptions::default());
+            let comparison = match by {
+                By::Order => align(&old, &new, &AlignOptions::default()),
+                By::Claims => align_by_claims(&old, &new, &AlignOptions::default()),
+            };
             match format {
                 DiffFormat::Text => {
                     let color = match color {

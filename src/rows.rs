@@ -41,6 +41,9 @@ pub struct Group {
     pub breaks: [bool; 2],
     /// For a moved passage, the group of its other end.
     pub peer: Option<usize>,
+    /// Alignment by claims: the new side is the old side's partner from
+    /// elsewhere in the new article (both stand on this row).
+    pub away: bool,
 }
 
 pub(crate) fn side_index(side: Side) -> usize {
@@ -85,14 +88,18 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             cosmetic: false,
             breaks: [false, false],
             peer: None,
+            away: false,
         }
     };
+    // By claims, a partner out of order stands beside its old sentence: one
+    // group, not two ends.
+    let by_claims = c.by_claims.is_some();
     // New ends of moves, placed by new position.
     let mut moved_to: Vec<(usize, usize)> = c
         .ops
         .iter()
         .enumerate()
-        .filter(|(_, op)| op.kind == OpKind::Moved)
+        .filter(|(_, op)| op.kind == OpKind::Moved && !by_claims)
         .map(|(i, op)| (op.new.start, i))
         .collect();
     moved_to.sort();
@@ -105,7 +112,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         groups.len() - 1
     };
     for (i, op) in c.ops.iter().enumerate() {
-        if op.kind != OpKind::Moved && !op.new.is_empty() {
+        if (op.kind != OpKind::Moved || by_claims) && !op.new.is_empty() {
             while next_moved < moved_to.len() && moved_to[next_moved].0 < op.new.start {
                 let k = moved_to[next_moved].1;
                 to_group[k] = Some(push(&mut groups, moved_to_group(k)));
@@ -117,8 +124,11 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             OpKind::Changed => GroupKind::Changed,
             OpKind::Deleted => GroupKind::Deleted,
             OpKind::Inserted => GroupKind::Inserted,
+            OpKind::Moved if by_claims && op.words.is_empty() && !op.cosmetic => GroupKind::Equal,
+            OpKind::Moved if by_claims => GroupKind::Changed,
             OpKind::Moved => GroupKind::MovedFrom,
         };
+        let away = by_claims && op.kind == OpKind::Moved;
         let new_range = if kind == GroupKind::MovedFrom {
             op.new.start..op.new.start
         } else {
@@ -135,6 +145,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             cosmetic: op.cosmetic,
             breaks: [false, false],
             peer: None,
+            away,
         };
         let idx = push(&mut groups, g);
         if kind == GroupKind::MovedFrom {
@@ -146,11 +157,15 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         to_group[k] = Some(push(&mut groups, moved_to_group(k)));
         next_moved += 1;
     }
-    // Paragraph starts on each side.
+    // Paragraph starts on each side (by claims, the new side's only where it
+    // reads on in order).
     let mut last = [usize::MAX, usize::MAX];
     for g in groups.iter_mut() {
         for (k, side) in [(0, Side::Old), (1, Side::New)] {
             let r = g.units(side);
+            if k == 1 && g.away {
+                continue;
+            }
             if let Some(first) = r.clone().next() {
                 let block = c.units(side)[first].block;
                 g.breaks[k] = last[k] != usize::MAX && block != last[k];
@@ -170,6 +185,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             let both_inserted =
                 prev.kind == GroupKind::Inserted && g.kind == GroupKind::Inserted && !g.breaks[1];
             if prev.furniture == g.furniture
+                && prev.away == g.away
                 && ((both_equal && same_paragraph) || both_deleted || both_inserted)
                 && prev.old.end == g.old.start
                 && prev.new.end == g.new.start

@@ -7,6 +7,7 @@
 //! truncation, counts). Every stage after the first respects a deadline and,
 //! when it passes, the comparison says `approximate` and why.
 
+pub(crate) mod claims;
 mod moves;
 mod pairing;
 mod regions;
@@ -19,6 +20,7 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
+pub use claims::{align_by_claims, align_by_story_claims, ByClaims};
 use pairing::{pair_region, Pair, Sides};
 use regions::Item;
 pub use units::Unit;
@@ -169,6 +171,9 @@ pub struct Comparison {
     pub shared_quotes: usize,
     /// Why the alignment is approximate, and other remarks for the reader.
     pub notes: Vec<String>,
+    /// Set when sentences were paired by content, whatever their order
+    /// ([`align_by_claims`]); `None` for the alignment in order.
+    pub by_claims: Option<ByClaims>,
 }
 
 impl Comparison {
@@ -405,6 +410,7 @@ fn summarise(
         stats: Stats::default(),
         shared_quotes: 0,
         notes: trace.notes,
+        by_claims: None,
     };
     summary::summarise(&mut comparison, old, new, deadline);
     if !comparison.approximate && deadline.is_some_and(|d| Instant::now() > d) {

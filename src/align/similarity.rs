@@ -38,6 +38,8 @@ pub(crate) struct Vocab {
     scratch: Vec<u32>,
     df: Vec<u32>,
     stop: Vec<bool>,
+    /// Stems that are numbers (`5%`, `2025`, `3.4`): facts, in claims.
+    number: Vec<bool>,
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
@@ -320,6 +322,8 @@ impl Vocab {
         self.frozen.clear();
         let id = self.df.len() as u32;
         self.stop.push(STOPWORDS.binary_search(&stem).is_ok());
+        self.number
+            .push(stem.starts_with(|c: char| c.is_ascii_digit()));
         self.df.push(0);
         id
     }
@@ -434,7 +438,16 @@ impl Vocab {
     /// shorter report of a fact matches the longer sentence that also carries
     /// it; raised by a shared quotation as `similarity` is.
     pub fn claim_similarity(&self, a: &Profile, b: &Profile) -> f64 {
-        let (shared, ta, tb) = self.shared(&a.stems, &b.stems);
+        // A number is a fact: it weighs twice as much as a word of its rarity.
+        let weigh = |id: u32| {
+            let w = self.weight(id);
+            if self.number[id as usize] {
+                2.0 * w
+            } else {
+                w
+            }
+        };
+        let (shared, ta, tb) = self.shared_by(&a.stems, &b.stems, weigh);
         if ta == 0.0 || tb == 0.0 {
             return 0.0;
         }
@@ -452,6 +465,11 @@ impl Vocab {
 
     /// (shared weight, weight of a, weight of b) of two bags of stems.
     fn shared(&self, a: &[u32], b: &[u32]) -> (f64, f64, f64) {
+        self.shared_by(a, b, |id| self.weight(id))
+    }
+
+    /// `shared`, each stem weighing `weigh(stem)`.
+    fn shared_by(&self, a: &[u32], b: &[u32], weigh: impl Fn(u32) -> f64) -> (f64, f64, f64) {
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0;
         while i < a.len() && j < b.len() {
@@ -459,14 +477,14 @@ impl Vocab {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += self.weight(a[i]);
+                    shared += weigh(a[i]);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        let ta: f64 = a.iter().map(|&s| self.weight(s)).sum();
-        let tb: f64 = b.iter().map(|&s| self.weight(s)).sum();
+        let ta: f64 = a.iter().map(|&s| weigh(s)).sum();
+        let tb: f64 = b.iter().map(|&s| weigh(s)).sum();
         (shared, ta, tb)
     }
 

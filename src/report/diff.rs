@@ -50,6 +50,11 @@ struct DiffJson<'a> {
     relation: &'static str,
     similarity: f64,
     approximate: bool,
+    /// How sentences were paired: `order` or `claims`.
+    by: &'static str,
+    /// Alignment by claims: the claims both articles carry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shared_claims: Option<usize>,
     truncated: Option<TruncatedJson>,
     stats: StatsJson,
     notes: &'a [String],
@@ -109,6 +114,12 @@ pub fn write_json(
         relation: c.relation.as_str(),
         similarity: c.similarity,
         approximate: c.approximate,
+        by: if c.by_claims.is_some() {
+            "claims"
+        } else {
+            "order"
+        },
+        shared_claims: c.by_claims.map(|b| b.shared_claims),
         truncated: c.truncated.map(|t| TruncatedJson {
             side: t.side.as_str(),
             // The block is on the complete side, the one opposite the cut one.
@@ -263,6 +274,14 @@ pub fn write_text(
         if c.approximate { " · APPROXIMATE" } else { "" }
     )?;
     writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))?;
+    if let Some(b) = c.by_claims {
+        writeln!(
+            out,
+            "{} claims: {} shared; rows follow the old article, ↕ marks a partner out of the new article's order",
+            p.wrap("1", "by"),
+            b.shared_claims
+        )?;
+    }
     if let Some(t) = c.truncated {
         let (full, full_side) = match t.side {
             Side::New => (old, Side::Old),
@@ -351,13 +370,23 @@ pub fn write_text(
                 } else {
                     words_inline(op, &p)
                 };
+                let what = if c.by_claims.is_some() {
+                    format!(
+                        "↕ ¶{} · {:.2}",
+                        c.new_units[op.new.start].block + 1,
+                        op.similarity
+                    )
+                } else if op.words.is_empty() {
+                    "moved".to_string()
+                } else {
+                    "moved, edited".to_string()
+                };
                 writeln!(
                     out,
-                    "{} {} → {}  (moved{}) {}",
+                    "{} {} → {}  ({what}) {}",
                     p.wrap("35", "  >"),
                     range_ids(c, Side::Old, op.old.clone()),
                     range_ids(c, Side::New, op.new.clone()),
-                    if op.words.is_empty() { "" } else { ", edited" },
                     body
                 )?
             }
@@ -431,6 +460,13 @@ pub fn write_markdown(
             full_side.as_str()
         )?;
     }
+    if let Some(b) = c.by_claims {
+        writeln!(
+            out,
+            "**By claims:** {} shared; rows follow the old article, ↕ marks a partner out of the new article's order.\n",
+            b.shared_claims
+        )?;
+    }
     writeln!(out, "## Changes\n")?;
     let mut k = 0;
     while k < c.ops.len() {
@@ -467,7 +503,12 @@ pub fn write_markdown(
                 md_words(op)
             ),
             OpKind::Moved => format!(
-                "- **moved** `{}` → `{}` — {}",
+                "- **{}** `{}` → `{}` — {}",
+                if c.by_claims.is_some() {
+                    "↕ paired"
+                } else {
+                    "moved"
+                },
                 range_ids(c, Side::Old, op.old.clone()),
                 range_ids(c, Side::New, op.new.clone()),
                 if op.words.is_empty() {

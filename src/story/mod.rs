@@ -289,7 +289,10 @@ pub fn story(articles: &[Article]) -> Story {
     quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
 
     // Claims.
-    let (sents, clusters) = claims::cluster(articles);
+    let refs: Vec<&Article> = articles.iter().collect();
+    let claims::Clusters {
+        sents, clusters, ..
+    } = claims::cluster(&refs);
     let mut claims: Vec<Claim> = clusters
         .iter()
         .map(|c| {

@@ -24,6 +24,7 @@ pub enum Action {
     Wrap,
     FoldBoilerplate,
     FoldUnchanged,
+    ByClaims,
     Help,
     Quit,
     /// Story view: the next tab (articles, quotes, coverage).
@@ -63,6 +64,7 @@ impl Action {
         Action::Wrap,
         Action::FoldBoilerplate,
         Action::FoldUnchanged,
+        Action::ByClaims,
         Action::Help,
         Action::Quit,
         Action::NextTab,
@@ -97,6 +99,7 @@ impl Action {
             Action::Wrap => "wrap",
             Action::FoldBoilerplate => "fold_boilerplate",
             Action::FoldUnchanged => "fold_unchanged",
+            Action::ByClaims => "by_claims",
             Action::Help => "help",
             Action::Quit => "quit",
             Action::NextTab => "next_tab",
@@ -132,6 +135,9 @@ impl Action {
             Action::Wrap => "wrap long lines / one line per passage",
             Action::FoldBoilerplate => "fold or unfold furniture (boilerplate, captions, teasers)",
             Action::FoldUnchanged => "fold or unfold unchanged runs",
+            Action::ByClaims => {
+                "pair by claims (the same fact side by side, wherever each outlet put it) / in order"
+            }
             Action::Help => "this help",
             Action::Quit => "quit (or close help; back to the story from a comparison)",
             Action::NextTab => "next tab: articles, quotes, coverage",

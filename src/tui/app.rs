@@ -7,8 +7,10 @@ use super::action::Action;
 use super::config::Config;
 use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
 use super::theme::Theme;
-use crate::align::{align, AlignOptions, Comparison, Side};
-use crate::article::Article;
+use crate::align::{
+    align, align_by_claims, align_by_story_claims, AlignOptions, Comparison, Relation, Side,
+};
+use crate::article::{Article, Span};
 
 /// Rows above the content (pane headers) and below it (status line).
 pub const HEADER_ROWS: u16 = 4;
@@ -23,16 +25,54 @@ pub struct Prepared {
     pub comparison: Comparison,
     pub groups: Vec<Group>,
     pub layout: Option<Layout>,
+    /// The other alignment (in order when this one is by claims, or the
+    /// reverse), when already computed: the switch key shows it.
+    pub other: Option<Aligned>,
 }
 
-/// Aligns and builds the display groups (run off the UI thread for big inputs).
+/// A comparison and its display groups.
+pub struct Aligned {
+    pub comparison: Comparison,
+    pub groups: Vec<Group>,
+}
+
+impl Aligned {
+    fn new(comparison: Comparison, old: &Article, new: &Article) -> Aligned {
+        let groups = build_groups(&comparison, old, new);
+        Aligned { comparison, groups }
+    }
+}
+
+/// Aligns and builds the display groups (run off the UI thread for big
+/// inputs): in order, and for `related` pairs (independent write-ups) by
+/// claims too, which is then shown first.
 pub fn prepare(old: &Article, new: &Article, options: &AlignOptions) -> Prepared {
-    let comparison = align(old, new, options);
-    let groups = build_groups(&comparison, old, new);
+    prepare_with(old, new, options, None)
+}
+
+/// `prepare`; `story_claims` (sentence spans, old and new, that a story put in
+/// one claim) pair a related pair by claims as the story counted them.
+pub fn prepare_with(
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+    story_claims: Option<&[(Span, Span)]>,
+) -> Prepared {
+    let in_order = Aligned::new(align(old, new, options), old, new);
+    let (shown, other) = if in_order.comparison.relation == Relation::Related {
+        let by_claims = match story_claims {
+            Some(claims) => align_by_story_claims(old, new, claims, options),
+            None => align_by_claims(old, new, options),
+        };
+        (Aligned::new(by_claims, old, new), Some(in_order))
+    } else {
+        (in_order, None)
+    };
     Prepared {
-        comparison,
-        groups,
+        comparison: shown.comparison,
+        groups: shown.groups,
         layout: None,
+        other,
     }
 }
 
@@ -55,6 +95,8 @@ pub struct Ready {
     pub layout: Layout,
     /// Items that start a run of changes, in order (targets of `]c`).
     pub changes: Vec<usize>,
+    /// The other alignment, once computed (see `Prepared::other`).
+    pub other: Option<Aligned>,
 }
 
 /// The search prompt and its results.
@@ -131,6 +173,54 @@ impl App {
             groups: p.groups,
             layout,
             changes,
+            other: p.other,
+        });
+    }
+
+    /// Switches between the alignment by claims and in order, keeping the
+    /// old sentence at the top of the screen in view.
+    fn switch_alignment(&mut self) {
+        let key = self.layout_key();
+        let Some(r) = self.ready.as_mut() else { return };
+        let top_unit = r
+            .layout
+            .items
+            .get(r.layout.item_at(self.top))
+            .map(|it| r.groups[first_group(it)].old.start);
+        let other = match r.other.take() {
+            Some(o) => o,
+            None => {
+                let c = if r.comparison.by_claims.is_some() {
+                    align(&self.old, &self.new, &self.config.align)
+                } else {
+                    align_by_claims(&self.old, &self.new, &self.config.align)
+                };
+                Aligned::new(c, &self.old, &self.new)
+            }
+        };
+        let shown = Aligned {
+            comparison: std::mem::replace(&mut r.comparison, other.comparison),
+            groups: std::mem::replace(&mut r.groups, other.groups),
+        };
+        r.other = Some(shown);
+        r.layout = Layout::compute(key, &r.comparison, &r.groups, &self.old, &self.new);
+        r.changes = change_starts(&r.layout, &r.groups);
+        if !self.search.query.is_empty() {
+            self.search.hits = find_hits(r, &self.old, &self.new, &self.search.query);
+        }
+        let group = top_unit.and_then(|u| r.groups.iter().position(|g| g.old.contains(&u)));
+        self.top = group
+            .and_then(|g| r.layout.item_of_group(g))
+            .map(|i| r.layout.starts[i])
+            .unwrap_or(0);
+        let by_claims = r.comparison.by_claims;
+        self.clamp();
+        self.message = Some(match by_claims {
+            Some(b) => format!(
+                "by claims: {} shared, partners beside the old sentences (a: in order)",
+                b.shared_claims
+            ),
+            None => "in order (a: by claims)".to_string(),
         });
     }
 
@@ -381,6 +471,7 @@ impl App {
             Action::Wrap => self.wrap = !self.wrap,
             Action::FoldBoilerplate => self.fold_furniture = !self.fold_furniture,
             Action::FoldUnchanged => self.fold_unchanged = !self.fold_unchanged,
+            Action::ByClaims => self.switch_alignment(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             Action::CycleOld | Action::CycleNew => {
@@ -477,19 +568,26 @@ fn first_group(item: &Item) -> usize {
     }
 }
 
-/// Items that begin a run of changed items.
+/// Items that begin a run of changed items. By claims, where nearly every
+/// row is a change, each pair of sentences is a stop of its own.
 fn change_starts(layout: &Layout, groups: &[Group]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut in_run = false;
     for (i, item) in layout.items.iter().enumerate() {
-        let change = match item {
-            Item::Group(g) => groups[*g].kind.is_change(),
-            Item::Fold { .. } => false,
+        let (change, paired) = match item {
+            Item::Group(g) => {
+                let gr = &groups[*g];
+                (
+                    gr.kind.is_change(),
+                    gr.away || gr.kind == GroupKind::Changed,
+                )
+            }
+            Item::Fold { .. } => (false, false),
         };
-        if change && !in_run {
+        if change && (!in_run || paired) {
             out.push(i);
         }
-        in_run = change;
+        in_run = change && !paired;
     }
     out
 }

@@ -177,6 +177,7 @@ impl Default for Keymap {
         bind(vec![c('w')], Action::Wrap);
         bind(vec![c('B')], Action::FoldBoilerplate);
         bind(vec![c('F')], Action::FoldUnchanged);
+        bind(vec![c('a')], Action::ByClaims);
         bind(vec![c('?')], Action::Help);
         bind(vec![c('q')], Action::Quit);
         bind(vec![Chord::plain(Esc)], Action::Quit);

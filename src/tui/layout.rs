@@ -93,6 +93,12 @@ pub fn pieces(
         });
     }
     let op = &c.ops[g.op];
+    if let Some(note) = partner_note(c, g, side) {
+        out.push(Piece {
+            text: note,
+            seg: Seg::Note,
+        });
+    }
     let worded = matches!(
         g.kind,
         GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
@@ -102,9 +108,12 @@ pub fn pieces(
             Side::Old => (WordKind::Inserted, WordKind::Deleted),
             Side::New => (WordKind::Deleted, WordKind::Inserted),
         };
-        for w in op.words.iter().filter(|w| w.kind != skip) {
+        // After a label, the first word needs its space too.
+        let labelled = !out.is_empty();
+        for (i, w) in op.words.iter().filter(|w| w.kind != skip).enumerate() {
             let mut t = String::new();
-            if w.text.starts_with(char::is_whitespace) && !out.is_empty() {
+            if (w.text.starts_with(char::is_whitespace) || (i == 0 && labelled)) && !out.is_empty()
+            {
                 t.push(' ');
             }
             display_text(&w.text, &mut t);
@@ -129,6 +138,24 @@ pub fn pieces(
         seg: Seg::Plain,
     });
     out
+}
+
+/// By claims, the new side of a pair says where the partner stands in its
+/// own article when out of the old one's order (`↕ ¶12`), and how alike the
+/// two are.
+fn partner_note(c: &Comparison, g: &Group, side: Side) -> Option<String> {
+    if c.by_claims.is_none() || side != Side::New || g.old.is_empty() || g.new.is_empty() {
+        return None;
+    }
+    let op = &c.ops[g.op];
+    if g.away {
+        let block = c.new_units[g.new.start].block + 1;
+        Some(format!("[↕ ¶{block} · {:.2}]", op.similarity))
+    } else if g.kind == GroupKind::Changed && !op.cosmetic {
+        Some(format!("[{:.2}]", op.similarity))
+    } else {
+        None
+    }
 }
 
 pub fn str_width(s: &str) -> usize {

@@ -10,12 +10,12 @@ use super::state::ViewState;
 use std::sync::Arc;
 
 use super::action::Action;
-use super::app::{prepare, App};
+use super::app::{prepare_with, App};
 use super::config::Config;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::align::Side;
-use crate::article::Article;
+use crate::article::{Article, Span};
 use crate::story::{Occurrence, Story};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,7 +134,8 @@ impl StoryApp {
         if let Some(v) = self.remembered {
             app.apply_view(v);
         }
-        let p = prepare(&app.old, &app.new, &self.config.align);
+        let claims = self.shared_claims(old, new);
+        let p = prepare_with(&app.old, &app.new, &self.config.align, Some(&claims));
         app.set_prepared(p);
         if let Some((side, offset)) = at {
             app.show_offset(side, offset);
@@ -143,6 +144,21 @@ impl StoryApp {
             "[{old}] ↔ [{new}] · q back to the story · < > other articles"
         ));
         self.compare = Some((app, old, new));
+    }
+
+    /// The story's claims carried by both `old` and `new`: their sentences.
+    fn shared_claims(&self, old: usize, new: usize) -> Vec<(Span, Span)> {
+        let span_in = |c: &crate::story::Claim, a: usize| {
+            c.occurrences
+                .iter()
+                .find(|o| o.article == a)
+                .map(|o| o.span)
+        };
+        self.story
+            .claims
+            .iter()
+            .filter_map(|c| Some((span_in(c, old)?, span_in(c, new)?)))
+            .collect()
     }
 
     fn open_occurrences(&mut self, occ: &[Occurrence]) {

@@ -193,17 +193,29 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     if let Some(r) = &app.ready {
         let c = &r.comparison;
         let s = &c.stats;
-        left = format!(
-            " {} · sim {:.2} · ={} ~{} -{} +{} >{} ¶{}",
-            c.relation.as_str(),
-            c.similarity,
-            s.equal,
-            s.changed,
-            s.deleted,
-            s.inserted,
-            s.moved,
-            s.reparagraphed
-        );
+        left = match c.by_claims {
+            Some(b) => format!(
+                " {} · by claims · {} shared claims · ={} ~{} ↕{} -{} +{}",
+                c.relation.as_str(),
+                b.shared_claims,
+                s.equal,
+                s.changed,
+                s.moved,
+                s.deleted,
+                s.inserted,
+            ),
+            None => format!(
+                " {} · sim {:.2} · ={} ~{} -{} +{} >{} ¶{}",
+                c.relation.as_str(),
+                c.similarity,
+                s.equal,
+                s.changed,
+                s.deleted,
+                s.inserted,
+                s.moved,
+                s.reparagraphed
+            ),
+        };
         if let Some(tr) = c.truncated {
             left.push_str(&format!(" · {} cut short", tr.side.as_str()));
         }

@@ -1,0 +1,570 @@
+//! Claims: sentences of different articles that report the same fact or
+//! statement, however each outlet words it and wherever it puts it. One rule
+//! (`same_claim`) decides it for the story's coverage table, for alignment by
+//! claims (`storydiff diff --by claims`) and for the views, so that they all
+//! count the same shared claims.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use super::similarity::{distinct, quote_similarity, Profile, Vocab};
+use super::units::{self, Unit};
+use super::{
+    summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, WordKind,
+};
+use crate::article::{Article, Span};
+
+/// Similarity from which two sentences of different articles say the same thing
+/// (when each is the other's best match in its article).
+pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
+
+/// Whether two sentences carry the same claim, and how alike they are if so:
+/// claim similarity (weighted words, raised by a shared quotation) at least
+/// `CLAIM_THRESHOLD`, and, unless they share a quotation, at least two shared
+/// words that are `rare` in the pool. Two sentences that share only the
+/// story's everyday names ("President Trump", "Europe") are not one claim.
+pub(crate) fn same_claim(
+    vocab: &Vocab,
+    a: &Profile,
+    b: &Profile,
+    rare: impl Fn(&u32) -> bool,
+) -> Option<f64> {
+    let s = vocab.claim_similarity(a, b);
+    if s < CLAIM_THRESHOLD {
+        return None;
+    }
+    let distinctive = shared_stems(&a.stems, &b.stems).filter(|w| rare(w)).count();
+    if distinctive < 2 && quote_similarity(a, b) == 0.0 {
+        return None;
+    }
+    Some(s)
+}
+
+/// The content sentences of some articles, the claims they form and the
+/// vocabulary they were weighed with.
+pub(crate) struct Clusters {
+    pub sents: Vec<Sent>,
+    /// Lists of indices into `sents`, in article order; at most one sentence
+    /// of each article per claim.
+    pub clusters: Vec<Vec<usize>>,
+    pub vocab: Vocab,
+}
+
+/// A content sentence of one article.
+pub(crate) struct Sent {
+    pub article: usize,
+    pub span: Span,
+    pub profile: Profile,
+}
+
+/// Members of each group compared when checking average linkage.
+const LINK_SAMPLE: usize = 6;
+/// Candidates scored in full for each sentence.
+const TOP: usize = 16;
+/// Mean similarity two groups of sentences need to form one claim.
+const AVERAGE_LINK: f64 = 0.28;
+/// Sentences shorter than this carry no claim of their own.
+const MIN_WORDS: usize = 4;
+
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut y = x;
+    while parent[y] != r {
+        let next = parent[y];
+        parent[y] = r;
+        y = next;
+    }
+    r
+}
+
+/// Content sentences of every article and the clusters they form (each a list
+/// of sentence indices, in article order). Singletons are claims one outlet alone makes.
+pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
+    let mut vocab = Vocab::default();
+    let mut sents = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for b in a.blocks.iter().filter(|b| b.role.is_content()) {
+            for &s in &b.sentences {
+                let text = &a.text[s.range()];
+                // A Chinese or Japanese word is about two characters.
+                let units = crate::align::words::count_units(text).len();
+                let min = if text.chars().any(crate::article::is_cjk) {
+                    2 * MIN_WORDS
+                } else {
+                    MIN_WORDS
+                };
+                if units < min {
+                    continue;
+                }
+                sents.push(Sent {
+                    article: ai,
+                    span: s,
+                    profile: vocab.profile(text),
+                });
+            }
+        }
+    }
+    vocab.freeze();
+    let n = sents.len();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for w in distinct(&s.profile.stems) {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    // Words in many sentences say little about which claim this is, and cost
+    // the most to follow: candidates come from the rarer words only.
+    let cap = (n / 40).max(24);
+    // best[i] = for each other article, (best sentence, similarity)
+    let mut best: Vec<HashMap<usize, (usize, f64)>> = vec![HashMap::new(); n];
+    let mut tally = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for i in 0..n {
+        for w in distinct(&sents[i].profile.stems) {
+            let list = &index[&w];
+            if list.len() > cap {
+                continue;
+            }
+            let weight = vocab.weight(w);
+            for &j in list {
+                if sents[j].article != sents[i].article {
+                    if tally[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    tally[j] += weight;
+                }
+            }
+        }
+        let mut cands: Vec<(usize, f64)> = touched.iter().map(|&j| (j, tally[j])).collect();
+        for &j in &touched {
+            tally[j] = 0.0;
+        }
+        touched.clear();
+        let by_weight =
+            |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if cands.len() > TOP {
+            cands.select_nth_unstable_by(TOP, by_weight);
+            cands.truncate(TOP);
+        }
+        cands.sort_by(by_weight);
+        for &(j, _) in &cands {
+            let rare = |w: &u32| index[w].len() <= cap;
+            let Some(s) = same_claim(&vocab, &sents[i].profile, &sents[j].profile, rare) else {
+                continue;
+            };
+            let e = best[i].entry(sents[j].article).or_insert((j, s));
+            if s > e.1 {
+                *e = (j, s);
+            }
+        }
+    }
+    // Best matches: those found from both ends first (each sentence the
+    // other's best match in its article), then one-sided ones, strongest
+    // first within each; a claim never holds two sentences of one article
+    // (that would chain different statements). A sentence that is only the
+    // best of a neighbour's weaker cousin does not take a partner from the
+    // sentence that matches it both ways.
+    let mut links: Vec<(bool, f64, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for &(j, sim) in best[i].values() {
+            // A pair found from both ends is kept once.
+            let mutual = best[j].get(&sents[i].article).is_some_and(|&(k, _)| k == i);
+            if !mutual || i < j {
+                links.push((mutual, sim, i.min(j), i.max(j)));
+            }
+        }
+    }
+    let order = |a: &(bool, f64, usize, usize), b: &(bool, f64, usize, usize)| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    };
+    links.sort_by(order);
+    links.dedup_by(|a, b| a.2 == b.2 && a.3 == b.3);
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, _, i, j) in links {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        let (a, b) = (&members[ri], &members[rj]);
+        if a.iter()
+            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article))
+        {
+            continue;
+        }
+        // Average linkage: the two groups must agree as a whole, not through
+        // one pair, or a chain of near-misses joins different statements.
+        // (at most LINK_SAMPLE members of each side, to keep big claims cheap)
+        let (sa, sb) = (
+            &a[..a.len().min(LINK_SAMPLE)],
+            &b[..b.len().min(LINK_SAMPLE)],
+        );
+        let total: f64 = sa
+            .iter()
+            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
+            .sum();
+        if total / ((sa.len() * sb.len()) as f64) < AVERAGE_LINK {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
+    out.sort_by_key(|c| c[0]);
+    Clusters {
+        sents,
+        clusters: out,
+        vocab,
+    }
+}
+
+/// The stems two sorted bags share, each once.
+fn shared_stems<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    distinct(a).filter(move |w| b.binary_search(w).is_ok())
+}
+
+// ---------------------------------------------------------------- alignment by claims
+
+/// What an alignment by claims adds to a [`Comparison`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByClaims {
+    /// Claims both articles carry: pairs of content sentences that `same_claim`
+    /// joined (the story's `shared_sentences` for the pair).
+    pub shared_claims: usize,
+}
+
+/// Two homologous runs of sentences (unit ranges).
+#[derive(Clone, Debug)]
+struct ClaimPair {
+    old: Range<usize>,
+    new: Range<usize>,
+    similarity: f64,
+}
+
+/// Aligns `old` with `new` by content: homologous sentences are paired across
+/// the whole text whatever their position (the claims the story would find in
+/// these two articles), then sentences that reappear word for word. Ops follow
+/// the old article; a partner out of the new article's order is `moved`.
+pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
+    let deadline = options.deadline.map(|d| Instant::now() + d);
+    let (old_units, new_units) = (units::units(old), units::units(new));
+    let found = cluster(&[old, new]);
+    let pairs = pairs_of_clusters(&found, &old_units, &new_units);
+    build(old, new, old_units, new_units, pairs, deadline)
+}
+
+/// Aligns `old` with `new` by the claims a story found: `claims` are spans of
+/// sentences, one of `old` and one of `new` each, that the story put in one
+/// claim (so the shared count is the story's for this pair).
+pub fn align_by_story_claims(
+    old: &Article,
+    new: &Article,
+    claims: &[(Span, Span)],
+    options: &AlignOptions,
+) -> Comparison {
+    let deadline = options.deadline.map(|d| Instant::now() + d);
+    let (old_units, new_units) = (units::units(old), units::units(new));
+    let mut vocab = Vocab::default();
+    let mut pairs = Vec::with_capacity(claims.len());
+    let mut profiles = Vec::with_capacity(claims.len());
+    for &(o, n) in claims {
+        let (Some(ou), Some(nu)) = (unit_at(&old_units, o), unit_at(&new_units, n)) else {
+            continue;
+        };
+        profiles.push((
+            vocab.profile(&old.text[o.range()]),
+            vocab.profile(&new.text[n.range()]),
+        ));
+        pairs.push((ou, nu));
+    }
+    vocab.freeze();
+    let pairs = pairs
+        .into_iter()
+        .zip(&profiles)
+        .map(|((o, n), (po, pn))| ClaimPair {
+            old: o..o + 1,
+            new: n..n + 1,
+            similarity: vocab.claim_similarity(po, pn),
+        })
+        .collect();
+    build(old, new, old_units, new_units, pairs, deadline)
+}
+
+/// The unit whose sentence is `span`.
+fn unit_at(units: &[Unit], span: Span) -> Option<usize> {
+    let i = units.partition_point(|u| u.span.start < span.start);
+    (units.get(i)?.span == span).then_some(i)
+}
+
+/// The claims of the two articles that both carry, as unit pairs.
+fn pairs_of_clusters(found: &Clusters, old_units: &[Unit], new_units: &[Unit]) -> Vec<ClaimPair> {
+    let mut out = Vec::new();
+    for c in found.clusters.iter().filter(|c| c.len() == 2) {
+        let (a, b) = (&found.sents[c[0]], &found.sents[c[1]]);
+        let (o, n) = if a.article == 0 { (a, b) } else { (b, a) };
+        let (Some(ou), Some(nu)) = (unit_at(old_units, o.span), unit_at(new_units, n.span)) else {
+            continue;
+        };
+        out.push(ClaimPair {
+            old: ou..ou + 1,
+            new: nu..nu + 1,
+            similarity: found.vocab.claim_similarity(&o.profile, &n.profile),
+        });
+    }
+    out
+}
+
+/// The comparison from pairs: word-for-word reappearances added, order
+/// judged, ops laid out in the old article's order, then summarised.
+fn build(
+    old: &Article,
+    new: &Article,
+    old_units: Vec<Unit>,
+    new_units: Vec<Unit>,
+    mut pairs: Vec<ClaimPair>,
+    deadline: Option<Instant>,
+) -> Comparison {
+    let shared_claims = pairs.len();
+    pair_reappearances(&mut pairs, &old_units, &new_units);
+    pairs.sort_by_key(|p| p.old.start);
+    let away = out_of_order(&pairs);
+    let kinds = op_kinds(&pairs, &away, &old_units, &new_units);
+    let layout = ops_in_old_order(&pairs, &kinds, old_units.len(), new_units.len());
+    let text_of = |side: Side, r: Range<usize>| -> String {
+        let (a, us) = match side {
+            Side::Old => (old, &old_units),
+            Side::New => (new, &new_units),
+        };
+        let parts: Vec<&str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
+        parts.join(" ")
+    };
+    let ops: Vec<Op> = layout
+        .into_iter()
+        .map(|op| with_words(op, &text_of, deadline))
+        .collect();
+    let mut comparison = Comparison {
+        old_units,
+        new_units,
+        ops,
+        relation: Relation::Unrelated,
+        similarity: 0.0,
+        approximate: false,
+        truncated: None,
+        stats: Stats::default(),
+        shared_quotes: 0,
+        notes: Vec::new(),
+        by_claims: Some(ByClaims { shared_claims }),
+    };
+    summary::summarise(&mut comparison, old, new, deadline);
+    if deadline.is_some_and(|d| Instant::now() > d) {
+        comparison.approximate = true;
+        comparison.notes.push(super::WORDS_LATE.to_string());
+    }
+    comparison
+}
+
+/// Sentences left unpaired that reappear word for word on the other side
+/// (furniture, short sentences, repeats) are paired too, in order.
+fn pair_reappearances(pairs: &mut Vec<ClaimPair>, old_units: &[Unit], new_units: &[Unit]) {
+    let mut old_taken = vec![false; old_units.len()];
+    let mut new_taken = vec![false; new_units.len()];
+    for p in pairs.iter() {
+        old_taken[p.old.clone()].iter_mut().for_each(|t| *t = true);
+        new_taken[p.new.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, u) in new_units.iter().enumerate().rev() {
+        if !new_taken[j] {
+            by_key.entry(u.key).or_default().push(j);
+        }
+    }
+    for (i, u) in old_units.iter().enumerate() {
+        if old_taken[i] {
+            continue;
+        }
+        if let Some(j) = by_key.get_mut(&u.key).and_then(Vec::pop) {
+            pairs.push(ClaimPair {
+                old: i..i + 1,
+                new: j..j + 1,
+                similarity: 1.0,
+            });
+        }
+    }
+}
+
+/// Which pairs (sorted by old position) stand out of the new article's order:
+/// all but a longest run increasing on both sides.
+fn out_of_order(pairs: &[ClaimPair]) -> Vec<bool> {
+    // Patience sorting: tails[k] is the pair ending the best run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (i, p) in pairs.iter().enumerate() {
+        let k = tails.partition_point(|&t| pairs[t].new.start < p.new.start);
+        prev[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut away = vec![true; pairs.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        away[i] = false;
+        at = prev[i];
+    }
+    away
+}
+
+/// The kind of each pair's op (in order, equal or changed; out of order,
+/// moved) and whether its texts differ only in case, quotes, dashes or spaces.
+fn op_kinds(
+    pairs: &[ClaimPair],
+    away: &[bool],
+    old_units: &[Unit],
+    new_units: &[Unit],
+) -> Vec<(OpKind, bool)> {
+    pairs
+        .iter()
+        .zip(away)
+        .map(|(p, &away)| {
+            let one = p.old.len() == 1 && p.new.len() == 1;
+            let (o, n) = (&old_units[p.old.start], &new_units[p.new.start]);
+            let exact = one && o.exact == n.exact;
+            let cosmetic = one && !exact && o.key == n.key;
+            match (away, exact) {
+                (true, _) => (OpKind::Moved, cosmetic),
+                (false, true) => (OpKind::Equal, false),
+                (false, false) => (OpKind::Changed, cosmetic),
+            }
+        })
+        .collect()
+}
+
+/// Every sentence in one op, in the old article's order: each pair where its
+/// old sentence stands, the new sentences with no partner after their nearest
+/// preceding paired neighbour in the new article (at the top when none).
+/// Consecutive out-of-order pairs are numbered as one moved passage.
+fn ops_in_old_order(
+    pairs: &[ClaimPair],
+    kinds: &[(OpKind, bool)],
+    old_len: usize,
+    new_len: usize,
+) -> Vec<Op> {
+    let mut old_owner = vec![None; old_len];
+    let mut new_owner = vec![None; new_len];
+    for (k, p) in pairs.iter().enumerate() {
+        old_owner[p.old.clone()]
+            .iter_mut()
+            .for_each(|o| *o = Some(k));
+        new_owner[p.new.clone()]
+            .iter_mut()
+            .for_each(|o| *o = Some(k));
+    }
+    // New sentences with no partner, under the pair before them.
+    let mut top = Vec::new();
+    let mut under: Vec<Vec<usize>> = vec![Vec::new(); pairs.len()];
+    let mut anchor: Option<usize> = None;
+    for (j, owner) in new_owner.iter().enumerate() {
+        match (owner, anchor) {
+            (Some(k), _) => anchor = Some(*k),
+            (None, Some(k)) => under[k].push(j),
+            (None, None) => top.push(j),
+        }
+    }
+    let op = |kind: OpKind, old: Range<usize>, new: Range<usize>, similarity: f64| Op {
+        kind,
+        old,
+        new,
+        similarity,
+        words: Vec::new(),
+        cosmetic: false,
+        passage: 0,
+    };
+    let mut ops = Vec::with_capacity(old_len + new_len);
+    ops.extend(
+        top.iter()
+            .map(|&j| op(OpKind::Inserted, 0..0, j..j + 1, 0.0)),
+    );
+    let mut passage = 0;
+    let mut last_moved: Option<(usize, usize)> = None;
+    for (i, owner) in old_owner.iter().enumerate() {
+        let Some(k) = *owner else {
+            ops.push(op(OpKind::Deleted, i..i + 1, 0..0, 0.0));
+            continue;
+        };
+        let p = &pairs[k];
+        if p.old.start != i {
+            continue;
+        }
+        let (kind, cosmetic) = kinds[k];
+        let mut pair_op = Op {
+            cosmetic,
+            ..op(kind, p.old.clone(), p.new.clone(), p.similarity)
+        };
+        if kind == OpKind::Moved {
+            // A passage continues while both ends continue.
+            if last_moved != Some((p.old.start, p.new.start)) {
+                passage += 1;
+            }
+            last_moved = Some((p.old.end, p.new.end));
+            pair_op.passage = passage;
+        }
+        ops.push(pair_op);
+        let at = p.old.end;
+        ops.extend(
+            under[k]
+                .iter()
+                .map(|&j| op(OpKind::Inserted, at..at, j..j + 1, 0.0)),
+        );
+    }
+    // The empty side of a one-sided op sits where it falls.
+    let (mut at_old, mut at_new) = (0, 0);
+    for o in ops.iter_mut() {
+        if o.old.is_empty() {
+            o.old = at_old..at_old;
+        } else {
+            at_old = o.old.end;
+        }
+        if o.new.is_empty() {
+            o.new = at_new..at_new;
+        } else {
+            at_new = o.new.end;
+        }
+    }
+    ops
+}
+
+/// The word diff of a pair that is not equal (none when only spaces differ).
+fn with_words(
+    mut op: Op,
+    text_of: &dyn Fn(Side, Range<usize>) -> String,
+    deadline: Option<Instant>,
+) -> Op {
+    if matches!(op.kind, OpKind::Changed | OpKind::Moved) {
+        let (o, n) = (
+            text_of(Side::Old, op.old.clone()),
+            text_of(Side::New, op.new.clone()),
+        );
+        op.words = word_diff_by(&o, &n, deadline);
+        if op.words.iter().all(|w| w.kind == WordKind::Equal) {
+            op.words.clear();
+        }
+    }
+    op
+}

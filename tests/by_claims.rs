@@ -1,0 +1,134 @@
+//! Alignment by claims on the samples: the facts two independent write-ups
+//! both report stand on one row whatever their order, the shared count is the
+//! story's, and a copy with its paragraphs shuffled pairs whole.
+
+mod common;
+
+use common::sample;
+use storydiff::align::{align_by_claims, AlignOptions, Comparison, OpKind, Side};
+use storydiff::article::{load_bytes, Article, LoadOptions};
+use storydiff::story::story;
+
+fn text(a: &Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
+    c.units(side)[r]
+        .iter()
+        .map(|u| &a.text[u.span.range()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether some op pairs an old sentence containing `o` with a new one containing `n`.
+fn on_one_row(old: &Article, new: &Article, c: &Comparison, o: &str, n: &str) -> bool {
+    c.ops.iter().any(|op| {
+        !op.old.is_empty()
+            && !op.new.is_empty()
+            && text(old, c, Side::Old, op.old.clone()).contains(o)
+            && text(new, c, Side::New, op.new.clone()).contains(n)
+    })
+}
+
+fn every_sentence_once(c: &Comparison) {
+    for side in [Side::Old, Side::New] {
+        let mut seen = vec![0; c.units(side).len()];
+        for op in &c.ops {
+            let r = if side == Side::Old { &op.old } else { &op.new };
+            if op.kind == OpKind::Inserted && side == Side::Old
+                || op.kind == OpKind::Deleted && side == Side::New
+            {
+                continue;
+            }
+            for i in r.clone() {
+                seen[i] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&k| k == 1), "{side:?}: {seen:?}");
+    }
+}
+
+#[test]
+fn the_samples_report_the_same_facts_on_one_row() {
+    let cases = [
+        ("000", "003", "5% of GDP", "to 5% of their GDP"),
+        ("000", "002", "5% of GDP", "defence spending to 5%"),
+        (
+            "002",
+            "003",
+            "swapped for Ukrainian-held",
+            "territory exchange",
+        ),
+        ("002", "003", "“unrealistic”", "unrealistic objective"),
+        (
+            "002",
+            "004",
+            "invested in peace",
+            "invested and interested in peace",
+        ),
+        ("002", "004", "not a betrayal", "not a betrayal"),
+    ];
+    for (o, n, old_has, new_has) in cases {
+        let (old, new) = (sample(o), sample(n));
+        let c = align_by_claims(&old, &new, &AlignOptions::default());
+        every_sentence_once(&c);
+        assert!(
+            on_one_row(&old, &new, &c, old_has, new_has),
+            "{o}/{n}: “{old_has}” beside “{new_has}”"
+        );
+    }
+}
+
+#[test]
+fn shared_claims_are_the_story_count() {
+    for (o, n) in [
+        ("000", "002"),
+        ("000", "003"),
+        ("002", "003"),
+        ("002", "004"),
+        ("003", "004"),
+    ] {
+        let (old, new) = (sample(o), sample(n));
+        let c = align_by_claims(&old, &new, &AlignOptions::default());
+        let s = story(&[old, new]);
+        let shared = c.by_claims.expect("by claims").shared_claims;
+        assert_eq!(shared, s.pairs[0].shared_sentences, "{o}/{n}");
+        assert!(shared > 0, "{o}/{n}");
+        let paired = c
+            .ops
+            .iter()
+            .filter(|op| !op.old.is_empty() && !op.new.is_empty())
+            .count();
+        assert!(paired >= shared, "{o}/{n}: every shared claim is a row");
+    }
+}
+
+#[test]
+fn shuffled_paragraphs_pair_whole() {
+    let old = sample("000");
+    let body: Vec<&str> = old
+        .text
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    // A fixed shuffle: every third paragraph first, then the rest backwards.
+    let mut lines: Vec<&str> = body.iter().copied().step_by(3).collect();
+    lines.extend(
+        body.iter()
+            .enumerate()
+            .filter(|(i, _)| i % 3 != 0)
+            .map(|(_, l)| *l)
+            .rev(),
+    );
+    let shuffled = lines.join("\n\n");
+    let new = load_bytes("shuffled.txt", shuffled.as_bytes(), &LoadOptions::default()).unwrap();
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    let one_sided: Vec<_> = c
+        .ops
+        .iter()
+        .filter(|op| matches!(op.kind, OpKind::Deleted | OpKind::Inserted))
+        .collect();
+    assert!(one_sided.is_empty(), "{one_sided:#?}");
+    assert!(
+        c.stats.moved > 0,
+        "the shuffle shows as partners out of order"
+    );
+}
