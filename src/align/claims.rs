@@ -371,6 +371,7 @@ fn build(
         by_claims: Some(ByClaims { shared_claims }),
     };
     summary::summarise(&mut comparison, old, new, deadline);
+    super::classes::classify_comparison(&mut comparison, super::reads_as_english(old, new));
     if deadline.is_some_and(|d| Instant::now() > d) {
         comparison.approximate = true;
         comparison.notes.push(super::WORDS_LATE.to_string());
@@ -494,6 +495,7 @@ fn ops_in_old_order(
         similarity,
         words: Vec::new(),
         cosmetic: false,
+        classes: Default::default(),
         passage: 0,
     };
     let mut ops = Vec::with_capacity(old_len + new_len);

@@ -8,6 +8,7 @@
 //! when it passes, the comparison says `approximate` and why.
 
 pub(crate) mod claims;
+pub mod classes;
 mod moves;
 mod pairing;
 mod regions;
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use crate::article::Article;
 pub use claims::{align_by_claims, align_by_story_claims, ByClaims};
+pub use classes::{ClassCounts, Classes, EditClass};
 use pairing::{pair_region, Pair, Sides};
 use regions::Item;
 pub use units::Unit;
@@ -101,6 +103,8 @@ pub struct Op {
     pub words: Vec<WordOp>,
     /// A changed op whose texts differ only in case, quotes, dashes or spaces.
     pub cosmetic: bool,
+    /// The edit classes its word changes show (changed and edited moved ops).
+    pub classes: Classes,
     /// For a moved op: which moved passage it belongs to (consecutive moved
     /// sentences form one passage).
     pub passage: usize,
@@ -150,6 +154,8 @@ pub struct Stats {
     pub reparagraphed: usize,
     pub words_deleted: usize,
     pub words_inserted: usize,
+    /// How many ops show each edit class.
+    pub classes: ClassCounts,
 }
 
 /// The engine's answer, handed unchanged to every front end.
@@ -217,7 +223,9 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     }
     diff_words(&src, &mut ops, deadline);
     trace.check(deadline, WORDS_LATE);
-    summarise(old, new, old_units, new_units, ops, trace, deadline)
+    let mut comparison = summarise(old, new, old_units, new_units, ops, trace, deadline);
+    classes::classify_comparison(&mut comparison, reads_as_english(old, new));
+    comparison
 }
 
 /// Whether the comparison is approximate, and the notes that say why.
@@ -290,6 +298,7 @@ fn bare(kind: OpKind, old: Range<usize>, new: Range<usize>, similarity: f64) -> 
         similarity,
         words: Vec::new(),
         cosmetic: false,
+        classes: Classes::default(),
         passage: 0,
     }
 }
@@ -418,4 +427,17 @@ fn summarise(
         comparison.notes.push(WORDS_LATE.to_string());
     }
     comparison
+}
+
+/// Whether the pair reads as English (edit classes beyond cosmetic and
+/// wording need it): judged on the opening of both texts.
+fn reads_as_english(old: &Article, new: &Article) -> bool {
+    let opening = |t: &str| {
+        let mut end = t.len().min(4096);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        classes::reads_as_english(&t[..end])
+    };
+    opening(&old.text) || opening(&new.text)
 }

@@ -197,6 +197,7 @@ fn rewrite_moved(ops: &mut Vec<Op>, mut moves: Vec<Move>) {
             similarity: s,
             words: Vec::new(),
             cosmetic: false,
+            classes: Default::default(),
             passage,
         };
         removed[i] = true;

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 
+use super::classes::EditClass;
 use super::units::{fold, Fold};
 use crate::article::{is_cjk, WordStarts};
 
@@ -14,6 +15,9 @@ pub struct WordOp {
     pub kind: WordKind,
     /// The text of the piece, with a leading space when a space preceded it.
     pub text: String,
+    /// For a deleted or inserted piece: the class of the change it belongs
+    /// to (set by the `classes` stage).
+    pub class: Option<EditClass>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +40,7 @@ impl WordKind {
 /// Tokens for display: words (letters and digits, with inner `.,'’-` as in
 /// `3.4`, `U.S`, `don’t`, `pre-2014`) and single punctuation marks. Each is
 /// (start, end) in `s`.
-fn tokens(s: &str) -> Vec<(usize, usize)> {
+pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -120,7 +124,11 @@ pub fn word_diff_by(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Word
         }
         match out.last_mut() {
             Some(last) if last.kind == kind => last.text.push_str(&text),
-            _ => out.push(WordOp { kind, text }),
+            _ => out.push(WordOp {
+                kind,
+                text,
+                class: None,
+            }),
         }
     };
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
@@ -212,7 +220,8 @@ mod tests {
             ops[1],
             WordOp {
                 kind: WordKind::Inserted,
-                text: ".".into()
+                text: ".".into(),
+                class: None,
             }
         );
     }

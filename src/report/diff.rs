@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::json::{block_id, sentence_id, ArticleJson, Id};
 use super::{counts_line, md};
-use crate::align::{Comparison, Op, OpKind, Side, WordKind};
+use crate::align::{ClassCounts, Comparison, EditClass, Op, OpKind, Side, WordKind};
 use crate::article::{Article, Role};
 use crate::display::one_line;
 
@@ -77,6 +77,36 @@ struct StatsJson {
     reparagraphed: usize,
     words_deleted: usize,
     words_inserted: usize,
+    classes: ClassCountsJson,
+}
+
+/// Ops per edit class, every class present.
+#[derive(Serialize)]
+struct ClassCountsJson {
+    attribution: usize,
+    cosmetic: usize,
+    hedge: usize,
+    name: usize,
+    negation: usize,
+    number: usize,
+    quote: usize,
+    wording: usize,
+}
+
+impl ClassCountsJson {
+    fn new(c: &ClassCounts) -> Self {
+        use EditClass::*;
+        ClassCountsJson {
+            attribution: c.get(Attribution),
+            cosmetic: c.get(Cosmetic),
+            hedge: c.get(Hedge),
+            name: c.get(Name),
+            negation: c.get(Negation),
+            number: c.get(Number),
+            quote: c.get(Quote),
+            wording: c.get(Wording),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -91,6 +121,8 @@ struct OpJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     passage: Option<usize>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    classes: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     words: Vec<WordJson<'a>>,
 }
 
@@ -98,6 +130,8 @@ struct OpJson<'a> {
 struct WordJson<'a> {
     op: &'static str,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<&'static str>,
 }
 
 pub fn write_json(
@@ -134,6 +168,7 @@ pub fn write_json(
             reparagraphed: s.reparagraphed,
             words_deleted: s.words_deleted,
             words_inserted: s.words_inserted,
+            classes: ClassCountsJson::new(&s.classes),
         },
         notes: &c.notes,
         ops: c
@@ -147,12 +182,14 @@ pub fn write_json(
                     .then(|| (op.similarity * 100.0).round() / 100.0),
                 cosmetic: op.cosmetic,
                 passage: (op.kind == OpKind::Moved).then_some(op.passage),
+                classes: op.classes.iter().map(EditClass::as_str).collect(),
                 words: op
                     .words
                     .iter()
                     .map(|w| WordJson {
                         op: w.kind.as_str(),
                         text: &w.text,
+                        class: w.class.map(EditClass::as_str),
                     })
                     .collect(),
             })

@@ -1,0 +1,1536 @@
+//! Edit classes: what kind of change each word change is.
+//!
+//! A stage of the engine after the word diffs: every `changed` and edited
+//! `moved` op gets the set of classes its word changes show, and each
+//! non-equal word piece the class of the change it belongs to. Fact-bearing
+//! classes (`number`, `name`, `quote`, `attribution`, `negation`, `hedge`)
+//! stand apart from house style (`cosmetic`) and rewording (`wording`).
+//!
+//! How a change is read:
+//! 1. Each side of the op is tokenised and read once: word keys (case,
+//!    accents, dots and British spellings folded, contractions expanded),
+//!    quantities (`194,000` and `194K`, `5 per cent` and `5%`, dates and
+//!    times), names (capitalised words; forms of one name such as `US` and
+//!    `United States` share a key), and which tokens stand inside quotation
+//!    marks.
+//! 2. Markers — quantities, names, reporting verbs, negators, hedges — are
+//!    counted on both sides of the op; a marker only counts as changed when
+//!    its counts differ, so a figure or a name that merely moved within the
+//!    sentence is not a change of number or name.
+//! 3. Each change (a run of deleted and inserted words between equal ones)
+//!    is `cosmetic` when what is left after folding, quantities of equal
+//!    value and name variants is the same on both sides; otherwise it gets
+//!    every fact class whose marker it touches, `quote` when changed words
+//!    stand inside quotation marks, and `wording` when nothing else applies.
+//!
+//! The word lists are data, in [`lexicon`]. Text that does not read as
+//! English gets only `cosmetic` or `wording` rather than guesses.
+
+mod lexicon;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::words::{tokens, WordKind, WordOp};
+use super::{Comparison, Op, OpKind};
+
+/// The kind of a word change. Declared in alphabetical order, the order in
+/// which sets of classes are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EditClass {
+    Attribution,
+    Cosmetic,
+    Hedge,
+    Name,
+    Negation,
+    Number,
+    Quote,
+    Wording,
+}
+
+impl EditClass {
+    /// Every class, alphabetically.
+    pub const ALL: [EditClass; 8] = [
+        EditClass::Attribution,
+        EditClass::Cosmetic,
+        EditClass::Hedge,
+        EditClass::Name,
+        EditClass::Negation,
+        EditClass::Number,
+        EditClass::Quote,
+        EditClass::Wording,
+    ];
+
+    /// The fact-bearing classes, most telling first (the order of badges).
+    pub const FACTS: [EditClass; 6] = [
+        EditClass::Number,
+        EditClass::Negation,
+        EditClass::Attribution,
+        EditClass::Name,
+        EditClass::Hedge,
+        EditClass::Quote,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditClass::Attribution => "attribution",
+            EditClass::Cosmetic => "cosmetic",
+            EditClass::Hedge => "hedge",
+            EditClass::Name => "name",
+            EditClass::Negation => "negation",
+            EditClass::Number => "number",
+            EditClass::Quote => "quote",
+            EditClass::Wording => "wording",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EditClass> {
+        EditClass::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// A one-character mark that reads without colour.
+    pub fn badge(self) -> char {
+        match self {
+            EditClass::Number => '#',
+            EditClass::Name => 'N',
+            EditClass::Quote => '"',
+            EditClass::Attribution => '@',
+            EditClass::Negation => '!',
+            EditClass::Hedge => '?',
+            EditClass::Cosmetic => '·',
+            EditClass::Wording => '~',
+        }
+    }
+
+    /// Whether the class bears on facts (everything but cosmetic and wording).
+    pub fn is_fact(self) -> bool {
+        !matches!(self, EditClass::Cosmetic | EditClass::Wording)
+    }
+
+    /// Which class names a change that shows several (lower first).
+    fn rank(self) -> u8 {
+        match self {
+            EditClass::Number => 0,
+            EditClass::Negation => 1,
+            EditClass::Attribution => 2,
+            EditClass::Name => 3,
+            EditClass::Hedge => 4,
+            EditClass::Quote => 5,
+            EditClass::Wording => 6,
+            EditClass::Cosmetic => 7,
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl std::fmt::Display for EditClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set of edit classes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Classes(u8);
+
+impl Classes {
+    pub fn of(list: &[EditClass]) -> Classes {
+        let mut s = Classes::default();
+        for &c in list {
+            s.insert(c);
+        }
+        s
+    }
+    pub fn insert(&mut self, c: EditClass) {
+        self.0 |= c.bit();
+    }
+    pub fn contains(self, c: EditClass) -> bool {
+        self.0 & c.bit() != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    /// The classes, alphabetically.
+    pub fn iter(self) -> impl Iterator<Item = EditClass> {
+        EditClass::ALL
+            .into_iter()
+            .filter(move |&c| self.contains(c))
+    }
+    /// Whether any class bears on facts.
+    pub fn has_fact(self) -> bool {
+        self.iter().any(EditClass::is_fact)
+    }
+    /// Only cosmetic changes.
+    pub fn is_cosmetic_only(self) -> bool {
+        self == Classes::of(&[EditClass::Cosmetic])
+    }
+    /// The most telling class.
+    pub fn primary(self) -> Option<EditClass> {
+        self.iter().min_by_key(|c| c.rank())
+    }
+    /// The fact classes, most telling first.
+    pub fn facts(self) -> impl Iterator<Item = EditClass> {
+        EditClass::FACTS
+            .into_iter()
+            .filter(move |&c| self.contains(c))
+    }
+    /// The names, comma-separated, alphabetically.
+    pub fn names(self) -> String {
+        self.iter()
+            .map(EditClass::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// How many ops show each class.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClassCounts([usize; 8]);
+
+impl ClassCounts {
+    pub fn get(&self, c: EditClass) -> usize {
+        self.0[c as usize]
+    }
+    pub fn add(&mut self, set: Classes) {
+        for c in set.iter() {
+            self.0[c as usize] += 1;
+        }
+    }
+    /// (class, count) alphabetically.
+    pub fn iter(&self) -> impl Iterator<Item = (EditClass, usize)> + '_ {
+        EditClass::ALL.into_iter().map(|c| (c, self.get(c)))
+    }
+    /// Ops with at least one fact class are counted per class; this is
+    /// whether any op has one.
+    pub fn any(&self) -> bool {
+        self.0.iter().any(|&n| n > 0)
+    }
+}
+
+/// Whether `text` reads as English: a large share of its first words are
+/// English function words. Classes beyond cosmetic/wording need it.
+pub fn reads_as_english(text: &str) -> bool {
+    let lex = Lexicon::get();
+    let (mut seen, mut hits) = (0usize, 0usize);
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(600)
+    {
+        seen += 1;
+        if w.len() <= 10 && lex.function.contains_key(fold(w).as_str()) {
+            hits += 1;
+        }
+    }
+    seen >= 3 && hits * 5 >= seen
+}
+
+/// The classification stage: classes for every changed and edited moved op,
+/// and the per-class op counts in `stats.classes`.
+pub(crate) fn classify_comparison(c: &mut Comparison, english: bool) {
+    let mut counts = ClassCounts::default();
+    for op in &mut c.ops {
+        if classifiable(op) {
+            classify_op(op, english);
+            counts.add(op.classes);
+        }
+    }
+    c.stats.classes = counts;
+}
+
+fn classifiable(op: &Op) -> bool {
+    matches!(op.kind, OpKind::Changed | OpKind::Moved)
+        && op.words.iter().any(|w| w.kind != WordKind::Equal)
+}
+
+/// Classes for the word diff of two texts that differ, written into its
+/// pieces. Texts whose words all agree differ in spacing only: `cosmetic`.
+pub fn classify_words(words: &mut [WordOp], english: bool) -> Classes {
+    let lex = Lexicon::get();
+    let tokens = stream(words);
+    let old = SideView::read(&tokens, WordKind::Inserted, lex, english);
+    let new = SideView::read(&tokens, WordKind::Deleted, lex, english);
+    let balance = Balance::count(&old, &new);
+    let mut set = Classes::default();
+    for change in changes(&tokens) {
+        let classes = if english {
+            classify_change(&change, &old, &new, &balance, lex)
+        } else {
+            classify_plain(&change, &old, &new)
+        };
+        set = Classes(set.0 | classes.0);
+        let primary = classes.primary();
+        for &p in &change.pieces {
+            words[p].class = primary;
+        }
+    }
+    if set.is_empty() {
+        set.insert(EditClass::Cosmetic);
+    }
+    set
+}
+
+fn classify_op(op: &mut Op, english: bool) {
+    if op.cosmetic {
+        // Texts equal apart from case, quotes, dashes and spaces.
+        for w in op.words.iter_mut().filter(|w| w.kind != WordKind::Equal) {
+            w.class = Some(EditClass::Cosmetic);
+        }
+        op.classes = Classes::of(&[EditClass::Cosmetic]);
+        return;
+    }
+    op.classes = classify_words(&mut op.words, english);
+}
+
+// ---------------------------------------------------------------- tokens
+
+/// One token of the word diff, with the piece it came from.
+struct Tok<'a> {
+    text: &'a str,
+    kind: WordKind,
+    piece: usize,
+    /// Whitespace before it in its side's text.
+    spaced: bool,
+}
+
+fn stream(words: &[WordOp]) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    for (p, w) in words.iter().enumerate() {
+        for (a, b) in tokens(&w.text) {
+            out.push(Tok {
+                text: &w.text[a..b],
+                kind: w.kind,
+                piece: p,
+                spaced: w.text[..a].ends_with(char::is_whitespace),
+            });
+        }
+    }
+    out
+}
+
+/// A run of non-equal tokens: its range on each side and its pieces.
+struct Change {
+    old: std::ops::Range<usize>,
+    new: std::ops::Range<usize>,
+    pieces: Vec<usize>,
+}
+
+fn changes(tokens: &[Tok]) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    let (mut o, mut n) = (0usize, 0usize);
+    let mut open = false;
+    for t in tokens {
+        if t.kind == WordKind::Equal {
+            open = false;
+            o += 1;
+            n += 1;
+            continue;
+        }
+        if !open {
+            out.push(Change {
+                old: o..o,
+                new: n..n,
+                pieces: Vec::new(),
+            });
+            open = true;
+        }
+        let c = out.last_mut().expect("a change is open");
+        if c.pieces.last() != Some(&t.piece) {
+            c.pieces.push(t.piece);
+        }
+        if t.kind == WordKind::Deleted {
+            o += 1;
+            c.old.end = o;
+        } else {
+            n += 1;
+            c.new.end = n;
+        }
+    }
+    out
+}
+
+/// Lowercase, accents dropped, curly apostrophes straightened.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+                'o'
+            }
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            'ç' | 'Ç' => 'c',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'š' | 'Š' => 's',
+            'ž' | 'Ž' => 'z',
+            'č' | 'Č' | 'ć' | 'Ć' => 'c',
+            'ł' | 'Ł' => 'l',
+            _ => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The word keys of a folded token: contractions expanded, possessive `'s`
+/// dropped, dots, apostrophes and hyphens removed (`U.S.` → `us`).
+fn word_keys(folded: &str, lex: &Lexicon) -> Vec<String> {
+    let strip = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let spelled = |s: String| -> String { lex.spelling(&s) };
+    if folded == "cannot" {
+        return vec!["can".into(), "not".into()];
+    }
+    if let Some(stem) = folded.strip_suffix("n't") {
+        let stem = match stem {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            "ai" => "is",
+            s => s,
+        };
+        return vec![strip(stem), "not".into()];
+    }
+    for (suffix, word) in [
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'m", "am"),
+        ("'d", "would"),
+    ] {
+        if let Some(stem) = folded.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return vec![strip(stem), word.into()];
+            }
+        }
+    }
+    if let Some(stem) = folded.strip_suffix("'s") {
+        if matches!(
+            stem,
+            "it" | "that" | "there" | "he" | "she" | "what" | "who" | "here" | "where"
+        ) {
+            return vec![stem.into(), "is".into()];
+        }
+        return vec![spelled(strip(stem))];
+    }
+    let key = strip(folded);
+    if key.is_empty() {
+        Vec::new()
+    } else {
+        vec![spelled(key)]
+    }
+}
+
+fn is_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+// ---------------------------------------------------------------- one side
+
+/// A quantity, comparable across notations.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Quantity {
+    kind: QKind,
+    /// Thousandths of the value (`194K` and `194,000` agree).
+    milli: i64,
+    unit: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum QKind {
+    Amount,
+    Ordinal,
+    Time,
+    Month,
+    Day,
+    Vague,
+}
+
+/// Something the counts of the two sides are compared on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Marker {
+    Quantity(Quantity),
+    Name(String),
+    Verb(&'static str),
+    Negation,
+    Hedge(String),
+}
+
+/// One side of an op, read once.
+struct SideView {
+    texts: Vec<String>,
+    /// Whitespace before the token.
+    spaced: Vec<bool>,
+    keys: Vec<Vec<String>>,
+    quoted: Vec<bool>,
+    /// Index into `quantities` of the quantity a token belongs to.
+    quantity: Vec<Option<usize>>,
+    quantities: Vec<Quantity>,
+    /// The name key of a name token (forms of one name share it).
+    name: Vec<Option<String>>,
+    /// Tokens folded into the name before them (`States` of `United States`).
+    joined: Vec<bool>,
+    /// Title words (`President`, `Mr`) — part of a name phrase, not a name.
+    title: Vec<bool>,
+}
+
+impl SideView {
+    /// The side that leaves out tokens of kind `skip`.
+    fn read(tokens: &[Tok], skip: WordKind, lex: &Lexicon, english: bool) -> SideView {
+        let toks: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
+        let texts: Vec<String> = toks.iter().map(|t| t.text.to_string()).collect();
+        let keys: Vec<Vec<String>> = texts.iter().map(|t| word_keys(&fold(t), lex)).collect();
+        let quoted = quoted(&toks);
+        let mut side = SideView {
+            spaced: toks.iter().map(|t| t.spaced).collect(),
+            quantity: vec![None; texts.len()],
+            quantities: Vec::new(),
+            name: vec![None; texts.len()],
+            joined: vec![false; texts.len()],
+            title: vec![false; texts.len()],
+            texts,
+            keys,
+            quoted,
+        };
+        if english {
+            side.find_quantities(lex);
+            side.find_names(lex);
+        }
+        side
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.keys
+            .get(i)
+            .and_then(|k| k.first())
+            .map_or("", String::as_str)
+    }
+
+    /// Whether token `i` starts a sentence (first word, or after `.?!`,
+    /// quotation marks allowed between).
+    fn sentence_start(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let t = self.texts[j].as_str();
+            if is_quote_mark(t) || matches!(t, "(" | "[" | "—" | "–") {
+                continue;
+            }
+            return matches!(t, "." | "?" | "!" | ":");
+        }
+        true
+    }
+
+    fn find_quantities(&mut self, lex: &Lexicon) {
+        let mut i = 0;
+        while i < self.len() {
+            match parse_quantity(self, i, lex) {
+                Some((q, end)) => {
+                    let id = self.quantities.len();
+                    self.quantities.push(q);
+                    for k in i..end {
+                        self.quantity[k] = Some(id);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn find_names(&mut self, lex: &Lexicon) {
+        let mut i = 0;
+        while i < self.len() {
+            if self.quantity[i].is_some() || !is_word(&self.texts[i]) {
+                i += 1;
+                continue;
+            }
+            if let Some((group, end)) = lex.name_form(self, i) {
+                self.name[i] = Some(format!("={group}"));
+                for k in i + 1..end {
+                    self.joined[k] = true;
+                }
+                i = end;
+                continue;
+            }
+            let t = &self.texts[i];
+            let key = self.key(i).to_string();
+            if capitalised(t) && lex.titles.contains_key(key.as_str()) {
+                self.title[i] = true;
+            } else if self.looks_like_name(i, lex) {
+                self.name[i] = Some(key);
+            }
+            i += 1;
+        }
+    }
+
+    /// A capitalised word that is not a sentence opener, or one at the start
+    /// of a sentence that other evidence marks as a name.
+    fn looks_like_name(&self, i: usize, lex: &Lexicon) -> bool {
+        let t = &self.texts[i];
+        if !capitalised(t) || t == "I" || self.key(i).is_empty() {
+            return false;
+        }
+        if !self.sentence_start(i) {
+            return true;
+        }
+        let key = self.key(i);
+        if lex.function.contains_key(key) {
+            return false;
+        }
+        let next = self.texts.get(i + 1).map(String::as_str).unwrap_or("");
+        all_caps(t)
+            || (capitalised(next) && is_word(next))
+            || lex.verbs.contains_key(fold(next).as_str())
+            || fold(t).ends_with("'s")
+            || (0..self.len()).any(|j| {
+                j != i
+                    && self.key(j) == key
+                    && !self.sentence_start(j)
+                    && capitalised(&self.texts[j])
+            })
+    }
+
+    /// Whether title `i` stands before a name (through other titles).
+    fn titles_a_name(&self, i: usize) -> bool {
+        let mut k = i + 1;
+        while k < self.len() && self.title[k] {
+            k += 1;
+        }
+        k < self.len() && self.name[k].is_some()
+    }
+
+    /// The markers token `i` carries.
+    fn markers(&self, i: usize, lex: &Lexicon) -> Vec<Marker> {
+        let mut out = Vec::new();
+        if let Some(q) = self.quantity[i] {
+            // A quantity counts once, at its first token.
+            if i == 0 || self.quantity[i - 1] != Some(q) {
+                out.push(Marker::Quantity(self.quantities[q].clone()));
+            }
+            return out;
+        }
+        if let Some(n) = &self.name[i] {
+            out.push(Marker::Name(n.clone()));
+        }
+        let raw = &self.texts[i];
+        for k in &self.keys[i] {
+            if let Some(&lemma) = lex.verbs.get(k.as_str()) {
+                out.push(Marker::Verb(lemma));
+            }
+            if lex.negators.contains_key(k.as_str()) {
+                out.push(Marker::Negation);
+            }
+            // `May` is a month, not a modal.
+            if lex.hedges.contains_key(k.as_str()) && !(k == "may" && capitalised(raw)) {
+                out.push(Marker::Hedge(k.clone()));
+            }
+        }
+        out
+    }
+}
+
+fn is_quote_mark(t: &str) -> bool {
+    matches!(
+        t,
+        "“" | "”"
+            | "\""
+            | "‘"
+            | "’"
+            | "'"
+            | "«"
+            | "»"
+            | "„"
+            | "‹"
+            | "›"
+            | "「"
+            | "」"
+            | "『"
+            | "』"
+    )
+}
+
+/// Which tokens stand inside quotation marks. A closing mark with no
+/// opening one means the text began inside a quotation (a quotation that
+/// runs over several sentences).
+fn quoted(toks: &[&Tok]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let (mut double, mut single) = (false, false);
+    for (i, t) in toks.iter().enumerate() {
+        let next_word = toks
+            .get(i + 1)
+            .is_some_and(|n| is_word(n.text) && !n.spaced);
+        match t.text {
+            "“" | "„" | "«" | "「" | "『" => double = true,
+            "”" | "»" | "」" | "』" => {
+                if !double {
+                    out[..i].iter_mut().for_each(|q| *q = true);
+                }
+                double = false;
+            }
+            "\"" => {
+                let closing = i > 0 && !t.spaced && !next_word;
+                if closing && !double {
+                    out[..i].iter_mut().for_each(|q| *q = true);
+                }
+                double = !closing;
+            }
+            "‘" | "‹" => single = true,
+            "’" | "›" => single = false,
+            "'" => {
+                if single {
+                    single = false;
+                } else if (t.spaced || i == 0) && next_word {
+                    single = true;
+                }
+            }
+            _ => out[i] = double || single,
+        }
+    }
+    out
+}
+
+/// A quantity starting at token `i`: its value and the end of its tokens.
+fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
+    let text = |k: usize| s.texts.get(k).map(String::as_str).unwrap_or("");
+    let key = |k: usize| s.key(k);
+    let raw = text(i);
+    // Dates: month and day names stand alone.
+    if let Some(&m) = lex.months.get(key(i)) {
+        let month_word =
+            capitalised(raw) || !matches!(key(i), "may" | "march" | "mar" | "sun" | "sat" | "wed");
+        if month_word && capitalised(raw) {
+            let end = if text(i + 1) == "." { i + 2 } else { i + 1 };
+            return Some((quantity(QKind::Month, m as f64, ""), end));
+        }
+    }
+    if let Some(&d) = lex.days.get(key(i)) {
+        if capitalised(raw) || d >= 8 {
+            return Some((quantity(QKind::Day, d as f64, ""), i + 1));
+        }
+    }
+    if key(i) == "one" {
+        // `one of`, `without one`, `no one`: a pronoun, not a count.
+        let next = key(i + 1);
+        if next.is_empty() || lex.function.contains_key(next) || key(i.wrapping_sub(1)) == "no" {
+            return None;
+        }
+    }
+    if lex.vague.contains_key(key(i)) {
+        return Some((quantity(QKind::Vague, 0.0, key(i)), i + 1));
+    }
+    // Currency before the figure: `$`, `US$`, `€`.
+    let mut k = i;
+    let mut unit = String::new();
+    if raw == "US" && text(i + 1) == "$" {
+        k += 1;
+    }
+    if let Some(&u) = lex.units.get(fold(text(k)).as_str()) {
+        if matches!(text(k), "$" | "€" | "£" | "¥") {
+            unit = u.to_string();
+            k += 1;
+        }
+    }
+    let (mut value, suffix) = figure(text(k), key(k), lex)?;
+    let mut kind = QKind::Amount;
+    k += 1;
+    // A thousands group after a space (`194 000`).
+    if value.fract() == 0.0 && value < 1000.0 && suffix.is_empty() {
+        let t = text(k);
+        if t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()) && s.spaced.get(k) == Some(&true) {
+            value = value * 1000.0 + t.parse::<f64>().unwrap_or(0.0);
+            k += 1;
+        }
+    }
+    // A time: `19:00`, `7.30pm`, `7 p.m.`
+    if text(k) == ":" && text(k + 1).len() == 2 && text(k + 1).bytes().all(|b| b.is_ascii_digit()) {
+        value = value * 60.0 + text(k + 1).parse::<f64>().unwrap_or(0.0);
+        kind = QKind::Time;
+        k += 2;
+    }
+    let mut suffix = suffix;
+    // A range or a score: `5-4`, `300-500`, `5–4`.
+    if let Some(upper) = suffix.strip_prefix('-') {
+        if upper.starts_with(|c: char| c.is_ascii_digit()) {
+            unit = format!("-{upper}");
+            suffix = String::new();
+        }
+    } else if suffix.is_empty() && matches!(text(k), "-" | "–" | "—") && !s.spaced[k] {
+        if let Some((upper, _)) = figure(text(k + 1), key(k + 1), lex) {
+            if text(k + 1).starts_with(|c: char| c.is_ascii_digit()) && !s.spaced[k + 1] {
+                unit = format!("-{upper}");
+                k += 2;
+            }
+        }
+    }
+    if suffix.is_empty() && matches!(key(k), "am" | "pm") {
+        suffix = key(k).to_string();
+        k += 1;
+        if text(k) == "." {
+            k += 1;
+        }
+    }
+    match suffix.as_str() {
+        "" => {}
+        "st" | "nd" | "rd" | "th" => kind = QKind::Ordinal,
+        "am" | "pm" => {
+            let minutes = if kind == QKind::Time {
+                value
+            } else {
+                value.trunc() * 60.0 + (value.fract() * 100.0).round()
+            };
+            let noon = if suffix == "pm" && minutes < 720.0 {
+                720.0
+            } else {
+                0.0
+            };
+            let midnight = if suffix == "am" && minutes >= 720.0 {
+                -720.0
+            } else {
+                0.0
+            };
+            value = minutes + noon + midnight;
+            kind = QKind::Time;
+        }
+        s => match (lex.magnitudes.get(s), lex.units.get(s)) {
+            (Some(&m), _) => value *= m,
+            (None, Some(&u)) => unit = u.to_string(),
+            (None, None) => unit = s.to_string(),
+        },
+    }
+    // Words after the figure: `million`, `per cent`, `dollars`.
+    if let Some(&m) = lex.magnitudes.get(key(k)) {
+        // `m` and `b` spelled apart from the figure are not magnitudes.
+        if key(k).len() > 2 || !s.spaced[k] {
+            value *= m;
+            k += 1;
+        }
+    }
+    let two = format!("{} {}", key(k), key(k + 1));
+    if let Some(&u) = lex.units.get(two.as_str()) {
+        unit = u.to_string();
+        k += 2;
+    } else if let Some(&u) = lex.units.get(key(k)).or_else(|| lex.units.get(text(k))) {
+        // A lone letter after a space is a unit only in capitals (`40 C`).
+        let single_letter = key(k).len() == 1 && text(k) != "%";
+        if !single_letter || !s.spaced[k] || capitalised(text(k)) {
+            unit = u.to_string();
+            k += 1;
+        }
+    }
+    Some((quantity(kind, value, &unit), k))
+}
+
+fn quantity(kind: QKind, value: f64, unit: &str) -> Quantity {
+    Quantity {
+        kind,
+        milli: (value * 1000.0).round() as i64,
+        unit: unit.to_string(),
+    }
+}
+
+/// A figure: digits with separators and a letter suffix (`3.5`, `194,000`,
+/// `5m`, `19th`), or a number word (`five`, `twenty-five`).
+fn figure(raw: &str, key: &str, lex: &Lexicon) -> Option<(f64, String)> {
+    if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        let split = raw
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(raw.len());
+        let (digits, suffix) = raw.split_at(split);
+        let value = parse_digits(digits)?;
+        let suffix = fold(suffix).replace('.', "");
+        // `270-month` is 270 months; `5-4` (a score, a range) keeps its dash.
+        let suffix = match suffix.strip_prefix('-') {
+            Some(rest) if !rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_string(),
+            _ => suffix,
+        };
+        return Some((value, suffix));
+    }
+    if let Some(&v) = lex.numbers.get(key) {
+        return Some((v, String::new()));
+    }
+    // `twenty-five`
+    let folded = fold(raw);
+    let parts: Vec<&str> = folded.split('-').collect();
+    if parts.len() == 2 {
+        if let (Some(&a), Some(&b)) = (lex.numbers.get(parts[0]), lex.numbers.get(parts[1])) {
+            return Some((a + b, String::new()));
+        }
+    }
+    None
+}
+
+/// `194,000` → 194000, `3.5` → 3.5, `1,234.5` → 1234.5; a comma not
+/// followed by three digits is a decimal comma.
+fn parse_digits(d: &str) -> Option<f64> {
+    let groups_of_three = d
+        .split(',')
+        .skip(1)
+        .all(|g| g.len() == 3 || (g.len() > 3 && g.as_bytes()[3] == b'.'));
+    let cleaned: String = if groups_of_three {
+        d.chars().filter(|&c| c != ',').collect()
+    } else {
+        d.replace(',', ".")
+    };
+    let cleaned = cleaned.trim_end_matches('.');
+    cleaned.parse::<f64>().ok()
+}
+
+// ---------------------------------------------------------------- both sides
+
+/// Marker counts: old minus new. A marker is changed when its count differs.
+struct Balance(HashMap<Marker, i32>);
+
+impl Balance {
+    fn count(old: &SideView, new: &SideView) -> Balance {
+        let lex = Lexicon::get();
+        let mut map: HashMap<Marker, i32> = HashMap::new();
+        for i in 0..old.len() {
+            for m in old.markers(i, lex) {
+                *map.entry(m).or_default() += 1;
+            }
+        }
+        for i in 0..new.len() {
+            for m in new.markers(i, lex) {
+                *map.entry(m).or_default() -= 1;
+            }
+        }
+        Balance(map)
+    }
+
+    /// Whether `m`, found on the old side (or the new when `!old_side`),
+    /// is in surplus there.
+    fn surplus(&self, m: &Marker, old_side: bool) -> bool {
+        let d = self.0.get(m).copied().unwrap_or(0);
+        if old_side {
+            d > 0
+        } else {
+            d < 0
+        }
+    }
+}
+
+/// What one side of a change shows.
+#[derive(Default)]
+struct Touched {
+    number: bool,
+    negation: bool,
+    hedge: bool,
+    verb: bool,
+    /// Changed names: (key, token).
+    names: Vec<(String, usize)>,
+    /// Keys of words that are not quantities or names.
+    words: Vec<String>,
+    /// A non-cosmetic token inside quotation marks.
+    quoted: Vec<usize>,
+    /// Keys of capitalised words (names the side did not recognise, such as
+    /// a name opening a sentence).
+    caps: Vec<String>,
+}
+
+fn touched(
+    side: &SideView,
+    r: std::ops::Range<usize>,
+    old_side: bool,
+    b: &Balance,
+    lex: &Lexicon,
+) -> Touched {
+    let mut t = Touched::default();
+    for i in r {
+        for m in side.markers(i, lex) {
+            let changed = b.surplus(&m, old_side);
+            match m {
+                Marker::Quantity(_) => {}
+                Marker::Negation => t.negation |= changed,
+                Marker::Hedge(_) => t.hedge |= changed,
+                Marker::Verb(_) => t.verb |= changed,
+                Marker::Name(k) if changed => t.names.push((k, i)),
+                Marker::Name(_) => {}
+            }
+        }
+        if let Some(q) = side.quantity[i] {
+            // Any token of a quantity (`km` of `10 km`) touches its value.
+            let changed = b.surplus(&Marker::Quantity(side.quantities[q].clone()), old_side);
+            t.number |= changed;
+            if side.quoted[i] && changed {
+                t.quoted.push(i);
+            }
+            continue;
+        }
+        if side.title[i] && side.titles_a_name(i) {
+            // `President Tsai` → `Tsai`: a title before a name is its long form.
+            continue;
+        }
+        if side.joined[i] {
+            continue;
+        }
+        let keys = match &side.name[i] {
+            Some(n) => std::slice::from_ref(n),
+            None => side.keys[i].as_slice(),
+        };
+        for k in keys {
+            t.words.push(k.clone());
+            if capitalised(&side.texts[i]) {
+                t.caps.push(k.clone());
+            }
+        }
+        if side.quoted[i] && !keys.is_empty() {
+            t.quoted.push(i);
+        }
+    }
+    t
+}
+
+fn classify_change(
+    c: &Change,
+    old: &SideView,
+    new: &SideView,
+    b: &Balance,
+    lex: &Lexicon,
+) -> Classes {
+    let mut o = touched(old, c.old.clone(), true, b, lex);
+    let mut n = touched(new, c.new.clone(), false, b, lex);
+    let name_changed = explain_names(&mut o, &mut n, old, new, c);
+    cancel_common(&mut o.words, &mut n.words);
+    pair_variants(&mut o, &mut n);
+    let mut set = Classes::default();
+    if o.number || n.number {
+        set.insert(EditClass::Number);
+    }
+    if o.words.is_empty() && n.words.is_empty() && !name_changed {
+        if set.is_empty() {
+            set.insert(EditClass::Cosmetic);
+        } else if !o.quoted.is_empty() || !n.quoted.is_empty() {
+            set.insert(EditClass::Quote);
+        }
+        return set;
+    }
+    if name_changed {
+        set.insert(EditClass::Name);
+    }
+    if o.negation || n.negation || negated_by_prefix(&o.words, &n.words) {
+        set.insert(EditClass::Negation);
+    }
+    if o.hedge || n.hedge {
+        set.insert(EditClass::Hedge);
+    }
+    if o.verb
+        || n.verb
+        || speaker_changed(old, &c.old, &o, lex)
+        || speaker_changed(new, &c.new, &n, lex)
+    {
+        set.insert(EditClass::Attribution);
+    }
+    if !o.quoted.is_empty() || !n.quoted.is_empty() {
+        set.insert(EditClass::Quote);
+    }
+    if set.is_empty() {
+        set.insert(EditClass::Wording);
+    }
+    set
+}
+
+/// A word on one side is the other side's word with `un` or `non` before
+/// it (`able` → `unable`).
+fn negated_by_prefix(a: &[String], b: &[String]) -> bool {
+    let prefixed = |x: &str, y: &str| {
+        ["un", "non"].iter().any(|p| {
+            x.strip_prefix(p)
+                .is_some_and(|rest| rest == y && y.len() >= 3)
+        })
+    };
+    a.iter()
+        .any(|x| b.iter().any(|y| prefixed(x, y) || prefixed(y, x)))
+}
+
+/// Removes capitalised words that are spelling variants of one another.
+fn pair_variants(o: &mut Touched, n: &mut Touched) {
+    let mut i = 0;
+    while i < o.words.len() {
+        let a = &o.words[i];
+        let pair = o.caps.contains(a).then(|| {
+            n.words
+                .iter()
+                .position(|b| n.caps.contains(b) && name_variants(a, b))
+        });
+        if let Some(Some(j)) = pair {
+            n.words.remove(j);
+            o.words.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Removes words present on both sides of a change (as many times as on both).
+fn cancel_common(a: &mut Vec<String>, b: &mut Vec<String>) {
+    let mut i = 0;
+    while i < a.len() {
+        if let Some(j) = b.iter().position(|w| *w == a[i]) {
+            b.remove(j);
+            a.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    // What is left may still be one word spelled apart (`pre-war`/`pre war`).
+    if a.concat() == b.concat() {
+        a.clear();
+        b.clear();
+    }
+}
+
+/// Drops names explained as variants or short/long forms of one name from
+/// both sides' words, and says whether a name really changed.
+fn explain_names(
+    o: &mut Touched,
+    n: &mut Touched,
+    old: &SideView,
+    new: &SideView,
+    c: &Change,
+) -> bool {
+    // Spelling variants pair up across the sides.
+    let mut o_left: Vec<(String, usize)> = Vec::new();
+    let mut n_left = n.names.clone();
+    for (k, i) in std::mem::take(&mut o.names) {
+        if let Some(j) = n_left.iter().position(|(nk, _)| name_variants(&k, nk)) {
+            let (nk, _) = n_left.remove(j);
+            drop_word(&mut o.words, &k);
+            drop_word(&mut n.words, &nk);
+        } else {
+            o_left.push((k, i));
+        }
+    }
+    // Acronyms against the capitalised words they abbreviate.
+    acronyms(&mut o_left, &mut n_left, o, n, old, new, c);
+    match (o_left.is_empty(), n_left.is_empty()) {
+        (true, true) => false,
+        (false, false) => true,
+        // A name on one side only: a short or long form when it sits in a
+        // phrase with a name both sides keep (`Pete Hegseth` → `Hegseth`).
+        (false, true) => !short_form(&o_left, old, o),
+        (true, false) => !short_form(&n_left, new, n),
+    }
+}
+
+fn drop_word(words: &mut Vec<String>, key: &str) {
+    if let Some(p) = words.iter().position(|w| w == key) {
+        words.remove(p);
+    }
+}
+
+/// Whether every name in `left` belongs to a run of capitalised words
+/// holding a name (or title) that is not itself changed.
+fn short_form(left: &[(String, usize)], side: &SideView, t: &mut Touched) -> bool {
+    let changed: Vec<usize> = left.iter().map(|&(_, i)| i).collect();
+    let kept = |i: usize| (side.name[i].is_some() || side.joined[i]) && !changed.contains(&i);
+    let capital = |i: usize| {
+        side.name[i].is_some() || side.title[i] || side.joined[i] || side.texts[i] == "of"
+    };
+    let all = left.iter().all(|&(_, i)| {
+        let mut j = i;
+        let mut found = false;
+        while j > 0 && capital(j - 1) {
+            j -= 1;
+            found |= kept(j);
+        }
+        let mut k = i + 1;
+        while k < side.len() && capital(k) {
+            found |= kept(k);
+            k += 1;
+        }
+        found
+    });
+    if all {
+        for (k, _) in left {
+            drop_word(&mut t.words, k);
+        }
+        // Titles that went with the short form are part of it.
+        let titles: Vec<String> = t
+            .words
+            .iter()
+            .filter(|w| Lexicon::get().titles.contains_key(w.as_str()))
+            .cloned()
+            .collect();
+        for w in titles {
+            drop_word(&mut t.words, &w);
+        }
+    }
+    all
+}
+
+/// One side abbreviates capitalised words the other spells out
+/// (`EU`/`European Union`).
+fn acronyms(
+    o_left: &mut Vec<(String, usize)>,
+    n_left: &mut Vec<(String, usize)>,
+    o: &mut Touched,
+    n: &mut Touched,
+    old: &SideView,
+    new: &SideView,
+    c: &Change,
+) {
+    try_acronym(o_left, o, old, n_left, n, new, c.new.clone());
+    try_acronym(n_left, n, new, o_left, o, old, c.old.clone());
+}
+
+/// The initials of the capitalised words in `r`, lowercase.
+fn initials(side: &SideView, r: std::ops::Range<usize>) -> String {
+    r.filter(|&i| capitalised(&side.texts[i]) && is_word(&side.texts[i]))
+        .filter_map(|i| side.texts[i].chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn try_acronym(
+    a_left: &mut Vec<(String, usize)>,
+    a: &mut Touched,
+    a_side: &SideView,
+    b_left: &mut Vec<(String, usize)>,
+    b: &mut Touched,
+    b_side: &SideView,
+    br: std::ops::Range<usize>,
+) {
+    let Some(p) = a_left.iter().position(|&(_, i)| all_caps(&a_side.texts[i])) else {
+        return;
+    };
+    let acro = a_side.key(a_left[p].1).to_string();
+    if br.is_empty() || initials(b_side, br.clone()) != acro {
+        return;
+    }
+    let (k, _) = a_left.remove(p);
+    drop_word(&mut a.words, &k);
+    for i in br {
+        if let Some(q) = b_left.iter().position(|&(_, j)| j == i) {
+            let (bk, _) = b_left.remove(q);
+            drop_word(&mut b.words, &bk);
+        }
+        if let Some(key) = b_side.keys[i].first() {
+            drop_word(&mut b.words, key);
+        }
+    }
+}
+
+/// Spelling variants of one name: equal once folded, one a slightly longer
+/// form of the other (`Zelensky`/`Zelenskyy`), or one or two letters apart
+/// in a long name (`Zelenskiy`/`Zelenskyy`).
+fn name_variants(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.starts_with('=') || b.starts_with('=') {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let short_n = short.chars().count();
+    if short_n >= 5 && long.starts_with(short) && long.chars().count() - short_n <= 2 {
+        return true;
+    }
+    let d = edit_distance(a, b);
+    let common_prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    (d == 1 && short_n >= 5 && common_prefix >= 1) || (d == 2 && short_n >= 8 && common_prefix >= 5)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// A change of speaker: changed words right before a reporting verb
+/// (`Hegseth said` → `officials said`), or a changed name or speaker noun
+/// right after one (`said Kallas`, `according to officials`).
+fn speaker_changed(
+    side: &SideView,
+    r: &std::ops::Range<usize>,
+    t: &Touched,
+    lex: &Lexicon,
+) -> bool {
+    if r.is_empty() || (t.words.is_empty() && t.names.is_empty()) {
+        return false;
+    }
+    let verb_at = |i: usize| i < side.len() && lex.verbs.contains_key(side.key(i));
+    let before_verb = verb_at(r.end) && !matches!(side.key(r.end), "according");
+    let after_verb = r.start > 0
+        && (verb_at(r.start - 1)
+            || (side.key(r.start - 1) == "to"
+                && r.start > 1
+                && side.key(r.start - 2) == "according"));
+    let speaker_words = !t.names.is_empty()
+        || t.words
+            .iter()
+            .any(|w| lex.speakers.contains_key(w.as_str()))
+        || r.clone().any(|i| side.name[i].is_some() || side.joined[i]);
+    before_verb || (after_verb && speaker_words)
+}
+
+/// Classes for text that does not read as English: cosmetic when the
+/// folded words agree, else wording.
+fn classify_plain(c: &Change, old: &SideView, new: &SideView) -> Classes {
+    let keys = |s: &SideView, r: std::ops::Range<usize>| -> String {
+        r.flat_map(|i| s.keys[i].iter().cloned()).collect()
+    };
+    if keys(old, c.old.clone()) == keys(new, c.new.clone()) {
+        Classes::of(&[EditClass::Cosmetic])
+    } else {
+        Classes::of(&[EditClass::Wording])
+    }
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// The word lists of [`lexicon`] as lookup tables, built once.
+struct Lexicon {
+    verbs: HashMap<&'static str, &'static str>,
+    speakers: HashMap<&'static str, ()>,
+    negators: HashMap<&'static str, ()>,
+    hedges: HashMap<&'static str, ()>,
+    titles: HashMap<&'static str, ()>,
+    function: HashMap<&'static str, ()>,
+    numbers: HashMap<&'static str, f64>,
+    magnitudes: HashMap<&'static str, f64>,
+    vague: HashMap<&'static str, ()>,
+    units: HashMap<&'static str, &'static str>,
+    months: HashMap<&'static str, u8>,
+    days: HashMap<&'static str, u8>,
+    /// Name forms by their first word: (words, group).
+    forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
+}
+
+fn set(list: &[&'static str]) -> HashMap<&'static str, ()> {
+    list.iter().map(|&w| (w, ())).collect()
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::new();
+        for (g, group) in lexicon::NAME_FORMS.iter().enumerate() {
+            for form in group.iter() {
+                let words: Vec<&'static str> = form.split(' ').collect();
+                forms.entry(words[0]).or_default().push((words, g));
+            }
+        }
+        for list in forms.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Lexicon {
+            verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
+            speakers: set(lexicon::SPEAKER_NOUNS),
+            negators: set(lexicon::NEGATORS),
+            hedges: set(lexicon::HEDGES),
+            titles: set(lexicon::TITLES),
+            function: set(lexicon::FUNCTION_WORDS),
+            numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
+            magnitudes: lexicon::MAGNITUDES.iter().copied().collect(),
+            vague: set(lexicon::VAGUE_AMOUNTS),
+            units: lexicon::UNITS.iter().copied().collect(),
+            months: lexicon::MONTHS.iter().copied().collect(),
+            days: lexicon::DAYS.iter().copied().collect(),
+            forms,
+        }
+    }
+
+    /// British spellings rewritten to American, so that both agree.
+    fn spelling(&self, key: &str) -> String {
+        if key.len() < 4 || !key.is_ascii() {
+            return key.to_string();
+        }
+        for &(british, american) in lexicon::SPELLING_VARIANTS {
+            if british == "our" {
+                // Inside longer words only (`colour`, not `four` or `our`).
+                if let Some(p) = key.find("our") {
+                    if p >= 3 {
+                        return format!("{}or{}", &key[..p], &key[p + 3..]);
+                    }
+                }
+                continue;
+            }
+            if british.len() >= 4 && key == british {
+                return american.to_string();
+            }
+            if let Some(stem) = key.strip_suffix(british) {
+                if stem.len() >= 3 {
+                    return format!("{stem}{american}");
+                }
+            }
+        }
+        key.to_string()
+    }
+
+    /// A form of a name group starting at token `i` (capitalised; short
+    /// forms that are also words, such as `US` or `WHO`, only in capitals).
+    fn name_form(&self, side: &SideView, i: usize) -> Option<(usize, usize)> {
+        let t = &side.texts[i];
+        if !capitalised(t) {
+            return None;
+        }
+        let list = self.forms.get(side.key(i))?;
+        'forms: for (words, group) in list {
+            if words.len() == 1 && words[0].len() <= 3 && !all_caps(t) {
+                continue;
+            }
+            let mut k = i;
+            for w in words {
+                // Skip the full stop of `U.S.`
+                while k < side.len() && side.key(k).is_empty() && k > i && side.texts[k] == "." {
+                    k += 1;
+                }
+                if k >= side.len() || side.key(k) != *w {
+                    continue 'forms;
+                }
+                k += 1;
+            }
+            return Some((*group, k));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::word_diff;
+
+    fn classes(old: &str, new: &str) -> Vec<&'static str> {
+        let mut words = word_diff(old, new);
+        classify_words(&mut words, true)
+            .iter()
+            .map(EditClass::as_str)
+            .collect()
+    }
+
+    #[test]
+    fn a_stray_full_stop_is_cosmetic() {
+        assert_eq!(
+            classes(
+                "“What he decides is at the purview of President Trump.”",
+                "“What he decides is at the purview of President Trump.”."
+            ),
+            ["cosmetic"]
+        );
+    }
+
+    #[test]
+    fn the_same_value_in_another_notation_is_cosmetic() {
+        assert_eq!(
+            classes("It hired 194,000 workers.", "It hired 194K workers."),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("Prices rose 5 per cent.", "Prices rose 5%."),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("It cost $5m last year.", "It cost $5 million last year."),
+            ["cosmetic"]
+        );
+        assert_eq!(classes("Prices rose 5%.", "Prices rose 3.5%."), ["number"]);
+    }
+
+    #[test]
+    fn forms_of_one_name_are_cosmetic() {
+        assert_eq!(
+            classes("Zelenskyy met Trump.", "Zelensky met Trump."),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes(
+                "troops from the US arrived",
+                "troops from the United States arrived"
+            ),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("talks in Brussels began", "talks in Munich began"),
+            ["name"]
+        );
+    }
+
+    #[test]
+    fn quotes_reporting_verbs_negation_hedges() {
+        assert_eq!(
+            classes(
+                "“We are invested in peace,” he said.",
+                "“We are invested and interested in peace,” he said."
+            ),
+            ["quote"]
+        );
+        assert_eq!(
+            classes(
+                "The minister said the deal was dead.",
+                "The minister claimed the deal was dead."
+            ),
+            ["attribution"]
+        );
+        assert_eq!(
+            classes("The army will withdraw.", "The army will not withdraw."),
+            ["negation"]
+        );
+        assert_eq!(
+            classes("The army will withdraw.", "The army may withdraw."),
+            ["hedge"]
+        );
+        assert_eq!(classes("He didn't go.", "He did not go."), ["cosmetic"]);
+        assert_eq!(
+            classes("It was a notable success.", "It was a remarkable success."),
+            ["wording"]
+        );
+    }
+
+    #[test]
+    fn other_languages_get_no_guesses() {
+        let mut words = word_diff(
+            "Die Preise stiegen um 5 Prozent.",
+            "Die Preise stiegen um 3 Prozent.",
+        );
+        assert_eq!(
+            classify_words(&mut words, false),
+            Classes::of(&[EditClass::Wording])
+        );
+        assert!(!reads_as_english(
+            "Die Preise stiegen im vergangenen Jahr um fünf Prozent, teilte das Amt mit."
+        ));
+        assert!(reads_as_english(
+            "Prices rose by five per cent last year, the office said on Tuesday."
+        ));
+    }
+}

@@ -1,0 +1,200 @@
+//! The labelled edit corpus (`tests/edits/`): the edit classes the engine
+//! gives each sentence pair against the labels, with precision and recall
+//! per class printed for the pairs the rules were written against (`dev`),
+//! for the held-out pairs, and for all.
+
+use std::collections::BTreeSet;
+
+use storydiff::align::classes::{classify_words, reads_as_english};
+use storydiff::align::{word_diff, EditClass};
+
+struct Pair {
+    labels: BTreeSet<EditClass>,
+    old: String,
+    new: String,
+}
+
+fn read(name: &str) -> Vec<Pair> {
+    let path = format!("{}/tests/edits/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{name}: three tab-separated fields: {l}");
+            let labels = f[0]
+                .split(',')
+                .map(|c| EditClass::parse(c.trim()).unwrap_or_else(|| panic!("{name}: class {c}")))
+                .collect();
+            Pair {
+                labels,
+                old: f[1].to_string(),
+                new: f[2].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The engine judges the language on the whole article; here the corpus
+/// file is the article.
+fn predict(p: &Pair, english: bool) -> BTreeSet<EditClass> {
+    let mut words = word_diff(&p.old, &p.new);
+    classify_words(&mut words, english).iter().collect()
+}
+
+/// Per class: (true positives, predicted, labelled).
+fn score(pairs: &[Pair], verbose: bool) -> Vec<(EditClass, usize, usize, usize)> {
+    let mut out: Vec<(EditClass, usize, usize, usize)> =
+        EditClass::ALL.iter().map(|&c| (c, 0, 0, 0)).collect();
+    let text: Vec<&str> = pairs.iter().map(|p| p.old.as_str()).collect();
+    let english = reads_as_english(&text.join(" "));
+    assert!(english, "the corpus reads as English");
+    for p in pairs {
+        let got = predict(p, english);
+        if verbose && got != p.labels {
+            let names = |s: &BTreeSet<EditClass>| {
+                s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+            };
+            println!(
+                "  miss: want {} got {} | {} → {}",
+                names(&p.labels),
+                names(&got),
+                p.old,
+                p.new
+            );
+        }
+        for row in &mut out {
+            let (g, l) = (got.contains(&row.0), p.labels.contains(&row.0));
+            row.1 += usize::from(g && l);
+            row.2 += usize::from(g);
+            row.3 += usize::from(l);
+        }
+    }
+    out
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn print(title: &str, n: usize, rows: &[(EditClass, usize, usize, usize)]) {
+    println!("{title}: {n} pairs");
+    println!(
+        "  {:<12} {:>9} {:>9} {:>9}",
+        "class", "precision", "recall", "labelled"
+    );
+    for &(c, tp, pred, lab) in rows {
+        println!(
+            "  {:<12} {:>9.2} {:>9.2} {:>9}",
+            c.as_str(),
+            ratio(tp, pred),
+            ratio(tp, lab),
+            lab
+        );
+    }
+}
+
+#[test]
+fn labelled_edits_precision_and_recall() {
+    let dev = read("dev.tsv");
+    let holdout = read("holdout.tsv");
+    let verbose = std::env::var_os("EDITS_VERBOSE").is_some();
+    let d = score(&dev, verbose);
+    let h = score(&holdout, false);
+    print("dev", dev.len(), &d);
+    print("held out", holdout.len(), &h);
+    let all: Vec<_> = d
+        .iter()
+        .zip(&h)
+        .map(|(a, b)| (a.0, a.1 + b.1, a.2 + b.2, a.3 + b.3))
+        .collect();
+    print("all", dev.len() + holdout.len(), &all);
+    assert!(dev.len() + holdout.len() >= 80);
+    for &(c, tp, pred, lab) in &all {
+        assert!(lab >= 5, "{c}: at least five labelled pairs");
+        let floor = match c {
+            EditClass::Number | EditClass::Negation | EditClass::Quote | EditClass::Cosmetic => 0.9,
+            EditClass::Name | EditClass::Attribution | EditClass::Hedge => 0.8,
+            EditClass::Wording => 0.6,
+        };
+        assert!(
+            ratio(tp, pred) >= floor,
+            "{c}: precision {:.2} < {floor}",
+            ratio(tp, pred)
+        );
+        assert!(
+            ratio(tp, lab) >= floor,
+            "{c}: recall {:.2} < {floor}",
+            ratio(tp, lab)
+        );
+    }
+}
+
+mod samples {
+    use storydiff::align::{align, AlignOptions, Classes, EditClass, OpKind, WordKind};
+    use storydiff::article::{load_article, Article, LoadOptions};
+
+    fn sample(prefix: &str) -> Article {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+        let path = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+            .unwrap();
+        load_article(path.to_str().unwrap(), &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn reprint_000_001_has_only_its_stray_full_stop_and_no_facts() {
+        let c = align(&sample("000"), &sample("001"), &AlignOptions::default());
+        let classified: Vec<_> = c.ops.iter().filter(|o| !o.classes.is_empty()).collect();
+        assert_eq!(classified.len(), 1, "one edited sentence");
+        let op = classified[0];
+        assert_eq!(op.classes, Classes::of(&[EditClass::Cosmetic]));
+        let stop = op
+            .words
+            .iter()
+            .find(|w| w.kind == WordKind::Inserted)
+            .unwrap();
+        assert_eq!(
+            (stop.text.as_str(), stop.class),
+            (".", Some(EditClass::Cosmetic))
+        );
+        for op in &c.ops {
+            for class in [EditClass::Number, EditClass::Name, EditClass::Negation] {
+                assert!(!op.classes.contains(class), "{op:?}");
+            }
+        }
+        assert_eq!(c.stats.classes.get(EditClass::Cosmetic), 1);
+        assert_eq!(c.stats.classes.get(EditClass::Number), 0);
+    }
+
+    #[test]
+    fn write_ups_002_004_alter_hegseths_quotation() {
+        let c = align(&sample("002"), &sample("004"), &AlignOptions::default());
+        let op = c
+            .ops
+            .iter()
+            .find(|o| {
+                o.kind == OpKind::Changed && o.words.iter().any(|w| w.text.contains("invested"))
+            })
+            .expect("the quotation pairs");
+        assert!(op.classes.contains(EditClass::Quote), "{:?}", op.classes);
+        let added = op
+            .words
+            .iter()
+            .find(|w| w.text.contains("and interested"))
+            .unwrap();
+        assert_eq!(added.class, Some(EditClass::Quote));
+        let long_form = op
+            .words
+            .iter()
+            .find(|w| w.text.trim() == "United States")
+            .unwrap();
+        assert_eq!(long_form.class, Some(EditClass::Cosmetic));
+    }
+}
