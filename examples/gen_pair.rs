@@ -1,7 +1,9 @@
 //! Writes a generated article pair and its truth:
-//! `cargo run --release --example gen_pair -- SIZE OUT_DIR [SEED] [SOURCE_TEXT]`
+//! `cargo run --release --example gen_pair -- SIZE OUT_DIR [SEED] [SOURCE_TEXT] [FLAGS]`
 //! where SIZE is bytes with an optional k/m suffix (`40k`, `1m`, `5m`). Produces
-//! `OUT_DIR/old.txt`, `OUT_DIR/new.txt` and `OUT_DIR/truth.json`.
+//! `OUT_DIR/old.txt`, `OUT_DIR/new.txt` and `OUT_DIR/truth.json`. Flags:
+//! `--reflow-only` (no edits, no moves), `--hyphens` (wrap after hyphens too),
+//! `--no-merges` (neither merges nor splits, the edit model before them).
 
 use std::path::PathBuf;
 
@@ -18,7 +20,8 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (flags, args): (Vec<String>, Vec<String>) =
+        std::env::args().skip(1).partition(|a| a.starts_with("--"));
     if args.len() < 2 {
         anyhow::bail!("usage: gen_pair SIZE OUT_DIR [SEED] [SOURCE_TEXT]");
     }
@@ -26,7 +29,20 @@ fn main() -> anyhow::Result<()> {
     let out = PathBuf::from(&args[1]);
     let seed = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(1);
     let source = args.get(3).map(std::fs::read_to_string).transpose()?;
-    let pair = generate_pair(&PairSpec::new(size, seed), source.as_deref());
+    let mut spec = if flags.iter().any(|f| f == "--reflow-only") {
+        PairSpec::reflow_only(size, seed)
+    } else {
+        PairSpec::new(size, seed)
+    };
+    for f in &flags {
+        match f.as_str() {
+            "--reflow-only" => {}
+            "--hyphens" => spec.wrap_after_hyphens = true,
+            "--no-merges" => (spec.merge_rate, spec.split_rate) = (0.0, 0.0),
+            _ => anyhow::bail!("unknown flag {f}"),
+        }
+    }
+    let pair = generate_pair(&spec, source.as_deref());
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("old.txt"), &pair.original)?;
     std::fs::write(out.join("new.txt"), &pair.copy)?;

@@ -1,8 +1,12 @@
 //! Generated article pairs with known edits, for benchmarks, tests and the
 //! peer comparison: an original and a copy that is reflowed (paragraphs merged
 //! in pairs, hard-wrapped at 72 columns) with ~1% of sentences edited, ~0.5%
-//! deleted, ~0.5% inserted and a few paragraphs moved — plus the truth: the
-//! words deleted and inserted, and which paragraphs moved.
+//! deleted, ~0.5% inserted, runs of two to four sentences merged into one
+//! (full stop dropped, `;` or `, and`, the next opening lower-cased), long
+//! sentences split in two, inserted sentences that repeat a neighbour's
+//! opening, and a few paragraphs moved — plus the truth: the words deleted
+//! and inserted (counted the wdiff way: a word whose punctuation or case
+//! changed is one deleted and one inserted), and which paragraphs moved.
 //!
 //! Deterministic for a seed. The prose is generated, or taken from any text
 //! (`source`), whose paragraphs and sentences are reused as the original.
@@ -244,6 +248,9 @@ pub struct Truth {
     pub sentences_edited: usize,
     pub sentences_deleted: usize,
     pub sentences_inserted: usize,
+    /// Runs of sentences joined into one (each run counts once).
+    pub sentences_merged: usize,
+    pub sentences_split: usize,
     pub paragraphs_moved: usize,
     /// The first sentence of each moved paragraph (as it reads in the copy).
     pub moved: Vec<String>,
@@ -266,6 +273,16 @@ pub struct PairSpec {
     pub edit_rate: f64,
     pub delete_rate: f64,
     pub insert_rate: f64,
+    /// Chance that a sentence starts a run of 2–4 that the copy merges into one.
+    pub merge_rate: f64,
+    /// Chance that a long sentence is split in two.
+    pub split_rate: f64,
+    /// Share of inserted sentences that open with the previous sentence's
+    /// first words (as repetitive text does: "And he said", "The court held").
+    pub repeat_opening: f64,
+    /// Hard-wrap the copy after hyphens too ("Ukraine-" / "related"), as
+    /// Python's textwrap and many mail clients do.
+    pub wrap_after_hyphens: bool,
     /// Paragraphs to move; `None` picks "a few" for the size.
     pub moves: Option<usize>,
 }
@@ -278,7 +295,24 @@ impl PairSpec {
             edit_rate: 0.01,
             delete_rate: 0.005,
             insert_rate: 0.005,
+            merge_rate: 0.01,
+            split_rate: 0.005,
+            repeat_opening: 0.5,
+            wrap_after_hyphens: false,
             moves: None,
+        }
+    }
+
+    /// Only reflow: no edits, no moves.
+    pub fn reflow_only(bytes: usize, seed: u64) -> Self {
+        PairSpec {
+            edit_rate: 0.0,
+            delete_rate: 0.0,
+            insert_rate: 0.0,
+            merge_rate: 0.0,
+            split_rate: 0.0,
+            moves: Some(0),
+            ..PairSpec::new(bytes, seed)
         }
     }
 }
@@ -351,9 +385,39 @@ fn edit(s: &str, r: &mut Rng, truth: &mut Truth) -> String {
 
 /// Greedy word wrap at `width` columns.
 pub fn hard_wrap(text: &str, width: usize) -> String {
+    wrap(text, width, false)
+}
+
+/// Greedy word wrap at `width` columns that also breaks after the hyphen of
+/// a hyphenated word ("Ukraine-" / "related") when its first part fits.
+pub fn hard_wrap_hyphens(text: &str, width: usize) -> String {
+    wrap(text, width, true)
+}
+
+fn wrap(text: &str, width: usize, hyphens: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width);
     let mut line = 0usize;
     for w in text.split_whitespace() {
+        let mut w = w;
+        let gap = usize::from(line > 0);
+        if hyphens && line + gap + w.chars().count() > width {
+            // The longest "part-" that still fits on this line.
+            let fits = w
+                .char_indices()
+                .filter(|&(i, c)| c == '-' && i > 0 && i + 1 < w.len())
+                .map(|(i, _)| i + 1)
+                .take_while(|&end| line + gap + w[..end].chars().count() <= width)
+                .last();
+            if let Some(end) = fits {
+                if line > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&w[..end]);
+                out.push('\n');
+                line = 0;
+                w = &w[end..];
+            }
+        }
         let n = w.chars().count();
         if line > 0 && line + 1 + n > width {
             out.push('\n');
@@ -366,6 +430,165 @@ pub fn hard_wrap(text: &str, width: usize) -> String {
         line += n;
     }
     out
+}
+
+/// Joins a run of two to four sentences into one, as an editor does: the
+/// full stop dropped or turned into `;` or `, and`, the next opening
+/// lower-cased. Stops the run where a sentence does not end in a plain full
+/// stop or the next does not open with a capitalised word. `None` when
+/// fewer than two sentences join.
+fn merge(run: &[String], r: &mut Rng, truth: &mut Truth) -> Option<(String, usize)> {
+    let mut out = run.first()?.clone();
+    let mut joined = 1;
+    for next in &run[1..] {
+        let first = next.split_whitespace().next().unwrap_or("");
+        let mut cs = first.chars();
+        let opens = cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.next().is_some_and(|c| c.is_ascii_lowercase());
+        if !out.ends_with('.')
+            || out.ends_with("..")
+            || !opens
+            || out.split_whitespace().count() < 2
+        {
+            break;
+        }
+        out.pop();
+        // The last word lost its full stop: one word out, one in.
+        truth.words_deleted += 1;
+        truth.words_inserted += 1;
+        match r.below(3) {
+            0 => out.push(' '),
+            1 => out.push_str("; "),
+            _ => {
+                out.push_str(", and ");
+                truth.words_inserted += 1;
+            }
+        }
+        // The opening lower-cased: one word out, one in.
+        truth.words_deleted += 1;
+        truth.words_inserted += 1;
+        let mut cs = next.chars();
+        if let Some(c) = cs.next() {
+            out.extend(c.to_lowercase());
+            out.push_str(cs.as_str());
+        }
+        joined += 1;
+    }
+    if joined < 2 {
+        // Nothing joined: the truth was not touched.
+        return None;
+    }
+    truth.sentences_merged += 1;
+    Some((out, joined))
+}
+
+/// Splits a long sentence at a comma near its middle: the comma becomes a
+/// full stop, a following `and` or `but` goes, the next word is capitalised.
+fn split(s: &str, r: &mut Rng, truth: &mut Truth) -> Option<(String, String)> {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    if w.len() < 14 {
+        return None;
+    }
+    let third = w.len() / 3;
+    let at = (third..w.len() - third).find(|&i| {
+        w[i].ends_with(',')
+            && w[i].len() > 1
+            && w[i + 1].starts_with(|c: char| c.is_ascii_lowercase())
+            && w.len() - i > 4
+    })?;
+    let mut first: Vec<String> = w[..at].iter().map(|x| x.to_string()).collect();
+    first.push(format!("{}.", w[at].trim_end_matches(',')));
+    truth.words_deleted += 1;
+    truth.words_inserted += 1;
+    let mut rest = &w[at + 1..];
+    if matches!(rest[0], "and" | "but") && rest.len() > 3 && r.chance(0.7) {
+        truth.words_deleted += 1;
+        rest = &rest[1..];
+    }
+    let mut second: Vec<String> = rest.iter().map(|x| x.to_string()).collect();
+    if second[0].starts_with(|c: char| c.is_ascii_lowercase()) {
+        second[0] = cap(&second[0]);
+        truth.words_deleted += 1;
+        truth.words_inserted += 1;
+    }
+    truth.sentences_split += 1;
+    Some((first.join(" "), second.join(" ")))
+}
+
+/// A new sentence; with chance `repeat`, opening with the first words of
+/// `before` (repetitive text repeats its openings).
+fn new_sentence(before: Option<&String>, repeat: f64, r: &mut Rng) -> String {
+    let body = sentence(r);
+    match before {
+        Some(b) if r.chance(repeat) => {
+            let opening: Vec<&str> = b.split_whitespace().take(2 + r.below(2)).collect();
+            let mut cs = body.chars();
+            let rest: String = cs.next().map_or(String::new(), |c| {
+                c.to_lowercase().collect::<String>() + cs.as_str()
+            });
+            format!(
+                "{} {rest}",
+                opening.join(" ").trim_end_matches([',', '.', ';', ':'])
+            )
+        }
+        _ => body,
+    }
+}
+
+/// One paragraph of the copy: sentences deleted, merged, edited, split
+/// and inserted at the spec's rates.
+fn edit_paragraph(p: &[String], spec: &PairSpec, r: &mut Rng, truth: &mut Truth) -> Vec<String> {
+    let mut q: Vec<String> = Vec::with_capacity(p.len() + 1);
+    let mut k = 0;
+    while k < p.len() {
+        let s = &p[k];
+        if r.chance(spec.delete_rate) {
+            truth.words_deleted += words(s);
+            truth.sentences_deleted += 1;
+            k += 1;
+            continue;
+        }
+        let run = &p[k..(k + 2 + r.below(3)).min(p.len())];
+        let merged = if run.len() >= 2 && r.chance(spec.merge_rate) {
+            merge(run, r, truth)
+        } else {
+            None
+        };
+        if let Some((m, n)) = merged {
+            q.push(m);
+            k += n;
+        } else {
+            let s = if r.chance(spec.edit_rate) {
+                edit(s, r, truth)
+            } else {
+                s.clone()
+            };
+            let parts = if r.chance(spec.split_rate) {
+                split(&s, r, truth)
+            } else {
+                None
+            };
+            match parts {
+                Some((a, b)) => q.extend([a, b]),
+                None => q.push(s),
+            }
+            k += 1;
+        }
+        if r.chance(spec.insert_rate) {
+            let ins = new_sentence(q.last(), spec.repeat_opening, r);
+            truth.words_inserted += words(&ins);
+            truth.sentences_inserted += 1;
+            q.push(ins);
+        }
+    }
+    if q.is_empty() {
+        // Keep every paragraph: a deleted one would change the pairing below.
+        let ins = sentence(r);
+        truth.words_inserted += words(&ins);
+        truth.sentences_inserted += 1;
+        q.push(ins);
+    }
+    q
 }
 
 /// Makes an original and its edited, reflowed copy.
@@ -381,33 +604,7 @@ pub fn generate_pair(spec: &PairSpec, source: Option<&str>) -> Pair {
     let mut truth = Truth::default();
     let mut copy_paras: Vec<Vec<String>> = Vec::with_capacity(original_paras.len());
     for p in &original_paras {
-        let mut q = Vec::with_capacity(p.len() + 1);
-        for s in p {
-            if r.chance(spec.delete_rate) {
-                truth.words_deleted += words(s);
-                truth.sentences_deleted += 1;
-                continue;
-            }
-            if r.chance(spec.edit_rate) {
-                q.push(edit(s, &mut r, &mut truth));
-            } else {
-                q.push(s.clone());
-            }
-            if r.chance(spec.insert_rate) {
-                let ins = sentence(&mut r);
-                truth.words_inserted += words(&ins);
-                truth.sentences_inserted += 1;
-                q.push(ins);
-            }
-        }
-        if q.is_empty() {
-            // Keep every paragraph: a deleted one would change the pairing below.
-            let ins = sentence(&mut r);
-            truth.words_inserted += words(&ins);
-            truth.sentences_inserted += 1;
-            q.push(ins);
-        }
-        copy_paras.push(q);
+        copy_paras.push(edit_paragraph(p, spec, &mut r, &mut truth));
     }
     // Move a few paragraphs well away from where they were.
     let moves = spec
@@ -444,7 +641,7 @@ pub fn generate_pair(spec: &PairSpec, source: Option<&str>) -> Pair {
         .chunks(2)
         .map(|c| {
             let joined = c.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" ");
-            hard_wrap(&joined, 72)
+            wrap(&joined, 72, spec.wrap_after_hyphens)
         })
         .collect();
     let copy = merged.join("\n\n") + "\n";

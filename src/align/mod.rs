@@ -9,6 +9,7 @@
 
 pub(crate) mod claims;
 pub mod classes;
+mod joins;
 mod moves;
 mod pairing;
 mod regions;
@@ -207,6 +208,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     let profiles = regions::profile_regions(&src, &items);
     let sides = profiles.sides(options.threshold);
     let mut ops = pair_regions(&src, &sides, items, deadline, &mut trace);
+    joins::join_boundaries(&src, &mut ops, deadline);
     if !trace.approximate {
         moves::find_moves(
             &mut ops,
@@ -220,6 +222,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
             deadline,
             "deadline reached while looking for moved passages",
         );
+        joins::join_moved(&src, &mut ops, deadline);
     }
     diff_words(&src, &mut ops, deadline);
     trace.check(deadline, WORDS_LATE);

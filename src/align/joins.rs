@@ -1,0 +1,214 @@
+//! Sentence boundaries that disagree inside a changed region: an editor who
+//! drops a full stop or lower-cases an opening makes two, three or four old
+//! sentences one new sentence (or the reverse), and pairing, which knows 1:1,
+//! 2:1 and 1:2, leaves the rest deleted while its words sit in the changed
+//! pair next to it. This stage grows each changed op over the deleted and
+//! inserted sentences beside it, and over the next changed op, whenever one
+//! word diff over the joined run finds counterparts for their words: n:1,
+//! 1:n and n:m, never costing words a merge did not change.
+
+use std::ops::Range;
+use std::time::Instant;
+
+use super::words::{count_units, word_counts_by};
+use super::{Op, OpKind, Side, Sources};
+
+/// Ops between a changed op and the neighbours it may take in (one-sided
+/// ops of the same region lie side by side in the op list).
+const REACH: usize = 8;
+
+/// Grows every changed op (not cosmetic ones) over neighbours whose words it
+/// finds; stops quietly at the deadline (what is left shows as it was).
+pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+    let mut k = 0;
+    while k < ops.len() {
+        if ops[k].kind == OpKind::Changed && !ops[k].cosmetic {
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                return;
+            }
+            while let Some(next) = grow(src, ops, k) {
+                k = next;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A neighbour that op `k` could take in.
+struct Candidate {
+    at: usize,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// Takes in the first neighbour worth it; the op's new index, or `None`.
+fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
+    let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
+    let base = kept(src, &old, &new);
+    for c in candidates(ops, k) {
+        let joined_old = union(&old, &c.old);
+        let joined_new = union(&new, &c.new);
+        let gain =
+            kept(src, &joined_old, &joined_new).saturating_sub(base + kept(src, &c.old, &c.new));
+        let worth = if ops[c.at].kind == OpKind::Changed {
+            // Two changed ops whose boundary cut across a sentence.
+            gain >= 2
+        } else {
+            // Most of the one-sided sentence's words have counterparts.
+            let words = words_in(src, &c.old, &c.new);
+            gain >= 1 && gain * 2 >= words
+        };
+        if worth {
+            ops[k].old = joined_old;
+            ops[k].new = joined_new;
+            ops.remove(c.at);
+            return Some(if c.at < k { k - 1 } else { k });
+        }
+    }
+    None
+}
+
+/// The deleted and inserted sentences right before and after op `k` (in the
+/// run of one-sided ops beside it), and a changed op right after it.
+fn candidates(ops: &[Op], k: usize) -> Vec<Candidate> {
+    let op = &ops[k];
+    let mut out = Vec::new();
+    let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
+    let fits = |o: &Op, before: bool| match o.kind {
+        OpKind::Deleted if before => o.old.end == op.old.start,
+        OpKind::Deleted => o.old.start == op.old.end,
+        OpKind::Inserted if before => o.new.end == op.new.start,
+        OpKind::Inserted => o.new.start == op.new.end,
+        _ => false,
+    };
+    for j in (k.saturating_sub(REACH)..k).rev() {
+        if !one_sided(&ops[j]) {
+            break;
+        }
+        if fits(&ops[j], true) {
+            out.push(candidate(ops, j));
+        }
+    }
+    for j in k + 1..(k + 1 + REACH).min(ops.len()) {
+        if !one_sided(&ops[j]) {
+            let o = &ops[j];
+            if j == k + 1
+                && o.kind == OpKind::Changed
+                && !o.cosmetic
+                && o.old.start == op.old.end
+                && o.new.start == op.new.end
+            {
+                out.push(candidate(ops, j));
+            }
+            break;
+        }
+        if fits(&ops[j], false) {
+            out.push(candidate(ops, j));
+        }
+    }
+    out
+}
+
+/// The same for moved ops, after moves are found: a moved paragraph whose
+/// sentences were also merged or split carries deleted and inserted
+/// sentences at its two ends, found by unit index (the two ends of a move
+/// lie apart in the op list).
+pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+    let mut deleted_at = std::collections::HashMap::new();
+    let mut inserted_at = std::collections::HashMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        match op.kind {
+            OpKind::Deleted => {
+                deleted_at.insert(op.old.start, i);
+            }
+            OpKind::Inserted => {
+                inserted_at.insert(op.new.start, i);
+            }
+            _ => {}
+        }
+    }
+    if deleted_at.is_empty() && inserted_at.is_empty() {
+        return;
+    }
+    let mut removed = vec![false; ops.len()];
+    for k in 0..ops.len() {
+        if ops[k].kind != OpKind::Moved {
+            continue;
+        }
+        if deadline.is_some_and(|d| Instant::now() > d) {
+            break;
+        }
+        loop {
+            let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
+            let near = [
+                old.start.checked_sub(1).and_then(|o| deleted_at.get(&o)),
+                deleted_at.get(&old.end),
+                new.start.checked_sub(1).and_then(|n| inserted_at.get(&n)),
+                inserted_at.get(&new.end),
+            ];
+            let base = kept(src, &old, &new);
+            let took = near.into_iter().flatten().copied().find(|&at| {
+                if removed[at] {
+                    return false;
+                }
+                let c = candidate(ops, at);
+                let gain =
+                    kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base);
+                gain >= 1 && gain * 2 >= words_in(src, &c.old, &c.new)
+            });
+            let Some(at) = took else { break };
+            let c = candidate(ops, at);
+            ops[k].old = union(&old, &c.old);
+            ops[k].new = union(&new, &c.new);
+            removed[at] = true;
+        }
+    }
+    let mut i = 0;
+    ops.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
+}
+
+fn candidate(ops: &[Op], at: usize) -> Candidate {
+    let o = &ops[at];
+    let old = if o.kind == OpKind::Inserted {
+        0..0
+    } else {
+        o.old.clone()
+    };
+    let new = if o.kind == OpKind::Deleted {
+        0..0
+    } else {
+        o.new.clone()
+    };
+    Candidate { at, old, new }
+}
+
+/// Two adjacent ranges (either may be empty) as one.
+fn union(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    if b.is_empty() {
+        a.clone()
+    } else if a.is_empty() {
+        b.clone()
+    } else {
+        a.start.min(b.start)..a.end.max(b.end)
+    }
+}
+
+/// Words of both sides that the word diff keeps.
+fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
+    if old.is_empty() || new.is_empty() {
+        return 0;
+    }
+    let (o, n) = (
+        src.text(Side::Old, old.clone()),
+        src.text(Side::New, new.clone()),
+    );
+    word_counts_by(&o, &n, None).2
+}
+
+fn words_in(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
+    count_units(&src.text(Side::Old, old.clone())).len()
+        + count_units(&src.text(Side::New, new.clone())).len()
+}
