@@ -1,5 +1,10 @@
-//! Bytes to text: UTF-8 (± BOM), UTF-16 with a BOM, legacy single-byte text as
-//! Windows-1252 (with a note). Binary input is refused.
+//! Bytes to text, deciding the encoding as browsers do: a byte-order mark
+//! (UTF-8, UTF-16); else the charset the transport declared (an HTTP header);
+//! else the charset the page declares in its first 1 KB (`<meta charset>`,
+//! `<meta http-equiv="Content-Type">`, an XML declaration), in any encoding
+//! `encoding_rs` knows; else UTF-8 when the bytes are UTF-8; else a guess
+//! from the bytes (`chardetng`, Firefox's detector). Every rule but plain
+//! UTF-8 leaves a note naming the rule that decided. Binary input is refused.
 
 use super::LoadError;
 
@@ -81,7 +86,41 @@ pub(crate) fn decode_declared(
         check_not_binary(&decoded.text)?;
         return Ok(decoded);
     }
-    utf8(bytes, Vec::new())
+    match declared_charset(&bytes) {
+        Some((enc, how)) if enc != encoding_rs::UTF_8 => in_declared_charset(bytes, enc, how),
+        _ => utf8(bytes, Vec::new()),
+    }
+}
+
+/// Text in the encoding the page declares, unless the bytes are UTF-8 with
+/// characters beyond ASCII: a page saved again as UTF-8 often keeps its old
+/// declaration, and such bytes are almost never legacy text.
+fn in_declared_charset(
+    bytes: Vec<u8>,
+    enc: &'static encoding_rs::Encoding,
+    how: &str,
+) -> Result<Decoded, LoadError> {
+    if !bytes.is_ascii() && std::str::from_utf8(&bytes).is_ok() {
+        let note = format!(
+            "the page declares {} ({how}) but is valid UTF-8; read as UTF-8",
+            enc.name()
+        );
+        return utf8(bytes, vec![note]);
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(&bytes);
+    let mut notes = vec![format!("decoded as {}: declared in {how}", enc.name())];
+    if had_errors {
+        notes.push(format!(
+            "some bytes are not valid {}; shown as U+FFFD",
+            enc.name()
+        ));
+    }
+    check_not_binary(&text)?;
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        notes,
+    })
 }
 
 /// Decodes with the charset the transport declared (an HTTP header), unless
@@ -109,18 +148,7 @@ fn transport_charset(bytes: &[u8], label: &str) -> Option<Decoded> {
 fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            let mut notes = notes;
-            notes.push("not valid UTF-8; decoded as Windows-1252".into());
-            check_not_binary(&text)?;
-            return Ok(Decoded {
-                text: text.into_owned(),
-                encoding: "windows-1252",
-                notes,
-            });
-        }
+        Err(e) => return guessed(e.into_bytes(), notes),
     };
     check_not_binary(&text)?;
     Ok(Decoded {
@@ -128,6 +156,84 @@ fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
         encoding: "utf-8",
         notes,
     })
+}
+
+/// Legacy text with no declaration: the encoding `chardetng` finds most
+/// likely (Windows-1252 for Western text, GBK, Shift_JIS, Windows-1251…).
+fn guessed(bytes: Vec<u8>, mut notes: Vec<String>) -> Result<Decoded, LoadError> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // The first 256 KiB are plenty to tell the script; the detector reads byte by byte.
+    detector.feed(&bytes[..bytes.len().min(256 * 1024)], true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, _, had_errors) = enc.decode(&bytes);
+    notes.push(format!(
+        "not valid UTF-8 and no charset declared; decoded as {} (guessed from the bytes)",
+        enc.name()
+    ));
+    if had_errors {
+        notes.push(format!(
+            "some bytes are not valid {}; shown as U+FFFD",
+            enc.name()
+        ));
+    }
+    check_not_binary(&text)?;
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: if enc == encoding_rs::UTF_8 {
+            "utf-8"
+        } else {
+            enc.name()
+        },
+        notes,
+    })
+}
+
+/// The charset a page declares in its first 1 KB, and where: `<meta
+/// charset>`, `<meta http-equiv="Content-Type" content="…; charset=…">` or
+/// an XML declaration's `encoding`. Labels as the Encoding Standard reads them
+/// (`latin1` is Windows-1252, `gb2312` is GBK, UTF-16 labels mean UTF-8 here).
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+    let head: Vec<u8> = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let label = |from: usize| -> Option<&'static encoding_rs::Encoding> {
+        let rest = &head[from..];
+        let rest = &rest[rest.iter().position(|c| !matches!(c, b' ' | b'=' | b'"' | b'\''))?..];
+        let end = rest
+            .iter()
+            .position(|c| matches!(c, b'"' | b'\'' | b';' | b' ' | b'>' | b'/' | b'?'))
+            .unwrap_or(rest.len());
+        let enc = encoding_rs::Encoding::for_label(&rest[..end])?;
+        // A page cannot declare itself UTF-16 in ASCII bytes (as browsers rule).
+        Some(enc.output_encoding())
+    };
+    if head.starts_with(b"<?xml") {
+        let end = memchr::memmem::find(&head, b"?>").unwrap_or(head.len());
+        if let Some(at) = memchr::memmem::find(&head[..end], b"encoding") {
+            if let Some(enc) = label(at + "encoding".len()) {
+                return Some((enc, "the XML declaration"));
+            }
+        }
+    }
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&head[from..], b"<meta") {
+        let start = from + at;
+        let end = head[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let how = if memchr::memmem::find(tag, b"http-equiv").is_some() {
+                "`<meta http-equiv=\"Content-Type\">`"
+            } else {
+                "`<meta charset>`"
+            };
+            if let Some(enc) = label(start + c + "charset".len()) {
+                return Some((enc, how));
+            }
+        }
+        from = end;
+    }
+    None
 }
 
 /// Text where more than one character in ten is a control character (other than
@@ -228,7 +334,61 @@ mod tests {
         let d = decode(b"Caf\xe9 cr\xe8me \x93quoted\x94".to_vec()).unwrap();
         assert_eq!(d.text, "Café crème “quoted”");
         assert_eq!(d.encoding, "windows-1252");
-        assert!(d.notes[0].contains("Windows-1252"));
+        assert!(d.notes[0].contains("guessed"), "{:?}", d.notes);
+    }
+
+    fn page(charset_tag: &str, text: &str, enc: &'static encoding_rs::Encoding) -> Vec<u8> {
+        let mut b = format!("<html><head>{charset_tag}<title>t</title></head><body><p>").into_bytes();
+        b.extend_from_slice(&enc.encode(text).0);
+        b.extend_from_slice(b"</p></body></html>");
+        b
+    }
+
+    #[test]
+    fn the_declared_charset_decides() {
+        let russian = "Диета Аткинса: что можно есть";
+        let d = decode(page(r#"<meta charset="windows-1251">"#, russian, encoding_rs::WINDOWS_1251)).unwrap();
+        assert!(d.text.contains(russian), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1251");
+        assert!(d.notes[0].contains("`<meta charset>`"), "{:?}", d.notes);
+        let chinese = "美国国防部长周三在布鲁塞尔表示，一切选项都在谈判桌上。";
+        let d = decode(page(
+            r#"<meta http-equiv="Content-Type" content="text/html; charset=GB18030">"#,
+            chinese,
+            encoding_rs::GB18030,
+        ))
+        .unwrap();
+        assert!(d.text.contains(chinese));
+        assert!(d.notes[0].contains("http-equiv"), "{:?}", d.notes);
+        let japanese = "日本経済新聞の記事です。トランプ氏は述べた。";
+        let d = decode(page(r#"<meta charset='Shift_JIS'>"#, japanese, encoding_rs::SHIFT_JIS)).unwrap();
+        assert!(d.text.contains(japanese));
+        assert_eq!(d.encoding, "Shift_JIS");
+        let mut xml = br#"<?xml version="1.0" encoding="koi8-r"?><html><body><p>"#.to_vec();
+        xml.extend_from_slice(&encoding_rs::KOI8_R.encode(russian).0);
+        let d = decode(xml).unwrap();
+        assert!(d.text.contains(russian));
+        assert!(d.notes[0].contains("XML declaration"));
+    }
+
+    #[test]
+    fn a_page_saved_again_as_utf8_keeps_utf8_despite_its_old_declaration() {
+        let chinese = "美国国防部长周三表示";
+        let d = decode(page(r#"<meta charset="gb2312">"#, chinese, encoding_rs::UTF_8)).unwrap();
+        assert!(d.text.contains(chinese));
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.notes[0].contains("valid UTF-8"), "{:?}", d.notes);
+    }
+
+    #[test]
+    fn undeclared_legacy_text_is_detected() {
+        let chinese = "美国国防部长赫格塞斯周三在布鲁塞尔表示，结束乌克兰战争的一切选项都在谈判桌上。他说，欧洲必须承担更多责任。";
+        let d = decode(encoding_rs::GBK.encode(chinese).0.into_owned()).unwrap();
+        assert_eq!(d.text, chinese);
+        assert!(d.notes[0].contains("guessed"));
+        let russian = "Диета Аткинса: что можно есть и чего нельзя. Врачи рассказали о пользе и вреде.";
+        let d = decode(encoding_rs::WINDOWS_1251.encode(russian).0.into_owned()).unwrap();
+        assert_eq!(d.text, russian);
     }
 
     #[test]

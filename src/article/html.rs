@@ -3,10 +3,28 @@
 //! from the markup (`h1` title, headings, `figcaption`, byline and furniture
 //! classes, `aside`/`nav`/`footer`). The article's text is the extracted text,
 //! blocks separated by blank lines.
+//!
+//! The page is parsed once and prepared before extraction: nesting deeper than
+//! browsers lay out is flattened (the extractor measures every container's
+//! text, which costs time in proportion to depth), and headings' classes are
+//! set aside so the extractor does not drop a `<h2 class="subheader">` as
+//! furniture. Markup roles never swallow the article: a class matches only as
+//! a whole word or hyphen/underscore part (`promo` is not `node-promoted`), and
+//! a container holding most of the main text is never furniture as a whole.
 
-use dom_query::{Document, NodeRef};
+use std::collections::HashMap;
+
+use dom_query::{Document, NodeId, NodeRef};
 
 use super::{raw_block, Block, Built, LoadError, Metadata, Role};
+
+/// Deeper elements are moved up to this depth before extraction: real pages
+/// stay far below it, and it bounds the extractor's work on hostile nesting.
+const MAX_DEPTH: usize = 128;
+
+/// A container holding more than this share of the main text's words is never
+/// furniture, a caption or a byline as a whole, whatever its class says.
+const CONTAINER_SHARE: f64 = 0.4;
 
 /// Elements whose text is never article prose.
 const SKIPPED: &[&str] = &[
@@ -59,14 +77,25 @@ const BLOCK_LEVEL: &[&str] = &[
 struct Hint {
     role: Role,
     reason: String,
+    /// The role came from a class or id name (not from the element itself).
+    from_class: bool,
 }
 
+#[derive(Default)]
 struct Collector {
     text: String,
     blocks: Vec<Block>,
+    /// What the markup said of each block (parallel to `blocks`).
+    markup: Vec<super::Markup>,
     buf: String,
     buf_hint: Option<Hint>,
+    buf_list: bool,
     seen_h1: bool,
+    /// Words of text under each element of the extracted content.
+    words: HashMap<NodeId, usize>,
+    total_words: usize,
+    /// Classes that would have made most of the article furniture, ignored.
+    overruled: Vec<String>,
 }
 
 impl Collector {
@@ -79,19 +108,27 @@ impl Collector {
             let start = self.text.len();
             self.text.push_str(t);
             let mut b = raw_block(start, self.text.len());
+            let mut markup = super::Markup {
+                list_item: self.buf_list,
+                ..Default::default()
+            };
             if let Some(h) = self.buf_hint.take() {
+                markup.from_class = h.from_class;
                 b.role = h.role;
                 b.reason = Some(h.reason);
             }
             self.blocks.push(b);
+            self.markup.push(markup);
         }
         self.buf.clear();
         self.buf_hint = None;
+        self.buf_list = false;
     }
 
-    fn push_text(&mut self, s: &str, hint: Option<&Hint>) {
+    fn push_text(&mut self, s: &str, hint: Option<&Hint>, list: bool) {
         if self.buf.trim().is_empty() {
             self.buf_hint = hint.cloned();
+            self.buf_list = list;
         }
         for (i, part) in s.split(char::is_whitespace).enumerate() {
             if i > 0 && !self.buf.ends_with(' ') {
@@ -101,77 +138,97 @@ impl Collector {
         }
     }
 
-    fn push_block(&mut self, text: &str, role: Role, reason: &str) {
+    fn push_block(&mut self, text: &str, role: Role, reason: &str, from_class: bool) {
         self.flush();
         self.buf.push_str(text);
         self.buf_hint = Some(Hint {
             role,
             reason: reason.into(),
+            from_class,
         });
         self.flush();
     }
+
+    /// Whether an element holds so much of the main text that no class may
+    /// make it furniture as a whole.
+    fn holds_most_text(&self, node: &NodeRef) -> bool {
+        let words = self.words.get(&node.id).copied().unwrap_or(0);
+        words >= 40 && words as f64 > self.total_words as f64 * CONTAINER_SHARE
+    }
+}
+
+/// The class, id and `itemprop` names of an element, and those set aside
+/// from headings before extraction, as lower-case parts split at anything
+/// but letters and digits (`entry-content_main` → `entry`, `content`, `main`).
+fn name_parts(node: &NodeRef) -> Vec<String> {
+    let mut parts = Vec::new();
+    for attr in ["class", "id", "itemprop", SET_ASIDE] {
+        if let Some(v) = node.attr(attr) {
+            parts.extend(
+                v.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|p| !p.is_empty())
+                    .map(String::from),
+            );
+        }
+    }
+    parts
+}
+
+/// Whether the parts hold `pattern` (`read-more`: "read" followed by "more").
+fn has_parts(parts: &[String], pattern: &str) -> bool {
+    let want: Vec<&str> = pattern.split('-').collect();
+    parts
+        .windows(want.len())
+        .any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
 }
 
 fn class_hint(node: &NodeRef) -> Option<Hint> {
-    let class = node
-        .attr("class")
-        .map(|c| c.to_lowercase())
-        .unwrap_or_default();
-    let id = node
-        .attr("id")
-        .map(|c| c.to_lowercase())
-        .unwrap_or_default();
-    let itemprop = node
-        .attr("itemprop")
-        .map(|c| c.to_lowercase())
-        .unwrap_or_default();
-    let rel = node
-        .attr("rel")
-        .map(|c| c.to_lowercase())
-        .unwrap_or_default();
-    let all = format!("{class} {id} {itemprop}");
-    let has =
-        |w: &str| all.split(|c: char| !c.is_alphanumeric()).any(|t| t == w) || all.contains(w);
+    let parts = name_parts(node);
+    if parts.is_empty() && node.attr("rel").is_none() {
+        return None;
+    }
+    let has = |p: &str| has_parts(&parts, p);
+    let any = |ps: &[&str]| ps.iter().any(|p| has(p));
     let hint = |role, what: &str| {
         Some(Hint {
             role,
             reason: format!("HTML {what}"),
+            from_class: true,
         })
     };
-    if rel == "author"
-        || itemprop == "author"
-        || has("byline")
-        || class.split_whitespace().any(|c| c == "author")
-    {
+    let rel = node.attr("rel").map(|r| r.to_lowercase()).unwrap_or_default();
+    if rel == "author" || any(&["byline", "author", "byline-name", "author-name"]) {
         return hint(Role::Byline, "byline markup");
     }
-    if has("caption") || has("credit") {
+    if any(&["caption", "credit", "figcaption", "photo-credit"]) {
         return hint(Role::Caption, "caption markup");
     }
-    if has("standfirst") || has("dek") || has("subtitle") || has("subheadline") || has("deck") {
+    if any(&["standfirst", "dek", "subtitle", "subheadline", "deck", "summary-lede"]) {
         return hint(Role::Standfirst, "standfirst markup");
     }
-    if has("related") || has("recirc") || has("more-stories") || has("read-more") || has("readmore")
-    {
+    if any(&[
+        "related", "recirc", "more-stories", "read-more", "readmore", "most-popular", "trending",
+    ]) {
         return hint(Role::Related, "related-stories markup");
     }
-    if has("share")
-        || has("social")
-        || has("newsletter")
-        || has("promo")
-        || has("advert")
-        || has("sponsor")
-        || class
-            .split_whitespace()
-            .any(|c| c == "ad" || c.starts_with("ad-"))
-    {
+    if any(&[
+        "share", "sharing", "social", "newsletter", "promo", "advert", "advertisement", "sponsor",
+        "sponsored", "ad", "ads", "adslot", "dfp",
+    ]) {
         return hint(Role::Boilerplate, "furniture markup (share, promo, ad)");
     }
     None
 }
 
 fn tag_hint(name: &str, c: &Collector) -> Option<Hint> {
-    let hint = |role, reason: String| Some(Hint { role, reason });
+    let hint = |role, reason: String| {
+        Some(Hint {
+            role,
+            reason,
+            from_class: false,
+        })
+    };
     match name {
         "h1" if !c.seen_h1 => hint(Role::Title, "HTML `h1`".into()),
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => hint(Role::Subhead, format!("HTML `{name}`")),
@@ -182,13 +239,71 @@ fn tag_hint(name: &str, c: &Collector) -> Option<Hint> {
     }
 }
 
+/// Words of text under every element of `root`, in one pass from the leaves
+/// up (linear in the page, however deep).
+fn word_counts(root: NodeRef) -> HashMap<NodeId, usize> {
+    let mut order = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        order.push(node);
+        stack.extend(node.children_it(false));
+    }
+    let mut words: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
+    for node in order.iter().rev() {
+        let own = if node.is_text() {
+            super::unicode_word_count(&node.text(), usize::MAX)
+        } else {
+            node.children_it(false)
+                .map(|c| words.get(&c.id).copied().unwrap_or(0))
+                .sum()
+        };
+        words.insert(node.id, own);
+    }
+    words
+}
+
+/// The hint an element passes to its text: its own (class, then tag; for
+/// `h1` the tag first), unless a furniture container around it already decided.
+fn element_hint(node: &NodeRef, name: &str, inherited: Option<&Hint>, c: &mut Collector) -> Option<Hint> {
+    let mut class = class_hint(node);
+    if class.is_some() && c.holds_most_text(node) {
+        // A class must not make most of the article furniture (a Drupal
+        // `node-promoted` article, an `entry-content-read-more` body).
+        if let Some(h) = &class {
+            c.overruled.push(format!("{} ({})", h.reason, h.role));
+        }
+        class = None;
+    }
+    let mut tag = tag_hint(name, c);
+    if tag.as_ref().is_some_and(|h| h.role == Role::Boilerplate) && c.holds_most_text(node) {
+        tag = None;
+    }
+    let own = if name == "h1" {
+        tag.or(class)
+    } else {
+        class.or(tag)
+    };
+    if name == "h1" && own.as_ref().is_some_and(|h| h.role == Role::Title) {
+        c.seen_h1 = true;
+    }
+    match (inherited, own) {
+        (Some(h), _) if h.role == Role::Boilerplate || h.role == Role::Related => Some(h.clone()),
+        // Headings inside the article are its subheads, whatever the class.
+        (_, Some(o)) if o.role == Role::Subhead => Some(o),
+        (_, Some(o)) => Some(o),
+        (h, None) => h.cloned(),
+    }
+}
+
 /// Walks `root` with an explicit stack (deeply nested pages must not overflow).
 fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
     enum Step<'a> {
-        Enter(NodeRef<'a>, Option<Hint>),
+        Enter(NodeRef<'a>, Option<Hint>, bool),
         Leave(bool),
     }
-    let mut stack = vec![Step::Enter(root, None)];
+    c.words = word_counts(root);
+    c.total_words = c.words.get(&root.id).copied().unwrap_or(0);
+    let mut stack = vec![Step::Enter(root, None, false)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Leave(block) => {
@@ -196,9 +311,9 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                     c.flush();
                 }
             }
-            Step::Enter(node, hint) => {
+            Step::Enter(node, hint, list) => {
                 if node.is_text() {
-                    c.push_text(&node.text(), hint.as_ref());
+                    c.push_text(&node.text(), hint.as_ref(), list);
                     continue;
                 }
                 let name = node
@@ -218,34 +333,16 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                 if block {
                     c.flush();
                 }
-                // The innermost markup decides, except that furniture containers win.
-                // Headlines are titles whatever their class; for other elements a
-                // class that names the part ("dek", "byline", "caption") is more
-                // specific than the tag.
-                let class = if node.is_element() {
-                    class_hint(&node)
+                let inherited = if node.is_element() {
+                    element_hint(&node, &name, hint.as_ref(), c)
                 } else {
-                    None
+                    hint
                 };
-                let own = if name == "h1" {
-                    tag_hint(&name, c).or(class)
-                } else {
-                    class.or_else(|| tag_hint(&name, c))
-                };
-                if name == "h1" && own.as_ref().is_some_and(|h| h.role == Role::Title) {
-                    c.seen_h1 = true;
-                }
-                let inherited = match (&hint, own) {
-                    (Some(h), _) if h.role == Role::Boilerplate || h.role == Role::Related => {
-                        Some(h.clone())
-                    }
-                    (_, Some(o)) => Some(o),
-                    (h, None) => h.clone(),
-                };
+                let list = (list || name == "li" || name == "dd") && !name.starts_with('h');
                 stack.push(Step::Leave(block));
                 let children: Vec<NodeRef> = node.children_it(true).collect();
                 for child in children {
-                    stack.push(Step::Enter(child, inherited.clone()));
+                    stack.push(Step::Enter(child, inherited.clone(), list));
                 }
             }
         }
@@ -253,109 +350,99 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
     c.flush();
 }
 
+/// Name under which a heading's class and id are kept while the extractor runs.
+const SET_ASIDE: &str = "data-storydiff-names";
+
+/// Gets the parsed page ready for the extractor: headings' class and id names
+/// set aside (the extractor drops headings whose names look like furniture,
+/// and a heading's id is a slug of its own words), and nesting below
+/// `MAX_DEPTH` flattened. Says how deep the page was when it flattened it.
+fn prepare(doc: &Document) -> Option<usize> {
+    for h in doc.select("h2, h3, h4, h5, h6").nodes() {
+        let names: Vec<String> = ["class", "id"]
+            .iter()
+            .filter_map(|a| h.attr(a).map(|v| v.to_string()))
+            .collect();
+        if !names.is_empty() {
+            h.set_attr(SET_ASIDE, &names.join(" "));
+            h.remove_attrs(&["class", "id"]);
+        }
+    }
+    flatten_deep_nesting(doc)
+}
+
+/// Moves every node deeper than `MAX_DEPTH` up to be a child of its ancestor
+/// at that depth, in document order (as browsers cap the tree they lay out).
+fn flatten_deep_nesting(doc: &Document) -> Option<usize> {
+    let mut deepest = 0;
+    let mut at_limit = Vec::new();
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        if depth == MAX_DEPTH {
+            if node.children_it(false).any(|c| c.first_child().is_some()) {
+                at_limit.push(node);
+            }
+            continue;
+        }
+        stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
+    }
+    if at_limit.is_empty() {
+        return None;
+    }
+    for top in &at_limit {
+        // Pre-order list of everything below, then each appended in turn: an
+        // element arrives first and its children follow it as siblings.
+        let mut below = Vec::new();
+        let mut stack: Vec<NodeRef> = top.children_it(true).collect();
+        while let Some(n) = stack.pop() {
+            below.push(n);
+            stack.extend(n.children_it(true));
+        }
+        for n in below {
+            top.append_child(&n);
+        }
+    }
+    Some(deepest)
+}
+
 pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadError> {
+    let doc = Document::from(html);
+    if prepare(&doc).is_some() {
+        notes.push(format!(
+            "the page nests elements more than {MAX_DEPTH} levels deep; deeper ones were read as if at that level"
+        ));
+    }
+    let mut meta = Metadata::default();
+    page_metadata(&doc, &mut meta);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         ..Default::default()
     };
-    let mut meta = Metadata::default();
-    let mut c = Collector {
-        text: String::new(),
-        blocks: Vec::new(),
-        buf: String::new(),
-        buf_hint: None,
-        seen_h1: false,
-    };
     let mut skipped = 0usize;
     let extracted =
-        dom_smoothie::Readability::new(html, None, Some(cfg)).and_then(|mut r| r.parse());
-    match extracted {
+        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let (c, extracted_words) = match extracted {
         Ok(a) => {
-            let title = a.title.trim().to_string();
-            if !title.is_empty() {
-                meta.title = Some(title.clone());
-            }
-            meta.byline = a
-                .byline
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from);
-            meta.date = a.published_time.as_deref().and_then(super::parse_date);
-            meta.outlet = a
-                .site_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from);
-            let content = Document::from(a.content.to_string());
-            let mut body = Collector {
-                text: String::new(),
-                blocks: Vec::new(),
-                buf: String::new(),
-                buf_hint: None,
-                seen_h1: false,
-            };
-            collect(content.root(), &mut body, &mut skipped);
-            // The extractor lifts the headline and byline out of the content; put
-            // them back on top so the reader sees what the page showed.
-            let first_is_title = body
-                .blocks
-                .first()
-                .is_some_and(|b| same_words(&body.text[b.span.range()], &title));
-            if !title.is_empty() && !first_is_title {
-                c.push_block(
-                    &title,
-                    Role::Title,
-                    "the page's headline (`h1` or `og:title`)",
-                );
-                c.seen_h1 = true;
-            }
-            if let Some(by) = meta.byline.clone() {
-                if !body.text.contains(by.as_str()) {
-                    c.push_block(&by, Role::Byline, "the page's byline markup");
-                }
-            }
-            for b in &body.blocks {
-                let text = &body.text[b.span.range()];
-                let (role, reason) = match (&b.reason, b.role) {
-                    (Some(r), role)
-                        if role != Role::Title || !first_is_title || c.blocks.is_empty() =>
-                    {
-                        (role, r.clone())
-                    }
-                    (Some(_), _) => (Role::Subhead, "HTML `h1` after the headline".into()),
-                    (None, _) => {
-                        c.buf.push_str(text);
-                        c.flush();
-                        continue;
-                    }
-                };
-                c.push_block(text, role, &reason);
-            }
+            let c = from_extracted(&a, &mut meta, &mut skipped);
+            let words = c.1;
+            (c.0, Some(words))
         }
         Err(_) => {
             notes.push("no article found by the extractor; read the whole page".into());
-            let doc = Document::from(html);
-            let body = doc.select("body");
-            match body.nodes().first() {
-                Some(node) => collect(*node, &mut c, &mut skipped),
-                None => collect(doc.root(), &mut c, &mut skipped),
-            }
-            if meta.title.is_none() {
-                let t = doc.select("title").text().trim().to_string();
-                if !t.is_empty() {
-                    meta.title = Some(t);
-                }
-            }
+            (whole_page(html, &mut meta, &mut skipped), None)
         }
-    }
-    if meta.date.is_none() || meta.byline.is_none() {
-        page_metadata(html, &mut meta);
-    }
+    };
     if skipped > 0 {
         notes.push(format!(
             "skipped {skipped} non-text element(s) (scripts, styles, forms, embeds)"
+        ));
+    }
+    if !c.overruled.is_empty() {
+        notes.push(format!(
+            "ignored {} class name(s) that would have made most of the article furniture: {}",
+            c.overruled.len(),
+            c.overruled.first().map(String::as_str).unwrap_or("")
         ));
     }
     if c.blocks.is_empty() {
@@ -365,13 +452,109 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         text: c.text,
         blocks: c.blocks,
         meta,
+        markup: c.markup,
+        extracted_words,
     })
 }
 
-/// Dates and authors the extractor missed: `time[datetime]`, `itemprop`,
-/// and the common `meta` names.
-fn page_metadata(html: &str, meta: &mut Metadata) {
+/// The extractor's main text as blocks, with the headline and byline it lifted
+/// out put back on top; and the words of that main text.
+fn from_extracted(
+    a: &dom_smoothie::Article,
+    meta: &mut Metadata,
+    skipped: &mut usize,
+) -> (Collector, usize) {
+    let mut c = Collector::default();
+    let title = a.title.trim().to_string();
+    if meta.title.is_none() && !title.is_empty() {
+        meta.title = Some(title.clone());
+    }
+    let byline = a
+        .byline
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from);
+    if meta.byline.is_none() {
+        meta.byline = byline.clone();
+    }
+    if meta.date.is_none() {
+        meta.date = a.published_time.as_deref().and_then(super::parse_date);
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = a
+            .site_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+    }
+    let content = Document::from(a.content.to_string());
+    let mut body = Collector::default();
+    collect(content.root(), &mut body, skipped);
+    let shown_title = meta.title.clone().unwrap_or(title);
+    let first_is_title = body
+        .blocks
+        .first()
+        .is_some_and(|b| same_words(&body.text[b.span.range()], &shown_title));
+    if !shown_title.is_empty() && !first_is_title {
+        c.push_block(
+            &shown_title,
+            Role::Title,
+            "the page's headline (`h1` or `og:title`)",
+            false,
+        );
+        c.seen_h1 = true;
+    }
+    if let Some(by) = byline {
+        if !body.text.contains(by.as_str()) {
+            c.push_block(&by, Role::Byline, "the page's byline markup", false);
+        }
+    }
+    for (b, markup) in body.blocks.iter().zip(&body.markup) {
+        let text = &body.text[b.span.range()];
+        let (role, reason) = match (&b.reason, b.role) {
+            (Some(r), role) if role != Role::Title || !first_is_title || c.blocks.is_empty() => {
+                (role, r.clone())
+            }
+            (Some(_), _) => (Role::Subhead, "HTML `h1` after the headline".into()),
+            (None, _) => {
+                c.buf.push_str(text);
+                c.buf_list = markup.list_item;
+                c.flush();
+                continue;
+            }
+        };
+        c.push_block(text, role, &reason, markup.from_class);
+        if let Some(m) = c.markup.last_mut() {
+            m.list_item = markup.list_item;
+        }
+    }
+    c.overruled = body.overruled;
+    (c, body.total_words)
+}
+
+/// Every text of the page's body, when the extractor found no article.
+fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector {
+    let mut c = Collector::default();
     let doc = Document::from(html);
+    let body = doc.select("body");
+    match body.nodes().first() {
+        Some(node) => collect(*node, &mut c, skipped),
+        None => collect(doc.root(), &mut c, skipped),
+    }
+    if meta.title.is_none() {
+        let t = doc.select("title").text().trim().to_string();
+        if !t.is_empty() {
+            meta.title = Some(t);
+        }
+    }
+    c
+}
+
+/// Dates and authors from the page's markup: `time[datetime]`, `itemprop`,
+/// and the common `meta` names.
+fn page_metadata(doc: &Document, meta: &mut Metadata) {
     if meta.date.is_none() {
         for sel in [
             "meta[property='article:published_time']",

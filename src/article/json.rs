@@ -254,5 +254,7 @@ pub(crate) fn build_record(record: &Value) -> Result<Built, String> {
         text: out,
         blocks,
         meta,
+        markup: Vec::new(),
+        extracted_words: None,
     })
 }

@@ -140,7 +140,8 @@ pub struct Article {
     /// The path as the user gave it (`-` for standard input).
     pub path: String,
     pub format: Format,
-    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
+    /// `utf-8`, `utf-16le`, `utf-16be`, or the name `encoding_rs` gives a
+    /// declared or detected legacy encoding (`windows-1252`, `Shift_JIS`, `GBK`).
     pub encoding: &'static str,
     /// The text every span indexes: the decoded file for text formats, the
     /// extracted text for HTML and JSON.
@@ -482,20 +483,31 @@ fn finish(
     notes: Vec<String>,
     options: &LoadOptions,
 ) -> Result<Article, LoadError> {
+    let Built {
+        text,
+        blocks,
+        meta,
+        markup: page_markup,
+        extracted_words,
+    } = built;
     let mut article = Article {
         path: path.to_string(),
         format,
         encoding,
-        text: built.text,
-        blocks: built.blocks,
-        meta: built.meta,
+        text,
+        blocks,
+        meta,
         notes,
         word_count: 0,
     };
     if article.blocks.is_empty() {
         return Err(LoadError::Format("no article text found".into()));
     }
-    roles::classify(&mut article, &options.extra_boilerplate);
+    roles::classify(&mut article, &options.extra_boilerplate, &page_markup);
+    if let Some(extracted) = extracted_words {
+        roles::keep_the_extractors_judgement(&mut article, &page_markup, extracted);
+        roles::note_listing_page(&mut article);
+    }
     let markdown = article.format == Format::Markdown;
     for block in &mut article.blocks {
         block.sentences.clear();
@@ -528,6 +540,19 @@ pub(crate) struct Built {
     pub text: String,
     pub blocks: Vec<Block>,
     pub meta: Metadata,
+    /// What the markup said of each block (HTML; empty for other formats).
+    pub markup: Vec<Markup>,
+    /// Words in the extractor's main text (HTML, when the extractor found one).
+    pub extracted_words: Option<usize>,
+}
+
+/// What a page's markup said of one block, beyond its role.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Markup {
+    /// The role came from a class or id name, not from the element.
+    pub from_class: bool,
+    /// The block is an item of a list (`li`, `dd`).
+    pub list_item: bool,
 }
 
 /// A block with no role decided yet (it starts as body; `roles::classify` refines it).

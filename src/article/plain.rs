@@ -41,7 +41,13 @@ pub(crate) fn build(text: String, flavour: Flavour) -> Built {
         Flavour::Text => text_blocks(&text, &lines, layout(&lines)),
         Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
     };
-    Built { text, blocks, meta }
+    Built {
+        text,
+        blocks,
+        meta,
+        markup: Vec::new(),
+        extracted_words: None,
+    }
 }
 
 /// Lines with any of `\n`, `\r\n` or `\r` as terminators.

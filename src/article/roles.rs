@@ -15,7 +15,7 @@
 
 use super::meta::{looks_like_job_title, looks_like_names, parse_date, strip_byline_label};
 use super::plain::ends_sentence;
-use super::{Article, Role};
+use super::{Article, Markup, Role};
 
 /// Whole-line furniture phrasings (compared lower-case, trailing `:` ignored).
 const FURNITURE: &[&str] = &[
@@ -261,17 +261,41 @@ fn quote_line(s: &str) -> String {
     }
 }
 
-/// Decides the role of every block not already fixed by markup, and fills the
-/// metadata the text states (title, byline, date, outlet).
-pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
-    let n = article.blocks.len();
-    // The features borrow the text while the rules below set roles on blocks.
-    let full_text = std::mem::take(&mut article.text);
-    let feats: Vec<Feat> = article
+/// What every rule reads: the blocks' features, which blocks the markup
+/// fixed, and what else it said of them.
+struct Page<'a> {
+    feats: Vec<Feat<'a>>,
+    /// Blocks whose role came from markup keep it.
+    fixed: Vec<bool>,
+    markup: &'a [Markup],
+}
+
+impl Page<'_> {
+    fn len(&self) -> usize {
+        self.feats.len()
+    }
+
+    /// Whether block `i` is still body and no markup decided it.
+    fn open(&self, article: &Article, i: usize) -> bool {
+        !self.fixed[i] && article.blocks[i].role == Role::Body
+    }
+
+    fn list_item(&self, i: usize) -> bool {
+        self.markup.get(i).is_some_and(|m| m.list_item)
+    }
+
+    /// Whether a paragraph of body prose comes before block `i`.
+    fn body_before(&self, article: &Article, i: usize) -> bool {
+        (0..i).any(|j| article.blocks[j].role == Role::Body && self.feats[j].body_like())
+    }
+}
+
+fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
+    article
         .blocks
         .iter()
         .map(|b| {
-            let text = full_text[b.span.range()].trim();
+            let text = text[b.span.range()].trim();
             let words = super::unicode_word_count(text, WORD_CAP);
             Feat {
                 lower: if words <= SHORT_LINE {
@@ -284,25 +308,52 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
                 text,
             }
         })
-        .collect();
-    // Blocks whose role came from markup keep it.
-    let fixed: Vec<bool> = article.blocks.iter().map(|b| b.reason.is_some()).collect();
-    let open = |article: &Article, i: usize| !fixed[i] && article.blocks[i].role == Role::Body;
+        .collect()
+}
 
-    // 1. Lines recognisable on their own: labels, furniture, captions.
-    for i in 0..n {
-        if !open(article, i) {
+/// Decides the role of every block not already fixed by markup, and fills the
+/// metadata the text states (title, byline, date, outlet). Each step is one
+/// rule about news pages; the reason strings name the step that fired.
+pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String], markup: &[Markup]) {
+    // The features borrow the text while the rules below set roles on blocks.
+    let full_text = std::mem::take(&mut article.text);
+    let feats = features(article, &full_text);
+    let page = Page {
+        fixed: article.blocks.iter().map(|b| b.reason.is_some()).collect(),
+        feats,
+        markup,
+    };
+    line_patterns(article, &page, extra_boilerplate);
+    captions_after_credits(article, &page);
+    let title_idx = headline(article, &page);
+    header(article, &page, title_idx);
+    let end = end_of_article(article, &page);
+    trailing_teasers(article, &page, end);
+    subheads_and_captions(article, &page, end, title_idx);
+    fill_metadata(article, &page.feats);
+    drop(page);
+    article.text = full_text;
+}
+
+/// 1. Lines recognisable on their own: labels, furniture, captions.
+fn line_patterns(article: &mut Article, page: &Page, extra: &[String]) {
+    for i in 0..page.len() {
+        if !page.open(article, i) {
             continue;
         }
-        if let Some((role, reason)) = by_pattern(&feats[i], extra_boilerplate) {
+        if let Some((role, reason)) = by_pattern(&page.feats[i], extra) {
             set(article, i, role, reason);
         }
     }
-    for i in 1..n {
-        // A short line without closing punctuation right after a picture credit
-        // is that picture's caption.
+}
+
+/// A short line without closing punctuation right after a picture credit is
+/// that picture's caption.
+fn captions_after_credits(article: &mut Article, page: &Page) {
+    for i in 1..page.len() {
         let prev_caption = article.blocks[i - 1].role == Role::Caption;
-        if prev_caption && open(article, i) && feats[i].headline_shaped() && feats[i].words <= 16 {
+        let f = &page.feats[i];
+        if prev_caption && page.open(article, i) && f.headline_shaped() && f.words <= 16 {
             set(
                 article,
                 i,
@@ -311,12 +362,17 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             );
         }
     }
+}
 
-    // 2. The headline: markup's, else a headline-shaped first line.
+/// 2. The headline: markup's, else a headline-shaped first line; lines that
+/// repeat it are furniture. Returns the headline's block.
+fn headline(article: &mut Article, page: &Page) -> Option<usize> {
+    let n = page.len();
+    let feats = &page.feats;
     let mut title_idx = article.blocks.iter().position(|b| b.role == Role::Title);
     if title_idx.is_none()
         && n > 1
-        && open(article, 0)
+        && page.open(article, 0)
         && feats[0].headline_shaped()
         && feats[0].words >= 2
     {
@@ -342,7 +398,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
                 && similar_len
                 && !title_key.is_empty()
                 && key(feats[i].text) == title_key
-                && !fixed[i]
+                && !page.fixed[i]
             {
                 set(article, i, Role::Boilerplate, "repeats the title");
             }
@@ -352,23 +408,27 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
     if title_idx.is_none() && !meta_title_key.is_empty() {
         // JSON or meta-tag titles repeated as the first line of the text.
         for i in 0..n.min(5) {
-            if open(article, i) && key(feats[i].text) == meta_title_key {
+            if page.open(article, i) && key(feats[i].text) == meta_title_key {
                 set(article, i, Role::Title, "the same text as the title field");
                 break;
             }
         }
     }
+    title_idx
+}
 
-    // 3. The header: between the headline and the first paragraph of prose.
+/// 3. The header: names, job titles and standfirsts between the headline and
+/// the first paragraph of prose.
+fn header(article: &mut Article, page: &Page, title_idx: Option<usize>) {
+    let n = page.len();
     let first_body = (0..n)
-        .find(|&i| open(article, i) && feats[i].body_like())
+        .find(|&i| page.open(article, i) && page.feats[i].body_like())
         .unwrap_or(n);
-    let header_end = first_body.min(15);
-    for i in 0..header_end {
-        if !open(article, i) {
+    for i in 0..first_body.min(15) {
+        if !page.open(article, i) || page.list_item(i) {
             continue;
         }
-        let f = &feats[i];
+        let f = &page.feats[i];
         if looks_like_names(f.text) {
             set(
                 article,
@@ -378,7 +438,11 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             );
         } else if looks_like_job_title(f.text) {
             set(article, i, Role::Byline, "job title under the byline");
-        } else if title_idx.is_some_and(|t| t < i) && first_body < n && f.headline_shaped() {
+        } else if title_idx.is_some_and(|t| t < i)
+            && first_body < n
+            && f.headline_shaped()
+            && f.words >= 6
+        {
             set(
                 article,
                 i,
@@ -387,122 +451,235 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String]) {
             );
         }
     }
+}
 
-    // 4. End-of-article markers: what follows is teasers and comments.
-    let any_body_before = |article: &Article, i: usize| {
-        (0..i).any(|j| article.blocks[j].role == Role::Body && feats[j].body_like())
-    };
-    let mut end = n;
-    for i in 0..n {
-        let stem = feats[i].lower.trim_end_matches([':', ' ', '.']);
-        if stem.len() <= 40 && END_MARKERS.contains(&stem) && any_body_before(article, i) {
-            end = i;
-            break;
-        }
+/// Paragraphs in a row of article prose that show the article goes on.
+const PROSE_RUN: usize = 4;
+
+/// 4. End-of-article markers ("Related", "Comments"). A marker ends the
+/// article only when no run of article prose follows it (`PROSE_RUN`
+/// paragraphs in a row; teasers and comments alternate with short headline,
+/// name and date lines): then the rest is teasers and comments. A marker with
+/// such a run after it is a box inside the article (or the end of one of many
+/// concatenated articles): it and the lines up to the run are furniture, and
+/// the prose goes on. Returns where the article ends.
+fn end_of_article(article: &mut Article, page: &Page) -> usize {
+    let n = page.len();
+    let prose = |i: usize| page.feats[i].body_like() && page.feats[i].prose_end;
+    // Where the next run of prose starts, from each block on.
+    let mut run = vec![0usize; n + 1];
+    let mut next_run = vec![n; n + 1];
+    for i in (0..n).rev() {
+        run[i] = if prose(i) { run[i + 1] + 1 } else { 0 };
+        next_run[i] = if run[i] >= PROSE_RUN { i } else { next_run[i + 1] };
     }
-    if end < n {
-        let marker = quote_line(feats[end].text);
-        if !fixed[end] {
+    let mut i = 0;
+    while i < n {
+        let stem = page.feats[i].lower.trim_end_matches([':', ' ', '.']);
+        if stem.len() > 40 || !END_MARKERS.contains(&stem) || !page.body_before(article, i) {
+            i += 1;
+            continue;
+        }
+        let marker = quote_line(page.feats[i].text);
+        let resume = next_run[i + 1];
+        if resume == n {
+            mark_rest_after_marker(article, page, i, &marker);
+            return i;
+        }
+        if !page.fixed[i] {
             set(
                 article,
-                end,
+                i,
                 Role::Boilerplate,
-                format!("end-of-article marker `{marker}`"),
+                format!("marker `{marker}` inside the text: article prose goes on after it"),
             );
         }
-        for i in end + 1..n {
-            if !open(article, i) {
-                continue;
-            }
-            if feats[i].words <= 3 {
+        for j in i + 1..resume {
+            if page.open(article, j) && !page.list_item(j) {
                 set(
                     article,
-                    i,
-                    Role::Boilerplate,
-                    format!("after the end-of-article marker `{marker}`: site furniture"),
-                );
-            } else {
-                set(
-                    article,
-                    i,
+                    j,
                     Role::Related,
-                    format!("after the end-of-article marker `{marker}`: teaser block"),
+                    format!("in the box under `{marker}`, before the prose goes on"),
                 );
             }
         }
+        i = resume;
     }
+    n
+}
 
-    // 5. Teasers scraped after the last paragraph are cut off mid-sentence.
+fn mark_rest_after_marker(article: &mut Article, page: &Page, end: usize, marker: &str) {
+    if !page.fixed[end] {
+        set(
+            article,
+            end,
+            Role::Boilerplate,
+            format!("end-of-article marker `{marker}`"),
+        );
+    }
+    for i in end + 1..page.len() {
+        if !page.open(article, i) {
+            continue;
+        }
+        if page.feats[i].words <= 3 {
+            set(
+                article,
+                i,
+                Role::Boilerplate,
+                format!("after the end-of-article marker `{marker}`: site furniture"),
+            );
+        } else {
+            set(
+                article,
+                i,
+                Role::Related,
+                format!("after the end-of-article marker `{marker}`: teaser block"),
+            );
+        }
+    }
+}
+
+/// 5. Teasers scraped after the last paragraph are cut off mid-sentence.
+fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
+    let feats = &page.feats;
     let body: Vec<usize> = (0..end)
         .filter(|&i| article.blocks[i].role == Role::Body)
         .collect();
     let prose = body.iter().filter(|&&i| feats[i].prose_end).count();
-    if prose * 10 >= body.len() * 6 {
-        let mut i = end;
-        while i > 0 {
-            i -= 1;
-            if article.blocks[i].role != Role::Body {
-                continue;
-            }
-            if fixed[i] || feats[i].prose_end || !any_body_before(article, i) {
-                break;
-            }
-            let f = &feats[i];
-            let truncated = f.words >= 8;
-            let (role, reason) = if f.headline_shaped() && has_picture_words(&f.lower) {
-                (
-                    Role::Caption,
-                    "after the article's last body paragraph: describes a picture",
-                )
-            } else if truncated {
-                (
-                    Role::Related,
-                    "after the article's last body paragraph: teaser cut off mid-sentence",
-                )
-            } else {
-                (
-                    Role::Related,
-                    "after the article's last body paragraph: teaser headline",
-                )
-            };
-            set(article, i, role, reason);
-        }
+    if prose * 10 < body.len() * 6 {
+        return;
     }
-
-    // 6. Short lines without closing punctuation between paragraphs are subheads.
-    for i in 0..end {
-        if open(article, i)
-            && feats[i].headline_shaped()
-            && feats[i].words <= 15
-            && title_idx != Some(i)
+    let mut i = end;
+    while i > 0 {
+        i -= 1;
+        if article.blocks[i].role != Role::Body {
+            continue;
+        }
+        if page.fixed[i] || page.list_item(i) || feats[i].prose_end || !page.body_before(article, i)
         {
-            let f = &feats[i];
-            if has_picture_words(&f.lower) && f.words >= 4 {
-                set(
-                    article,
-                    i,
-                    Role::Caption,
-                    "line without closing punctuation that describes a picture",
-                );
-            } else if i > 0 && starts_like_heading(f.text) {
-                set(
-                    article,
-                    i,
-                    Role::Subhead,
-                    "short line without closing punctuation between paragraphs",
-                );
-            }
+            break;
+        }
+        let f = &feats[i];
+        let (role, reason) = if f.headline_shaped() && has_picture_words(&f.lower) {
+            (
+                Role::Caption,
+                "after the article's last body paragraph: describes a picture",
+            )
+        } else if f.words >= 8 {
+            (
+                Role::Related,
+                "after the article's last body paragraph: teaser cut off mid-sentence",
+            )
+        } else {
+            (
+                Role::Related,
+                "after the article's last body paragraph: teaser headline",
+            )
+        };
+        set(article, i, role, reason);
+    }
+}
+
+/// 6. Short lines without closing punctuation between paragraphs are subheads
+/// (or captions, when they describe a picture); list items stay body.
+fn subheads_and_captions(article: &mut Article, page: &Page, end: usize, title_idx: Option<usize>) {
+    for i in 0..end {
+        let f = &page.feats[i];
+        if !page.open(article, i)
+            || page.list_item(i)
+            || !f.headline_shaped()
+            || f.words > 15
+            || title_idx == Some(i)
+        {
+            continue;
+        }
+        if has_picture_words(&f.lower) && f.words >= 4 {
+            set(
+                article,
+                i,
+                Role::Caption,
+                "line without closing punctuation that describes a picture",
+            );
+        } else if i > 0 && starts_like_heading(f.text) {
+            set(
+                article,
+                i,
+                Role::Subhead,
+                "short line without closing punctuation between paragraphs",
+            );
         }
     }
+}
 
-    fill_metadata(article, &feats);
-    drop(feats);
-    article.text = full_text;
+/// Words in the content blocks (body, standfirst, subheads).
+fn content_words(article: &Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.role.is_content())
+        .map(|b| super::unicode_word_count(article.slice(b.span), usize::MAX))
+        .sum()
+}
+
+/// When the roles leave less than half of the extractor's main text as
+/// content, a rule misfired on this page (a class, a marker): the blocks those
+/// rules took from the article go back to body, with a note. The extractor
+/// already judged all of its text to be the article.
+pub(crate) fn keep_the_extractors_judgement(article: &mut Article, markup: &[Markup], extracted: usize) {
+    let content = content_words(article);
+    if extracted < 50 || content * 2 >= extracted {
+        return;
+    }
+    let mut restored = 0;
+    for (i, b) in article.blocks.iter_mut().enumerate() {
+        let from_rule = b.reason.as_deref().is_some_and(|r| {
+            r.contains("end-of-article marker") || r.starts_with("after the article's last body")
+        });
+        let from_class = markup.get(i).is_some_and(|m| m.from_class);
+        if !b.role.is_content() && b.role != Role::Title && (from_rule || from_class) {
+            b.role = Role::Body;
+            b.reason = None;
+            restored += 1;
+        }
+    }
+    if restored > 0 {
+        article.notes.push(format!(
+            "the page's markup and end markers left {content} of the extractor's {extracted} words as article; kept the extractor's judgement ({restored} block(s) back to body)"
+        ));
+    }
+}
+
+/// A homepage or section front: many short teasers and no paragraph of prose.
+pub(crate) fn note_listing_page(article: &mut Article) {
+    let (mut short, mut prose) = (0usize, 0usize);
+    for b in &article.blocks {
+        let t = article.slice(b.span);
+        let words = super::unicode_word_count(t, 60);
+        if words >= 40 || (words >= 20 && prose_end(t)) {
+            prose += 1;
+        } else if words <= 15 {
+            short += 1;
+        }
+    }
+    let n = article.blocks.len();
+    if n >= 10 && prose < 3 && short * 4 >= n * 3 {
+        article.notes.push(format!(
+            "no article found: looks like a listing page ({short} short teaser lines, {prose} paragraph(s) of prose)"
+        ));
+    }
 }
 
 /// Headings open with a capital, a digit or a quote mark — not a list marker
-/// or a lower-case word.
+/// ("1.", "2)", "•", "-") or a lower-case word.
 fn starts_like_heading(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']) {
+        return false;
+    }
+    if t.starts_with(['•', '-', '*', '–', '·', '▪']) {
+        return false;
+    }
     let first = t
         .trim_start_matches(['“', '‘', '"', '\'', '«'])
         .chars()
