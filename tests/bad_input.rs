@@ -80,7 +80,10 @@ fn latin1_text_is_decoded_with_a_note() {
         .unwrap()
         .contains("Café owners in Zürich"));
     let note = v["notes"][0].as_str().unwrap();
-    assert!(note.contains("windows-1252") && note.contains("guessed"), "{note}");
+    assert!(
+        note.contains("windows-1252") && note.contains("guessed"),
+        "{note}"
+    );
 }
 
 #[test]

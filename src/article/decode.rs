@@ -192,11 +192,15 @@ fn guessed(bytes: Vec<u8>, mut notes: Vec<String>) -> Result<Decoded, LoadError>
 /// charset>`, `<meta http-equiv="Content-Type" content="…; charset=…">` or
 /// an XML declaration's `encoding`. Labels as the Encoding Standard reads them
 /// (`latin1` is Windows-1252, `gb2312` is GBK, UTF-16 labels mean UTF-8 here).
-pub(crate) fn declared_charset(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+pub(crate) fn declared_charset(
+    bytes: &[u8],
+) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
     let head: Vec<u8> = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
     let label = |from: usize| -> Option<&'static encoding_rs::Encoding> {
         let rest = &head[from..];
-        let rest = &rest[rest.iter().position(|c| !matches!(c, b' ' | b'=' | b'"' | b'\''))?..];
+        let rest = &rest[rest
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'=' | b'"' | b'\''))?..];
         let end = rest
             .iter()
             .position(|c| matches!(c, b'"' | b'\'' | b';' | b' ' | b'>' | b'/' | b'?'))
@@ -338,7 +342,8 @@ mod tests {
     }
 
     fn page(charset_tag: &str, text: &str, enc: &'static encoding_rs::Encoding) -> Vec<u8> {
-        let mut b = format!("<html><head>{charset_tag}<title>t</title></head><body><p>").into_bytes();
+        let mut b =
+            format!("<html><head>{charset_tag}<title>t</title></head><body><p>").into_bytes();
         b.extend_from_slice(&enc.encode(text).0);
         b.extend_from_slice(b"</p></body></html>");
         b
@@ -347,7 +352,12 @@ mod tests {
     #[test]
     fn the_declared_charset_decides() {
         let russian = "Диета Аткинса: что можно есть";
-        let d = decode(page(r#"<meta charset="windows-1251">"#, russian, encoding_rs::WINDOWS_1251)).unwrap();
+        let d = decode(page(
+            r#"<meta charset="windows-1251">"#,
+            russian,
+            encoding_rs::WINDOWS_1251,
+        ))
+        .unwrap();
         assert!(d.text.contains(russian), "{}", d.text);
         assert_eq!(d.encoding, "windows-1251");
         assert!(d.notes[0].contains("`<meta charset>`"), "{:?}", d.notes);
@@ -361,7 +371,12 @@ mod tests {
         assert!(d.text.contains(chinese));
         assert!(d.notes[0].contains("http-equiv"), "{:?}", d.notes);
         let japanese = "日本経済新聞の記事です。トランプ氏は述べた。";
-        let d = decode(page(r#"<meta charset='Shift_JIS'>"#, japanese, encoding_rs::SHIFT_JIS)).unwrap();
+        let d = decode(page(
+            r#"<meta charset='Shift_JIS'>"#,
+            japanese,
+            encoding_rs::SHIFT_JIS,
+        ))
+        .unwrap();
         assert!(d.text.contains(japanese));
         assert_eq!(d.encoding, "Shift_JIS");
         let mut xml = br#"<?xml version="1.0" encoding="koi8-r"?><html><body><p>"#.to_vec();
@@ -374,7 +389,12 @@ mod tests {
     #[test]
     fn a_page_saved_again_as_utf8_keeps_utf8_despite_its_old_declaration() {
         let chinese = "美国国防部长周三表示";
-        let d = decode(page(r#"<meta charset="gb2312">"#, chinese, encoding_rs::UTF_8)).unwrap();
+        let d = decode(page(
+            r#"<meta charset="gb2312">"#,
+            chinese,
+            encoding_rs::UTF_8,
+        ))
+        .unwrap();
         assert!(d.text.contains(chinese));
         assert_eq!(d.encoding, "utf-8");
         assert!(d.notes[0].contains("valid UTF-8"), "{:?}", d.notes);
@@ -386,7 +406,8 @@ mod tests {
         let d = decode(encoding_rs::GBK.encode(chinese).0.into_owned()).unwrap();
         assert_eq!(d.text, chinese);
         assert!(d.notes[0].contains("guessed"));
-        let russian = "Диета Аткинса: что можно есть и чего нельзя. Врачи рассказали о пользе и вреде.";
+        let russian =
+            "Диета Аткинса: что можно есть и чего нельзя. Врачи рассказали о пользе и вреде.";
         let d = decode(encoding_rs::WINDOWS_1251.encode(russian).0.into_owned()).unwrap();
         assert_eq!(d.text, russian);
     }

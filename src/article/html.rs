@@ -197,24 +197,51 @@ fn class_hint(node: &NodeRef) -> Option<Hint> {
             from_class: true,
         })
     };
-    let rel = node.attr("rel").map(|r| r.to_lowercase()).unwrap_or_default();
+    let rel = node
+        .attr("rel")
+        .map(|r| r.to_lowercase())
+        .unwrap_or_default();
     if rel == "author" || any(&["byline", "author", "byline-name", "author-name"]) {
         return hint(Role::Byline, "byline markup");
     }
     if any(&["caption", "credit", "figcaption", "photo-credit"]) {
         return hint(Role::Caption, "caption markup");
     }
-    if any(&["standfirst", "dek", "subtitle", "subheadline", "deck", "summary-lede"]) {
+    if any(&[
+        "standfirst",
+        "dek",
+        "subtitle",
+        "subheadline",
+        "deck",
+        "summary-lede",
+    ]) {
         return hint(Role::Standfirst, "standfirst markup");
     }
     if any(&[
-        "related", "recirc", "more-stories", "read-more", "readmore", "most-popular", "trending",
+        "related",
+        "recirc",
+        "more-stories",
+        "read-more",
+        "readmore",
+        "most-popular",
+        "trending",
     ]) {
         return hint(Role::Related, "related-stories markup");
     }
     if any(&[
-        "share", "sharing", "social", "newsletter", "promo", "advert", "advertisement", "sponsor",
-        "sponsored", "ad", "ads", "adslot", "dfp",
+        "share",
+        "sharing",
+        "social",
+        "newsletter",
+        "promo",
+        "advert",
+        "advertisement",
+        "sponsor",
+        "sponsored",
+        "ad",
+        "ads",
+        "adslot",
+        "dfp",
     ]) {
         return hint(Role::Boilerplate, "furniture markup (share, promo, ad)");
     }
@@ -264,7 +291,12 @@ fn word_counts(root: NodeRef) -> HashMap<NodeId, usize> {
 
 /// The hint an element passes to its text: its own (class, then tag; for
 /// `h1` the tag first), unless a furniture container around it already decided.
-fn element_hint(node: &NodeRef, name: &str, inherited: Option<&Hint>, c: &mut Collector) -> Option<Hint> {
+fn element_hint(
+    node: &NodeRef,
+    name: &str,
+    inherited: Option<&Hint>,
+    c: &mut Collector,
+) -> Option<Hint> {
     let mut class = class_hint(node);
     if class.is_some() && c.holds_most_text(node) {
         // A class must not make most of the article furniture (a Drupal
@@ -414,7 +446,8 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         ));
     }
     let mut meta = Metadata::default();
-    page_metadata(&doc, &mut meta);
+    let mut from_page = Metadata::default();
+    page_metadata(&doc, &mut from_page);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         ..Default::default()
@@ -433,6 +466,15 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
             (whole_page(html, &mut meta, &mut skipped), None)
         }
     };
+    // The extractor's metadata first (JSON-LD, then meta tags, then byline
+    // markup), then the page's other tags; bylines only when they read as names.
+    meta.byline = [meta.byline.take(), from_page.byline]
+        .into_iter()
+        .flatten()
+        .find_map(|b| super::meta::clean_byline(&b));
+    if meta.date.is_none() {
+        meta.date = from_page.date;
+    }
     if skipped > 0 {
         notes.push(format!(
             "skipped {skipped} non-text element(s) (scripts, styles, forms, embeds)"
@@ -469,15 +511,14 @@ fn from_extracted(
     if meta.title.is_none() && !title.is_empty() {
         meta.title = Some(title.clone());
     }
+    // The byline block shows the page's own words; only a name-like one.
     let byline = a
         .byline
         .as_deref()
         .map(str::trim)
-        .filter(|s| !s.is_empty())
+        .filter(|s| super::meta::clean_byline(s).is_some())
         .map(String::from);
-    if meta.byline.is_none() {
-        meta.byline = byline.clone();
-    }
+    meta.byline = a.byline.clone();
     if meta.date.is_none() {
         meta.date = a.published_time.as_deref().and_then(super::parse_date);
     }
@@ -580,13 +621,15 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             "meta[property='article:author']",
             "[rel='author']",
             "[itemprop='author']",
+            "[class*='byline']",
+            "[class*='author']",
         ] {
             let found = doc.select(sel);
             let value = found
                 .attr("content")
                 .map(|v| v.to_string())
                 .or_else(|| Some(found.text().trim().to_string()).filter(|t| !t.is_empty()));
-            if let Some(v) = value.filter(|v| !v.starts_with("http")) {
+            if let Some(v) = value.and_then(|v| super::meta::clean_byline(&v)) {
                 meta.byline = Some(v);
                 break;
             }

@@ -286,11 +286,195 @@ pub(crate) fn strip_byline_label(s: &str) -> &str {
         "Reporting by",
         "By ",
     ] {
-        if t.len() >= label.len() && t[..label.len()].eq_ignore_ascii_case(label) {
+        if t.get(..label.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(label))
+        {
             return t[label.len()..].trim();
         }
     }
     t
+}
+
+/// A byline as a name: labels (`By`, `Par`, `Written by`), a date or time
+/// glued after it (`By Carrie ArnoldNovember 15, 2019`) and trailing
+/// separators removed; `None` when what is left does not read as a name or a
+/// list of names (a bare `By`, a comment form's `Name (required)`, share
+/// buttons, a file name or address, a dateline in capitals, a sentence).
+pub(crate) fn clean_byline(raw: &str) -> Option<String> {
+    // Addresses beside a name (`Bradley M. Kuhn (http://ebb.org/bkuhn/)`) go.
+    let one_line = raw
+        .split_whitespace()
+        .filter(|w| !w.trim_start_matches('(').starts_with("http") && !w.starts_with('@'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut s = strip_byline_label(&one_line);
+    for label in ["par ", "por ", "von ", "di ", "door ", "av ", "af "] {
+        if s.len() > label.len()
+            && s.get(..label.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(label))
+        {
+            s = s[label.len()..].trim_start();
+        }
+    }
+    let s = cut_at_date(s);
+    let s = s
+        .trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(".contains(c))
+        .trim_start_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;".contains(c));
+    let s = s
+        .strip_suffix(" on")
+        .or_else(|| s.strip_suffix(" at"))
+        .unwrap_or(s)
+        .trim();
+    plausible_byline(s).then(|| s.to_string())
+}
+
+/// Everything before the first digit or a month name that starts a date.
+fn cut_at_date(s: &str) -> &str {
+    let mut cut = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
+    for month in MONTH_NAMES {
+        let mut from = 0;
+        while let Some(at) = s[from..].find(month) {
+            let at = from + at;
+            let after = s[at + month.len()..].trim_start();
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                cut = cut.min(at);
+            }
+            from = at + month.len();
+        }
+    }
+    &s[..cut]
+}
+
+fn plausible_byline(s: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "by",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "pinterest",
+        "pint",
+        "linkedin",
+        "email",
+        "e-mail",
+        "share",
+        "print",
+        "baixar",
+        "download",
+        "comments",
+        "comment",
+        "reply",
+        "required",
+        "wajib",
+        "name",
+        "имя",
+        "nombre",
+        "nome",
+        "admin",
+        "administrator",
+        "anonymous",
+        "unknown",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 14 || s.chars().count() > 120 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if lower.contains("http") || lower.contains("www.") || lower.contains(".txt") || s.contains('*')
+    {
+        return false;
+    }
+    let plain = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if words
+        .iter()
+        .filter(|w| NOT_NAMES.contains(&plain(w).as_str()))
+        .count()
+        * 2
+        >= words.len()
+        || words
+            .iter()
+            .any(|w| matches!(plain(w).as_str(), "wajib" | "required" | "имя"))
+    {
+        return false;
+    }
+    // A dateline: a place in capitals with a comma (`BAAR, SWITZERLAND`).
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    if s.contains(',') && letters.len() > 6 && capitals == letters.len() {
+        return false;
+    }
+    if super::plain::ends_sentence(s) && words.len() > 6 {
+        return false;
+    }
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// A page title without the site's name: `Headline | The Outlet` (the outlet
+/// known), a breadcrumb trail `Headline » Local » News » Site`, an address
+/// `Headline -- Sott.net`, a Chinese site name glued on `标题-新华网`. A
+/// Markdown heading's `#` marks go too.
+pub(crate) fn strip_site_name<'a>(title: &'a str, outlet: Option<&str>) -> &'a str {
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " » ", " > ", " -- ", " · ",
+    ];
+    let title = title.trim();
+    // `# Head` (Markdown), not `#MeToo`.
+    let hashes = title.len() - title.trim_start_matches('#').len();
+    let title = if hashes > 0 && title[hashes..].starts_with(char::is_whitespace) {
+        title[hashes..].trim()
+    } else {
+        title
+    };
+    if let Some(outlet) = outlet.filter(|o| !o.trim().is_empty()) {
+        for sep in SEPARATORS.iter().chain(&["-", "_", "｜"]) {
+            if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
+                return head.trim();
+            }
+        }
+    }
+    let substantial = |head: &str| {
+        let cjk = head.chars().filter(|&c| super::is_cjk(c)).count();
+        head.split_whitespace().count() >= 3 || cjk >= 8
+    };
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        let head = parts[0].trim();
+        let tail = parts.last().map_or("", |t| t.trim());
+        // Every part after the headline short: section names and the site's.
+        let breadcrumb = parts.len() >= 3
+            && parts[1..].iter().all(|p| {
+                p.split_whitespace().count() <= 3
+                    && p.chars().filter(|&c| super::is_cjk(c)).count() <= 8
+            });
+        let address = parts.len() == 2
+            && !tail.contains(' ')
+            && tail.contains('.')
+            && tail
+                .rsplit('.')
+                .next()
+                .is_some_and(|tld| (2..=4).contains(&tld.len()));
+        if (breadcrumb || address) && substantial(head) {
+            return head;
+        }
+    }
+    // A short Chinese or Japanese site name glued on with a hyphen.
+    if let Some((head, tail)) = title.rsplit_once('-') {
+        let tail_cjk = tail
+            .chars()
+            .all(|c| super::is_cjk(c) || c.is_ascii_alphanumeric());
+        if tail_cjk
+            && tail.chars().any(super::is_cjk)
+            && tail.chars().count() <= 8
+            && substantial(head)
+        {
+            return head.trim();
+        }
+    }
+    title
 }
 
 /// A title from a descriptive file name (`hegseth-says-everything-on-table.txt`);
@@ -364,6 +548,80 @@ mod tests {
             "Dan Sabbagh in Brussels"
         );
         assert_eq!(strip_byline_label("By Frank Gardner"), "Frank Gardner");
+    }
+
+    #[test]
+    fn site_names_leave_titles() {
+        let strip = |t| strip_site_name(t, None);
+        assert_eq!(
+            strip("Anticorrupción decidirá en Madrid si recurre la imputación de la Infanta » Local » Noticias » Ultima Hora Mallorca"),
+            "Anticorrupción decidirá en Madrid si recurre la imputación de la Infanta"
+        );
+        assert_eq!(
+            strip("Fireball seen over three states -- Sott.net"),
+            "Fireball seen over three states"
+        );
+        assert_eq!(
+            strip("短缺药品保供稳价 全力保障临床用药需求-新华网"),
+            "短缺药品保供稳价 全力保障临床用药需求"
+        );
+        assert_eq!(
+            strip("美国国防部长表示一切选项都在谈判桌上 - BBC中文网 - 两岸三地"),
+            "美国国防部长表示一切选项都在谈判桌上"
+        );
+        assert_eq!(strip("# A Markdown headline"), "A Markdown headline");
+        assert_eq!(strip("#MeToo turns five"), "#MeToo turns five");
+        assert_eq!(
+            strip_site_name("Ministers agree deal | The Ledger", Some("The Ledger")),
+            "Ministers agree deal"
+        );
+        // A title with one ordinary dash keeps it.
+        assert_eq!(
+            strip("Brexit - what happens next?"),
+            "Brexit - what happens next?"
+        );
+    }
+
+    #[test]
+    fn bylines_are_cleaned_or_rejected() {
+        let clean = |s| clean_byline(s);
+        assert_eq!(
+            clean("By Carrie ArnoldNovember 15, 2019").as_deref(),
+            Some("Carrie Arnold")
+        );
+        assert_eq!(
+            clean("by Lucas Nolan22 Dec 2016651").as_deref(),
+            Some("Lucas Nolan")
+        );
+        assert_eq!(
+            clean("By Nathan Willis\n   March 25, 2015").as_deref(),
+            Some("Nathan Willis")
+        );
+        assert_eq!(
+            clean("Par Sébastien Farcis").as_deref(),
+            Some("Sébastien Farcis")
+        );
+        assert_eq!(
+            clean("Richard (R.J.) Eskow").as_deref(),
+            Some("Richard (R.J.) Eskow")
+        );
+        assert_eq!(clean("AFP").as_deref(), Some("AFP"));
+        assert_eq!(
+            clean("Bradley M. Kuhn (http://ebb.org/bkuhn/)").as_deref(),
+            Some("Bradley M. Kuhn")
+        );
+        for junk in [
+            "By",
+            "Nama (wajib)",
+            "Имя *",
+            "humans.txt",
+            "Whatsapp Facebook Pint Baixar",
+            "BAAR, SWITZERLAND",
+            "https://www.facebook.com/someone",
+            "",
+        ] {
+            assert_eq!(clean(junk), None, "{junk}");
+        }
     }
 
     #[test]

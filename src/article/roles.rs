@@ -7,6 +7,8 @@
 //! follow one; site furniture has a handful of fixed phrasings; once an
 //! end-of-article marker ("Related", "Source link") appears, the rest is teasers;
 //! and teaser blurbs scraped after the last paragraph are cut off mid-sentence.
+//! A marker ends the article only when no run of prose follows it: a box in the
+//! middle of an article (or between concatenated articles) is only a box.
 
 #![allow(
     clippy::needless_range_loop,
@@ -335,7 +337,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String], mark
     article.text = full_text;
 }
 
-/// 1. Lines recognisable on their own: labels, furniture, captions.
+/// Step 1: Lines recognisable on their own: labels, furniture, captions.
 fn line_patterns(article: &mut Article, page: &Page, extra: &[String]) {
     for i in 0..page.len() {
         if !page.open(article, i) {
@@ -364,7 +366,7 @@ fn captions_after_credits(article: &mut Article, page: &Page) {
     }
 }
 
-/// 2. The headline: markup's, else a headline-shaped first line; lines that
+/// Step 2: The headline: markup's, else a headline-shaped first line; lines that
 /// repeat it are furniture. Returns the headline's block.
 fn headline(article: &mut Article, page: &Page) -> Option<usize> {
     let n = page.len();
@@ -417,7 +419,7 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
     title_idx
 }
 
-/// 3. The header: names, job titles and standfirsts between the headline and
+/// Step 3: The header: names, job titles and standfirsts between the headline and
 /// the first paragraph of prose.
 fn header(article: &mut Article, page: &Page, title_idx: Option<usize>) {
     let n = page.len();
@@ -456,7 +458,7 @@ fn header(article: &mut Article, page: &Page, title_idx: Option<usize>) {
 /// Paragraphs in a row of article prose that show the article goes on.
 const PROSE_RUN: usize = 4;
 
-/// 4. End-of-article markers ("Related", "Comments"). A marker ends the
+/// Step 4: End-of-article markers ("Related", "Comments"). A marker ends the
 /// article only when no run of article prose follows it (`PROSE_RUN`
 /// paragraphs in a row; teasers and comments alternate with short headline,
 /// name and date lines): then the rest is teasers and comments. A marker with
@@ -471,7 +473,11 @@ fn end_of_article(article: &mut Article, page: &Page) -> usize {
     let mut next_run = vec![n; n + 1];
     for i in (0..n).rev() {
         run[i] = if prose(i) { run[i + 1] + 1 } else { 0 };
-        next_run[i] = if run[i] >= PROSE_RUN { i } else { next_run[i + 1] };
+        next_run[i] = if run[i] >= PROSE_RUN {
+            i
+        } else {
+            next_run[i + 1]
+        };
     }
     let mut i = 0;
     while i < n {
@@ -540,7 +546,7 @@ fn mark_rest_after_marker(article: &mut Article, page: &Page, end: usize, marker
     }
 }
 
-/// 5. Teasers scraped after the last paragraph are cut off mid-sentence.
+/// Step 5: Teasers scraped after the last paragraph are cut off mid-sentence.
 fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
     let feats = &page.feats;
     let body: Vec<usize> = (0..end)
@@ -581,7 +587,7 @@ fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
     }
 }
 
-/// 6. Short lines without closing punctuation between paragraphs are subheads
+/// Step 6: Short lines without closing punctuation between paragraphs are subheads
 /// (or captions, when they describe a picture); list items stay body.
 fn subheads_and_captions(article: &mut Article, page: &Page, end: usize, title_idx: Option<usize>) {
     for i in 0..end {
@@ -626,7 +632,11 @@ fn content_words(article: &Article) -> usize {
 /// content, a rule misfired on this page (a class, a marker): the blocks those
 /// rules took from the article go back to body, with a note. The extractor
 /// already judged all of its text to be the article.
-pub(crate) fn keep_the_extractors_judgement(article: &mut Article, markup: &[Markup], extracted: usize) {
+pub(crate) fn keep_the_extractors_judgement(
+    article: &mut Article,
+    markup: &[Markup],
+    extracted: usize,
+) {
     let content = content_words(article);
     if extracted < 50 || content * 2 >= extracted {
         return;
@@ -853,12 +863,12 @@ fn date_dominates(t: &str) -> bool {
 
 fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     if article.meta.byline.is_none() {
-        let parts: Vec<&str> = article
+        let parts: Vec<String> = article
             .blocks
             .iter()
             .zip(feats)
             .filter(|(b, _)| b.role == Role::Byline)
-            .map(|(_, f)| strip_byline_label(f.text))
+            .filter_map(|(_, f)| super::meta::clean_byline(f.text))
             .take(3)
             .collect();
         if !parts.is_empty() {
@@ -876,14 +886,9 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     if article.meta.outlet.is_none() {
         article.meta.outlet = outlet_from_text(article, feats);
     }
-    // Page titles often end with the site's name: "Headline | The Outlet".
-    if let (Some(title), Some(outlet)) = (&article.meta.title, &article.meta.outlet) {
-        for sep in [" | ", " - ", " – ", " — ", " :: "] {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
-                article.meta.title = Some(head.trim().to_string());
-                break;
-            }
-        }
+    if let Some(title) = &article.meta.title {
+        let clean = super::meta::strip_site_name(title, article.meta.outlet.as_deref());
+        article.meta.title = Some(clean.to_string());
     }
 }
 

@@ -1,0 +1,258 @@
+//! What real pages did to the loader, each kept fixed: roles that collapsed
+//! (class names read as substrings, a box in the middle taken as the end of
+//! the article), text the extractor dropped, the page's charset ignored,
+//! junk bylines and titles with site names, lists read as subheads, and
+//! listing pages loaded silently with no body.
+
+use storydiff::article::{load_bytes, Article, LoadOptions, Role};
+
+fn load(name: &str, bytes: &[u8]) -> Article {
+    load_bytes(name, bytes, &LoadOptions::default()).unwrap()
+}
+
+fn body_words(a: &Article) -> usize {
+    a.blocks
+        .iter()
+        .filter(|b| b.role.is_content())
+        .map(|b| a.slice(b.span).split_whitespace().count())
+        .sum()
+}
+
+fn role_of<'a>(a: &'a Article, needle: &str) -> (Role, Option<&'a str>) {
+    let b = a
+        .blocks
+        .iter()
+        .find(|b| a.slice(b.span).contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not in any block"));
+    (b.role, b.reason.as_deref())
+}
+
+/// Article paragraphs: `n` different sentences of prose.
+fn paragraphs(n: usize, topic: &str) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} about the {topic} says that officials met on day {i} and agreed on several measures, \
+                 which residents of the valley welcomed after months of uncertainty over number {i}.</p>\n"
+            )
+        })
+        .collect()
+}
+
+fn page(head: &str, body: &str) -> Vec<u8> {
+    format!("<!doctype html><html><head>{head}<title>Valley flood plan agreed</title></head><body>{body}</body></html>")
+        .into_bytes()
+}
+
+#[test]
+fn drupal_node_promoted_article_is_body_not_promo_furniture() {
+    let html = page(
+        "",
+        &format!(
+            "<article class=\"node node-article node-promoted\"><h1>Valley flood plan agreed</h1>{}</article>",
+            paragraphs(8, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Paragraph 3").0, Role::Body);
+    assert!(body_words(&a) > 200);
+}
+
+#[test]
+fn a_body_in_entry_content_read_more_is_not_related_stories() {
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"post\"><h1>Valley flood plan agreed</h1><div class=\"entry-content-read-more\">{}</div></div>",
+            paragraphs(8, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Paragraph 5").0, Role::Body);
+}
+
+#[test]
+fn a_most_popular_box_in_the_middle_does_not_end_the_article() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<div><h3>Most Popular</h3><ul><li><a href=\"/a\">A teaser headline</a></li><li><a href=\"/b\">Another teaser headline</a></li></ul></div>{}</article>",
+            paragraphs(6, "flood plan"),
+            paragraphs(12, "second half of the plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    let (role, _) = role_of(&a, "Paragraph 10 about the second half");
+    assert_eq!(role, Role::Body);
+    assert!(body_words(&a) > 500, "{}", body_words(&a));
+}
+
+#[test]
+fn a_related_stories_line_in_plain_text_ends_only_a_short_tail() {
+    let para = |i: usize| {
+        format!("Paragraph {i} of the report says officials met and agreed on several measures that residents welcomed.\n\n")
+    };
+    let mut text = String::from("Valley flood plan agreed\n\n");
+    (0..6).for_each(|i| text.push_str(&para(i)));
+    text.push_str("Related Stories\n\nA teaser headline\n\nAnother teaser headline\n\n");
+    text.push_str("Second story: bridge reopens\n\n");
+    (6..20).for_each(|i| text.push_str(&para(i)));
+    let a = load("concatenated.txt", text.as_bytes());
+    assert_eq!(role_of(&a, "Paragraph 15 ").0, Role::Body);
+    assert_eq!(role_of(&a, "A teaser headline").0, Role::Related);
+    assert_eq!(role_of(&a, "Related Stories").0, Role::Boilerplate);
+    // At the true end, a marker still ends the article.
+    let mut text = String::from("Valley flood plan agreed\n\n");
+    (0..6).for_each(|i| text.push_str(&para(i)));
+    text.push_str("Related Stories\n\nA teaser headline\n\nA teaser blurb that runs on for a while and then stops.\n");
+    let a = load("one.txt", text.as_bytes());
+    assert_eq!(role_of(&a, "A teaser blurb").0, Role::Related);
+}
+
+#[test]
+fn subheader_headings_survive_extraction_as_subheads() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<h2 class=\"subheader\" id=\"the-campaign-comes-to-the-courtroom\">The campaign comes to the courtroom</h2>{}</article>",
+            paragraphs(5, "flood plan"),
+            paragraphs(5, "courtroom")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert!(a.text.contains("The campaign comes to the courtroom"));
+    assert_eq!(role_of(&a, "The campaign comes").0, Role::Subhead);
+}
+
+#[test]
+fn lists_inside_the_article_are_body_not_subheads() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<ul><li>New levees along the river</li><li>Pumps for the low streets</li></ul><ol><li>1. The mayor</li><li>2. The council</li></ol>{}</article>",
+            paragraphs(4, "flood plan"),
+            paragraphs(4, "measures")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "New levees").0, Role::Body);
+    assert_eq!(role_of(&a, "2. The council").0, Role::Body);
+    // Plain text: a numbered line is a list item, not a heading.
+    let t = "Valley flood plan agreed\n\nThe council approved the plan on Monday after a long debate about costs.\n\n1. New levees along the river\n\nThe work starts next spring, officials said, and will take two years.\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_ne!(role_of(&a, "1. New levees").0, Role::Subhead);
+}
+
+#[test]
+fn view_counters_and_credits_are_not_standfirsts() {
+    let t = "Valley flood plan agreed\n\nVisto 314 veces\n\nThe council approved the plan on Monday after a long debate about the costs and the timing.\n\nThe work starts next spring, officials said, and will take two years to complete.\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_ne!(role_of(&a, "Visto 314 veces").0, Role::Standfirst);
+}
+
+#[test]
+fn declared_charsets_decode_the_page() {
+    let cases: [(&str, &'static encoding_rs::Encoding, &str); 3] = [
+        (
+            "<meta charset=\"windows-1251\">",
+            encoding_rs::WINDOWS_1251,
+            "Диета Аткинса помогла тысячам людей сбросить вес, говорят врачи в Москве.",
+        ),
+        (
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb18030\">",
+            encoding_rs::GB18030,
+            "美国国防部长赫格塞斯周三在布鲁塞尔表示，结束乌克兰战争的一切选项都在谈判桌上。",
+        ),
+        (
+            "<meta charset=\"Shift_JIS\">",
+            encoding_rs::SHIFT_JIS,
+            "トランプ大統領は会見で、北朝鮮との首脳会談に前向きな姿勢を示したと日本経済新聞が伝えた。",
+        ),
+    ];
+    for (tag, enc, sentence) in cases {
+        let body: String = (0..6).map(|_| format!("<p>{sentence}</p>")).collect();
+        let html = format!(
+            "<html><head>{tag}<title>t</title></head><body><article><h1>Headline</h1>{body}</article></body></html>"
+        );
+        let (bytes, _, _) = enc.encode(&html);
+        let a = load("page.html", &bytes);
+        assert_eq!(a.encoding, enc.name());
+        let body: Vec<&str> = a.body_blocks().map(|b| a.slice(b.span)).collect();
+        assert!(
+            !body.is_empty() && body.iter().all(|b| *b == sentence),
+            "{body:?}"
+        );
+        assert!(
+            a.notes.iter().any(|n| n.contains("declared")),
+            "{:?}",
+            a.notes
+        );
+    }
+}
+
+#[test]
+fn bylines_are_names_not_form_labels_or_dates() {
+    let html = page(
+        "<meta name=\"author\" content=\"humans.txt\">",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1><div class=\"byline\">By Carrie ArnoldNovember 15, 2019</div>{}</article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.byline.as_deref(), Some("Carrie Arnold"));
+    let html = page(
+        "<meta name=\"author\" content=\"Nama (wajib)\">",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}</article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.byline, None);
+}
+
+#[test]
+fn titles_lose_breadcrumbs_and_markdown_marks() {
+    let html = format!(
+        "<html><head><title>Valley flood plan agreed » Local » Noticias » Ultima Hora</title></head><body><article>{}</article></body></html>",
+        paragraphs(6, "flood plan")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(a.meta.title.as_deref(), Some("Valley flood plan agreed"));
+    let a = load("p.md", b"# Valley flood plan agreed\n\nThe council approved the plan on Monday after a long debate.\n");
+    assert_eq!(a.meta.title.as_deref(), Some("Valley flood plan agreed"));
+}
+
+#[test]
+fn a_listing_page_says_so() {
+    let teasers: String = (0..30)
+        .map(|i| format!("<div class=\"card\"><h3><a href=\"/s{i}\">Headline number {i} of the day</a></h3><span>2 hours ago</span></div>"))
+        .collect();
+    let html = page("", &format!("<main>{teasers}</main>"));
+    let a = load("front.html", &html);
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("no article found: looks like a listing page")),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn deep_nesting_loads_and_keeps_the_text() {
+    let n = 10_000;
+    let html = format!(
+        "<html><body>{}<p>Deep text at the bottom of a very deep page.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let a = load("deep.html", html.as_bytes());
+    assert!(a.text.contains("Deep text at the bottom"));
+    assert!(
+        a.notes.iter().any(|n| n.contains("levels deep")),
+        "{:?}",
+        a.notes
+    );
+}
