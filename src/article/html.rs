@@ -382,6 +382,120 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
     c.flush();
 }
 
+/// Open elements a parser keeps track of, as browsers cap them: start tags
+/// deeper than this are left out of the markup (their text stays).
+const MAX_PARSE_DEPTH: usize = 512;
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+
+/// Elements a start tag of the same name closes (`<p>a<p>b`, `<li>`…).
+const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// The page with start tags nested deeper than `MAX_PARSE_DEPTH` (and their
+/// end tags) removed. An HTML parser checks the open elements on each start
+/// tag, so 10,000 nested `<div>`s cost it 10,000² steps; browsers cap the
+/// depth the same way. A quick scan of tags; pages within the cap come back
+/// untouched, without a copy.
+fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    // (tag name, dropped) for each open element.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    // Byte ranges of dropped tags.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + at;
+        let rest = &b[start + 1..];
+        if rest.starts_with(b"!--") {
+            i = memchr::memmem::find(&b[start..], b"-->").map_or(b.len(), |e| start + e + 3);
+            continue;
+        }
+        let close = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |e| start + e + 1);
+        let end_tag = rest.first() == Some(&b'/');
+        let name_from = start + 1 + usize::from(end_tag);
+        let name_len = b[name_from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !b[name_from].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = &html[name_from..name_from + name_len];
+        let lower = name.to_ascii_lowercase();
+        i = close;
+        if end_tag {
+            // Match the nearest open element of that name (a few levels up only,
+            // so stray end tags cost nothing).
+            let depth = open.len();
+            if let Some(k) = (depth.saturating_sub(16)..depth)
+                .rev()
+                .find(|&k| open[k].0.eq_ignore_ascii_case(name))
+            {
+                if open[k].1 {
+                    cut.push((start, close));
+                }
+                open.truncate(k);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&lower.as_str()) {
+            // The next `</name`, in any case.
+            let mut j = close;
+            i = loop {
+                match memchr::memmem::find(&b[j..], b"</") {
+                    None => break b.len(),
+                    Some(e) => {
+                        let at = j + e + 2;
+                        if b.get(at..at + lower.len())
+                            .is_some_and(|n| n.eq_ignore_ascii_case(lower.as_bytes()))
+                        {
+                            break j + e;
+                        }
+                        j = at;
+                    }
+                }
+            };
+            continue;
+        }
+        if VOID.contains(&lower.as_str()) || b[..close].ends_with(b"/>") {
+            continue;
+        }
+        if SELF_CLOSING_SIBLINGS.contains(&lower.as_str()) {
+            let depth = open.len();
+            if let Some(k) = (depth.saturating_sub(4)..depth)
+                .rev()
+                .find(|&k| open[k].0.eq_ignore_ascii_case(name))
+            {
+                open.truncate(k);
+            }
+        }
+        let dropped = open.len() >= MAX_PARSE_DEPTH;
+        if dropped {
+            cut.push((start, close));
+        }
+        open.push((name, dropped));
+    }
+    if cut.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (s, e) in cut {
+        out.push_str(&html[from..s]);
+        from = e;
+    }
+    out.push_str(&html[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Name under which a heading's class and id are kept while the extractor runs.
 const SET_ASIDE: &str = "data-storydiff-names";
 
@@ -439,7 +553,8 @@ fn flatten_deep_nesting(doc: &Document) -> Option<usize> {
 }
 
 pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadError> {
-    let doc = Document::from(html);
+    let html = cap_nesting(html);
+    let doc = Document::from(html.as_ref());
     if prepare(&doc).is_some() {
         notes.push(format!(
             "the page nests elements more than {MAX_DEPTH} levels deep; deeper ones were read as if at that level"
@@ -463,7 +578,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         }
         Err(_) => {
             notes.push("no article found by the extractor; read the whole page".into());
-            (whole_page(html, &mut meta, &mut skipped), None)
+            (whole_page(&html, &mut meta, &mut skipped), None)
         }
     };
     // The extractor's metadata first (JSON-LD, then meta tags, then byline
@@ -634,6 +749,30 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_beyond_the_cap_loses_its_tags_but_not_its_text() {
+        let deep = format!(
+            "<body>{}<p>Deep text.</p>{}<p>After.</p></body>",
+            "<div>".repeat(600),
+            "</div>".repeat(600)
+        );
+        let capped = cap_nesting(&deep);
+        assert_eq!(capped.matches("<div>").count(), MAX_PARSE_DEPTH - 1);
+        assert_eq!(capped.matches("</div>").count(), MAX_PARSE_DEPTH - 1);
+        assert!(capped.contains("Deep text.") && capped.contains("<p>After.</p>"));
+        // Ordinary pages, unclosed paragraphs and scripts with tags inside are untouched.
+        let page = format!(
+            "<body>{}<script>if (a<b) document.write('<div>');</SCRIPT></body>",
+            "<p>One<li>item".repeat(2000)
+        );
+        assert!(matches!(cap_nesting(&page), std::borrow::Cow::Borrowed(_)));
     }
 }
 
