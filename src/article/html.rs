@@ -752,6 +752,16 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
     }
 }
 
+fn same_words(a: &str, b: &str) -> bool {
+    let k = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    k(a) == k(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -774,14 +784,4 @@ mod tests {
         );
         assert!(matches!(cap_nesting(&page), std::borrow::Cow::Borrowed(_)));
     }
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    let k = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    k(a) == k(b)
 }
