@@ -257,3 +257,71 @@ fn view_settings_are_remembered_between_runs() {
     let state = std::fs::read_to_string(t.state_file()).unwrap();
     assert!(state.contains("\"tab\": 1"), "{state}");
 }
+
+/// The history view of a page with three stored versions: Enter compares the
+/// selected version with the one before; a marked version with the selected one.
+#[test]
+fn history_version_list_opens_comparisons() {
+    use storydiff::source::archive::{Archive, Delta, NewVersion};
+    let Some(t) = Tmux::start("history") else {
+        return;
+    };
+    let archive = std::env::temp_dir().join(format!("{}-archive.sqlite", t.socket));
+    let _ = std::fs::remove_file(&archive);
+    let url = "https://news.example.org/story";
+    {
+        let mut a = Archive::open(&archive).unwrap();
+        let validators = Default::default();
+        for (n, ships) in ["four", "five", "seven"].iter().enumerate() {
+            let html = format!(
+                "<html><body><article><h1>Ships sail</h1><p>The navy said {ships} ships sailed on Monday.</p>\
+                 <p>A second paragraph stays the same in every version.</p></article></body></html>"
+            );
+            let text = html.clone();
+            let new = NewVersion {
+                url,
+                fetched_at: 1_739_474_000 + n as i64 * 3600,
+                final_url: url,
+                status: 200,
+                content_type: Some("text/html"),
+                charset: None,
+                validators: &validators,
+                raw: html.as_bytes(),
+                text: &text,
+                content_key: ships,
+                words: 16,
+            };
+            a.store(&new, |_| Delta {
+                words_added: 1,
+                words_removed: 1,
+                fact_changes: None,
+            })
+            .unwrap();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "STORYDIFF_ARCHIVE={} {bin} history {url}; echo EXIT=$?",
+        archive.display()
+    ));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("3 versions");
+    assert!(s.contains("first seen") && s.contains("+1 -1"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("version 2 ↔ version 3");
+    assert!(s.contains("seven") && s.contains("five"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("3 versions");
+    t.keys(&["g", "m"]);
+    t.wait_for("version 1 marked");
+    t.keys(&["G", "Enter"]);
+    let s = t.wait_for("version 1 ↔ version 3");
+    assert!(s.contains("four") && s.contains("seven"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("3 versions");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    for ext in ["sqlite", "sqlite-wal", "sqlite-shm"] {
+        let _ = std::fs::remove_file(archive.with_extension(ext));
+    }
+}
