@@ -324,6 +324,28 @@ fn a_changed_page_is_two_versions_and_history_counts_the_words() {
     assert!(versions[1]["words_added"].as_u64().unwrap() > 5);
     assert_eq!(d["old"]["path"], first.as_str());
     assert_eq!(versions[1]["words"], d["new"]["words"]);
+    // Fact-bearing changes: ops whose edit classes carry facts (four → five, 12 → 14).
+    let facts = [
+        "number",
+        "name",
+        "quote",
+        "attribution",
+        "negation",
+        "hedge",
+    ];
+    let fact_ops = d["ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|op| {
+            op["classes"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| facts.contains(&c.as_str().unwrap())))
+        })
+        .count();
+    assert!(fact_ops >= 2, "{}", d["ops"]);
+    assert_eq!(versions[1]["fact_changes"], fact_ops);
+    assert!(versions[0]["fact_changes"].is_null());
 
     // `@-1` is the one before the latest; the report shows the edit.
     let text = storydiff(

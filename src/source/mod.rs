@@ -456,16 +456,23 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
-/// Words added and removed from the previous version to this one.
+/// Words added and removed from the previous version to this one, and the
+/// changed passages whose edits carry facts (numbers, names, quotes,
+/// attribution, negation, hedges).
 fn delta(previous: &StoredVersion, article: &Article, load: &LoadOptions) -> Delta {
     let Ok(old) = stored_article(previous, &article.path, load) else {
         return Delta::default();
     };
     let c = align(&old, article, &AlignOptions::default());
+    let fact_changes = c
+        .ops
+        .iter()
+        .filter(|op| op.classes.facts().next().is_some())
+        .count();
     Delta {
         words_added: c.stats.words_inserted as u64,
         words_removed: c.stats.words_deleted as u64,
-        fact_changes: None,
+        fact_changes: Some(fact_changes as u64),
     }
 }
 
