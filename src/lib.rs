@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod article;
+pub mod columns;
 pub mod display;
 pub mod report;
 pub mod rows;

@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use storydiff::sample::load_sample_story;
 use storydiff::story::story;
 use storydiff::tui::action::Action;
+use storydiff::tui::app::SearchEdit;
 use storydiff::tui::config::Config;
 use storydiff::tui::story_view::{draw, StoryApp, Tab};
 
@@ -110,4 +111,44 @@ fn quote_and_coverage_tabs_on_screen() {
     a.update(Action::NextTab);
     a.update(Action::ScrollDown);
     insta::assert_snapshot!("story_view_coverage_100x30", screen(&a).join("\n"));
+}
+
+#[test]
+fn column_view_puts_one_claim_on_one_row() {
+    let mut a = app(160, 48);
+    a.update(Action::Columns);
+    let cols = a.columns.as_ref().expect("column view open");
+    assert_eq!(cols.shown(), 5, "five columns of at least 30 at 160");
+    assert!(cols.column_width() >= 30);
+    // The 5% target: 000, 002 and 003 on one row, 001 (cut short) and 004 not.
+    let row = cols
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells[0].is_some_and(|s| cols.articles[0].text[s.range()].contains("5% of GDP"))
+        })
+        .expect("the 5% row");
+    let carried: Vec<usize> = (0..5).filter(|&k| row.cells[k].is_some()).collect();
+    assert_eq!(carried, vec![0, 2, 3], "{row:?}");
+    // Every claim of the five articles is on exactly one row.
+    assert_eq!(cols.rows.len(), a.story.claims.len());
+    // Search finds it and the screen shows the three sentences side by side.
+    a.update(Action::Search);
+    for c in "defence spending to 5".chars() {
+        a.columns
+            .as_mut()
+            .unwrap()
+            .search_input(SearchEdit::Char(c));
+    }
+    a.columns.as_mut().unwrap().search_input(SearchEdit::Submit);
+    let lines = screen(&a);
+    let shown = lines.join("\n");
+    assert!(
+        shown.contains("Closing the Nato meeting") && shown.contains("ramp up"),
+        "{shown}"
+    );
+    assert!(lines[1].contains("[0] 000_") && lines[1].contains("[4] 004_"));
+    a.update(Action::NextChange);
+    a.update(Action::Quit);
+    assert!(a.columns.is_none() && !a.quit, "q goes back to the story");
 }

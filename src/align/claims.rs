@@ -81,23 +81,22 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     r
 }
 
-/// Content sentences of every article and the clusters they form (each a list
-/// of sentence indices, in article order). Singletons are claims one outlet alone makes.
-pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
-    let mut vocab = Vocab::default();
+/// The content sentences of the articles (four words or more), profiled,
+/// with a key of their words as written (for word-for-word twins).
+fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Vec<u64>) {
     let mut sents = Vec::new();
+    let mut keys = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for b in a.blocks.iter().filter(|b| b.role.is_content()) {
             for &s in &b.sentences {
                 let text = &a.text[s.range()];
                 // A Chinese or Japanese word is about two characters.
-                let units = crate::align::words::count_units(text).len();
                 let min = if text.chars().any(crate::article::is_cjk) {
                     2 * MIN_WORDS
                 } else {
                     MIN_WORDS
                 };
-                if units < min {
+                if crate::article::unicode_word_count(text, min) < min {
                     continue;
                 }
                 sents.push(Sent {
@@ -105,25 +104,77 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
                     span: s,
                     profile: vocab.profile(text),
                 });
+                keys.push(words_key(text));
             }
         }
     }
-    vocab.freeze();
-    let n = sents.len();
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, s) in sents.iter().enumerate() {
-        for w in distinct(&s.profile.stems) {
-            index.entry(w).or_default().push(i);
-        }
+    (sents, keys)
+}
+
+/// A hash of a sentence's words as written (whitespace runs do not count).
+fn words_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in text.split_whitespace() {
+        w.hash(&mut h);
     }
-    // Words in many sentences say little about which claim this is, and cost
-    // the most to follow: candidates come from the rarer words only.
-    let cap = (n / 40).max(24);
-    // best[i] = for each other article, (best sentence, similarity)
+    h.finish()
+}
+
+/// For each sentence, its word-for-word twin in each other article, where
+/// the sentence is the only one of its article with those words and the
+/// other article has exactly one: (article, twin) pairs.
+fn twins(sents: &[Sent], keys: &[u64]) -> Vec<Vec<(usize, usize)>> {
+    let mut by_key: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
+    for (i, (s, &k)) in sents.iter().zip(keys).enumerate() {
+        by_key.entry((k, s.article)).or_default().push(i);
+    }
+    let mut articles_of: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &(k, a) in by_key.keys() {
+        articles_of.entry(k).or_default().push(a);
+    }
+    sents
+        .iter()
+        .zip(keys)
+        .map(|(s, &k)| {
+            if by_key[&(k, s.article)].len() != 1 {
+                return Vec::new();
+            }
+            articles_of[&k]
+                .iter()
+                .filter(|&&a| a != s.article)
+                .filter_map(|&a| match by_key[&(k, a)].as_slice() {
+                    [j] => Some((a, *j)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Each sentence's best match in each other article: (sentence, similarity)
+/// by article. A word-for-word twin is the best match at 1; the other
+/// articles are searched through the index of rare words, the strongest
+/// candidates scored in full with `same_claim`.
+fn best_matches(
+    sents: &[Sent],
+    vocab: &Vocab,
+    index: &HashMap<u32, Vec<usize>>,
+    cap: usize,
+    twins: &[Vec<(usize, usize)>],
+    articles: usize,
+) -> Vec<HashMap<usize, (usize, f64)>> {
+    let n = sents.len();
     let mut best: Vec<HashMap<usize, (usize, f64)>> = vec![HashMap::new(); n];
     let mut tally = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
+        for &(a, j) in &twins[i] {
+            best[i].insert(a, (j, 1.0));
+        }
+        if twins[i].len() + 1 >= articles {
+            continue;
+        }
         for w in distinct(&sents[i].profile.stems) {
             let list = &index[&w];
             if list.len() > cap {
@@ -151,9 +202,12 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
             cands.truncate(TOP);
         }
         cands.sort_by(by_weight);
+        let rare = |w: &u32| index[w].len() <= cap;
         for &(j, _) in &cands {
-            let rare = |w: &u32| index[w].len() <= cap;
-            let Some(s) = same_claim(&vocab, &sents[i].profile, &sents[j].profile, rare) else {
+            if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
+                continue;
+            }
+            let Some(s) = same_claim(vocab, &sents[i].profile, &sents[j].profile, rare) else {
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
@@ -162,6 +216,27 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
             }
         }
     }
+    best
+}
+
+/// Content sentences of every article and the clusters they form (each a list
+/// of sentence indices, in article order). Singletons are claims one outlet alone makes.
+pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
+    let mut vocab = Vocab::default();
+    let (sents, keys) = content_sentences(articles, &mut vocab);
+    vocab.freeze();
+    let n = sents.len();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for w in distinct(&s.profile.stems) {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    // Words in many sentences say little about which claim this is, and cost
+    // the most to follow: candidates come from the rarer words only.
+    let cap = (n / 40).max(24);
+    let twins = twins(&sents, &keys);
+    let best = best_matches(&sents, &vocab, &index, cap, &twins, articles.len());
     // Best matches: those found from both ends first (each sentence the
     // other's best match in its article), then one-sided ones, strongest
     // first within each; a claim never holds two sentences of one article
@@ -411,11 +486,21 @@ fn pair_reappearances(pairs: &mut Vec<ClaimPair>, old_units: &[Unit], new_units:
 /// Which pairs (sorted by old position) stand out of the new article's order:
 /// all but a longest run increasing on both sides.
 fn out_of_order(pairs: &[ClaimPair]) -> Vec<bool> {
-    // Patience sorting: tails[k] is the pair ending the best run of length k+1.
+    let starts: Vec<usize> = pairs.iter().map(|p| p.new.start).collect();
+    longest_increasing(&starts)
+        .into_iter()
+        .map(|keep| !keep)
+        .collect()
+}
+
+/// Which values belong to one longest strictly increasing run (patience
+/// sorting: O(n log n)).
+pub fn longest_increasing(values: &[usize]) -> Vec<bool> {
+    // tails[k] is the value ending the best run of length k+1 found so far.
     let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
-    for (i, p) in pairs.iter().enumerate() {
-        let k = tails.partition_point(|&t| pairs[t].new.start < p.new.start);
+    let mut prev: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let k = tails.partition_point(|&t| values[t] < v);
         prev[i] = k.checked_sub(1).map(|k| tails[k]);
         if k == tails.len() {
             tails.push(i);
@@ -423,13 +508,13 @@ fn out_of_order(pairs: &[ClaimPair]) -> Vec<bool> {
             tails[k] = i;
         }
     }
-    let mut away = vec![true; pairs.len()];
+    let mut keep = vec![false; values.len()];
     let mut at = tails.last().copied();
     while let Some(i) = at {
-        away[i] = false;
+        keep[i] = true;
         at = prev[i];
     }
-    away
+    keep
 }
 
 /// The kind of each pair's op (in order, equal or changed; out of order,
@@ -569,4 +654,15 @@ fn with_words(
         }
     }
     op
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn increasing_runs() {
+        assert_eq!(
+            super::longest_increasing(&[1, 5, 2, 3, 0]),
+            vec![true, false, true, true, false]
+        );
+    }
 }

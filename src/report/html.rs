@@ -118,6 +118,13 @@ fn side_html(c: &Comparison, groups: &[Group], gi: usize, side: Side, a: &Articl
         ));
     }
     let op = &c.ops[g.op];
+    if g.away && side == Side::New {
+        html.push_str(&format!(
+            "<span class=\"note\">↕ ¶{} · {:.2}</span> ",
+            c.units(Side::New)[units.start].block + 1,
+            op.similarity
+        ));
+    }
     if matches!(
         g.kind,
         GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
@@ -197,6 +204,13 @@ pub fn write_diff(
             "<br>the {} side stops after {full}{}; the rest is missing (marked −)",
             t.side.as_str(),
             t.after_block + 1
+        )?;
+    }
+    if let Some(b) = c.by_claims {
+        write!(
+            out,
+            "<br>by claims: {} shared; rows follow the old article, ↕ ¶N marks a partner from elsewhere in the new one",
+            b.shared_claims
         )?;
     }
     writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")?;
@@ -331,5 +345,57 @@ pub fn write_story(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::
             escape(&crate::display::one_line(&c.text))
         )?;
     }
-    writeln!(out, "</table></body></html>")
+    writeln!(out, "</table>")?;
+    write_columns(out, articles, s)?;
+    writeln!(out, "</body></html>")
+}
+
+/// The column view as a table: an article per column, a row per claim (shared
+/// claims in the first article's order, each article's own sentences under
+/// what they follow), `↕ ¶N` before a sentence out of its article's order.
+fn write_columns(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let columns: Vec<usize> = (0..articles.len()).collect();
+    let rows = crate::columns::column_rows(s, &columns);
+    writeln!(
+        out,
+        "<h2>Side by side</h2><p>A row per claim: = every article carries it, ~ some do, + one alone.</p><table class=\"grid\"><tr><th></th>"
+    )?;
+    for (i, a) in articles.iter().enumerate() {
+        write!(out, "<th>[{i}] {}</th>", escape(&a.short_name()))?;
+    }
+    writeln!(out, "</tr>")?;
+    for row in &rows {
+        let mark = match row.carried() {
+            k if k == articles.len() => "=",
+            1 => "+",
+            _ => "~",
+        };
+        write!(out, "<tr><td class=\"dot\">{mark}</td>")?;
+        for (k, cell) in row.cells.iter().enumerate() {
+            let Some(span) = cell else {
+                write!(out, "<td></td>")?;
+                continue;
+            };
+            let a = &articles[k];
+            let note = if row.away[k] {
+                let block = a
+                    .blocks
+                    .iter()
+                    .position(|b| b.span.start <= span.start && span.end <= b.span.end);
+                format!(
+                    "<span class=\"note\">↕ ¶{}</span> ",
+                    block.map_or(0, |b| b + 1)
+                )
+            } else {
+                String::new()
+            };
+            write!(
+                out,
+                "<td>{note}{}</td>",
+                escape(&crate::display::one_line(&a.text[span.range()]))
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</table>")
 }

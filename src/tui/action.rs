@@ -39,6 +39,7 @@ pub enum Action {
     CycleNew,
     /// History view: mark (or unmark) the selected version to compare with another.
     Mark,
+    Columns,
 }
 
 impl Action {
@@ -74,6 +75,7 @@ impl Action {
         Action::CycleOld,
         Action::CycleNew,
         Action::Mark,
+        Action::Columns,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -109,6 +111,7 @@ impl Action {
             Action::CycleOld => "cycle_old",
             Action::CycleNew => "cycle_new",
             Action::Mark => "mark",
+            Action::Columns => "columns",
         }
     }
 
@@ -147,6 +150,7 @@ impl Action {
             Action::CycleOld => "show the next article of the story in the old pane",
             Action::CycleNew => "show the next article of the story in the new pane",
             Action::Mark => "mark a version; Enter then compares it with the selected one",
+            Action::Columns => "column view: the articles side by side, one row per claim",
         }
     }
 

@@ -478,7 +478,12 @@ impl App {
                 self.message =
                     Some("switching articles works in a story (three or more articles)".into())
             }
-            Action::NextTab | Action::Left | Action::Right | Action::Open | Action::Mark => {}
+            Action::NextTab
+            | Action::Left
+            | Action::Right
+            | Action::Open
+            | Action::Mark
+            | Action::Columns => {}
         }
         self.relayout();
     }

@@ -24,7 +24,7 @@ impl Chord {
         }
     }
 
-    fn plain(code: KeyCode) -> Chord {
+    pub(crate) fn plain(code: KeyCode) -> Chord {
         Chord {
             code,
             ctrl: false,
@@ -225,6 +225,7 @@ impl Keymap {
             (vec![Chord::plain(Right)], Action::Right),
             (vec![Chord::plain(Tab)], Action::NextTab),
             (vec![Chord::plain(Enter)], Action::Open),
+            (vec![c('c')], Action::Columns),
             (vec![c('?')], Action::Help),
             (vec![c('q')], Action::Quit),
             (vec![Chord::plain(Esc)], Action::Quit),

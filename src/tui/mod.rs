@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod columns;
 pub mod config;
 pub mod history_view;
 pub mod keymap;
@@ -46,6 +47,16 @@ pub trait Screen {
     fn resize(&mut self, w: u16, h: u16);
     fn help_open(&self) -> bool;
     fn quitting(&self) -> bool;
+    /// Whether a search prompt is open (keys are typed into it).
+    fn prompt_open(&mut self) -> bool {
+        self.compare_mut().is_some_and(|c| c.search.input.is_some())
+    }
+    /// A key typed into the open search prompt.
+    fn prompt_key(&mut self, edit: SearchEdit) {
+        if let Some(c) = self.compare_mut() {
+            c.search_input(edit);
+        }
+    }
 }
 
 impl Screen for App {
@@ -89,10 +100,25 @@ impl Screen for story_view::StoryApp {
         story_view::StoryApp::resize(self, w, h)
     }
     fn help_open(&self) -> bool {
-        self.help || self.compare.as_ref().is_some_and(|(a, _, _)| a.help)
+        self.help
+            || self.compare.as_ref().is_some_and(|(a, _, _)| a.help)
+            || self.columns.as_ref().is_some_and(|c| c.help)
     }
     fn quitting(&self) -> bool {
         self.quit
+    }
+    fn prompt_open(&mut self) -> bool {
+        match self.columns.as_ref() {
+            Some(c) if self.compare.is_none() => c.input.is_some(),
+            _ => self.compare_mut().is_some_and(|c| c.search.input.is_some()),
+        }
+    }
+    fn prompt_key(&mut self, edit: SearchEdit) {
+        match (self.compare.as_mut(), self.columns.as_mut()) {
+            (Some((c, _, _)), _) => c.search_input(edit),
+            (None, Some(c)) => c.search_input(edit),
+            (None, None) => {}
+        }
     }
 }
 
@@ -316,7 +342,7 @@ fn event_loop<S: Screen>(
         }
         match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                if let Some(c) = app.compare_mut().filter(|c| c.search.input.is_some()) {
+                if app.prompt_open() {
                     let edit = match k.code {
                         KeyCode::Enter => Some(SearchEdit::Submit),
                         KeyCode::Esc => Some(SearchEdit::Cancel),
@@ -325,7 +351,7 @@ fn event_loop<S: Screen>(
                         _ => None,
                     };
                     if let Some(e) = edit {
-                        c.search_input(e);
+                        app.prompt_key(e);
                     }
                     continue;
                 }

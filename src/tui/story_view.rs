@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::app::{prepare_with, App};
+use super::columns::ColumnsApp;
 use super::config::Config;
 use super::keymap::Keymap;
 use super::theme::Theme;
@@ -63,6 +64,8 @@ pub struct StoryApp {
     pub scroll: usize,
     /// The open comparison and its pair (old, new).
     pub compare: Option<(App, usize, usize)>,
+    /// The open column view (articles side by side, a row per claim).
+    pub columns: Option<ColumnsApp>,
     pub keymap: Keymap,
     pub config: Config,
     pub theme: Theme,
@@ -89,6 +92,7 @@ impl StoryApp {
             col,
             scroll: 0,
             compare: None,
+            columns: None,
             keymap: Keymap::story_default(),
             theme: Theme::new(config.theme),
             config,
@@ -224,7 +228,35 @@ impl StoryApp {
         self.open(old, new, None);
     }
 
+    /// Opens the column view: the selected article first, then the others.
+    fn open_columns(&mut self) {
+        let first = self.row.min(self.articles.len().saturating_sub(1));
+        let indices: Vec<usize> = std::iter::once(first)
+            .chain((0..self.articles.len()).filter(|&i| i != first))
+            .collect();
+        let articles = indices
+            .iter()
+            .map(|&i| Arc::clone(&self.articles[i]))
+            .collect();
+        let theme = Theme::new(self.config.theme);
+        self.columns = Some(ColumnsApp::new(
+            articles,
+            indices,
+            &self.story,
+            &self.config.keymap,
+            theme,
+            self.size,
+        ));
+    }
+
     pub fn update(&mut self, action: Action) {
+        if let (Some(c), None) = (self.columns.as_mut(), self.compare.as_ref()) {
+            c.update(action);
+            if c.quit {
+                self.columns = None;
+            }
+            return;
+        }
         if let Some((app, _, _)) = self.compare.as_mut() {
             match action {
                 Action::CycleOld => self.cycle(true),
@@ -290,6 +322,7 @@ impl StoryApp {
                     }
                 }
             },
+            Action::Columns => self.open_columns(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             _ => {}
@@ -311,13 +344,17 @@ impl StoryApp {
         if let Some((app, _, _)) = self.compare.as_mut() {
             app.resize(w, h);
         }
+        if let Some(c) = self.columns.as_mut() {
+            c.resize(w, h);
+        }
     }
 
     /// The keymap for the screen in front.
     pub fn keys(&self) -> &Keymap {
-        match &self.compare {
-            Some((app, _, _)) => &app.config.keymap,
-            None => &self.keymap,
+        match (&self.compare, &self.columns) {
+            (Some((app, _, _)), _) => &app.config.keymap,
+            (None, Some(c)) => &c.keymap,
+            (None, None) => &self.keymap,
         }
     }
 }

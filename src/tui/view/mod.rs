@@ -1,6 +1,7 @@
 //! Drawing the compare view from `&App`: pane headers, the aligned panes, the
 //! overview strip, the status line, help. Only rows on screen are drawn.
 
+pub mod columns;
 mod panes;
 pub mod story;
 

@@ -21,6 +21,10 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
         super::draw(frame, compare);
         return;
     }
+    if let Some(columns) = &app.columns {
+        super::columns::draw(frame, columns);
+        return;
+    }
     let area = frame.area();
     let buf = frame.buffer_mut();
     if area.width < 30 || area.height < 8 {
@@ -126,7 +130,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let w = area.width;
     let hint = match &app.message {
         Some(m) => one_line(m),
-        None => "j/k select · h/l heatmap column · Tab next tab · Enter compare · ? help · q quit"
+        None => "j/k select · h/l heatmap column · Tab next tab · Enter compare · c columns · ? help · q quit"
             .into(),
     };
     let sy = area.y + area.height - 1;

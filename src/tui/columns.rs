@@ -1,0 +1,327 @@
+//! The column view's state: a few articles of a story side by side, one row
+//! per claim (`columns::column_rows`), opened from the story view. Rows are
+//! wrapped once per width and kept as prefix sums, so drawing maps the scroll
+//! offset to a row by binary search and wraps only what is on screen.
+
+use std::sync::Arc;
+
+use super::action::Action;
+use super::app::SearchEdit;
+use super::keymap::{Chord, Keymap};
+use super::layout::{display_text, wrap, Piece, Seg};
+use super::theme::Theme;
+use crate::article::Article;
+use crate::columns::{column_rows, ColumnRow};
+use crate::story::Story;
+
+/// Rows above the content (head line, column heads, titles, rule) and below it.
+pub const HEAD_ROWS: u16 = 4;
+/// Fewest columns a text column gets; beyond what fits, `h`/`l` scroll.
+pub const MIN_COLUMN: u16 = 30;
+/// Columns of the row marker at the left.
+pub const GUTTER: u16 = 2;
+
+/// Row heights for one width and set of visible columns.
+#[derive(Clone, Debug, Default)]
+pub struct ColumnLayout {
+    /// (terminal width, first visible column).
+    pub key: (u16, usize),
+    /// `starts[i]` is the first screen row of row `i`; the last entry is the total.
+    pub starts: Vec<u64>,
+}
+
+pub struct ColumnsApp {
+    /// The columns' articles and their indices in the story.
+    pub articles: Vec<Arc<Article>>,
+    pub indices: Vec<usize>,
+    pub rows: Vec<ColumnRow>,
+    /// First article column on screen (horizontal scroll).
+    pub first: usize,
+    /// First content row on screen.
+    pub top: u64,
+    pub layout: ColumnLayout,
+    pub size: (u16, u16),
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Text typed after `/`, while the prompt is open; the last query; rows with a hit.
+    pub input: Option<String>,
+    pub query: String,
+    pub hits: Vec<usize>,
+    pub help: bool,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl ColumnsApp {
+    /// The column view of `indices` (the first leads the row order).
+    pub fn new(
+        articles: Vec<Arc<Article>>,
+        indices: Vec<usize>,
+        story: &Story,
+        keymap: &Keymap,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> ColumnsApp {
+        let rows = column_rows(story, &indices);
+        let mut keymap = keymap.clone();
+        let plain = |c| vec![Chord::plain(c)];
+        use crossterm::event::KeyCode;
+        keymap.rebind(
+            Action::Left,
+            vec![plain(KeyCode::Char('h')), plain(KeyCode::Left)],
+        );
+        keymap.rebind(
+            Action::Right,
+            vec![plain(KeyCode::Char('l')), plain(KeyCode::Right)],
+        );
+        let mut app = ColumnsApp {
+            articles,
+            indices,
+            rows,
+            first: 0,
+            top: 0,
+            layout: ColumnLayout::default(),
+            size,
+            keymap,
+            theme,
+            input: None,
+            query: String::new(),
+            hits: Vec::new(),
+            help: false,
+            message: None,
+            quit: false,
+        };
+        app.relayout();
+        app
+    }
+
+    /// Article columns on screen at this width.
+    pub fn shown(&self) -> usize {
+        let room = (self.size.0.saturating_sub(GUTTER) / MIN_COLUMN).max(1) as usize;
+        room.min(self.articles.len().saturating_sub(self.first))
+            .max(1)
+    }
+
+    /// Width of one article column (its separator included).
+    pub fn column_width(&self) -> u16 {
+        self.size.0.saturating_sub(GUTTER) / self.shown() as u16
+    }
+
+    pub fn content_height(&self) -> u16 {
+        self.size.1.saturating_sub(HEAD_ROWS + 1)
+    }
+
+    /// The lines of row `r`'s cell in article column `k`, at `width`.
+    pub fn cell_lines(&self, r: usize, k: usize, width: u16) -> Vec<Vec<Piece>> {
+        let row = &self.rows[r];
+        let Some(span) = row.cells[k] else {
+            return Vec::new();
+        };
+        let a = &self.articles[k];
+        let mut pieces = Vec::new();
+        if row.away[k] {
+            let block = a
+                .blocks
+                .iter()
+                .position(|b| b.span.start <= span.start && span.end <= b.span.end);
+            pieces.push(Piece {
+                text: format!("↕ ¶{} ", block.map_or(0, |b| b + 1)),
+                seg: Seg::Note,
+            });
+        }
+        let mut text = String::new();
+        display_text(&a.text[span.range()], &mut text);
+        pieces.push(Piece {
+            text,
+            seg: Seg::Plain,
+        });
+        wrap(&pieces, width.saturating_sub(2) as usize, true)
+    }
+
+    /// Screen rows of row `r` (its tallest cell, and a blank row under it).
+    fn row_height(&self, r: usize) -> u64 {
+        let w = self.column_width().saturating_sub(1);
+        let tallest = (self.first..self.first + self.shown())
+            .map(|k| self.cell_lines(r, k, w).len())
+            .max()
+            .unwrap_or(0);
+        tallest.max(1) as u64 + 1
+    }
+
+    fn relayout(&mut self) {
+        let key = (self.size.0, self.first);
+        if self.layout.key == key && self.layout.starts.len() == self.rows.len() + 1 {
+            return;
+        }
+        let top_row = self.row_at(self.top);
+        let mut starts = Vec::with_capacity(self.rows.len() + 1);
+        let mut at = 0;
+        for r in 0..self.rows.len() {
+            starts.push(at);
+            at += self.row_height(r);
+        }
+        starts.push(at);
+        self.layout = ColumnLayout { key, starts };
+        self.top = self.layout.starts.get(top_row).copied().unwrap_or(0);
+        self.clamp();
+    }
+
+    pub fn total_rows(&self) -> u64 {
+        self.layout.starts.last().copied().unwrap_or(0)
+    }
+
+    /// The row showing screen row `at`.
+    pub fn row_at(&self, at: u64) -> usize {
+        let n = self.rows.len();
+        if n == 0 || self.layout.starts.len() != n + 1 {
+            return 0;
+        }
+        self.layout.starts[..n]
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
+
+    fn clamp(&mut self) {
+        let max = self
+            .total_rows()
+            .saturating_sub(self.content_height() as u64);
+        self.top = self.top.min(max);
+    }
+
+    fn scroll(&mut self, delta: i64) {
+        self.top = self.top.saturating_add_signed(delta);
+        self.clamp();
+    }
+
+    /// Rows whose claim two or more columns but not all carry (`]c` stops).
+    pub fn partial_rows(&self) -> Vec<usize> {
+        let n = self.articles.len();
+        (0..self.rows.len())
+            .filter(|&r| {
+                let k = self.rows[r].carried();
+                k > 1 && k < n
+            })
+            .collect()
+    }
+
+    fn jump(&mut self, targets: &[usize], forward: bool, what: &str) {
+        let current = self.row_at(self.top);
+        let next = if forward {
+            targets.iter().copied().find(|&t| t > current)
+        } else {
+            targets.iter().rev().copied().find(|&t| t < current)
+        };
+        match next {
+            Some(t) => {
+                let k = targets.iter().position(|&x| x == t).unwrap_or(0) + 1;
+                self.top = self.layout.starts[t];
+                self.clamp();
+                self.message = Some(format!("{what} {k} of {}", targets.len()));
+            }
+            None if targets.is_empty() => self.message = Some(format!("no {what}s")),
+            None => {
+                let dir = if forward { "more" } else { "earlier" };
+                self.message = Some(format!("no {dir} {what}s"));
+            }
+        }
+    }
+
+    /// Rows whose text (any column) contains the query.
+    fn find_hits(&self) -> Vec<usize> {
+        let q = &self.query;
+        (0..self.rows.len())
+            .filter(|&r| {
+                self.rows[r].cells.iter().enumerate().any(|(k, c)| {
+                    c.is_some_and(|s| self.articles[k].text[s.range()].to_lowercase().contains(q))
+                })
+            })
+            .collect()
+    }
+
+    /// A key typed into the open search prompt.
+    pub fn search_input(&mut self, edit: SearchEdit) {
+        let Some(input) = self.input.as_mut() else {
+            return;
+        };
+        match edit {
+            SearchEdit::Char(c) => input.push(c),
+            SearchEdit::Backspace => {
+                input.pop();
+            }
+            SearchEdit::Cancel => self.input = None,
+            SearchEdit::Submit => {
+                let query = self.input.take().unwrap_or_default();
+                self.query = query.to_lowercase();
+                self.hits = if self.query.is_empty() {
+                    Vec::new()
+                } else {
+                    self.find_hits()
+                };
+                if self.hits.is_empty() {
+                    self.message = Some(format!("“{query}”: not found"));
+                    return;
+                }
+                // The first hit from the row on screen, a hit there included.
+                let here = self.row_at(self.top);
+                let k = self.hits.iter().position(|&h| h >= here).unwrap_or(0);
+                self.top = self.layout.starts[self.hits[k]];
+                self.clamp();
+                self.message = Some(format!("hit {} of {}", k + 1, self.hits.len()));
+            }
+        }
+    }
+
+    /// Applies an action; the only place the column view's state changes.
+    pub fn update(&mut self, action: Action) {
+        if action != Action::Search {
+            self.message = None;
+        }
+        if self.help {
+            if matches!(action, Action::Help | Action::Quit) {
+                self.help = false;
+            }
+            return;
+        }
+        let page = self.content_height().saturating_sub(2).max(1) as i64;
+        match action {
+            Action::ScrollDown => self.scroll(1),
+            Action::ScrollUp => self.scroll(-1),
+            Action::PageDown => self.scroll(page),
+            Action::PageUp => self.scroll(-page),
+            Action::HalfPageDown => self.scroll(page / 2),
+            Action::HalfPageUp => self.scroll(-(page / 2)),
+            Action::Top => self.top = 0,
+            Action::Bottom => self.scroll(i64::MAX / 2),
+            Action::NextChange | Action::PrevChange => {
+                let rows = self.partial_rows();
+                self.jump(&rows, action == Action::NextChange, "partly shared claim");
+            }
+            Action::NextHit | Action::PrevHit => {
+                let forward = action == Action::NextHit;
+                if self.query.is_empty() {
+                    let rows = self.partial_rows();
+                    self.jump(&rows, forward, "partly shared claim");
+                } else {
+                    let hits = self.hits.clone();
+                    self.jump(&hits, forward, "hit");
+                }
+            }
+            Action::Search => self.input = Some(String::new()),
+            Action::Left => self.first = self.first.saturating_sub(1),
+            Action::Right if self.first + self.shown() < self.articles.len() => self.first += 1,
+            Action::Help => self.help = true,
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+        self.relayout();
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.first = self
+            .first
+            .min(self.articles.len().saturating_sub(self.shown()));
+        self.relayout();
+        self.clamp();
+    }
+}

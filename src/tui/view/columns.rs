@@ -1,0 +1,179 @@
+//! Drawing the column view from `&ColumnsApp`: a head line, a head per
+//! article column, the rows on screen (a marker per row: `=` every column
+//! carries the claim, `~` some do, `+` one alone; `↕ ¶N` before a sentence
+//! that stands elsewhere in its own article), the status line and help.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::Frame;
+
+use super::{draw_keys, put};
+use crate::display::{clip, one_line};
+use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS};
+use crate::tui::layout::{Piece, Seg};
+
+pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    if area.width < 30 || area.height < 8 {
+        let style = Style::default().add_modifier(Modifier::BOLD);
+        put(
+            buf,
+            area.x,
+            area.y,
+            &clip("too small", area.width as usize),
+            area.width,
+            style,
+        );
+        return;
+    }
+    draw_heads(buf, area, app);
+    let body = Rect {
+        x: area.x,
+        y: area.y + HEAD_ROWS,
+        width: area.width,
+        height: app.content_height(),
+    };
+    draw_rows(buf, body, app);
+    draw_status(buf, area, app);
+    if app.help {
+        let title = "column view keys — q, Esc or ? closes";
+        draw_keys(buf, area, &app.keymap, &app.theme, title);
+    }
+}
+
+/// The head line, then each visible column's article, title, and a rule.
+fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
+    let t = &app.theme;
+    let n = app.articles.len();
+    let all = app.rows.iter().filter(|r| r.carried() == n).count();
+    let some = app.partial_rows().len();
+    let head = format!(
+        "storydiff · columns · {n} articles · {} claims: {all} carried by all, {some} by several · columns {}–{} of {n}",
+        app.rows.len(),
+        app.first + 1,
+        app.first + app.shown()
+    );
+    put(
+        buf,
+        area.x,
+        area.y,
+        &clip(&head, area.width as usize),
+        area.width,
+        t.title,
+    );
+    let cw = app.column_width();
+    for j in 0..app.shown() {
+        let k = app.first + j;
+        let a = &app.articles[k];
+        let x = area.x + GUTTER + cw * j as u16;
+        let w = cw.saturating_sub(1);
+        let name = format!("[{}] {}", app.indices[k], one_line(&a.short_name()));
+        put(
+            buf,
+            x,
+            area.y + 1,
+            &clip(&name, w as usize),
+            w,
+            t.header_focus.add_modifier(Modifier::BOLD),
+        );
+        put(
+            buf,
+            x,
+            area.y + 2,
+            &clip(&one_line(&a.title_line()), w as usize),
+            w,
+            t.header,
+        );
+    }
+    put(
+        buf,
+        area.x,
+        area.y + 3,
+        &"─".repeat(area.width as usize),
+        area.width,
+        t.header,
+    );
+}
+
+/// The rows on screen, from the scroll offset down.
+fn draw_rows(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
+    let t = &app.theme;
+    let n = app.articles.len();
+    let cw = app.column_width();
+    let mut row_cache: Option<(usize, Vec<Vec<Vec<Piece>>>)> = None;
+    for dy in 0..area.height {
+        let at = app.top + dy as u64;
+        if at >= app.total_rows() {
+            break;
+        }
+        let r = app.row_at(at);
+        let local = (at - app.layout.starts[r]) as usize;
+        if row_cache.as_ref().is_none_or(|c| c.0 != r) {
+            let cells = (0..app.shown())
+                .map(|j| app.cell_lines(r, app.first + j, cw.saturating_sub(1)))
+                .collect();
+            row_cache = Some((r, cells));
+        }
+        let (_, cells) = row_cache.as_ref().expect("cached");
+        let y = area.y + dy;
+        let carried = app.rows[r].carried();
+        let (mark, style) = match carried {
+            k if k == n => ('=', t.text),
+            1 => ('+', t.inserted),
+            _ => ('~', t.changed),
+        };
+        if local == 0 {
+            put(buf, area.x, y, &mark.to_string(), 1, style.patch(t.marker));
+        }
+        let hit = app.hits.binary_search(&r).is_ok();
+        for (j, lines) in cells.iter().enumerate() {
+            let x = area.x + GUTTER + cw * j as u16;
+            let w = cw.saturating_sub(1);
+            if let Some(line) = lines.get(local) {
+                let mut cx = x;
+                for p in line {
+                    let s = match p.seg {
+                        Seg::Note => t.moved.add_modifier(Modifier::ITALIC),
+                        _ if hit => t.text.patch(t.search),
+                        _ => style,
+                    };
+                    cx += put(buf, cx, y, &p.text, (x + w).saturating_sub(cx), s);
+                }
+            }
+            if j + 1 < app.shown() {
+                put(buf, x + w, y, "│", 1, t.furniture);
+            }
+        }
+    }
+}
+
+/// The last line: the search prompt, a message, or the keys.
+fn draw_status(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
+    let t = &app.theme;
+    let y = area.y + area.height - 1;
+    for x in area.x..area.x + area.width {
+        buf[(x, y)].set_symbol(" ").set_style(t.status);
+    }
+    let text = match (&app.input, &app.message) {
+        (Some(input), _) => format!("/{input}▏  Enter search · Esc cancel"),
+        (None, Some(m)) => one_line(m),
+        (None, None) => {
+            let total = app.total_rows().max(1);
+            format!(
+                "row {}/{} · ]c/[c claims several but not all carry · / search · h/l columns · ? help · q back to the story",
+                app.top + 1,
+                total
+            )
+        }
+    };
+    put(
+        buf,
+        area.x + 1,
+        y,
+        &clip(&text, area.width as usize - 1),
+        area.width - 1,
+        t.status,
+    );
+}
