@@ -135,21 +135,18 @@ fn write_history_text(out: &mut impl Write, url: &str, versions: &[VersionInfo])
     writeln!(out)?;
     for (i, v) in versions.iter().enumerate() {
         let time = format_time(v.fetched_at).replace('T', " ").replace('Z', "");
-        write!(out, "{:>5}  {:<20}  {:>7}", v.n, time, v.words)?;
-        if i == 0 {
-            write!(out, "  {:>7}  {:>7}", "", "")?;
-        } else {
-            write!(
-                out,
-                "  {:>7}  {:>7}",
+        let mut line = format!("{:>5}  {:<20}  {:>7}", v.n, time, v.words);
+        if i > 0 {
+            let (added, removed) = (
                 format!("+{}", v.words_added),
-                format!("-{}", v.words_removed)
-            )?;
+                format!("-{}", v.words_removed),
+            );
+            line.push_str(&format!("  {added:>7}  {removed:>7}"));
+            if let Some(f) = v.fact_changes {
+                line.push_str(&format!("  {f:>5}"));
+            }
         }
-        if let Some(f) = v.fact_changes.filter(|_| i > 0) {
-            write!(out, "  {f:>5}")?;
-        }
-        writeln!(out)?;
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -288,8 +285,13 @@ fn report_change(url: &str, stored: &Stored, words: usize) {
     let line = if *n == 1 {
         format!("{time}  {url}  version 1: first seen, {words} words")
     } else {
+        let facts = match delta.fact_changes {
+            Some(1) => ", 1 fact change".to_string(),
+            Some(f) if f > 1 => format!(", {f} fact changes"),
+            _ => String::new(),
+        };
         format!(
-            "{time}  {url}  version {n}: +{} -{} words",
+            "{time}  {url}  version {n}: +{} -{} words{facts}",
             delta.words_added, delta.words_removed
         )
     };

@@ -258,8 +258,12 @@ impl Sources {
             .collect()
     }
 
-    /// The versions of `url` in the archive.
+    /// The versions of `url` in the archive (none when there is no archive yet:
+    /// listing does not create one).
     pub fn history(&self, url: &str) -> Result<Vec<VersionInfo>, SourceError> {
+        if !self.archive_path()?.exists() {
+            return Ok(Vec::new());
+        }
         let archive = self.archive()?;
         archive.versions(url).map_err(|e| self.archive_error(e))
     }

@@ -173,15 +173,18 @@ impl<'a> HistoryApp<'a> {
     }
 }
 
-/// One row of the list: number, time, words, words added and removed.
+/// One row of the list: mark, number, time, words, words added and removed
+/// (and fact-bearing changes). Built from our own numbers: nothing to sanitize.
 fn version_line(v: &VersionInfo, first: bool, marked: bool) -> String {
     let time = format_time(v.fetched_at).replace('T', " ").replace('Z', "");
     let change = if first {
         "first seen".to_string()
     } else {
         let mut s = format!("+{} -{}", v.words_added, v.words_removed);
-        if let Some(f) = v.fact_changes {
-            s.push_str(&format!(" · {f} fact changes"));
+        match v.fact_changes {
+            Some(1) => s.push_str(" · 1 fact change"),
+            Some(f) if f > 1 => s.push_str(&format!(" · {f} fact changes")),
+            _ => {}
         }
         s
     };
@@ -191,6 +194,16 @@ fn version_line(v: &VersionInfo, first: bool, marked: bool) -> String {
         v.n,
         v.words
     )
+}
+
+/// `s` cut to `width` columns, spaces kept (the list is aligned in columns).
+fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 pub fn draw(frame: &mut Frame, app: &HistoryApp) {
@@ -225,8 +238,8 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
         buf,
         2,
         1,
-        &clip(
-            "   n  fetched (UTC)          words        added/removed",
+        &fit(
+            "    n  fetched (UTC)          words        change",
             w as usize - 2,
         ),
         w - 2,
@@ -244,7 +257,7 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
         if i == app.row {
             put(buf, 0, y, "▶", 1, style);
         }
-        put(buf, 2, y, &clip(&line, w as usize - 2), w - 2, style);
+        put(buf, 2, y, &fit(&line, w as usize - 2), w - 2, style);
     }
     draw_status(frame.buffer_mut(), area, app);
 }
