@@ -254,3 +254,38 @@ fn sentences_sharing_only_the_story_names_are_not_one_claim() {
         "{shared:?}"
     );
 }
+
+#[test]
+fn wording_lists_recurring_substitutions_per_outlet_pair() {
+    let arts = from_texts(&[
+        "Police in Portland arrested twelve protesters outside the federal courthouse on Friday night after windows were smashed.\n\n\
+         The mayor said the protesters had blocked the bridge over the Willamette river for three hours.\n\n\
+         City officials said the curfew in the downtown district would be lifted on Monday morning.",
+        "Police in Portland arrested twelve rioters outside the federal courthouse on Friday night after windows were smashed.\n\n\
+         The mayor claimed the rioters had blocked the bridge over the Willamette river for three hours.\n\n\
+         City officials claimed the curfew in the downtown district would be lifted on Monday morning.",
+    ]);
+    let s = story(&arts);
+    let found = |x: &str, y: &str| {
+        s.wording
+            .iter()
+            .find(|w| w.words_a == x && w.words_b == y && (w.a, w.b) == (0, 1))
+    };
+    let p = found("protesters", "rioters").expect("protesters ↔ rioters");
+    assert_eq!(p.count, 2, "{:#?}", s.wording);
+    assert_eq!(p.occurrences.len(), 4);
+    for o in &p.occurrences {
+        let t = &arts[o.article].text[o.span.range()];
+        assert!(t == "protesters" || t == "rioters", "{t}");
+    }
+    assert_eq!(found("said", "claimed").map(|w| w.count), Some(2));
+    // Words that differ once are a rewording, not a habit.
+    assert!(s.wording.iter().all(|w| w.count >= 2), "{:#?}", s.wording);
+    // In the JSON, with both outlets and the occurrences.
+    let mut out = Vec::new();
+    storydiff::report::story::write_json(&mut out, &arts, &s).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let w = &v["wording"][0];
+    assert_eq!(w["count"], 2);
+    assert!(w["occurrences"].as_array().unwrap().len() == 4, "{w}");
+}

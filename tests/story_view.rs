@@ -88,6 +88,12 @@ fn tabs_and_opening_pairs() {
     assert_eq!((*old, *new), (0, 2));
     assert!(cmp.top > 0, "scrolled to the claim");
     a.update(Action::Quit);
+    // The Wording tab: the samples share no recurring substitution, and say so.
+    a.update(Action::NextTab);
+    assert_eq!(a.tab, Tab::Wording);
+    assert!(screen(&a)
+        .iter()
+        .any(|l| l.contains("no word substitution recurs")));
     a.update(Action::Quit);
     assert!(a.quit);
 }

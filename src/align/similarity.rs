@@ -497,6 +497,11 @@ impl Vocab {
     }
 }
 
+/// Whether a lower-case word is a function word that carries no topic.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
 /// Each value of a sorted slice once.
 pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
     sorted

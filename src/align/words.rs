@@ -1,6 +1,7 @@
 //! Word-level diffs inside a changed or moved pair, and the word counts that
 //! `words_deleted` / `words_inserted` report (whitespace-separated, as wdiff counts).
 
+use std::ops::Range;
 use std::time::Instant;
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
@@ -203,6 +204,78 @@ pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize
         }
     }
     (del, ins, kept)
+}
+
+/// Most words a side of a substitution may have: beyond that it is a rewrite,
+/// not a choice of words.
+const SUBSTITUTION_WORDS: usize = 3;
+
+/// The word substitutions between two homologous sentences: runs of one to
+/// three words on each side that replace each other between equal words
+/// (case, quotes and dashes folded, so house style is no substitution), as
+/// byte ranges of `old` and `new`. `said` → `claimed`, `Kyiv` → `Kiev`.
+pub fn substitutions(old: &str, new: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let (ot, nt) = (tokens(old), tokens(new));
+    let key = |s: &str, t: &[(usize, usize)]| -> Vec<String> {
+        t.iter().map(|&(a, b)| folded(&s[a..b])).collect()
+    };
+    let (ok, nk) = (key(old, &ot), key(new, &nt));
+    let is_word = |s: &str| s.chars().any(char::is_alphanumeric);
+    let words =
+        |s: &str, t: &[(usize, usize)]| t.iter().filter(|&&(a, b)| is_word(&s[a..b])).count();
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(Algorithm::Myers, &ok, &nk) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        if tag != DiffTag::Replace {
+            continue;
+        }
+        // Punctuation at either end is not part of the words chosen.
+        let trim = |s: &str, t: &'_ [(usize, usize)]| -> Vec<(usize, usize)> {
+            let first = t.iter().position(|&(a, b)| is_word(&s[a..b]));
+            let last = t.iter().rposition(|&(a, b)| is_word(&s[a..b]));
+            match (first, last) {
+                (Some(f), Some(l)) => t[f..=l].to_vec(),
+                _ => Vec::new(),
+            }
+        };
+        let (os, ns) = (trim(old, &ot[or.clone()]), trim(new, &nt[nr.clone()]));
+        let (os, ns) = (os.as_slice(), ns.as_slice());
+        let (ow, nw) = (words(old, os), words(new, ns));
+        if !(1..=SUBSTITUTION_WORDS).contains(&ow) || !(1..=SUBSTITUTION_WORDS).contains(&nw) {
+            continue;
+        }
+        // Between equal words: a substitution at a sentence's edge is
+        // as often a reworded opening as a choice of word.
+        let inside = or.start > 0 && nr.start > 0 && or.end < ot.len() && nr.end < nt.len();
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let (o, n) = (os[0].0..os[os.len() - 1].1, ns[0].0..ns[ns.len() - 1].1);
+        // "UK" and "UK's" are the same word.
+        let base = |s: &str| folded(s).trim_end_matches("'s").to_string();
+        let same = base(&old[o.clone()]) == base(&new[n.clone()]);
+        // Function words alone ("and" for "to") are grammar, not a choice.
+        let topical = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.len() >= 3 && !super::similarity::is_stopword(&w.to_lowercase()))
+        };
+        let chosen = topical(&old[o.clone()]) || topical(&new[n.clone()]);
+        if inside && !same && chosen && letters(&old[o.clone()]) && letters(&new[n.clone()]) {
+            out.push((o, n));
+        }
+    }
+    out
+}
+
+/// A token as substitutions compare it: lower case, quotes, dashes folded.
+fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold(c) {
+            Fold::Char(m) => out.push(m),
+            Fold::Drop | Fold::Space => {}
+            Fold::Lower => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -19,6 +19,18 @@ struct StoryJson<'a> {
     groups: &'a [Vec<usize>],
     quotes: Vec<QuoteJson<'a>>,
     claims: Vec<ClaimJson<'a>>,
+    wording: Vec<WordingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordingJson<'a> {
+    a: usize,
+    b: usize,
+    words_a: &'a str,
+    words_b: &'a str,
+    count: usize,
+    /// Each instance: the words in `a`, then in `b`.
+    occurrences: Vec<OccJson>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +105,18 @@ pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::R
             .map(|c| ClaimJson {
                 text: &c.text,
                 occurrences: occ(&c.occurrences),
+            })
+            .collect(),
+        wording: s
+            .wording
+            .iter()
+            .map(|w| WordingJson {
+                a: w.a,
+                b: w.b,
+                words_a: &w.words_a,
+                words_b: &w.words_b,
+                count: w.count,
+                occurrences: occ(&w.occurrences),
             })
             .collect(),
     };
@@ -203,6 +227,22 @@ pub fn write_text(
             "  {}  {}",
             marks(n, &c.articles()),
             clip(&c.text, width.saturating_sub(10).max(30))
+        )?;
+    }
+    writeln!(
+        out,
+        "\nwording: words one outlet uses where another uses others, in the same claim ({})",
+        s.wording.len()
+    )?;
+    for w in &s.wording {
+        writeln!(
+            out,
+            "  [{}] “{}” ↔ [{}] “{}” ×{}",
+            w.a,
+            clip(&w.words_a, 40),
+            w.b,
+            clip(&w.words_b, 40),
+            w.count
         )?;
     }
     writeln!(out, "\neach article")?;

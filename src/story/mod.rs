@@ -6,12 +6,14 @@
 
 mod claims;
 mod quotes;
+mod wording;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::align::summary::{name_sets_overlap, names};
 use crate::align::{align, AlignOptions, Relation};
 use crate::article::{Article, Span};
+pub use wording::Wording;
 
 /// One unordered pair of articles.
 #[derive(Clone, Debug)]
@@ -94,6 +96,9 @@ pub struct Story {
     /// Claims, those carried by most articles first; a claim of one article is
     /// what that outlet alone says.
     pub claims: Vec<Claim>,
+    /// Word substitutions between outlets' versions of one claim, most
+    /// frequent first.
+    pub wording: Vec<Wording>,
 }
 
 impl Story {
@@ -310,6 +315,7 @@ pub fn story(articles: &[Article]) -> Story {
         })
         .collect();
     claims.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
+    let wording = wording::wording(articles, &claims);
 
     // Pairs: a full alignment only where shingles say a reprint is likely.
     let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
@@ -396,6 +402,7 @@ pub fn story(articles: &[Article]) -> Story {
         groups,
         quotes,
         claims,
+        wording,
     }
 }
 

@@ -24,6 +24,7 @@ pub enum Tab {
     Articles,
     Quotes,
     Coverage,
+    Wording,
 }
 
 impl Tab {
@@ -32,6 +33,7 @@ impl Tab {
             Tab::Articles => 0,
             Tab::Quotes => 1,
             Tab::Coverage => 2,
+            Tab::Wording => 3,
         }
     }
 
@@ -39,6 +41,7 @@ impl Tab {
         match i {
             1 => Tab::Quotes,
             2 => Tab::Coverage,
+            3 => Tab::Wording,
             _ => Tab::Articles,
         }
     }
@@ -47,7 +50,8 @@ impl Tab {
         match self {
             Tab::Articles => Tab::Quotes,
             Tab::Quotes => Tab::Coverage,
-            Tab::Coverage => Tab::Articles,
+            Tab::Coverage => Tab::Wording,
+            Tab::Wording => Tab::Articles,
         }
     }
 }
@@ -110,6 +114,7 @@ impl StoryApp {
             Tab::Articles => self.articles.len(),
             Tab::Quotes => self.story.quotes.len(),
             Tab::Coverage => self.story.claims.len(),
+            Tab::Wording => self.story.wording.len(),
         }
     }
 
@@ -318,6 +323,12 @@ impl StoryApp {
                 Tab::Coverage => {
                     if let Some(c) = self.story.claims.get(self.row) {
                         let occ = c.occurrences.clone();
+                        self.open_occurrences(&occ);
+                    }
+                }
+                Tab::Wording => {
+                    if let Some(w) = self.story.wording.get(self.row) {
+                        let occ = w.occurrences.clone();
                         self.open_occurrences(&occ);
                     }
                 }

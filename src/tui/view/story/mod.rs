@@ -6,6 +6,7 @@
 mod articles;
 mod heatmap;
 mod ledger;
+mod wording;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -42,6 +43,7 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
     match app.tab {
         Tab::Articles => articles::draw(buf, body, app),
         Tab::Quotes | Tab::Coverage => ledger::draw(buf, body, app),
+        Tab::Wording => wording::draw(buf, body, app),
     }
     draw_status(buf, area, app);
     if app.help {
@@ -99,6 +101,7 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         (Tab::Articles, " Articles "),
         (Tab::Quotes, " Quotes "),
         (Tab::Coverage, " Coverage "),
+        (Tab::Wording, " Wording "),
     ] {
         let style = if tab == app.tab {
             t.status.add_modifier(Modifier::BOLD | Modifier::REVERSED)
