@@ -1,10 +1,11 @@
 //! The engine on generated pairs (an original and a reflowed copy with ~1% of
 //! sentences edited, ~0.5% deleted and inserted, a few paragraphs moved) at
 //! ~40 KB, 1 MB and 5 MB: alignment alone, and load + align + JSON as the
-//! `storydiff diff --format json` command does it.
+//! `storydiff diff --format json` command does it; and alignment by claims
+//! (`diff --by claims`) at ~40 KB and 1 MB.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use storydiff::align::{align, AlignOptions};
+use storydiff::align::{align, align_by_claims, AlignOptions};
 use storydiff::article::{load_bytes, LoadOptions};
 use storydiff::report::diff::write_json;
 use storydiff::synth::{generate_pair, PairSpec};
@@ -25,6 +26,14 @@ fn bench_align(c: &mut Criterion) {
             &(&old, &new),
             |b, (o, n)| b.iter(|| align(o, n, &AlignOptions::default())),
         );
+        if bytes <= 1_000_000 {
+            // `diff --by claims`: the same pairs, sentences paired by content.
+            g.bench_with_input(
+                BenchmarkId::new("by_claims", label),
+                &(&old, &new),
+                |b, (o, n)| b.iter(|| align_by_claims(o, n, &AlignOptions::default())),
+            );
+        }
         g.bench_with_input(BenchmarkId::new("load_align_json", label), &pair, |b, p| {
             b.iter(|| {
                 let old = load_bytes("old.txt", p.original.as_bytes(), &opts).unwrap();

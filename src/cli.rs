@@ -84,7 +84,7 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
-        /// Colour in the text report (NO_COLOR turns `auto` off)
+        /// Colour in the text report (NO_COLOR turns it off, `always` included)
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
         /// How sentences are paired: `order` (reprints, versions) or `claims`

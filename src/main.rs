@@ -13,6 +13,7 @@ use storydiff::report::{diff, html, inspect, story as story_report};
 use storydiff::source::{is_url, SourceError, Sources};
 
 mod cli;
+mod man;
 mod web;
 
 use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat};
@@ -66,14 +67,15 @@ fn run(cli: Cli) -> Result<u8> {
             };
             match format {
                 DiffFormat::Text => {
-                    let color = match color {
-                        ColorChoice::Always => true,
-                        ColorChoice::Never => false,
-                        ColorChoice::Auto => {
-                            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                                && io::stdout().is_terminal()
-                        }
-                    };
+                    // NO_COLOR means no colour and no bold either, whatever
+                    // `--color` asks for.
+                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                    let color = !no_color
+                        && match color {
+                            ColorChoice::Always => true,
+                            ColorChoice::Never => false,
+                            ColorChoice::Auto => io::stdout().is_terminal(),
+                        };
                     diff::write_text(&mut out, &old, &new, &comparison, color)?
                 }
                 DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
@@ -110,10 +112,7 @@ fn run(cli: Cli) -> Result<u8> {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "storydiff", &mut out);
         }
-        Some(Command::Man) => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
-        }
+        Some(Command::Man) => man::write_man(&mut out)?,
         Some(Command::History { url, format }) => {
             return web::history(&sources, &url, format, &mut out);
         }

@@ -123,6 +123,73 @@ fn text_report_colour_and_no_color() {
     assert!(!s.contains('\x1b'));
     assert!(s.contains("{+.+}"), "wdiff-style marks without colour");
     assert!(s.contains("truncated"));
+    // NO_COLOR wins over --color always: no colour and no bold.
+    let out = bin()
+        .args(["diff", &sample("000"), &sample("001"), "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains('\x1b'), "{}", &s[..200.min(s.len())]);
+}
+
+#[test]
+fn man_page_holds_everything_on_one_page() {
+    let out = bin().arg("man").output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !s.contains("storydiff-diff(1)"),
+        "no pages that do not exist"
+    );
+    for section in [
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH MARKERS",
+        ".SH RELATIONS",
+        ".SH CONFIG",
+        ".SH EXIT STATUS",
+    ] {
+        assert!(s.contains(section), "{section}");
+    }
+    assert!(
+        s.contains("\\-\\-by") && s.contains("claims"),
+        "diff's options are listed"
+    );
+    assert!(
+        s.contains("next change") && s.contains("column view"),
+        "keys from the keymaps"
+    );
+}
+
+#[test]
+fn diff_by_claims_in_every_format() {
+    let (o, n) = (sample("002"), sample("004"));
+    let out = bin()
+        .args(["diff", &o, &n, "--by", "claims", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["by"], "claims");
+    assert!(
+        v["shared_claims"].as_u64().unwrap() >= 3,
+        "{}",
+        v["shared_claims"]
+    );
+    let text = |format: &str| {
+        let out = bin()
+            .args([
+                "diff", &o, &n, "--by", "claims", "--format", format, "--color", "never",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(text("text").contains("claims:") && text("text").contains("↕ ¶"));
+    assert!(text("markdown").contains("**By claims:**"));
+    assert!(text("html").contains("by claims:") && text("html").contains("↕ ¶"));
+    // Without --by the order alignment, as before.
+    let (v, _) = json(&o, &n);
+    assert_eq!(v["by"], "order");
 }
 
 #[test]

@@ -373,3 +373,39 @@ fn a_search_hit_on_the_first_screen_is_found() {
     a.update(Action::NextHit);
     assert_eq!(a.message.as_deref(), Some("no more hits"));
 }
+
+#[test]
+fn keys_pressed_while_aligning_apply_when_ready() {
+    let mut m = App::new(
+        Arc::new(sample("000")),
+        Arc::new(sample("001")),
+        Config::default(),
+        (120, 40),
+    );
+    for _ in 0..3 {
+        m.update(Action::ScrollDown);
+    }
+    let waiting = screen(&render(&m));
+    assert!(
+        waiting.last().unwrap().contains("3 keys waiting"),
+        "{waiting:#?}"
+    );
+    assert!(waiting.iter().any(|l| l.contains("aligning")));
+    let p = prepare(&m.old, &m.new, &Default::default());
+    m.set_prepared(p);
+    assert_eq!(m.top, 3, "the keys pressed meanwhile are applied");
+}
+
+#[test]
+fn furniture_labels_stand_apart_from_changed_text() {
+    let old = load_bytes("a.txt", b"Evil plans revealed\n\nThe minister said the plan would be published on Monday after a long review.", &LoadOptions::default()).unwrap();
+    let new = load_bytes("b.txt", b"Evil plans finally revealed\n\nThe minister said the plan would be published on Monday after a long review.", &LoadOptions::default()).unwrap();
+    let m = app(old, new, 120, 30);
+    let lines = screen(&render(&m));
+    let title = lines
+        .iter()
+        .find(|l| l.contains("[title"))
+        .unwrap_or_else(|| panic!("the title row: {lines:#?}"));
+    assert!(!title.contains("]Evil"), "{title}");
+    assert!(title.contains("] Evil"), "{title}");
+}

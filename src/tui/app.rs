@@ -132,6 +132,10 @@ pub struct App {
     /// A one-line message for the status line (warnings, "no more changes").
     pub message: Option<String>,
     pub quit: bool,
+    /// When alignment started (for the progress shown until it is done).
+    pub started: std::time::Instant,
+    /// Keys pressed before the alignment was ready, applied once it is.
+    pub queued: Vec<Action>,
 }
 
 impl App {
@@ -154,6 +158,8 @@ impl App {
             search: Search::default(),
             message: None,
             quit: false,
+            started: std::time::Instant::now(),
+            queued: Vec::new(),
         }
     }
 
@@ -175,6 +181,9 @@ impl App {
             changes,
             other: p.other,
         });
+        for action in std::mem::take(&mut self.queued) {
+            self.update(action);
+        }
     }
 
     /// Switches between the alignment by claims and in order, keeping the
@@ -416,6 +425,12 @@ impl App {
 
     /// Applies an action; the only place state changes.
     pub fn update(&mut self, action: Action) {
+        // Until the alignment is ready, keys wait for it (quitting and help
+        // act at once).
+        if self.ready.is_none() && !matches!(action, Action::Quit | Action::Help) {
+            self.queued.push(action);
+            return;
+        }
         if action != Action::Search {
             self.message = None;
         }

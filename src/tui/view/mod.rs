@@ -33,9 +33,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(_) => panes::draw(buf, content, app),
         None => {
             let msg = format!(
-                "aligning {} and {} words…",
+                "aligning {} and {} words… {:.1} s",
                 app.old.words(),
-                app.new.words()
+                app.new.words(),
+                app.started.elapsed().as_secs_f64()
             );
             center(
                 buf,
@@ -191,6 +192,14 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let mut left = String::new();
     let mut right = String::new();
+    if app.ready.is_none() {
+        left = format!(
+            " aligning… {:.1} s · {} key{} waiting for it · q quits",
+            app.started.elapsed().as_secs_f64(),
+            app.queued.len(),
+            if app.queued.len() == 1 { "" } else { "s" }
+        );
+    }
     if let Some(r) = &app.ready {
         let c = &r.comparison;
         let s = &c.stats;
