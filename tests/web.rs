@@ -827,3 +827,44 @@ fn watch_prints_each_change_and_stops_cleanly_on_interrupt() {
     assert!(server.hits("/w") >= 4, "{}", server.hits("/w"));
     assert_eq!(a.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn bad_arguments_are_one_line() {
+    let dir = temp_dir("args");
+    let archive = dir.join("archive.sqlite");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "# only a comment\n\n").unwrap();
+    let empty = empty.to_str().unwrap();
+    for (args, want) in [
+        (vec!["story", "--urls", empty], "no URLs in the file"),
+        (
+            vec!["story", "--urls", "/nonexistent/list.txt"],
+            "cannot read",
+        ),
+        (vec!["history", "notes.txt"], "not a web address"),
+        (vec!["watch", "notes.txt"], "not a web address"),
+        (
+            vec!["--offline", "watch", "http://127.0.0.1:9/a"],
+            "cannot run --offline",
+        ),
+        (
+            vec!["history", "http://127.0.0.1:9/never"],
+            "not in the archive",
+        ),
+    ] {
+        let o = storydiff(&archive, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = stderr(&o);
+        assert_eq!(e.lines().count(), 1, "{args:?}: {e}");
+        assert!(e.contains(want), "{args:?}: {e}");
+    }
+    assert!(!archive.exists(), "listing and refusing create no archive");
+    for bad in ["0s", "soon", "5 fortnights"] {
+        let o = storydiff(
+            &archive,
+            &["--timeout", bad, "inspect", "http://127.0.0.1:9/a"],
+        );
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("--timeout"), "{bad}: {}", stderr(&o));
+    }
+}

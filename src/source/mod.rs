@@ -480,9 +480,10 @@ fn delta(previous: &StoredVersion, article: &Article, load: &LoadOptions) -> Del
     }
 }
 
-/// A key of the article's own text (furniture and teasers left out, spaces
-/// folded): a fetch whose key matches the latest version's adds no version,
-/// so a rotating "most read" box does not make a new version.
+/// A key of the article's own text (furniture, teasers and date lines left
+/// out, spaces folded): a fetch whose key matches the latest version's adds
+/// no version, so a rotating "most read" box or a "3 hours ago" line does not
+/// make a new version.
 pub fn content_key(article: &Article) -> String {
     // FNV-1a, 64 bits: stable across builds, unlike the std hasher.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -493,7 +494,7 @@ pub fn content_key(article: &Article) -> String {
     for block in article
         .blocks
         .iter()
-        .filter(|b| !matches!(b.role, Role::Boilerplate | Role::Related))
+        .filter(|b| !matches!(b.role, Role::Boilerplate | Role::Related | Role::Date))
     {
         for word in article.slice(block.span).split_whitespace() {
             word.bytes().for_each(&mut feed);
@@ -598,6 +599,36 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_time(1_739_474_000), "2025-02-13T19:13:20Z");
         assert_eq!(format_time(951_782_400), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn the_content_key_ignores_furniture_and_date_lines_but_not_the_body() {
+        let load = |text: &str, first_role: Role| {
+            let mut a = load_bytes("page.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+            a.blocks[0].role = first_role;
+            a
+        };
+        let body = "Ministers met in Brussels on Thursday to discuss air defence.";
+        let a = load(&format!("Updated 3 hours ago\n\n{body}\n"), Role::Date);
+        let b = load(&format!("Updated 4 hours ago\n\n{body}\n"), Role::Date);
+        assert_eq!(content_key(&a), content_key(&b));
+        let c = load(&format!("Most read: a cat\n\n{body}\n"), Role::Related);
+        let d = load(&format!("Most read: a dog\n\n{body}\n"), Role::Related);
+        assert_eq!(content_key(&c), content_key(&d));
+        let e = load(
+            &format!("Updated 4 hours ago\n\n{body}  Twelve  countries.\n"),
+            Role::Date,
+        );
+        let f = load(
+            &format!("Updated 4 hours ago\n\n{body} Fourteen countries.\n"),
+            Role::Date,
+        );
+        assert_ne!(content_key(&e), content_key(&f));
+        let g = load(
+            &format!("Updated 4 hours ago\n\n{body} Twelve\ncountries.\n"),
+            Role::Date,
+        );
+        assert_eq!(content_key(&e), content_key(&g), "spacing is not an edit");
     }
 
     #[test]
