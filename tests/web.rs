@@ -868,3 +868,29 @@ fn bad_arguments_are_one_line() {
         assert!(stderr(&o).contains("--timeout"), "{bad}: {}", stderr(&o));
     }
 }
+
+/// Processes that create the archive at the same moment: each waits for the
+/// other instead of calling the half-made file foreign or failing as locked.
+#[test]
+fn processes_creating_one_archive_at_once_all_succeed() {
+    let dir = temp_dir("create-race");
+    for round in 0..10 {
+        let archive = dir.join(format!("archive-{round}.sqlite"));
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_storydiff"))
+                    .args(["--offline", "inspect", "http://127.0.0.1:9/a"])
+                    .env("STORYDIFF_ARCHIVE", &archive)
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let o = child.wait_with_output().unwrap();
+            let e = stderr(&o);
+            assert!(e.contains("not in the archive"), "round {round}: {e}");
+        }
+        assert_eq!(Archive::open(&archive).unwrap().integrity_check().unwrap(), "ok");
+    }
+}

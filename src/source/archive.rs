@@ -96,6 +96,32 @@ fn classify(e: rusqlite::Error) -> ArchiveError {
     ArchiveError::Sql(e.to_string())
 }
 
+/// What the file holds before anything is written to it.
+struct SchemaState {
+    application_id: i32,
+    tables: i64,
+    version: i32,
+}
+
+impl SchemaState {
+    /// Refuses another program's database and a newer schema.
+    fn check(&self) -> Result<(), ArchiveError> {
+        if self.application_id != APPLICATION_ID && (self.application_id != 0 || self.tables > 0) {
+            return Err(ArchiveError::Foreign(
+                "an SQLite database of another program".into(),
+            ));
+        }
+        if self.version > SCHEMA_VERSION {
+            return Err(ArchiveError::Newer(self.version));
+        }
+        Ok(())
+    }
+
+    fn is_current(&self) -> bool {
+        self.application_id == APPLICATION_ID && self.version == SCHEMA_VERSION
+    }
+}
+
 /// One version as `history` lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionInfo {
@@ -205,37 +231,85 @@ impl Archive {
     }
 
     /// Checks the file is ours (or empty), turns WAL on, creates the tables.
+    /// Several processes may open a new archive at once: the checks read one
+    /// snapshot, and the tables are created under the write lock, checked again.
     fn prepare_schema(&self) -> Result<(), ArchiveError> {
-        let app: i32 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let tables: i64 = self.conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        if app != APPLICATION_ID && (app != 0 || tables > 0) {
-            return Err(ArchiveError::Foreign(
-                "an SQLite database of another program".into(),
-            ));
-        }
-        let version: i32 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > SCHEMA_VERSION {
-            return Err(ArchiveError::Newer(version));
-        }
-        let _: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let state = self.schema_state()?;
+        state.check()?;
+        self.use_wal()?;
         self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-        if app == 0 || version < SCHEMA_VERSION {
-            self.conn.execute_batch(&format!(
-                "BEGIN IMMEDIATE; {SCHEMA} PRAGMA application_id = {APPLICATION_ID}; \
-                 PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-            ))?;
+        if state.is_current() {
+            return Ok(());
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = self.schema_state().and_then(|state| {
+            state.check()?;
+            if !state.is_current() {
+                self.conn.execute_batch(&format!(
+                    "{SCHEMA} PRAGMA application_id = {APPLICATION_ID}; \
+                     PRAGMA user_version = {SCHEMA_VERSION};"
+                ))?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => self.conn.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
         }
         Ok(())
+    }
+
+    /// The application id, table count and schema version, read in one snapshot.
+    fn schema_state(&self) -> Result<SchemaState, ArchiveError> {
+        let read = || -> Result<SchemaState, rusqlite::Error> {
+            Ok(SchemaState {
+                application_id: self
+                    .conn
+                    .query_row("PRAGMA application_id", [], |r| r.get(0))?,
+                tables: self.conn.query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get(0),
+                )?,
+                version: self
+                    .conn
+                    .query_row("PRAGMA user_version", [], |r| r.get(0))?,
+            })
+        };
+        if !self.conn.is_autocommit() {
+            return Ok(read()?);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let state = read()?;
+        tx.commit()?;
+        Ok(state)
+    }
+
+    /// Turns WAL on. Switching needs a moment alone with the file, so a
+    /// process that meets another one creating the archive waits and retries.
+    fn use_wal(&self) -> Result<(), ArchiveError> {
+        let started = std::time::Instant::now();
+        loop {
+            let mode = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+            match mode {
+                Ok(_) => return Ok(()),
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if matches!(
+                        f.code,
+                        rusqlite::ffi::ErrorCode::DatabaseBusy
+                            | rusqlite::ffi::ErrorCode::DatabaseLocked
+                    ) && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// The latest check of `url`, if it was ever fetched.
