@@ -891,6 +891,9 @@ fn processes_creating_one_archive_at_once_all_succeed() {
             let e = stderr(&o);
             assert!(e.contains("not in the archive"), "round {round}: {e}");
         }
-        assert_eq!(Archive::open(&archive).unwrap().integrity_check().unwrap(), "ok");
+        assert_eq!(
+            Archive::open(&archive).unwrap().integrity_check().unwrap(),
+            "ok"
+        );
     }
 }
