@@ -289,3 +289,34 @@ fn wording_lists_recurring_substitutions_per_outlet_pair() {
     assert_eq!(w["count"], 2);
     assert!(w["occurrences"].as_array().unwrap().len() == 4, "{w}");
 }
+
+#[test]
+fn the_samples_are_one_story_as_a_pile() {
+    let a = samples();
+    let pile = storydiff::story::sort_pile(&a);
+    assert!(pile.singles.is_empty(), "singles: {:?}", pile.singles);
+    assert_eq!(pile.stories.len(), 1);
+    let s = &pile.stories[0];
+    assert_eq!(s.articles, vec![0, 1, 2, 3, 4]);
+    assert_eq!(s.story.groups, vec![vec![0, 1]]);
+    assert!(s.dates.is_some());
+    for p in &s.story.pairs {
+        assert!(p.relation != Relation::Unrelated, "{p:?}");
+    }
+}
+
+#[test]
+fn a_story_judges_pairs_by_evidence() {
+    let a = samples();
+    let s = story(&a);
+    for p in &s.pairs {
+        assert!(
+            p.evidence.same_event(),
+            "{}-{} score {}",
+            p.a,
+            p.b,
+            p.evidence.score
+        );
+        assert!(!p.evidence.terms.is_empty());
+    }
+}

@@ -8,7 +8,7 @@ use super::units::{fold, Fold};
 use crate::article::is_cjk;
 
 /// Function words that carry no topic (sorted, for binary search).
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "above", "added", "after", "again", "against", "all", "also", "am", "an", "and",
     "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
     "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each",
@@ -138,7 +138,7 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Words of a sentence with whether each lies inside a quotation (double
 /// quotes and guillemets; single quotes are too often apostrophes).
-fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
+pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     // An opening mark with no close runs to the end of the sentence, and a
     // close with no opening runs from its start (quotes spanning sentences).
@@ -223,7 +223,7 @@ fn head(text: &str) -> &str {
 /// written without spaces, count as overlapping pairs of characters (the
 /// usual way to compare such text without a dictionary: "国防部长" is 国防,
 /// 防部, 部长), with any Latin words inside them on their own.
-fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     if word.is_ascii() || !word.chars().any(is_cjk) {
         f(word);
         return;

@@ -4,16 +4,23 @@
 //! Third stage of the flow (`article ─▶ story ─▶ report/tui`), beside the
 //! pairwise engine, which it uses for the pairs worth a full alignment.
 
+mod candidates;
 mod claims;
+mod cluster;
+mod index;
+mod judge;
+mod pile;
 mod quotes;
 mod wording;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::align::summary::{name_sets_overlap, names};
 use crate::align::{align, AlignOptions, Relation};
 use crate::article::{Article, Span};
 pub use wording::Wording;
+
+pub use judge::{Evidence, SAME_EVENT};
+pub use pile::{sort_pile, Pile, PileStory};
 
 /// One unordered pair of articles.
 #[derive(Clone, Debug)]
@@ -28,6 +35,8 @@ pub struct PairSummary {
     pub shared_quotes: usize,
     /// Whether the pair was aligned in full (else judged from cheap signals).
     pub aligned: bool,
+    /// What the two share, weighted by rarity, and the same-event score.
+    pub evidence: Evidence,
 }
 
 /// Where something occurs: a byte range of one article's text.
@@ -196,10 +205,50 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
 /// Shingle containment from which a pair is aligned in full (a likely reprint).
 const ALIGN_FROM: f64 = 0.2;
 
-/// Analyses the story the articles tell.
+/// Analyses the story the articles tell: they are taken as one story, and a
+/// pair that is not a reprint is `related` when the same-event evidence says
+/// so (rarity measured among these articles).
 pub fn story(articles: &[Article]) -> Story {
-    let n = articles.len();
-    // Quotations, matched across articles.
+    let index = index::build(articles);
+    analyse(
+        articles,
+        &|a, b| judge::judge(&index, a, b),
+        Together::ByEvidence,
+    )
+}
+
+/// How the articles of an analysis belong together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Together {
+    /// Each pair is judged on its own evidence.
+    ByEvidence,
+    /// The articles were sorted into one story: every pair is the same event.
+    OneStory,
+}
+
+/// The analysis of one story, stage by stage; `evidence` judges a pair of
+/// these articles (by their indices here).
+pub(crate) fn analyse(
+    articles: &[Article],
+    evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
+    together: Together,
+) -> Story {
+    let quotes = ledger(articles);
+    let claims = coverage(articles);
+    let wording = wording::wording(articles, &claims);
+    let pairs = relate(articles, &quotes, &claims, evidence, together);
+    let groups = reprint_groups(articles.len(), &pairs);
+    Story {
+        pairs,
+        groups,
+        quotes,
+        claims,
+        wording,
+    }
+}
+
+/// The quote ledger: quotations found per article, matched across articles.
+fn ledger(articles: &[Article]) -> Vec<Quote> {
     let mut ids = HashMap::new();
     let found: Vec<quotes::Found> = articles
         .iter()
@@ -292,8 +341,11 @@ pub fn story(articles: &[Article]) -> Story {
         })
         .collect();
     quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
+    quotes
+}
 
-    // Claims.
+/// The coverage table: claims (clusters of homologous sentences), most carried first.
+fn coverage(articles: &[Article]) -> Vec<Claim> {
     let refs: Vec<&Article> = articles.iter().collect();
     let claims::Clusters {
         sents, clusters, ..
@@ -315,28 +367,25 @@ pub fn story(articles: &[Article]) -> Story {
         })
         .collect();
     claims.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
-    let wording = wording::wording(articles, &claims);
+    claims
+}
 
-    // Pairs: a full alignment only where shingles say a reprint is likely.
+/// Every unordered pair: a full alignment only where shingles say a reprint
+/// is likely; the others judged by the same-event evidence.
+fn relate(
+    articles: &[Article],
+    quotes: &[Quote],
+    claims: &[Claim],
+    evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
+    together: Together,
+) -> Vec<PairSummary> {
+    let n = articles.len();
     let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
-    let name_sets: Vec<_> = articles.iter().map(names).collect();
-    // Shared quotes and claims per pair, counted from each item's articles.
-    let shared = |items: Vec<Vec<usize>>| {
-        let mut m = vec![0usize; n * n];
-        for arts in items {
-            for (x, &i) in arts.iter().enumerate() {
-                for &j in &arts[x + 1..] {
-                    m[i * n + j] += 1;
-                }
-            }
-        }
-        m
-    };
-    let quote_counts = shared(quotes.iter().map(Quote::articles).collect());
-    let claim_counts = shared(claims.iter().map(Claim::articles).collect());
+    let quote_counts = shared_counts(n, quotes.iter().map(Quote::articles));
+    let claim_counts = shared_counts(n, claims.iter().map(Claim::articles));
     // How many claims each article carries, for the coverage similarity.
     let mut carried = vec![0usize; n];
-    for c in &claims {
+    for c in claims {
         for a in c.articles() {
             carried[a] += 1;
         }
@@ -346,15 +395,19 @@ pub fn story(articles: &[Article]) -> Story {
         for b in a + 1..n {
             let shared_quotes = quote_counts[a * n + b];
             let shared_sentences = claim_counts[a * n + b];
+            let evidence = evidence(a, b);
+            let same_event = together == Together::OneStory || evidence.same_event();
             let cont = containment(&sigs[a], &sigs[b]);
             let (relation, similarity, aligned) = if cont >= ALIGN_FROM {
                 let c = align(&articles[a], &articles[b], &AlignOptions::default());
-                (c.relation, c.similarity, true)
+                let relation = if same_event && c.relation == Relation::Unrelated {
+                    Relation::Related
+                } else {
+                    c.relation
+                };
+                (relation, c.similarity, true)
             } else {
-                let related = shared_quotes > 0
-                    || shared_sentences > 0
-                    || name_sets_overlap(&name_sets[a], &name_sets[b]);
-                let rel = if related {
+                let rel = if same_event {
                     Relation::Related
                 } else {
                     Relation::Unrelated
@@ -377,12 +430,30 @@ pub fn story(articles: &[Article]) -> Story {
                 shared_sentences,
                 shared_quotes,
                 aligned,
+                evidence,
             });
         }
     }
-    // Reprint groups.
+    pairs
+}
+
+/// For each pair (a < b, at `a * n + b`), how many items both carry.
+fn shared_counts(n: usize, items: impl Iterator<Item = Vec<usize>>) -> Vec<usize> {
+    let mut m = vec![0usize; n * n];
+    for arts in items {
+        for (x, &i) in arts.iter().enumerate() {
+            for &j in &arts[x + 1..] {
+                m[i * n + j] += 1;
+            }
+        }
+    }
+    m
+}
+
+/// Reprint groups: articles joined by `identical`/`reprint` pairs.
+fn reprint_groups(n: usize, pairs: &[PairSummary]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
-    for p in &pairs {
+    for p in pairs {
         if matches!(p.relation, Relation::Identical | Relation::Reprint) {
             let (ra, rb) = (root(&mut parent, p.a), root(&mut parent, p.b));
             if ra != rb {
@@ -397,13 +468,7 @@ pub fn story(articles: &[Article]) -> Story {
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
     groups.sort();
-    Story {
-        pairs,
-        groups,
-        quotes,
-        claims,
-        wording,
-    }
+    groups
 }
 
 fn root(parent: &mut [usize], x: usize) -> usize {

@@ -1,0 +1,104 @@
+//! Candidate pairs: articles that share terms rare in the pile, found through
+//! the index's postings — never by comparing every article with every other.
+//!
+//! Second stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
+
+use super::index::Index;
+
+/// A term carried by more articles than this says little about which event
+/// an article reports, and following its postings costs the most: candidates
+/// come from rarer terms (the score still counts every term).
+fn common_from(articles: usize) -> usize {
+    (articles / 20).max(64)
+}
+
+/// Candidates kept per article, the strongest first: a story rarely has more
+/// articles than this, and it bounds the work whatever the pile.
+const PER_ARTICLE: usize = 64;
+
+/// Partial cosine (over the rarer terms) from which a pair is worth scoring:
+/// well below the same-event threshold, so no pair that could reach it is lost.
+const FLOOR: f32 = 0.05;
+
+/// Pairs (a < b) worth judging, each once, sorted.
+pub(crate) fn find(index: &Index) -> Vec<(u32, u32)> {
+    let n = index.docs.len();
+    let cap = common_from(n);
+    let mut pairs: Vec<(u32, u32)> = if n < 256 {
+        (0..n).flat_map(|i| pairs_of(index, i, cap)).collect()
+    } else {
+        // Both cores: even articles on one, odd on the other.
+        std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                (1..n)
+                    .step_by(2)
+                    .flat_map(|i| pairs_of(index, i, cap))
+                    .collect::<Vec<_>>()
+            });
+            let mut out: Vec<(u32, u32)> = (0..n)
+                .step_by(2)
+                .flat_map(|i| pairs_of(index, i, cap))
+                .collect();
+            match other.join() {
+                Ok(v) => out.extend(v),
+                Err(_) => out.extend((1..n).step_by(2).flat_map(|i| pairs_of(index, i, cap))),
+            }
+            out
+        })
+    };
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The strongest partners of article `i` (each pair named with the smaller index first).
+fn pairs_of(index: &Index, i: usize, cap: usize) -> Vec<(u32, u32)> {
+    let mut tally: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+    for &(t, w) in &index.docs[i].terms {
+        let list = &index.postings[t.0 as usize];
+        if list.len() > cap {
+            continue;
+        }
+        for &(j, wj) in list {
+            if j as usize != i {
+                *tally.entry(j).or_default() += w * wj;
+            }
+        }
+    }
+    let mut found: Vec<(u32, f32)> = tally.into_iter().filter(|&(_, s)| s >= FLOOR).collect();
+    let by_strength = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if found.len() > PER_ARTICLE {
+        found.select_nth_unstable_by(PER_ARTICLE, by_strength);
+        found.truncate(PER_ARTICLE);
+    }
+    let i = i as u32;
+    found
+        .into_iter()
+        .map(|(j, _)| (i.min(j), i.max(j)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{load_bytes, LoadOptions};
+    use crate::story::index;
+
+    #[test]
+    fn pairs_come_from_shared_rare_terms_only() {
+        let texts = [
+            "Flooding closed the Varnholt tunnel on Tuesday, officials said.",
+            "The Varnholt tunnel stays shut after Tuesday's flooding.",
+            "A chess prodigy from Oslo won the regional title.",
+        ];
+        let articles: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
+            })
+            .collect();
+        let pairs = find(&index::build(&articles));
+        assert_eq!(pairs, vec![(0, 1)]);
+    }
+}

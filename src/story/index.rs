@@ -1,0 +1,318 @@
+//! The pile's index: every article as a weighted bag of terms — how rare each
+//! term is *in this pile* decides how much it counts — with postings, so that
+//! candidate pairs come from shared rare terms and never from all pairs.
+//!
+//! First stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
+
+use std::collections::HashMap;
+
+use crate::align::similarity::{stem_into, terms, words_with_quotes, STOPWORDS};
+use crate::article::{split_words, Article, Role};
+
+/// A term (a stemmed content word) of the pile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TermId(pub u32);
+
+/// One article as the index sees it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Doc {
+    /// Terms with TF-IDF weights (title words count double), sorted by term,
+    /// normalised to unit length: the dot product of two docs is their cosine.
+    pub terms: Vec<(TermId, f32)>,
+    /// The distinct terms of the headline, sorted.
+    pub title: Vec<TermId>,
+    /// Hashes of five-word runs inside quotation marks, sorted, each once.
+    pub quote_runs: Vec<u64>,
+    /// Publication day (days since 1970-01-01), when the article says.
+    pub day: Option<i32>,
+}
+
+/// Every article of the pile, indexed.
+pub(crate) struct Index {
+    pub docs: Vec<Doc>,
+    /// For each term, the articles carrying it with the term's weight there.
+    pub postings: Vec<Vec<(u32, f32)>>,
+    /// Each term as first written, for showing evidence.
+    pub surface: Vec<String>,
+}
+
+/// Weight of a headline word against a body word: the headline says what
+/// the article is about.
+const TITLE_WEIGHT: f32 = 2.0;
+
+/// A short line naming the article's own outlet ("Source: Reuters") is
+/// furniture, not evidence about the event.
+const OUTLET_LINE_WORDS: usize = 8;
+
+/// Indexes the articles (on both cores when there are many).
+pub(crate) fn build(articles: &[Article]) -> Index {
+    let bags = terms_of_each(articles);
+    let mut ids: HashMap<String, TermId> = HashMap::new();
+    let mut surface: Vec<String> = Vec::new();
+    let mut docs: Vec<Doc> = Vec::with_capacity(articles.len());
+    let mut raw: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
+    for bag in bags {
+        let mut counts: Vec<(TermId, f32)> = bag
+            .counts
+            .into_iter()
+            .map(|(stem, count, written)| {
+                let id = *ids.entry(stem).or_insert_with(|| {
+                    surface.push(written);
+                    TermId(surface.len() as u32 - 1)
+                });
+                (id, count)
+            })
+            .collect();
+        counts.sort_unstable_by_key(|&(t, _)| t);
+        let mut title: Vec<TermId> = bag
+            .title
+            .iter()
+            .filter_map(|s| ids.get(s).copied())
+            .collect();
+        title.sort_unstable();
+        title.dedup();
+        raw.push(counts);
+        docs.push(Doc {
+            terms: Vec::new(),
+            title,
+            quote_runs: bag.quote_runs,
+            day: bag.day,
+        });
+    }
+    let postings = weigh(&mut docs, raw, surface.len());
+    Index {
+        docs,
+        postings,
+        surface,
+    }
+}
+
+/// What one article contributes before terms get pile-wide ids.
+struct Bag {
+    /// (stem, weighted count, the word as first written), in order of first use.
+    counts: Vec<(String, f32, String)>,
+    title: Vec<String>,
+    quote_runs: Vec<u64>,
+    day: Option<i32>,
+}
+
+/// Tokenises every article, splitting the work across two threads for big piles.
+fn terms_of_each(articles: &[Article]) -> Vec<Bag> {
+    if articles.len() < 64 {
+        return articles.iter().map(bag_of).collect();
+    }
+    let half = articles.len() / 2;
+    let (first, second) = articles.split_at(half);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| second.iter().map(bag_of).collect::<Vec<_>>());
+        let mut out: Vec<Bag> = first.iter().map(bag_of).collect();
+        out.extend(
+            other
+                .join()
+                .unwrap_or_else(|_| second.iter().map(bag_of).collect()),
+        );
+        out
+    })
+}
+
+fn bag_of(a: &Article) -> Bag {
+    let mut counts: Vec<(String, f32, String)> = Vec::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut buf = String::new();
+    let mut add = |text: &str, weight: f32, out: &mut Vec<String>| {
+        for w in split_words(text) {
+            terms(w, |t| {
+                stem_into(t, &mut buf);
+                if buf.is_empty() || STOPWORDS.binary_search(&buf.as_str()).is_ok() {
+                    return;
+                }
+                let k = *slot.entry(buf.clone()).or_insert_with(|| {
+                    counts.push((buf.clone(), 0.0, written(t)));
+                    counts.len() - 1
+                });
+                counts[k].1 += weight;
+                out.push(buf.clone());
+            });
+        }
+    };
+    let mut title = Vec::new();
+    let headline = a.meta.title.clone().or_else(|| {
+        a.blocks
+            .iter()
+            .find(|b| b.role == Role::Title)
+            .map(|b| a.slice(b.span).to_string())
+    });
+    if let Some(h) = &headline {
+        add(h, TITLE_WEIGHT, &mut title);
+    }
+    let mut sink = Vec::new();
+    let mut quote_runs = Vec::new();
+    for b in content_blocks(a) {
+        let text = a.slice(b.span);
+        add(text, 1.0, &mut sink);
+        sink.clear();
+        for s in &b.sentences {
+            quote_runs_of(a.slice(*s), &mut quote_runs);
+        }
+    }
+    quote_runs.sort_unstable();
+    quote_runs.dedup();
+    Bag {
+        counts,
+        title,
+        quote_runs,
+        day: a.meta.date.as_deref().and_then(day_number),
+    }
+}
+
+/// The word as a reader would recognise it in a list of evidence.
+fn written(t: &str) -> String {
+    t.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// Content blocks that say something about the event (a short line naming
+/// the article's own outlet does not).
+fn content_blocks(a: &Article) -> impl Iterator<Item = &crate::article::Block> {
+    let outlet = a.meta.outlet.as_deref().filter(|o| o.len() >= 3);
+    a.blocks.iter().filter(move |b| {
+        if !b.role.is_content() {
+            return false;
+        }
+        let text = a.slice(b.span);
+        !outlet.is_some_and(|o| text.contains(o) && split_words(text).count() <= OUTLET_LINE_WORDS)
+    })
+}
+
+/// Five-word runs inside quotation marks, hashed (words folded to lower case,
+/// letters and digits only).
+fn quote_runs_of(sentence: &str, out: &mut Vec<u64>) {
+    use std::hash::{Hash, Hasher};
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Vec<u64>| {
+        for w in run.windows(5) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            out.push(h.finish());
+        }
+        run.clear();
+    };
+    for (word, inside) in words_with_quotes(sentence) {
+        if inside {
+            run.push(word.chars().flat_map(char::to_lowercase).collect());
+        } else {
+            flush(&mut run, out);
+        }
+    }
+    flush(&mut run, out);
+}
+
+/// Turns counts into unit-length TF-IDF vectors and returns the postings.
+/// IDF is smoothed (`ln((N+1)/(df+1)) + 1`), so that in a small pile where
+/// every article shares a word the word still counts.
+fn weigh(docs: &mut [Doc], raw: Vec<Vec<(TermId, f32)>>, terms: usize) -> Vec<Vec<(u32, f32)>> {
+    let mut df = vec![0u32; terms];
+    for counts in &raw {
+        for &(t, _) in counts {
+            df[t.0 as usize] += 1;
+        }
+    }
+    let n = docs.len() as f32;
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+        .collect();
+    let mut postings: Vec<Vec<(u32, f32)>> =
+        df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+    for (i, (doc, counts)) in docs.iter_mut().zip(raw).enumerate() {
+        let mut v: Vec<(TermId, f32)> = counts
+            .into_iter()
+            .map(|(t, c)| (t, (1.0 + c.ln()) * idf[t.0 as usize]))
+            .collect();
+        let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for e in &mut v {
+                e.1 /= norm;
+            }
+        }
+        for &(t, w) in &v {
+            postings[t.0 as usize].push((i as u32, w));
+        }
+        doc.terms = v;
+    }
+    postings
+}
+
+/// Days since 1970-01-01 of an ISO date (`2025-02-13`, a time may follow).
+pub(crate) fn day_number(date: &str) -> Option<i32> {
+    let d = date.get(..10)?;
+    let mut parts = d.split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as u32;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe as i32 - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{load_bytes, LoadOptions};
+
+    fn article(name: &str, text: &str) -> Article {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2021-10-18"), Some(18_918));
+        assert_eq!(day_number("2024-03-01T10:00"), Some(19_783));
+        assert_eq!(day_number("2021-13-01"), None);
+        assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn vectors_have_unit_length_and_rare_terms_weigh_more() {
+        let a = article(
+            "a.txt",
+            "The council approved the Halvorsen bridge budget on Monday.\n\nThe council met again.",
+        );
+        let b = article("b.txt", "The council rejected a school plan.");
+        let index = build(&[a, b]);
+        for d in &index.docs {
+            let norm: f32 = d.terms.iter().map(|&(_, w)| w * w).sum();
+            assert!((norm - 1.0).abs() < 1e-4, "{norm}");
+        }
+        let weight = |word: &str| {
+            let id = index.surface.iter().position(|s| s == word).unwrap();
+            index.docs[0]
+                .terms
+                .iter()
+                .find(|&&(t, _)| t.0 as usize == id)
+                .unwrap()
+                .1
+        };
+        // "council" is in both articles (and twice in the first), "Halvorsen" in one.
+        assert!(weight("Halvorsen") > 0.0);
+        assert_eq!(index.postings[0].len(), 2, "{:?}", index.surface);
+    }
+
+    #[test]
+    fn quotations_give_runs() {
+        let a = article(
+            "a.txt",
+            "She said: “We will rebuild the bridge within a year,” and left.",
+        );
+        let index = build(&[a]);
+        assert_eq!(index.docs[0].quote_runs.len(), 4);
+    }
+}
