@@ -92,7 +92,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = By::Order)]
         by: By,
     },
-    /// Analyse a story: relations between all articles, reprint groups, quotes, claims
+    /// Sort articles into stories and analyse them: relations, reprint groups, quotes, claims
+    ///
+    /// A pile of many events lists its stories and singles (`storydiff.stories/1` in
+    /// JSON); a pile that is one story, or `--story N`, prints that story (`storydiff.story/1`).
     Story {
         /// Article files or URLs, or one directory of files
         #[arg(required_unless_present = "urls")]
@@ -103,6 +106,10 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Only story N of the pile (as the text report numbers them), in the
+        /// one-story formats (`storydiff.story/1`)
+        #[arg(long, value_name = "N")]
+        story: Option<usize>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {

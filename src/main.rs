@@ -93,19 +93,34 @@ fn run(cli: Cli) -> Result<u8> {
             mut files,
             urls,
             format,
+            story,
         }) => {
             if let Some(list) = urls {
                 files.extend(web::read_url_list(&list)?);
             }
             let articles = load_story(&sources, &files, &options)?;
-            let story = storydiff::story::story(&articles);
-            match format {
-                DiffFormat::Text => {
-                    story_report::write_text(&mut out, &articles, &story, terminal_width())?
-                }
-                DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
-                DiffFormat::Markdown => story_report::write_markdown(&mut out, &articles, &story)?,
-                DiffFormat::Html => html::write_story(&mut out, &articles, &story)?,
+            let pile = storydiff::story::sort_pile(&articles);
+            match one_story(&articles, pile, story)? {
+                Ok((articles, story)) => match format {
+                    DiffFormat::Text => {
+                        story_report::write_text(&mut out, &articles, &story, terminal_width())?
+                    }
+                    DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
+                    DiffFormat::Markdown => {
+                        story_report::write_markdown(&mut out, &articles, &story)?
+                    }
+                    DiffFormat::Html => html::write_story(&mut out, &articles, &story)?,
+                },
+                Err(pile) => match format {
+                    DiffFormat::Text => {
+                        story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?
+                    }
+                    DiffFormat::Json => story_report::write_pile_json(&mut out, &articles, &pile)?,
+                    DiffFormat::Markdown => {
+                        story_report::write_pile_markdown(&mut out, &articles, &pile)?
+                    }
+                    DiffFormat::Html => html::write_pile(&mut out, &articles, &pile)?,
+                },
             }
         }
         Some(Command::Completions { shell }) => {
@@ -162,16 +177,29 @@ fn run(cli: Cli) -> Result<u8> {
                     };
                     (articles, storydiff::tui::Memory::of_files(&cli.files))
                 };
-                let story = storydiff::story::story(&articles);
+                let pile = storydiff::story::sort_pile(&articles);
+                let chosen = one_story(&articles, pile, None)?;
                 if interactive {
                     if let Some(w) = &warning {
                         eprintln!("storydiff: {}", storydiff::display::one_line(w));
                     }
                     drop(out);
-                    storydiff::tui::run_story(articles, story, config, warning, memory)?;
+                    match chosen {
+                        Ok((articles, story)) => {
+                            storydiff::tui::run_story(articles, story, config, warning, memory)?
+                        }
+                        Err(pile) => storydiff::tui::run_pile(articles, pile, config, warning)?,
+                    }
                     return Ok(0);
                 }
-                story_report::write_text(&mut out, &articles, &story, terminal_width())?;
+                match chosen {
+                    Ok((articles, story)) => {
+                        story_report::write_text(&mut out, &articles, &story, terminal_width())?
+                    }
+                    Err(pile) => {
+                        story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?
+                    }
+                }
                 out.flush()?;
                 return Ok(0);
             }
@@ -206,6 +234,35 @@ fn run(cli: Cli) -> Result<u8> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// The one story to show: story `n` of the pile (counted from 1, as the text
+/// report numbers them), or the whole pile when it is a single story; else
+/// the pile itself (`Err`).
+fn one_story(
+    articles: &[Article],
+    mut pile: storydiff::story::Pile,
+    n: Option<usize>,
+) -> Result<Result<(Vec<Article>, storydiff::story::Story), storydiff::story::Pile>> {
+    match n {
+        Some(n) => {
+            if n == 0 || n > pile.stories.len() {
+                anyhow::bail!(
+                    "--story {n}: the pile has {} stories (numbered from 1) and {} singles",
+                    pile.stories.len(),
+                    pile.singles.len()
+                );
+            }
+            let s = pile.stories.swap_remove(n - 1);
+            let subset = s.articles.iter().map(|&i| articles[i].clone()).collect();
+            Ok(Ok((subset, s.story)))
+        }
+        None if pile.stories.len() == 1 && pile.singles.is_empty() => {
+            let s = pile.stories.pop().expect("one story");
+            Ok(Ok((articles.to_vec(), s.story)))
+        }
+        None => Ok(Err(pile)),
+    }
 }
 
 /// Loads two articles at once, one per core (big files load in tens of ms,

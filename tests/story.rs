@@ -320,3 +320,91 @@ fn a_story_judges_pairs_by_evidence() {
         assert!(!p.evidence.terms.is_empty());
     }
 }
+
+/// A pile of two events and an unrelated article, written to a fresh folder.
+fn pile_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("storydiff-pile-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let texts = [
+        "Tunnel shut\n\nFlooding closed the Varnholt tunnel on Tuesday after heavy rain, \
+         the roads agency said. Engineers expect the Varnholt tunnel to reopen next week.",
+        "Chess title for Oslo teenager\n\nA fourteen-year-old from Oslo won the Nordic \
+         chess championship in Bergen, beating three grandmasters.",
+        "Varnholt tunnel flooded\n\nThe Varnholt tunnel was closed on Tuesday when heavy \
+         rain flooded it; engineers hope to reopen it next week.",
+        "Bergen chess upset\n\nThe Nordic chess championship in Bergen went to a \
+         fourteen-year-old from Oslo who beat three grandmasters.",
+        "Harvest festival\n\nThe village of Lunde held its apple harvest festival with \
+         a parade and a cider tasting.",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.txt")), t).unwrap();
+    }
+    dir
+}
+
+fn storydiff(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_pile_prints_its_stories_and_singles() {
+    let dir = pile_dir("json");
+    let d = dir.to_str().unwrap();
+    let out = storydiff(&["story", d, "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "storydiff.stories/1");
+    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(v["singles"], serde_json::json!([4]));
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2);
+    for s in stories {
+        let members: Vec<u64> = s["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert!(members == [0, 2] || members == [1, 3], "{members:?}");
+        assert!(s["label"].as_str().is_some_and(|l| !l.is_empty()));
+        // Pairs inside the story only, indexed into the pile's articles.
+        let pairs = s["pairs"].as_array().unwrap();
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0]["a"].as_u64(), Some(members[0]));
+        assert_eq!(pairs[0]["b"].as_u64(), Some(members[1]));
+        assert_eq!(pairs[0]["relation"], "related");
+        assert!(pairs[0]["evidence"]["score"].as_f64().unwrap() >= storydiff::story::SAME_EVENT);
+        for k in ["groups", "quotes", "claims", "outlets", "dates"] {
+            assert!(s.get(k).is_some(), "story.{k}");
+        }
+    }
+
+    let text = storydiff(&["story", d]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.starts_with("5 articles: 2 stories, 1 single"),
+        "{text}"
+    );
+    assert!(text.contains("\nsingles\n"), "{text}");
+
+    let one = storydiff(&["story", d, "--story", "2", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(v["schema"], "storydiff.story/1");
+    assert_eq!(v["articles"].as_array().unwrap().len(), 2);
+
+    let bad = storydiff(&["story", d, "--story", "7"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--story 7: the pile has 2 stories"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use crate::align::{Comparison, Side, WordKind};
 use crate::article::Article;
 use crate::rows::{build_groups, Group, GroupKind};
-use crate::story::Story;
+use crate::story::{Pile, Story};
 
 /// Escapes text for HTML content and attribute values; control characters
 /// become their visible placeholders.
@@ -398,4 +398,58 @@ fn write_columns(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Re
         writeln!(out, "</tr>")?;
     }
     writeln!(out, "</table>")
+}
+
+/// A pile as one page: each story (label, dates, outlets, articles, reprint
+/// groups), then the singles. `story --story N --format html` gives one story's tables.
+pub fn write_pile(out: &mut dyn Write, articles: &[Article], pile: &Pile) -> io::Result<()> {
+    let title = format!(
+        "storydiff: {} articles, {} stories, {} singles",
+        articles.len(),
+        pile.stories.len(),
+        pile.singles.len()
+    );
+    head(out, &title)?;
+    writeln!(out, "<header><h1>{}</h1></header>", escape(&title))?;
+    let row = |i: usize| {
+        let a = &articles[i];
+        format!(
+            "<tr><td>{i}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&a.short_name()),
+            escape(&a.title_line()),
+            a.meta
+                .date
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "—".into())
+        )
+    };
+    for (k, s) in pile.stories.iter().enumerate() {
+        writeln!(
+            out,
+            "<h2>Story {}: {}</h2><p class=\"note\">{} articles · {} · {}</p>",
+            k + 1,
+            escape(&s.label),
+            s.articles.len(),
+            escape(&super::story::date_range(&s.dates)),
+            escape(&s.outlets.join(", "))
+        )?;
+        writeln!(out, "<table class=\"grid\"><tr><th>#</th><th>outlet / file</th><th>title</th><th>date</th></tr>")?;
+        for &i in &s.articles {
+            writeln!(out, "{}", row(i))?;
+        }
+        writeln!(out, "</table>")?;
+        for g in &s.story.groups {
+            let names: Vec<String> = g.iter().map(|&i| s.articles[i].to_string()).collect();
+            writeln!(out, "<p>reprints: {}</p>", names.join(", "))?;
+        }
+    }
+    if !pile.singles.is_empty() {
+        writeln!(out, "<h2>Singles</h2><table class=\"grid\"><tr><th>#</th><th>outlet / file</th><th>title</th><th>date</th></tr>")?;
+        for &i in &pile.singles {
+            writeln!(out, "{}", row(i))?;
+        }
+        writeln!(out, "</table>")?;
+    }
+    writeln!(out, "</body></html>")
 }

@@ -9,14 +9,22 @@ use super::json::ArticleJson;
 use super::md;
 use crate::article::Article;
 use crate::display::{clip, one_line};
-use crate::story::{Occurrence, Story};
+use crate::story::{Occurrence, Pile, Story};
 
 #[derive(Serialize)]
 struct StoryJson<'a> {
     schema: &'static str,
     articles: Vec<ArticleJson<'a>>,
-    pairs: Vec<PairJson>,
-    groups: &'a [Vec<usize>],
+    #[serde(flatten)]
+    fields: StoryFields<'a>,
+}
+
+/// The fields of a story's analysis, with article indices mapped to where
+/// the articles are listed (the story's own, or the pile's).
+#[derive(Serialize)]
+struct StoryFields<'a> {
+    pairs: Vec<PairJson<'a>>,
+    groups: Vec<Vec<usize>>,
     quotes: Vec<QuoteJson<'a>>,
     claims: Vec<ClaimJson<'a>>,
     wording: Vec<WordingJson<'a>>,
@@ -34,13 +42,25 @@ struct WordingJson<'a> {
 }
 
 #[derive(Serialize)]
-struct PairJson {
+struct PairJson<'a> {
     a: usize,
     b: usize,
     relation: &'static str,
     similarity: f64,
     shared_sentences: usize,
     shared_quotes: usize,
+    evidence: EvidenceJson<'a>,
+}
+
+/// What a pair shares and the same-event score it adds up to.
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    score: f64,
+    text: f64,
+    terms: &'a [String],
+    quote_runs: usize,
+    title: f64,
+    days_apart: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -63,40 +83,52 @@ struct ClaimJson<'a> {
     occurrences: Vec<OccJson>,
 }
 
-fn occ(o: &[Occurrence]) -> Vec<OccJson> {
+fn occ(o: &[Occurrence], at: &dyn Fn(usize) -> usize) -> Vec<OccJson> {
     o.iter()
         .map(|o| OccJson {
-            article: o.article,
+            article: at(o.article),
             start: o.span.start,
             end: o.span.end,
         })
         .collect()
 }
 
-pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
-    let doc = StoryJson {
-        schema: "storydiff.story/1",
-        articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
+/// The analysis fields of `s`; `at` maps the story's article indices to the
+/// indices of the written `articles` list.
+fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a> {
+    StoryFields {
         pairs: s
             .pairs
             .iter()
             .map(|p| PairJson {
-                a: p.a,
-                b: p.b,
+                a: at(p.a),
+                b: at(p.b),
                 relation: p.relation.as_str(),
                 similarity: p.similarity,
                 shared_sentences: p.shared_sentences,
                 shared_quotes: p.shared_quotes,
+                evidence: EvidenceJson {
+                    score: p.evidence.score,
+                    text: p.evidence.text,
+                    terms: &p.evidence.terms,
+                    quote_runs: p.evidence.quote_runs,
+                    title: p.evidence.title,
+                    days_apart: p.evidence.days_apart,
+                },
             })
             .collect(),
-        groups: &s.groups,
+        groups: s
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|&i| at(i)).collect())
+            .collect(),
         quotes: s
             .quotes
             .iter()
             .map(|q| QuoteJson {
                 text: &q.text,
                 speaker: q.speaker.as_deref(),
-                occurrences: occ(&q.occurrences),
+                occurrences: occ(&q.occurrences, at),
             })
             .collect(),
         claims: s
@@ -104,23 +136,218 @@ pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::R
             .iter()
             .map(|c| ClaimJson {
                 text: &c.text,
-                occurrences: occ(&c.occurrences),
+                occurrences: occ(&c.occurrences, at),
             })
             .collect(),
         wording: s
             .wording
             .iter()
             .map(|w| WordingJson {
-                a: w.a,
-                b: w.b,
+                a: at(w.a),
+                b: at(w.b),
                 words_a: &w.words_a,
                 words_b: &w.words_b,
                 count: w.count,
-                occurrences: occ(&w.occurrences),
+                occurrences: occ(&w.occurrences, at),
             })
             .collect(),
+    }
+}
+
+pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let doc = StoryJson {
+        schema: "storydiff.story/1",
+        articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
+        fields: story_fields(s, &|i| i),
     };
     super::write_json_line(out, &doc, false)
+}
+
+#[derive(Serialize)]
+struct StoriesJson<'a> {
+    schema: &'static str,
+    articles: Vec<ArticleJson<'a>>,
+    stories: Vec<PileStoryJson<'a>>,
+    singles: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct PileStoryJson<'a> {
+    articles: &'a [usize],
+    label: &'a str,
+    dates: Option<DatesJson<'a>>,
+    outlets: &'a [String],
+    #[serde(flatten)]
+    fields: StoryFields<'a>,
+}
+
+#[derive(Serialize)]
+struct DatesJson<'a> {
+    first: &'a str,
+    last: &'a str,
+}
+
+/// A pile as `storydiff.stories/1`: the articles once, then each story (its
+/// analysis indexed into the pile's articles, pairs inside the story only),
+/// then the singles.
+pub fn write_pile_json(out: &mut dyn Write, articles: &[Article], pile: &Pile) -> io::Result<()> {
+    let doc = StoriesJson {
+        schema: "storydiff.stories/1",
+        articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
+        stories: pile
+            .stories
+            .iter()
+            .map(|s| PileStoryJson {
+                articles: &s.articles,
+                label: &s.label,
+                dates: s
+                    .dates
+                    .as_ref()
+                    .map(|(first, last)| DatesJson { first, last }),
+                outlets: &s.outlets,
+                fields: story_fields(&s.story, &|i| s.articles[i]),
+            })
+            .collect(),
+        singles: &pile.singles,
+    };
+    super::write_json_line(out, &doc, false)
+}
+
+/// "2021-10-18" or "2021-10-17 – 2021-10-18"; empty when no date is known.
+pub fn date_range(dates: &Option<(String, String)>) -> String {
+    match dates {
+        Some((a, b)) if a == b => a.clone(),
+        Some((a, b)) => format!("{a} – {b}"),
+        None => String::new(),
+    }
+}
+
+/// A pile as text: each story (label, dates, outlets, its articles and
+/// reprint groups), then the singles.
+pub fn write_pile_text(
+    out: &mut dyn Write,
+    articles: &[Article],
+    pile: &Pile,
+    width: usize,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} articles: {} {}, {} {}",
+        articles.len(),
+        pile.stories.len(),
+        if pile.stories.len() == 1 {
+            "story"
+        } else {
+            "stories"
+        },
+        pile.singles.len(),
+        if pile.singles.len() == 1 {
+            "single"
+        } else {
+            "singles"
+        },
+    )?;
+    for (k, s) in pile.stories.iter().enumerate() {
+        let dates = date_range(&s.dates);
+        writeln!(
+            out,
+            "\nstory {} · {} articles{}{}",
+            k + 1,
+            s.articles.len(),
+            if dates.is_empty() {
+                String::new()
+            } else {
+                format!(" · {dates}")
+            },
+            if s.outlets.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " · {}",
+                    clip(
+                        &one_line(&s.outlets.join(", ")),
+                        width.saturating_sub(40).max(20)
+                    )
+                )
+            },
+        )?;
+        writeln!(
+            out,
+            "  {}",
+            clip(&one_line(&s.label), width.saturating_sub(2))
+        )?;
+        for &i in &s.articles {
+            write_article_line(out, articles, i, width)?;
+        }
+        for g in &s.story.groups {
+            let names: Vec<String> = g.iter().map(|&i| format!("[{}]", s.articles[i])).collect();
+            writeln!(out, "  reprints: {}", names.join(" "))?;
+        }
+    }
+    if !pile.singles.is_empty() {
+        writeln!(out, "\nsingles")?;
+        for &i in &pile.singles {
+            write_article_line(out, articles, i, width)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_article_line(
+    out: &mut dyn Write,
+    articles: &[Article],
+    i: usize,
+    width: usize,
+) -> io::Result<()> {
+    let a = &articles[i];
+    writeln!(
+        out,
+        "  {:<6} {:<28}  {}{}",
+        format!("[{i}]"),
+        clip(&one_line(&a.short_name()), 28),
+        clip(&one_line(&a.title_line()), width.saturating_sub(52).max(20)),
+        a.meta
+            .date
+            .as_deref()
+            .map(|d| format!(" · {}", one_line(d)))
+            .unwrap_or_default(),
+    )
+}
+
+/// A pile as Markdown: a section per story with its articles, then the singles.
+pub fn write_pile_markdown(
+    out: &mut dyn Write,
+    articles: &[Article],
+    pile: &Pile,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "# {} articles: {} stories, {} singles",
+        articles.len(),
+        pile.stories.len(),
+        pile.singles.len()
+    )?;
+    let item = |i: usize| {
+        let a = &articles[i];
+        format!("- [{i}] {} — {}", md(&a.short_name()), md(&a.title_line()))
+    };
+    for (k, s) in pile.stories.iter().enumerate() {
+        writeln!(out, "\n## Story {}: {}\n", k + 1, md(&s.label))?;
+        let dates = date_range(&s.dates);
+        if !dates.is_empty() {
+            writeln!(out, "{dates} · {} outlets\n", s.outlets.len())?;
+        }
+        for &i in &s.articles {
+            writeln!(out, "{}", item(i))?;
+        }
+    }
+    if !pile.singles.is_empty() {
+        writeln!(out, "\n## Singles\n")?;
+        for &i in &pile.singles {
+            writeln!(out, "{}", item(i))?;
+        }
+    }
+    Ok(())
 }
 
 /// A short label for article `i`: its index and outlet or file name.

@@ -251,6 +251,21 @@ impl Keymap {
 }
 
 impl Keymap {
+    /// The pile view's keys: the story view's selection keys, Enter to open
+    /// a story, `/` to search the labels, `n`/`N` for the next and previous match.
+    pub fn pile_default() -> Keymap {
+        let c = |ch| vec![Chord::plain(KeyCode::Char(ch))];
+        let mut keys = Keymap::story_default();
+        keys.bindings
+            .retain(|_, a| !matches!(a, Action::Left | Action::Right | Action::NextTab));
+        keys.bindings.insert(c('/'), Action::Search);
+        keys.bindings.insert(c('n'), Action::NextHit);
+        keys.bindings.insert(c('N'), Action::PrevHit);
+        keys
+    }
+}
+
+impl Keymap {
     /// Replaces the keys of `action` with `keys` (config overrides).
     pub fn rebind(&mut self, action: Action, keys: Vec<Vec<Chord>>) {
         self.bindings.retain(|_, a| *a != action);

@@ -12,6 +12,7 @@ pub mod config;
 pub mod history_view;
 pub mod keymap;
 pub mod layout;
+pub mod pile_view;
 pub mod state;
 pub mod story_view;
 pub mod theme;
@@ -147,6 +148,57 @@ impl Screen for history_view::HistoryApp<'_> {
     fn quitting(&self) -> bool {
         self.quit
     }
+}
+
+impl Screen for pile_view::PileApp {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        pile_view::draw(frame, self)
+    }
+    fn keymap(&self) -> &keymap::Keymap {
+        self.keys()
+    }
+    fn update(&mut self, action: Action) {
+        pile_view::PileApp::update(self, action)
+    }
+    fn compare_mut(&mut self) -> Option<&mut App> {
+        pile_view::PileApp::compare_mut(self)
+    }
+    fn resize(&mut self, w: u16, h: u16) {
+        pile_view::PileApp::resize(self, w, h)
+    }
+    fn help_open(&self) -> bool {
+        pile_view::PileApp::help_open(self)
+    }
+    fn quitting(&self) -> bool {
+        self.quit
+    }
+    fn prompt_open(&mut self) -> bool {
+        match self.open.as_mut() {
+            Some(story) => Screen::prompt_open(story),
+            None => pile_view::PileApp::prompt_open(self),
+        }
+    }
+    fn prompt_key(&mut self, edit: SearchEdit) {
+        match self.open.as_mut() {
+            Some(story) => Screen::prompt_key(story, edit),
+            None => pile_view::PileApp::prompt(self, edit),
+        }
+    }
+}
+
+/// Runs the pile view (its stories, each opening the story view) until the user quits.
+pub fn run_pile(
+    articles: Vec<Article>,
+    pile: crate::story::Pile,
+    config: Config,
+    warning: Option<String>,
+) -> std::io::Result<()> {
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let mut app = pile_view::PileApp::new(articles, pile, config, (size.width, size.height));
+        app.message = warning;
+        event_loop(terminal, &mut app, &mut |_| {})
+    })
 }
 
 /// Runs the history view of `url` until the user quits.
