@@ -3,7 +3,8 @@
 //! where SIZE is bytes with an optional k/m suffix (`40k`, `1m`, `5m`). Produces
 //! `OUT_DIR/old.txt`, `OUT_DIR/new.txt` and `OUT_DIR/truth.json`. Flags:
 //! `--reflow-only` (no edits, no moves), `--hyphens` (wrap after hyphens too),
-//! `--no-merges` (neither merges nor splits, the edit model before them).
+//! `--no-merges` (neither merges nor splits, the edit model before them),
+//! `--no-moves`.
 
 use std::path::PathBuf;
 
@@ -39,6 +40,7 @@ fn main() -> anyhow::Result<()> {
             "--reflow-only" => {}
             "--hyphens" => spec.wrap_after_hyphens = true,
             "--no-merges" => (spec.merge_rate, spec.split_rate) = (0.0, 0.0),
+            "--no-moves" => spec.moves = Some(0),
             _ => anyhow::bail!("unknown flag {f}"),
         }
     }

@@ -196,9 +196,24 @@ fn union(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     }
 }
 
-/// Words of both sides that the word diff keeps.
+/// Joins are about sentences: runs longer than this many units a side
+/// (one giant "sentence", a run of hundreds) are left as pairing made them.
+const MAX_JOINED_BYTES: usize = 20_000;
+
+/// Words of both sides that the word diff keeps (0 for runs too long to join).
 fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
-    if old.is_empty() || new.is_empty() {
+    let bytes = |side: Side, r: &Range<usize>| -> usize {
+        let us = match side {
+            Side::Old => src.old_units,
+            Side::New => src.new_units,
+        };
+        us[r.clone()].iter().map(|u| u.span.len()).sum()
+    };
+    if old.is_empty()
+        || new.is_empty()
+        || bytes(Side::Old, old) > MAX_JOINED_BYTES
+        || bytes(Side::New, new) > MAX_JOINED_BYTES
+    {
         return 0;
     }
     let (o, n) = (

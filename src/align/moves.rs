@@ -49,7 +49,10 @@ fn of_kind(ops: &[Op], kind: OpKind) -> Vec<usize> {
     (0..ops.len()).filter(|&i| ops[i].kind == kind).collect()
 }
 
-/// Exact reappearances first (same normalised key), in order.
+/// Exact reappearances first (same normalised key). A sentence that recurs
+/// (repetitive text: refrains, boilerplate, "And he said") may have several
+/// copies on each side: unique ones are paired first, then copies beside a
+/// sentence already moved (the passage they belong to), then the rest in order.
 fn exact_moves(
     ops: &[Op],
     old_units: &[Unit],
@@ -66,15 +69,78 @@ fn exact_moves(
             .or_default()
             .push(i);
     }
-    for &d in deleted {
-        let u = &old_units[ops[d].old.start];
-        if u.words < 3 {
+    let candidates: Vec<usize> = deleted
+        .iter()
+        .copied()
+        .filter(|&d| old_units[ops[d].old.start].words >= 3)
+        .filter(|&d| by_key.contains_key(&old_units[ops[d].old.start].key))
+        .collect();
+    let mut copies: HashMap<u64, usize> = HashMap::new();
+    for &d in &candidates {
+        *copies.entry(old_units[ops[d].old.start].key).or_default() += 1;
+    }
+    let take = |d: usize, i: usize, moves: &mut Vec<Move>, taken: &mut [bool]| {
+        taken[d] = true;
+        taken[i] = true;
+        moves.push((d, i, 1.0));
+    };
+    // Unique on both sides.
+    for &d in &candidates {
+        let key = old_units[ops[d].old.start].key;
+        if copies[&key] == 1 && by_key[&key].len() == 1 {
+            let i = by_key
+                .get_mut(&key)
+                .and_then(Vec::pop)
+                .unwrap_or(usize::MAX);
+            take(d, i, &mut moves, taken);
+        }
+    }
+    // Copies beside a moved neighbour, while passages grow.
+    let inserted_at: HashMap<usize, usize> =
+        inserted.iter().map(|&i| (ops[i].new.start, i)).collect();
+    loop {
+        let moved_to: HashMap<usize, usize> = moves
+            .iter()
+            .map(|&(d, i, _)| (ops[d].old.start, ops[i].new.start))
+            .collect();
+        let before = moves.len();
+        for &d in &candidates {
+            if taken[d] {
+                continue;
+            }
+            let o = ops[d].old.start;
+            let key = old_units[o].key;
+            let beside = [
+                o.checked_sub(1)
+                    .and_then(|p| moved_to.get(&p))
+                    .map(|&n| n + 1),
+                moved_to.get(&(o + 1)).and_then(|&n| n.checked_sub(1)),
+            ];
+            let hit = beside.into_iter().flatten().find_map(|n| {
+                inserted_at
+                    .get(&n)
+                    .copied()
+                    .filter(|&i| !taken[i] && new_units[n].key == key)
+            });
+            if let Some(i) = hit {
+                if let Some(list) = by_key.get_mut(&key) {
+                    list.retain(|&x| x != i);
+                }
+                take(d, i, &mut moves, taken);
+            }
+        }
+        if moves.len() == before {
+            break;
+        }
+    }
+    // The rest in order.
+    for &d in &candidates {
+        if taken[d] {
             continue;
         }
-        if let Some(i) = by_key.get_mut(&u.key).and_then(Vec::pop) {
-            taken[d] = true;
-            taken[i] = true;
-            moves.push((d, i, 1.0));
+        let key = old_units[ops[d].old.start].key;
+        if let Some(i) = by_key.get_mut(&key).and_then(Vec::pop) {
+            take(d, i, &mut moves, taken);
         }
     }
     moves

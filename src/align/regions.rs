@@ -33,7 +33,7 @@ pub(crate) fn sentence_diff(
     // A few thousand sentences diff in well under a millisecond whatever they
     // hold; checking the clock at every step would cost more than that.
     let diff_deadline = deadline.filter(|_| okeys.len() + nkeys.len() > 4096);
-    let diff = capture_diff_slices_deadline(Algorithm::Histogram, &okeys, &nkeys, diff_deadline);
+    let diff = capture_diff_slices_deadline(Algorithm::Myers, &okeys, &nkeys, diff_deadline);
     trace.check(
         deadline,
         "deadline reached in the sentence diff: a coarser diff was used",
