@@ -344,6 +344,18 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_are_the_list_keys_and_mark_only() {
+        let lines = Keymap::history_default().help_lines();
+        assert!(lines.iter().any(|(k, _)| k == "m"), "{lines:?}");
+        for (_, what) in &lines {
+            assert!(
+                !what.contains("column") && !what.contains("heatmap") && !what.contains("tab"),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
     fn the_first_version_has_nothing_before_it() {
         let mut app = HistoryApp::new("http://x/a", versions(), &open, Config::default(), (80, 20));
         app.update(Action::Top);

@@ -238,12 +238,17 @@ impl Keymap {
 }
 
 impl Keymap {
-    /// The history view's keys: the story view's selection keys, Enter to
-    /// compare, `m` to mark a version.
+    /// The history view's keys: the story view's selection keys (and no
+    /// other), Enter to compare, `m` to mark a version.
     pub fn history_default() -> Keymap {
         let mut keys = Keymap::story_default();
-        keys.bindings
-            .retain(|_, a| !matches!(a, Action::Left | Action::Right | Action::NextTab));
+        keys.bindings.retain(|_, a| {
+            use Action::*;
+            matches!(
+                a,
+                ScrollDown | ScrollUp | PageDown | PageUp | Top | Bottom | Open | Help | Quit
+            )
+        });
         keys.bindings
             .insert(vec![Chord::plain(KeyCode::Char('m'))], Action::Mark);
         keys
