@@ -299,7 +299,10 @@ fn score(set: &str, pages: &[Page]) -> Score {
         let article = load_article(page.html.to_str().unwrap(), &LoadOptions::default());
         let (f, all_recall, article) = match article {
             Ok(a) => {
-                let (_, _, f) = prf(&content(&a), &page.expected);
+                let (p, r, f) = prf(&content(&a), &page.expected);
+                if std::env::var_os("DEV_SET_VERBOSE").is_some() && f < 0.95 {
+                    println!("  F1 {}: P {p:.3} R {r:.3}", page.name);
+                }
                 let (_, r, _) = prf(&a.text, &page.expected);
                 (f, r, Some(a))
             }

@@ -563,6 +563,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let mut meta = Metadata::default();
     let mut from_page = Metadata::default();
     page_metadata(&doc, &mut from_page);
+    let creator = dublin_core_creator(&doc);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         ..Default::default()
@@ -583,7 +584,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     };
     // The extractor's metadata first (JSON-LD, then meta tags, then byline
     // markup), then the page's other tags; bylines only when they read as names.
-    meta.byline = [meta.byline.take(), from_page.byline]
+    meta.byline = [creator, meta.byline.take(), from_page.byline]
         .into_iter()
         .flatten()
         .find_map(|b| super::meta::clean_byline(&b));
@@ -706,6 +707,17 @@ fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector
         }
     }
     c
+}
+
+/// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
+/// property among others), which names the author where `name="author"`
+/// often holds a placeholder or the site.
+fn dublin_core_creator(doc: &Document) -> Option<String> {
+    doc.select("meta[property~='dc:creator'], meta[property~='dcterm:creator']")
+        .nodes()
+        .iter()
+        .filter_map(|n| n.attr("content"))
+        .find_map(|v| super::meta::clean_byline(&v))
 }
 
 /// Dates and authors from the page's markup: `time[datetime]`, `itemprop`,

@@ -387,12 +387,7 @@ fn plausible_byline(s: &str) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    if words
-        .iter()
-        .filter(|w| NOT_NAMES.contains(&plain(w).as_str()))
-        .count()
-        * 2
-        >= words.len()
+    if words.iter().all(|w| NOT_NAMES.contains(&plain(w).as_str()))
         || words
             .iter()
             .any(|w| matches!(plain(w).as_str(), "wajib" | "required" | "имя"))

@@ -355,7 +355,12 @@ fn captions_after_credits(article: &mut Article, page: &Page) {
     for i in 1..page.len() {
         let prev_caption = article.blocks[i - 1].role == Role::Caption;
         let f = &page.feats[i];
-        if prev_caption && page.open(article, i) && f.headline_shaped() && f.words <= 16 {
+        if prev_caption
+            && page.open(article, i)
+            && !page.list_item(i)
+            && f.headline_shaped()
+            && f.words <= 16
+        {
             set(
                 article,
                 i,
@@ -456,7 +461,7 @@ fn header(article: &mut Article, page: &Page, title_idx: Option<usize>) {
 }
 
 /// Paragraphs in a row of article prose that show the article goes on.
-const PROSE_RUN: usize = 4;
+const PROSE_RUN: usize = 3;
 
 /// Step 4: End-of-article markers ("Related", "Comments"). A marker ends the
 /// article only when no run of article prose follows it (`PROSE_RUN`
@@ -500,7 +505,11 @@ fn end_of_article(article: &mut Article, page: &Page) -> usize {
                 format!("marker `{marker}` inside the text: article prose goes on after it"),
             );
         }
-        for j in i + 1..resume {
+        // The box is its short lines: it ends at the first paragraph of prose.
+        let box_end = (i + 1..resume)
+            .find(|&j| page.feats[j].body_like())
+            .unwrap_or(resume);
+        for j in i + 1..box_end {
             if page.open(article, j) && !page.list_item(j) {
                 set(
                     article,
