@@ -709,6 +709,30 @@ fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector
     c
 }
 
+/// A date from any `meta` whose name says publication (`publishdate`,
+/// `article_date_original`, `cXenseParse:recs:publishtime`), not a later
+/// change or an expiry.
+fn publication_meta(doc: &Document) -> Option<String> {
+    doc.select("meta[content]").nodes().iter().find_map(|n| {
+        let key = ["name", "property", "itemprop"]
+            .iter()
+            .filter_map(|a| n.attr(a))
+            .map(|v| v.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let publication = ["publish", "pubdate", "pub_date", "date_original", "created"]
+            .iter()
+            .any(|k| key.contains(k));
+        let later = ["modif", "updat", "end", "expir", "type"]
+            .iter()
+            .any(|k| key.contains(k));
+        if !publication || later {
+            return None;
+        }
+        super::parse_date(&n.attr("content")?)
+    })
+}
+
 /// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
 /// property among others), which names the author where `name="author"`
 /// often holds a placeholder or the site.
@@ -741,6 +765,9 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
                 break;
             }
         }
+    }
+    if meta.date.is_none() {
+        meta.date = publication_meta(doc);
     }
     if meta.byline.is_none() {
         for sel in [

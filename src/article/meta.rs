@@ -87,7 +87,7 @@ fn iso(year: i32, month: u32, day: u32, time: Option<(u32, u32)>) -> Option<Stri
 /// `13 February 2025`, `February 13, 2025 7:13 PM`, `13/02/2025`) into ISO 8601.
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
-    if let Some(d) = parse_iso(s) {
+    if let Some(d) = parse_iso(s).or_else(|| parse_iso_basic(s)) {
         return Some(d);
     }
     let mut month = None;
@@ -162,6 +162,25 @@ pub fn parse_date(s: &str) -> Option<String> {
         return iso(y, m, d, time);
     }
     None
+}
+
+/// ISO 8601's basic format: `20180619T055000+0900`.
+fn parse_iso_basic(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    if b.len() < 8
+        || !b[..8].iter().all(u8::is_ascii_digit)
+        || b.get(8).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let time =
+        if b.get(8) == Some(&b'T') && b.len() >= 13 && b[9..13].iter().all(u8::is_ascii_digit) {
+            n(9..11).zip(n(11..13))
+        } else {
+            None
+        };
+    iso(n(0..4)? as i32, n(4..6)?, n(6..8)?, time)
 }
 
 fn parse_iso(s: &str) -> Option<String> {
@@ -527,6 +546,12 @@ mod tests {
             Some("2025-02-13")
         );
         assert_eq!(parse_date("February 30, 2025"), None);
+        assert_eq!(
+            parse_date("20180619T055000+0900").as_deref(),
+            Some("2018-06-19T05:50")
+        );
+        assert_eq!(parse_date("20250213").as_deref(), Some("2025-02-13"));
+        assert_eq!(parse_date("1529283660000"), None);
         assert_eq!(parse_date("no date here"), None);
     }
 
