@@ -256,3 +256,16 @@ fn deep_nesting_loads_and_keeps_the_text() {
         a.notes
     );
 }
+
+#[test]
+fn a_generic_og_title_gives_way_to_the_pages_headline() {
+    let html = format!(
+        "<html><head><meta property=\"og:title\" content=\"Yahoo News - Latest News &amp; Headlines\"><title>Russia: Space ship malfunctions, breaks up over Siberia - Yahoo News</title></head><body><article><h1>Russia: Space ship malfunctions, breaks up over Siberia</h1>{}</article></body></html>",
+        paragraphs(6, "space ship")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Russia: Space ship malfunctions, breaks up over Siberia")
+    );
+}

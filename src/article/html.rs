@@ -564,6 +564,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let mut from_page = Metadata::default();
     page_metadata(&doc, &mut from_page);
     let creator = dublin_core_creator(&doc);
+    let heads = Heads::of(&doc);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         ..Default::default()
@@ -573,7 +574,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let (c, extracted_words) = match extracted {
         Ok(a) => {
-            let c = from_extracted(&a, &mut meta, &mut skipped);
+            let c = from_extracted(&a, &heads, &mut meta, &mut skipped);
             let words = c.1;
             (c.0, Some(words))
         }
@@ -619,11 +620,12 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
 /// out put back on top; and the words of that main text.
 fn from_extracted(
     a: &dom_smoothie::Article,
+    heads: &Heads,
     meta: &mut Metadata,
     skipped: &mut usize,
 ) -> (Collector, usize) {
     let mut c = Collector::default();
-    let title = a.title.trim().to_string();
+    let title = heads.best(a.title.trim()).to_string();
     if meta.title.is_none() && !title.is_empty() {
         meta.title = Some(title.clone());
     }
@@ -707,6 +709,64 @@ fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector
         }
     }
     c
+}
+
+/// The page's `<title>` and first `h1`, to check the extractor's headline
+/// (which prefers `og:title`) against.
+struct Heads {
+    title_tag: String,
+    h1: String,
+}
+
+impl Heads {
+    fn of(doc: &Document) -> Heads {
+        let text = |sel: &str| {
+            let found = doc.select(sel);
+            let first = found.nodes().first().map(|n| n.text().to_string());
+            first
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Heads {
+            title_tag: text("title"),
+            h1: text("h1"),
+        }
+    }
+
+    /// The extractor's headline, unless the page's `h1` agrees far better
+    /// with its `<title>` (a generic `og:title` such as "Yahoo News - Latest
+    /// News & Headlines" above a real headline).
+    fn best<'a>(&'a self, extracted: &'a str) -> &'a str {
+        if self.h1.is_empty() || self.title_tag.is_empty() || self.h1.split_whitespace().count() < 3
+        {
+            return extracted;
+        }
+        let with_h1 = overlap(&self.h1, &self.title_tag);
+        let with_extracted = overlap(extracted, &self.title_tag);
+        let unrelated = overlap(extracted, &self.h1) < 0.3;
+        if with_h1 >= 0.8 && with_h1 > with_extracted && unrelated {
+            &self.h1
+        } else {
+            extracted
+        }
+    }
+}
+
+/// The share of `a`'s words found in `b` (lower-cased, letters and digits).
+fn overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
 /// A date from any `meta` whose name says publication (`publishdate`,
