@@ -91,7 +91,7 @@ struct Collector {
     buf_hint: Option<Hint>,
     buf_list: bool,
     seen_h1: bool,
-    /// Words of text under each element of the extracted content.
+    /// Words of text under elements of the extracted content, as counted.
     words: HashMap<NodeId, usize>,
     total_words: usize,
     /// Classes that would have made most of the article furniture, ignored.
@@ -150,9 +150,13 @@ impl Collector {
     }
 
     /// Whether an element holds so much of the main text that no class may
-    /// make it furniture as a whole.
-    fn holds_most_text(&self, node: &NodeRef) -> bool {
-        let words = self.words.get(&node.id).copied().unwrap_or(0);
+    /// make it furniture as a whole. Counted only for elements with such a
+    /// class (few), each once; nesting is capped, so this stays linear.
+    fn holds_most_text(&mut self, node: &NodeRef) -> bool {
+        let words = *self
+            .words
+            .entry(node.id)
+            .or_insert_with(|| subtree_words(*node));
         words >= 40 && words as f64 > self.total_words as f64 * CONTAINER_SHARE
     }
 }
@@ -266,27 +270,12 @@ fn tag_hint(name: &str, c: &Collector) -> Option<Hint> {
     }
 }
 
-/// Words of text under every element of `root`, in one pass from the leaves
-/// up (linear in the page, however deep).
-fn word_counts(root: NodeRef) -> HashMap<NodeId, usize> {
-    let mut order = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        order.push(node);
-        stack.extend(node.children_it(false));
-    }
-    let mut words: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
-    for node in order.iter().rev() {
-        let own = if node.is_text() {
-            super::unicode_word_count(&node.text(), usize::MAX)
-        } else {
-            node.children_it(false)
-                .map(|c| words.get(&c.id).copied().unwrap_or(0))
-                .sum()
-        };
-        words.insert(node.id, own);
-    }
-    words
+/// Words of text under `root`.
+fn subtree_words(root: NodeRef) -> usize {
+    root.descendants_it()
+        .filter(|n| n.is_text())
+        .map(|n| super::unicode_word_count(&n.text(), usize::MAX))
+        .sum()
 }
 
 /// The hint an element passes to its text: its own (class, then tag; for
@@ -333,8 +322,7 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
         Enter(NodeRef<'a>, Option<Hint>, bool),
         Leave(bool),
     }
-    c.words = word_counts(root);
-    c.total_words = c.words.get(&root.id).copied().unwrap_or(0);
+    c.total_words = subtree_words(root);
     let mut stack = vec![Step::Enter(root, None, false)];
     while let Some(step) = stack.pop() {
         match step {
@@ -720,14 +708,15 @@ struct Heads {
 
 impl Heads {
     fn of(doc: &Document) -> Heads {
-        let text = |sel: &str| {
-            let found = doc.select(sel);
-            let first = found.nodes().first().map(|n| n.text().to_string());
+        let found = doc.select("title, h1");
+        let text = |name: &str| {
+            let first = found
+                .nodes()
+                .iter()
+                .find(|n| n.node_name().is_some_and(|t| t.eq_ignore_ascii_case(name)));
             first
+                .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
         };
         Heads {
             title_tag: text("title"),
@@ -772,8 +761,8 @@ fn overlap(a: &str, b: &str) -> f64 {
 /// A date from any `meta` whose name says publication (`publishdate`,
 /// `article_date_original`, `cXenseParse:recs:publishtime`), not a later
 /// change or an expiry.
-fn publication_meta(doc: &Document) -> Option<String> {
-    doc.select("meta[content]").nodes().iter().find_map(|n| {
+fn publication_meta(metas: &[NodeRef]) -> Option<String> {
+    metas.iter().find_map(|n| {
         let key = ["name", "property", "itemprop"]
             .iter()
             .filter_map(|a| n.attr(a))
@@ -797,58 +786,87 @@ fn publication_meta(doc: &Document) -> Option<String> {
 /// property among others), which names the author where `name="author"`
 /// often holds a placeholder or the site.
 fn dublin_core_creator(doc: &Document) -> Option<String> {
-    doc.select("meta[property~='dc:creator'], meta[property~='dcterm:creator']")
-        .nodes()
-        .iter()
-        .filter_map(|n| n.attr("content"))
-        .find_map(|v| super::meta::clean_byline(&v))
+    let metas = doc.select("meta[property][content]");
+    let found = metas.nodes().iter().find_map(|n| {
+        let property = n.attr("property")?.to_lowercase();
+        let creator = property
+            .split_whitespace()
+            .any(|p| p == "dc:creator" || p == "dcterm:creator");
+        creator.then(|| n.attr("content")).flatten()
+    });
+    found.and_then(|v| super::meta::clean_byline(&v))
 }
 
 /// Dates and authors from the page's markup: `time[datetime]`, `itemprop`,
 /// and the common `meta` names.
 fn page_metadata(doc: &Document, meta: &mut Metadata) {
+    // One walk of the page for each kind of element: a 20 MB page has
+    // hundreds of thousands of nodes, and every `select` visits them all.
+    let metas = doc.select("meta[content]");
+    let metas = metas.nodes();
+    let meta_value = |attr: &str, value: &str| {
+        metas.iter().find_map(|n| {
+            let v = n.attr(attr)?;
+            let hit = v.split_whitespace().any(|p| p.eq_ignore_ascii_case(value));
+            hit.then(|| n.attr("content").map(|c| c.to_string()))
+                .flatten()
+        })
+    };
     if meta.date.is_none() {
-        for sel in [
-            "meta[property='article:published_time']",
-            "meta[itemprop='datePublished']",
-            "meta[name='date']",
-            "meta[name='pubdate']",
-            "meta[name='publish-date']",
-            "meta[name='DC.date.issued']",
-            "meta[name='dc.date']",
-            "time[datetime]",
-        ] {
-            let found = doc.select(sel);
-            let value = found.attr("content").or_else(|| found.attr("datetime"));
-            if let Some(d) = value.and_then(|v| super::parse_date(&v)) {
-                meta.date = Some(d);
-                break;
-            }
-        }
-    }
-    if meta.date.is_none() {
-        meta.date = publication_meta(doc);
+        let tagged = [
+            ("property", "article:published_time"),
+            ("itemprop", "datePublished"),
+            ("name", "date"),
+            ("name", "pubdate"),
+            ("name", "publish-date"),
+            ("name", "DC.date.issued"),
+            ("name", "dc.date"),
+        ]
+        .iter()
+        .filter_map(|(attr, value)| meta_value(attr, value))
+        .find_map(|v| super::parse_date(&v));
+        meta.date = tagged
+            .or_else(|| {
+                let time = doc.select("time[datetime]");
+                let first = time.nodes().first().and_then(|n| n.attr("datetime"));
+                first.and_then(|v| super::parse_date(&v))
+            })
+            .or_else(|| publication_meta(metas));
     }
     if meta.byline.is_none() {
-        for sel in [
-            "meta[name='author']",
-            "meta[property='article:author']",
-            "[rel='author']",
-            "[itemprop='author']",
-            "[class*='byline']",
-            "[class*='author']",
-        ] {
-            let found = doc.select(sel);
-            let value = found
-                .attr("content")
-                .map(|v| v.to_string())
-                .or_else(|| Some(found.text().trim().to_string()).filter(|t| !t.is_empty()));
-            if let Some(v) = value.and_then(|v| super::meta::clean_byline(&v)) {
-                meta.byline = Some(v);
-                break;
-            }
-        }
+        meta.byline = [("name", "author"), ("property", "article:author")]
+            .iter()
+            .filter_map(|(attr, value)| meta_value(attr, value))
+            .find_map(|v| super::meta::clean_byline(&v))
+            .or_else(|| byline_element(doc));
     }
+}
+
+/// The text of the page's byline markup: `rel=author`, `itemprop=author`,
+/// then classes naming a byline or an author, in that order.
+fn byline_element(doc: &Document) -> Option<String> {
+    let found =
+        doc.select("[rel='author'], [itemprop='author'], [class*='byline'], [class*='author']");
+    let nodes = found.nodes();
+    let rank = |n: &NodeRef| {
+        let attr = |a: &str| n.attr(a).map(|v| v.to_lowercase()).unwrap_or_default();
+        if attr("rel") == "author" {
+            0
+        } else if attr("itemprop").contains("author") {
+            1
+        } else if attr("class").contains("byline") {
+            2
+        } else {
+            3
+        }
+    };
+    (0..4).find_map(|r| {
+        nodes
+            .iter()
+            .filter(|n| rank(n) == r)
+            .take(3)
+            .find_map(|n| super::meta::clean_byline(n.text().trim()))
+    })
 }
 
 fn same_words(a: &str, b: &str) -> bool {
