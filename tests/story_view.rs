@@ -3,6 +3,7 @@
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use storydiff::align::Relation;
 use storydiff::sample::load_sample_story;
 use storydiff::story::story;
 use storydiff::tui::action::Action;
@@ -157,4 +158,37 @@ fn column_view_puts_one_claim_on_one_row() {
     a.update(Action::NextChange);
     a.update(Action::Quit);
     assert!(a.columns.is_none() && !a.quit, "q goes back to the story");
+}
+
+#[test]
+fn a_related_pair_opens_by_claims_with_the_story_count() {
+    let mut a = app(160, 48);
+    let n = a.articles.len();
+    let mut checked = 0;
+    for i in 0..n {
+        for j in i + 1..n {
+            let pair = a.story.pair(i, j).unwrap().clone();
+            a.open(i, j, None);
+            let (cmp, _, _) = a.compare.as_ref().unwrap();
+            let c = &cmp.ready.as_ref().unwrap().comparison;
+            match pair.relation {
+                Relation::Related => {
+                    let shared = c
+                        .by_claims
+                        .expect("related pairs open by claims")
+                        .shared_claims;
+                    assert_eq!(shared, pair.shared_sentences, "[{i}] [{j}]");
+                    let status = screen(&a).last().unwrap().clone();
+                    assert!(
+                        status.contains(&format!("{shared} shared claims")),
+                        "{status}"
+                    );
+                    checked += 1;
+                }
+                _ => assert!(c.by_claims.is_none(), "[{i}] [{j}]: reprints open in order"),
+            }
+            a.update(Action::Quit);
+        }
+    }
+    assert!(checked >= 6, "{checked} related pairs");
 }

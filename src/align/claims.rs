@@ -64,6 +64,9 @@ const LINK_SAMPLE: usize = 6;
 const TOP: usize = 16;
 /// Mean similarity two groups of sentences need to form one claim.
 const AVERAGE_LINK: f64 = 0.28;
+/// Word rarity is judged as if the pool held at least this many sentences:
+/// two short write-ups are a pool of a dozen.
+const SMALL_POOL: u32 = 200;
 /// Sentences shorter than this carry no claim of their own.
 const MIN_WORDS: usize = 4;
 
@@ -224,7 +227,7 @@ fn best_matches(
 pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     let mut vocab = Vocab::default();
     let (sents, keys) = content_sentences(articles, &mut vocab);
-    vocab.freeze();
+    vocab.freeze_with(SMALL_POOL);
     let n = sents.len();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, s) in sents.iter().enumerate() {

@@ -393,7 +393,15 @@ impl Vocab {
     /// Computes every weight once, for many similarity calls after profiling
     /// is done (profiling more sentences afterwards clears it).
     pub fn freeze(&mut self) {
-        let docs = self.docs as f64;
+        self.freeze_with(0);
+    }
+
+    /// `freeze`, counting the pool as at least `min_docs` sentences: in a
+    /// pool of a few sentences, a word two of them share is by that alone
+    /// "common" and weighs less than any unshared word, which a bigger
+    /// pool would not make it.
+    pub fn freeze_with(&mut self, min_docs: u32) {
+        let docs = self.docs.max(min_docs) as f64;
         self.frozen = self
             .df
             .iter()
