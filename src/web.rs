@@ -86,10 +86,14 @@ pub fn history(
     let url = page_url(arg)?;
     let versions = sources.history(&url)?;
     if versions.is_empty() {
-        bail!(
-            "{url}: not in the archive ({})",
-            sources.archive_path()?.display()
-        );
+        let similar = sources.similar_pages(&url).unwrap_or_default();
+        match similar.first() {
+            Some(other) => bail!("{url}: not in the archive; stored as {other}"),
+            None => bail!(
+                "{url}: not in the archive ({})",
+                sources.archive_path()?.display()
+            ),
+        }
     }
     match format {
         Some(InspectFormat::Json) => write_history_json(out, &url, &versions)?,
@@ -253,7 +257,12 @@ fn watch_round(
                             .map(|c| c.validators)
                             .unwrap_or_default();
                         match sources.fetch_into(&mut archive, url, &validators, load) {
-                            Ok(o) => report_change(url, &o.stored, o.article.words()),
+                            Ok(o) => {
+                                if report_change(url, &o.stored, o.article.words()).is_err() {
+                                    // Nobody reads the lines any more (`| head -3`): stop.
+                                    stop.store(true, Ordering::SeqCst);
+                                }
+                            }
                             Err(e @ SourceError::Archive { .. }) => return Err(e),
                             Err(e) => eprintln!(
                                 "storydiff: {} {}",
@@ -276,9 +285,9 @@ fn watch_round(
 }
 
 /// One line per new version: time, URL, version number, words added/removed.
-fn report_change(url: &str, stored: &Stored, words: usize) {
+fn report_change(url: &str, stored: &Stored, words: usize) -> io::Result<()> {
     let Stored::Added { n, delta } = stored else {
-        return;
+        return Ok(());
     };
     let time = format_time(storydiff::source::now());
     let url = storydiff::display::one_line(url);
@@ -296,6 +305,6 @@ fn report_change(url: &str, stored: &Stored, words: usize) {
         )
     };
     let mut out = io::stdout().lock();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
+    writeln!(out, "{line}")?;
+    out.flush()
 }

@@ -363,6 +363,14 @@ fn a_changed_page_is_two_versions_and_history_counts_the_words() {
         "stored versions never touch the network"
     );
 
+    let slash = storydiff(&archive, &["history", &format!("{url}/")]);
+    assert_eq!(slash.status.code(), Some(2));
+    assert!(
+        stderr(&slash).contains(&format!("stored as {url}")),
+        "{}",
+        stderr(&slash)
+    );
+
     let listing = storydiff(&archive, &["history", &url]);
     let listing = stdout(&listing);
     assert!(listing.contains("2 versions"), "{listing}");
@@ -896,4 +904,43 @@ fn processes_creating_one_archive_at_once_all_succeed() {
             "ok"
         );
     }
+}
+
+#[test]
+fn watch_stops_when_nobody_reads_its_output() {
+    let dir = temp_dir("watch-pipe");
+    let archive = dir.join("archive.sqlite");
+    let phase = Arc::new(AtomicUsize::new(0));
+    let server = Server::start(vec![("/w", changing(&phase))]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(["watch", &server.url("/w"), "--every", "200ms"])
+        .env("STORYDIFF_ARCHIVE", &archive)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.next().unwrap().unwrap().contains("version 1"));
+    drop(lines); // like `| head -1`
+    phase.store(1, Ordering::SeqCst);
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("watch kept running with nobody reading");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(exit.code(), Some(0));
+    assert_eq!(
+        Archive::open(&archive)
+            .unwrap()
+            .versions(&server.url("/w"))
+            .unwrap()
+            .len(),
+        2
+    );
 }

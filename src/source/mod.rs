@@ -268,6 +268,21 @@ impl Sources {
         archive.versions(url).map_err(|e| self.archive_error(e))
     }
 
+    /// Stored pages that are probably the one meant: the same address apart
+    /// from the scheme, `www.`, a trailing slash or a fragment.
+    pub fn similar_pages(&self, url: &str) -> Result<Vec<String>, SourceError> {
+        if !self.archive_path()?.exists() {
+            return Ok(Vec::new());
+        }
+        let pages = self.archive()?.pages().map_err(|e| self.archive_error(e))?;
+        let want = loose_address(url);
+        Ok(pages
+            .into_iter()
+            .filter(|(page, n)| *n > 0 && page != url && loose_address(page) == want)
+            .map(|(page, _)| page)
+            .collect())
+    }
+
     /// Stored version `n` of `url`, loaded as an article named `name`.
     pub fn load_version(
         &self,
@@ -460,6 +475,14 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
+/// `https://www.example.org/a/#top` → `example.org/a`.
+fn loose_address(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split('#').next().unwrap_or(rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_ascii_lowercase()
+}
+
 /// Words added and removed from the previous version to this one, and the
 /// changed passages whose edits carry facts (numbers, names, quotes,
 /// attribution, negation, hedges).
@@ -629,6 +652,19 @@ mod tests {
             Role::Date,
         );
         assert_eq!(content_key(&e), content_key(&g), "spacing is not an edit");
+    }
+
+    #[test]
+    fn loose_addresses_ignore_scheme_www_slash_and_fragment() {
+        assert_eq!(
+            loose_address("https://www.Example.org/a/#top"),
+            "example.org/a"
+        );
+        assert_eq!(loose_address("http://example.org/a"), "example.org/a");
+        assert_ne!(
+            loose_address("http://example.org/a?page=2"),
+            "example.org/a"
+        );
     }
 
     #[test]
