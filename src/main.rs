@@ -76,7 +76,14 @@ fn run(cli: Cli) -> Result<u8> {
                             ColorChoice::Never => false,
                             ColorChoice::Auto => io::stdout().is_terminal(),
                         };
-                    diff::write_text(&mut out, &old, &new, &comparison, color)?
+                    diff::write_text_wrapped(
+                        &mut out,
+                        &old,
+                        &new,
+                        &comparison,
+                        color,
+                        terminal_width(),
+                    )?
                 }
                 DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
                 DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
@@ -216,7 +223,14 @@ fn run(cli: Cli) -> Result<u8> {
                 }
                 // Not a terminal: the text report instead of the view.
                 let comparison = align(&old, &new, &AlignOptions::default());
-                diff::write_text(&mut out, &old, &new, &comparison, false)?;
+                diff::write_text_wrapped(
+                    &mut out,
+                    &old,
+                    &new,
+                    &comparison,
+                    false,
+                    terminal_width(),
+                )?;
                 out.flush()?;
                 return Ok(if comparison.relation == Relation::Identical {
                     0

@@ -262,6 +262,81 @@ fn generated_pairs_report_the_injected_edits() {
     }
 }
 
+/// The public-domain sources `scripts/fetch-corpus.sh` unpacks (repetitive
+/// verse, technical essay, formal specification prose): pairs of every
+/// source are counted within 2 % and their moves found; reflow alone is
+/// identical. Run with `cargo test --test engine -- --ignored` after fetching.
+#[test]
+#[ignore = "needs scripts/fetch-corpus.sh (Debian packages)"]
+fn public_domain_sources_within_two_percent() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus");
+    for source in ["kjv", "jargon", "sqlite"] {
+        let path = dir.join(format!("{source}.txt"));
+        let source_text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run scripts/fetch-corpus.sh", path.display()));
+        for (size, seed) in [(40_000, 3), (250_000, 4)] {
+            let pair = generate_pair(&PairSpec::new(size, seed), Some(&source_text));
+            let (a, b) = (text("old.txt", &pair.original), text("new.txt", &pair.copy));
+            let c = align(
+                &a,
+                &b,
+                &AlignOptions {
+                    deadline: None,
+                    ..Default::default()
+                },
+            );
+            assert_partition(&c);
+            let t = &pair.truth;
+            let within = |got: usize, want: usize| {
+                (got as f64 - want as f64).abs() <= (want as f64 * 0.02).max(2.0)
+            };
+            assert!(
+                within(c.stats.words_deleted, t.words_deleted)
+                    && within(c.stats.words_inserted, t.words_inserted),
+                "{source} {size}: words -{} +{} vs -{} +{}",
+                c.stats.words_deleted,
+                c.stats.words_inserted,
+                t.words_deleted,
+                t.words_inserted
+            );
+            let reflow = generate_pair(&PairSpec::reflow_only(size, seed), Some(&source_text));
+            let (a, b) = (
+                text("old.txt", &reflow.original),
+                text("new.txt", &reflow.copy),
+            );
+            let c = align(&a, &b, &AlignOptions::default());
+            assert_eq!(c.relation, Relation::Identical, "{source} {size}: reflow");
+        }
+    }
+}
+
+/// Prose the loader labelled as related stories on one side only is a
+/// difference: never identical, counted as furniture words, truncation named.
+#[test]
+fn prose_labelled_furniture_on_one_side_is_never_identical() {
+    let body = "The regional water board will raise household prices by 4.2 per cent from April, its chairman said on Wednesday.\n\nHe said the increase would pay for new pipes in the older districts of the city.\n";
+    let tail = "\nRelated stories\n\nOpposition councillors said the board had ignored a report warning that leaks were costing more than the repairs would.\n\nThe chairman rejected the criticism and said the board had published every report it had received.\n";
+    let full = text(
+        "full.txt",
+        &format!("Water board raises prices\n\n{body}{tail}"),
+    );
+    let cut = text("cut.txt", &format!("Water board raises prices\n\n{body}"));
+    for (old, new) in [(&full, &cut), (&cut, &full)] {
+        let c = align(old, new, &AlignOptions::default());
+        assert_ne!(c.relation, Relation::Identical);
+        let furniture = c.stats.furniture_words_deleted + c.stats.furniture_words_inserted;
+        assert!(furniture >= 30, "{:?}", c.stats);
+        assert!(c.truncated.is_some());
+    }
+    // A furniture line alone ("Share:") is still no difference of substance.
+    let shared = text(
+        "s.txt",
+        &format!("Water board raises prices\n\n{body}\nShare:\n"),
+    );
+    let c = align(&cut, &shared, &AlignOptions::default());
+    assert_eq!(c.relation, Relation::Identical);
+}
+
 #[test]
 fn mirror_of_a_diff() {
     let pair = generate_pair(&PairSpec::new(20_000, 9), None);

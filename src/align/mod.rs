@@ -114,7 +114,8 @@ pub struct Op {
 /// How two articles relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
-    /// The same body text apart from whitespace and paragraphing.
+    /// The same body text apart from whitespace and paragraphing, and no
+    /// sentence of prose (whatever role the loader gave it) on one side only.
     Identical,
     /// The bodies share most of their text.
     Reprint,
@@ -155,6 +156,10 @@ pub struct Stats {
     pub reparagraphed: usize,
     pub words_deleted: usize,
     pub words_inserted: usize,
+    /// Of `words_deleted` and `words_inserted`, the words of furniture
+    /// (captions, related links, boilerplate…) with no counterpart.
+    pub furniture_words_deleted: usize,
+    pub furniture_words_inserted: usize,
     /// How many ops show each edit class.
     pub classes: ClassCounts,
 }

@@ -38,7 +38,10 @@ pub(crate) fn summarise(
     let mut matched_words = 0usize;
     let mut content_change = false;
     let mut shared_quotes = 0usize;
+    // Prose on one side only, whatever role it was given: never identical.
+    let mut lone_prose = false;
     for op in &c.ops {
+        let mut resegmented = false;
         let content = op.old.clone().any(|o| counts(&c.old_units[o]))
             || op.new.clone().any(|n| counts(&c.new_units[n]));
         match op.kind {
@@ -54,11 +57,21 @@ pub(crate) fn summarise(
             }
             OpKind::Deleted => {
                 stats.deleted += 1;
-                stats.words_deleted += c.old_units[op.old.start].words as usize;
+                let words = c.old_units[op.old.start].words as usize;
+                stats.words_deleted += words;
+                if !content {
+                    stats.furniture_words_deleted += words;
+                    lone_prose |= body_like(&text(Side::Old, op.old.clone()));
+                }
             }
             OpKind::Inserted => {
                 stats.inserted += 1;
-                stats.words_inserted += c.new_units[op.new.start].words as usize;
+                let words = c.new_units[op.new.start].words as usize;
+                stats.words_inserted += words;
+                if !content {
+                    stats.furniture_words_inserted += words;
+                    lone_prose |= body_like(&text(Side::New, op.new.clone()));
+                }
             }
             OpKind::Changed | OpKind::Moved => {
                 if op.kind == OpKind::Changed {
@@ -71,6 +84,12 @@ pub(crate) fn summarise(
                     text(Side::New, op.new.clone()),
                 );
                 let (del, ins, kept) = word_counts_by(&o, &n, deadline);
+                // Sentences cut differently (a paragraph's last sentence
+                // running on into the next once paragraphs are joined) with
+                // every word the same: segmentation, not an edit.
+                if op.kind == OpKind::Changed && del == 0 && ins == 0 {
+                    resegmented = true;
+                }
                 stats.words_deleted += del;
                 stats.words_inserted += ins;
                 if content {
@@ -80,10 +99,13 @@ pub(crate) fn summarise(
                     } else {
                         kept
                     };
+                } else {
+                    stats.furniture_words_deleted += del;
+                    stats.furniture_words_inserted += ins;
                 }
             }
         }
-        if content && op.kind != OpKind::Equal {
+        if content && op.kind != OpKind::Equal && !resegmented {
             content_change = true;
         }
         if content && !op.old.is_empty() && !op.new.is_empty() {
@@ -115,7 +137,7 @@ pub(crate) fn summarise(
     } else {
         (matched_words as f64 / shorter as f64).min(1.0)
     };
-    c.relation = if !content_change {
+    c.relation = if !content_change && !lone_prose {
         Relation::Identical
     } else if similarity >= REPRINT {
         Relation::Reprint
@@ -128,8 +150,21 @@ pub(crate) fn summarise(
     c.shared_quotes = shared_quotes;
     c.stats = stats;
     if c.relation == Relation::Reprint {
-        c.truncated = truncation(c);
+        c.truncated = truncation(c, &|side, i| {
+            counts(&c.units(side)[i]) || body_like(&text(side, i..i + 1))
+        });
     }
+}
+
+/// A sentence of prose rather than a page's furniture (`Share:`, a photo
+/// credit, a related headline): enough words, and it ends as a sentence does.
+pub(crate) fn body_like(s: &str) -> bool {
+    let words = crate::align::words::count_units(s).len();
+    let ends = s
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»'])
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    words >= 20 || (words >= 8 && ends)
 }
 
 fn has_quote(s: &str) -> bool {
@@ -194,42 +229,48 @@ pub(crate) fn name_sets_overlap(a: &HashSet<String>, b: &HashSet<String>) -> boo
     shared >= 5 && shared as f64 / union as f64 >= 0.12
 }
 
-/// A side whose body stops early: after its last aligned content sentence the
-/// other side goes on with a run of at least two content sentences that are
-/// missing, and nothing of the cut side's content follows.
-fn truncation(c: &Comparison) -> Option<Truncation> {
+/// A side whose body stops early: after the last sentence aligned on both
+/// sides (in any role: a paragraph the loader labelled differently on each
+/// side is still there), the other side goes on with a run of at least two
+/// sentences of prose that are missing, and the cut side has no prose left.
+/// `prose(side, unit)` says whether a unit counts (content, or body-like text
+/// in any role). A changed or moved sentence in the tail is aligned: an edit
+/// there is not a cut.
+fn truncation(c: &Comparison, prose: &dyn Fn(Side, usize) -> bool) -> Option<Truncation> {
     let mut last_old = None;
     let mut last_new = None;
     for op in &c.ops {
         if !matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
             continue;
         }
-        if op.old.clone().any(|o| c.old_units[o].content) {
-            last_old = last_old.max(Some(op.old.end - 1));
-            last_new = last_new.max(Some(op.new.end - 1));
-        }
+        last_old = last_old.max(Some(op.old.end - 1));
+        last_new = last_new.max(Some(op.new.end - 1));
     }
     let (lo, ln) = (last_old?, last_new?);
-    let tail = |units: &[super::Unit], after: usize| -> (usize, usize) {
-        let rest = units[after + 1..].iter().filter(|u| u.content);
-        (rest.clone().count(), rest.map(|u| u.words as usize).sum())
+    let tail = |side: Side, after: usize| -> (usize, usize) {
+        let units = c.units(side);
+        let rest = (after + 1..units.len()).filter(|&i| prose(side, i));
+        (
+            rest.clone().count(),
+            rest.map(|i| units[i].words as usize).sum(),
+        )
     };
-    let (old_rest, old_rest_words) = tail(&c.old_units, lo);
-    let (new_rest, new_rest_words) = tail(&c.new_units, ln);
-    let total = |us: &[super::Unit]| {
-        us.iter()
-            .filter(|u| u.content)
-            .map(|u| u.words as usize)
+    let total = |side: Side| {
+        (0..c.units(side).len())
+            .filter(|&i| prose(side, i))
+            .map(|i| c.units(side)[i].words as usize)
             .sum::<usize>()
             .max(1)
     };
-    if old_rest >= 2 && new_rest == 0 && old_rest_words * 10 >= total(&c.old_units) {
+    let (old_rest, old_rest_words) = tail(Side::Old, lo);
+    let (new_rest, new_rest_words) = tail(Side::New, ln);
+    if old_rest >= 2 && new_rest == 0 && old_rest_words * 10 >= total(Side::Old) {
         return Some(Truncation {
             side: Side::New,
             after_block: c.old_units[lo].block,
         });
     }
-    if new_rest >= 2 && old_rest == 0 && new_rest_words * 10 >= total(&c.new_units) {
+    if new_rest >= 2 && old_rest == 0 && new_rest_words * 10 >= total(Side::New) {
         return Some(Truncation {
             side: Side::Old,
             after_block: c.new_units[ln].block,

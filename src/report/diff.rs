@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::json::{block_id, sentence_id, ArticleJson, Id};
 use super::{counts_line, md};
-use crate::align::{ClassCounts, Comparison, EditClass, Op, OpKind, Side, WordKind};
+use crate::align::{ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind};
 use crate::article::{Article, Role};
 use crate::display::one_line;
 
@@ -77,6 +77,8 @@ struct StatsJson {
     reparagraphed: usize,
     words_deleted: usize,
     words_inserted: usize,
+    furniture_words_deleted: usize,
+    furniture_words_inserted: usize,
     classes: ClassCountsJson,
 }
 
@@ -168,6 +170,8 @@ pub fn write_json(
             reparagraphed: s.reparagraphed,
             words_deleted: s.words_deleted,
             words_inserted: s.words_inserted,
+            furniture_words_deleted: s.furniture_words_deleted,
+            furniture_words_inserted: s.furniture_words_inserted,
             classes: ClassCountsJson::new(&s.classes),
         },
         notes: &c.notes,
@@ -254,6 +258,64 @@ fn header_line(a: &Article) -> String {
     parts.join(" · ")
 }
 
+/// The end of `s` in about `max` characters, starting at a word ("…according
+/// to Healey."), never inside one.
+fn last_words(s: &str, max: usize) -> String {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    if chars.len() <= max {
+        return s.to_string();
+    }
+    let from = chars[chars.len() - max].0;
+    // The first word that starts inside the window.
+    let start = s[from..]
+        .char_indices()
+        .find(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, c)| from + i + c.len_utf8())
+        .filter(|&i| i < s.len())
+        .unwrap_or(from);
+    format!("…{}", s[start..].trim_start())
+}
+
+/// "962 words the old side marks as related have no counterpart": the words
+/// of one side's furniture that the other side lacks, by role (the loader may
+/// have labelled prose as furniture; the reader should see it is missing).
+fn lone_furniture_line(a: &Article, c: &Comparison, side: Side) -> Option<String> {
+    if !matches!(c.relation, Relation::Identical | Relation::Reprint) {
+        // Write-ups of their own: their furniture differs as a matter of course.
+        return None;
+    }
+    let kind = match side {
+        Side::Old => OpKind::Deleted,
+        Side::New => OpKind::Inserted,
+    };
+    let mut by_role: Vec<(Role, usize)> = Vec::new();
+    for op in c.ops.iter().filter(|op| op.kind == kind) {
+        let r = if side == Side::Old { &op.old } else { &op.new };
+        for i in r.clone() {
+            let u = &c.units(side)[i];
+            let role = a.blocks[u.block].role;
+            if role.is_content() {
+                continue;
+            }
+            match by_role.iter_mut().find(|(x, _)| *x == role) {
+                Some((_, n)) => *n += u.words as usize,
+                None => by_role.push((role, u.words as usize)),
+            }
+        }
+    }
+    if by_role.is_empty() {
+        return None;
+    }
+    by_role.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let total: usize = by_role.iter().map(|(_, n)| n).sum();
+    let roles: Vec<&str> = by_role.iter().map(|(r, _)| r.as_str()).collect();
+    Some(format!(
+        "{total} words the {} side marks as {} have no counterpart",
+        side.as_str(),
+        roles.join(" or ")
+    ))
+}
+
 fn role_label(a: &Article, c: &Comparison, side: Side, op: &Op) -> String {
     let r = if side == Side::Old { &op.old } else { &op.new };
     let Some(first) = r.clone().next() else {
@@ -267,18 +329,54 @@ fn role_label(a: &Article, c: &Comparison, side: Side, op: &Op) -> String {
     }
 }
 
-fn words_inline(op: &Op, paint: &Paint) -> String {
+/// The word diff inline. Each piece carries the space that preceded it on
+/// its own side; an unchanged piece right after an insertion takes its space
+/// from the new text (where it follows the insertion), so `{+Alito:+} The`
+/// keeps its space as `[-…-] The` does.
+fn words_inline(op: &Op, paint: &Paint, new_text: &str) -> String {
     let mut s = String::new();
+    let mut rest = new_text;
+    let mut after_insert = false;
     for w in &op.words {
-        let lead = if w.text.starts_with(' ') { " " } else { "" };
         let body = one_line(&w.text);
+        let mut lead = if w.text.starts_with(' ') { " " } else { "" };
+        if w.kind != WordKind::Deleted {
+            let trimmed = rest.trim_start();
+            if after_insert && w.kind == WordKind::Equal && trimmed.len() < rest.len() {
+                lead = " ";
+            }
+            rest = skip_piece(trimmed, w.text.trim_start());
+        }
         match w.kind {
             WordKind::Equal => s.push_str(&format!("{lead}{body}")),
             WordKind::Deleted => s.push_str(&format!("{lead}{}", paint.del_word(&body))),
             WordKind::Inserted => s.push_str(&format!("{lead}{}", paint.ins_word(&body))),
         }
+        if w.kind != WordKind::Deleted {
+            after_insert = w.kind == WordKind::Inserted;
+        }
     }
     s.trim_start().to_string()
+}
+
+/// `text` after the characters of `piece`, whitespace in either ignored.
+fn skip_piece<'a>(text: &'a str, piece: &str) -> &'a str {
+    let mut want = piece.chars().filter(|c| !c.is_whitespace()).peekable();
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if want.peek().is_none() {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if Some(&c) != want.peek() {
+            break;
+        }
+        want.next();
+        end = i + c.len_utf8();
+    }
+    &text[end..]
 }
 
 fn range_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
@@ -288,6 +386,72 @@ fn range_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
         1 => ids[0].clone(),
         _ => format!("{}–{}", ids[0], ids[ids.len() - 1]),
     }
+}
+
+/// `write_text` with every line longer than `width` columns wrapped at
+/// spaces, continuation lines indented under the text (what `COLUMNS` asks
+/// for; colour codes take no columns).
+pub fn write_text_wrapped(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+    color: bool,
+    width: usize,
+) -> io::Result<()> {
+    let mut buf = Vec::new();
+    write_text(&mut buf, old, new, c, color)?;
+    let text = String::from_utf8_lossy(&buf);
+    for line in text.lines() {
+        out.write_all(wrap_line(line, width).as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Columns a piece of report takes (wide characters two), not counting
+/// ESC [ … m codes.
+fn columns(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_code = false;
+    for ch in s.chars() {
+        match (in_code, ch) {
+            (false, '\x1b') => in_code = true,
+            (true, c) if c.is_ascii_alphabetic() => in_code = false,
+            (true, _) => {}
+            (false, c) => n += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+        }
+    }
+    n
+}
+
+/// One report line wrapped at spaces to `width` columns; continuation lines
+/// start four columns right of the line's own indent.
+fn wrap_line(line: &str, width: usize) -> String {
+    if columns(line) <= width {
+        return line.to_string();
+    }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let hang = " ".repeat((indent + 4).min(width / 2));
+    let mut out = String::with_capacity(line.len() + line.len() / width * (hang.len() + 1));
+    out.push_str(&line[..indent]);
+    let mut used = indent;
+    let mut first = true;
+    for word in line[indent..].split(' ') {
+        let w = columns(word);
+        if !first && used + 1 + w > width {
+            out.push('\n');
+            out.push_str(&hang);
+            used = hang.len();
+        } else if !first {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+        first = false;
+    }
+    out
 }
 
 pub fn write_text(
@@ -311,6 +475,11 @@ pub fn write_text(
         if c.approximate { " · APPROXIMATE" } else { "" }
     )?;
     writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))?;
+    for (side, a) in [(Side::Old, old), (Side::New, new)] {
+        if let Some(line) = lone_furniture_line(a, c, side) {
+            writeln!(out, "{} {line}", p.wrap("1", "unmatched"))?;
+        }
+    }
     if let Some(b) = c.by_claims {
         writeln!(
             out,
@@ -325,17 +494,10 @@ pub fn write_text(
             Side::Old => (new, Side::New),
         };
         let last = one_line(full.slice(full.blocks[t.after_block].span));
-        let tail: String = last
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let tail = last_words(&last, 40);
         writeln!(
             out,
-            "{} the {} side stops after {} (“…{}”); the rest of the {} side is missing",
+            "{} the {} side stops after {} (“{}”); the rest of the {} side is missing",
             p.wrap("1", "truncated"),
             t.side.as_str(),
             block_id(side_char(full_side), t.after_block),
@@ -399,13 +561,13 @@ pub fn write_text(
                 range_ids(c, Side::New, op.new.clone()),
                 role_label(old, c, Side::Old, op),
                 if op.cosmetic { "(cosmetic) " } else { "" },
-                words_inline(op, &p)
+                words_inline(op, &p, &span_text(new, c, Side::New, op.new.clone()))
             )?,
             OpKind::Moved => {
                 let body = if op.words.is_empty() {
                     span_text(old, c, Side::Old, op.old.clone())
                 } else {
-                    words_inline(op, &p)
+                    words_inline(op, &p, &span_text(new, c, Side::New, op.new.clone()))
                 };
                 let what = if c.by_claims.is_some() {
                     format!(
