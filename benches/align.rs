@@ -2,7 +2,9 @@
 //! sentences edited, ~0.5% deleted and inserted, a few paragraphs moved) at
 //! ~40 KB, 1 MB and 5 MB: alignment alone, and load + align + JSON as the
 //! `storydiff diff --format json` command does it; and alignment by claims
-//! (`diff --by claims`) at ~40 KB and 1 MB.
+//! (`diff --by claims`) at ~40 KB and 1 MB. `align_no_classes` is alignment
+//! without the edit-class stage, so that one run shows what the classes
+//! cost (DESIGN: at most 10 % on top of the diff).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use storydiff::align::{align, align_by_claims, AlignOptions};
@@ -34,6 +36,15 @@ fn bench_align(c: &mut Criterion) {
                 |b, (o, n)| b.iter(|| align_by_claims(o, n, &AlignOptions::default())),
             );
         }
+        let no_classes = AlignOptions {
+            classify: false,
+            ..AlignOptions::default()
+        };
+        g.bench_with_input(
+            BenchmarkId::new("align_no_classes", label),
+            &(&old, &new),
+            |b, (o, n)| b.iter(|| align(o, n, &no_classes)),
+        );
         g.bench_with_input(BenchmarkId::new("load_align_json", label), &pair, |b, p| {
             b.iter(|| {
                 let old = load_bytes("old.txt", p.original.as_bytes(), &opts).unwrap();

@@ -91,6 +91,10 @@ pub enum Command {
         /// (independent write-ups: the same fact paired wherever each outlet put it)
         #[arg(long, value_enum, default_value_t = By::Order)]
         by: By,
+        /// Print only some changes: `facts` — those that change a number, a
+        /// name, a quotation, an attribution, a negation or a hedge
+        #[arg(long, value_enum)]
+        only: Option<Only>,
     },
     /// Sort articles into stories and analyse them: relations, reprint groups, quotes, claims
     ///
@@ -162,6 +166,12 @@ pub enum DiffFormat {
     Json,
     Markdown,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Only {
+    /// Fact-bearing changes: number, name, quote, attribution, negation, hedge
+    Facts,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

@@ -16,7 +16,7 @@ mod cli;
 mod man;
 mod web;
 
-use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat};
+use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat, Only};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -56,15 +56,21 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             color,
             by,
+            only,
         }) => {
             if old == "-" && new == "-" {
                 anyhow::bail!("-: standard input can be only one of the two sides");
             }
             let (old, new) = load_pair(&sources, &old, &new, &options)?;
-            let comparison = match by {
+            let mut comparison = match by {
                 By::Order => align(&old, &new, &AlignOptions::default()),
                 By::Claims => align_by_claims(&old, &new, &AlignOptions::default()),
             };
+            // The exit status is the whole comparison's, filtered or not.
+            let identical = comparison.relation == Relation::Identical;
+            if only == Some(Only::Facts) {
+                diff::keep_only_facts(&mut comparison);
+            }
             match format {
                 DiffFormat::Text => {
                     // NO_COLOR means no colour and no bold either, whatever
@@ -90,11 +96,7 @@ fn run(cli: Cli) -> Result<u8> {
                 DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
             }
             out.flush()?;
-            return Ok(if comparison.relation == Relation::Identical {
-                0
-            } else {
-                1
-            });
+            return Ok(if identical { 0 } else { 1 });
         }
         Some(Command::Story {
             mut files,

@@ -198,3 +198,93 @@ mod samples {
         assert_eq!(long_form.class, Some(EditClass::Cosmetic));
     }
 }
+
+mod stories {
+    use storydiff::align::{EditClass, WordKind};
+    use storydiff::article::{load_bytes, Article, LoadOptions};
+    use storydiff::story::story;
+
+    fn from_texts(texts: &[&str]) -> Vec<Article> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                load_bytes(
+                    &format!("outlet{i}.txt"),
+                    t.as_bytes(),
+                    &LoadOptions::default(),
+                )
+                .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn samples_002_004_carry_hegseths_quotation_altered() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let articles: Vec<Article> = paths
+            .iter()
+            .map(|p| {
+                storydiff::article::load_article(p.to_str().unwrap(), &LoadOptions::default())
+                    .unwrap()
+            })
+            .collect();
+        let s = story(&articles);
+        let q = s
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("invested"))
+            .expect("the quotation is in the ledger");
+        assert!(q.altered);
+        let v = &q.variants[0];
+        assert!(v
+            .words
+            .iter()
+            .any(|w| w.kind == WordKind::Deleted && w.text.contains("interested")));
+        // A quotation carried word for word is not altered.
+        let same = s
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("everything is on the table"))
+            .unwrap();
+        assert!(same.articles().len() > 1 && !same.altered, "{same:?}");
+    }
+
+    #[test]
+    fn outlets_giving_different_figures_and_names_disagree() {
+        let a = "Inflation report\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n";
+        let b = "Prices climb\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Luxembourg by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n";
+        let c = "Prices up\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n";
+        let articles = from_texts(&[a, b, c]);
+        let s = story(&articles);
+        let number = s
+            .disagreements
+            .iter()
+            .find(|d| d.class == EditClass::Number)
+            .expect("5% against 3.5%");
+        assert_eq!(number.a_words, ["5"]);
+        assert_eq!(number.b_words, ["3.5"]);
+        let sides =
+            |o: &[storydiff::story::Occurrence]| o.iter().map(|o| o.article).collect::<Vec<_>>();
+        assert_eq!(sides(&number.a), [0, 2], "5 per cent agrees with 5%");
+        assert_eq!(sides(&number.b), [1]);
+        let name = s
+            .disagreements
+            .iter()
+            .find(|d| d.class == EditClass::Name)
+            .expect("Brussels against Luxembourg");
+        assert_eq!(
+            (name.a_words.as_slice(), name.b_words.as_slice()),
+            (
+                &["Brussels".to_string()][..],
+                &["Luxembourg".to_string()][..]
+            )
+        );
+        assert_eq!(s.disagreements.len(), 2, "{:?}", s.disagreements);
+    }
+}

@@ -449,7 +449,7 @@ fn build(
         by_claims: Some(ByClaims { shared_claims }),
     };
     summary::summarise(&mut comparison, old, new, deadline);
-    super::classes::classify_comparison(&mut comparison, super::reads_as_english(old, new));
+    super::classes::classify_comparison(&mut comparison, || super::reads_as_english(old, new));
     if deadline.is_some_and(|d| Instant::now() > d) {
         comparison.approximate = true;
         comparison.notes.push(super::WORDS_LATE.to_string());

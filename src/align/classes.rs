@@ -28,7 +28,9 @@
 
 mod lexicon;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 use super::words::{tokens, WordKind, WordOp};
@@ -180,6 +182,12 @@ impl Classes {
             .into_iter()
             .filter(move |&c| self.contains(c))
     }
+    /// The classes, most telling first (facts, then wording, then cosmetic).
+    pub fn by_rank(self) -> Vec<EditClass> {
+        let mut v: Vec<EditClass> = self.iter().collect();
+        v.sort_by_key(|c| c.rank());
+        v
+    }
     /// The names, comma-separated, alphabetically.
     pub fn names(self) -> String {
         self.iter()
@@ -221,10 +229,10 @@ pub fn reads_as_english(text: &str) -> bool {
     for w in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .take(600)
+        .take(200)
     {
         seen += 1;
-        if w.len() <= 10 && lex.function.contains_key(fold(w).as_str()) {
+        if w.len() <= 10 && lex.function.contains_key(fold(w).as_ref()) {
             hits += 1;
         }
     }
@@ -233,15 +241,38 @@ pub fn reads_as_english(text: &str) -> bool {
 
 /// The classification stage: classes for every changed and edited moved op,
 /// and the per-class op counts in `stats.classes`.
-pub(crate) fn classify_comparison(c: &mut Comparison, english: bool) {
+pub(crate) fn classify_comparison(c: &mut Comparison, english: impl FnOnce() -> bool) {
     let mut counts = ClassCounts::default();
+    let mut english = Lazy::Pending(english);
     for op in &mut c.ops {
         if classifiable(op) {
-            classify_op(op, english);
+            classify_op(op, english.get());
             counts.add(op.classes);
         }
     }
     c.stats.classes = counts;
+}
+
+/// A value computed on first use (the language is judged only when an op
+/// needs classes).
+enum Lazy<F> {
+    Pending(F),
+    Done(bool),
+    Taken,
+}
+
+impl<F: FnOnce() -> bool> Lazy<F> {
+    fn get(&mut self) -> bool {
+        if let Lazy::Done(v) = self {
+            return *v;
+        }
+        let v = match std::mem::replace(self, Lazy::Taken) {
+            Lazy::Pending(f) => f(),
+            _ => false,
+        };
+        *self = Lazy::Done(v);
+        v
+    }
 }
 
 fn classifiable(op: &Op) -> bool {
@@ -252,12 +283,25 @@ fn classifiable(op: &Op) -> bool {
 /// Classes for the word diff of two texts that differ, written into its
 /// pieces. Texts whose words all agree differ in spacing only: `cosmetic`.
 pub fn classify_words(words: &mut [WordOp], english: bool) -> Classes {
+    let (set, marks) = read_changes(words, english);
+    for (p, class) in marks {
+        words[p].class = class;
+    }
+    if set.is_empty() {
+        return Classes::of(&[EditClass::Cosmetic]);
+    }
+    set
+}
+
+/// The classes of the word diff and of each changed piece.
+fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option<EditClass>)>) {
     let lex = Lexicon::get();
     let tokens = stream(words);
     let old = SideView::read(&tokens, WordKind::Inserted, lex, english);
     let new = SideView::read(&tokens, WordKind::Deleted, lex, english);
     let balance = Balance::count(&old, &new);
     let mut set = Classes::default();
+    let mut marks: Vec<(usize, Option<EditClass>)> = Vec::new();
     for change in changes(&tokens) {
         let classes = if english {
             classify_change(&change, &old, &new, &balance, lex)
@@ -266,14 +310,9 @@ pub fn classify_words(words: &mut [WordOp], english: bool) -> Classes {
         };
         set = Classes(set.0 | classes.0);
         let primary = classes.primary();
-        for &p in &change.pieces {
-            words[p].class = primary;
-        }
+        marks.extend(change.pieces.iter().map(|&p| (p, primary)));
     }
-    if set.is_empty() {
-        set.insert(EditClass::Cosmetic);
-    }
-    set
+    (set, marks)
 }
 
 fn classify_op(op: &mut Op, english: bool) {
@@ -355,8 +394,18 @@ fn changes(tokens: &[Tok]) -> Vec<Change> {
     out
 }
 
-/// Lowercase, accents dropped, curly apostrophes straightened.
-fn fold(s: &str) -> String {
+/// Lowercase, accents dropped, curly apostrophes straightened; borrowed
+/// when already so (most words).
+fn fold(s: &str) -> Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(fold_owned(s))
+}
+
+fn fold_owned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {
@@ -384,13 +433,44 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The word keys of a folded token: contractions expanded, possessive `'s`
-/// dropped, dots, apostrophes and hyphens removed (`U.S.` → `us`).
-fn word_keys(folded: &str, lex: &Lexicon) -> Vec<String> {
+/// The keys a token compares by: one word, and a second for contractions
+/// (`didn't` → `did` `not`).
+#[derive(Clone, Debug, Default)]
+struct Key<'a> {
+    main: Cow<'a, str>,
+    extra: Option<&'static str>,
+}
+
+impl Key<'_> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (!self.main.is_empty())
+            .then_some(self.main.as_ref())
+            .into_iter()
+            .chain(self.extra)
+    }
+}
+
+/// The word keys of a token: folded, contractions expanded, possessive `'s`
+/// dropped, dots, apostrophes and hyphens removed (`U.S.` → `us`), British
+/// spellings made American.
+fn word_keys<'a>(text: &'a str, lex: &Lexicon) -> Key<'a> {
+    let folded = fold(text);
+    if let Cow::Borrowed(plain) = folded {
+        // Lowercase letters and digits only: the token is its key.
+        return Key {
+            main: lex.spelling(plain).map_or(Cow::Borrowed(plain), Cow::Owned),
+            extra: None,
+        };
+    }
+    let folded = folded.as_ref();
     let strip = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
-    let spelled = |s: String| -> String { lex.spelling(&s) };
+    let spelled = |s: String| -> Cow<'a, str> { Cow::Owned(lex.spelling(&s).unwrap_or(s)) };
+    let two = |a: String, b: &'static str| Key {
+        main: Cow::Owned(a),
+        extra: Some(b),
+    };
     if folded == "cannot" {
-        return vec!["can".into(), "not".into()];
+        return two("can".into(), "not");
     }
     if let Some(stem) = folded.strip_suffix("n't") {
         let stem = match stem {
@@ -400,7 +480,7 @@ fn word_keys(folded: &str, lex: &Lexicon) -> Vec<String> {
             "ai" => "is",
             s => s,
         };
-        return vec![strip(stem), "not".into()];
+        return two(strip(stem), "not");
     }
     for (suffix, word) in [
         ("'re", "are"),
@@ -411,7 +491,7 @@ fn word_keys(folded: &str, lex: &Lexicon) -> Vec<String> {
     ] {
         if let Some(stem) = folded.strip_suffix(suffix) {
             if !stem.is_empty() {
-                return vec![strip(stem), word.into()];
+                return two(strip(stem), word);
             }
         }
     }
@@ -420,15 +500,16 @@ fn word_keys(folded: &str, lex: &Lexicon) -> Vec<String> {
             stem,
             "it" | "that" | "there" | "he" | "she" | "what" | "who" | "here" | "where"
         ) {
-            return vec![stem.into(), "is".into()];
+            return two(stem.into(), "is");
         }
-        return vec![spelled(strip(stem))];
+        return Key {
+            main: spelled(strip(stem)),
+            extra: None,
+        };
     }
-    let key = strip(folded);
-    if key.is_empty() {
-        Vec::new()
-    } else {
-        vec![spelled(key)]
+    Key {
+        main: spelled(strip(folded)),
+        extra: None,
     }
 }
 
@@ -448,12 +529,13 @@ fn all_caps(s: &str) -> bool {
 // ---------------------------------------------------------------- one side
 
 /// A quantity, comparable across notations.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Quantity {
     kind: QKind,
     /// Thousandths of the value (`194K` and `194,000` agree).
     milli: i64,
-    unit: String,
+    /// A hash of the unit's canonical name (`%`, `usd`, `km`), 0 for none.
+    unit: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -467,45 +549,55 @@ enum QKind {
 }
 
 /// Something the counts of the two sides are compared on.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Marker {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker<'a> {
     Quantity(Quantity),
-    Name(String),
+    Name(&'a str),
     Verb(&'static str),
     Negation,
-    Hedge(String),
+    Hedge(&'a str),
+}
+
+/// Whether a token is (part of) a name, and its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameOf {
+    No,
+    /// A name keyed by its own word key.
+    Word,
+    /// A form of a known name group (`US`, `United States`).
+    Group(usize),
 }
 
 /// One side of an op, read once.
-struct SideView {
-    texts: Vec<String>,
+struct SideView<'a> {
+    texts: Vec<&'a str>,
     /// Whitespace before the token.
     spaced: Vec<bool>,
-    keys: Vec<Vec<String>>,
+    keys: Vec<Key<'a>>,
     quoted: Vec<bool>,
     /// Index into `quantities` of the quantity a token belongs to.
     quantity: Vec<Option<usize>>,
     quantities: Vec<Quantity>,
-    /// The name key of a name token (forms of one name share it).
-    name: Vec<Option<String>>,
+    /// Name tokens (forms of one name share a key).
+    name: Vec<NameOf>,
     /// Tokens folded into the name before them (`States` of `United States`).
     joined: Vec<bool>,
     /// Title words (`President`, `Mr`) — part of a name phrase, not a name.
     title: Vec<bool>,
 }
 
-impl SideView {
+impl<'a> SideView<'a> {
     /// The side that leaves out tokens of kind `skip`.
-    fn read(tokens: &[Tok], skip: WordKind, lex: &Lexicon, english: bool) -> SideView {
+    fn read(tokens: &[Tok<'a>], skip: WordKind, lex: &Lexicon, english: bool) -> SideView<'a> {
         let toks: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
-        let texts: Vec<String> = toks.iter().map(|t| t.text.to_string()).collect();
-        let keys: Vec<Vec<String>> = texts.iter().map(|t| word_keys(&fold(t), lex)).collect();
+        let texts: Vec<&'a str> = toks.iter().map(|t| t.text).collect();
+        let keys: Vec<Key<'a>> = texts.iter().map(|t| word_keys(t, lex)).collect();
         let quoted = quoted(&toks);
         let mut side = SideView {
             spaced: toks.iter().map(|t| t.spaced).collect(),
             quantity: vec![None; texts.len()],
             quantities: Vec::new(),
-            name: vec![None; texts.len()],
+            name: vec![NameOf::No; texts.len()],
             joined: vec![false; texts.len()],
             title: vec![false; texts.len()],
             texts,
@@ -524,10 +616,24 @@ impl SideView {
     }
 
     fn key(&self, i: usize) -> &str {
-        self.keys
-            .get(i)
-            .and_then(|k| k.first())
-            .map_or("", String::as_str)
+        self.keys.get(i).map_or("", |k| k.main.as_ref())
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.texts.get(i).copied().unwrap_or("")
+    }
+
+    /// The name key of token `i`, if it is a name.
+    fn name_key(&self, i: usize) -> Option<&str> {
+        match self.name[i] {
+            NameOf::No => None,
+            NameOf::Word => Some(self.key(i)),
+            NameOf::Group(g) => Some(Lexicon::get().group_keys[g].as_str()),
+        }
+    }
+
+    fn is_name(&self, i: usize) -> bool {
+        self.name[i] != NameOf::No
     }
 
     /// Whether token `i` starts a sentence (first word, or after `.?!`,
@@ -536,7 +642,7 @@ impl SideView {
         let mut j = i;
         while j > 0 {
             j -= 1;
-            let t = self.texts[j].as_str();
+            let t = self.texts[j];
             if is_quote_mark(t) || matches!(t, "(" | "[" | "—" | "–") {
                 continue;
             }
@@ -565,24 +671,22 @@ impl SideView {
     fn find_names(&mut self, lex: &Lexicon) {
         let mut i = 0;
         while i < self.len() {
-            if self.quantity[i].is_some() || !is_word(&self.texts[i]) {
+            if self.quantity[i].is_some() || !is_word(self.texts[i]) {
                 i += 1;
                 continue;
             }
             if let Some((group, end)) = lex.name_form(self, i) {
-                self.name[i] = Some(format!("={group}"));
+                self.name[i] = NameOf::Group(group);
                 for k in i + 1..end {
                     self.joined[k] = true;
                 }
                 i = end;
                 continue;
             }
-            let t = &self.texts[i];
-            let key = self.key(i).to_string();
-            if capitalised(t) && lex.titles.contains_key(key.as_str()) {
+            if capitalised(self.texts[i]) && lex.titles.contains_key(self.key(i)) {
                 self.title[i] = true;
             } else if self.looks_like_name(i, lex) {
-                self.name[i] = Some(key);
+                self.name[i] = NameOf::Word;
             }
             i += 1;
         }
@@ -591,7 +695,7 @@ impl SideView {
     /// A capitalised word that is not a sentence opener, or one at the start
     /// of a sentence that other evidence marks as a name.
     fn looks_like_name(&self, i: usize, lex: &Lexicon) -> bool {
-        let t = &self.texts[i];
+        let t = self.texts[i];
         if !capitalised(t) || t == "I" || self.key(i).is_empty() {
             return false;
         }
@@ -602,16 +706,16 @@ impl SideView {
         if lex.function.contains_key(key) {
             return false;
         }
-        let next = self.texts.get(i + 1).map(String::as_str).unwrap_or("");
+        let next = self.text(i + 1);
         all_caps(t)
             || (capitalised(next) && is_word(next))
-            || lex.verbs.contains_key(fold(next).as_str())
+            || lex.verbs.contains_key(fold(next).as_ref())
             || fold(t).ends_with("'s")
             || (0..self.len()).any(|j| {
                 j != i
                     && self.key(j) == key
                     && !self.sentence_start(j)
-                    && capitalised(&self.texts[j])
+                    && capitalised(self.texts[j])
             })
     }
 
@@ -621,36 +725,33 @@ impl SideView {
         while k < self.len() && self.title[k] {
             k += 1;
         }
-        k < self.len() && self.name[k].is_some()
+        k < self.len() && self.is_name(k)
     }
 
-    /// The markers token `i` carries.
-    fn markers(&self, i: usize, lex: &Lexicon) -> Vec<Marker> {
-        let mut out = Vec::new();
+    /// The markers token `i` carries, handed to `f`.
+    fn markers<'s>(&'s self, i: usize, lex: &Lexicon, mut f: impl FnMut(Marker<'s>)) {
         if let Some(q) = self.quantity[i] {
             // A quantity counts once, at its first token.
             if i == 0 || self.quantity[i - 1] != Some(q) {
-                out.push(Marker::Quantity(self.quantities[q].clone()));
+                f(Marker::Quantity(self.quantities[q]));
             }
-            return out;
+            return;
         }
-        if let Some(n) = &self.name[i] {
-            out.push(Marker::Name(n.clone()));
+        if let Some(n) = self.name_key(i) {
+            f(Marker::Name(n));
         }
-        let raw = &self.texts[i];
-        for k in &self.keys[i] {
-            if let Some(&lemma) = lex.verbs.get(k.as_str()) {
-                out.push(Marker::Verb(lemma));
+        for k in self.keys[i].iter() {
+            if let Some(&lemma) = lex.verbs.get(k) {
+                f(Marker::Verb(lemma));
             }
-            if lex.negators.contains_key(k.as_str()) {
-                out.push(Marker::Negation);
+            if lex.negators.contains_key(k) {
+                f(Marker::Negation);
             }
             // `May` is a month, not a modal.
-            if lex.hedges.contains_key(k.as_str()) && !(k == "may" && capitalised(raw)) {
-                out.push(Marker::Hedge(k.clone()));
+            if lex.hedges.contains_key(k) && !(k == "may" && capitalised(self.texts[i])) {
+                f(Marker::Hedge(k));
             }
         }
-        out
     }
 }
 
@@ -716,14 +817,21 @@ fn quoted(toks: &[&Tok]) -> Vec<bool> {
 
 /// A quantity starting at token `i`: its value and the end of its tokens.
 fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
-    let text = |k: usize| s.texts.get(k).map(String::as_str).unwrap_or("");
+    let text = |k: usize| s.text(k);
     let key = |k: usize| s.key(k);
     let raw = text(i);
-    // Dates: month and day names stand alone.
+    let currency = |t: &str| matches!(t, "$" | "€" | "£" | "¥");
+    // Most tokens are plain words: one look-up decides.
+    let figure_start = raw.starts_with(|c: char| c.is_ascii_digit())
+        || currency(raw)
+        || (raw == "US" && currency(text(i + 1)));
+    if !figure_start && !lex.quantity_words.contains_key(key(i)) && !raw.contains('-') {
+        return None;
+    }
+    // Dates: month and day names stand alone (capitalised: `may`, `march`
+    // and `sun` are words too).
     if let Some(&m) = lex.months.get(key(i)) {
-        let month_word =
-            capitalised(raw) || !matches!(key(i), "may" | "march" | "mar" | "sun" | "sat" | "wed");
-        if month_word && capitalised(raw) {
+        if capitalised(raw) {
             let end = if text(i + 1) == "." { i + 2 } else { i + 1 };
             return Some((quantity(QKind::Month, m as f64, ""), end));
         }
@@ -746,11 +854,11 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
     // Currency before the figure: `$`, `US$`, `€`.
     let mut k = i;
     let mut unit = String::new();
-    if raw == "US" && text(i + 1) == "$" {
+    if raw == "US" && currency(text(i + 1)) {
         k += 1;
     }
-    if let Some(&u) = lex.units.get(fold(text(k)).as_str()) {
-        if matches!(text(k), "$" | "€" | "£" | "¥") {
+    if currency(text(k)) {
+        if let Some(&u) = lex.units.get(text(k)) {
             unit = u.to_string();
             k += 1;
         }
@@ -846,10 +954,17 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
 }
 
 fn quantity(kind: QKind, value: f64, unit: &str) -> Quantity {
+    let unit = if unit.is_empty() {
+        0
+    } else {
+        let mut h = Fnv::default();
+        h.write(unit.as_bytes());
+        h.finish() | 1
+    };
     Quantity {
         kind,
         milli: (value * 1000.0).round() as i64,
-        unit: unit.to_string(),
+        unit,
     }
 }
 
@@ -874,6 +989,9 @@ fn figure(raw: &str, key: &str, lex: &Lexicon) -> Option<(f64, String)> {
         return Some((v, String::new()));
     }
     // `twenty-five`
+    if !raw.contains('-') {
+        return None;
+    }
     let folded = fold(raw);
     let parts: Vec<&str> = folded.split('-').collect();
     if parts.len() == 2 {
@@ -902,30 +1020,34 @@ fn parse_digits(d: &str) -> Option<f64> {
 
 // ---------------------------------------------------------------- both sides
 
-/// Marker counts: old minus new. A marker is changed when its count differs.
-struct Balance(HashMap<Marker, i32>);
+/// Marker counts: old minus new. A marker is changed when its count
+/// differs. A sentence carries few markers: a list is quicker than a map.
+struct Balance<'s>(Vec<(Marker<'s>, i32)>);
 
-impl Balance {
-    fn count(old: &SideView, new: &SideView) -> Balance {
+impl<'s> Balance<'s> {
+    fn count(old: &'s SideView, new: &'s SideView) -> Balance<'s> {
         let lex = Lexicon::get();
-        let mut map: HashMap<Marker, i32> = HashMap::new();
+        let mut b = Balance(Vec::new());
         for i in 0..old.len() {
-            for m in old.markers(i, lex) {
-                *map.entry(m).or_default() += 1;
-            }
+            old.markers(i, lex, |m| b.add(m, 1));
         }
         for i in 0..new.len() {
-            for m in new.markers(i, lex) {
-                *map.entry(m).or_default() -= 1;
-            }
+            new.markers(i, lex, |m| b.add(m, -1));
         }
-        Balance(map)
+        b
+    }
+
+    fn add(&mut self, m: Marker<'s>, d: i32) {
+        match self.0.iter_mut().find(|(k, _)| *k == m) {
+            Some((_, n)) => *n += d,
+            None => self.0.push((m, d)),
+        }
     }
 
     /// Whether `m`, found on the old side (or the new when `!old_side`),
     /// is in surplus there.
     fn surplus(&self, m: &Marker, old_side: bool) -> bool {
-        let d = self.0.get(m).copied().unwrap_or(0);
+        let d = self.0.iter().find(|(k, _)| k == m).map_or(0, |&(_, n)| n);
         if old_side {
             d > 0
         } else {
@@ -936,32 +1058,32 @@ impl Balance {
 
 /// What one side of a change shows.
 #[derive(Default)]
-struct Touched {
+struct Touched<'s> {
     number: bool,
     negation: bool,
     hedge: bool,
     verb: bool,
     /// Changed names: (key, token).
-    names: Vec<(String, usize)>,
+    names: Vec<(&'s str, usize)>,
     /// Keys of words that are not quantities or names.
-    words: Vec<String>,
+    words: Vec<&'s str>,
     /// A non-cosmetic token inside quotation marks.
     quoted: Vec<usize>,
     /// Keys of capitalised words (names the side did not recognise, such as
     /// a name opening a sentence).
-    caps: Vec<String>,
+    caps: Vec<&'s str>,
 }
 
-fn touched(
-    side: &SideView,
+fn touched<'s>(
+    side: &'s SideView,
     r: std::ops::Range<usize>,
     old_side: bool,
     b: &Balance,
     lex: &Lexicon,
-) -> Touched {
+) -> Touched<'s> {
     let mut t = Touched::default();
     for i in r {
-        for m in side.markers(i, lex) {
+        side.markers(i, lex, |m| {
             let changed = b.surplus(&m, old_side);
             match m {
                 Marker::Quantity(_) => {}
@@ -971,10 +1093,10 @@ fn touched(
                 Marker::Name(k) if changed => t.names.push((k, i)),
                 Marker::Name(_) => {}
             }
-        }
+        });
         if let Some(q) = side.quantity[i] {
             // Any token of a quantity (`km` of `10 km`) touches its value.
-            let changed = b.surplus(&Marker::Quantity(side.quantities[q].clone()), old_side);
+            let changed = b.surplus(&Marker::Quantity(side.quantities[q]), old_side);
             t.number |= changed;
             if side.quoted[i] && changed {
                 t.quoted.push(i);
@@ -988,27 +1110,25 @@ fn touched(
         if side.joined[i] {
             continue;
         }
-        let keys = match &side.name[i] {
-            Some(n) => std::slice::from_ref(n),
-            None => side.keys[i].as_slice(),
-        };
-        for k in keys {
-            t.words.push(k.clone());
-            if capitalised(&side.texts[i]) {
-                t.caps.push(k.clone());
-            }
+        let before = t.words.len();
+        match side.name_key(i) {
+            Some(n) => t.words.push(n),
+            None => t.words.extend(side.keys[i].iter()),
         }
-        if side.quoted[i] && !keys.is_empty() {
+        if capitalised(side.texts[i]) {
+            t.caps.extend_from_slice(&t.words[before..]);
+        }
+        if side.quoted[i] && t.words.len() > before {
             t.quoted.push(i);
         }
     }
     t
 }
 
-fn classify_change(
+fn classify_change<'s>(
     c: &Change,
-    old: &SideView,
-    new: &SideView,
+    old: &'s SideView,
+    new: &'s SideView,
     b: &Balance,
     lex: &Lexicon,
 ) -> Classes {
@@ -1056,7 +1176,7 @@ fn classify_change(
 
 /// A word on one side is the other side's word with `un` or `non` before
 /// it (`able` → `unable`).
-fn negated_by_prefix(a: &[String], b: &[String]) -> bool {
+fn negated_by_prefix(a: &[&str], b: &[&str]) -> bool {
     let prefixed = |x: &str, y: &str| {
         ["un", "non"].iter().any(|p| {
             x.strip_prefix(p)
@@ -1071,8 +1191,8 @@ fn negated_by_prefix(a: &[String], b: &[String]) -> bool {
 fn pair_variants(o: &mut Touched, n: &mut Touched) {
     let mut i = 0;
     while i < o.words.len() {
-        let a = &o.words[i];
-        let pair = o.caps.contains(a).then(|| {
+        let a = o.words[i];
+        let pair = o.caps.contains(&a).then(|| {
             n.words
                 .iter()
                 .position(|b| n.caps.contains(b) && name_variants(a, b))
@@ -1087,7 +1207,7 @@ fn pair_variants(o: &mut Touched, n: &mut Touched) {
 }
 
 /// Removes words present on both sides of a change (as many times as on both).
-fn cancel_common(a: &mut Vec<String>, b: &mut Vec<String>) {
+fn cancel_common(a: &mut Vec<&str>, b: &mut Vec<&str>) {
     let mut i = 0;
     while i < a.len() {
         if let Some(j) = b.iter().position(|w| *w == a[i]) {
@@ -1098,7 +1218,7 @@ fn cancel_common(a: &mut Vec<String>, b: &mut Vec<String>) {
         }
     }
     // What is left may still be one word spelled apart (`pre-war`/`pre war`).
-    if a.concat() == b.concat() {
+    if !a.is_empty() && !b.is_empty() && a.concat() == b.concat() {
         a.clear();
         b.clear();
     }
@@ -1106,27 +1226,33 @@ fn cancel_common(a: &mut Vec<String>, b: &mut Vec<String>) {
 
 /// Drops names explained as variants or short/long forms of one name from
 /// both sides' words, and says whether a name really changed.
-fn explain_names(
-    o: &mut Touched,
-    n: &mut Touched,
-    old: &SideView,
-    new: &SideView,
+fn explain_names<'s>(
+    o: &mut Touched<'s>,
+    n: &mut Touched<'s>,
+    old: &'s SideView,
+    new: &'s SideView,
     c: &Change,
 ) -> bool {
+    // A name the other side writes as an ordinary word (`retailers` →
+    // `Retailers` opening a sentence) did not change.
+    let in_text = |side: &SideView, k: &str| (0..side.len()).any(|i| side.key(i) == k);
+    o.names.retain(|&(k, _)| !in_text(new, k));
+    n.names.retain(|&(k, _)| !in_text(old, k));
     // Spelling variants pair up across the sides.
-    let mut o_left: Vec<(String, usize)> = Vec::new();
+    let mut o_left: Vec<(&str, usize)> = Vec::new();
     let mut n_left = n.names.clone();
     for (k, i) in std::mem::take(&mut o.names) {
-        if let Some(j) = n_left.iter().position(|(nk, _)| name_variants(&k, nk)) {
+        if let Some(j) = n_left.iter().position(|(nk, _)| name_variants(k, nk)) {
             let (nk, _) = n_left.remove(j);
-            drop_word(&mut o.words, &k);
-            drop_word(&mut n.words, &nk);
+            drop_word(&mut o.words, k);
+            drop_word(&mut n.words, nk);
         } else {
             o_left.push((k, i));
         }
     }
     // Acronyms against the capitalised words they abbreviate.
-    acronyms(&mut o_left, &mut n_left, o, n, old, new, c);
+    try_acronym(&mut o_left, o, old, &mut n_left, n, new, c.new.clone());
+    try_acronym(&mut n_left, n, new, &mut o_left, o, old, c.old.clone());
     match (o_left.is_empty(), n_left.is_empty()) {
         (true, true) => false,
         (false, false) => true,
@@ -1137,20 +1263,19 @@ fn explain_names(
     }
 }
 
-fn drop_word(words: &mut Vec<String>, key: &str) {
-    if let Some(p) = words.iter().position(|w| w == key) {
+fn drop_word(words: &mut Vec<&str>, key: &str) {
+    if let Some(p) = words.iter().position(|w| *w == key) {
         words.remove(p);
     }
 }
 
 /// Whether every name in `left` belongs to a run of capitalised words
 /// holding a name (or title) that is not itself changed.
-fn short_form(left: &[(String, usize)], side: &SideView, t: &mut Touched) -> bool {
+fn short_form(left: &[(&str, usize)], side: &SideView, t: &mut Touched) -> bool {
     let changed: Vec<usize> = left.iter().map(|&(_, i)| i).collect();
-    let kept = |i: usize| (side.name[i].is_some() || side.joined[i]) && !changed.contains(&i);
-    let capital = |i: usize| {
-        side.name[i].is_some() || side.title[i] || side.joined[i] || side.texts[i] == "of"
-    };
+    let kept = |i: usize| (side.is_name(i) || side.joined[i]) && !changed.contains(&i);
+    let capital =
+        |i: usize| side.is_name(i) || side.title[i] || side.joined[i] || side.texts[i] == "of";
     let all = left.iter().all(|&(_, i)| {
         let mut j = i;
         let mut found = false;
@@ -1170,69 +1295,50 @@ fn short_form(left: &[(String, usize)], side: &SideView, t: &mut Touched) -> boo
             drop_word(&mut t.words, k);
         }
         // Titles that went with the short form are part of it.
-        let titles: Vec<String> = t
-            .words
-            .iter()
-            .filter(|w| Lexicon::get().titles.contains_key(w.as_str()))
-            .cloned()
-            .collect();
-        for w in titles {
-            drop_word(&mut t.words, &w);
-        }
+        let titles = Lexicon::get();
+        t.words.retain(|w| !titles.titles.contains_key(w));
     }
     all
 }
 
-/// One side abbreviates capitalised words the other spells out
-/// (`EU`/`European Union`).
-fn acronyms(
-    o_left: &mut Vec<(String, usize)>,
-    n_left: &mut Vec<(String, usize)>,
-    o: &mut Touched,
-    n: &mut Touched,
-    old: &SideView,
-    new: &SideView,
-    c: &Change,
-) {
-    try_acronym(o_left, o, old, n_left, n, new, c.new.clone());
-    try_acronym(n_left, n, new, o_left, o, old, c.old.clone());
-}
-
 /// The initials of the capitalised words in `r`, lowercase.
 fn initials(side: &SideView, r: std::ops::Range<usize>) -> String {
-    r.filter(|&i| capitalised(&side.texts[i]) && is_word(&side.texts[i]))
+    r.filter(|&i| capitalised(side.texts[i]) && is_word(side.texts[i]))
         .filter_map(|i| side.texts[i].chars().next())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn try_acronym(
-    a_left: &mut Vec<(String, usize)>,
-    a: &mut Touched,
-    a_side: &SideView,
-    b_left: &mut Vec<(String, usize)>,
-    b: &mut Touched,
-    b_side: &SideView,
+/// One side abbreviates capitalised words the other spells out
+/// (`EU`/`European Union`).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "both sides of a change, each with its names, words and view"
+)]
+fn try_acronym<'s>(
+    a_left: &mut Vec<(&'s str, usize)>,
+    a: &mut Touched<'s>,
+    a_side: &'s SideView,
+    b_left: &mut Vec<(&'s str, usize)>,
+    b: &mut Touched<'s>,
+    b_side: &'s SideView,
     br: std::ops::Range<usize>,
 ) {
-    let Some(p) = a_left.iter().position(|&(_, i)| all_caps(&a_side.texts[i])) else {
+    let Some(p) = a_left.iter().position(|&(_, i)| all_caps(a_side.texts[i])) else {
         return;
     };
-    let acro = a_side.key(a_left[p].1).to_string();
+    let acro = a_side.key(a_left[p].1);
     if br.is_empty() || initials(b_side, br.clone()) != acro {
         return;
     }
     let (k, _) = a_left.remove(p);
-    drop_word(&mut a.words, &k);
+    drop_word(&mut a.words, k);
     for i in br {
         if let Some(q) = b_left.iter().position(|&(_, j)| j == i) {
             let (bk, _) = b_left.remove(q);
-            drop_word(&mut b.words, &bk);
+            drop_word(&mut b.words, bk);
         }
-        if let Some(key) = b_side.keys[i].first() {
-            drop_word(&mut b.words, key);
-        }
+        drop_word(&mut b.words, b_side.key(i));
     }
 }
 
@@ -1250,6 +1356,9 @@ fn name_variants(a: &str, b: &str) -> bool {
     let short_n = short.chars().count();
     if short_n >= 5 && long.starts_with(short) && long.chars().count() - short_n <= 2 {
         return true;
+    }
+    if long.chars().count() - short_n > 2 {
+        return false;
     }
     let d = edit_distance(a, b);
     let common_prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -1280,7 +1389,12 @@ fn speaker_changed(
     t: &Touched,
     lex: &Lexicon,
 ) -> bool {
-    if r.is_empty() || (t.words.is_empty() && t.names.is_empty()) {
+    // Function words alone (`, and` → `.`) change no speaker.
+    let content = t
+        .words
+        .iter()
+        .any(|w| !lex.function.contains_key(w) || lex.speakers.contains_key(w));
+    if r.is_empty() || (!content && t.names.is_empty()) {
         return false;
     }
     let verb_at = |i: usize| i < side.len() && lex.verbs.contains_key(side.key(i));
@@ -1291,10 +1405,8 @@ fn speaker_changed(
                 && r.start > 1
                 && side.key(r.start - 2) == "according"));
     let speaker_words = !t.names.is_empty()
-        || t.words
-            .iter()
-            .any(|w| lex.speakers.contains_key(w.as_str()))
-        || r.clone().any(|i| side.name[i].is_some() || side.joined[i]);
+        || t.words.iter().any(|w| lex.speakers.contains_key(w))
+        || r.clone().any(|i| side.is_name(i) || side.joined[i]);
     before_verb || (after_verb && speaker_words)
 }
 
@@ -1302,7 +1414,8 @@ fn speaker_changed(
 /// folded words agree, else wording.
 fn classify_plain(c: &Change, old: &SideView, new: &SideView) -> Classes {
     let keys = |s: &SideView, r: std::ops::Range<usize>| -> String {
-        r.flat_map(|i| s.keys[i].iter().cloned()).collect()
+        r.flat_map(|i| s.keys[i].iter().map(str::to_string).collect::<Vec<_>>())
+            .collect()
     };
     if keys(old, c.old.clone()) == keys(new, c.new.clone()) {
         Classes::of(&[EditClass::Cosmetic])
@@ -1313,25 +1426,55 @@ fn classify_plain(c: &Change, old: &SideView, new: &SideView) -> Classes {
 
 // ---------------------------------------------------------------- lexicon
 
-/// The word lists of [`lexicon`] as lookup tables, built once.
-struct Lexicon {
-    verbs: HashMap<&'static str, &'static str>,
-    speakers: HashMap<&'static str, ()>,
-    negators: HashMap<&'static str, ()>,
-    hedges: HashMap<&'static str, ()>,
-    titles: HashMap<&'static str, ()>,
-    function: HashMap<&'static str, ()>,
-    numbers: HashMap<&'static str, f64>,
-    magnitudes: HashMap<&'static str, f64>,
-    vague: HashMap<&'static str, ()>,
-    units: HashMap<&'static str, &'static str>,
-    months: HashMap<&'static str, u8>,
-    days: HashMap<&'static str, u8>,
-    /// Name forms by their first word: (words, group).
-    forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
+/// A lookup table of words. Keys are short words, looked up many times per
+/// sentence: FNV-1a hashes them faster than the default SipHash, and the
+/// keys are our own lists, not input.
+type Table<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-fn set(list: &[&'static str]) -> HashMap<&'static str, ()> {
+/// The word lists of [`lexicon`] as lookup tables, built once.
+struct Lexicon {
+    verbs: Table<&'static str>,
+    speakers: Table<()>,
+    negators: Table<()>,
+    hedges: Table<()>,
+    titles: Table<()>,
+    function: Table<()>,
+    numbers: Table<f64>,
+    magnitudes: Table<f64>,
+    vague: Table<()>,
+    units: Table<&'static str>,
+    months: Table<u8>,
+    days: Table<u8>,
+    /// Words that may start a quantity (numbers, months, days, vague amounts).
+    quantity_words: Table<()>,
+    /// The key every form of name group `g` shares (`=g`).
+    group_keys: Vec<String>,
+    /// Name forms by their first word: (words, group).
+    forms: Table<Vec<(Vec<&'static str>, usize)>>,
+}
+
+fn set(list: &[&'static str]) -> Table<()> {
     list.iter().map(|&w| (w, ())).collect()
 }
 
@@ -1342,7 +1485,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut forms: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::new();
+        let mut forms: Table<Vec<(Vec<&'static str>, usize)>> = Table::default();
         for (g, group) in lexicon::NAME_FORMS.iter().enumerate() {
             for form in group.iter() {
                 let words: Vec<&'static str> = form.split(' ').collect();
@@ -1364,36 +1507,46 @@ impl Lexicon {
             vague: set(lexicon::VAGUE_AMOUNTS),
             units: lexicon::UNITS.iter().copied().collect(),
             months: lexicon::MONTHS.iter().copied().collect(),
+            quantity_words: (lexicon::NUMBER_WORDS.iter().map(|&(w, _)| w))
+                .chain(lexicon::MONTHS.iter().map(|&(w, _)| w))
+                .chain(lexicon::DAYS.iter().map(|&(w, _)| w))
+                .chain(lexicon::VAGUE_AMOUNTS.iter().copied())
+                .map(|w| (w, ()))
+                .collect(),
+            group_keys: (0..lexicon::NAME_FORMS.len())
+                .map(|g| format!("={g}"))
+                .collect(),
             days: lexicon::DAYS.iter().copied().collect(),
             forms,
         }
     }
 
-    /// British spellings rewritten to American, so that both agree.
-    fn spelling(&self, key: &str) -> String {
+    /// British spellings rewritten to American, so that both agree; `None`
+    /// when no rule applies (most words).
+    fn spelling(&self, key: &str) -> Option<String> {
         if key.len() < 4 || !key.is_ascii() {
-            return key.to_string();
+            return None;
         }
         for &(british, american) in lexicon::SPELLING_VARIANTS {
             if british == "our" {
                 // Inside longer words only (`colour`, not `four` or `our`).
                 if let Some(p) = key.find("our") {
                     if p >= 3 {
-                        return format!("{}or{}", &key[..p], &key[p + 3..]);
+                        return Some(format!("{}or{}", &key[..p], &key[p + 3..]));
                     }
                 }
                 continue;
             }
             if british.len() >= 4 && key == british {
-                return american.to_string();
+                return Some(american.to_string());
             }
             if let Some(stem) = key.strip_suffix(british) {
                 if stem.len() >= 3 {
-                    return format!("{stem}{american}");
+                    return Some(format!("{stem}{american}"));
                 }
             }
         }
-        key.to_string()
+        None
     }
 
     /// A form of a name group starting at token `i` (capitalised; short

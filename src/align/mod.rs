@@ -42,6 +42,9 @@ pub struct AlignOptions {
     /// Similarity from which an edited sentence elsewhere counts as moved
     /// (0.3 less when a neighbouring sentence moved with it).
     pub move_threshold: f64,
+    /// Give changed ops their edit classes (callers that read only the
+    /// relation and similarity skip it).
+    pub classify: bool,
 }
 
 impl Default for AlignOptions {
@@ -50,6 +53,7 @@ impl Default for AlignOptions {
             deadline: Some(Duration::from_millis(700)),
             threshold: 0.5,
             move_threshold: 0.9,
+            classify: true,
         }
     }
 }
@@ -232,7 +236,9 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     diff_words(&src, &mut ops, deadline);
     trace.check(deadline, WORDS_LATE);
     let mut comparison = summarise(old, new, old_units, new_units, ops, trace, deadline);
-    classes::classify_comparison(&mut comparison, reads_as_english(old, new));
+    if options.classify {
+        classes::classify_comparison(&mut comparison, || reads_as_english(old, new));
+    }
     comparison
 }
 
@@ -441,7 +447,7 @@ fn summarise(
 /// wording need it): judged on the opening of both texts.
 fn reads_as_english(old: &Article, new: &Article) -> bool {
     let opening = |t: &str| {
-        let mut end = t.len().min(4096);
+        let mut end = t.len().min(2048);
         while !t.is_char_boundary(end) {
             end -= 1;
         }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{block_id, sentence_id, ArticleJson, Id};
-use super::{counts_line, md};
+use super::{class_label, classes_line, counts_line, md};
 use crate::align::{ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind};
 use crate::article::{Article, Role};
 use crate::display::one_line;
@@ -480,6 +480,12 @@ pub fn write_text(
             writeln!(out, "{} {line}", p.wrap("1", "unmatched"))?;
         }
     }
+    writeln!(
+        out,
+        "{} {}",
+        p.wrap("1", "classes"),
+        classes_line(&c.stats.classes)
+    )?;
     if let Some(b) = c.by_claims {
         writeln!(
             out,
@@ -560,7 +566,7 @@ pub fn write_text(
                 range_ids(c, Side::Old, op.old.clone()),
                 range_ids(c, Side::New, op.new.clone()),
                 role_label(old, c, Side::Old, op),
-                if op.cosmetic { "(cosmetic) " } else { "" },
+                class_label(op),
                 words_inline(op, &p, &span_text(new, c, Side::New, op.new.clone()))
             )?,
             OpKind::Moved => {
@@ -582,10 +588,11 @@ pub fn write_text(
                 };
                 writeln!(
                     out,
-                    "{} {} → {}  ({what}) {}",
+                    "{} {} → {}  ({what}) {}{}",
                     p.wrap("35", "  >"),
                     range_ids(c, Side::Old, op.old.clone()),
                     range_ids(c, Side::New, op.new.clone()),
+                    class_label(op),
                     body
                 )?
             }
@@ -649,6 +656,7 @@ pub fn write_markdown(
         },
         counts_line(&c.stats)
     )?;
+    writeln!(out, "**Classes:** {}\n", classes_line(&c.stats.classes))?;
     if let Some(t) = c.truncated {
         let full_side = other(t.side);
         writeln!(
@@ -695,19 +703,20 @@ pub fn write_markdown(
                 md(&span_text(new, c, Side::New, op.new.clone()))
             ),
             OpKind::Changed => format!(
-                "- **changed**{} `{}` → `{}` — {}",
-                if op.cosmetic { " (cosmetic)" } else { "" },
+                "- **changed** {}`{}` → `{}` — {}",
+                class_label(op),
                 range_ids(c, Side::Old, op.old.clone()),
                 range_ids(c, Side::New, op.new.clone()),
                 md_words(op)
             ),
             OpKind::Moved => format!(
-                "- **{}** `{}` → `{}` — {}",
+                "- **{}** {}`{}` → `{}` — {}",
                 if c.by_claims.is_some() {
                     "↕ paired"
                 } else {
                     "moved"
                 },
+                class_label(op),
                 range_ids(c, Side::Old, op.old.clone()),
                 range_ids(c, Side::New, op.new.clone()),
                 if op.words.is_empty() {
@@ -722,4 +731,17 @@ pub fn write_markdown(
         k += 1;
     }
     Ok(())
+}
+
+/// Keeps only the ops that carry a fact class (number, name, quote,
+/// attribution, negation, hedge), for `diff --only facts`, and says so in
+/// the notes. The ops then no longer cover every sentence.
+pub fn keep_only_facts(c: &mut Comparison) {
+    let edited = c.ops.iter().filter(|o| !o.classes.is_empty()).count();
+    c.ops.retain(|o| o.classes.has_fact());
+    c.notes.push(format!(
+        "only fact-bearing changes shown: {} of {} edited sentences (--only facts)",
+        c.ops.len(),
+        edited
+    ));
 }

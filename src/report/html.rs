@@ -169,6 +169,30 @@ fn marker(kind: GroupKind, side: Side, empty: bool) -> &'static str {
     }
 }
 
+/// The edit-class badges of a changed row (`#` number, `N` name, `"` quote,
+/// `@` attribution, `!` negation, `?` hedge), with the class names as a
+/// tooltip; shown once, at the old end of a moved passage.
+fn class_badges(c: &Comparison, g: &Group) -> String {
+    let Some(op) = c.ops.get(g.op) else {
+        return String::new();
+    };
+    if op.classes.is_empty() || g.kind == GroupKind::MovedTo {
+        return String::new();
+    }
+    let badges: String = op.classes.facts().map(|f| f.badge()).collect();
+    let names: Vec<&str> = op
+        .classes
+        .by_rank()
+        .into_iter()
+        .map(|c| c.as_str())
+        .collect();
+    format!(
+        "<span class=\"cls\" title=\"{}\">{}</span>",
+        names.join(", "),
+        escape(&badges)
+    )
+}
+
 pub fn write_diff(
     out: &mut dyn Write,
     old: &Article,
@@ -213,6 +237,14 @@ pub fn write_diff(
             b.shared_claims
         )?;
     }
+    write!(
+        out,
+        "<br>edit classes: {}",
+        escape(&super::classes_line(&c.stats.classes))
+    )?;
+    for note in &c.notes {
+        write!(out, "<br>note: {}", escape(note))?;
+    }
     writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")?;
     writeln!(
         out,
@@ -245,9 +277,10 @@ pub fn write_diff(
         };
         writeln!(
             out,
-            "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
+            "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
             para(0),
             marker(g.kind, Side::Old, g.old.is_empty()),
+            class_badges(c, g),
             side_html(c, &groups, gi, Side::Old, old),
             para(1),
             marker(g.kind, Side::New, g.new.is_empty()),

@@ -11,7 +11,7 @@ pub mod story;
 
 use std::io::{self, Write};
 
-use crate::align::Stats;
+use crate::align::{ClassCounts, Classes, EditClass, Op, Stats};
 use crate::display::one_line;
 
 /// Serialises `value` as JSON followed by a newline. The serialiser writes a
@@ -54,4 +54,35 @@ pub(crate) fn counts_line(s: &Stats) -> String {
         "{} equal · {} changed · {} deleted · {} inserted · {} moved · {} re-paragraphed · words −{} +{}",
         s.equal, s.changed, s.deleted, s.inserted, s.moved, s.reparagraphed, s.words_deleted, s.words_inserted
     )
+}
+
+/// The edit-class counts every diff report prints: ops per class, most
+/// telling first ("1 quote · 1 name · 1 wording · 1 cosmetic"), or "none".
+pub(crate) fn classes_line(counts: &ClassCounts) -> String {
+    let parts: Vec<String> = Classes::of(&EditClass::ALL)
+        .by_rank()
+        .into_iter()
+        .filter(|&c| counts.get(c) > 0)
+        .map(|c| format!("{} {}", counts.get(c), c.as_str()))
+        .collect();
+    if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// The classes of a changed op as a report shows them: "(quote, name) ",
+/// most telling first; empty for ops without classes.
+pub(crate) fn class_label(op: &Op) -> String {
+    if op.classes.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = op
+        .classes
+        .by_rank()
+        .into_iter()
+        .map(EditClass::as_str)
+        .collect();
+    format!("({}) ", names.join(", "))
 }

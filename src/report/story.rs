@@ -27,7 +27,41 @@ struct StoryFields<'a> {
     groups: Vec<Vec<usize>>,
     quotes: Vec<QuoteJson<'a>>,
     claims: Vec<ClaimJson<'a>>,
+    disagreements: Vec<DisagreementJson<'a>>,
     wording: Vec<WordingJson<'a>>,
+}
+
+/// One side of a disagreement: its words and where it is carried.
+#[derive(Serialize)]
+struct SideJson<'a> {
+    words: &'a [String],
+    occurrences: Vec<OccJson>,
+}
+
+#[derive(Serialize)]
+struct DisagreementJson<'a> {
+    /// Index into `claims`.
+    claim: usize,
+    text: &'a str,
+    class: &'static str,
+    a: SideJson<'a>,
+    b: SideJson<'a>,
+}
+
+/// An altered quotation's other wording: where, and the word diff from the
+/// fullest wording to it.
+#[derive(Serialize)]
+struct VariantJson<'a> {
+    occurrence: OccJson,
+    words: Vec<WordJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordJson<'a> {
+    op: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +109,9 @@ struct QuoteJson<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
     occurrences: Vec<OccJson>,
+    altered: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    variants: Vec<VariantJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +166,23 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
                 text: &q.text,
                 speaker: q.speaker.as_deref(),
                 occurrences: occ(&q.occurrences, at),
+                altered: q.altered,
+                variants: q
+                    .variants
+                    .iter()
+                    .map(|v| VariantJson {
+                        occurrence: occ(std::slice::from_ref(&v.occurrence), at).remove(0),
+                        words: v
+                            .words
+                            .iter()
+                            .map(|w| WordJson {
+                                op: w.kind.as_str(),
+                                text: &w.text,
+                                class: w.class.map(|c| c.as_str()),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         claims: s
@@ -137,6 +191,23 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
             .map(|c| ClaimJson {
                 text: &c.text,
                 occurrences: occ(&c.occurrences, at),
+            })
+            .collect(),
+        disagreements: s
+            .disagreements
+            .iter()
+            .map(|d| DisagreementJson {
+                claim: d.claim,
+                text: &s.claims[d.claim].text,
+                class: d.class.as_str(),
+                a: SideJson {
+                    words: &d.a_words,
+                    occurrences: occ(&d.a, at),
+                },
+                b: SideJson {
+                    words: &d.b_words,
+                    occurrences: occ(&d.b, at),
+                },
             })
             .collect(),
         wording: s
@@ -350,6 +421,53 @@ pub fn write_pile_markdown(
     Ok(())
 }
 
+/// The disagreements: claims whose figures or names differ between outlets.
+fn write_disagreements(out: &mut dyn Write, s: &Story, width: usize) -> io::Result<()> {
+    if s.disagreements.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\ndisagreements: claims whose numbers or names differ ({})",
+        s.disagreements.len()
+    )?;
+    let arts = |o: &[Occurrence]| {
+        o.iter()
+            .map(|o| format!("[{}]", o.article))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for d in &s.disagreements {
+        writeln!(
+            out,
+            "  {}: {} {} against {} {} — {}",
+            d.class.as_str(),
+            one_line(&d.a_words.join(", ")),
+            arts(&d.a),
+            one_line(&d.b_words.join(", ")),
+            arts(&d.b),
+            clip(&s.claims[d.claim].text, width.saturating_sub(40).max(30))
+        )?;
+    }
+    Ok(())
+}
+
+/// A word diff on one line, `[-deleted-]{+inserted+}` as wdiff marks it.
+fn word_marks(words: &[crate::align::WordOp]) -> String {
+    use crate::align::WordKind;
+    let mut s = String::new();
+    for w in words {
+        let lead = if w.text.starts_with(' ') { " " } else { "" };
+        let body = one_line(w.text.trim_start());
+        match w.kind {
+            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
+            WordKind::Deleted => s.push_str(&format!("{lead}[-{body}-]")),
+            WordKind::Inserted => s.push_str(&format!("{lead}{{+{body}+}}")),
+        }
+    }
+    s.trim_start().to_string()
+}
+
 /// A short label for article `i`: its index and outlet or file name.
 pub fn label(articles: &[Article], i: usize) -> String {
     format!("[{i}] {}", one_line(&articles[i].short_name()))
@@ -435,12 +553,22 @@ pub fn write_text(
     for q in &shared_quotes {
         writeln!(
             out,
-            "  {}  “{}” — {}",
+            "  {}  “{}” — {}{}",
             marks(n, &q.articles()),
             clip(&q.text, width.saturating_sub(30).max(30)),
-            q.speaker.as_deref().unwrap_or("speaker not given")
+            q.speaker.as_deref().unwrap_or("speaker not given"),
+            if q.altered { " (altered)" } else { "" }
         )?;
+        for v in &q.variants {
+            writeln!(
+                out,
+                "      {}: {}",
+                label(articles, v.occurrence.article),
+                clip(&word_marks(&v.words), width.saturating_sub(12).max(30))
+            )?;
+        }
     }
+    write_disagreements(out, s, width)?;
     let shared_claims: Vec<_> = s.claims.iter().filter(|c| c.articles().len() > 1).collect();
     writeln!(
         out,
@@ -553,8 +681,9 @@ pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
     for q in s.quotes.iter().filter(|q| q.articles().len() > 1) {
         writeln!(
             out,
-            "| “{}” | {} | {} |",
+            "| “{}”{} | {} | {} |",
             md(&q.text),
+            if q.altered { " *(altered)*" } else { "" },
             q.speaker.as_deref().map(md).unwrap_or_else(|| "—".into()),
             q.articles()
                 .iter()

@@ -4,9 +4,11 @@
 //! Third stage of the flow (`article ─▶ story ─▶ report/tui`), beside the
 //! pairwise engine, which it uses for the pairs worth a full alignment.
 
+mod altered;
 mod candidates;
 mod claims;
 mod cluster;
+mod disagreements;
 mod index;
 mod judge;
 mod pile;
@@ -18,6 +20,9 @@ use std::collections::{HashMap, HashSet};
 use crate::align::{align, AlignOptions, Relation};
 use crate::article::{Article, Span};
 pub use wording::Wording;
+
+pub use altered::QuoteVariant;
+pub use disagreements::Disagreement;
 
 pub use judge::{Evidence, SAME_EVENT};
 pub use pile::{sort_pile, Pile, PileStory};
@@ -53,6 +58,10 @@ pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
     pub occurrences: Vec<Occurrence>,
+    /// Outlets carry it in different words (not only more or fewer of them).
+    pub altered: bool,
+    /// For an altered quotation: each other wording against the fullest.
+    pub variants: Vec<QuoteVariant>,
 }
 
 /// The articles of some occurrences, each once, in order.
@@ -108,6 +117,8 @@ pub struct Story {
     /// Word substitutions between outlets' versions of one claim, most
     /// frequent first.
     pub wording: Vec<Wording>,
+    /// Claims whose numbers or names differ between outlets.
+    pub disagreements: Vec<Disagreement>,
 }
 
 impl Story {
@@ -233,8 +244,10 @@ pub(crate) fn analyse(
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
     together: Together,
 ) -> Story {
-    let quotes = ledger(articles);
+    let mut quotes = ledger(articles);
+    altered::mark_altered(&mut quotes, articles);
     let claims = coverage(articles);
+    let disagreements = disagreements::find(&claims, articles);
     let wording = wording::wording(articles, &claims);
     let pairs = relate(articles, &quotes, &claims, evidence, together);
     let groups = reprint_groups(articles.len(), &pairs);
@@ -244,6 +257,7 @@ pub(crate) fn analyse(
         quotes,
         claims,
         wording,
+        disagreements,
     }
 }
 
@@ -337,6 +351,8 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
                         span: found[m].span,
                     })
                     .collect(),
+                altered: false,
+                variants: Vec::new(),
             }
         })
         .collect();
@@ -399,7 +415,12 @@ fn relate(
             let same_event = together == Together::OneStory || evidence.same_event();
             let cont = containment(&sigs[a], &sigs[b]);
             let (relation, similarity, aligned) = if cont >= ALIGN_FROM {
-                let c = align(&articles[a], &articles[b], &AlignOptions::default());
+                // Only the relation and similarity are read: no edit classes.
+                let options = AlignOptions {
+                    classify: false,
+                    ..AlignOptions::default()
+                };
+                let c = align(&articles[a], &articles[b], &options);
                 let relation = if same_event && c.relation == Relation::Unrelated {
                     Relation::Related
                 } else {

@@ -25,6 +25,10 @@ pub enum Action {
     FoldBoilerplate,
     FoldUnchanged,
     ByClaims,
+    /// Cycle the view: all changes, fact changes only, cosmetic only.
+    ClassFilter,
+    NextFact,
+    PrevFact,
     Help,
     Quit,
     /// Story view: the next tab (articles, quotes, coverage).
@@ -66,6 +70,9 @@ impl Action {
         Action::FoldBoilerplate,
         Action::FoldUnchanged,
         Action::ByClaims,
+        Action::ClassFilter,
+        Action::NextFact,
+        Action::PrevFact,
         Action::Help,
         Action::Quit,
         Action::NextTab,
@@ -102,6 +109,9 @@ impl Action {
             Action::FoldBoilerplate => "fold_boilerplate",
             Action::FoldUnchanged => "fold_unchanged",
             Action::ByClaims => "by_claims",
+            Action::ClassFilter => "class_filter",
+            Action::NextFact => "next_fact",
+            Action::PrevFact => "prev_fact",
             Action::Help => "help",
             Action::Quit => "quit",
             Action::NextTab => "next_tab",
@@ -138,6 +148,11 @@ impl Action {
             Action::Wrap => "wrap long lines / one line per passage",
             Action::FoldBoilerplate => "fold or unfold furniture (boilerplate, captions, teasers)",
             Action::FoldUnchanged => "fold or unfold unchanged runs",
+            Action::ClassFilter => {
+                "show all changes / fact changes only / cosmetic only (badges: # number, N name, \" quote, @ attribution, ! negation, ? hedge)"
+            }
+            Action::NextFact => "next fact change (number, name, quote, attribution, negation, hedge)",
+            Action::PrevFact => "previous fact change",
             Action::ByClaims => {
                 "pair by claims (the same fact side by side, wherever each outlet put it) / in order"
             }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::config::Config;
+use super::filter::{self, ClassFilter};
 use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
 use super::theme::Theme;
 use crate::align::{
@@ -124,6 +125,8 @@ pub struct App {
     pub wrap: bool,
     pub fold_furniture: bool,
     pub fold_unchanged: bool,
+    /// Which changes are shown (all, facts only, cosmetic only).
+    pub filter: ClassFilter,
     /// The left pane shows the new side.
     pub swapped: bool,
     pub focus: Side,
@@ -147,6 +150,7 @@ impl App {
             theme: Theme::new(config.theme),
             fold_furniture: config.fold_boilerplate,
             fold_unchanged: config.fold_unchanged,
+            filter: ClassFilter::All,
             config,
             size,
             top: 0,
@@ -275,6 +279,7 @@ impl App {
             wrap: self.wrap,
             fold_furniture: self.fold_furniture,
             fold_unchanged: self.fold_unchanged,
+            filter: self.filter,
         }
     }
 
@@ -487,6 +492,21 @@ impl App {
             Action::FoldBoilerplate => self.fold_furniture = !self.fold_furniture,
             Action::FoldUnchanged => self.fold_unchanged = !self.fold_unchanged,
             Action::ByClaims => self.switch_alignment(),
+            Action::ClassFilter => {
+                self.filter = self.filter.next();
+                self.message = Some(format!(
+                    "showing {} — e for the next view",
+                    self.filter.label()
+                ));
+            }
+            Action::NextFact | Action::PrevFact => {
+                let facts = self
+                    .ready
+                    .as_ref()
+                    .map(|r| filter::fact_items(&r.layout, &r.groups, &r.comparison))
+                    .unwrap_or_default();
+                self.jump(&facts, action == Action::NextFact, "fact change");
+            }
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             Action::CycleOld | Action::CycleNew => {

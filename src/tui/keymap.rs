@@ -178,6 +178,9 @@ impl Default for Keymap {
         bind(vec![c('B')], Action::FoldBoilerplate);
         bind(vec![c('F')], Action::FoldUnchanged);
         bind(vec![c('a')], Action::ByClaims);
+        bind(vec![c('e')], Action::ClassFilter);
+        bind(vec![c(']'), c('f')], Action::NextFact);
+        bind(vec![c('['), c('f')], Action::PrevFact);
         bind(vec![c('?')], Action::Help);
         bind(vec![c('q')], Action::Quit);
         bind(vec![Chord::plain(Esc)], Action::Quit);
@@ -368,7 +371,16 @@ mod tests {
         let mut k = Keymap::default();
         k.rebind(Action::NextChange, vec![parse_keys("x").unwrap()]);
         assert_eq!(k.lookup(&[], key('x')), Lookup::Action(Action::NextChange));
-        assert_eq!(k.lookup(&[], key(']')), Lookup::None);
+        // `]c` is gone; `]` still starts `]f`.
+        assert_eq!(k.lookup(&[key(']')], key('c')), Lookup::None);
+        assert_eq!(
+            k.lookup(&[key(']')], key('f')),
+            Lookup::Action(Action::NextFact)
+        );
+        assert_eq!(
+            k.lookup(&[key('[')], key('f')),
+            Lookup::Action(Action::PrevFact)
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::align::{Comparison, Side, WordKind};
 use crate::article::{is_cjk, Article};
 use crate::display::{is_unsafe, joins_tight, placeholder};
 pub use crate::rows::{build_groups, Group, GroupKind};
+use crate::tui::filter::ClassFilter;
 
 /// How a piece of text is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,6 +307,8 @@ pub struct LayoutKey {
     pub wrap: bool,
     pub fold_furniture: bool,
     pub fold_unchanged: bool,
+    /// Changes the edit-class filter leaves out are folded with the rest.
+    pub filter: ClassFilter,
 }
 
 /// Items and their row offsets for one `LayoutKey`.
@@ -334,14 +337,20 @@ impl Layout {
         let mut i = 0;
         while i < groups.len() {
             let g = &groups[i];
+            let filtered = key.filter != ClassFilter::All;
             let foldable = |g: &Group| {
                 (key.fold_furniture && g.furniture)
                     || (key.fold_unchanged && g.kind == GroupKind::Equal && !g.furniture)
+                    || !key.filter.shows(c, g)
             };
             if foldable(g) {
-                let furniture = g.furniture;
+                // Under a filter, whatever it hides folds as one run.
+                let furniture = g.furniture && !filtered;
                 let start = i;
-                while i < groups.len() && foldable(&groups[i]) && groups[i].furniture == furniture {
+                while i < groups.len()
+                    && foldable(&groups[i])
+                    && (filtered || groups[i].furniture == furniture)
+                {
                     i += 1;
                 }
                 items.push(Item::Fold {

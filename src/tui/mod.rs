@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod columns;
 pub mod config;
+pub mod filter;
 pub mod history_view;
 pub mod keymap;
 pub mod layout;

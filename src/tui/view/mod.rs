@@ -229,6 +229,13 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         if let Some(tr) = c.truncated {
             left.push_str(&format!(" · {} cut short", tr.side.as_str()));
         }
+        let classes = crate::tui::filter::status_counts(&s.classes);
+        if !classes.is_empty() {
+            left.push_str(&format!(" · {classes}"));
+        }
+        if app.filter != crate::tui::filter::ClassFilter::All {
+            left.push_str(&format!(" · {}", app.filter.label()));
+        }
         let total = r.layout.total_rows().max(1);
         let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
         right = format!("row {}/{} {}% · ? help ", app.top + 1, total, pct);

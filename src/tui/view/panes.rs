@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use super::put;
 use crate::align::Side;
 use crate::tui::app::App;
+use crate::tui::filter::{self, ClassFilter};
 use crate::tui::layout::{side_lines, spaced, str_width, GroupKind, Item, Piece, Seg};
 use crate::tui::theme::Theme;
 
@@ -50,7 +51,13 @@ fn item_lines(app: &App, item: usize) -> ItemLines {
     match &r.layout.items[item] {
         Item::Fold { groups, furniture } => {
             let n = groups.len();
-            let label = if *furniture {
+            let label = if key.filter != ClassFilter::All {
+                format!(
+                    "⋯ {n} passage{} hidden: showing {} — e for the next view",
+                    if n == 1 { "" } else { "s" },
+                    key.filter.label()
+                )
+            } else if *furniture {
                 format!(
                     "⋯ {n} furniture passage{} folded (boilerplate, captions, teasers) — B unfolds",
                     if n == 1 { "" } else { "s" }
@@ -78,13 +85,16 @@ fn item_lines(app: &App, item: usize) -> ItemLines {
             let new = side_lines(key, c, &r.groups, *g, Side::New, &app.new);
             let mo = marker(group.kind, Side::Old, group.cosmetic);
             let mn = marker(group.kind, Side::New, group.cosmetic);
+            // Fact classes as badges in the gutter, one a row from the top.
+            let badges = filter::badges(c, group);
+            let old_marker = |row: usize| badges.get(row).copied().unwrap_or(mo);
             let mut rows = Vec::new();
             if key.inline {
                 let both = group.kind != GroupKind::Equal;
                 let first = if both || !old.is_empty() { &old } else { &new };
-                for l in first {
+                for (k, l) in first.iter().enumerate() {
                     rows.push(Row {
-                        inline: Some((mo, Side::Old, l.clone())),
+                        inline: Some((old_marker(k), Side::Old, l.clone())),
                         ..Row::default()
                     });
                 }
@@ -105,7 +115,7 @@ fn item_lines(app: &App, item: usize) -> ItemLines {
                                 if group.units(Side::Old).is_empty() {
                                     ' '
                                 } else {
-                                    mo
+                                    old_marker(i)
                                 },
                                 l.clone(),
                             )

@@ -1,0 +1,152 @@
+//! Disagreements: claims whose numbers or names differ between outlets.
+//!
+//! A stage of the story after the coverage clusters: the sentences of each
+//! claim (homologous sentences across articles) are compared with the
+//! claim's first sentence by the engine's word diff and edit classes. Where
+//! one outlet's figure or name stands in place of another's (`5%` against
+//! `3.5%`, `Brussels` against `Munich`), the claim is a disagreement, with
+//! the articles on each side. A figure or name one outlet merely adds or
+//! leaves out is not a disagreement.
+
+use super::{Claim, Occurrence};
+use crate::align::classes::{classify_words, reads_as_english};
+use crate::align::{word_diff, EditClass, WordKind, WordOp};
+use crate::article::Article;
+
+/// A claim whose outlets give different numbers or names.
+#[derive(Clone, Debug)]
+pub struct Disagreement {
+    /// Index into the story's claims.
+    pub claim: usize,
+    /// `Number` or `Name`.
+    pub class: EditClass,
+    /// The words of the first side (the claim's first sentence) and the
+    /// occurrences that agree with it.
+    pub a_words: Vec<String>,
+    pub a: Vec<Occurrence>,
+    /// The other side's words in their place, and its occurrences.
+    pub b_words: Vec<String>,
+    pub b: Vec<Occurrence>,
+}
+
+/// The disagreements among `claims`, in claim order.
+pub fn find(claims: &[Claim], articles: &[Article]) -> Vec<Disagreement> {
+    let english = articles.iter().any(|a| {
+        let t = &a.text;
+        let mut end = t.len().min(2048);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        reads_as_english(&t[..end])
+    });
+    if !english {
+        // Numbers and names are English-only classes.
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, claim) in claims.iter().enumerate() {
+        if claim.articles().len() < 2 {
+            continue;
+        }
+        out.extend(in_claim(k, claim, articles));
+    }
+    out
+}
+
+/// Replacements of one class between the first sentence and another:
+/// (deleted words, inserted words).
+type Swaps = Vec<(String, String)>;
+
+fn in_claim(k: usize, claim: &Claim, articles: &[Article]) -> Vec<Disagreement> {
+    let text = |o: &Occurrence| {
+        articles
+            .get(o.article)
+            .and_then(|a| a.text.get(o.span.range()))
+    };
+    let first = claim.occurrences[0];
+    let Some(reference) = text(&first) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Disagreement> = Vec::new();
+    let mut agree: Vec<(EditClass, Occurrence)> = Vec::new();
+    for o in claim.occurrences.iter().skip(1) {
+        if o.article == first.article {
+            continue;
+        }
+        let Some(t) = text(o) else { continue };
+        let mut words = word_diff(reference, t);
+        classify_words(&mut words, true);
+        for class in [EditClass::Number, EditClass::Name] {
+            let swaps = swaps(&words, class);
+            if swaps.is_empty() {
+                agree.push((class, *o));
+                continue;
+            }
+            let a_words: Vec<String> = swaps.iter().map(|s| s.0.clone()).collect();
+            let b_words: Vec<String> = swaps.iter().map(|s| s.1.clone()).collect();
+            match out
+                .iter_mut()
+                .find(|d| d.class == class && d.a_words == a_words && d.b_words == b_words)
+            {
+                Some(d) => d.b.push(*o),
+                None => out.push(Disagreement {
+                    claim: k,
+                    class,
+                    a_words,
+                    a: vec![first],
+                    b_words,
+                    b: vec![*o],
+                }),
+            }
+        }
+    }
+    for d in &mut out {
+        d.a.extend(agree.iter().filter(|(c, _)| *c == d.class).map(|&(_, o)| o));
+    }
+    out
+}
+
+/// Pieces of at most this many words can be one figure or name.
+const SWAP_WORDS: usize = 4;
+
+/// The changes of `class` that replace a figure or name on both sides (not
+/// one added or left out), in two sentences that keep most of their words
+/// (homologous sentences of different content disagree on nothing).
+fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
+    let count = |kind: WordKind| -> usize {
+        words
+            .iter()
+            .filter(|w| w.kind == kind)
+            .map(|w| w.text.split_whitespace().count())
+            .sum()
+    };
+    let (same, del, ins) = (
+        count(WordKind::Equal),
+        count(WordKind::Deleted),
+        count(WordKind::Inserted),
+    );
+    if same < 2 * del.max(ins) {
+        return Vec::new();
+    }
+    let short = |w: &WordOp| {
+        let n = w.text.split_whitespace().count();
+        (1..=SWAP_WORDS).contains(&n) && w.text.chars().any(char::is_alphanumeric)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let next = words.get(i + 1);
+        if w.kind == WordKind::Deleted {
+            if let Some(n) = next.filter(|n| n.kind == WordKind::Inserted) {
+                if w.class == Some(class) && n.class == Some(class) && short(w) && short(n) {
+                    out.push((w.text.trim().to_string(), n.text.trim().to_string()));
+                }
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
