@@ -31,6 +31,10 @@ pub struct Prepared {
     pub other: Option<Aligned>,
 }
 
+/// Pairs larger than this (both texts, in bytes) are not aligned by claims in
+/// the view: that takes about half a second of work per 5 MB, with no deadline.
+pub const BY_CLAIMS_MAX: usize = 8 << 20;
+
 /// A comparison and its display groups.
 pub struct Aligned {
     pub comparison: Comparison,
@@ -60,7 +64,8 @@ pub fn prepare_with(
     story_claims: Option<&[(Span, Span)]>,
 ) -> Prepared {
     let in_order = Aligned::new(align(old, new, options), old, new);
-    let (shown, other) = if in_order.comparison.relation == Relation::Related {
+    let small = old.text.len() + new.text.len() <= BY_CLAIMS_MAX;
+    let (shown, other) = if in_order.comparison.relation == Relation::Related && small {
         let by_claims = match story_claims {
             Some(claims) => align_by_story_claims(old, new, claims, options),
             None => align_by_claims(old, new, options),
@@ -200,6 +205,15 @@ impl App {
             .items
             .get(r.layout.item_at(self.top))
             .map(|it| r.groups[first_group(it)].old.start);
+        let bytes = self.old.text.len() + self.new.text.len();
+        if r.other.is_none() && r.comparison.by_claims.is_none() && bytes > BY_CLAIMS_MAX {
+            self.message = Some(format!(
+                "by claims is for pairs up to {} MB; this one is {} MB",
+                BY_CLAIMS_MAX >> 20,
+                bytes >> 20
+            ));
+            return;
+        }
         let other = match r.other.take() {
             Some(o) => o,
             None => {
