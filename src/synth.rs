@@ -652,6 +652,155 @@ pub fn generate_pair(spec: &PairSpec, source: Option<&str>) -> Pair {
     }
 }
 
+/// A generated pile of many events, for the pile benchmarks: stories of an
+/// original, two edited and reflowed reprints and two independent write-ups
+/// (sharing the story's invented names, a quotation and a few reworded
+/// sentences), mixed with unrelated single articles (about one in five).
+/// Each article is `(file name, text)`, with a headline, a `Published:`
+/// date (a story's articles within two days) and ~`bytes` of body.
+pub fn generate_pile(articles: usize, bytes: usize, seed: u64) -> Vec<(String, String)> {
+    let mut r = Rng::new(seed);
+    let mut out = Vec::with_capacity(articles);
+    let mut event = 0usize;
+    while out.len() < articles {
+        let single = r.chance(0.2) || articles - out.len() < 5;
+        let story = PileEvent::new(&mut r, event);
+        let original = story.article(&mut r, bytes, &[]);
+        if single {
+            out.push((format!("e{event:05}-single.txt"), story.dated(&original, 0)));
+        } else {
+            out.push((format!("e{event:05}-0.txt"), story.dated(&original, 0)));
+            for k in 1..=2u64 {
+                let mut spec = PairSpec::new(bytes, seed ^ (event as u64 * 16 + k));
+                spec.edit_rate = 0.05;
+                spec.delete_rate = 0.03;
+                spec.insert_rate = 0.03;
+                spec.moves = Some(1);
+                let copy = generate_pair(&spec, Some(&original)).copy;
+                out.push((
+                    format!("e{event:05}-{k}.txt"),
+                    story.dated(&copy, k as usize),
+                ));
+            }
+            let borrowed: Vec<&str> = original.lines().skip(2).collect();
+            for k in 3..=4usize {
+                let text = story.article(&mut r, bytes, &borrowed);
+                out.push((format!("e{event:05}-{k}.txt"), story.dated(&text, k % 2)));
+            }
+        }
+        event += 1;
+    }
+    out.truncate(articles);
+    out
+}
+
+/// What makes one generated event its own: invented names, a place, a
+/// quotation, a day.
+struct PileEvent {
+    names: [String; 3],
+    place: String,
+    quote: String,
+    day: usize,
+}
+
+impl PileEvent {
+    fn new(r: &mut Rng, event: usize) -> PileEvent {
+        const SYL: &[&str] = &[
+            "ka", "lo", "vin", "dre", "mar", "tel", "os", "ur", "bel", "zan", "qui", "ro", "sha",
+            "nik", "ta", "ve", "gor", "li", "pe", "mun",
+        ];
+        let word = |r: &mut Rng| {
+            let w: String = (0..2 + r.below(2))
+                .map(|_| SYL[r.below(SYL.len())])
+                .collect();
+            cap(&w)
+        };
+        let names = [word(r), word(r), word(r)];
+        let place = word(r);
+        let quote = format!(
+            "the {} {} in {} will not be {} before {}",
+            r.pick(ADJS),
+            r.pick(NOUNS),
+            place,
+            r.pick(VERBS),
+            2030 + r.below(20)
+        );
+        PileEvent {
+            names,
+            place,
+            quote,
+            day: event * 3 / 4,
+        }
+    }
+
+    /// An article on this event: a headline naming it, sentences that name its
+    /// people and place, its quotation, and — for a write-up — some sentences
+    /// of the original with words dropped.
+    fn article(&self, r: &mut Rng, bytes: usize, borrowed: &[&str]) -> String {
+        let mut text = format!(
+            "{} {} {} {} in {}\n\n",
+            self.names[r.below(2)],
+            r.pick(VERBS),
+            r.pick(ADJS),
+            r.pick(NOUNS),
+            self.place
+        );
+        let mut size = 0;
+        let mut para = Vec::new();
+        while size < bytes {
+            let s = match r.below(6) {
+                0 => format!("“{},” said {}.", cap(&self.quote), self.names[r.below(3)]),
+                1 if !borrowed.is_empty() => {
+                    let line = borrowed[r.below(borrowed.len())];
+                    let first = line.split(". ").next().unwrap_or(line);
+                    first
+                        .split(' ')
+                        .enumerate()
+                        .filter(|(i, _)| i % 5 != 3)
+                        .map(|(_, w)| w)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .trim_end_matches('.')
+                        .to_string()
+                        + "."
+                }
+                2 => format!("In {}, {}", self.place, lower_first(&sentence(r))),
+                3 => format!("{} {}", self.names[r.below(3)], lower_first(&sentence(r))),
+                _ => sentence(r),
+            };
+            size += s.len() + 1;
+            para.push(s);
+            if para.len() >= 3 + r.below(3) {
+                text.push_str(&para.join(" "));
+                text.push_str("\n\n");
+                para.clear();
+            }
+        }
+        text.push_str(&para.join(" "));
+        text.push('\n');
+        text
+    }
+
+    /// The text with its publication date after the headline.
+    fn dated(&self, text: &str, days_later: usize) -> String {
+        let (head, body) = text.split_once("\n\n").unwrap_or(("", text));
+        let day = self.day + days_later;
+        format!(
+            "{head}\nPublished: 2024-{:02}-{:02}\n\n{body}",
+            1 + (day / 28) % 12,
+            1 + day % 28
+        )
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

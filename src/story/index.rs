@@ -119,19 +119,25 @@ fn bag_of(a: &Article) -> Bag {
     let mut counts: Vec<(String, f32, String)> = Vec::new();
     let mut slot: HashMap<String, usize> = HashMap::new();
     let mut buf = String::new();
-    let mut add = |text: &str, weight: f32, out: &mut Vec<String>| {
+    let mut add = |text: &str, weight: f32, mut out: Option<&mut Vec<String>>| {
         for w in split_words(text) {
             terms(w, |t| {
                 stem_into(t, &mut buf);
                 if buf.is_empty() || STOPWORDS.binary_search(&buf.as_str()).is_ok() {
                     return;
                 }
-                let k = *slot.entry(buf.clone()).or_insert_with(|| {
-                    counts.push((buf.clone(), 0.0, written(t)));
-                    counts.len() - 1
-                });
+                let k = match slot.get(buf.as_str()) {
+                    Some(&k) => k,
+                    None => {
+                        slot.insert(buf.clone(), counts.len());
+                        counts.push((buf.clone(), 0.0, written(t)));
+                        counts.len() - 1
+                    }
+                };
                 counts[k].1 += weight;
-                out.push(buf.clone());
+                if let Some(out) = out.as_mut() {
+                    out.push(buf.clone());
+                }
             });
         }
     };
@@ -143,14 +149,12 @@ fn bag_of(a: &Article) -> Bag {
             .map(|b| a.slice(b.span).to_string())
     });
     if let Some(h) = &headline {
-        add(h, TITLE_WEIGHT, &mut title);
+        add(h, TITLE_WEIGHT, Some(&mut title));
     }
-    let mut sink = Vec::new();
     let mut quote_runs = Vec::new();
     for b in content_blocks(a) {
         let text = a.slice(b.span);
-        add(text, 1.0, &mut sink);
-        sink.clear();
+        add(text, 1.0, None);
         for s in &b.sentences {
             quote_runs_of(a.slice(*s), &mut quote_runs);
         }
