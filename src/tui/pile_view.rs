@@ -248,7 +248,7 @@ fn story_line(app: &PileApp, k: usize, width: usize) -> String {
     let outlets = if s.outlets.is_empty() {
         String::new()
     } else {
-        format!(" · {}", s.outlets.join(", "))
+        format!(" · {}", one_line(&s.outlets.join(", ")))
     };
     let head = format!(
         "{:>4} {:>3}  {:<23}  ",
@@ -256,7 +256,7 @@ fn story_line(app: &PileApp, k: usize, width: usize) -> String {
         s.articles.len(),
         clip(&dates, 23)
     );
-    let rest = format!("{}{}", one_line(&s.label), one_line(&outlets));
+    let rest = format!("{}{outlets}", one_line(&s.label));
     format!(
         "{head}{}",
         clip(&rest, width.saturating_sub(head.chars().count()))
@@ -305,20 +305,23 @@ pub fn draw(frame: &mut Frame, app: &PileApp) {
     }
     let w = area.width;
     let head = format!(
-        "storydiff · {} articles · {} stories · {} singles",
+        "storydiff · {} articles · {} stor{} · {} single{}",
         app.articles.len(),
         app.pile.stories.len(),
-        app.pile.singles.len()
+        if app.pile.stories.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        app.pile.singles.len(),
+        if app.pile.singles.len() == 1 { "" } else { "s" },
     );
     put(buf, 0, 0, &clip(&head, w as usize), w, t.title);
     put(
         buf,
         2,
         1,
-        &clip(
-            "   # art  dates                    story · outlets",
-            w as usize - 2,
-        ),
+        &format!("{:>4} {:>3}  {:<23}  story · outlets", "#", "art", "dates"),
         w - 2,
         t.header,
     );
