@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Times storydiff against wdiff, dwdiff, git's word diff and GNU diff on the same
 # generated pairs (~40 KB, 1 MB, 5 MB: an original and a reflowed copy with ~1% of
-# sentences edited, ~0.5% deleted, ~0.5% inserted, a few paragraphs moved), and
-# counts the changed words each reports against the generator's truth.
+# sentences edited, ~0.5% deleted, ~0.5% inserted, runs of sentences merged and
+# split, a few paragraphs moved), and counts the changed words each reports
+# against the generator's truth — on every source: generated news prose and
+# the public-domain texts of scripts/fetch-corpus.sh (KJV, Jargon File, SQLite
+# docs), each through the project's generator (examples/gen_pair.rs) and the
+# independent one (scripts/gen_pair.py, which also wraps after hyphens).
 #
 # Usage: scripts/bench-peers.sh [OUT_DIR]   (default: target/bench-peers)
+# Environment: SOURCES (default "generated kjv jargon sqlite"), GENERATORS
+# (default "rs py"), TOOLS (default "storydiff wdiff dwdiff git git-minimal diff"),
+# SIZES (default "40k 1m 5m").
 # Prints a Markdown table (median wall time, peak memory, words deleted/inserted
 # and their error against the truth) and writes it to OUT_DIR/results.md.
 set -euo pipefail
@@ -28,6 +35,13 @@ fi
 
 cargo build --release --quiet --bin storydiff --example gen_pair
 bin=target/release/storydiff
+sources=${SOURCES:-generated kjv jargon sqlite}
+generators=${GENERATORS:-rs py}
+read -r -a tools <<< "${TOOLS:-storydiff wdiff dwdiff git git-minimal diff}"
+sizes=${SIZES:-40k 1m 5m}
+if [ "$sources" != generated ] && [ ! -s target/corpus/sqlite.txt ]; then
+  scripts/fetch-corpus.sh >&2
+fi
 
 # Peak resident memory in KB (diff tools exit 1 when inputs differ: not an error here).
 peak_kb() {
@@ -93,20 +107,33 @@ table="$out/results.md"
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); medians of hyperfine runs."
   echo
-  echo "| size | tool | median | peak memory | words deleted (truth) | words inserted (truth) | error |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| source | gen | size | tool | median | peak memory | words deleted (truth) | words inserted (truth) | error |"
+  echo "|---|---|---|---|---|---|---|---|---|"
 } > "$table"
 
-for size in 40k 1m 5m; do
-  dir="$out/pair-$size"
-  target/release/examples/gen_pair "$size" "$dir" 1 >/dev/null
+# One pair: old.txt, new.txt, truth.json in DIR.
+make_pair() {
+  local source=$1 gen=$2 size=$3 dir=$4
+  local text=target/corpus/$source.txt
+  case $gen in
+    rs) if [ "$source" = generated ]; then target/release/examples/gen_pair "$size" "$dir" 1
+        else target/release/examples/gen_pair "$size" "$dir" 1 "$text"; fi ;;
+    py) [ "$source" = generated ] && { target/release/examples/gen_pair 1m "$out/news-source" 1 >/dev/null; text=$out/news-source/old.txt; }
+        python3 scripts/gen_pair.py "$text" "$size" "$dir" 1 ;;
+  esac
+}
+
+for source in $sources; do
+for gen in $generators; do
+for size in $sizes; do
+  dir="$out/$source-$gen-$size"
+  make_pair "$source" "$gen" "$size" "$dir" >/dev/null
   old="$dir/old.txt"; new="$dir/new.txt"
   read -r td ti < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(t["words_deleted"], t["words_inserted"])' "$dir/truth.json")
   # The tools take turns, a few runs each, round after round, so that the
   # machine's drift (it is shared and noisy) falls on every tool alike; the
   # median is over all runs. Small inputs take milliseconds: many runs.
   case $size in 40k) rounds=10; runs=20 ;; 1m) rounds=6; runs=5 ;; *) rounds=5; runs=2 ;; esac
-  tools=(storydiff wdiff dwdiff git git-minimal diff)
   for tool in "${tools[@]}"; do rm -f "$dir/$tool".*.json; done
   for ((round = 1; round <= rounds; round++)); do
     for tool in "${tools[@]}"; do
@@ -125,7 +152,9 @@ print(("%.2f ms" if m < 10 else "%.1f ms") % m)' "$dir/$tool".*.json)
     mem=$(peak_kb $cmd)
     read -r d i < <(count "$tool" "$old" "$new")
     err=$(python3 -c 'import sys; d,i,td,ti=map(int,sys.argv[1:]); print("%+.1f%% / %+.1f%%" % (100*(d-td)/max(td,1), 100*(i-ti)/max(ti,1)))' "$d" "$i" "$td" "$ti")
-    echo "| $size | $tool | $median | $((mem / 1024)) MB | $d ($td) | $i ($ti) | $err |" >> "$table"
+    echo "| $source | $gen | $size | $tool | $median | $((mem / 1024)) MB | $d ($td) | $i ($ti) | $err |" >> "$table"
   done
+done
+done
 done
 cat "$table"

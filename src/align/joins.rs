@@ -34,12 +34,17 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option
     }
 }
 
-/// A neighbour that op `k` could take in.
+/// Neighbours that op `k` could take in: one op, or a run of one-sided ops
+/// of one kind (a one-word "Selah." between the merge and the sentence whose
+/// words the merge holds), listed nearest first.
 struct Candidate {
-    at: usize,
+    at: Vec<usize>,
     old: Range<usize>,
     new: Range<usize>,
 }
+
+/// Longest run of one-sided ops taken in at once.
+const RUN: usize = 3;
 
 /// Takes in the first neighbour worth it; the op's new index, or `None`.
 fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
@@ -50,7 +55,7 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
         let joined_new = union(&new, &c.new);
         let gain =
             kept(src, &joined_old, &joined_new).saturating_sub(base + kept(src, &c.old, &c.new));
-        let worth = if ops[c.at].kind == OpKind::Changed {
+        let worth = if ops[c.at[0]].kind == OpKind::Changed {
             // Two changed ops whose boundary cut across a sentence.
             gain >= 2
         } else {
@@ -61,52 +66,87 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
         if worth {
             ops[k].old = joined_old;
             ops[k].new = joined_new;
-            ops.remove(c.at);
-            return Some(if c.at < k { k - 1 } else { k });
+            let before = c.at.iter().filter(|&&a| a < k).count();
+            let mut at = c.at;
+            at.sort_unstable();
+            for a in at.into_iter().rev() {
+                ops.remove(a);
+            }
+            return Some(k - before);
         }
     }
     None
 }
 
 /// The deleted and inserted sentences right before and after op `k` (in the
-/// run of one-sided ops beside it), and a changed op right after it.
+/// run of one-sided ops beside it), runs of them, and a changed op right
+/// after it.
 fn candidates(ops: &[Op], k: usize) -> Vec<Candidate> {
     let op = &ops[k];
     let mut out = Vec::new();
     let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
-    let fits = |o: &Op, before: bool| match o.kind {
-        OpKind::Deleted if before => o.old.end == op.old.start,
-        OpKind::Deleted => o.old.start == op.old.end,
-        OpKind::Inserted if before => o.new.end == op.new.start,
-        OpKind::Inserted => o.new.start == op.new.end,
-        _ => false,
-    };
-    for j in (k.saturating_sub(REACH)..k).rev() {
-        if !one_sided(&ops[j]) {
-            break;
-        }
-        if fits(&ops[j], true) {
-            out.push(candidate(ops, j));
+    let lo = k.saturating_sub(REACH);
+    let hi = (k + 1 + REACH).min(ops.len());
+    let before: Vec<usize> = (lo..k).rev().take_while(|&j| one_sided(&ops[j])).collect();
+    let after: Vec<usize> = (k + 1..hi).take_while(|&j| one_sided(&ops[j])).collect();
+    for (side_ops, forward) in [(&before, false), (&after, true)] {
+        for kind in [OpKind::Deleted, OpKind::Inserted] {
+            // The ops of this kind beside `k`, in unit order away from it.
+            let mut edge = if kind == OpKind::Deleted {
+                if forward {
+                    op.old.end
+                } else {
+                    op.old.start
+                }
+            } else if forward {
+                op.new.end
+            } else {
+                op.new.start
+            };
+            let mut run: Vec<usize> = Vec::new();
+            for &j in side_ops.iter().filter(|&&j| ops[j].kind == kind) {
+                let r = if kind == OpKind::Deleted {
+                    &ops[j].old
+                } else {
+                    &ops[j].new
+                };
+                let fits = if forward {
+                    r.start == edge
+                } else {
+                    r.end == edge
+                };
+                if !fits || run.len() == RUN {
+                    break;
+                }
+                edge = if forward { r.end } else { r.start };
+                run.push(j);
+                out.push(run_candidate(ops, &run));
+            }
         }
     }
-    for j in k + 1..(k + 1 + REACH).min(ops.len()) {
-        if !one_sided(&ops[j]) {
-            let o = &ops[j];
-            if j == k + 1
-                && o.kind == OpKind::Changed
-                && !o.cosmetic
-                && o.old.start == op.old.end
-                && o.new.start == op.new.end
-            {
-                out.push(candidate(ops, j));
-            }
-            break;
-        }
-        if fits(&ops[j], false) {
-            out.push(candidate(ops, j));
+    if let Some(o) = ops.get(k + 1) {
+        if o.kind == OpKind::Changed
+            && !o.cosmetic
+            && o.old.start == op.old.end
+            && o.new.start == op.new.end
+        {
+            out.push(run_candidate(ops, &[k + 1]));
         }
     }
     out
+}
+
+/// A candidate of the ops `at` (one changed op, or one-sided ops of one kind
+/// next to each other in unit order).
+fn run_candidate(ops: &[Op], at: &[usize]) -> Candidate {
+    let mut c = candidate(ops, at[0]);
+    for &a in &at[1..] {
+        let more = candidate(ops, a);
+        c.old = union(&c.old, &more.old);
+        c.new = union(&c.new, &more.new);
+    }
+    c.at = at.to_vec();
+    c
 }
 
 /// The same for moved ops, after moves are found: a moved paragraph whose
@@ -182,7 +222,11 @@ fn candidate(ops: &[Op], at: usize) -> Candidate {
     } else {
         o.new.clone()
     };
-    Candidate { at, old, new }
+    Candidate {
+        at: vec![at],
+        old,
+        new,
+    }
 }
 
 /// Two adjacent ranges (either may be empty) as one.
