@@ -192,3 +192,25 @@ fn a_related_pair_opens_by_claims_with_the_story_count() {
     }
     assert!(checked >= 6, "{checked} related pairs");
 }
+
+#[test]
+fn switching_tabs_keeps_each_tabs_selection() {
+    let mut a = app(120, 40);
+    a.update(Action::ScrollDown);
+    a.update(Action::ScrollDown);
+    assert_eq!(a.row, 2);
+    a.update(Action::NextTab);
+    assert_eq!(a.row, 0, "the quote tab starts at its top");
+    a.update(Action::ScrollDown);
+    let start = a.tab;
+    loop {
+        a.update(Action::NextTab);
+        if a.tab == Tab::Articles {
+            break;
+        }
+        assert_ne!(a.tab, start, "the tabs come round to the articles");
+    }
+    assert_eq!(a.row, 2, "back on the articles, [2] is still selected");
+    a.update(Action::NextTab);
+    assert_eq!(a.row, 1, "and the quote tab kept its own");
+}

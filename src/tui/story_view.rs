@@ -66,6 +66,9 @@ pub struct StoryApp {
     pub col: usize,
     /// First row of the list on screen.
     pub scroll: usize,
+    /// The selection and scroll each tab was left with, so that switching
+    /// tabs and back keeps the reader's place.
+    pub places: [(usize, usize); 8],
     /// The open comparison and its pair (old, new).
     pub compare: Option<(App, usize, usize)>,
     /// The open column view (articles side by side, a row per claim).
@@ -95,6 +98,7 @@ impl StoryApp {
             row: 0,
             col,
             scroll: 0,
+            places: [(0, 0); 8],
             compare: None,
             columns: None,
             keymap: Keymap::story_default(),
@@ -293,9 +297,9 @@ impl StoryApp {
             Action::Top => self.row = 0,
             Action::Bottom => self.row = rows.saturating_sub(1),
             Action::NextTab => {
+                self.places[usize::from(self.tab.index()) % 8] = (self.row, self.scroll);
                 self.tab = self.tab.next();
-                self.row = 0;
-                self.scroll = 0;
+                (self.row, self.scroll) = self.places[usize::from(self.tab.index()) % 8];
             }
             Action::Left | Action::Right => {
                 let n = self.articles.len();
