@@ -408,3 +408,41 @@ fn a_pile_prints_its_stories_and_singles() {
     assert!(err.contains("--story 7: the pile has 2 stories"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn articles_sharing_only_social_furniture_share_no_claim_and_no_quote() {
+    // Two unrelated reports that each embed the same tweet and end with the
+    // same calls to follow and sign up: none of those lines is reporting.
+    let furniture = "\u{201c}Stay safe out there, everyone, and check on your neighbours tonight\u{201d} pic.twitter.com/Xy12AbCd \u{2014} City News Desk (@citynewsdesk) November 18, 2019\n\n\
+        Follow us on Twitter @citynewsdesk and on Facebook for the latest updates.\n\n\
+        Sign up for our morning newsletter to get the top stories in your inbox.\n\n\
+        @citynewsdesk @citynewsweekend #breaking #localnews\n\n";
+    let a = format!(
+        "The council approved a new budget for the harbour district on Tuesday after months of debate.\n\n\
+         Fishermen said the dredging plan would finally let larger boats dock at the old pier.\n\n{furniture}"
+    );
+    let b = format!(
+        "A rare orchid bloomed in the botanical garden's glasshouse for the first time in forty years.\n\n\
+         Visitors queued around the block on Sunday to photograph the pale yellow flowers.\n\n{furniture}"
+    );
+    let arts = from_texts(&[a.as_str(), b.as_str()]);
+    let s = story(&arts);
+    let shared_claims: Vec<&str> = s
+        .claims
+        .iter()
+        .filter(|c| c.articles() == [0, 1])
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(shared_claims.is_empty(), "{shared_claims:?}");
+    let shared_quotes: Vec<&str> = s
+        .quotes
+        .iter()
+        .filter(|q| q.articles() == [0, 1])
+        .map(|q| q.text.as_str())
+        .collect();
+    assert!(shared_quotes.is_empty(), "{shared_quotes:?}");
+    let pair = s.pair(0, 1).unwrap();
+    assert_eq!((pair.shared_sentences, pair.shared_quotes), (0, 0));
+    // Each article still has its own reporting as claims.
+    assert!(s.claims.iter().any(|c| c.text.contains("orchid")));
+}

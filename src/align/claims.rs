@@ -84,7 +84,8 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     r
 }
 
-/// The content sentences of the articles (four words or more), profiled,
+/// The content sentences of the articles (four words or more, not social or
+/// signature furniture), profiled,
 /// with a key of their words as written (for word-for-word twins).
 fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Vec<u64>) {
     let mut sents = Vec::new();
@@ -99,7 +100,9 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                 } else {
                     MIN_WORDS
                 };
-                if crate::article::unicode_word_count(text, min) < min {
+                if crate::article::unicode_word_count(text, min) < min
+                    || crate::article::is_furniture_sentence(text)
+                {
                     continue;
                 }
                 sents.push(Sent {

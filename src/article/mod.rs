@@ -6,6 +6,7 @@
 //! metadata. Nothing here knows about terminals or command lines.
 
 mod decode;
+mod furniture;
 mod html;
 mod json;
 mod meta;
@@ -13,6 +14,7 @@ mod plain;
 mod roles;
 mod sentence;
 
+pub(crate) use furniture::is_furniture_sentence;
 pub(crate) use meta::{is_calendar_name, WEEKDAYS};
 
 use std::fmt;

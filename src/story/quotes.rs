@@ -182,6 +182,10 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
                 .find(|s| s.start <= span.start && span.start < s.end.max(s.start + 1))
                 .copied()
                 .unwrap_or(block.span);
+            // A tweet signature or a call to follow carries no quotation.
+            if crate::article::is_furniture_sentence(&a.text[sentence.range()]) {
+                continue;
+            }
             let mut found = attribute(a, sentence, span, &mut known_names);
             if found.is_none() {
                 // A quotation over several sentences is attributed where it ends.
