@@ -56,6 +56,8 @@ pub(crate) struct Sent {
     pub article: usize,
     pub span: Span,
     pub profile: Profile,
+    /// A key of its words as written: equal keys, word-for-word the same sentence.
+    pub key: u64,
 }
 
 /// Members of each group compared when checking average linkage.
@@ -109,6 +111,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     article: ai,
                     span: s,
                     profile: vocab.profile(text),
+                    key: words_key(text),
                 });
                 keys.push(words_key(text));
             }
@@ -127,9 +130,10 @@ fn words_key(text: &str) -> u64 {
     h.finish()
 }
 
-/// For each sentence, its word-for-word twin in each other article, where
-/// the sentence is the only one of its article with those words and the
-/// other article has exactly one: (article, twin) pairs.
+/// For each sentence, its word-for-word twin in each other article: a
+/// sentence an article repeats is paired in order (its first copy with the
+/// other article's first copy, its second with the second), so that two
+/// copies of a page carry each repeat in one claim: (article, twin) pairs.
 fn twins(sents: &[Sent], keys: &[u64]) -> Vec<Vec<(usize, usize)>> {
     let mut by_key: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
     for (i, (s, &k)) in sents.iter().zip(keys).enumerate() {
@@ -142,17 +146,16 @@ fn twins(sents: &[Sent], keys: &[u64]) -> Vec<Vec<(usize, usize)>> {
     sents
         .iter()
         .zip(keys)
-        .map(|(s, &k)| {
-            if by_key[&(k, s.article)].len() != 1 {
-                return Vec::new();
-            }
+        .enumerate()
+        .map(|(i, (s, &k))| {
+            let rank = by_key[&(k, s.article)]
+                .iter()
+                .position(|&j| j == i)
+                .expect("a sentence is listed under its own key");
             articles_of[&k]
                 .iter()
                 .filter(|&&a| a != s.article)
-                .filter_map(|&a| match by_key[&(k, a)].as_slice() {
-                    [j] => Some((a, *j)),
-                    _ => None,
-                })
+                .filter_map(|&a| by_key[&(k, a)].get(rank).map(|&j| (a, j)))
                 .collect()
         })
         .collect()

@@ -366,6 +366,7 @@ fn coverage(articles: &[Article]) -> Vec<Claim> {
     let claims::Clusters {
         sents, clusters, ..
     } = claims::cluster(&refs);
+    let clusters = with_word_for_word_copies(&sents, clusters);
     let mut claims: Vec<Claim> = clusters
         .iter()
         .map(|c| {
@@ -384,6 +385,38 @@ fn coverage(articles: &[Article]) -> Vec<Claim> {
         .collect();
     claims.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
     claims
+}
+
+/// Each claim with, for every article it lacks that has one of its sentences
+/// word for word (a copy that repeats it fewer times than another), that
+/// article's first such sentence: an article never leaves out a sentence it
+/// carries.
+fn with_word_for_word_copies(
+    sents: &[claims::Sent],
+    mut clusters: Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let mut first_of: HashMap<(u64, usize), usize> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        first_of.entry((s.key, s.article)).or_insert(i);
+    }
+    let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &(k, a) in first_of.keys() {
+        carriers.entry(k).or_default().push(a);
+    }
+    for c in &mut clusters {
+        let mut copies: Vec<usize> = Vec::new();
+        for &i in c.iter() {
+            for &a in &carriers[&sents[i].key] {
+                let lacks = !c.iter().chain(&copies).any(|&m| sents[m].article == a);
+                if lacks {
+                    copies.push(first_of[&(sents[i].key, a)]);
+                }
+            }
+        }
+        c.extend(copies);
+        c.sort_by_key(|&i| (sents[i].article, i));
+    }
+    clusters
 }
 
 /// Every unordered pair: a full alignment only where shingles say a reprint
@@ -499,4 +532,60 @@ fn root(parent: &mut [usize], x: usize) -> usize {
     }
     parent[x] = r;
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{load_bytes, LoadOptions};
+
+    fn article(name: &str, text: &str) -> Article {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).unwrap()
+    }
+
+    /// A page that repeats a quotation (as a pull quote), its copy, and a
+    /// write-up that has the quotation once.
+    fn pages() -> Vec<Article> {
+        let page = "The mayor closed the Elm Street bridge on Monday after engineers found cracks in two of its piers.\n\n\
+“That's what he's doing.”\n\n\
+The council will vote on repair funds next week, and a ferry will run in the meantime.\n\n\
+“That's what he's doing.”\n\n\
+Residents of the east bank said the detour adds forty minutes to their commute.\n";
+        let other = "Engineers found cracks in the piers of the Elm Street bridge, which the mayor closed on Monday.\n\n\
+“That's what he's doing.”\n\n\
+A spokesperson for the transit authority declined to say when buses would return to the route.\n";
+        vec![
+            article("a.txt", page),
+            article("b.txt", page),
+            article("c.txt", other),
+        ]
+    }
+
+    #[test]
+    fn an_article_never_leaves_out_a_sentence_it_carries() {
+        let a = pages();
+        let s = story(&a);
+        let needle = "That's what he's doing.";
+        let carries: Vec<usize> = (0..a.len())
+            .filter(|&i| a[i].text.contains(needle))
+            .collect();
+        assert_eq!(carries, vec![0, 1, 2]);
+        let claims_of_it: Vec<&Claim> = s
+            .claims
+            .iter()
+            .filter(|c| c.text.contains(needle))
+            .collect();
+        assert!(!claims_of_it.is_empty(), "{:?}", s.claims);
+        for c in &claims_of_it {
+            assert_eq!(c.articles(), carries, "{c:?}");
+        }
+        for &i in &carries {
+            let lacks: Vec<&str> = s
+                .left_out(i, a.len())
+                .iter()
+                .map(|&c| s.claims[c].text.as_str())
+                .collect();
+            assert!(!lacks.iter().any(|t| t.contains(needle)), "[{i}] {lacks:?}");
+        }
+    }
 }
