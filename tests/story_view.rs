@@ -214,3 +214,122 @@ fn switching_tabs_keeps_each_tabs_selection() {
     a.update(Action::NextTab);
     assert_eq!(a.row, 1, "and the quote tab kept its own");
 }
+
+/// Twenty short articles, each on its own subject.
+fn twenty(w: u16, h: u16) -> StoryApp {
+    let topics = [
+        "harbour",
+        "orchard",
+        "library",
+        "railway",
+        "glacier",
+        "vineyard",
+        "stadium",
+        "bakery",
+        "festival",
+        "bridge",
+        "museum",
+        "airport",
+        "forest",
+        "theatre",
+        "market",
+        "hospital",
+        "reservoir",
+        "castle",
+        "brewery",
+        "lighthouse",
+    ];
+    let articles: Vec<storydiff::article::Article> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let text = format!(
+                "The {t} story number {i}\n\nWorkers at the {t} reported {i} new findings on Tuesday.\n\n\
+                 Visitors to the {t} said the changes were welcome and overdue.\n"
+            );
+            storydiff::article::load_bytes(
+                &format!("{i:02}_{t}.txt"),
+                text.as_bytes(),
+                &storydiff::article::LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let s = story(&articles);
+    StoryApp::new(articles, s, Config::default(), (w, h))
+}
+
+/// The heatmap's row `[i]` (the list's rows start with their marker and
+/// name the words).
+fn heatmap_row(lines: &[String], i: usize) -> Option<&String> {
+    let label = format!("[{i}]");
+    lines
+        .iter()
+        .find(|l| l.starts_with(&label) && !l.contains("words"))
+}
+
+/// Whether the heatmap's column heads name `[j]`.
+fn heatmap_heads_have(lines: &[String], j: usize) -> bool {
+    let head = format!("[{j}]");
+    lines
+        .iter()
+        .skip_while(|l| !l.starts_with("similarity"))
+        .nth(1)
+        .is_some_and(|l| l.contains(&head))
+}
+
+#[test]
+fn heatmap_follows_the_selected_row_and_column() {
+    let mut a = twenty(120, 40);
+    let lines = screen(&a);
+    assert!(heatmap_row(&lines, 0).is_some(), "{}", lines.join("\n"));
+    assert!(
+        heatmap_row(&lines, 19).is_none(),
+        "the heatmap shows only the rows that fit"
+    );
+    assert!(!heatmap_heads_have(&lines, 19));
+    a.update(Action::Bottom);
+    assert_eq!(a.row, 19);
+    let lines = screen(&a);
+    assert!(heatmap_row(&lines, 19).is_some(), "{}", lines.join("\n"));
+    // The selected column follows h/l too, to the last article and back.
+    a.update(Action::Top);
+    assert_eq!(a.col, 1);
+    for _ in 0..18 {
+        a.update(Action::Right);
+    }
+    assert_eq!((a.row, a.col), (0, 19));
+    let lines = screen(&a);
+    assert!(heatmap_heads_have(&lines, 19), "{}", lines.join("\n"));
+    assert!(heatmap_row(&lines, 0).is_some());
+    a.update(Action::Right);
+    assert_eq!(a.col, 1);
+    let lines = screen(&a);
+    assert!(heatmap_heads_have(&lines, 1), "{}", lines.join("\n"));
+    // The marked cell (reversed) is the selected pair's, on screen.
+    a.update(Action::Bottom);
+    for _ in 0..17 {
+        a.update(Action::Right);
+    }
+    assert_eq!((a.row, a.col), (19, 18));
+    let (w, h) = a.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, &a)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let lines = screen(&a);
+    let row19 = heatmap_row(&lines, 19).expect("row [19] on the heatmap");
+    let y = lines.iter().position(|l| l == row19).unwrap() as u16;
+    let reversed = (0..w)
+        .filter(|&x| {
+            buf[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .count();
+    assert!(
+        reversed > 0,
+        "the selected pair's cell is drawn on row [19]"
+    );
+    let lines = screen(&a);
+    assert!(heatmap_row(&lines, 19).is_some() && heatmap_heads_have(&lines, 18));
+}

@@ -66,6 +66,8 @@ pub struct StoryApp {
     pub col: usize,
     /// First row of the list on screen.
     pub scroll: usize,
+    /// First row and first column of the heatmap on screen.
+    pub heat_scroll: (usize, usize),
     /// The selection and scroll each tab was left with, so that switching
     /// tabs and back keeps the reader's place.
     pub places: [(usize, usize); 8],
@@ -85,6 +87,19 @@ pub struct StoryApp {
     pub remembered: Option<ViewState>,
 }
 
+/// The first of `room` lines on screen after the least scrolling from `first`
+/// that shows line `at`.
+pub(crate) fn follow(first: usize, at: usize, room: usize) -> usize {
+    let room = room.max(1);
+    if at < first {
+        at
+    } else if at >= first + room {
+        at + 1 - room
+    } else {
+        first
+    }
+}
+
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
 
@@ -98,6 +113,7 @@ impl StoryApp {
             row: 0,
             col,
             scroll: 0,
+            heat_scroll: (0, 0),
             places: [(0, 0); 8],
             compare: None,
             columns: None,
@@ -130,6 +146,22 @@ impl StoryApp {
             Tab::Articles => h.min(self.articles.len()).max(1),
             _ => h.saturating_sub(2).max(1),
         }
+    }
+
+    /// Rows and columns of the heatmap on screen (as the Articles tab lays
+    /// it out: the list, a blank row, then the heatmap).
+    pub(crate) fn heatmap_room(&self) -> (usize, usize) {
+        let body = self.size.1.saturating_sub(TOP_ROWS);
+        let list = (self.list_height().min(self.articles.len()) as u16).min(body);
+        let height = body.saturating_sub(list + 1);
+        crate::tui::view::story::heatmap_room(self.size.0, height)
+    }
+
+    /// Scrolls the heatmap (at least) so that the selected row and column are on it.
+    fn follow_in_heatmap(&mut self) {
+        let (rows, cols) = self.heatmap_room();
+        let (top, left) = self.heat_scroll;
+        self.heat_scroll = (follow(top, self.row, rows), follow(left, self.col, cols));
     }
 
     /// Opens `old` and `new` side by side, at `at` (a byte of the new side) if given.
@@ -351,6 +383,9 @@ impl StoryApp {
             self.scroll = self.row;
         } else if self.row >= self.scroll + h {
             self.scroll = self.row + 1 - h;
+        }
+        if self.tab == Tab::Articles {
+            self.follow_in_heatmap();
         }
     }
 

@@ -1,6 +1,10 @@
 //! The similarity heatmap of the Articles tab (a row per article, a cell per
 //! pair, the selected pair reversed) and the reprint groups line under it.
 //! The last two rows of `area` are left to the status line's neighbours.
+//! When the articles do not all fit, the matrix scrolls with the selection
+//! (`StoryApp::heat_scroll`): the selected row and column are always drawn.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,24 +12,25 @@ use ratatui::style::{Modifier, Style};
 
 use crate::align::Relation;
 use crate::display::clip;
-use crate::tui::story_view::StoryApp;
+use crate::tui::story_view::{follow, StoryApp};
 use crate::tui::view::put;
 
 /// Columns of one heatmap cell.
 const CELL: u16 = 7;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let (rows, cols) = window(area, app);
     let bottom = area.y + area.height;
     let mut y = area.y;
     if y + 1 < bottom.saturating_sub(2) {
-        draw_column_heads(buf, area, y, app);
+        draw_column_heads(buf, area, y, cols.clone(), app);
         y += 2;
     }
-    for i in 0..app.articles.len() {
+    for i in rows {
         if y >= bottom.saturating_sub(2) {
             break;
         }
-        draw_matrix_row(buf, area, y, i, app);
+        draw_matrix_row(buf, area, y, i, cols.clone(), app);
         y += 1;
     }
     if y < bottom.saturating_sub(1) {
@@ -33,13 +38,37 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     }
 }
 
+/// Rows and columns of the matrix that fit a heatmap of `width` × `height`
+/// cells of the terminal (the column heads and the two rows under it taken).
+pub(crate) fn room(width: u16, height: u16) -> (usize, usize) {
+    let heads = if height >= 4 { 2 } else { 0 };
+    let rows = height.saturating_sub(heads + 2);
+    let cols = width.saturating_sub(6) / CELL;
+    (rows as usize, cols as usize)
+}
+
+/// The articles on screen as rows and as columns: the app's heatmap scroll,
+/// moved (if the screen changed since) so that the selected row and column
+/// are on it, and no further than the last article needs.
+fn window(area: Rect, app: &StoryApp) -> (Range<usize>, Range<usize>) {
+    let n = app.articles.len();
+    let (rows, cols) = room(area.width, area.height);
+    let span = |first: usize, at: usize, room: usize| {
+        let first = follow(first, at, room).min(n.saturating_sub(room));
+        first..(first + room).min(n)
+    };
+    let (top, left) = app.heat_scroll;
+    (span(top, app.row, rows), span(left, app.col, cols))
+}
+
 /// The legend and the `[j]` heads of the columns.
-fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, app: &StoryApp) {
+fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, cols: Range<usize>, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
     put(buf, area.x, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the marked pair", w, t.header);
-    for j in 0..app.articles.len() {
-        let x = 6 + CELL * j as u16;
+    let first = cols.start;
+    for j in cols {
+        let x = 6 + CELL * (j - first) as u16;
         if x + CELL > w {
             break;
         }
@@ -49,13 +78,21 @@ fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, app: &StoryApp) {
 }
 
 /// Article `i`'s row: its label and a cell per other article.
-fn draw_matrix_row(buf: &mut Buffer, area: Rect, y: u16, i: usize, app: &StoryApp) {
+fn draw_matrix_row(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    i: usize,
+    cols: Range<usize>,
+    app: &StoryApp,
+) {
     let t = &app.theme;
     let selected = i == app.row;
     let label_style = if selected { t.header_focus } else { t.header };
     put(buf, area.x, y, &format!("[{i}]"), 5, label_style);
-    for j in 0..app.articles.len() {
-        let x = 6 + CELL * j as u16;
+    let first = cols.start;
+    for j in cols {
+        let x = 6 + CELL * (j - first) as u16;
         if x + CELL > area.width {
             break;
         }

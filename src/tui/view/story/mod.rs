@@ -8,6 +8,8 @@ mod heatmap;
 mod ledger;
 mod wording;
 
+pub(crate) use heatmap::room as heatmap_room;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
