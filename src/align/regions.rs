@@ -52,7 +52,113 @@ pub(crate) fn sentence_diff(
             },
         }
     }
+    join_one_sided(&mut items, &okeys, &nkeys);
     items
+}
+
+/// Joins a region of deletions only and a region of insertions only that lie
+/// a few equal sentences apart when those sentences repeat the run being
+/// slid across them: recurring sentences can be matched either way, and the
+/// diff's choice would otherwise depend on which side is old (one ordering
+/// gives a changed pair, the other a deletion and an insertion).
+fn join_one_sided(items: &mut Vec<Item>, okeys: &[u64], nkeys: &[u64]) {
+    let mut i = 0;
+    while i < items.len() {
+        let Some(j) = (i + 1..items.len()).find(|&j| matches!(items[j], Item::Region(..))) else {
+            break;
+        };
+        match (one_sided(&items[i]), one_sided(&items[j])) {
+            (Some(first), Some(second)) if first != second => {
+                if let Some(joined) = slide_together(&items[i..=j], okeys, nkeys) {
+                    items.splice(i..=j, joined);
+                }
+            }
+            _ => {}
+        }
+        i = j;
+    }
+}
+
+/// Which side a region holds sentences of, when it holds only one side's.
+fn one_sided(item: &Item) -> Option<super::Side> {
+    match item {
+        Item::Region(or, nr) if nr.is_empty() && !or.is_empty() => Some(super::Side::Old),
+        Item::Region(or, nr) if or.is_empty() && !nr.is_empty() => Some(super::Side::New),
+        _ => None,
+    }
+}
+
+/// `run` is a one-sided region, equal sentences, and a one-sided region of
+/// the other side. Slides the later region up across the equal sentences, or
+/// else the earlier one down, when the keys allow; returns the equal
+/// sentences and the one region they leave, in reading order.
+fn slide_together(run: &[Item], okeys: &[u64], nkeys: &[u64]) -> Option<Vec<Item>> {
+    let (Item::Region(ao, an), Item::Region(bo, bn)) = (&run[0], &run[run.len() - 1]) else {
+        return None;
+    };
+    let same: Vec<(usize, usize)> = run[1..run.len() - 1]
+        .iter()
+        .map(|it| match it {
+            Item::Same(o, n) => (*o, *n),
+            Item::Region(..) => unreachable!("only equal sentences between the regions"),
+        })
+        .collect();
+    let k = same.len();
+    // A run of length l and the k equal sentences beside it swap places
+    // (from `lo` on) when each equal sentence's key is the key l away: the
+    // equal sentences still pair with the same keys on the other side.
+    let slides = |keys: &[u64], lo: usize, l: usize| (lo..lo + k).all(|x| keys[x] == keys[x + l]);
+    let side_of = |r: &std::ops::Range<usize>, o: &std::ops::Range<usize>| {
+        if r.is_empty() {
+            (false, o.clone())
+        } else {
+            (true, r.clone())
+        }
+    };
+    // The later region slides up: its run moves k places earlier.
+    let (later_new, later) = side_of(bn, bo);
+    let keys = if later_new { nkeys } else { okeys };
+    if later.start >= k && slides(keys, later.start - k, later.len()) {
+        let moved = later.start - k..later.end - k;
+        let region = if later_new {
+            Item::Region(ao.clone(), moved)
+        } else {
+            Item::Region(moved, an.clone())
+        };
+        let mut out = vec![region];
+        out.extend(same.iter().enumerate().map(|(t, &(o, n))| {
+            if later_new {
+                Item::Same(o, later.end - k + t)
+            } else {
+                Item::Same(later.end - k + t, n)
+            }
+        }));
+        return Some(out);
+    }
+    // Else the earlier region slides down: its run moves k places later.
+    let (earlier_new, earlier) = side_of(an, ao);
+    let keys = if earlier_new { nkeys } else { okeys };
+    if earlier.end + k <= keys.len() && slides(keys, earlier.start, earlier.len()) {
+        let moved = earlier.start + k..earlier.end + k;
+        let mut out: Vec<Item> = same
+            .iter()
+            .enumerate()
+            .map(|(t, &(o, n))| {
+                if earlier_new {
+                    Item::Same(o, earlier.start + t)
+                } else {
+                    Item::Same(earlier.start + t, n)
+                }
+            })
+            .collect();
+        out.push(if earlier_new {
+            Item::Region(bo.clone(), moved)
+        } else {
+            Item::Region(moved, bn.clone())
+        });
+        return Some(out);
+    }
+    None
 }
 
 /// What pairing and move detection read about the sentences of both sides:
