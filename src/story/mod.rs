@@ -404,14 +404,17 @@ fn with_word_for_word_copies(
         carriers.entry(k).or_default().push(a);
     }
     for c in &mut clusters {
+        let mut present: HashSet<usize> = c.iter().map(|&m| sents[m].article).collect();
         let mut copies: Vec<usize> = Vec::new();
         for &i in c.iter() {
             for &a in &carriers[&sents[i].key] {
-                let lacks = !c.iter().chain(&copies).any(|&m| sents[m].article == a);
-                if lacks {
+                if present.insert(a) {
                     copies.push(first_of[&(sents[i].key, a)]);
                 }
             }
+        }
+        if copies.is_empty() {
+            continue;
         }
         c.extend(copies);
         c.sort_by_key(|&i| (sents[i].article, i));
