@@ -42,11 +42,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Standard output as the reports write it. Reports that write in big pieces
+/// (JSON) pass the buffer by; the rest write through it. Small, so that
+/// little fresh memory is touched.
+type Out = BufWriter<io::StdoutLock<'static>>;
+
+/// What `diff` was asked for, apart from the two sides.
+struct DiffRequest {
+    format: DiffFormat,
+    color: ColorChoice,
+    by: By,
+    only: Option<Only>,
+}
+
 fn run(cli: Cli) -> Result<u8> {
-    let stdout = io::stdout();
-    // Reports that write in big pieces (JSON) pass this buffer by; the rest
-    // write through it. Small, so that little fresh memory is touched.
-    let mut out = BufWriter::with_capacity(1 << 14, stdout.lock());
+    let mut out: Out = BufWriter::with_capacity(1 << 14, io::stdout().lock());
     let options = LoadOptions::default();
     let sources = Sources::new(web::source_options(&cli.net));
     match cli.command {
@@ -58,45 +68,13 @@ fn run(cli: Cli) -> Result<u8> {
             by,
             only,
         }) => {
-            if old == "-" && new == "-" {
-                anyhow::bail!("-: standard input can be only one of the two sides");
-            }
-            let (old, new) = load_pair(&sources, &old, &new, &options)?;
-            let mut comparison = match by {
-                By::Order => align(&old, &new, &AlignOptions::default()),
-                By::Claims => align_by_claims(&old, &new, &AlignOptions::default()),
+            let request = DiffRequest {
+                format,
+                color,
+                by,
+                only,
             };
-            // The exit status is the whole comparison's, filtered or not.
-            let identical = comparison.relation == Relation::Identical;
-            if only == Some(Only::Facts) {
-                diff::keep_only_facts(&mut comparison);
-            }
-            match format {
-                DiffFormat::Text => {
-                    // NO_COLOR means no colour and no bold either, whatever
-                    // `--color` asks for.
-                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    let color = !no_color
-                        && match color {
-                            ColorChoice::Always => true,
-                            ColorChoice::Never => false,
-                            ColorChoice::Auto => io::stdout().is_terminal(),
-                        };
-                    diff::write_text_wrapped(
-                        &mut out,
-                        &old,
-                        &new,
-                        &comparison,
-                        color,
-                        terminal_width(),
-                    )?
-                }
-                DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
-                DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
-                DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
-            }
-            out.flush()?;
-            return Ok(if identical { 0 } else { 1 });
+            run_diff(&sources, [&old, &new], &request, &options, out)
         }
         Some(Command::Story {
             mut files,
@@ -108,41 +86,21 @@ fn run(cli: Cli) -> Result<u8> {
                 files.extend(web::read_url_list(&list)?);
             }
             let articles = load_story(&sources, &files, &options)?;
-            let pile = storydiff::story::sort_pile(&articles);
-            match one_story(&articles, pile, story)? {
-                Ok((articles, story)) => match format {
-                    DiffFormat::Text => {
-                        story_report::write_text(&mut out, &articles, &story, terminal_width())?
-                    }
-                    DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
-                    DiffFormat::Markdown => {
-                        story_report::write_markdown(&mut out, &articles, &story)?
-                    }
-                    DiffFormat::Html => html::write_story(&mut out, &articles, &story)?,
-                },
-                Err(pile) => match format {
-                    DiffFormat::Text => {
-                        story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?
-                    }
-                    DiffFormat::Json => story_report::write_pile_json(&mut out, &articles, &pile)?,
-                    DiffFormat::Markdown => {
-                        story_report::write_pile_markdown(&mut out, &articles, &pile)?
-                    }
-                    DiffFormat::Html => html::write_pile(&mut out, &articles, &pile)?,
-                },
-            }
+            write_story(articles, story, format, out)
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "storydiff", &mut out);
+            finish(out)
         }
-        Some(Command::Man) => man::write_man(&mut out)?,
-        Some(Command::History { url, format }) => {
-            return web::history(&sources, &url, format, &mut out);
+        Some(Command::Man) => {
+            man::write_man(&mut out)?;
+            finish(out)
         }
+        Some(Command::History { url, format }) => web::history(&sources, &url, format, &mut out),
         Some(Command::Watch { urls, every }) => {
             drop(out);
-            return web::watch(&sources, &urls, every, &options);
+            web::watch(&sources, &urls, every, &options)
         }
         Some(Command::Inspect { file, format }) => {
             // A file of many records (JSONL) is inspected record by record.
@@ -157,99 +115,213 @@ fn run(cli: Cli) -> Result<u8> {
                     InspectFormat::Json => inspect::write_json(&mut out, article)?,
                 }
             }
+            finish(out)
         }
-        None => {
-            let (config, warning) = storydiff::tui::config::load();
-            let options = LoadOptions {
-                extra_boilerplate: config.extra_boilerplate.clone(),
-                ..LoadOptions::default()
-            };
-            let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-            let is_dir =
-                cli.files.len() == 1 && std::fs::metadata(&cli.files[0]).is_ok_and(|m| m.is_dir());
-            // One file of many records (JSONL) is a story of its own.
-            let records = match cli.files.as_slice() {
-                [one] if !is_dir => Some(sources.open_records(one, &options)?),
-                _ => None,
-            };
-            let many_records = records.as_ref().is_some_and(|r| r.len() >= 2);
-            if cli.files.is_empty() || cli.files.len() >= 3 || is_dir || many_records {
-                let (articles, memory) = if cli.files.is_empty() {
-                    (
-                        storydiff::sample::load_sample_story(),
-                        storydiff::tui::Memory::sample(),
-                    )
-                } else {
-                    let articles = match records {
-                        Some(r) if many_records => r,
-                        _ => load_story(&sources, &cli.files, &options)?,
-                    };
-                    (articles, storydiff::tui::Memory::of_files(&cli.files))
-                };
-                let pile = storydiff::story::sort_pile(&articles);
-                let chosen = one_story(&articles, pile, None)?;
-                if interactive {
-                    if let Some(w) = &warning {
-                        eprintln!("storydiff: {}", storydiff::display::one_line(w));
-                    }
-                    drop(out);
-                    match chosen {
-                        Ok((articles, story)) => {
-                            storydiff::tui::run_story(articles, story, config, warning, memory)?
-                        }
-                        Err(pile) => storydiff::tui::run_pile(articles, pile, config, warning)?,
-                    }
-                    return Ok(0);
-                }
-                match chosen {
-                    Ok((articles, story)) => {
-                        story_report::write_text(&mut out, &articles, &story, terminal_width())?
-                    }
-                    Err(pile) => {
-                        story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?
-                    }
-                }
-                out.flush()?;
-                return Ok(0);
-            }
-            if let [old, new] = cli.files.as_slice() {
-                let memory = storydiff::tui::Memory::of_files(&cli.files);
-                let (old, new) = load_pair(&sources, old, new, &options)?;
-                if interactive {
-                    if let Some(w) = &warning {
-                        eprintln!("storydiff: {}", storydiff::display::one_line(w));
-                    }
-                    drop(out);
-                    storydiff::tui::run_compare(old, new, config, warning, memory)?;
-                    return Ok(0);
-                }
-                // Not a terminal: the text report instead of the view.
-                let comparison = align(&old, &new, &AlignOptions::default());
-                diff::write_text_wrapped(
-                    &mut out,
-                    &old,
-                    &new,
-                    &comparison,
-                    false,
-                    terminal_width(),
-                )?;
-                out.flush()?;
-                return Ok(if comparison.relation == Relation::Identical {
-                    0
-                } else {
-                    1
-                });
-            }
-            // One file: how it was read.
-            let article = match records.and_then(|r| r.into_iter().next()) {
-                Some(a) => a,
-                None => sources.open(&cli.files[0], &options)?,
-            };
-            inspect::write_text(&mut out, &article, terminal_width())?;
-        }
+        None => open_files(&sources, &cli.files, out),
     }
+}
+
+/// Flushes what a command wrote; the command succeeded.
+fn finish(mut out: Out) -> Result<u8> {
     out.flush()?;
     Ok(0)
+}
+
+/// `storydiff diff`: the report in the chosen format; the exit status says
+/// whether the bodies are identical.
+fn run_diff(
+    sources: &Sources,
+    [old, new]: [&str; 2],
+    request: &DiffRequest,
+    options: &LoadOptions,
+    mut out: Out,
+) -> Result<u8> {
+    if old == "-" && new == "-" {
+        anyhow::bail!("-: standard input can be only one of the two sides");
+    }
+    let (old, new) = load_pair(sources, old, new, options)?;
+    let mut comparison = match request.by {
+        By::Order => align(&old, &new, &AlignOptions::default()),
+        By::Claims => align_by_claims(&old, &new, &AlignOptions::default()),
+    };
+    // The exit status is the whole comparison's, filtered or not.
+    let identical = comparison.relation == Relation::Identical;
+    if request.only == Some(Only::Facts) {
+        diff::keep_only_facts(&mut comparison);
+    }
+    match request.format {
+        DiffFormat::Text => {
+            // NO_COLOR means no colour and no bold either, whatever
+            // `--color` asks for.
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let color = !no_color
+                && match request.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => io::stdout().is_terminal(),
+                };
+            diff::write_text_wrapped(&mut out, &old, &new, &comparison, color, terminal_width())?
+        }
+        DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
+        DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
+        DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
+    }
+    out.flush()?;
+    Ok(if identical { 0 } else { 1 })
+}
+
+/// `storydiff story`: one story's report, or the pile's when the articles
+/// form several stories (story `n` of it when asked for).
+fn write_story(
+    articles: Vec<Article>,
+    n: Option<usize>,
+    format: DiffFormat,
+    mut out: Out,
+) -> Result<u8> {
+    let pile = storydiff::story::sort_pile(&articles);
+    match one_story(&articles, pile, n)? {
+        Ok((articles, story)) => match format {
+            DiffFormat::Text => {
+                story_report::write_text(&mut out, &articles, &story, terminal_width())?
+            }
+            DiffFormat::Json => story_report::write_json(&mut out, &articles, &story)?,
+            DiffFormat::Markdown => story_report::write_markdown(&mut out, &articles, &story)?,
+            DiffFormat::Html => html::write_story(&mut out, &articles, &story)?,
+        },
+        Err(pile) => match format {
+            DiffFormat::Text => {
+                story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?
+            }
+            DiffFormat::Json => story_report::write_pile_json(&mut out, &articles, &pile)?,
+            DiffFormat::Markdown => story_report::write_pile_markdown(&mut out, &articles, &pile)?,
+            DiffFormat::Html => html::write_pile(&mut out, &articles, &pile)?,
+        },
+    }
+    finish(out)
+}
+
+/// `storydiff [FILES…]`: no files is the sample story; a folder, a file of
+/// many records or three files and more a story (or pile); two files the
+/// compare view; one file how it was read. Without a terminal, the text
+/// report stands in for the view.
+fn open_files(sources: &Sources, files: &[String], mut out: Out) -> Result<u8> {
+    let (config, warning) = storydiff::tui::config::load();
+    let options = LoadOptions {
+        extra_boilerplate: config.extra_boilerplate.clone(),
+        ..LoadOptions::default()
+    };
+    let view = View {
+        interactive: io::stdout().is_terminal() && io::stdin().is_terminal(),
+        config,
+        warning,
+    };
+    let is_dir = files.len() == 1 && std::fs::metadata(&files[0]).is_ok_and(|m| m.is_dir());
+    // One file of many records (JSONL) is a story of its own.
+    let records = match files {
+        [one] if !is_dir => Some(sources.open_records(one, &options)?),
+        _ => None,
+    };
+    let many_records = records.as_ref().is_some_and(|r| r.len() >= 2);
+    if files.is_empty() || files.len() >= 3 || is_dir || many_records {
+        let (articles, memory) = if files.is_empty() {
+            (
+                storydiff::sample::load_sample_story(),
+                storydiff::tui::Memory::sample(),
+            )
+        } else {
+            let articles = match records {
+                Some(r) if many_records => r,
+                _ => load_story(sources, files, &options)?,
+            };
+            (articles, storydiff::tui::Memory::of_files(files))
+        };
+        return open_story(articles, memory, view, out);
+    }
+    if let [old, new] = files {
+        let memory = storydiff::tui::Memory::of_files(files);
+        let (old, new) = load_pair(sources, old, new, &options)?;
+        return open_pair(old, new, memory, view, out);
+    }
+    // One file: how it was read.
+    let article = match records.and_then(|r| r.into_iter().next()) {
+        Some(a) => a,
+        None => sources.open(&files[0], &options)?,
+    };
+    inspect::write_text(&mut out, &article, terminal_width())?;
+    finish(out)
+}
+
+/// How the views open: in a terminal or not, with the config read and any
+/// warning about it.
+struct View {
+    interactive: bool,
+    config: storydiff::tui::config::Config,
+    warning: Option<String>,
+}
+
+impl View {
+    /// Says what was wrong with the config before the terminal is taken.
+    fn warn(&self) {
+        if let Some(w) = &self.warning {
+            eprintln!("storydiff: {}", storydiff::display::one_line(w));
+        }
+    }
+}
+
+/// A story (or a pile of stories) in the story or pile view, or its text
+/// report when there is no terminal.
+fn open_story(
+    articles: Vec<Article>,
+    memory: storydiff::tui::Memory,
+    view: View,
+    mut out: Out,
+) -> Result<u8> {
+    let pile = storydiff::story::sort_pile(&articles);
+    let chosen = one_story(&articles, pile, None)?;
+    if view.interactive {
+        view.warn();
+        drop(out);
+        match chosen {
+            Ok((articles, story)) => {
+                storydiff::tui::run_story(articles, story, view.config, view.warning, memory)?
+            }
+            Err(pile) => storydiff::tui::run_pile(articles, pile, view.config, view.warning)?,
+        }
+        return Ok(0);
+    }
+    match chosen {
+        Ok((articles, story)) => {
+            story_report::write_text(&mut out, &articles, &story, terminal_width())?
+        }
+        Err(pile) => story_report::write_pile_text(&mut out, &articles, &pile, terminal_width())?,
+    }
+    finish(out)
+}
+
+/// Two articles in the compare view, or the diff's text report when there is
+/// no terminal (with its exit status).
+fn open_pair(
+    old: Article,
+    new: Article,
+    memory: storydiff::tui::Memory,
+    view: View,
+    mut out: Out,
+) -> Result<u8> {
+    if view.interactive {
+        view.warn();
+        drop(out);
+        storydiff::tui::run_compare(old, new, view.config, view.warning, memory)?;
+        return Ok(0);
+    }
+    // Not a terminal: the text report instead of the view.
+    let comparison = align(&old, &new, &AlignOptions::default());
+    diff::write_text_wrapped(&mut out, &old, &new, &comparison, false, terminal_width())?;
+    out.flush()?;
+    Ok(if comparison.relation == Relation::Identical {
+        0
+    } else {
+        1
+    })
 }
 
 /// The one story to show: story `n` of the pile (counted from 1, as the text
