@@ -197,15 +197,6 @@ fn version_line(v: &VersionInfo, first: bool, marked: bool) -> String {
 }
 
 /// `s` cut to `width` columns, spaces kept (the list is aligned in columns).
-fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 pub fn draw(frame: &mut Frame, app: &HistoryApp) {
     if let Some(compare) = &app.compare {
         view::draw(frame, compare);
@@ -215,15 +206,7 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
     let buf = frame.buffer_mut();
     let t = &app.theme;
     if area.width < 30 || area.height < 6 {
-        let small = clip("too small", area.width as usize);
-        put(
-            buf,
-            area.x,
-            area.y,
-            &small,
-            area.width,
-            t.title.add_modifier(Modifier::BOLD),
-        );
+        view::put_too_small(buf, area, t.title);
         return;
     }
     let w = area.width;
@@ -238,7 +221,7 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
         buf,
         2,
         1,
-        &fit(
+        &clip(
             "    n  fetched (UTC)          words        change",
             w as usize - 2,
         ),
@@ -257,7 +240,7 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
         if i == app.row {
             put(buf, 0, y, "▶", 1, style);
         }
-        put(buf, 2, y, &fit(&line, w as usize - 2), w - 2, style);
+        put(buf, 2, y, &clip(&line, w as usize - 2), w - 2, style);
     }
     draw_status(frame.buffer_mut(), area, app);
 }

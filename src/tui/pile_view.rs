@@ -292,15 +292,7 @@ pub fn draw(frame: &mut Frame, app: &PileApp) {
     let buf = frame.buffer_mut();
     let t = &app.theme;
     if area.width < 30 || area.height < 6 {
-        let small = clip("too small", area.width as usize);
-        put(
-            buf,
-            area.x,
-            area.y,
-            &small,
-            area.width,
-            t.title.add_modifier(Modifier::BOLD),
-        );
+        view::put_too_small(buf, area, t.title);
         return;
     }
     let w = area.width;

@@ -17,15 +17,7 @@ pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if area.width < 30 || area.height < 8 {
-        let style = Style::default().add_modifier(Modifier::BOLD);
-        put(
-            buf,
-            area.x,
-            area.y,
-            &clip("too small", area.width as usize),
-            area.width,
-            style,
-        );
+        super::put_too_small(buf, area, Style::default());
         return;
     }
     draw_heads(buf, area, app);

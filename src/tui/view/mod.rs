@@ -70,6 +70,18 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) ->
     end_x.saturating_sub(x)
 }
 
+/// The notice a view shows, top left, when the terminal is too small for it.
+pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style) {
+    put(
+        buf,
+        area.x,
+        area.y,
+        &clip("too small", area.width as usize),
+        area.width,
+        style.add_modifier(Modifier::BOLD),
+    );
+}
+
 fn clip(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut w = 0;

@@ -54,14 +54,7 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
 }
 
 fn draw_too_small(buf: &mut Buffer, area: Rect) {
-    put(
-        buf,
-        area.x,
-        area.y,
-        &clip("too small", area.width as usize),
-        area.width,
-        Style::default().add_modifier(Modifier::BOLD),
-    );
+    super::put_too_small(buf, area, Style::default());
 }
 
 /// The first line: how many articles, groups, shared quotes and claims.
