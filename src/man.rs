@@ -107,7 +107,7 @@ fn write_keys(out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out, ".SS Column view (c in the story view)")?;
-    writeln!(out, "The compare view's keys; h and l scroll sideways; ]c and [c jump between claims several but not all articles carry; q returns to the story.")
+    writeln!(out, "Opens on the articles marked with Space or m in the story view (the selected one leads when marked), or with none marked on the selected article and the next four. The compare view's keys; h and l scroll sideways; ]c and [c jump between claims several but not all articles carry; q returns to the story.")
 }
 
 /// Markers, relations, alignment modes, config and exit status.

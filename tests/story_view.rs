@@ -161,6 +161,63 @@ fn column_view_puts_one_claim_on_one_row() {
 }
 
 #[test]
+fn marked_articles_are_the_columns() {
+    let mut a = app(160, 48);
+    // None marked: the selected article and the next ones, wrapping round.
+    a.update(Action::Bottom);
+    a.update(Action::ScrollUp);
+    assert_eq!(a.column_choice(), Some(vec![3, 4, 0, 1, 2]));
+    // Space marks the selected article; one mark is not a column view.
+    a.update(Action::Mark);
+    a.update(Action::Columns);
+    assert!(a.columns.is_none(), "one marked article opens nothing");
+    assert!(a
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("mark another")));
+    a.update(Action::Top);
+    a.update(Action::Mark);
+    a.update(Action::ScrollDown);
+    a.update(Action::ScrollDown);
+    a.update(Action::Mark);
+    assert!(screen(&a).iter().any(|l| l.contains("✓ [2] 002_")));
+    assert!(screen(&a).iter().any(|l| l.contains("  [1] 001_")));
+    // The selected article (marked) leads, then the others in list order.
+    a.update(Action::Columns);
+    let cols = a.columns.as_ref().expect("column view open");
+    assert_eq!(cols.indices, vec![2, 0, 3]);
+    assert_eq!(cols.shown(), 3);
+    assert!(cols.column_width() > 50, "three columns share the width");
+    let lines = screen(&a);
+    assert!(lines[0].contains("3 articles"), "{}", lines[0]);
+    assert!(lines[1].contains("[2] 002_") && lines[1].contains("[3] 003_"));
+    assert!(!lines[1].contains("[1] 001_") && !lines[1].contains("[4] 004_"));
+    // The 5% target of 002, 000 and 003 on one row.
+    let row = cols
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells[0].is_some_and(|s| cols.articles[0].text[s.range()].contains("spending to 5%"))
+        })
+        .expect("the 5% row");
+    assert_eq!(row.carried(), 3, "{row:?}");
+    a.update(Action::Quit);
+    // Unmarking all goes back to the default; other tabs page with Space.
+    for i in [0, 2, 3] {
+        a.row = i;
+        a.update(Action::Mark);
+    }
+    assert!(a.marked.iter().all(|&m| !m));
+    a.update(Action::NextTab);
+    a.update(Action::Top);
+    a.update(Action::Mark);
+    assert!(
+        a.row > 0 && a.marked.iter().all(|&m| !m),
+        "Space pages the quote list"
+    );
+}
+
+#[test]
 fn a_related_pair_opens_by_claims_with_the_story_count() {
     let mut a = app(160, 48);
     let n = a.articles.len();

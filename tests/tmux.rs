@@ -212,6 +212,72 @@ fn bundled_story_opens_from_any_directory() {
 }
 
 #[test]
+fn column_view_of_five_and_of_three_marked() {
+    let Some(t) = Tmux::start("columns") else {
+        return;
+    };
+    t.cmd(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    let files: Vec<String> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|s| sample(s))
+        .collect();
+    t.literal(&format!("{bin} {}; echo EXIT=$?", files.join(" ")));
+    t.keys(&["Enter"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["c"]);
+    let s = t.wait_for("columns · 5 articles");
+    let heads = s.lines().nth(1).unwrap_or("");
+    for k in 0..5 {
+        assert!(heads.contains(&format!("[{k}] 00{k}_")), "{s}");
+    }
+    t.literal("/to 5% of");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("hit 1 of");
+    // The row under the search: 000, 002 and 003 side by side, one line.
+    let row = s
+        .lines()
+        .find(|l| l.contains("Closing the Nato"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(
+        row.contains("Hegseth") && row.matches('│').count() == 4,
+        "{row}"
+    );
+    let below = s.split("Closing the Nato").nth(1).unwrap_or("");
+    assert!(below.contains("ramp up") || row.contains("ramp up"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("a story of 5 articles");
+    // Mark [0], [2] and [3] with Space, then open the columns on them.
+    t.keys(&["g", "Space", "j", "j", "Space", "j", "Space"]);
+    t.wait_for("3 articles marked");
+    t.keys(&["c"]);
+    let s = t.wait_for("columns · 3 articles");
+    let heads = s.lines().nth(1).unwrap_or("");
+    assert!(
+        heads.contains("[3] 003_") && heads.contains("[0] 000_") && heads.contains("[2] 002_"),
+        "{s}"
+    );
+    assert!(
+        !heads.contains("[1] 001_") && !heads.contains("[4] 004_"),
+        "{s}"
+    );
+    t.keys(&["?"]);
+    let s = t.wait_for("column view keys");
+    assert!(s.contains("search"), "{s}");
+    t.keys(&["q"]);
+    t.keys(&["q"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["?"]);
+    let s = t.wait_for("story view keys");
+    assert!(
+        s.contains("column view: the marked") && s.contains("Space, m"),
+        "{s}"
+    );
+    t.keys(&["q", "q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
 fn view_settings_are_remembered_between_runs() {
     let Some(t) = Tmux::start("state") else {
         return;

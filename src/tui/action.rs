@@ -158,14 +158,14 @@ impl Action {
             }
             Action::Help => "this help",
             Action::Quit => "quit (or close help; back to the story from a comparison)",
-            Action::NextTab => "next tab: articles, quotes, coverage",
-            Action::Left => "heatmap: previous article to compare with",
-            Action::Right => "heatmap: next article to compare with",
+            Action::NextTab => "next tab: articles, quotes, coverage, wording",
+            Action::Left => "heatmap: previous article to compare with (columns: scroll left)",
+            Action::Right => "heatmap: next article to compare with (columns: scroll right)",
             Action::Open => "open the selected pair, quote or claim side by side",
             Action::CycleOld => "show the next article of the story in the old pane",
             Action::CycleNew => "show the next article of the story in the new pane",
-            Action::Mark => "mark a version; Enter then compares it with the selected one",
-            Action::Columns => "column view: the articles side by side, one row per claim",
+            Action::Mark => "mark an article for the columns (a version to compare)",
+            Action::Columns => "column view: the marked articles, else the selected + next 4",
         }
     }
 

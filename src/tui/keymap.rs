@@ -214,8 +214,11 @@ impl Keymap {
             (vec![Chord::plain(Down)], Action::ScrollDown),
             (vec![c('k')], Action::ScrollUp),
             (vec![Chord::plain(Up)], Action::ScrollUp),
-            (vec![c(' ')], Action::PageDown),
+            (vec![c(' ')], Action::Mark),
+            (vec![c('m')], Action::Mark),
             (vec![Chord::plain(PageDown)], Action::PageDown),
+            (vec![c('d')], Action::HalfPageDown),
+            (vec![c('u')], Action::HalfPageUp),
             (vec![c('b')], Action::PageUp),
             (vec![Chord::plain(PageUp)], Action::PageUp),
             (vec![c('g')], Action::Top),
@@ -254,6 +257,8 @@ impl Keymap {
         });
         keys.bindings
             .insert(vec![Chord::plain(KeyCode::Char('m'))], Action::Mark);
+        keys.bindings
+            .insert(vec![Chord::plain(KeyCode::Char(' '))], Action::PageDown);
         keys
     }
 }
@@ -264,8 +269,13 @@ impl Keymap {
     pub fn pile_default() -> Keymap {
         let c = |ch| vec![Chord::plain(KeyCode::Char(ch))];
         let mut keys = Keymap::story_default();
-        keys.bindings
-            .retain(|_, a| !matches!(a, Action::Left | Action::Right | Action::NextTab));
+        keys.bindings.retain(|_, a| {
+            !matches!(
+                a,
+                Action::Left | Action::Right | Action::NextTab | Action::Mark | Action::Columns
+            )
+        });
+        keys.bindings.insert(c(' '), Action::PageDown);
         keys.bindings.insert(c('/'), Action::Search);
         keys.bindings.insert(c('n'), Action::NextHit);
         keys.bindings.insert(c('N'), Action::PrevHit);

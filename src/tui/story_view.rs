@@ -75,6 +75,8 @@ pub struct StoryApp {
     pub compare: Option<(App, usize, usize)>,
     /// The open column view (articles side by side, a row per claim).
     pub columns: Option<ColumnsApp>,
+    /// Articles marked (Space) for the column view, by index.
+    pub marked: Vec<bool>,
     pub keymap: Keymap,
     pub config: Config,
     pub theme: Theme,
@@ -100,12 +102,17 @@ pub(crate) fn follow(first: usize, at: usize, room: usize) -> usize {
     }
 }
 
+/// Articles the column view opens with when none are marked: the selected
+/// one and the next ones (the three to five; more scroll sideways).
+pub const DEFAULT_COLUMNS: usize = 5;
+
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
 
 impl StoryApp {
     pub fn new(articles: Vec<Article>, story: Story, config: Config, size: (u16, u16)) -> StoryApp {
         let col = usize::from(articles.len() > 1);
+        let marked = vec![false; articles.len()];
         StoryApp {
             articles: articles.into_iter().map(Arc::new).collect(),
             story,
@@ -117,6 +124,7 @@ impl StoryApp {
             places: [(0, 0); 8],
             compare: None,
             columns: None,
+            marked,
             keymap: Keymap::story_default(),
             theme: Theme::new(config.theme),
             config,
@@ -269,12 +277,54 @@ impl StoryApp {
         self.open(old, new, None);
     }
 
-    /// Opens the column view: the selected article first, then the others.
+    /// The articles of the column view: the marked ones (the selected one
+    /// first if it is marked, the rest in list order), or with none marked the
+    /// selected article and the next ones after it, up to `DEFAULT_COLUMNS`.
+    /// `None` when a single article is marked (a column view needs two).
+    pub fn column_choice(&self) -> Option<Vec<usize>> {
+        let n = self.articles.len();
+        let first = self.row.min(n.saturating_sub(1));
+        let marked: Vec<usize> = (0..n).filter(|&i| self.marked[i]).collect();
+        match marked.len() {
+            0 => Some(
+                (0..n.min(DEFAULT_COLUMNS))
+                    .map(|k| (first + k) % n)
+                    .collect(),
+            ),
+            1 => None,
+            _ => {
+                let lead = if self.marked[first] { first } else { marked[0] };
+                Some(
+                    std::iter::once(lead)
+                        .chain(marked.into_iter().filter(|&i| i != lead))
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    /// Marks or unmarks the selected article for the column view.
+    fn toggle_mark(&mut self) {
+        let Some(m) = self.marked.get_mut(self.row) else {
+            return;
+        };
+        *m = !*m;
+        let count = self.marked.iter().filter(|&&m| m).count();
+        self.message = Some(match count {
+            0 => "no article marked · c opens the selected article and the next ones".into(),
+            1 => "1 article marked · mark one more (Space), then c opens the columns".into(),
+            k => format!("{k} articles marked · c opens them side by side · Space unmarks"),
+        });
+    }
+
+    /// Opens the column view on the chosen articles (`column_choice`).
     fn open_columns(&mut self) {
-        let first = self.row.min(self.articles.len().saturating_sub(1));
-        let indices: Vec<usize> = std::iter::once(first)
-            .chain((0..self.articles.len()).filter(|&i| i != first))
-            .collect();
+        let Some(indices) = self.column_choice() else {
+            self.message = Some(
+                "one article marked: mark another (Space), or unmark it for the default".into(),
+            );
+            return;
+        };
         let articles = indices
             .iter()
             .map(|&i| Arc::clone(&self.articles[i]))
@@ -369,6 +419,8 @@ impl StoryApp {
                     }
                 }
             },
+            Action::Mark if self.tab == Tab::Articles => self.toggle_mark(),
+            Action::Mark => self.row = (self.row + page).min(rows.saturating_sub(1)),
             Action::Columns => self.open_columns(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,

@@ -40,10 +40,16 @@ fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) -> u16 {
     y - area.y
 }
 
-/// One article's row: name, title, byline, date, words and relations.
+/// One article's row: name, title, byline, date, words and relations; while
+/// any article is marked for the column view, a `✓` column before them.
 fn article_line(app: &StoryApp, i: usize) -> String {
     let a = &app.articles[i];
-    let mut parts = vec![format!("[{i}] {}", one_line(&a.short_name()))];
+    let mark = match (app.marked.iter().any(|&m| m), app.marked[i]) {
+        (false, _) => "",
+        (true, true) => "✓ ",
+        (true, false) => "  ",
+    };
+    let mut parts = vec![format!("{mark}[{i}] {}", one_line(&a.short_name()))];
     // Room for what follows: byline, date, words, relations.
     parts.push(clip(&a.title_line(), 48));
     if let Some(b) = &a.meta.byline {

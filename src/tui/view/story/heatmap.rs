@@ -65,7 +65,7 @@ fn window(area: Rect, app: &StoryApp) -> (Range<usize>, Range<usize>) {
 fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, cols: Range<usize>, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
-    put(buf, area.x, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the marked pair", w, t.header);
+    put(buf, area.x, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the highlighted pair", w, t.header);
     let first = cols.start;
     for j in cols {
         let x = 6 + CELL * (j - first) as u16;

@@ -128,8 +128,15 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let w = area.width;
     let hint = match &app.message {
         Some(m) => one_line(m),
-        None => "j/k select · h/l heatmap column · Tab next tab · Enter compare · c columns · ? help · q quit"
-            .into(),
+        None if app.tab == Tab::Articles => {
+            let marked = app.marked.iter().filter(|&&m| m).count();
+            let columns = match marked {
+                0 => "Space mark · c columns".to_string(),
+                k => format!("{k} marked · c columns"),
+            };
+            format!("j/k select · h/l heatmap column · Enter compare · {columns} · Tab next tab · ? help · q quit")
+        }
+        None => "j/k select · Tab next tab · Enter compare · c columns · ? help · q quit".into(),
     };
     let sy = area.y + area.height - 1;
     for x in area.x..area.x + w {
