@@ -168,7 +168,7 @@ fn marked_articles_are_the_columns() {
     a.update(Action::ScrollUp);
     assert_eq!(a.column_choice(), Some(vec![3, 4, 0, 1, 2]));
     // Space marks the selected article; one mark is not a column view.
-    a.update(Action::Mark);
+    a.update(Action::MarkArticle);
     a.update(Action::Columns);
     assert!(a.columns.is_none(), "one marked article opens nothing");
     assert!(a
@@ -176,10 +176,10 @@ fn marked_articles_are_the_columns() {
         .as_deref()
         .is_some_and(|m| m.contains("mark another")));
     a.update(Action::Top);
-    a.update(Action::Mark);
+    a.update(Action::MarkArticle);
     a.update(Action::ScrollDown);
     a.update(Action::ScrollDown);
-    a.update(Action::Mark);
+    a.update(Action::MarkArticle);
     assert!(screen(&a).iter().any(|l| l.contains("✓ [2] 002_")));
     assert!(screen(&a).iter().any(|l| l.contains("  [1] 001_")));
     // The selected article (marked) leads, then the others in list order.
@@ -205,12 +205,12 @@ fn marked_articles_are_the_columns() {
     // Unmarking all goes back to the default; other tabs page with Space.
     for i in [0, 2, 3] {
         a.row = i;
-        a.update(Action::Mark);
+        a.update(Action::MarkArticle);
     }
     assert!(a.marked.iter().all(|&m| !m));
     a.update(Action::NextTab);
     a.update(Action::Top);
-    a.update(Action::Mark);
+    a.update(Action::MarkArticle);
     assert!(
         a.row > 0 && a.marked.iter().all(|&m| !m),
         "Space pages the quote list"

@@ -43,6 +43,7 @@ pub enum Action {
     CycleNew,
     /// History view: mark (or unmark) the selected version to compare with another.
     Mark,
+    MarkArticle,
     Columns,
 }
 
@@ -82,6 +83,7 @@ impl Action {
         Action::CycleOld,
         Action::CycleNew,
         Action::Mark,
+        Action::MarkArticle,
         Action::Columns,
     ];
 
@@ -121,6 +123,7 @@ impl Action {
             Action::CycleOld => "cycle_old",
             Action::CycleNew => "cycle_new",
             Action::Mark => "mark",
+            Action::MarkArticle => "mark_article",
             Action::Columns => "columns",
         }
     }
@@ -164,7 +167,8 @@ impl Action {
             Action::Open => "open the selected pair, quote or claim side by side",
             Action::CycleOld => "show the next article of the story in the old pane",
             Action::CycleNew => "show the next article of the story in the new pane",
-            Action::Mark => "mark an article for the columns (a version to compare)",
+            Action::Mark => "mark a version; Enter then compares it with the selected one",
+            Action::MarkArticle => "mark the article for the column view (other tabs: page down)",
             Action::Columns => "column view: the marked articles, else the selected + next 4",
         }
     }

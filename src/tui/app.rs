@@ -532,6 +532,7 @@ impl App {
             | Action::Right
             | Action::Open
             | Action::Mark
+            | Action::MarkArticle
             | Action::Columns => {}
         }
         self.relayout();

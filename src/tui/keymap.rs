@@ -214,8 +214,8 @@ impl Keymap {
             (vec![Chord::plain(Down)], Action::ScrollDown),
             (vec![c('k')], Action::ScrollUp),
             (vec![Chord::plain(Up)], Action::ScrollUp),
-            (vec![c(' ')], Action::Mark),
-            (vec![c('m')], Action::Mark),
+            (vec![c(' ')], Action::MarkArticle),
+            (vec![c('m')], Action::MarkArticle),
             (vec![Chord::plain(PageDown)], Action::PageDown),
             (vec![c('d')], Action::HalfPageDown),
             (vec![c('u')], Action::HalfPageUp),
@@ -272,7 +272,11 @@ impl Keymap {
         keys.bindings.retain(|_, a| {
             !matches!(
                 a,
-                Action::Left | Action::Right | Action::NextTab | Action::Mark | Action::Columns
+                Action::Left
+                    | Action::Right
+                    | Action::NextTab
+                    | Action::MarkArticle
+                    | Action::Columns
             )
         });
         keys.bindings.insert(c(' '), Action::PageDown);

@@ -419,8 +419,8 @@ impl StoryApp {
                     }
                 }
             },
-            Action::Mark if self.tab == Tab::Articles => self.toggle_mark(),
-            Action::Mark => self.row = (self.row + page).min(rows.saturating_sub(1)),
+            Action::MarkArticle if self.tab == Tab::Articles => self.toggle_mark(),
+            Action::MarkArticle => self.row = (self.row + page).min(rows.saturating_sub(1)),
             Action::Columns => self.open_columns(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
