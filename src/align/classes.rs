@@ -297,8 +297,14 @@ pub fn classify_words(words: &mut [WordOp], english: bool) -> Classes {
 fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option<EditClass>)>) {
     let lex = Lexicon::get();
     let tokens = stream(words);
-    let old = SideView::read(&tokens, WordKind::Inserted, lex, english);
-    let new = SideView::read(&tokens, WordKind::Deleted, lex, english);
+    let mut old = SideView::read(&tokens, WordKind::Inserted, lex, english);
+    let mut new = SideView::read(&tokens, WordKind::Deleted, lex, english);
+    if english {
+        let inside = capitalised_inside(&old, &new);
+        let (old_names, new_names) = (old.find_names(lex, &inside), new.find_names(lex, &inside));
+        old.set_names(old_names);
+        new.set_names(new_names);
+    }
     let balance = Balance::count(&old, &new);
     let mut set = Classes::default();
     let mut marks: Vec<(usize, Option<EditClass>)> = Vec::new();
@@ -568,6 +574,13 @@ enum NameOf {
     Group(usize),
 }
 
+/// What `find_names` finds on one side, token by token.
+struct Names {
+    name: Vec<NameOf>,
+    joined: Vec<bool>,
+    title: Vec<bool>,
+}
+
 /// One side of an op, read once.
 struct SideView<'a> {
     texts: Vec<&'a str>,
@@ -606,7 +619,6 @@ impl<'a> SideView<'a> {
         };
         if english {
             side.find_quantities(lex);
-            side.find_names(lex);
         }
         side
     }
@@ -668,55 +680,68 @@ impl<'a> SideView<'a> {
         }
     }
 
-    fn find_names(&mut self, lex: &Lexicon) {
+    /// Names, titles and forms of known names, to be set with
+    /// [`SideView::set_names`]. `inside` holds the keys of words either
+    /// version capitalises inside a sentence.
+    fn find_names(&self, lex: &Lexicon, inside: &[&str]) -> Names {
+        let n = self.len();
+        let mut out = Names {
+            name: vec![NameOf::No; n],
+            joined: vec![false; n],
+            title: vec![false; n],
+        };
         let mut i = 0;
-        while i < self.len() {
+        while i < n {
             if self.quantity[i].is_some() || !is_word(self.texts[i]) {
                 i += 1;
                 continue;
             }
             if let Some((group, end)) = lex.name_form(self, i) {
-                self.name[i] = NameOf::Group(group);
+                out.name[i] = NameOf::Group(group);
                 for k in i + 1..end {
-                    self.joined[k] = true;
+                    out.joined[k] = true;
                 }
                 i = end;
                 continue;
             }
             if capitalised(self.texts[i]) && lex.titles.contains_key(self.key(i)) {
-                self.title[i] = true;
-            } else if self.looks_like_name(i, lex) {
-                self.name[i] = NameOf::Word;
+                out.title[i] = true;
+            } else if self.looks_like_name(i, lex, inside) {
+                out.name[i] = NameOf::Word;
             }
             i += 1;
         }
+        out
     }
 
-    /// A capitalised word that is not a sentence opener, or one at the start
-    /// of a sentence that other evidence marks as a name.
-    fn looks_like_name(&self, i: usize, lex: &Lexicon) -> bool {
+    fn set_names(&mut self, names: Names) {
+        self.name = names.name;
+        self.joined = names.joined;
+        self.title = names.title;
+    }
+
+    /// A capitalised word inside a sentence, or one opening a sentence with
+    /// other evidence of a name: either version capitalises it inside a
+    /// sentence, it runs on into another capitalised word (`Rob Portman`),
+    /// or it is no common English word (`Economists said` is no name,
+    /// `Landry vetoed` is).
+    fn looks_like_name(&self, i: usize, lex: &Lexicon, inside: &[&str]) -> bool {
         let t = self.texts[i];
-        if !capitalised(t) || t == "I" || self.key(i).is_empty() {
+        let key = self.key(i);
+        if !capitalised(t) || t == "I" || key.is_empty() {
             return false;
         }
         if !self.sentence_start(i) {
             return true;
         }
-        let key = self.key(i);
         if lex.function.contains_key(key) {
             return false;
         }
         let next = self.text(i + 1);
         all_caps(t)
+            || inside.contains(&key)
             || (capitalised(next) && is_word(next))
-            || lex.verbs.contains_key(fold(next).as_ref())
-            || fold(t).ends_with("'s")
-            || (0..self.len()).any(|j| {
-                j != i
-                    && self.key(j) == key
-                    && !self.sentence_start(j)
-                    && capitalised(self.texts[j])
-            })
+            || !lex.is_common(t)
     }
 
     /// Whether title `i` stands before a name (through other titles).
@@ -753,6 +778,26 @@ impl<'a> SideView<'a> {
             }
         }
     }
+}
+
+/// The keys of the words either side capitalises inside a sentence: a
+/// capitalised word opening a sentence that also stands capitalised inside
+/// one is a name.
+fn capitalised_inside<'s>(old: &'s SideView, new: &'s SideView) -> Vec<&'s str> {
+    let mut out: Vec<&str> = Vec::new();
+    for side in [old, new] {
+        for i in 0..side.len() {
+            let t = side.texts[i];
+            if capitalised(t) && is_word(t) && side.quantity[i].is_none() && !side.sentence_start(i)
+            {
+                let k = side.key(i);
+                if !k.is_empty() && !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn is_quote_mark(t: &str) -> bool {
@@ -1235,7 +1280,8 @@ fn explain_names<'s>(
 ) -> bool {
     // A name the other side writes as an ordinary word (`retailers` →
     // `Retailers` opening a sentence) did not change.
-    let in_text = |side: &SideView, k: &str| (0..side.len()).any(|i| side.key(i) == k);
+    let in_text =
+        |side: &SideView, k: &str| (0..side.len()).any(|i| side.key(i) == k && !side.is_name(i));
     o.names.retain(|&(k, _)| !in_text(new, k));
     n.names.retain(|&(k, _)| !in_text(old, k));
     // Spelling variants pair up across the sides.
@@ -1472,6 +1518,8 @@ struct Lexicon {
     group_keys: Vec<String>,
     /// Name forms by their first word: (words, group).
     forms: Table<Vec<(Vec<&'static str>, usize)>>,
+    /// Common English words, lowercase, one a line, sorted bytewise.
+    common: &'static str,
 }
 
 fn set(list: &[&'static str]) -> Table<()> {
@@ -1518,7 +1566,21 @@ impl Lexicon {
                 .collect(),
             days: lexicon::DAYS.iter().copied().collect(),
             forms,
+            common: lexicon::COMMON_WORDS,
         }
+    }
+
+    /// Whether a word (any case, possessive allowed) is a common English
+    /// word: in the list itself, or a plural or possessive of one.
+    fn is_common(&self, word: &str) -> bool {
+        let folded = fold(word);
+        let w = folded.as_ref();
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        let w = w.strip_suffix('\'').unwrap_or(w);
+        let listed = |w: &str| w.len() >= 3 && sorted_lines_contain(self.common, w);
+        listed(w)
+            || w.strip_suffix('s').is_some_and(listed)
+            || w.strip_suffix("es").is_some_and(listed)
     }
 
     /// British spellings rewritten to American, so that both agree; `None`
@@ -1576,6 +1638,31 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// Binary search for `word` among the lines of `list` (sorted bytewise),
+/// straight on the text: no table to build.
+fn sorted_lines_contain(list: &str, word: &str) -> bool {
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0usize, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+            .max(lo);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        match list[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -1667,6 +1754,57 @@ mod tests {
             classes("It was a notable success.", "It was a remarkable success."),
             ["wording"]
         );
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_name() {
+        assert_eq!(
+            classes(
+                "Economists expect a rise in prices.",
+                "Analysts expect a rise in prices."
+            ),
+            ["wording"]
+        );
+        assert_eq!(
+            classes(
+                "Edwards vetoed the bill last month.",
+                "Landry vetoed the bill last month."
+            ),
+            ["name"]
+        );
+        // Capitalised inside a sentence on either side: a name after all.
+        assert_eq!(
+            classes(
+                "Young won the seat. Voters backed Young.",
+                "Brown won the seat. Voters backed Young."
+            ),
+            ["name"]
+        );
+    }
+
+    #[test]
+    fn the_common_word_list_is_searched_whole() {
+        let lex = Lexicon::get();
+        for w in [
+            "economists",
+            "Police",
+            "Authorities",
+            "aardvark",
+            "zoo",
+            "today's",
+        ] {
+            assert!(lex.is_common(w), "{w}");
+        }
+        for w in ["Landry", "Hochul", "Zelenskyy", "Refinitiv", "xyzzy", ""] {
+            assert!(!lex.is_common(w), "{w}");
+        }
+        let list = "bar\nbaz\nfoo\n";
+        for w in ["bar", "baz", "foo"] {
+            assert!(sorted_lines_contain(list, w), "{w}");
+        }
+        for w in ["ba", "bazz", "a", "zzz", "fo"] {
+            assert!(!sorted_lines_contain(list, w), "{w}");
+        }
     }
 
     #[test]

@@ -684,3 +684,9 @@ pub const SPELLING_VARIANTS: &[(&str, &str)] = &[
     ("gramme", "gram"),
     ("grey", "gray"),
 ];
+
+/// Common English words (lowercase, three letters or more, one a line,
+/// sorted bytewise): the SCOWL size-35 American and British lists. A
+/// capitalised word opening a sentence is taken for a name only with other
+/// evidence when it is one of these. Notices in `common-words.LICENSE`.
+pub const COMMON_WORDS: &str = include_str!("common-words.txt");
