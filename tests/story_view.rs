@@ -390,3 +390,91 @@ fn heatmap_follows_the_selected_row_and_column() {
     let lines = screen(&a);
     assert!(heatmap_row(&lines, 19).is_some() && heatmap_heads_have(&lines, 18));
 }
+
+#[test]
+fn an_altered_quotation_shows_its_other_wording() {
+    let mut a = app(120, 40);
+    a.update(Action::NextTab);
+    let row = a
+        .story
+        .quotes
+        .iter()
+        .position(|q| q.altered && q.text.contains("invested"))
+        .expect("Hegseth's quotation is altered");
+    for _ in 0..row {
+        a.update(Action::ScrollDown);
+    }
+    let lines = screen(&a);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("▶") && l.contains("altered “")),
+        "{lines:#?}"
+    );
+    // Under the list, the other wording's word diff, wrapped over the rows
+    // kept for it, up to the carried-by line.
+    let first = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with('[') && (l.contains("[-") || l.contains("{+")))
+        .unwrap_or_else(|| panic!("a word diff under the list: {lines:#?}"));
+    let variant = lines[first..]
+        .iter()
+        .take_while(|l| !l.starts_with("carried by"))
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        variant.contains("[-United States-] {+US+}") && variant.contains("[-and interested-]"),
+        "{variant}"
+    );
+    // A quotation carried word for word shows no wording under the list.
+    a.update(Action::Top);
+    assert!(!screen(&a).iter().any(|l| l.contains("{+")));
+}
+
+#[test]
+fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
+    use storydiff::article::{load_bytes, LoadOptions};
+    let texts = [
+        "Inflation report\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+        "Prices climb\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Luxembourg by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+        "Prices up\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+    ];
+    let articles: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            load_bytes(
+                &format!("outlet{i}.txt"),
+                t.as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let s = story(&articles);
+    let mut a = StoryApp::new(articles, s, Config::default(), (120, 30));
+    while a.tab != Tab::Disagreements {
+        a.update(Action::NextTab);
+    }
+    let lines = screen(&a);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("# “5” [0] [2] ↔ “3.5” [1]") && l.contains("Consumer prices")),
+        "{lines:#?}"
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("N “Brussels” [0] [2] ↔ “Luxembourg” [1]")));
+    // Under the list, the two sentences of the selected one.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("[0] Consumer prices rose 5%") && l.contains("· [1] Consumer")),
+        "{lines:#?}"
+    );
+    a.update(Action::Open);
+    let (_, old, new) = a.compare.as_ref().expect("a pair opens");
+    assert_eq!((*old, *new), (0, 1));
+}

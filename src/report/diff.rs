@@ -427,7 +427,7 @@ fn columns(s: &str) -> usize {
 
 /// One report line wrapped at spaces to `width` columns; continuation lines
 /// start four columns right of the line's own indent.
-fn wrap_line(line: &str, width: usize) -> String {
+pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     if columns(line) <= width {
         return line.to_string();
     }

@@ -348,39 +348,137 @@ pub fn write_story(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::
                 .join("; ")
         }
     )?;
-    let dots = |arts: &[usize]| {
-        (0..n)
-            .map(|i| if arts.contains(&i) { '●' } else { '·' })
-            .collect::<String>()
-    };
-    writeln!(out, "<h2>Quote ledger</h2><table class=\"grid\"><tr><th>articles</th><th>quote</th><th>speaker</th></tr>")?;
-    for q in &s.quotes {
-        writeln!(
-            out,
-            "<tr><td class=\"dot\">{}</td><td>“{}”</td><td>{}</td></tr>",
-            dots(&q.articles()),
-            escape(&crate::display::one_line(&q.text)),
-            q.speaker
-                .as_deref()
-                .map(escape)
-                .unwrap_or_else(|| "—".into())
-        )?;
-    }
+    write_quote_ledger(out, articles, s)?;
+    write_disagreements(out, articles, s)?;
     writeln!(
         out,
-        "</table><h2>Coverage</h2><table class=\"grid\"><tr><th>articles</th><th>claim</th></tr>"
+        "<h2>Coverage</h2><table class=\"grid\"><tr><th>articles</th><th>claim</th></tr>"
     )?;
     for c in &s.claims {
         writeln!(
             out,
             "<tr><td class=\"dot\">{}</td><td>{}</td></tr>",
-            dots(&c.articles()),
+            dots(n, &c.articles()),
             escape(&crate::display::one_line(&c.text))
         )?;
     }
     writeln!(out, "</table>")?;
     write_columns(out, articles, s)?;
     writeln!(out, "</body></html>")
+}
+
+/// The quote ledger: each quotation, who carries it and who said it; an
+/// altered one (carried in different words) is marked so, with each other
+/// wording's word diff from the fullest (`<del>` the fullest's words, `<ins>`
+/// the other's) and the class of each change.
+fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let n = articles.len();
+    let altered = s.quotes.iter().filter(|q| q.altered).count();
+    writeln!(
+        out,
+        "<h2>Quote ledger</h2><p>{} quotations, {altered} altered (carried in different words).</p>\
+         <table class=\"grid\"><tr><th>articles</th><th>quote</th><th>speaker</th></tr>",
+        s.quotes.len()
+    )?;
+    for q in &s.quotes {
+        let mark = if q.altered {
+            " <span class=\"badge\">altered</span>"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "<tr><td class=\"dot\">{}</td><td>“{}”{mark}</td><td>{}</td></tr>",
+            dots(n, &q.articles()),
+            escape(&crate::display::one_line(&q.text)),
+            q.speaker
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "—".into())
+        )?;
+        for v in &q.variants {
+            writeln!(
+                out,
+                "<tr class=\"variant\"><td class=\"dot\">[{}]</td><td colspan=\"2\">{} {}</td></tr>",
+                v.occurrence.article,
+                escape(&articles[v.occurrence.article].short_name()),
+                word_diff_html(&v.words)
+            )?;
+        }
+    }
+    writeln!(out, "</table>")
+}
+
+/// Claims whose figures or names differ between outlets, with the outlets
+/// on each side.
+fn write_disagreements(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    writeln!(out, "<h2>Disagreements</h2>")?;
+    if s.disagreements.is_empty() {
+        return writeln!(
+            out,
+            "<p>No claim gives different figures or names in different outlets.</p>"
+        );
+    }
+    writeln!(
+        out,
+        "<p>Claims whose numbers or names differ between outlets ({}).</p>\
+         <table class=\"grid\"><tr><th>class</th><th>one side</th><th>the other</th><th>claim</th></tr>",
+        s.disagreements.len()
+    )?;
+    let side = |words: &[String], occ: &[crate::story::Occurrence]| {
+        let mut arts: Vec<usize> = occ.iter().map(|o| o.article).collect();
+        arts.dedup();
+        let names: Vec<String> = arts
+            .iter()
+            .map(|&i| format!("[{i}] {}", escape(&articles[i].short_name())))
+            .collect();
+        format!(
+            "<b>{}</b><br>{}",
+            escape(&crate::display::one_line(&words.join(", "))),
+            names.join("<br>")
+        )
+    };
+    for d in &s.disagreements {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            d.class.as_str(),
+            side(&d.a_words, &d.a),
+            side(&d.b_words, &d.b),
+            escape(&crate::display::one_line(&s.claims[d.claim].text))
+        )?;
+    }
+    writeln!(out, "</table>")
+}
+
+/// A word diff inline: deleted pieces in `<del>`, inserted in `<ins>`, each
+/// titled with its edit class.
+fn word_diff_html(words: &[crate::align::WordOp]) -> String {
+    let mut html = String::new();
+    for w in words {
+        let lead = if w.text.starts_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let text = escape(&crate::display::one_line(w.text.trim_start()));
+        let title = w
+            .class
+            .map(|c| format!(" title=\"{}\"", c.as_str()))
+            .unwrap_or_default();
+        match w.kind {
+            WordKind::Equal => html.push_str(&format!("{lead}{text}")),
+            WordKind::Deleted => html.push_str(&format!("{lead}<del{title}>{text}</del>")),
+            WordKind::Inserted => html.push_str(&format!("{lead}<ins{title}>{text}</ins>")),
+        }
+    }
+    html
+}
+
+fn dots(n: usize, arts: &[usize]) -> String {
+    (0..n)
+        .map(|i| if arts.contains(&i) { '●' } else { '·' })
+        .collect()
 }
 
 /// The column view as a table: an article per column, a row per claim (shared

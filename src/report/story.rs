@@ -452,6 +452,62 @@ fn write_disagreements(out: &mut dyn Write, s: &Story, width: usize) -> io::Resu
     Ok(())
 }
 
+/// Each altered quotation's other wordings, as word diffs from the fullest.
+fn write_altered_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    let altered: Vec<_> = s.quotes.iter().filter(|q| q.altered).collect();
+    if altered.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n## Altered quotations\n\nQuotations carried in different words: each other wording against the fullest, `[-fullest's words-]{{+this one's+}}`.\n"
+    )?;
+    for q in altered {
+        writeln!(out, "- “{}”", md(&q.text))?;
+        for v in &q.variants {
+            writeln!(
+                out,
+                "  - {}: `{}`",
+                md(&label(articles, v.occurrence.article)),
+                word_marks(&v.words).replace('`', "'")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The disagreements as a table: class, each side's words and outlets, the claim.
+fn write_disagreements_markdown(
+    out: &mut dyn Write,
+    articles: &[Article],
+    s: &Story,
+) -> io::Result<()> {
+    if s.disagreements.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n## Disagreements\n\nClaims whose numbers or names differ between outlets.\n\n| class | one side | the other | claim |\n|---|---|---|---|"
+    )?;
+    let side = |words: &[String], occ: &[Occurrence]| {
+        let mut arts: Vec<usize> = occ.iter().map(|o| o.article).collect();
+        arts.dedup();
+        let names: Vec<String> = arts.iter().map(|&i| md(&label(articles, i))).collect();
+        format!("**{}** {}", md(&words.join(", ")), names.join(", "))
+    };
+    for d in &s.disagreements {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            d.class.as_str(),
+            side(&d.a_words, &d.a),
+            side(&d.b_words, &d.b),
+            md(&s.claims[d.claim].text)
+        )?;
+    }
+    Ok(())
+}
+
 /// A word diff on one line, `[-deleted-]{+inserted+}` as wdiff marks it.
 fn word_marks(words: &[crate::align::WordOp]) -> String {
     use crate::align::WordKind;
@@ -560,12 +616,13 @@ pub fn write_text(
             if q.altered { " (altered)" } else { "" }
         )?;
         for v in &q.variants {
-            writeln!(
-                out,
+            // The whole word diff, wrapped: clipped, the change may not show.
+            let line = format!(
                 "      {}: {}",
                 label(articles, v.occurrence.article),
-                clip(&word_marks(&v.words), width.saturating_sub(12).max(30))
-            )?;
+                word_marks(&v.words)
+            );
+            writeln!(out, "{}", super::diff::wrap_line(&line, width.max(40)))?;
         }
     }
     write_disagreements(out, s, width)?;
@@ -692,6 +749,8 @@ pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
                 .join(", ")
         )?;
     }
+    write_altered_markdown(out, articles, s)?;
+    write_disagreements_markdown(out, articles, s)?;
     writeln!(
         out,
         "\n## Claims carried by more than one article\n\n| claim | articles |\n|---|---|"

@@ -1,5 +1,6 @@
 //! The story view: the articles with their relations, a similarity heatmap,
-//! reprint groups, and tabs for the quote ledger and the coverage table. Enter
+//! reprint groups, and tabs for the quote ledger (altered quotations with
+//! their word diffs), the coverage table, wording and disagreements. Enter
 //! opens a pair (or the pair carrying a quote or claim) in the compare view;
 //! `q` there comes back. This is the state and `update`; the drawing is in
 //! `view::story`, one widget per tab.
@@ -25,6 +26,7 @@ pub enum Tab {
     Quotes,
     Coverage,
     Wording,
+    Disagreements,
 }
 
 impl Tab {
@@ -34,6 +36,7 @@ impl Tab {
             Tab::Quotes => 1,
             Tab::Coverage => 2,
             Tab::Wording => 3,
+            Tab::Disagreements => 4,
         }
     }
 
@@ -42,6 +45,7 @@ impl Tab {
             1 => Tab::Quotes,
             2 => Tab::Coverage,
             3 => Tab::Wording,
+            4 => Tab::Disagreements,
             _ => Tab::Articles,
         }
     }
@@ -51,7 +55,8 @@ impl Tab {
             Tab::Articles => Tab::Quotes,
             Tab::Quotes => Tab::Coverage,
             Tab::Coverage => Tab::Wording,
-            Tab::Wording => Tab::Articles,
+            Tab::Wording => Tab::Disagreements,
+            Tab::Disagreements => Tab::Articles,
         }
     }
 }
@@ -109,6 +114,9 @@ pub const DEFAULT_COLUMNS: usize = 5;
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
 
+/// Rows under the quote list for the wordings of an altered quotation.
+pub(crate) const VARIANT_ROWS: u16 = 3;
+
 impl StoryApp {
     pub fn new(articles: Vec<Article>, story: Story, config: Config, size: (u16, u16)) -> StoryApp {
         let col = usize::from(articles.len() > 1);
@@ -143,7 +151,14 @@ impl StoryApp {
             Tab::Quotes => self.story.quotes.len(),
             Tab::Coverage => self.story.claims.len(),
             Tab::Wording => self.story.wording.len(),
+            Tab::Disagreements => self.story.disagreements.len(),
         }
+    }
+
+    /// Whether the Quotes tab keeps rows under its list for the wordings of
+    /// an altered quotation (when the story has one and the screen room).
+    pub(crate) fn shows_variants(&self) -> bool {
+        self.size.1 >= 16 && self.story.quotes.iter().any(|q| q.altered)
     }
 
     /// Rows of the list on screen.
@@ -152,6 +167,9 @@ impl StoryApp {
         match self.tab {
             // The heatmap and groups share the screen with the list.
             Tab::Articles => h.min(self.articles.len()).max(1),
+            Tab::Quotes if self.shows_variants() => {
+                h.saturating_sub(2 + usize::from(VARIANT_ROWS)).max(1)
+            }
             _ => h.saturating_sub(2).max(1),
         }
     }
@@ -415,6 +433,18 @@ impl StoryApp {
                 Tab::Wording => {
                     if let Some(w) = self.story.wording.get(self.row) {
                         let occ = w.occurrences.clone();
+                        self.open_occurrences(&occ);
+                    }
+                }
+                Tab::Disagreements => {
+                    if let Some(d) = self.story.disagreements.get(self.row) {
+                        // An article of each side, at the claim.
+                        let occ: Vec<Occurrence> =
+                            d.a.iter()
+                                .take(1)
+                                .chain(d.b.iter().take(1))
+                                .copied()
+                                .collect();
                         self.open_occurrences(&occ);
                     }
                 }

@@ -1,19 +1,26 @@
 //! The Quotes and Coverage tabs: a row per quote or claim with a mark per
 //! article (`●` carried, `·` left out), and under the list who carries the
-//! selected one and who leaves it out.
+//! selected one and who leaves it out. A quotation the outlets carry in
+//! different words reads `altered`, and under the list each other wording
+//! shows its word diff from the fullest (`[-…-]` and `{+…+}`, coloured too).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 
 use super::draw_row;
+use crate::align::{WordKind, WordOp};
 use crate::display::{clip, one_line};
-use crate::tui::story_view::{StoryApp, Tab};
+use crate::tui::layout::str_width;
+use crate::tui::story_view::{StoryApp, Tab, VARIANT_ROWS};
 use crate::tui::view::put;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     draw_column_heads(buf, area, app);
     draw_list(buf, area, app);
+    if app.tab == Tab::Quotes && app.shows_variants() {
+        draw_variants(buf, area, app);
+    }
     draw_carried_by(buf, area, app);
 }
 
@@ -64,7 +71,11 @@ fn row(app: &StoryApp, i: usize) -> (Vec<usize>, String) {
     if app.tab == Tab::Quotes {
         let q = &app.story.quotes[i];
         let speaker = q.speaker.as_deref().unwrap_or("speaker not given");
-        (q.articles(), format!("“{}” — {speaker}", one_line(&q.text)))
+        let altered = if q.altered { "altered " } else { "" };
+        (
+            q.articles(),
+            format!("{altered}“{}” — {speaker}", one_line(&q.text)),
+        )
     } else {
         let c = &app.story.claims[i];
         (c.articles(), one_line(&c.text))
@@ -110,4 +121,102 @@ fn draw_carried_by(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         w,
         app.theme.header,
     );
+}
+
+/// Between the list and the carried-by line: each other wording of the
+/// selected quotation, if altered, as its word diff from the fullest, the
+/// rows shared out among the wordings.
+fn draw_variants(buf: &mut Buffer, area: Rect, app: &StoryApp) {
+    let Some(q) = app.story.quotes.get(app.row).filter(|q| q.altered) else {
+        return;
+    };
+    let rows = VARIANT_ROWS;
+    let top = area.y + area.height - 2 - rows;
+    let shown = q.variants.len().min(usize::from(rows));
+    let more = q.variants.len() - shown;
+    let shown = if more > 0 { shown - 1 } else { shown };
+    let each = (rows - u16::from(more > 0)) / (shown.max(1) as u16);
+    for (k, v) in q.variants.iter().take(shown).enumerate() {
+        let y = top + k as u16 * each;
+        let head = format!(
+            "  [{}] {}: ",
+            v.occurrence.article,
+            clip(
+                &one_line(&app.articles[v.occurrence.article].short_name()),
+                24
+            )
+        );
+        let x = put(buf, area.x, y, &head, area.width, app.theme.header);
+        let room = Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: each,
+        };
+        draw_word_diff(buf, room, x, &v.words, app);
+    }
+    if more > 0 {
+        let line = format!("  … and {more} more wordings");
+        put(
+            buf,
+            area.x,
+            top + rows - 1,
+            &line,
+            area.width,
+            app.theme.header,
+        );
+    }
+}
+
+/// A word diff in `room`, starting at column `indent` of its first row and
+/// wrapping at spaces: `[-deleted-]` and `{+inserted+}` marks that need no
+/// colour, in the theme's deleted and inserted styles. A long stretch
+/// before the first change is cut to its last few words.
+fn draw_word_diff(buf: &mut Buffer, room: Rect, indent: u16, words: &[WordOp], app: &StoryApp) {
+    let t = &app.theme;
+    let mut pieces: Vec<(String, Style)> = Vec::new();
+    for w in words {
+        let lead = if w.text.starts_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let body = one_line(w.text.trim_start());
+        pieces.push(match w.kind {
+            WordKind::Equal => (format!("{lead}{body}"), t.text),
+            WordKind::Deleted => (format!("{lead}[-{body}-]"), t.emph_deleted),
+            WordKind::Inserted => (format!("{lead}{{+{body}+}}"), t.emph_inserted),
+        });
+    }
+    if let Some(first) = pieces
+        .first_mut()
+        .filter(|_| words[0].kind == WordKind::Equal)
+    {
+        first.0 = last_words(&first.0, 6);
+    }
+    let (mut x, mut y) = (indent, room.y);
+    let end = room.y + room.height;
+    for (text, style) in &pieces {
+        for chunk in text.split_inclusive(' ') {
+            let w = str_width(chunk) as u16;
+            if x + w.min(room.width) > room.width && x > 0 {
+                y += 1;
+                x = 0;
+            }
+            if y >= end {
+                return;
+            }
+            let chunk = if x == 0 { chunk.trim_start() } else { chunk };
+            x += put(buf, room.x + x, y, chunk, room.width - x, *style);
+        }
+    }
+}
+
+/// The last `n` words of `s`, after `…` when some were cut.
+fn last_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() <= n {
+        return s.to_string();
+    }
+    format!("… {}", words[words.len() - n..].join(" "))
 }

@@ -1,9 +1,11 @@
 //! Drawing the story view from `&StoryApp`: the head line and tab bar, one
 //! widget per tab (`articles`: the list, heatmap and groups; `ledger`: the
-//! quote ledger and the coverage table), the status line and help. A compare
+//! quote ledger and the coverage table; `wording`; `disagreements`), the
+//! status line and help. A compare
 //! view opened from the story is drawn instead, whole.
 
 mod articles;
+mod disagreements;
 mod heatmap;
 mod ledger;
 mod wording;
@@ -46,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
         Tab::Articles => articles::draw(buf, body, app),
         Tab::Quotes | Tab::Coverage => ledger::draw(buf, body, app),
         Tab::Wording => wording::draw(buf, body, app),
+        Tab::Disagreements => disagreements::draw(buf, body, app),
     }
     draw_status(buf, area, app);
     if app.help {
@@ -97,6 +100,7 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         (Tab::Quotes, " Quotes "),
         (Tab::Coverage, " Coverage "),
         (Tab::Wording, " Wording "),
+        (Tab::Disagreements, " Disagreements "),
     ] {
         let style = if tab == app.tab {
             t.status.add_modifier(Modifier::BOLD | Modifier::REVERSED)

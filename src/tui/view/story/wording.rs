@@ -83,7 +83,7 @@ fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
 }
 
 /// The sentence holding an occurrence, on one line.
-fn sentence_around(app: &StoryApp, o: &crate::story::Occurrence) -> String {
+pub(super) fn sentence_around(app: &StoryApp, o: &crate::story::Occurrence) -> String {
     let a = &app.articles[o.article];
     let span = a
         .blocks
