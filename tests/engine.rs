@@ -349,3 +349,57 @@ fn mirror_of_a_diff() {
     assert_eq!(ab.stats.moved, ba.stats.moved);
     assert_eq!(ab.relation, ba.relation);
 }
+
+/// A moved paragraph that was also cut and merged on the way: one sentence
+/// deleted after its moved opening, the two after it merged into one. The
+/// merged sentence moves with the paragraph (its words are not deleted and
+/// inserted again), and short sentences that moved with it count as moved.
+#[test]
+fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
+    let filler = |k: usize| {
+        format!(
+            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
+        )
+    };
+    let moved_old = "The committee published its findings on the collapse of the bridge late on Friday evening. Nobody was hurt. Engineers had warned about corrosion in the steel cables for several years before the failure. The report blames the regional transport office for ignoring those warnings. Its authors want the inspection rules for every crossing rewritten by the summer.";
+    let moved_new = "The committee published its findings on the collapse of the bridge late on Friday evening. Nobody was hurt. The report blames the regional transport office for ignoring those warnings; its authors want the inspection rules for every crossing rewritten by the summer.";
+    let mut old = vec![moved_old.to_string()];
+    let mut new = Vec::new();
+    for k in 0..12 {
+        old.push(filler(k));
+        new.push(filler(k));
+    }
+    new.insert(9, moved_new.to_string());
+    let (a, b) = (
+        text("old.txt", &old.join("\n\n")),
+        text("new.txt", &new.join("\n\n")),
+    );
+    for (x, y, del, ins) in [(&a, &b, 17, 2), (&b, &a, 2, 17)] {
+        let c = align(x, y, &AlignOptions::default());
+        assert_partition(&c);
+        // The deleted sentence (15 words), "warnings." and "Its" gone,
+        // "warnings;" and "its" in their place.
+        assert_eq!(
+            (c.stats.words_deleted, c.stats.words_inserted),
+            (del, ins),
+            "{:?}",
+            c.ops
+                .iter()
+                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            c.ops
+                .iter()
+                .filter(|o| matches!(o.kind, OpKind::Deleted | OpKind::Inserted))
+                .count()
+                == 1,
+            "{:?}",
+            c.ops
+                .iter()
+                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
+                .collect::<Vec<_>>()
+        );
+        assert!(c.stats.moved >= 3, "{:?}", c.stats);
+    }
+}

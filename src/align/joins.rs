@@ -150,24 +150,26 @@ fn run_candidate(ops: &[Op], at: &[usize]) -> Candidate {
 }
 
 /// The same for moved ops, after moves are found: a moved paragraph whose
-/// sentences were also merged or split carries deleted and inserted
+/// sentences were also merged, split or cut carries deleted and inserted
 /// sentences at its two ends, found by unit index (the two ends of a move
-/// lie apart in the op list).
+/// lie apart in the op list). Often both ends hold part of it at once (two
+/// old sentences merged into one new one right after the moved sentence),
+/// so a candidate takes a run of deleted sentences and a run of inserted
+/// ones together; of those worth it, the one that explains the most words.
 pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
-    let mut deleted_at = std::collections::HashMap::new();
-    let mut inserted_at = std::collections::HashMap::new();
+    let mut at = Beside::default();
     for (i, op) in ops.iter().enumerate() {
         match op.kind {
             OpKind::Deleted => {
-                deleted_at.insert(op.old.start, i);
+                at.deleted.insert(op.old.start, i);
             }
             OpKind::Inserted => {
-                inserted_at.insert(op.new.start, i);
+                at.inserted.insert(op.new.start, i);
             }
             _ => {}
         }
     }
-    if deleted_at.is_empty() && inserted_at.is_empty() {
+    if at.deleted.is_empty() && at.inserted.is_empty() {
         return;
     }
     let mut removed = vec![false; ops.len()];
@@ -178,29 +180,37 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
         if deadline.is_some_and(|d| Instant::now() > d) {
             break;
         }
-        loop {
-            let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
-            let near = [
-                old.start.checked_sub(1).and_then(|o| deleted_at.get(&o)),
-                deleted_at.get(&old.end),
-                new.start.checked_sub(1).and_then(|n| inserted_at.get(&n)),
-                inserted_at.get(&new.end),
-            ];
-            let base = kept(src, &old, &new);
-            let took = near.into_iter().flatten().copied().find(|&at| {
-                if removed[at] {
-                    return false;
+        while let Some(how) = best_beside_move(src, ops, k, &at, &removed) {
+            match how {
+                BesideMove::Grow(c) => {
+                    for &a in &c.at {
+                        removed[a] = true;
+                    }
+                    ops[k].old = union(&ops[k].old, &c.old);
+                    ops[k].new = union(&ops[k].new, &c.new);
                 }
-                let c = candidate(ops, at);
-                let gain =
-                    kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base);
-                gain >= 1 && gain * 2 >= words_in(src, &c.old, &c.new)
-            });
-            let Some(at) = took else { break };
-            let c = candidate(ops, at);
-            ops[k].old = union(&old, &c.old);
-            ops[k].new = union(&new, &c.new);
-            removed[at] = true;
+                BesideMove::Apart(c, similarity) => {
+                    // The first deleted op (in the old order) becomes the
+                    // moved op; the others go.
+                    let first =
+                        c.at.iter()
+                            .copied()
+                            .filter(|&a| ops[a].kind == OpKind::Deleted)
+                            .min();
+                    let Some(first) = first else { break };
+                    for &a in c.at.iter().filter(|&&a| a != first) {
+                        removed[a] = true;
+                    }
+                    let passage = ops[k].passage;
+                    let op = &mut ops[first];
+                    op.kind = OpKind::Moved;
+                    op.old = c.old;
+                    op.new = c.new;
+                    op.similarity = similarity;
+                    op.passage = passage;
+                    break;
+                }
+            }
         }
     }
     let mut i = 0;
@@ -208,6 +218,118 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
         i += 1;
         !removed[i - 1]
     });
+}
+
+/// Deleted ops by their old unit, inserted ops by their new unit.
+#[derive(Default)]
+struct Beside {
+    deleted: std::collections::HashMap<usize, usize>,
+    inserted: std::collections::HashMap<usize, usize>,
+}
+
+impl Beside {
+    /// Up to `RUN + 1` ops of one kind in a row from unit `from`, stepping away
+    /// from the move (`forward`: on from `from`; else back from `from - 1`),
+    /// skipping ops already taken.
+    fn run(&self, kind: OpKind, from: usize, forward: bool, removed: &[bool]) -> Vec<usize> {
+        let map = if kind == OpKind::Deleted {
+            &self.deleted
+        } else {
+            &self.inserted
+        };
+        let mut out = Vec::new();
+        for step in 0..=RUN {
+            let unit = if forward {
+                Some(from + step)
+            } else {
+                from.checked_sub(step + 1)
+            };
+            match unit.and_then(|u| map.get(&u)) {
+                Some(&op) if !removed[op] => out.push(op),
+                _ => break,
+            }
+        }
+        out
+    }
+}
+
+/// What to do with the sentences beside a move.
+enum BesideMove {
+    /// They join the moved op.
+    Grow(Candidate),
+    /// They become a moved op of their own, a sentence further on: one
+    /// sentence between was deleted (or inserted) outright.
+    Apart(Candidate, f64),
+}
+
+/// Of the runs of deleted and inserted sentences before and after moved op
+/// `k` (each run up to `RUN` long, one or both sides, and two-sided runs
+/// also one sentence away), the one whose words the move best explains, if
+/// any is worth taking in.
+fn best_beside_move(
+    src: &Sources,
+    ops: &[Op],
+    k: usize,
+    at: &Beside,
+    removed: &[bool],
+) -> Option<BesideMove> {
+    let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
+    let base = kept(src, &old, &new);
+    let mut best: Option<(isize, BesideMove)> = None;
+    let mut consider = |net: isize, how: BesideMove| {
+        if best.as_ref().is_none_or(|(n, _)| net > *n) {
+            best = Some((net, how));
+        }
+    };
+    for forward in [false, true] {
+        let (o_from, n_from) = if forward {
+            (old.end, new.end)
+        } else {
+            (old.start, new.start)
+        };
+        let deleted = at.run(OpKind::Deleted, o_from, forward, removed);
+        let inserted = at.run(OpKind::Inserted, n_from, forward, removed);
+        for (skip_d, skip_i) in [(0, 0), (1, 0), (0, 1)] {
+            for a in 0..=deleted.len().saturating_sub(skip_d).min(RUN) {
+                for b in 0..=inserted.len().saturating_sub(skip_i).min(RUN) {
+                    let apart = skip_d + skip_i > 0;
+                    if a + b == 0 || (apart && (a == 0 || b == 0)) {
+                        continue;
+                    }
+                    let taken: Vec<usize> = deleted[skip_d..skip_d + a]
+                        .iter()
+                        .chain(&inserted[skip_i..skip_i + b])
+                        .copied()
+                        .collect();
+                    let c = run_candidate(ops, &taken);
+                    let gain = if apart {
+                        kept(src, &c.old, &c.new)
+                    } else {
+                        kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base)
+                    };
+                    // Words of the candidate that find a counterpart (on
+                    // both sides when it has both), against all its words:
+                    // at least half, and the more explained the better
+                    // (the smaller run on a tie).
+                    let found = if a > 0 && b > 0 { 2 * gain } else { gain };
+                    let words = words_in(src, &c.old, &c.new);
+                    if gain == 0 || found * 2 < words {
+                        continue;
+                    }
+                    let net = (2 * found) as isize - words as isize;
+                    consider(
+                        net,
+                        if apart {
+                            BesideMove::Apart(c, found as f64 / words as f64)
+                        } else {
+                            BesideMove::Grow(c)
+                        },
+                    );
+                }
+            }
+        }
+    }
+    best.map(|(_, how)| how)
 }
 
 fn candidate(ops: &[Op], at: usize) -> Candidate {

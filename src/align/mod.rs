@@ -399,7 +399,15 @@ fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) {
     for op in ops {
         let wanted = match op.kind {
             OpKind::Changed => true,
-            OpKind::Moved => src.old_units[op.old.start].exact != src.new_units[op.new.start].exact,
+            // A moved op grown over merged sentences may open unchanged.
+            OpKind::Moved => {
+                op.old.len() != op.new.len()
+                    || op
+                        .old
+                        .clone()
+                        .zip(op.new.clone())
+                        .any(|(o, n)| src.old_units[o].exact != src.new_units[n].exact)
+            }
             _ => false,
         };
         if wanted {
