@@ -76,6 +76,28 @@ fn the_samples_report_the_same_facts_on_one_row() {
     }
 }
 
+/// Rows that paired sentences about different things: two ministers quoting
+/// the story's everyday phrase ("Nato membership for Ukraine"), a sentence
+/// sharing only the protagonist, the day and the alliance, two statements of
+/// one speaker sharing only his name.
+#[test]
+fn everyday_words_and_names_alone_pair_nothing() {
+    let cases = [
+        ("000", "003", "In my view it would have been better", "realistic outcome"),
+        ("002", "004", "ramp up defence spending", "made his comments on Thursday"),
+        ("000", "002", "reassure allies", "frontline of freedom"),
+        ("003", "004", "position of strength", "long-standing goal"),
+    ];
+    for (o, n, old_has, new_has) in cases {
+        let (old, new) = (sample(o), sample(n));
+        let c = align_by_claims(&old, &new, &AlignOptions::default());
+        assert!(
+            !on_one_row(&old, &new, &c, old_has, new_has),
+            "{o}/{n}: “{old_has}” beside “{new_has}”"
+        );
+    }
+}
+
 #[test]
 fn shared_claims_are_the_story_count() {
     for (o, n) in [

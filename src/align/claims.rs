@@ -22,23 +22,96 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// Whether two sentences carry the same claim, and how alike they are if so:
 /// claim similarity (weighted words, raised by a shared quotation) at least
 /// `CLAIM_THRESHOLD`, and, unless they share a quotation, at least two shared
-/// words that are `rare` in the pool. Two sentences that share only the
-/// story's everyday names ("President Trump", "Europe") are not one claim.
+/// words that are `distinctive` in the pool (or one distinctive number), of
+/// which names (`name`: written with a capital inside sentences) count once. Two sentences that share only
+/// the story's everyday names ("President Trump", "Nato", "Thursday") are not
+/// one claim; nor are two quotations that share only such words ("Nato
+/// membership for Ukraine" in the mouths of two different ministers).
 pub(crate) fn same_claim(
     vocab: &Vocab,
     a: &Profile,
     b: &Profile,
-    rare: impl Fn(&u32) -> bool,
+    distinctive: impl Fn(&u32) -> bool,
+    name: impl Fn(&u32) -> bool,
 ) -> Option<f64> {
-    let s = vocab.claim_similarity(a, b);
+    let quoted = shared_quotation(a, b, &distinctive);
+    let s = if quoted || quote_similarity(a, b) == 0.0 {
+        vocab.claim_similarity(a, b)
+    } else {
+        // A shared run of everyday words inside quotation marks is no
+        // shared quotation: the words alone decide.
+        vocab.claim_similarity(&without_quotes(a), &without_quotes(b))
+    };
     if s < CLAIM_THRESHOLD {
         return None;
     }
-    let distinctive = shared_stems(&a.stems, &b.stems).filter(|w| rare(w)).count();
-    if distinctive < 2 && quote_similarity(a, b) == 0.0 {
+    // A distinctive number is a fact and counts twice; names say who, not
+    // what, and count once together.
+    let (mut words, mut names) = (0, 0);
+    for w in shared_stems(&a.stems, &b.stems).filter(|w| distinctive(w)) {
+        match (vocab.is_number(w), name(&w)) {
+            (true, _) => words += 2,
+            (false, true) => names = 1,
+            (false, false) => words += 1,
+        }
+    }
+    if words + names < 2 && !quoted {
         return None;
     }
     Some(s)
+}
+
+/// Whether the two sentences quote the same words: a run of four or more
+/// words inside quotation marks on both sides that holds two distinctive
+/// words, or is six words or longer.
+fn shared_quotation(a: &Profile, b: &Profile, distinctive: &impl Fn(&u32) -> bool) -> bool {
+    a.quotes.iter().any(|qa| {
+        b.quotes.iter().any(|qb| {
+            let run = longest_common_run(qa, qb);
+            run.len() >= 6 || (run.len() >= 4 && distinct_sorted(run).filter(|w| distinctive(w)).count() >= 2)
+        })
+    })
+}
+
+/// The words of a run, each once.
+fn distinct_sorted(run: &[u32]) -> impl Iterator<Item = u32> {
+    let mut v = run.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter()
+}
+
+/// The longest run of words two quotations share.
+fn longest_common_run<'a>(a: &'a [u32], b: &[u32]) -> &'a [u32] {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    let (mut best, mut end) = (0, 0);
+    for (i, &x) in a.iter().enumerate() {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            if cur[j + 1] > best {
+                (best, end) = (cur[j + 1], i + 1);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    &a[end - best..end]
+}
+
+/// A profile with its quotations left out (its words kept).
+fn without_quotes(p: &Profile) -> Profile {
+    Profile {
+        stems: p.stems.clone(),
+        quotes: Vec::new(),
+    }
+}
+
+/// Whether a word is distinctive in a pool of `sentences` from `articles`
+/// articles, carried by `df` of them: at most two sentences per article on
+/// average, or one in fifteen of a long pool. A story's everyday names
+/// (its protagonists, the place, the day) are in many more.
+pub(crate) fn is_distinctive(df: usize, sentences: usize, articles: usize) -> bool {
+    df <= (2 * articles).max(sentences / 15)
 }
 
 /// The content sentences of some articles, the claims they form and the
@@ -120,6 +193,27 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
     (sents, keys)
 }
 
+/// Which stems are names: written with a capital letter inside a sentence
+/// (not as its first word) somewhere in the pool.
+fn name_stems(articles: &[&Article], sents: &[Sent], vocab: &mut Vocab) -> Vec<bool> {
+    let mut names = Vec::new();
+    for s in sents {
+        let text = &articles[s.article].text[s.span.range()];
+        for w in crate::article::split_words(text).skip(1) {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                vocab.stems_of(w, |id| {
+                    let id = id as usize;
+                    if names.len() <= id {
+                        names.resize(id + 1, false);
+                    }
+                    names[id] = true;
+                });
+            }
+        }
+    }
+    names
+}
+
 /// A hash of a sentence's words as written (whitespace runs do not count).
 fn words_key(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -171,6 +265,7 @@ fn best_matches(
     index: &HashMap<u32, Vec<usize>>,
     cap: usize,
     twins: &[Vec<(usize, usize)>],
+    names: &[bool],
     articles: usize,
 ) -> Vec<HashMap<usize, (usize, f64)>> {
     let n = sents.len();
@@ -211,12 +306,14 @@ fn best_matches(
             cands.truncate(TOP);
         }
         cands.sort_by(by_weight);
-        let rare = |w: &u32| index[w].len() <= cap;
+        let rare = |w: &u32| index.get(w).is_some_and(|l| is_distinctive(l.len(), n, articles));
+        let name = |w: &u32| names.get(*w as usize).copied().unwrap_or(false);
         for &(j, _) in &cands {
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
-            let Some(s) = same_claim(vocab, &sents[i].profile, &sents[j].profile, rare) else {
+            let Some(s) = same_claim(vocab, &sents[i].profile, &sents[j].profile, rare, name)
+            else {
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
@@ -245,7 +342,8 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     // the most to follow: candidates come from the rarer words only.
     let cap = (n / 40).max(24);
     let twins = twins(&sents, &keys);
-    let best = best_matches(&sents, &vocab, &index, cap, &twins, articles.len());
+    let names = name_stems(articles, &sents, &mut vocab);
+    let best = best_matches(&sents, &vocab, &index, cap, &twins, &names, articles.len());
     // Best matches: those found from both ends first (each sentence the
     // other's best match in its article), then one-sided ones, strongest
     // first within each; a claim never holds two sentences of one article

@@ -381,6 +381,19 @@ impl Vocab {
         Profile { stems, quotes }
     }
 
+    /// The stem ids of a text's words, without counting them towards
+    /// document frequencies.
+    pub fn stems_of(&mut self, text: &str, mut f: impl FnMut(u32)) {
+        for w in crate::article::split_words(text) {
+            terms(w, |t| f(self.id(t)));
+        }
+    }
+
+    /// Whether a stem is a number (`5%`, `2025`, `3.4`).
+    pub fn is_number(&self, id: u32) -> bool {
+        self.number.get(id as usize).copied().unwrap_or(false)
+    }
+
     /// Rarer words weigh more (inverse document frequency).
     pub fn weight(&self, id: u32) -> f64 {
         if let Some(w) = self.frozen.get(id as usize) {
