@@ -83,8 +83,18 @@ fn the_samples_report_the_same_facts_on_one_row() {
 #[test]
 fn everyday_words_and_names_alone_pair_nothing() {
     let cases = [
-        ("000", "003", "In my view it would have been better", "realistic outcome"),
-        ("002", "004", "ramp up defence spending", "made his comments on Thursday"),
+        (
+            "000",
+            "003",
+            "In my view it would have been better",
+            "realistic outcome",
+        ),
+        (
+            "002",
+            "004",
+            "ramp up defence spending",
+            "made his comments on Thursday",
+        ),
         ("000", "002", "reassure allies", "frontline of freedom"),
         ("003", "004", "position of strength", "long-standing goal"),
     ];
@@ -153,4 +163,43 @@ fn shuffled_paragraphs_pair_whole() {
         c.stats.moved > 0,
         "the shuffle shows as partners out of order"
     );
+}
+
+/// One outlet splits into two sentences what the other says in one: the
+/// three stand on one row, and every sentence is still in exactly one op.
+#[test]
+fn a_sentence_split_in_two_pairs_two_to_one() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).expect("loads")
+    };
+    let old = load(
+        "old.txt",
+        "The harbour authority closed the northern channel on Monday after a cargo ship ran aground near the lighthouse.\n\n\
+         Divers inspected the hull of the Maribel overnight and found a crack along the keel, the authority said.\n\n\
+         Fishing boats were told to use the southern approach until further notice.\n",
+    );
+    let new = load(
+        "new.txt",
+        "Fishing crews have been sent round by the southern approach for now.\n\n\
+         A cargo ship ran aground near the lighthouse on Monday, and the harbour authority shut the northern channel.\n\n\
+         Divers spent the night inspecting the hull of the Maribel. They found a crack along its keel.\n",
+    );
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    let split = c
+        .ops
+        .iter()
+        .find(|op| op.old.len() == 1 && op.new.len() == 2)
+        .unwrap_or_else(|| panic!("a 1:2 op: {:#?}", c.ops));
+    assert!(text(&old, &c, Side::Old, split.old.clone()).contains("Divers inspected"));
+    let halves = text(&new, &c, Side::New, split.new.clone());
+    assert!(halves.contains("spent the night") && halves.contains("crack along its keel"));
+    assert_eq!(c.by_claims.map(|b| b.shared_claims), Some(3));
+    // Mirrored, it is 2:1.
+    let m = align_by_claims(&new, &old, &AlignOptions::default());
+    every_sentence_once(&m);
+    assert!(m
+        .ops
+        .iter()
+        .any(|op| op.old.len() == 2 && op.new.len() == 1));
 }

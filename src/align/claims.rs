@@ -68,7 +68,8 @@ fn shared_quotation(a: &Profile, b: &Profile, distinctive: &impl Fn(&u32) -> boo
     a.quotes.iter().any(|qa| {
         b.quotes.iter().any(|qb| {
             let run = longest_common_run(qa, qb);
-            run.len() >= 6 || (run.len() >= 4 && distinct_sorted(run).filter(|w| distinctive(w)).count() >= 2)
+            run.len() >= 6
+                || (run.len() >= 4 && distinct_sorted(run).filter(|w| distinctive(w)).count() >= 2)
         })
     })
 }
@@ -306,7 +307,11 @@ fn best_matches(
             cands.truncate(TOP);
         }
         cands.sort_by(by_weight);
-        let rare = |w: &u32| index.get(w).is_some_and(|l| is_distinctive(l.len(), n, articles));
+        let rare = |w: &u32| {
+            index
+                .get(w)
+                .is_some_and(|l| is_distinctive(l.len(), n, articles))
+        };
         let name = |w: &u32| names.get(*w as usize).copied().unwrap_or(false);
         for &(j, _) in &cands {
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
@@ -446,7 +451,9 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     let deadline = options.deadline.map(|d| Instant::now() + d);
     let (old_units, new_units) = (units::units(old), units::units(new));
     let found = cluster(&[old, new]);
-    let pairs = pairs_of_clusters(&found, &old_units, &new_units);
+    let mut pairs = pairs_of_clusters(&found, &old_units, &new_units);
+    let profiled = Profiled::of(&found.sents, &old_units, &new_units);
+    take_split_halves(&mut pairs, &found.vocab, &profiled);
     build(old, new, old_units, new_units, pairs, deadline)
 }
 
@@ -475,7 +482,7 @@ pub fn align_by_story_claims(
         pairs.push((ou, nu));
     }
     vocab.freeze();
-    let pairs = pairs
+    let mut pairs: Vec<ClaimPair> = pairs
         .into_iter()
         .zip(&profiles)
         .map(|((o, n), (po, pn))| ClaimPair {
@@ -484,6 +491,14 @@ pub fn align_by_story_claims(
             similarity: vocab.claim_similarity(po, pn),
         })
         .collect();
+    let mut pool = Vocab::default();
+    let (sents, _) = content_sentences(&[old, new], &mut pool);
+    pool.freeze_with(SMALL_POOL);
+    take_split_halves(
+        &mut pairs,
+        &pool,
+        &Profiled::of(&sents, &old_units, &new_units),
+    );
     build(old, new, old_units, new_units, pairs, deadline)
 }
 
@@ -509,6 +524,115 @@ fn pairs_of_clusters(found: &Clusters, old_units: &[Unit], new_units: &[Unit]) -
         });
     }
     out
+}
+
+/// The profile of each unit of both sides that is a content sentence.
+struct Profiled<'a> {
+    old: Vec<Option<&'a Profile>>,
+    new: Vec<Option<&'a Profile>>,
+}
+
+impl<'a> Profiled<'a> {
+    /// Profiles of the sentences of a pool of two articles (old first), by unit.
+    fn of(sents: &'a [Sent], old_units: &[Unit], new_units: &[Unit]) -> Profiled<'a> {
+        let mut p = Profiled {
+            old: vec![None; old_units.len()],
+            new: vec![None; new_units.len()],
+        };
+        for s in sents {
+            let (units, slot) = if s.article == 0 {
+                (old_units, &mut p.old)
+            } else {
+                (new_units, &mut p.new)
+            };
+            if let Some(u) = unit_at(units, s.span) {
+                slot[u] = Some(&s.profile);
+            }
+        }
+        p
+    }
+}
+
+/// Least gain in claim similarity for which a sentence beside a pair joins it.
+const SPLIT_GAIN: f64 = 0.04;
+
+/// 2:1 pairs: where one outlet splits into two sentences what the other says
+/// in one, the half with no partner of its own joins the pair of the half
+/// beside it — when the partner carries at least two of its words that the
+/// paired half lacks, and the two halves read as one are closer to the
+/// partner than the paired half alone. A pair grows by one sentence at most,
+/// the best gains first; a pair's range then holds both halves.
+fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled) {
+    let mut old_taken = vec![false; profiled.old.len()];
+    let mut new_taken = vec![false; profiled.new.len()];
+    for p in pairs.iter() {
+        old_taken[p.old.clone()].iter_mut().for_each(|t| *t = true);
+        new_taken[p.new.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    // (gain, pair, side, the sentence beside it, the joined similarity)
+    let mut offers: Vec<(f64, usize, Side, usize, f64)> = Vec::new();
+    for (k, p) in pairs.iter().enumerate() {
+        if p.old.len() != 1 || p.new.len() != 1 {
+            continue;
+        }
+        let (Some(po), Some(pn)) = (profiled.old[p.old.start], profiled.new[p.new.start]) else {
+            continue;
+        };
+        let alone = vocab.claim_similarity(po, pn);
+        for (side, at, mine, partner, profiles, taken) in [
+            (Side::Old, p.old.start, po, pn, &profiled.old, &old_taken),
+            (Side::New, p.new.start, pn, po, &profiled.new, &new_taken),
+        ] {
+            for u in [at.wrapping_sub(1), at + 1] {
+                let Some(Some(half)) = profiles.get(u) else {
+                    continue;
+                };
+                if taken[u] || brings(half, mine, partner) < 2 {
+                    continue;
+                }
+                let joined = vocab.claim_similarity(&joined(mine, half), partner);
+                if joined >= alone + SPLIT_GAIN {
+                    offers.push((joined - alone, k, side, u, joined));
+                }
+            }
+        }
+    }
+    offers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut grown = vec![false; pairs.len()];
+    for (_, k, side, u, similarity) in offers {
+        let taken = match side {
+            Side::Old => &mut old_taken,
+            Side::New => &mut new_taken,
+        };
+        if grown[k] || taken[u] {
+            continue;
+        }
+        grown[k] = true;
+        taken[u] = true;
+        let range = match side {
+            Side::Old => &mut pairs[k].old,
+            Side::New => &mut pairs[k].new,
+        };
+        *range = range.start.min(u)..range.end.max(u + 1);
+        pairs[k].similarity = similarity;
+    }
+}
+
+/// How many of `half`'s words `partner` carries that `mine` does not.
+fn brings(half: &Profile, mine: &Profile, partner: &Profile) -> usize {
+    shared_stems(&half.stems, &partner.stems)
+        .filter(|w| mine.stems.binary_search(w).is_err())
+        .count()
+}
+
+/// Two sentences read as one.
+fn joined(a: &Profile, b: &Profile) -> Profile {
+    let mut stems: Vec<u32> = a.stems.iter().chain(&b.stems).copied().collect();
+    stems.sort_unstable();
+    Profile {
+        stems,
+        quotes: a.quotes.iter().chain(&b.quotes).cloned().collect(),
+    }
 }
 
 /// The comparison from pairs: word-for-word reappearances added, order
