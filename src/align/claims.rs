@@ -22,43 +22,64 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// Whether two sentences carry the same claim, and how alike they are if so:
 /// claim similarity (weighted words, raised by a shared quotation) at least
 /// `CLAIM_THRESHOLD`, and, unless they share a quotation, at least two shared
-/// words that are `distinctive` in the pool (or one distinctive number), of
-/// which names (`name`: written with a capital inside sentences) count once. Two sentences that share only
+/// words that are `distinctive` in the pool (or one distinctive number), the
+/// words of one name (a run of capitalised words) counting once. Two sentences that share only
 /// the story's everyday names ("President Trump", "Nato", "Thursday") are not
 /// one claim; nor are two quotations that share only such words ("Nato
 /// membership for Ukraine" in the mouths of two different ministers).
 pub(crate) fn same_claim(
     vocab: &Vocab,
-    a: &Profile,
-    b: &Profile,
+    a: &Sent,
+    b: &Sent,
     distinctive: impl Fn(&u32) -> bool,
-    name: impl Fn(&u32) -> bool,
 ) -> Option<f64> {
-    let quoted = shared_quotation(a, b, &distinctive);
-    let s = if quoted || quote_similarity(a, b) == 0.0 {
-        vocab.claim_similarity(a, b)
+    let (pa, pb) = (&a.profile, &b.profile);
+    let quoted = shared_quotation(pa, pb, &distinctive);
+    let s = if quoted || quote_similarity(pa, pb) == 0.0 {
+        vocab.claim_similarity(pa, pb)
     } else {
         // A shared run of everyday words inside quotation marks is no
         // shared quotation: the words alone decide.
-        vocab.claim_similarity(&without_quotes(a), &without_quotes(b))
+        vocab.claim_similarity(&without_quotes(pa), &without_quotes(pb))
     };
     if s < CLAIM_THRESHOLD {
         return None;
     }
-    // A distinctive number is a fact and counts twice; names say who, not
-    // what, and count once together.
-    let (mut words, mut names) = (0, 0);
-    for w in shared_stems(&a.stems, &b.stems).filter(|w| distinctive(w)) {
-        match (vocab.is_number(w), name(&w)) {
-            (true, _) => words += 2,
-            (false, true) => names = 1,
-            (false, false) => words += 1,
+    // A distinctive number is a fact and counts twice; the words of one name
+    // ("UK Defence Secretary John Healey") say who, not what, and count once.
+    let mut words = 0;
+    let mut named: Vec<u32> = Vec::new();
+    for w in shared_stems(&pa.stems, &pb.stems).filter(|w| distinctive(w)) {
+        if vocab.is_number(w) {
+            words += 2;
+        } else if in_a_name(a, w) || in_a_name(b, w) {
+            named.push(w);
+        } else {
+            words += 1;
         }
     }
+    let names = names_holding(a, &named).min(names_holding(b, &named));
     if words + names < 2 && !quoted {
         return None;
     }
     Some(s)
+}
+
+/// Whether `w` is a word of one of the sentence's names.
+fn in_a_name(s: &Sent, w: u32) -> bool {
+    s.names.iter().any(|n| n.contains(&w))
+}
+
+/// How many of the sentence's names hold one of `words` (a word outside
+/// every name counts as a name of its own).
+fn names_holding(s: &Sent, words: &[u32]) -> usize {
+    let inside = s
+        .names
+        .iter()
+        .filter(|n| n.iter().any(|w| words.contains(w)))
+        .count();
+    let outside = words.iter().filter(|&&w| !in_a_name(s, w)).count();
+    inside + outside
 }
 
 /// Whether the two sentences quote the same words: a run of four or more
@@ -132,6 +153,8 @@ pub(crate) struct Sent {
     pub profile: Profile,
     /// A key of its words as written: equal keys, word-for-word the same sentence.
     pub key: u64,
+    /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
+    pub names: Vec<Vec<u32>>,
 }
 
 /// Members of each group compared when checking average linkage.
@@ -186,6 +209,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     span: s,
                     profile: vocab.profile(text),
                     key: words_key(text),
+                    names: Vec::new(),
                 });
                 keys.push(words_key(text));
             }
@@ -194,25 +218,57 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
     (sents, keys)
 }
 
-/// Which stems are names: written with a capital letter inside a sentence
-/// (not as its first word) somewhere in the pool.
-fn name_stems(articles: &[&Article], sents: &[Sent], vocab: &mut Vocab) -> Vec<bool> {
-    let mut names = Vec::new();
-    for s in sents {
+/// Fills each sentence's names: runs of words written with a capital letter
+/// (a sentence's first word only when the pool writes it with a capital
+/// inside sentences too), a run ending at punctuation.
+fn mark_names(articles: &[&Article], sents: &mut [Sent], vocab: &mut Vocab) {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    let mut known = Vec::new();
+    for s in sents.iter() {
         let text = &articles[s.article].text[s.span.range()];
-        for w in crate::article::split_words(text).skip(1) {
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                vocab.stems_of(w, |id| {
-                    let id = id as usize;
-                    if names.len() <= id {
-                        names.resize(id + 1, false);
-                    }
-                    names[id] = true;
-                });
-            }
+        for w in crate::article::split_words(text)
+            .skip(1)
+            .filter(|w| capital(w))
+        {
+            vocab.stems_of(w, |id| {
+                let id = id as usize;
+                if known.len() <= id {
+                    known.resize(id + 1, false);
+                }
+                known[id] = true;
+            });
         }
     }
-    names
+    for s in sents.iter_mut() {
+        let text = &articles[s.article].text[s.span.range()];
+        let mut run: Vec<u32> = Vec::new();
+        for (k, w) in crate::article::split_words(text).enumerate() {
+            let mut stems = Vec::new();
+            if capital(w) {
+                vocab.stems_of(w, |id| stems.push(id));
+            }
+            let first_known = k > 0
+                || stems
+                    .iter()
+                    .all(|&id| known.get(id as usize).copied().unwrap_or(false));
+            if first_known && !stems.is_empty() {
+                run.extend(stems);
+            } else if !run.is_empty() {
+                s.names.push(std::mem::take(&mut run));
+            }
+            let ends = w.ends_with(|c: char| ",;:.!?)”\"’".contains(c));
+            if ends && !run.is_empty() {
+                s.names.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            s.names.push(run);
+        }
+    }
 }
 
 /// A hash of a sentence's words as written (whitespace runs do not count).
@@ -266,7 +322,6 @@ fn best_matches(
     index: &HashMap<u32, Vec<usize>>,
     cap: usize,
     twins: &[Vec<(usize, usize)>],
-    names: &[bool],
     articles: usize,
 ) -> Vec<HashMap<usize, (usize, f64)>> {
     let n = sents.len();
@@ -312,13 +367,11 @@ fn best_matches(
                 .get(w)
                 .is_some_and(|l| is_distinctive(l.len(), n, articles))
         };
-        let name = |w: &u32| names.get(*w as usize).copied().unwrap_or(false);
         for &(j, _) in &cands {
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
-            let Some(s) = same_claim(vocab, &sents[i].profile, &sents[j].profile, rare, name)
-            else {
+            let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare) else {
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
@@ -334,7 +387,7 @@ fn best_matches(
 /// of sentence indices, in article order). Singletons are claims one outlet alone makes.
 pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     let mut vocab = Vocab::default();
-    let (sents, keys) = content_sentences(articles, &mut vocab);
+    let (mut sents, keys) = content_sentences(articles, &mut vocab);
     vocab.freeze_with(SMALL_POOL);
     let n = sents.len();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -347,8 +400,8 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     // the most to follow: candidates come from the rarer words only.
     let cap = (n / 40).max(24);
     let twins = twins(&sents, &keys);
-    let names = name_stems(articles, &sents, &mut vocab);
-    let best = best_matches(&sents, &vocab, &index, cap, &twins, &names, articles.len());
+    mark_names(articles, &mut sents, &mut vocab);
+    let best = best_matches(&sents, &vocab, &index, cap, &twins, articles.len());
     // Best matches: those found from both ends first (each sentence the
     // other's best match in its article), then one-sided ones, strongest
     // first within each; a claim never holds two sentences of one article
