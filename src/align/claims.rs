@@ -388,6 +388,9 @@ fn best_matches(
 pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     let mut vocab = Vocab::default();
     let (mut sents, keys) = content_sentences(articles, &mut vocab);
+    // Before freezing: looking up a word the profiles did not see would
+    // clear the frozen weights.
+    mark_names(articles, &mut sents, &mut vocab);
     vocab.freeze_with(SMALL_POOL);
     let n = sents.len();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -400,7 +403,6 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     // the most to follow: candidates come from the rarer words only.
     let cap = (n / 40).max(24);
     let twins = twins(&sents, &keys);
-    mark_names(articles, &mut sents, &mut vocab);
     let best = best_matches(&sents, &vocab, &index, cap, &twins, articles.len());
     // Best matches: those found from both ends first (each sentence the
     // other's best match in its article), then one-sided ones, strongest
