@@ -269,3 +269,99 @@ fn a_generic_og_title_gives_way_to_the_pages_headline() {
         Some("Russia: Space ship malfunctions, breaks up over Siberia")
     );
 }
+
+#[test]
+fn a_gallery_caption_repeated_in_a_row_is_furniture_but_a_plans_repeated_line_is_not() {
+    let slides: String = (0..6)
+        .map(|_| "<div class=\"slide\"><p>Weather threatens holiday plans</p></div>".to_string())
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{slides}<p>&lt;&lt;</p><p>12</p>{}</article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    let (role, reason) = role_of(&a, "Weather threatens");
+    assert_eq!(role, Role::Boilerplate);
+    assert!(reason.unwrap().contains("in a row"), "{reason:?}");
+    assert_eq!(role_of(&a, "<<").0, Role::Boilerplate);
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| a.slice(b.span) == "12" && b.role == Role::Boilerplate));
+    // A meal plan repeats its instruction under each meal, with the meal between.
+    let meals: String = (0..4)
+        .map(|i| {
+            format!(
+                "<h3>Meal {i}</h3><p><em>Eat every two to three hours</em></p><p>One cup of oats number {i}, with berries and a spoon of nut butter stirred in.</p>"
+            )
+        })
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}{meals}</article>",
+            paragraphs(4, "meal plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert!(role_of(&a, "Eat every two").0.is_content());
+}
+
+#[test]
+fn date_lines_links_and_typo_widgets_are_not_article_text() {
+    let t = "Valley flood plan agreed\n\nŠodien, 17:40\n\nAutori: Anna Ūdre (LTV ziņu redaktore)\n\n\
+             The council approved the plan on Monday after a long debate about the costs and the timing.\n\n\
+             The work starts next spring, officials said, and will take two years to complete.\n\n\
+             Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!\n\n\
+             Facebook https://fb.me/valleynews\n\nLINE ID = @valleynews\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_eq!(role_of(&a, "Šodien").0, Role::Date);
+    assert_eq!(role_of(&a, "Autori:").0, Role::Byline);
+    assert_eq!(
+        a.meta.byline.as_deref(),
+        Some("Anna Ūdre (LTV ziņu redaktore)")
+    );
+    assert_eq!(role_of(&a, "Ctrl+Enter").0, Role::Boilerplate);
+    assert_eq!(role_of(&a, "fb.me").0, Role::Boilerplate);
+    assert_eq!(role_of(&a, "@valleynews").0, Role::Boilerplate);
+    let t = "Valley flood plan agreed\n\nالأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)\n\n\
+             The council approved the plan on Monday after a long debate about the costs and the timing.\n\n\
+             The work starts next spring, officials said, and will take two years to complete.\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_eq!(role_of(&a, "آخر تحديث").0, Role::Date);
+}
+
+#[test]
+fn a_last_paragraph_signed_off_by_the_desk_is_not_a_teaser() {
+    let t = "Valley flood plan agreed\n\n\
+             The council approved the plan on Monday after a long debate about the costs and the timing.\n\n\
+             The work starts next spring, officials said, and will take two years to complete.\n\n\
+             The plan costs about 50 million euros and needs the approval of the regional parliament. (bsc)\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_eq!(role_of(&a, "(bsc)").0, Role::Body);
+    let t = "Valley flood plan agreed\n\n\
+             The council approved the plan on Monday after a long debate about the costs and the timing.\n\n\
+             The work starts next spring, officials said, and will take two years to complete.\n\n\
+             Analysts say the group keeps the means to strike again in the north-east of the country.(c)AFP/Aminu ABUBAKAR\n";
+    let a = load("p.txt", t.as_bytes());
+    assert_eq!(role_of(&a, "Aminu").0, Role::Body);
+}
+
+#[test]
+fn thai_paragraphs_are_body_and_a_thai_related_marker_ends_the_article() {
+    let para = "ภรรยาของสุรชัยกล่าวว่า ได้ทราบข่าวจากบุตรชายแล้ว แต่ยังไม่ได้รับการยืนยันจากเจ้าหน้าที่ตำรวจ และครอบครัวยังคงรอคอยผลการตรวจพิสูจน์ดีเอ็นเอจากทางการ";
+    let body: String = (0..5).map(|i| format!("<p>{para} {i}</p>")).collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>ข่าวการเมือง</h1>{body}<p>เรื่องที่เกี่ยวข้อง</p><p>ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว</p></article>"
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, para).0, Role::Body);
+    assert_eq!(role_of(&a, "เรื่องที่เกี่ยวข้อง").0, Role::Boilerplate);
+    assert_eq!(role_of(&a, "ลืออุ้ม").0, Role::Related);
+}

@@ -358,7 +358,9 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                 } else {
                     hint
                 };
-                let list = (list || name == "li" || name == "dd") && !name.starts_with('h');
+                // Items of lists and cells of tables are data, read as body.
+                let list = (list || matches!(name.as_str(), "li" | "dd" | "td" | "th"))
+                    && !name.starts_with('h');
                 stack.push(Step::Leave(block));
                 let children: Vec<NodeRef> = node.children_it(true).collect();
                 for child in children {

@@ -293,22 +293,46 @@ pub(crate) fn looks_like_job_title(s: &str) -> bool {
         .any(|w| JOB_WORDS.contains(&w))
 }
 
+/// Labels that open a byline line, lower-case, in the languages news is most
+/// often read in (`By`, `Written by` and the like are matched apart: they
+/// also open sentences).
+pub(crate) const BYLINE_LABELS: &[&str] = &[
+    "author:",
+    "authors:",
+    "by:",
+    "autor:",
+    "autora:",
+    "autores:",
+    "autori:",
+    "autore:",
+    "auteur:",
+    "auteurs:",
+    "autorzy:",
+    "verfasser:",
+    "автор:",
+    "авторы:",
+    "автори:",
+    "yazar:",
+    "penulis:",
+    "作者：",
+    "作者:",
+    "记者：",
+    "記者：",
+    "기자:",
+];
+
 /// The name part of a byline line: "By Frank Gardner" → "Frank Gardner".
 pub(crate) fn strip_byline_label(s: &str) -> &str {
     let t = s.trim();
-    for label in [
-        "Author:",
-        "Authors:",
-        "By:",
-        "Written by",
-        "Words by",
-        "Reporting by",
-        "By ",
-    ] {
-        if t.get(..label.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(label))
+    let lower = t.to_lowercase();
+    if lower.len() == t.len() {
+        for label in BYLINE_LABELS
+            .iter()
+            .chain(&["written by", "words by", "reporting by", "by "])
         {
-            return t[label.len()..].trim();
+            if lower.starts_with(label) {
+                return t[label.len()..].trim();
+            }
         }
     }
     t

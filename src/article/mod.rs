@@ -553,7 +553,7 @@ pub(crate) struct Built {
 pub(crate) struct Markup {
     /// The role came from a class or id name, not from the element.
     pub from_class: bool,
-    /// The block is an item of a list (`li`, `dd`).
+    /// The block is an item of a list or a table cell (`li`, `dd`, `td`, `th`).
     pub list_item: bool,
 }
 

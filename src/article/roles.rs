@@ -15,7 +15,9 @@
     reason = "blocks and their features are walked in parallel by index, and rules look at neighbours"
 )]
 
-use super::meta::{looks_like_job_title, looks_like_names, parse_date, strip_byline_label};
+use super::meta::{
+    looks_like_job_title, looks_like_names, parse_date, strip_byline_label, BYLINE_LABELS,
+};
 use super::plain::ends_sentence;
 use super::{Article, Markup, Role};
 
@@ -126,6 +128,65 @@ const END_MARKERS: &[&str] = &[
     "explore more",
     "editor's picks",
     "editors' picks",
+    // The same markers in the languages news is most often read in.
+    "noticias relacionadas",
+    "artículos relacionados",
+    "te puede interesar",
+    "también te puede interesar",
+    "lea también",
+    "lee también",
+    "notícias relacionadas",
+    "leia também",
+    "veja também",
+    "à lire aussi",
+    "lire aussi",
+    "articles similaires",
+    "sur le même sujet",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "ähnliche artikel",
+    "lesen sie auch",
+    "leggi anche",
+    "articoli correlati",
+    "lees ook",
+    "gerelateerde artikelen",
+    "baca juga",
+    "berita terkait",
+    "artikel terkait",
+    "читайте также",
+    "похожие новости",
+    "похожие статьи",
+    "новости по теме",
+    "читайте також",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+    "ilgili haberler",
+    "benzer haberler",
+    "saistītie raksti",
+    "lasi arī",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "相关新闻",
+    "相关文章",
+    "相关阅读",
+    "相關新聞",
+    "相關文章",
+    "延伸阅读",
+    "延伸閱讀",
+    "関連記事",
+    "関連ニュース",
+    "관련기사",
+    "관련 기사",
+    "เรื่องที่เกี่ยวข้อง",
+    "ข่าวที่เกี่ยวข้อง",
+    "tin liên quan",
+    "bài viết liên quan",
+    "ये भी पढ़ें",
+    "संबंधित खबरें",
 ];
 
 /// Furniture that opens a line ("Visited 12 times", "© 2025 …").
@@ -215,6 +276,19 @@ const PICTURE_WORDS: &[&str] = &[
 const SHORT_LINE: usize = 40;
 /// Where word counting stops: one past the largest threshold of the rules.
 const WORD_CAP: usize = SHORT_LINE + 1;
+/// A paragraph of this many characters with a sentence end is prose however
+/// few spaces it has (Thai and Lao put spaces between phrases, not words).
+const PROSE_CHARS: usize = 100;
+/// Where character counting stops.
+const CHAR_CAP: usize = PROSE_CHARS + 1;
+
+/// Whether the text is in a script written without full stops (Thai, Lao):
+/// a long paragraph of it ends where it ends.
+fn unpunctuated_script(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| matches!(c as u32, 0x0E00..=0x0EFF))
+}
 
 struct Feat<'a> {
     text: &'a str,
@@ -223,8 +297,11 @@ struct Feat<'a> {
     lower: String,
     /// Words, counted up to `WORD_CAP` (every rule's threshold is below it).
     words: usize,
-    /// Ends with sentence-closing punctuation (not a colon).
+    /// Ends with sentence-closing punctuation (not a colon); or is a long
+    /// paragraph of a script written without full stops (Thai, Lao).
     prose_end: bool,
+    /// Characters, counted up to `CHAR_CAP`.
+    chars: usize,
 }
 
 impl Feat<'_> {
@@ -233,12 +310,35 @@ impl Feat<'_> {
     }
     /// A paragraph the header region cannot contain: real prose.
     fn body_like(&self) -> bool {
-        (self.words >= 12 && self.prose_end) || self.words >= 30
+        (self.prose_end && (self.words >= 12 || self.chars >= PROSE_CHARS)) || self.words >= 30
     }
 }
 
 fn prose_end(s: &str) -> bool {
+    let s = without_sign_off(s);
     ends_sentence(s) && !s.trim_end().ends_with(':')
+}
+
+/// A paragraph without the short sign-off a desk puts after its last full
+/// stop: an editor's initials `(bsc)`, a picture or agency credit
+/// `(c)AFP/Aminu ABUBAKAR`, `© Reuters`. The paragraph still ends a sentence.
+fn without_sign_off(s: &str) -> &str {
+    let t = s.trim_end();
+    let lower = t.to_lowercase();
+    let tail_from = if t.ends_with(')') { t.rfind('(') } else { None };
+    let credit_from = ["(c)", "©"]
+        .iter()
+        .filter_map(|m| lower.rfind(m))
+        .max()
+        .filter(|&at| lower.len() == t.len() && at > 0);
+    for at in [tail_from, credit_from].into_iter().flatten() {
+        let (head, tail) = t.split_at(at);
+        let short = tail.split_whitespace().count() <= 4 && tail.chars().count() <= 40;
+        if short && ends_sentence(head) {
+            return head.trim_end();
+        }
+    }
+    t
 }
 
 fn key(s: &str) -> String {
@@ -299,6 +399,7 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
         .map(|b| {
             let text = text[b.span.range()].trim();
             let words = super::unicode_word_count(text, WORD_CAP);
+            let chars = text.chars().take(CHAR_CAP).count();
             Feat {
                 lower: if words <= SHORT_LINE {
                     text.to_lowercase()
@@ -306,7 +407,8 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
                     String::new()
                 },
                 words,
-                prose_end: prose_end(text),
+                prose_end: prose_end(text) || (chars >= PROSE_CHARS && unpunctuated_script(text)),
+                chars,
                 text,
             }
         })
@@ -328,6 +430,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String], mark
     line_patterns(article, &page, extra_boilerplate);
     captions_after_credits(article, &page);
     let title_idx = headline(article, &page);
+    repeated_lines(article, &page);
     header(article, &page, title_idx);
     let end = end_of_article(article, &page);
     trailing_teasers(article, &page, end);
@@ -345,6 +448,54 @@ fn line_patterns(article: &mut Article, page: &Page, extra: &[String]) {
         }
         if let Some((role, reason)) = by_pattern(&page.feats[i], extra) {
             set(article, i, role, reason);
+        }
+    }
+}
+
+/// How often a short line may recur close together before it is the page's
+/// own furniture, and how close (in blocks) its copies stand.
+const REPEATS: usize = 3;
+const REPEAT_GAP: usize = 1;
+
+/// A short line (three words or more, no closing punctuation) repeated
+/// `REPEATS` times or more in a row — at most one block between copies —
+/// is the page's furniture: a gallery's caption under every slide, a
+/// widget's heading. An article does not say the same line again and again in
+/// one place (a recipe or a plan repeating a line between its own paragraphs
+/// keeps it).
+fn repeated_lines(article: &mut Article, page: &Page) {
+    let mut copies: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for i in 0..page.len() {
+        let f = &page.feats[i];
+        if page.open(article, i)
+            && !page.list_item(i)
+            && f.headline_shaped()
+            && (3..=12).contains(&f.words)
+        {
+            copies.entry(key(f.text)).or_default().push(i);
+        }
+    }
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for at in copies.into_values() {
+        let mut run: Vec<usize> = Vec::new();
+        for i in at {
+            if run.last().is_some_and(|&j| i - j > REPEAT_GAP + 1) {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.push(i);
+        }
+        runs.push(run);
+    }
+    for run in runs.into_iter().filter(|r| r.len() >= REPEATS) {
+        let n = run.len();
+        for i in run {
+            set(
+                article,
+                i,
+                Role::Boilerplate,
+                format!("the same line {n} times in a row (a gallery or a widget)"),
+            );
         }
     }
 }
@@ -486,8 +637,11 @@ fn end_of_article(article: &mut Article, page: &Page) -> usize {
     }
     let mut i = 0;
     while i < n {
-        let stem = page.feats[i].lower.trim_end_matches([':', ' ', '.']);
-        if stem.len() > 40 || !END_MARKERS.contains(&stem) || !page.body_before(article, i) {
+        let stem = page.feats[i].lower.trim_end_matches([':', '：', ' ', '.']);
+        if stem.chars().count() > 40
+            || !END_MARKERS.contains(&stem)
+            || !page.body_before(article, i)
+        {
             i += 1;
             continue;
         }
@@ -723,21 +877,24 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
     let t = f.text;
     let lower = f.lower.as_str();
     let stem = lower.trim_end_matches([':', ' ']);
+    if !t.chars().any(char::is_alphanumeric) {
+        return Some((Role::Boilerplate, "no words: symbols only".into()));
+    }
+    if t.chars().count() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+        return Some((
+            Role::Boilerplate,
+            "a bare number (a counter or a page link)".into(),
+        ));
+    }
     if f.words <= 12 {
-        for label in [
-            "author:",
-            "authors:",
-            "by:",
-            "by ",
-            "written by ",
-            "words by ",
-        ] {
+        for label in ["by ", "written by ", "words by "]
+            .iter()
+            .chain(BYLINE_LABELS)
+        {
             if lower.starts_with(label) {
                 let rest = strip_byline_label(t);
-                if !rest.is_empty()
-                    && rest.chars().next().is_some_and(char::is_uppercase)
-                    && !f.prose_end
-                {
+                let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
+                if !rest.is_empty() && rest.chars().next().is_some_and(capital) && !f.prose_end {
                     let shown = quote_line(&t[..t.len() - rest.len()]);
                     return Some((Role::Byline, format!("matches `{}`", shown.trim())));
                 }
@@ -761,6 +918,21 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
         if f.words <= 8 && !f.prose_end && date_dominates(t) && parse_date(t).is_some() {
             return Some((Role::Date, "the line is a date".into()));
         }
+    }
+    if !f.prose_end && has_clock_time(t) && (f.words <= 3 || (has_year(t) && f.words <= 30)) {
+        return Some((Role::Date, "a date and time line".into()));
+    }
+    if f.words <= 5 && !f.prose_end && t.split_whitespace().any(is_link_or_handle) {
+        return Some((
+            Role::Boilerplate,
+            "a link or a social handle on a line of its own".into(),
+        ));
+    }
+    if f.words <= 30 && (lower.contains("ctrl+enter") || lower.contains("ctrl + enter")) {
+        return Some((
+            Role::Boilerplate,
+            "asks readers to report a mistake (Ctrl+Enter)".into(),
+        ));
     }
     if f.words <= 8 && FURNITURE.contains(&stem) {
         return Some((Role::Boilerplate, format!("matches `{}`", quote_line(t))));
@@ -842,6 +1014,46 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
         }
     }
     None
+}
+
+/// Whether the text holds a clock time (`17:40`, `9:05`).
+fn has_clock_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        let before = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        b[i] == b':' && (1..=2).contains(&before) && after == 2
+    })
+}
+
+/// Whether the text holds a year of this or the last century, as four digits on their own.
+fn has_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 4 && (b[i..].starts_with(b"19") || b[i..].starts_with(b"20")) {
+            return true;
+        }
+        i += run.max(1);
+    }
+    false
+}
+
+/// A web address or a social handle (`https://fb.me/x`, `www.x.com`, `@x`).
+fn is_link_or_handle(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ','));
+    w.contains("://")
+        || w.starts_with("www.")
+        || (w.len() > 2
+            && w.starts_with('@')
+            && w[1..]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
 }
 
 /// Whether a line is nothing but a date: at most one word that is not a
