@@ -12,8 +12,11 @@ use storydiff::article::{Article, LoadOptions};
 use storydiff::report::{diff, html, inspect, story as story_report};
 use storydiff::source::{is_url, SourceError, Sources};
 
+use progress::Progress;
+
 mod cli;
 mod man;
+mod progress;
 mod web;
 
 use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat, Only};
@@ -85,8 +88,9 @@ fn run(cli: Cli) -> Result<u8> {
             if let Some(list) = urls {
                 files.extend(web::read_url_list(&list)?);
             }
-            let articles = load_story(&sources, &files, &options)?;
-            write_story(articles, story, format, out)
+            let progress = Progress::on_stderr();
+            let articles = load_story(&sources, &files, &options, &progress)?;
+            write_story(articles, story, format, out, &progress)
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -177,9 +181,19 @@ fn write_story(
     n: Option<usize>,
     format: DiffFormat,
     mut out: Out,
+    progress: &Progress,
 ) -> Result<u8> {
-    let pile = storydiff::story::sort_pile(&articles);
-    match one_story(&articles, pile, n)? {
+    let mut pile = sort_pile(&articles, progress);
+    if n.is_none() && format != DiffFormat::Text && !is_one_story(&pile) {
+        // These reports show every story's analysis; the text lists them.
+        if articles.len() >= BIG_PILE {
+            progress.stage(&format!("analysing {} stories…", pile.stories.len()));
+        }
+        pile.complete(&articles);
+    }
+    let chosen = one_story(&articles, pile, n, progress)?;
+    progress.clear();
+    match chosen {
         Ok((articles, story)) => match format {
             DiffFormat::Text => {
                 story_report::write_text(&mut out, &articles, &story, terminal_width())?
@@ -215,6 +229,7 @@ fn open_files(sources: &Sources, files: &[String], mut out: Out) -> Result<u8> {
         config,
         warning,
     };
+    let progress = Progress::on_stderr();
     let is_dir = files.len() == 1 && std::fs::metadata(&files[0]).is_ok_and(|m| m.is_dir());
     // One file of many records (JSONL) is a story of its own.
     let records = match files {
@@ -231,11 +246,11 @@ fn open_files(sources: &Sources, files: &[String], mut out: Out) -> Result<u8> {
         } else {
             let articles = match records {
                 Some(r) if many_records => r,
-                _ => load_story(sources, files, &options)?,
+                _ => load_story(sources, files, &options, &progress)?,
             };
             (articles, storydiff::tui::Memory::of_files(files))
         };
-        return open_story(articles, memory, view, out);
+        return open_story(articles, memory, view, out, &progress);
     }
     if let [old, new] = files {
         let memory = storydiff::tui::Memory::of_files(files);
@@ -275,9 +290,11 @@ fn open_story(
     memory: storydiff::tui::Memory,
     view: View,
     mut out: Out,
+    progress: &Progress,
 ) -> Result<u8> {
-    let pile = storydiff::story::sort_pile(&articles);
-    let chosen = one_story(&articles, pile, None)?;
+    let pile = sort_pile(&articles, progress);
+    let chosen = one_story(&articles, pile, None, progress)?;
+    progress.clear();
     if view.interactive {
         view.warn();
         drop(out);
@@ -329,9 +346,15 @@ fn open_pair(
 /// the pile itself (`Err`).
 fn one_story(
     articles: &[Article],
-    mut pile: storydiff::story::Pile,
+    pile: storydiff::story::Pile,
     n: Option<usize>,
+    progress: &Progress,
 ) -> Result<Result<(Vec<Article>, storydiff::story::Story), storydiff::story::Pile>> {
+    let analysing = |count: usize| {
+        if count >= BIG_STORY {
+            progress.stage(&format!("analysing a story of {count} articles…"));
+        }
+    };
     match n {
         Some(n) => {
             if n == 0 || n > pile.stories.len() {
@@ -341,16 +364,37 @@ fn one_story(
                     pile.singles.len()
                 );
             }
-            let s = pile.stories.swap_remove(n - 1);
-            let subset = s.articles.iter().map(|&i| articles[i].clone()).collect();
-            Ok(Ok((subset, s.story)))
+            analysing(pile.stories[n - 1].articles.len());
+            Ok(Ok(pile.stories[n - 1].complete(articles)))
         }
-        None if pile.stories.len() == 1 && pile.singles.is_empty() => {
-            let s = pile.stories.pop().expect("one story");
-            Ok(Ok((articles.to_vec(), s.story)))
+        None if is_one_story(&pile) => {
+            analysing(articles.len());
+            Ok(Ok(pile.stories[0].complete(articles)))
         }
         None => Ok(Err(pile)),
     }
+}
+
+/// Piles from this many articles say on the terminal that they are being
+/// sorted and analysed (smaller ones take well under a second).
+const BIG_PILE: usize = 300;
+/// Stories from this many articles say they are being analysed.
+const BIG_STORY: usize = 60;
+
+/// The pile sorted into stories (saying so on the terminal for a big one).
+fn sort_pile(articles: &[Article], progress: &Progress) -> storydiff::story::Pile {
+    if articles.len() >= BIG_PILE {
+        progress.stage(&format!(
+            "sorting {} articles into stories…",
+            articles.len()
+        ));
+    }
+    storydiff::story::sort_pile(articles)
+}
+
+/// Whether the pile is one story and nothing else.
+fn is_one_story(pile: &storydiff::story::Pile) -> bool {
+    pile.stories.len() == 1 && pile.singles.is_empty()
 }
 
 /// Loads two articles at once, one per core (big files load in tens of ms,
@@ -384,6 +428,66 @@ fn load_pair(
     }
 }
 
+/// Whether a file found in a directory may be an article by its name: text,
+/// Markdown, HTML or JSON (or no extension), and not a README, licence or
+/// other file that comes with a data set.
+fn may_be_article(path: &str) -> bool {
+    let path = std::path::Path::new(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    const KINDS: &[&str] = &[
+        "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson",
+    ];
+    const PAPERS: &[&str] = &[
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "authors",
+        "notice",
+        "contributing",
+        "manifest",
+    ];
+    let stem = name.split(['.', '-', '_']).next().unwrap_or("");
+    let kind_ok = match path.extension() {
+        Some(e) => KINDS.contains(&e.to_string_lossy().to_lowercase().as_str()),
+        None => true,
+    };
+    kind_ok && !name.starts_with('.') && !PAPERS.contains(&stem)
+}
+
+/// One note naming a directory's files that were not read as articles.
+fn note_left_out(files: &[String]) {
+    if files.is_empty() {
+        return;
+    }
+    const NAMED: usize = 8;
+    let names: Vec<String> = files
+        .iter()
+        .take(NAMED)
+        .map(|f| {
+            std::path::Path::new(f)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| f.clone())
+        })
+        .collect();
+    let more = if files.len() > NAMED {
+        format!(" and {} more", files.len() - NAMED)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "storydiff: not read as articles ({} file{} of the directory: not text, Markdown, HTML or JSON, or a README, licence or manifest): {}{more}",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        storydiff::display::one_line(&names.join(", "))
+    );
+}
+
 /// Width for text reports: `COLUMNS` when set, else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
@@ -395,10 +499,18 @@ fn terminal_width() -> usize {
 
 /// Loads the articles of a story: the files and URLs given, or the files of
 /// one directory (sorted by name); a file of many records (JSONL) gives one
-/// article per record. Files of a directory and URLs that cannot be read as
-/// articles are skipped with a one-line note each.
-fn load_story(sources: &Sources, paths: &[String], options: &LoadOptions) -> Result<Vec<Article>> {
+/// article per record. A directory's files that are not articles by their
+/// name (a README, a script, a spreadsheet) are left out with one note
+/// listing them; its files and URLs that cannot be read as articles are
+/// skipped with a one-line note each.
+fn load_story(
+    sources: &Sources,
+    paths: &[String],
+    options: &LoadOptions,
+    progress: &Progress,
+) -> Result<Vec<Article>> {
     let mut files: Vec<(String, bool)> = Vec::new();
+    let mut left_out: Vec<String> = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p);
         if !is_url(p) && meta.as_ref().is_ok_and(|m| m.is_dir()) {
@@ -407,16 +519,20 @@ fn load_story(sources: &Sources, paths: &[String], options: &LoadOptions) -> Res
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .map(|e| e.path().to_string_lossy().into_owned())
-                .filter(|f| !f.ends_with(".md") || !f.to_ascii_lowercase().ends_with("readme.md"))
                 .collect();
             entries.sort();
-            files.extend(entries.into_iter().map(|f| (f, true)));
+            let (articles, others): (Vec<String>, Vec<String>) =
+                entries.into_iter().partition(|f| may_be_article(f));
+            left_out.extend(others);
+            files.extend(articles.into_iter().map(|f| (f, true)));
         } else {
             files.push((p.clone(), is_url(p)));
         }
     }
+    note_left_out(&left_out);
     let args: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
-    let loaded = sources.open_all(&args, options, &web::progress(&args));
+    let loaded = sources.open_all(&args, options, &|done, total| progress.files(done, total));
+    progress.clear();
     let mut articles = Vec::new();
     for ((_, skippable), result) in files.iter().zip(loaded) {
         match result {

@@ -1,5 +1,5 @@
 //! The commands about web pages: `history` and `watch`, and the settings
-//! and progress line for fetching.
+//! for fetching (the progress line while pages load is `progress`).
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -11,9 +11,7 @@ use anyhow::{bail, Context, Result};
 use storydiff::article::LoadOptions;
 use storydiff::source::archive::{Stored, VersionInfo};
 use storydiff::source::fetch::FetchOptions;
-use storydiff::source::{
-    format_time, is_url, parse_source, Source, SourceError, SourceOptions, Sources,
-};
+use storydiff::source::{format_time, parse_source, Source, SourceError, SourceOptions, Sources};
 
 use crate::cli::{InspectFormat, NetArgs};
 
@@ -48,24 +46,6 @@ pub fn read_url_list(path: &str) -> Result<Vec<String>> {
         bail!("{path}: no URLs in the file");
     }
     Ok(urls)
-}
-
-/// A progress line on stderr while pages are fetched, when stderr is a
-/// terminal and some of `args` are URLs; cleared when all are done.
-pub fn progress(args: &[String]) -> impl Fn(usize, usize) + Sync {
-    let show = io::stderr().is_terminal() && args.iter().any(|a| is_url(a));
-    move |done, total| {
-        if !show {
-            return;
-        }
-        let mut err = io::stderr().lock();
-        if done < total {
-            let _ = write!(err, "\r\x1b[Kstorydiff: opened {done} of {total}…");
-        } else {
-            let _ = write!(err, "\r\x1b[K");
-        }
-        let _ = err.flush();
-    }
 }
 
 /// The page a `history` or `watch` argument names (a version suffix is ignored).

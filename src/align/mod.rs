@@ -11,6 +11,7 @@ pub(crate) mod claims;
 pub mod classes;
 mod joins;
 mod moves;
+pub mod overlap;
 mod pairing;
 mod regions;
 pub(crate) mod similarity;
@@ -177,7 +178,9 @@ pub struct Comparison {
     /// order of the old side, insertions where they fall.
     pub ops: Vec<Op>,
     pub relation: Relation,
-    /// 0..1: the share of the shorter body found in the other.
+    /// 0..1, one meaning per relation: for `identical` and `reprint` the share
+    /// of the shorter body found in the other; for `related` and `unrelated`
+    /// the overlap of the two vocabularies (`overlap::shared_vocabulary`).
     pub similarity: f64,
     /// The deadline passed and a coarser alignment was used.
     pub approximate: bool,

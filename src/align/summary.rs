@@ -146,7 +146,12 @@ pub(crate) fn summarise(
     } else {
         Relation::Unrelated
     };
-    c.similarity = (similarity * 100.0).round() / 100.0;
+    // One meaning per relation: the share of text carried for copies, the
+    // overlap of vocabularies for write-ups (see `overlap`).
+    c.similarity = match c.relation {
+        Relation::Identical | Relation::Reprint => (similarity * 100.0).round() / 100.0,
+        Relation::Related | Relation::Unrelated => super::overlap::between(old, new),
+    };
     c.shared_quotes = shared_quotes;
     c.stats = stats;
     if c.relation == Relation::Reprint {

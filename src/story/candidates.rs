@@ -24,25 +24,25 @@ const FLOOR: f32 = 0.05;
 pub(crate) fn find(index: &Index) -> Vec<(u32, u32)> {
     let n = index.docs.len();
     let cap = common_from(n);
+    let pairs_of_some = |first: usize, step: usize| {
+        let mut tally = Tally::new(n);
+        (first..n)
+            .step_by(step)
+            .flat_map(|i| pairs_of(index, i, cap, &mut tally))
+            .collect::<Vec<_>>()
+    };
     let mut pairs: Vec<(u32, u32)> = if n < 256 {
-        (0..n).flat_map(|i| pairs_of(index, i, cap)).collect()
+        pairs_of_some(0, 1)
     } else {
         // Both cores: even articles on one, odd on the other.
         std::thread::scope(|s| {
-            let other = s.spawn(|| {
-                (1..n)
-                    .step_by(2)
-                    .flat_map(|i| pairs_of(index, i, cap))
-                    .collect::<Vec<_>>()
-            });
-            let mut out: Vec<(u32, u32)> = (0..n)
-                .step_by(2)
-                .flat_map(|i| pairs_of(index, i, cap))
-                .collect();
-            match other.join() {
-                Ok(v) => out.extend(v),
-                Err(_) => out.extend((1..n).step_by(2).flat_map(|i| pairs_of(index, i, cap))),
-            }
+            let other = s.spawn(|| pairs_of_some(1, 2));
+            let mut out = pairs_of_some(0, 2);
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
             out
         })
     };
@@ -51,21 +51,57 @@ pub(crate) fn find(index: &Index) -> Vec<(u32, u32)> {
     pairs
 }
 
+/// Partial cosines of one article with the others: a score per article and
+/// the list of those touched, reused from one article to the next (a map
+/// would hash every posting).
+struct Tally {
+    score: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Tally {
+    fn new(n: usize) -> Tally {
+        Tally {
+            score: vec![0.0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, j: u32, s: f32) {
+        let slot = &mut self.score[j as usize];
+        if *slot == 0.0 {
+            self.touched.push(j);
+        }
+        *slot += s;
+    }
+
+    /// The scores at least `floor`, and every score back to zero.
+    fn drain(&mut self, floor: f32) -> Vec<(u32, f32)> {
+        let mut out = Vec::new();
+        for j in self.touched.drain(..) {
+            let s = std::mem::take(&mut self.score[j as usize]);
+            if s >= floor {
+                out.push((j, s));
+            }
+        }
+        out
+    }
+}
+
 /// The strongest partners of article `i` (each pair named with the smaller index first).
-fn pairs_of(index: &Index, i: usize, cap: usize) -> Vec<(u32, u32)> {
-    let mut tally: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+fn pairs_of(index: &Index, i: usize, cap: usize, tally: &mut Tally) -> Vec<(u32, u32)> {
     for &(t, w) in &index.docs[i].terms {
         let list = &index.postings[t.0 as usize];
         if list.len() > cap {
             continue;
         }
         for &(j, wj) in list {
-            if j as usize != i {
-                *tally.entry(j).or_default() += w * wj;
+            if j as usize != i && w * wj > 0.0 {
+                tally.add(j, w * wj);
             }
         }
     }
-    let mut found: Vec<(u32, f32)> = tally.into_iter().filter(|&(_, s)| s >= FLOOR).collect();
+    let mut found = tally.drain(FLOOR);
     let by_strength = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     if found.len() > PER_ARTICLE {
         found.select_nth_unstable_by(PER_ARTICLE, by_strength);

@@ -8,6 +8,8 @@
 //! the articles on each side. A figure or name one outlet merely adds or
 //! leaves out is not a disagreement.
 
+use std::collections::HashMap;
+
 use super::{Claim, Occurrence};
 use crate::align::classes::{classify_words, reads_as_english};
 use crate::align::{word_diff, EditClass, WordKind, WordOp};
@@ -69,15 +71,18 @@ fn in_claim(k: usize, claim: &Claim, articles: &[Article]) -> Vec<Disagreement> 
     };
     let mut out: Vec<Disagreement> = Vec::new();
     let mut agree: Vec<(EditClass, Occurrence)> = Vec::new();
+    // Reprints repeat a sentence word for word (lines wrapped anew): each
+    // wording is diffed once.
+    let mut known: HashMap<Vec<&str>, [Swaps; 2]> = HashMap::new();
     for o in claim.occurrences.iter().skip(1) {
         if o.article == first.article {
             continue;
         }
         let Some(t) = text(o) else { continue };
-        let mut words = word_diff(reference, t);
-        classify_words(&mut words, true);
-        for class in [EditClass::Number, EditClass::Name] {
-            let swaps = swaps(&words, class);
+        let found = known
+            .entry(t.split_whitespace().collect())
+            .or_insert_with(|| swaps_of(reference, t));
+        for (class, swaps) in CLASSES.into_iter().zip(found.iter()) {
             if swaps.is_empty() {
                 agree.push((class, *o));
                 continue;
@@ -106,13 +111,39 @@ fn in_claim(k: usize, claim: &Claim, articles: &[Article]) -> Vec<Disagreement> 
     out
 }
 
-/// Pieces of at most this many words can be one figure or name.
-const SWAP_WORDS: usize = 4;
+/// The classes a disagreement is about.
+const CLASSES: [EditClass; 2] = [EditClass::Number, EditClass::Name];
 
-/// The changes of `class` that replace a figure or name on both sides (not
-/// one added or left out), in two sentences that keep most of their words
-/// (homologous sentences of different content disagree on nothing).
-fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
+/// The swaps of each of `CLASSES` from `reference` to `other` (none when the
+/// two are the same words).
+fn swaps_of(reference: &str, other: &str) -> [Swaps; 2] {
+    if reference.split_whitespace().eq(other.split_whitespace()) {
+        return [Vec::new(), Vec::new()];
+    }
+    let mut words = word_diff(reference, other);
+    if !could_swap(&words) {
+        // Edit classes are the costly part: only a replacement needs them.
+        return [Vec::new(), Vec::new()];
+    }
+    classify_words(&mut words, true);
+    CLASSES.map(|class| swaps(&words, class))
+}
+
+/// Whether a word diff has what a swap needs, whatever the classes: most
+/// words kept, and a short deleted piece right before a short inserted one.
+fn could_swap(words: &[WordOp]) -> bool {
+    kept_most(words)
+        && words.windows(2).any(|w| {
+            w[0].kind == WordKind::Deleted
+                && w[1].kind == WordKind::Inserted
+                && short(&w[0])
+                && short(&w[1])
+        })
+}
+
+/// Two sentences that keep most of their words (homologous sentences of
+/// different content disagree on nothing).
+fn kept_most(words: &[WordOp]) -> bool {
     let count = |kind: WordKind| -> usize {
         words
             .iter()
@@ -125,13 +156,25 @@ fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
         count(WordKind::Deleted),
         count(WordKind::Inserted),
     );
-    if same < 2 * del.max(ins) {
+    same >= 2 * del.max(ins)
+}
+
+/// A piece that can be one figure or name.
+fn short(w: &WordOp) -> bool {
+    let n = w.text.split_whitespace().count();
+    (1..=SWAP_WORDS).contains(&n) && w.text.chars().any(char::is_alphanumeric)
+}
+
+/// Pieces of at most this many words can be one figure or name.
+const SWAP_WORDS: usize = 4;
+
+/// The changes of `class` that replace a figure or name on both sides (not
+/// one added or left out), in two sentences that keep most of their words
+/// (homologous sentences of different content disagree on nothing).
+fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
+    if !kept_most(words) {
         return Vec::new();
     }
-    let short = |w: &WordOp| {
-        let n = w.text.split_whitespace().count();
-        (1..=SWAP_WORDS).contains(&n) && w.text.chars().any(char::is_alphanumeric)
-    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -4,9 +4,8 @@
 //!
 //! First stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
 
-use std::collections::HashMap;
-
-use crate::align::similarity::{stem_into, terms, words_with_quotes, STOPWORDS};
+use crate::align::overlap::is_stopword;
+use crate::align::similarity::{stem_into, terms, words_with_quotes, FxMap};
 use crate::article::{split_words, Article, Role};
 
 /// A term (a stemmed content word) of the pile.
@@ -47,7 +46,7 @@ const OUTLET_LINE_WORDS: usize = 8;
 /// Indexes the articles (on both cores when there are many).
 pub(crate) fn build(articles: &[Article]) -> Index {
     let bags = terms_of_each(articles);
-    let mut ids: HashMap<String, TermId> = HashMap::new();
+    let mut ids: FxMap<String, TermId> = FxMap::default();
     let mut surface: Vec<String> = Vec::new();
     let mut docs: Vec<Doc> = Vec::with_capacity(articles.len());
     let mut raw: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
@@ -117,13 +116,13 @@ fn terms_of_each(articles: &[Article]) -> Vec<Bag> {
 
 fn bag_of(a: &Article) -> Bag {
     let mut counts: Vec<(String, f32, String)> = Vec::new();
-    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut slot: FxMap<String, usize> = FxMap::default();
     let mut buf = String::new();
     let mut add = |text: &str, weight: f32, mut out: Option<&mut Vec<String>>| {
         for w in split_words(text) {
             terms(w, |t| {
                 stem_into(t, &mut buf);
-                if buf.is_empty() || STOPWORDS.binary_search(&buf.as_str()).is_ok() {
+                if buf.is_empty() || is_stopword(&buf) {
                     return;
                 }
                 let k = match slot.get(buf.as_str()) {

@@ -17,7 +17,7 @@ mod wording;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::align::{align, AlignOptions, Relation};
+use crate::align::{align, overlap, AlignOptions, Relation};
 use crate::article::{Article, Span};
 pub use wording::Wording;
 
@@ -119,6 +119,10 @@ pub struct Story {
     pub wording: Vec<Wording>,
     /// Claims whose numbers or names differ between outlets.
     pub disagreements: Vec<Disagreement>,
+    /// Only the outline is known (pairs and reprint groups, as sorting a pile
+    /// finds them): quotes, claims, wording, disagreements and the pairs'
+    /// shared counts wait for `complete`.
+    pub partial: bool,
 }
 
 impl Story {
@@ -165,31 +169,41 @@ impl Story {
 /// Five-word shingles of content text, hashed: a cheap reprint signal.
 /// Chinese and Japanese characters count as words, as in word counts.
 fn shingles(a: &Article) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<String> = a
+    let words: Vec<u64> = a
         .blocks
         .iter()
         .filter(|b| b.role.is_content())
         .flat_map(|b| crate::align::words::count_units(&a.text[b.span.range()]))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
+        .filter_map(word_hash)
         .collect();
     let mut out: Vec<u64> = words
         .windows(5)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
         .collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A word's letters and digits, lower-cased, hashed (none for a word of
+/// punctuation only); no allocation, as every word of a pile passes here.
+fn word_hash(word: &str) -> Option<u64> {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut any = false;
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            h = (h ^ u64::from(u32::from(l))).wrapping_mul(0x0100_0000_01b3);
+            any = true;
+        }
+    }
+    any.then_some(h)
+}
+
+/// A 64-bit finaliser (splitmix64): spreads a word hash before the next joins it.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 fn containment(a: &[u64], b: &[u64]) -> f64 {
@@ -244,20 +258,51 @@ pub(crate) fn analyse(
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
     together: Together,
 ) -> Story {
+    let refs: Vec<&Article> = articles.iter().collect();
+    complete(articles, outline(&refs, evidence, together))
+}
+
+/// The outline of a story: every pair's relation, similarity and evidence,
+/// and the reprint groups — what the list of a pile's stories needs.
+pub(crate) fn outline(
+    articles: &[&Article],
+    evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
+    together: Together,
+) -> Story {
+    let pairs = relate(articles, evidence, together);
+    let groups = reprint_groups(articles.len(), &pairs);
+    Story {
+        pairs,
+        groups,
+        quotes: Vec::new(),
+        claims: Vec::new(),
+        wording: Vec::new(),
+        disagreements: Vec::new(),
+        partial: true,
+    }
+}
+
+/// A story in full from its outline: the quote ledger, the coverage table,
+/// disagreements and wording, and what each pair shares of them.
+pub fn complete(articles: &[Article], outline: Story) -> Story {
+    if !outline.partial {
+        return outline;
+    }
     let mut quotes = ledger(articles);
     altered::mark_altered(&mut quotes, articles);
     let claims = coverage(articles);
     let disagreements = disagreements::find(&claims, articles);
     let wording = wording::wording(articles, &claims);
-    let pairs = relate(articles, &quotes, &claims, evidence, together);
-    let groups = reprint_groups(articles.len(), &pairs);
+    let mut pairs = outline.pairs;
+    count_shared(&mut pairs, articles.len(), &quotes, &claims);
     Story {
         pairs,
-        groups,
+        groups: outline.groups,
         quotes,
         claims,
         wording,
         disagreements,
+        partial: false,
     }
 }
 
@@ -339,7 +384,7 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
             }
             let speaker = speakers
                 .into_iter()
-                .max_by_key(|(s, k)| (*k, s.len()))
+                .max_by(|(s, k), (t, l)| k.cmp(l).then(s.len().cmp(&t.len())).then(t.cmp(s)))
                 .map(|(s, _)| s.to_string());
             Quote {
                 text: articles[f.article].text[f.span.range()].to_string(),
@@ -423,40 +468,28 @@ fn with_word_for_word_copies(
 }
 
 /// Every unordered pair: a full alignment only where shingles say a reprint
-/// is likely; the others judged by the same-event evidence.
+/// is likely; the others judged by the same-event evidence and compared by
+/// vocabulary (`align::overlap`, the similarity `diff` gives such a pair).
 fn relate(
-    articles: &[Article],
-    quotes: &[Quote],
-    claims: &[Claim],
+    articles: &[&Article],
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
     together: Together,
 ) -> Vec<PairSummary> {
     let n = articles.len();
-    let sigs: Vec<Vec<u64>> = articles.iter().map(shingles).collect();
-    let quote_counts = shared_counts(n, quotes.iter().map(Quote::articles));
-    let claim_counts = shared_counts(n, claims.iter().map(Claim::articles));
-    // How many claims each article carries, for the coverage similarity.
-    let mut carried = vec![0usize; n];
-    for c in claims {
-        for a in c.articles() {
-            carried[a] += 1;
-        }
-    }
+    let sigs: Vec<Vec<u64>> = articles.iter().map(|a| shingles(a)).collect();
+    let vocabularies: Vec<Vec<u64>> = articles.iter().map(|a| overlap::vocabulary(a)).collect();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
-            let shared_quotes = quote_counts[a * n + b];
-            let shared_sentences = claim_counts[a * n + b];
             let evidence = evidence(a, b);
             let same_event = together == Together::OneStory || evidence.same_event();
-            let cont = containment(&sigs[a], &sigs[b]);
-            let (relation, similarity, aligned) = if cont >= ALIGN_FROM {
+            let (relation, similarity, aligned) = if containment(&sigs[a], &sigs[b]) >= ALIGN_FROM {
                 // Only the relation and similarity are read: no edit classes.
                 let options = AlignOptions {
                     classify: false,
                     ..AlignOptions::default()
                 };
-                let c = align(&articles[a], &articles[b], &options);
+                let c = align(articles[a], articles[b], &options);
                 let relation = if same_event && c.relation == Relation::Unrelated {
                     Relation::Related
                 } else {
@@ -464,34 +497,37 @@ fn relate(
                 };
                 (relation, c.similarity, true)
             } else {
-                let rel = if same_event {
+                let relation = if same_event {
                     Relation::Related
                 } else {
                     Relation::Unrelated
                 };
-                // Not aligned in full: how much of their coverage they share
-                // (Dice over the claims each carries), or of their wording.
-                let total = carried[a] + carried[b];
-                let coverage = if total == 0 {
-                    0.0
-                } else {
-                    2.0 * shared_sentences as f64 / total as f64
-                };
-                (rel, (cont.max(coverage) * 100.0).round() / 100.0, false)
+                let similarity = overlap::shared_vocabulary(&vocabularies[a], &vocabularies[b]);
+                (relation, similarity, false)
             };
             pairs.push(PairSummary {
                 a,
                 b,
                 relation,
                 similarity,
-                shared_sentences,
-                shared_quotes,
+                shared_sentences: 0,
+                shared_quotes: 0,
                 aligned,
                 evidence,
             });
         }
     }
     pairs
+}
+
+/// How many claims and quotations each pair carries both of.
+fn count_shared(pairs: &mut [PairSummary], n: usize, quotes: &[Quote], claims: &[Claim]) {
+    let quote_counts = shared_counts(n, quotes.iter().map(Quote::articles));
+    let claim_counts = shared_counts(n, claims.iter().map(Claim::articles));
+    for p in pairs {
+        p.shared_quotes = quote_counts[p.a * n + p.b];
+        p.shared_sentences = claim_counts[p.a * n + p.b];
+    }
 }
 
 /// For each pair (a < b, at `a * n + b`), how many items both carry.

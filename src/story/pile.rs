@@ -9,7 +9,9 @@
 
 use super::index::{self, Index};
 use super::judge::{self, SAME_EVENT};
-use super::{analyse, candidates, cluster, Story, Together};
+use super::{candidates, cluster, complete, outline, Story, Together};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::article::Article;
 
 /// A pile sorted into stories.
@@ -37,10 +39,31 @@ pub struct PileStory {
     /// The outlets carrying it, each once, in order of first article.
     pub outlets: Vec<String>,
     /// The story analysis; its article indices are positions in `articles`.
+    /// `sort_pile` gives its outline (pairs and reprint groups);
+    /// `complete` or `Pile::complete` the rest.
     pub story: Story,
 }
 
+impl PileStory {
+    /// Its articles, and its analysis in full.
+    pub fn complete(&self, articles: &[Article]) -> (Vec<Article>, Story) {
+        let subset: Vec<Article> = self.articles.iter().map(|&i| articles[i].clone()).collect();
+        let story = complete(&subset, self.story.clone());
+        (subset, story)
+    }
+}
+
 impl Pile {
+    /// Every story analysed in full (on both cores), as the pile's JSON,
+    /// Markdown and HTML reports show them.
+    pub fn complete(&mut self, articles: &[Article]) {
+        let stories = std::mem::take(&mut self.stories);
+        self.stories = on_both_cores(stories, |mut s| {
+            s.story = s.complete(articles).1;
+            s
+        });
+    }
+
     /// The story an article belongs to, if any.
     pub fn story_of(&self, article: usize) -> Option<usize> {
         self.stories
@@ -49,20 +72,18 @@ impl Pile {
     }
 }
 
-/// Sorts a pile into stories and analyses each.
+/// Sorts a pile into stories, each with its outline (pairs and reprint
+/// groups); `Pile::complete` analyses them in full.
 pub fn sort_pile(articles: &[Article]) -> Pile {
     let index = index::build(articles);
     let pairs = candidates::find(&index);
     let scores = score_all(&index, &pairs);
     let groups = cluster::group(articles.len(), &scores, SAME_EVENT);
-    let (groups, singles): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.len() > 1);
-    let mut stories = analyse_each(articles, &index, &scores, groups);
-    stories.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(a.articles[0].cmp(&b.articles[0]))
-    });
+    let (mut groups, singles): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.len() > 1);
+    // The biggest first (also the costliest to analyse).
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let centrality = centrality(articles.len(), &groups, &scores);
+    let stories = analyse_each(articles, &index, &centrality, groups);
     Pile {
         stories,
         singles: singles.into_iter().map(|g| g[0]).collect(),
@@ -89,45 +110,68 @@ fn score_all(index: &Index, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f64)> {
     })
 }
 
-/// Each group analysed as one story (groups shared out between two threads).
+/// Each group outlined as one story, on both cores.
 fn analyse_each(
     articles: &[Article],
     index: &Index,
-    scores: &[(u32, u32, f64)],
+    centrality: &[f64],
     groups: Vec<Vec<usize>>,
 ) -> Vec<PileStory> {
-    let one = |members: &Vec<usize>| story_of_group(articles, index, scores, members);
-    if groups.len() < 4 {
-        return groups.iter().map(one).collect();
-    }
-    std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            groups
-                .iter()
-                .skip(1)
-                .step_by(2)
-                .map(one)
-                .collect::<Vec<_>>()
-        });
-        let mut out: Vec<PileStory> = groups.iter().step_by(2).map(one).collect();
-        match other.join() {
-            Ok(v) => out.extend(v),
-            Err(_) => out.extend(groups.iter().skip(1).step_by(2).map(one)),
-        }
-        out
+    on_both_cores(groups, |members| {
+        story_of_group(articles, index, centrality, &members)
     })
+}
+
+/// `f` of every item, in order, on two threads that take the next item from a
+/// shared counter (the costliest first, by the caller's order) so neither
+/// core idles while the other finishes a big one.
+fn on_both_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    if items.len() < 4 {
+        return items.into_iter().map(f).collect();
+    }
+    let count = items.len();
+    let slots: Vec<std::sync::Mutex<Option<T>>> = items
+        .into_iter()
+        .map(|t| std::sync::Mutex::new(Some(t)))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let take = |i: usize| slots[i].lock().unwrap_or_else(|p| p.into_inner()).take();
+    let work = || {
+        let mut done: Vec<(usize, R)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            if let Some(t) = take(i) {
+                done.push((i, f(t)));
+            }
+        }
+    };
+    let mut done = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut done = work();
+        done.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        done
+    });
+    done.sort_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
 }
 
 fn story_of_group(
     articles: &[Article],
     index: &Index,
-    scores: &[(u32, u32, f64)],
+    centrality: &[f64],
     members: &[usize],
 ) -> PileStory {
-    let subset: Vec<Article> = members.iter().map(|&i| articles[i].clone()).collect();
+    let subset: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
     let evidence = |a: usize, b: usize| judge::judge(index, members[a], members[b]);
-    let story = analyse(&subset, &evidence, Together::OneStory);
-    let central = most_central(members, scores);
+    let story = outline(&subset, &evidence, Together::OneStory);
+    let central = most_central(members, centrality);
     PileStory {
         articles: members.to_vec(),
         label: articles[central].title_line(),
@@ -138,21 +182,34 @@ fn story_of_group(
     }
 }
 
-/// The member with the highest total score to the others (ties: the first).
-fn most_central(members: &[usize], scores: &[(u32, u32, f64)]) -> usize {
-    let mut total = vec![0.0f64; members.len()];
-    for &(a, b, s) in scores {
-        let (Ok(x), Ok(y)) = (
-            members.binary_search(&(a as usize)),
-            members.binary_search(&(b as usize)),
-        ) else {
-            continue;
-        };
-        total[x] += s;
-        total[y] += s;
+/// Each article's total score to the other articles of its group: how
+/// central it is to its story (one pass over the scored pairs).
+fn centrality(n: usize, groups: &[Vec<usize>], scores: &[(u32, u32, f64)]) -> Vec<f64> {
+    let mut group_of = vec![usize::MAX; n];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
     }
+    let mut total = vec![0.0f64; n];
+    for &(a, b, s) in scores {
+        let (a, b) = (a as usize, b as usize);
+        if group_of[a] == group_of[b] && group_of[a] != usize::MAX {
+            total[a] += s;
+            total[b] += s;
+        }
+    }
+    total
+}
+
+/// The member with the highest total score to the others (ties: the first).
+fn most_central(members: &[usize], centrality: &[f64]) -> usize {
     let best = (0..members.len())
-        .max_by(|&x, &y| total[x].total_cmp(&total[y]).then(y.cmp(&x)))
+        .max_by(|&x, &y| {
+            centrality[members[x]]
+                .total_cmp(&centrality[members[y]])
+                .then(y.cmp(&x))
+        })
         .unwrap_or(0);
     members[best]
 }

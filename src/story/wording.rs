@@ -46,10 +46,13 @@ pub(crate) fn wording(articles: &[Article], claims: &[Claim]) -> Vec<Wording> {
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
             .then(x.words_a.cmp(&y.words_a))
+            .then(x.words_b.cmp(&y.words_b))
     });
     out
 }
 
+/// The byte ranges of the words each of two sentences puts in the other's place.
+type Substitutions = Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>;
 /// (article a, article b, words of a folded, words of b folded).
 type Key = (usize, usize, String, String);
 /// A substitution's folded words, either way round, and the claims it occurs in.
@@ -71,10 +74,39 @@ fn substitutions_by_pair(
     {
         let mut occ = c.occurrences.clone();
         occ.sort_by_key(|o| o.article);
+        // Reprints carry a claim's sentence word for word (lines wrapped
+        // anew): each two wordings are compared once, through the first
+        // occurrence of each, and a sentence with its copy not at all.
+        let words: Vec<Vec<(usize, usize)>> =
+            occ.iter().map(|o| word_spans(text(articles, o))).collect();
+        let mut firsts: HashMap<Vec<&str>, usize> = HashMap::new();
+        let first: Vec<usize> = occ
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let t = text(articles, o);
+                let key = words[i].iter().map(|w| &t[w.0..w.1]).collect();
+                *firsts.entry(key).or_insert(i)
+            })
+            .collect();
+        let mut known: HashMap<(usize, usize), Substitutions> = HashMap::new();
         for (i, x) in occ.iter().enumerate() {
-            for y in &occ[i + 1..] {
+            for (j, y) in occ.iter().enumerate().skip(i + 1) {
+                let (fi, fj) = (first[i], first[j]);
+                if fi == fj {
+                    continue;
+                }
                 let (tx, ty) = (text(articles, x), text(articles, y));
-                for (rx, ry) in substitutions(tx, ty) {
+                let subs = known.entry((fi, fj)).or_insert_with(|| {
+                    substitutions(text(articles, &occ[fi]), text(articles, &occ[fj]))
+                });
+                let subs = subs.iter().map(|(rx, ry)| {
+                    (
+                        relocate(rx, &words[fi], &words[i]),
+                        relocate(ry, &words[fj], &words[j]),
+                    )
+                });
+                for (rx, ry) in subs {
                     let (wx, wy) = (&tx[rx.clone()], &ty[ry.clone()]);
                     let (fx, fy) = (fold(wx), fold(wy));
                     claims_of.entry(unordered(&fx, &fy)).or_default().insert(ci);
@@ -95,6 +127,33 @@ fn substitutions_by_pair(
         }
     }
     (found, claims_of)
+}
+
+/// The byte spans of a text's words (split at whitespace).
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    text.split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            (start, start + w.len())
+        })
+        .collect()
+}
+
+/// The bytes `r` of one text, in another with the same words (`from` and
+/// `to` are their word spans): the same words, at the same offsets in them.
+fn relocate(
+    r: &std::ops::Range<usize>,
+    from: &[(usize, usize)],
+    to: &[(usize, usize)],
+) -> std::ops::Range<usize> {
+    if from.is_empty() || from.len() != to.len() {
+        return r.clone();
+    }
+    let k = from.partition_point(|w| w.1 <= r.start).min(from.len() - 1);
+    let start = to[k].0 + (r.start - from[k].0);
+    let k = from.partition_point(|w| w.1 < r.end).min(from.len() - 1);
+    let end = to[k].0 + (r.end - from[k].0);
+    start..end
 }
 
 fn unordered(p: &str, q: &str) -> (String, String) {
@@ -125,4 +184,21 @@ fn fold(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_moves_to_the_same_words_wrapped_anew() {
+        let from = "the rebels took the  town of Kharn";
+        let to = "the rebels took\nthe town of   Kharn";
+        let (fw, tw) = (word_spans(from), word_spans(to));
+        let r = from.find("took the").unwrap()..from.find(" of").unwrap();
+        let moved = relocate(&r, &fw, &tw);
+        assert_eq!(&to[moved], "took\nthe town");
+        let r = from.find("Kharn").unwrap()..from.len();
+        assert_eq!(&to[relocate(&r, &fw, &tw)], "Kharn");
+    }
 }

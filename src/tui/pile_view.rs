@@ -208,19 +208,18 @@ impl PileApp {
     }
 
     fn open_selected(&mut self) {
-        let Some(s) = self.pile.stories.get(self.row) else {
+        let Some(s) = self.pile.stories.get_mut(self.row) else {
             if !self.pile.singles.is_empty() {
                 self.message =
                     Some("a single: no other article in the pile reports this event".into());
             }
             return;
         };
-        let subset: Vec<Article> = s
-            .articles
-            .iter()
-            .map(|&i| self.articles[i].clone())
-            .collect();
-        let mut app = StoryApp::new(subset, s.story.clone(), self.config.clone(), self.size);
+        // The list needs only each story's outline; the story is analysed in
+        // full when first opened, and kept for the next time.
+        let (subset, story) = s.complete(&self.articles);
+        s.story = story.clone();
+        let mut app = StoryApp::new(subset, story, self.config.clone(), self.size);
         app.message = Some(format!("story {} · q back to the stories", self.row + 1));
         self.open = Some(app);
     }

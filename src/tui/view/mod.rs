@@ -217,8 +217,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         let s = &c.stats;
         left = match c.by_claims {
             Some(b) => format!(
-                " {} · by claims · {} shared claims · ={} ~{} ↕{} -{} +{}",
+                " {} · sim {:.2} · by claims · {} shared claims · ={} ~{} ↕{} -{} +{}",
                 c.relation.as_str(),
+                c.similarity,
                 b.shared_claims,
                 s.equal,
                 s.changed,

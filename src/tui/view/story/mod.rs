@@ -74,10 +74,13 @@ fn draw_head(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         .filter(|c| c.articles().len() > 1)
         .count();
     let groups = story.groups.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let head = format!(
-        "storydiff · a story of {} articles · {groups} reprint group{} · {shared_q} shared quotes · {shared_c} shared claims",
+        "storydiff · a story of {} articles · {groups} reprint group{} · {shared_q} shared quote{} · {shared_c} shared claim{}",
         app.articles.len(),
-        if groups == 1 { "" } else { "s" }
+        plural(groups),
+        plural(shared_q),
+        plural(shared_c),
     );
     let w = area.width;
     put(

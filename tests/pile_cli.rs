@@ -1,0 +1,78 @@
+//! `storydiff story DIR` on a folder as scrapers and data sets leave them:
+//! files that are not articles are left out with one note naming them, and
+//! no progress line is written when stderr is not a terminal.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn story(dir: &Path) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(["story", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn files_that_are_not_articles_are_left_out_with_one_note() {
+    let dir = folder("not-articles");
+    for (name, text) in storydiff::synth::generate_pile(10, 1_500, 5) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    std::fs::write(dir.join("README.md"), "# The data set\n\nTen articles.\n").unwrap();
+    std::fs::write(
+        dir.join("baseline.py"),
+        "#!/usr/bin/env python3\nimport json\nprint(json.dumps({}))\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"[{"file": "e00000-0.txt", "event": 0}]"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("events.csv"), "file,event\ne00000-0.txt,0\n").unwrap();
+    std::fs::write(dir.join("LICENSE"), "Public domain.\n").unwrap();
+    std::fs::write(dir.join(".DS_Store"), "\0\0\x01Bud1").unwrap();
+    let (out, err) = story(&dir);
+    assert!(out.starts_with("10 articles"), "{out}");
+    let notes: Vec<&str> = err.lines().collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    for name in [
+        "README.md",
+        "baseline.py",
+        "manifest.json",
+        "events.csv",
+        "LICENSE",
+        ".DS_Store",
+    ] {
+        assert!(notes[0].contains(name), "{name}: {err}");
+        assert!(!out.contains(name), "{name} read as an article");
+    }
+}
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    let dir = folder("quiet-pile");
+    for (name, text) in storydiff::synth::generate_pile(320, 400, 9) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let (out, err) = story(&dir);
+    assert!(out.starts_with("320 articles"), "{out}");
+    assert!(err.is_empty(), "{err}");
+}
