@@ -1,31 +1,54 @@
-//! Sorting a pile into stories: 1,000 generated articles (~5 MB: stories of an
-//! original, two edited reprints and two independent write-ups, and unrelated
-//! singles), index to per-story analysis. The 10,000-article pile is timed
-//! end to end on the binary (see the README), where loading counts too.
+//! Sorting a pile into stories: generated piles (stories of an original, two
+//! edited reprints and two independent write-ups, and unrelated singles, ~5 KB
+//! an article) of 1,000 and 10,000 articles. `sort` is what the story list and
+//! the text report need (index, candidates, judge, cluster, each story's
+//! outline); `sort+complete` adds every story's full analysis, as the JSON
+//! report needs. Loading the files is timed end to end on the binary (see the
+//! README).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use storydiff::article::{load_bytes, LoadOptions};
+use storydiff::article::{load_bytes, Article, LoadOptions};
 use storydiff::story::sort_pile;
 use storydiff::synth::generate_pile;
 
-fn bench_pile(c: &mut Criterion) {
+fn pile_of(count: usize) -> Vec<Article> {
     let opts = LoadOptions::default();
-    let articles: Vec<_> = generate_pile(1_000, 5_000, 7)
+    let articles: Vec<Article> = generate_pile(count, 5_000, 7)
         .iter()
         .map(|(name, text)| load_bytes(name, text.as_bytes(), &opts).unwrap())
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let pile = sort_pile(&articles);
     eprintln!(
-        "1,000 articles, {bytes} bytes: {} stories, {} singles, {} candidate pairs",
+        "{count} articles, {bytes} bytes: {} stories, {} singles, {} candidate pairs",
         pile.stories.len(),
         pile.singles.len(),
         pile.candidates
     );
+    articles
+}
+
+fn bench_pile(c: &mut Criterion) {
     let mut g = c.benchmark_group("pile");
     g.sample_size(10);
-    g.bench_function("generated_1000", |b| {
-        b.iter(|| sort_pile(&articles).stories.len())
+    let small = pile_of(1_000);
+    g.bench_function("sort_1000", |b| b.iter(|| sort_pile(&small).stories.len()));
+    g.bench_function("sort+complete_1000", |b| {
+        b.iter(|| {
+            let mut pile = sort_pile(&small);
+            pile.complete(&small);
+            pile.stories.len()
+        })
+    });
+    drop(small);
+    let big = pile_of(10_000);
+    g.bench_function("sort_10000", |b| b.iter(|| sort_pile(&big).stories.len()));
+    g.bench_function("sort+complete_10000", |b| {
+        b.iter(|| {
+            let mut pile = sort_pile(&big);
+            pile.complete(&big);
+            pile.stories.len()
+        })
     });
     g.finish();
 }
