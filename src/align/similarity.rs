@@ -257,6 +257,9 @@ pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     }
 }
 
+/// What `raw` holds for a word whose stem no profile has.
+const UNKNOWN: u32 = u32::MAX;
+
 impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
@@ -272,11 +275,58 @@ impl Vocab {
         }
         a[15] = b.len() as u8;
         let packed = u128::from_le_bytes(a);
-        if let Some(&id) = self.raw.get(&packed) {
-            return id;
+        match self.raw.get(&packed) {
+            // A word `known_id` found no stem for: it has one now.
+            Some(&id) if id != UNKNOWN => return id,
+            _ => {}
         }
         let id = self.stem_id(word);
         self.raw.insert(packed, id);
+        id
+    }
+
+    /// The id of a word's stem when a profiled sentence has it; words of the
+    /// sample that no profile has are read for nothing (their frequency is
+    /// never asked), so they get no id.
+    fn known_id(&mut self, word: &str) -> Option<u32> {
+        let b = word.as_bytes();
+        if b.len() > 15 {
+            return self.known_stem_id(word);
+        }
+        let mut a = [0u8; 16];
+        for (d, &c) in a.iter_mut().zip(b) {
+            *d = c;
+        }
+        a[15] = b.len() as u8;
+        let packed = u128::from_le_bytes(a);
+        let id = match self.raw.get(&packed) {
+            Some(&id) => id,
+            None => {
+                let id = self.known_stem_id(word).unwrap_or(UNKNOWN);
+                self.raw.insert(packed, id);
+                id
+            }
+        };
+        (id != UNKNOWN).then_some(id)
+    }
+
+    /// `stem_id` without adding a stem.
+    fn known_stem_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(key) = ascii_stem_key(word) {
+            return self.short.get(&key).copied();
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        stem_into(word, &mut buf);
+        let id = if buf.is_ascii() {
+            let key = buf
+                .bytes()
+                .enumerate()
+                .fold(0u64, |k, (i, c)| k | u64::from(c) << (8 * i));
+            self.short.get(&key).copied()
+        } else {
+            self.ids.get(buf.as_str()).copied()
+        };
+        self.buf = buf;
         id
     }
 
@@ -329,16 +379,18 @@ impl Vocab {
     }
 
     /// Counts a sentence towards document frequencies only: a sample of the
-    /// unchanged text tells which words are common in these articles.
+    /// unchanged text tells which words are common in these articles. Call
+    /// it after every `profile`: only the stems profiles have are counted.
     pub fn observe(&mut self, text: &str) {
         let text = head(text);
         let mut stems = std::mem::take(&mut self.scratch);
         stems.clear();
         for w in crate::article::split_words(text) {
             terms(w, |t| {
-                let id = self.id(t);
-                if !self.stop[id as usize] {
-                    stems.push(id);
+                if let Some(id) = self.known_id(t) {
+                    if !self.stop[id as usize] {
+                        stems.push(id);
+                    }
                 }
             });
         }

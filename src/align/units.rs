@@ -255,6 +255,48 @@ impl Keys {
     }
 }
 
+/// Where the run of printable ASCII with no two spaces together that starts
+/// at `i` ends (`in_space`: the byte before counts as a space). Eight bytes
+/// at a time while they are clean: finding runs was most of the hashing.
+fn run_end(b: &[u8], i: usize, in_space: bool) -> usize {
+    let mut end = i;
+    let mut after_space = in_space;
+    while end < b.len() {
+        if let Some(chunk) = b.get(end..end + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if clean8(v, after_space) {
+                after_space = chunk[7] == b' ';
+                end += 8;
+                continue;
+            }
+        }
+        let c = b[end];
+        if !(0x20..0x80).contains(&c) || (c == b' ' && after_space) {
+            break;
+        }
+        after_space = c == b' ';
+        end += 1;
+    }
+    end
+}
+
+/// Eight bytes of printable ASCII with no two spaces together (nor a space
+/// first when `after_space`).
+#[inline]
+fn clean8(v: u64, after_space: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte at or above 0x80, or below 0x20 (exact once all are ASCII).
+    if v & HIGH != 0 || v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0 {
+        return false;
+    }
+    // The high bit of every byte that is a space.
+    let s = v ^ (ONES * 0x20);
+    let low = !HIGH;
+    let spaces = !(((s & low).wrapping_add(low)) | s | low);
+    spaces & (spaces << 8) == 0 && !(after_space && spaces & 0x80 != 0)
+}
+
 /// (matching key, exact key, word count) in one pass: the exact key hashes
 /// the text with whitespace runs as one space, the matching key hashes it
 /// folded (`fold`) as well.
@@ -264,20 +306,7 @@ fn hashes(text: &str) -> (u64, u64, u32) {
     let mut i = 0;
     while i < b.len() {
         // A run of printable ASCII with single spaces goes in as it stands.
-        let mut end = i;
-        while end < b.len() {
-            let c = b[end];
-            let double_space = c == b' '
-                && if end == i {
-                    k.in_space
-                } else {
-                    b[end - 1] == b' '
-                };
-            if !(0x20..0x80).contains(&c) || double_space {
-                break;
-            }
-            end += 1;
-        }
+        let end = run_end(b, i, k.in_space);
         if end > i {
             k.run(&b[i..end]);
             i = end;
@@ -293,6 +322,41 @@ fn hashes(text: &str) -> (u64, u64, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_end_where_byte_by_byte_they_would() {
+        let slow = |b: &[u8], i: usize, in_space: bool| {
+            let mut end = i;
+            while end < b.len() {
+                let c = b[end];
+                let after = if end == i {
+                    in_space
+                } else {
+                    b[end - 1] == b' '
+                };
+                if !(0x20..0x80).contains(&c) || (c == b' ' && after) {
+                    break;
+                }
+                end += 1;
+            }
+            end
+        };
+        let texts: [&[u8]; 6] = [
+            b"A plain sentence of printable words, long enough for chunks.",
+            b"two  spaces  here and there, then  more",
+            b"tab\there and a new\nline, \x7f del",
+            "caf\u{e9} na\u{ef}ve \u{201c}quoted\u{201d} text".as_bytes(),
+            b"        ",
+            b" x y z w v u t s r q p o n m l k j i h g f e d c b a ",
+        ];
+        for t in texts {
+            for i in 0..t.len() {
+                for in_space in [false, true] {
+                    assert_eq!(run_end(t, i, in_space), slow(t, i, in_space), "{t:?} {i}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn lower8_lowers_ascii_letters_only() {
