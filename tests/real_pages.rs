@@ -365,3 +365,16 @@ fn thai_paragraphs_are_body_and_a_thai_related_marker_ends_the_article() {
     assert_eq!(role_of(&a, "เรื่องที่เกี่ยวข้อง").0, Role::Boilerplate);
     assert_eq!(role_of(&a, "ลืออุ้ม").0, Role::Related);
 }
+
+#[test]
+fn a_source_line_names_the_outlet_and_is_not_article_text() {
+    let t = "Hundreds of port workers in Italy are striking against a new vaccine mandate\nSource: Quartz\nPublished: 2021-10-18\n\n\
+             Italy's new covid-19 rules went into effect on Oct. 15, prompting labor strikes and protests across the country.\n\
+             The measure, which was approved by the government on Sept. 16, aims to boost vaccination.\n";
+    let a = load("p.txt", t.as_bytes());
+    let (role, reason) = role_of(&a, "Source: Quartz");
+    assert_eq!(role, Role::Boilerplate);
+    assert!(reason.unwrap().contains("outlet"), "{reason:?}");
+    assert_eq!(a.meta.outlet.as_deref(), Some("Quartz"));
+    assert_eq!(a.meta.date.as_deref().map(|d| &d[..10]), Some("2021-10-18"));
+}

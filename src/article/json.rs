@@ -235,7 +235,8 @@ pub(crate) fn build_record(record: &Value) -> Result<Built, String> {
     }
     let offset = out.len();
     out.push_str(&main);
-    let body = plain::build(main, plain::Flavour::Scraped);
+    // Scraped text keeps its lines: no notes come back.
+    let body = plain::build(main, plain::Flavour::Scraped, &mut Vec::new());
     let mut blocks: Vec<super::Block> = hints
         .into_iter()
         .map(|(s, e, role, reason)| {

@@ -469,8 +469,8 @@ fn decode_checked(bytes: Vec<u8>, charset: Option<&str>) -> Result<decode::Decod
 /// text formats keep the decoded text itself, without a copy).
 fn build(format: Format, text: String, notes: &mut Vec<String>) -> Result<Built, LoadError> {
     Ok(match format {
-        Format::Text => plain::build(text, plain::Flavour::Text),
-        Format::Markdown => plain::build(text, plain::Flavour::Markdown),
+        Format::Text => plain::build(text, plain::Flavour::Text, notes),
+        Format::Markdown => plain::build(text, plain::Flavour::Markdown, notes),
         Format::Html => html::build(&text, notes)?,
         Format::Json => json::build(&text, notes)?,
     })

@@ -33,13 +33,17 @@ pub(crate) enum Flavour {
     Markdown,
 }
 
-pub(crate) fn build(text: String, flavour: Flavour) -> Built {
+pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> Built {
     let lines = split_lines(&text);
     let mut meta = Metadata::default();
-    let blocks = match flavour {
+    let mut blocks = match flavour {
         Flavour::Markdown => markdown_blocks(&text, &lines, &mut meta),
         Flavour::Text => text_blocks(&text, &lines, layout(&lines)),
         Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
+    };
+    let text = match flavour {
+        Flavour::Scraped => text,
+        Flavour::Text | Flavour::Markdown => rejoin_hyphenated(text, &mut blocks, notes),
     };
     Built {
         text,
@@ -48,6 +52,81 @@ pub(crate) fn build(text: String, flavour: Flavour) -> Built {
         markup: Vec::new(),
         extracted_words: None,
     }
+}
+
+/// Words a hard wrap broke after a hyphen (`face-` / `to-face`, as Python's
+/// textwrap and most editors break) joined again inside paragraphs: the line
+/// break goes, the hyphen stays (a wrapped line only ever breaks after a
+/// hyphen that is part of the word, so `Ukraine-` / `related` is
+/// `Ukraine-related`). Only that line break and the next line's indent leave
+/// the text; blocks' spans move with it. Headings, code and other blocks the
+/// format marked keep their lines.
+fn rejoin_hyphenated(text: String, blocks: &mut [Block], notes: &mut Vec<String>) -> String {
+    let cuts = hyphen_breaks(&text, blocks);
+    if cuts.is_empty() {
+        return text;
+    }
+    let example = {
+        let (from, to) = cuts[0];
+        let word_start = text[..from].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word_end = text[to..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| to + i);
+        format!("{}{}", &text[word_start..from], &text[to..word_end])
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for &(s, e) in &cuts {
+        out.push_str(&text[from..s]);
+        from = e;
+    }
+    out.push_str(&text[from..]);
+    let moved = |at: usize| -> usize {
+        at - cuts
+            .iter()
+            .take_while(|&&(_, e)| e <= at)
+            .map(|&(s, e)| e - s)
+            .sum::<usize>()
+    };
+    for b in blocks.iter_mut() {
+        b.span = super::Span::new(moved(b.span.start), moved(b.span.end));
+    }
+    notes.push(format!(
+        "rejoined {} word(s) a line break split after a hyphen (`{example}`)",
+        cuts.len()
+    ));
+    out
+}
+
+/// Byte ranges (line break and indent) between a word ending in a hyphen at
+/// the end of a line and the word that goes on at the start of the next, in
+/// paragraphs the markup left unmarked.
+fn hyphen_breaks(text: &str, blocks: &[Block]) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    for b in blocks.iter().filter(|b| b.reason.is_none()) {
+        let span = &text[b.span.range()];
+        if span.starts_with("```") || span.starts_with("~~~") {
+            continue;
+        }
+        let breaks = span.match_indices('-').map(|(at, _)| at).filter(|&at| {
+            matches!(span.as_bytes().get(at + 1), Some(b'\n' | b'\r'))
+                && ends_in_hyphenated_word(&span[..=at])
+        });
+        for hyphen in breaks {
+            let rest = &span[hyphen + 1..];
+            let next = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+            let gap = rest.len() - next.len();
+            let one_break = rest[..gap].matches(['\n', '\r']).count() <= 2
+                && !rest[..gap].contains("\n\n")
+                && !rest[..gap].contains("\r\r");
+            if one_break && next.starts_with(char::is_alphanumeric) {
+                let start = b.span.start + hyphen + 1;
+                cuts.push((start, start + gap));
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts
 }
 
 /// Lines with any of `\n`, `\r\n` or `\r` as terminators.
@@ -88,6 +167,12 @@ fn split_lines(text: &str) -> Vec<Line> {
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
     t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
+}
+
+/// A line ending in a word and a hyphen (`face-`), not a dash (`said -`, `--`).
+fn ends_in_hyphenated_word(s: &str) -> bool {
+    let mut end = s.chars().rev();
+    end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric)
 }
 
 fn first_word_chars(s: &str) -> usize {
@@ -148,8 +233,10 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout) -> bool {
     if is_list_item(n) || next.indent > prev.indent {
         return false;
     }
-    // A sentence running on in lower case is a continuation whatever the layout.
-    let runs_on = !ends_sentence(p) && starts_lowercase(n) && prev.chars >= 40;
+    // A sentence running on in lower case is a continuation whatever the
+    // layout, and so is a word wrapped after its hyphen.
+    let runs_on = (!ends_sentence(p) && starts_lowercase(n) && prev.chars >= 40)
+        || (ends_in_hyphenated_word(p) && n.starts_with(char::is_alphanumeric));
     match layout.wrap {
         None => runs_on,
         Some(w) => runs_on || prev.chars + 1 + first_word_chars(n) > w,
@@ -357,12 +444,34 @@ mod tests {
     use super::*;
 
     fn blocks(s: &str) -> Vec<String> {
-        let built = build(s.to_string(), Flavour::Text);
+        let built = build(s.to_string(), Flavour::Text, &mut Vec::new());
         built
             .blocks
             .iter()
             .map(|b| built.text[b.span.range()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn words_wrapped_after_a_hyphen_are_joined_with_the_hyphen_kept() {
+        let s = "Negotiators from both sides met in\nGeneva on Thursday for the first face-\r\nto-face round of Ukraine-\nrelated talks since the spring, they -\nsaid, with a long-awaited prisoner\nexchange agreement on the table.\n\nA follow-up meeting was pencilled in for\nthe end of the month, a cross-\nborder corridor with it, and 2019-\n2020 figures.\n";
+        let mut notes = Vec::new();
+        let built = build(s.to_string(), Flavour::Text, &mut notes);
+        let paras: Vec<&str> = built
+            .blocks
+            .iter()
+            .map(|b| &built.text[b.span.range()])
+            .collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].contains(" face-to-face round of Ukraine-related talks"));
+        // A dash before the break is not a hyphenated word.
+        assert!(paras[0].contains("they -\nsaid"));
+        assert!(paras[1].contains("cross-border corridor") && paras[1].contains("2019-2020"));
+        assert!(notes[0].contains("rejoined 4 word(s)") && notes[0].contains("face-to-face"));
+        // Headings keep their lines; a hyphen before a blank line ends a paragraph.
+        let md = "# Cross-\nborder talks\n\nThe talks went on late into the evening and a cross-\n\nborder deal is near.\n";
+        let built = build(md.to_string(), Flavour::Markdown, &mut notes);
+        assert!(built.text.contains("a cross-\n\nborder"));
     }
 
     #[test]
@@ -398,7 +507,7 @@ mod tests {
     #[test]
     fn markdown_headings_and_lists() {
         let s = "# The headline\n\nBody text that\nwraps softly.\n\n## A subhead\n\n- one\n- two\n";
-        let built = build(s.to_string(), Flavour::Markdown);
+        let built = build(s.to_string(), Flavour::Markdown, &mut Vec::new());
         let roles: Vec<Role> = built.blocks.iter().map(|b| b.role).collect();
         assert_eq!(
             roles,

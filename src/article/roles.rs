@@ -901,6 +901,16 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
             }
         }
     }
+    if f.words <= 8 {
+        if let Some(label) = OUTLET_LABELS.iter().find(|l| lower.starts_with(**l)) {
+            if !t[label.len()..].trim().is_empty() {
+                return Some((
+                    Role::Boilerplate,
+                    format!("names the outlet (`{}`)", &t[..label.len()]),
+                ));
+            }
+        }
+    }
     if f.words <= 15 {
         for label in [
             "published",
@@ -1113,10 +1123,13 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     }
 }
 
+/// Labels of a line that names the outlet ("Source: Reuters").
+const OUTLET_LABELS: &[&str] = &["source:", "publisher:", "published by:", "outlet:"];
+
 /// "Source: Reuters" lines, or an agency dateline "LONDON (Reuters) -".
 fn outlet_from_text(article: &mut Article, feats: &[Feat]) -> Option<String> {
     for (i, f) in feats.iter().enumerate() {
-        for label in ["source:", "publisher:", "published by:", "outlet:"] {
+        for label in OUTLET_LABELS {
             if f.lower.starts_with(label) && f.words <= 8 {
                 let value = f.text[label.len()..].trim();
                 if !value.is_empty() {
