@@ -203,3 +203,25 @@ fn a_sentence_split_in_two_pairs_two_to_one() {
         .iter()
         .any(|op| op.old.len() == 2 && op.new.len() == 1));
 }
+
+/// Past the deadline the search for claims stops and says so: the
+/// comparison is approximate, with a note, and still holds every sentence
+/// in exactly one op.
+#[test]
+fn by_claims_out_of_time_degrades_with_a_note() {
+    let (old, new) = (sample("000"), sample("003"));
+    let options = AlignOptions {
+        deadline: Some(std::time::Duration::ZERO),
+        ..AlignOptions::default()
+    };
+    let c = align_by_claims(&old, &new, &options);
+    every_sentence_once(&c);
+    assert!(c.approximate);
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("by claims: deadline reached")),
+        "{:?}",
+        c.notes
+    );
+}

@@ -144,6 +144,8 @@ pub(crate) struct Clusters {
     /// of each article per claim.
     pub clusters: Vec<Vec<usize>>,
     pub vocab: Vocab,
+    /// When the deadline stopped the search: how many sentences were searched.
+    pub late: Option<usize>,
 }
 
 /// A content sentence of one article.
@@ -218,17 +220,17 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
     (sents, keys)
 }
 
-/// Fills each sentence's names: runs of words written with a capital letter
-/// (a sentence's first word only when the pool writes it with a capital
-/// inside sentences too), a run ending at punctuation.
-fn mark_names(articles: &[&Article], sents: &mut [Sent], vocab: &mut Vocab) {
+/// Fills the names of each sentence that is `searched`: runs of words written
+/// with a capital letter (a sentence's first word only when these sentences
+/// write it with a capital inside sentences too), a run ending at punctuation.
+fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], vocab: &mut Vocab) {
     let capital = |w: &str| {
         w.chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_uppercase)
     };
     let mut known = Vec::new();
-    for s in sents.iter() {
+    for s in sents.iter().zip(searched).filter(|x| *x.1).map(|x| x.0) {
         let text = &articles[s.article].text[s.span.range()];
         for w in crate::article::split_words(text)
             .skip(1)
@@ -243,7 +245,7 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], vocab: &mut Vocab) {
             });
         }
     }
-    for s in sents.iter_mut() {
+    for s in sents.iter_mut().zip(searched).filter(|x| *x.1).map(|x| x.0) {
         let text = &articles[s.article].text[s.span.range()];
         let mut run: Vec<u32> = Vec::new();
         for (k, w) in crate::article::split_words(text).enumerate() {
@@ -312,10 +314,13 @@ fn twins(sents: &[Sent], keys: &[u64]) -> Vec<Vec<(usize, usize)>> {
         .collect()
 }
 
-/// Each sentence's best match in each other article: (sentence, similarity)
-/// by article. A word-for-word twin is the best match at 1; the other
-/// articles are searched through the index of rare words, the strongest
-/// candidates scored in full with `same_claim`.
+/// A sentence's best match in each other article: article → (sentence, similarity).
+type BestByArticle = HashMap<usize, (usize, f64)>;
+
+/// Each sentence's best match in each other article. A word-for-word twin is
+/// the best match at 1; the other articles are searched through the index of
+/// rare words, the strongest candidates scored in full with `same_claim`,
+/// until `deadline` (then the sentences searched so far: `Some(count)`).
 fn best_matches(
     sents: &[Sent],
     vocab: &Vocab,
@@ -323,16 +328,21 @@ fn best_matches(
     cap: usize,
     twins: &[Vec<(usize, usize)>],
     articles: usize,
-) -> Vec<HashMap<usize, (usize, f64)>> {
+    deadline: Option<Instant>,
+) -> (Vec<BestByArticle>, Option<usize>) {
     let n = sents.len();
-    let mut best: Vec<HashMap<usize, (usize, f64)>> = vec![HashMap::new(); n];
+    let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
     let mut tally = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
+    let mut late = None;
     for i in 0..n {
         for &(a, j) in &twins[i] {
             best[i].insert(a, (j, 1.0));
         }
-        if twins[i].len() + 1 >= articles {
+        if late.is_none() && i % 256 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+            late = Some(i);
+        }
+        if twins[i].len() + 1 >= articles || late.is_some() {
             continue;
         }
         for w in distinct(&sents[i].profile.stems) {
@@ -380,17 +390,27 @@ fn best_matches(
             }
         }
     }
-    best
+    (best, late)
 }
 
 /// Content sentences of every article and the clusters they form (each a list
 /// of sentence indices, in article order). Singletons are claims one outlet alone makes.
 pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
+    cluster_until(articles, None)
+}
+
+/// `cluster`, searching for matches until `deadline`: past it, the sentences
+/// not yet searched keep only their word-for-word twins, and `late` says how
+/// many were searched.
+fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     let mut vocab = Vocab::default();
     let (mut sents, keys) = content_sentences(articles, &mut vocab);
+    let twins = twins(&sents, &keys);
+    // Only sentences without a twin in every other article are compared.
+    let searched: Vec<bool> = twins.iter().map(|t| t.len() + 1 < articles.len()).collect();
     // Before freezing: looking up a word the profiles did not see would
     // clear the frozen weights.
-    mark_names(articles, &mut sents, &mut vocab);
+    mark_names(articles, &mut sents, &searched, &mut vocab);
     vocab.freeze_with(SMALL_POOL);
     let n = sents.len();
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -402,8 +422,15 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
     // Words in many sentences say little about which claim this is, and cost
     // the most to follow: candidates come from the rarer words only.
     let cap = (n / 40).max(24);
-    let twins = twins(&sents, &keys);
-    let best = best_matches(&sents, &vocab, &index, cap, &twins, articles.len());
+    let (best, late) = best_matches(
+        &sents,
+        &vocab,
+        &index,
+        cap,
+        &twins,
+        articles.len(),
+        deadline,
+    );
     // Best matches: those found from both ends first (each sentence the
     // other's best match in its article), then one-sided ones, strongest
     // first within each; a claim never holds two sentences of one article
@@ -472,6 +499,7 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
         sents,
         clusters: out,
         vocab,
+        late,
     }
 }
 
@@ -503,13 +531,54 @@ struct ClaimPair {
 /// these two articles), then sentences that reappear word for word. Ops follow
 /// the old article; a partner out of the new article's order is `moved`.
 pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
+    let bytes = old.text.len() + new.text.len();
+    if bytes > BY_CLAIMS_MAX_BYTES {
+        return in_order_instead(old, new, options, bytes);
+    }
     let deadline = options.deadline.map(|d| Instant::now() + d);
     let (old_units, new_units) = (units::units(old), units::units(new));
-    let found = cluster(&[old, new]);
+    let found = cluster_until(
+        &[old, new],
+        deadline.map(|d| d.checked_sub(SEARCH_SHARE).unwrap_or(d)),
+    );
     let mut pairs = pairs_of_clusters(&found, &old_units, &new_units);
     let profiled = Profiled::of(&found.sents, &old_units, &new_units);
     take_split_halves(&mut pairs, &found.vocab, &profiled);
-    build(old, new, old_units, new_units, pairs, deadline)
+    let mut comparison = build(old, new, old_units, new_units, pairs, deadline);
+    if let Some(searched) = found.late {
+        comparison.approximate = true;
+        comparison.notes.push(format!(
+            "by claims: deadline reached after searching {searched} of {} sentences; the rest are paired only where they reappear word for word",
+            found.sents.len()
+        ));
+    }
+    comparison
+}
+
+/// Inputs (both texts together) beyond which alignment by claims is not
+/// tried: the search for claims grows with the text, and a pair this big is
+/// not two news write-ups.
+pub const BY_CLAIMS_MAX_BYTES: usize = 16 << 20;
+
+/// Time kept back from the deadline for laying out and word-diffing the
+/// pairs once the search for claims stops.
+const SEARCH_SHARE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// The alignment in order, with a note that by claims was not tried.
+fn in_order_instead(
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+    bytes: usize,
+) -> Comparison {
+    let mut comparison = super::align(old, new, options);
+    comparison.approximate = true;
+    comparison.notes.push(format!(
+        "by claims: the two texts are {} MB together, over the {} MB it is tried for; aligned in order instead",
+        bytes >> 20,
+        BY_CLAIMS_MAX_BYTES >> 20
+    ));
+    comparison
 }
 
 /// Aligns `old` with `new` by the claims a story found: `claims` are spans of
