@@ -218,7 +218,7 @@ fn marked_articles_are_the_columns() {
 }
 
 #[test]
-fn a_related_pair_opens_by_claims_with_the_story_count() {
+fn a_related_pair_opens_by_claims_with_the_story_count_and_similarity() {
     let mut a = app(160, 48);
     let n = a.articles.len();
     let mut checked = 0;
@@ -228,6 +228,13 @@ fn a_related_pair_opens_by_claims_with_the_story_count() {
             a.open(i, j, None);
             let (cmp, _, _) = a.compare.as_ref().unwrap();
             let c = &cmp.ready.as_ref().unwrap().comparison;
+            // One similarity: the heatmap's number is the status line's.
+            let status = screen(&a).last().unwrap().clone();
+            assert!(
+                status.contains(&format!("sim {:.2}", pair.similarity)),
+                "[{i}] [{j}] story {:.2}: {status}",
+                pair.similarity
+            );
             match pair.relation {
                 Relation::Related => {
                     let shared = c
