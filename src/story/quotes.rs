@@ -327,6 +327,16 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 /// Nothing is inferred from the name itself.
 fn gender_in(sentence: &str, name: &str) -> Option<Gender> {
     let surname = name.split_whitespace().last()?;
+    // Where the surname stands: a title right before one of them ("Mr
+    // Peskov", "Ms. Kallas") says the gender (no string is built per title).
+    let spots: Vec<usize> = sentence.match_indices(surname).map(|m| m.0).collect();
+    let titled = |title: &str, sep: &str| {
+        spots.iter().any(|&p| {
+            sentence[..p]
+                .strip_suffix(sep)
+                .is_some_and(|b| b.ends_with(title))
+        })
+    };
     for (title, g) in [
         ("Mr", Gender::Male),
         ("Sir", Gender::Male),
@@ -337,10 +347,8 @@ fn gender_in(sentence: &str, name: &str) -> Option<Gender> {
         ("Dame", Gender::Female),
         ("Lady", Gender::Female),
     ] {
-        for sep in [" ", ". "] {
-            if sentence.contains(&format!("{title}{sep}{surname}")) {
-                return Some(g);
-            }
+        if titled(title, " ") || titled(title, ". ") {
+            return Some(g);
         }
     }
     let first = name.split_whitespace().next()?;
