@@ -403,3 +403,59 @@ fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
         assert!(c.stats.moved >= 3, "{:?}", c.stats);
     }
 }
+
+/// Repetitive text: a moved paragraph's merged sentence lands next to a
+/// deleted sentence that resembles one of its halves, and pairing in that
+/// region took the resemblance. The move's own sentences say it better, so
+/// the merged sentence moves with its paragraph and the look-alike counts as
+/// deleted: the counts are the edits made.
+#[test]
+fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
+    let filler = |k: usize| {
+        format!(
+            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
+        )
+    };
+    let opening = "The committee published its findings on the collapse of the bridge late on Friday evening.";
+    let second = "The report blames the regional transport office for ignoring warnings about corroded cables.";
+    let third = "Its authors want the inspection rules for every crossing rewritten by the summer.";
+    let look_alike =
+        "The report blames the regional transport office for ignoring warnings about the tunnels.";
+    let mut old = vec![format!("{opening} {second} {third}")];
+    let mut new = Vec::new();
+    for k in 0..12 {
+        old.push(filler(k));
+        new.push(filler(k));
+        if k == 8 {
+            old.push(look_alike.to_string());
+        }
+    }
+    let merged = format!(
+        "{} {}",
+        second.trim_end_matches('.'),
+        "; its authors want the inspection rules for every crossing rewritten by the summer."
+    );
+    new.insert(9, format!("{opening} {}", merged.replace(" ;", ";")));
+    let (a, b) = (
+        text("old.txt", &old.join("\n\n")),
+        text("new.txt", &new.join("\n\n")),
+    );
+    let look_alike_words = look_alike.split_whitespace().count();
+    for (x, y, del, ins) in [
+        (&a, &b, look_alike_words + 2, 2),
+        (&b, &a, 2, look_alike_words + 2),
+    ] {
+        let c = align(x, y, &AlignOptions::default());
+        assert_partition(&c);
+        assert_eq!(
+            (c.stats.words_deleted, c.stats.words_inserted),
+            (del, ins),
+            "{:?}",
+            c.ops
+                .iter()
+                .filter(|o| o.kind != OpKind::Equal)
+                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+}

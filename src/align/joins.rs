@@ -41,6 +41,9 @@ struct Candidate {
     at: Vec<usize>,
     old: Range<usize>,
     new: Range<usize>,
+    /// A changed op whose sentences of one side the candidate takes (its
+    /// one sentence of the other side is then deleted or inserted).
+    steal: Option<(usize, Side)>,
 }
 
 /// Longest run of one-sided ops taken in at once.
@@ -166,6 +169,16 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
             OpKind::Inserted => {
                 at.inserted.insert(op.new.start, i);
             }
+            OpKind::Changed if !op.cosmetic => {
+                if op.old.len() == 1 {
+                    at.changed_from.insert(op.new.start, i);
+                    at.changed_to.insert(op.new.end, i);
+                }
+                if op.new.len() == 1 {
+                    at.changed_old_from.insert(op.old.start, i);
+                    at.changed_old_to.insert(op.old.end, i);
+                }
+            }
             _ => {}
         }
     }
@@ -181,6 +194,21 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
             break;
         }
         while let Some(how) = best_beside_move(src, ops, k, &at, &removed) {
+            if let BesideMove::Grow(Candidate {
+                steal: Some((c, side)),
+                ..
+            })
+            | BesideMove::Apart(
+                Candidate {
+                    steal: Some((c, side)),
+                    ..
+                },
+                _,
+            ) = how
+            {
+                unpair(&mut ops[c], side);
+                removed_changed(&mut at, c);
+            }
             match how {
                 BesideMove::Grow(c) => {
                     for &a in &c.at {
@@ -220,11 +248,43 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
     });
 }
 
+/// A changed op whose sentences of one side went with a move: the other
+/// side's one sentence is deleted (or inserted).
+fn unpair(op: &mut Op, taken: Side) {
+    if taken == Side::New {
+        op.kind = OpKind::Deleted;
+        op.new = op.new.start..op.new.start;
+    } else {
+        op.kind = OpKind::Inserted;
+        op.old = op.old.start..op.old.start;
+    }
+    op.similarity = 0.0;
+    op.words.clear();
+}
+
+fn removed_changed(at: &mut Beside, c: usize) {
+    for map in [
+        &mut at.changed_from,
+        &mut at.changed_to,
+        &mut at.changed_old_from,
+        &mut at.changed_old_to,
+    ] {
+        map.retain(|_, &mut v| v != c);
+    }
+}
+
 /// Deleted ops by their old unit, inserted ops by their new unit.
 #[derive(Default)]
 struct Beside {
     deleted: std::collections::HashMap<usize, usize>,
     inserted: std::collections::HashMap<usize, usize>,
+    /// Changed ops of one old sentence, by their first and their last new
+    /// sentence (one past it).
+    changed_from: std::collections::HashMap<usize, usize>,
+    changed_to: std::collections::HashMap<usize, usize>,
+    /// Changed ops of one new sentence, by their old sentences the same way.
+    changed_old_from: std::collections::HashMap<usize, usize>,
+    changed_old_to: std::collections::HashMap<usize, usize>,
 }
 
 impl Beside {
@@ -328,6 +388,58 @@ fn best_beside_move(
                 }
             }
         }
+        // The sentences beside the move may have been paired with a
+        // sentence near where they landed (repetitive text offers several)
+        // while the move's own deleted (inserted) neighbours say them better.
+        for side in [Side::New, Side::Old] {
+            let (from, to, edge, run) = if side == Side::New {
+                (&at.changed_from, &at.changed_to, n_from, &deleted)
+            } else {
+                (&at.changed_old_from, &at.changed_old_to, o_from, &inserted)
+            };
+            let changed = if forward {
+                from.get(&edge)
+            } else {
+                to.get(&edge)
+            };
+            let Some(&ci) = changed.filter(|&&c| ops[c].kind == OpKind::Changed) else {
+                continue;
+            };
+            let loss = kept(src, &ops[ci].old, &ops[ci].new);
+            // Apart needs a deleted op to stand in: only when taking new sentences.
+            let skips: &[usize] = if side == Side::New { &[0, 1] } else { &[0] };
+            for &skip in skips {
+                for a in 1..=run.len().saturating_sub(skip).min(RUN) {
+                    let mut c = run_candidate(ops, &run[skip..skip + a]);
+                    if side == Side::New {
+                        c.new = ops[ci].new.clone();
+                    } else {
+                        c.old = ops[ci].old.clone();
+                    }
+                    c.steal = Some((ci, side));
+                    let apart = skip > 0;
+                    let gain = if apart {
+                        kept(src, &c.old, &c.new)
+                    } else {
+                        kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base)
+                    };
+                    let (found, words) = (2 * gain, words_in(src, &c.old, &c.new));
+                    if gain <= loss + 1 || found * 2 < words {
+                        continue;
+                    }
+                    // What the changed op explained is lost.
+                    let net = (2 * found) as isize - words as isize - (4 * loss) as isize;
+                    consider(
+                        net,
+                        if apart {
+                            BesideMove::Apart(c, found as f64 / words as f64)
+                        } else {
+                            BesideMove::Grow(c)
+                        },
+                    );
+                }
+            }
+        }
     }
     best.map(|(_, how)| how)
 }
@@ -348,6 +460,7 @@ fn candidate(ops: &[Op], at: usize) -> Candidate {
         at: vec![at],
         old,
         new,
+        steal: None,
     }
 }
 
