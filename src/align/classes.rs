@@ -345,7 +345,9 @@ struct Tok<'a> {
 }
 
 fn stream(words: &[WordOp]) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    // About one token in five bytes of news prose.
+    let bytes: usize = words.iter().map(|w| w.text.len()).sum();
+    let mut out = Vec::with_capacity(bytes / 5 + 4);
     for (p, w) in words.iter().enumerate() {
         for (a, b) in tokens(&w.text) {
             out.push(Tok {
@@ -460,6 +462,25 @@ impl Key<'_> {
 /// dropped, dots, apostrophes and hyphens removed (`U.S.` → `us`), British
 /// spellings made American.
 fn word_keys<'a>(text: &'a str, lex: &Lexicon) -> Key<'a> {
+    if !text.chars().any(char::is_alphanumeric) {
+        // Punctuation: no word.
+        return Key::default();
+    }
+    if text.bytes().all(|b| b.is_ascii_alphanumeric()) && text != "Cannot" && text != "CANNOT" {
+        // Plain ASCII letters and digits (capitalised words go here): the
+        // key is the word lowercased, one allocation at most.
+        if text.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return Key {
+                main: lex.spelling(text).map_or(Cow::Borrowed(text), Cow::Owned),
+                extra: None,
+            };
+        }
+        let lower = text.to_ascii_lowercase();
+        return Key {
+            main: Cow::Owned(lex.spelling(&lower).unwrap_or(lower)),
+            extra: None,
+        };
+    }
     let folded = fold(text);
     if let Cow::Borrowed(plain) = folded {
         // Lowercase letters and digits only: the token is its key.
@@ -587,6 +608,8 @@ struct SideView<'a> {
     /// Whitespace before the token.
     spaced: Vec<bool>,
     keys: Vec<Key<'a>>,
+    /// What the word lists say of each token's main key.
+    infos: Vec<Info>,
     quoted: Vec<bool>,
     /// Index into `quantities` of the quantity a token belongs to.
     quantity: Vec<Option<usize>>,
@@ -605,20 +628,39 @@ impl<'a> SideView<'a> {
         let toks: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
         let texts: Vec<&'a str> = toks.iter().map(|t| t.text).collect();
         let keys: Vec<Key<'a>> = texts.iter().map(|t| word_keys(t, lex)).collect();
+        let infos: Vec<Info> = keys
+            .iter()
+            .map(|k| {
+                if k.main.is_empty() {
+                    Info::default()
+                } else {
+                    lex.info(&k.main)
+                }
+            })
+            .collect();
         let quoted = quoted(&toks);
         let mut side = SideView {
             spaced: toks.iter().map(|t| t.spaced).collect(),
             quantity: vec![None; texts.len()],
             quantities: Vec::new(),
-            name: vec![NameOf::No; texts.len()],
-            joined: vec![false; texts.len()],
-            title: vec![false; texts.len()],
+            // Filled by `set_names` (English) or below.
+            name: Vec::new(),
+            joined: Vec::new(),
+            title: Vec::new(),
             texts,
             keys,
+            infos,
             quoted,
         };
         if english {
             side.find_quantities(lex);
+        } else {
+            let n = side.len();
+            side.set_names(Names {
+                name: vec![NameOf::No; n],
+                joined: vec![false; n],
+                title: vec![false; n],
+            });
         }
         side
     }
@@ -704,7 +746,7 @@ impl<'a> SideView<'a> {
                 i = end;
                 continue;
             }
-            if capitalised(self.texts[i]) && lex.titles.contains_key(self.key(i)) {
+            if capitalised(self.texts[i]) && self.infos[i].has(Info::TITLE) {
                 out.title[i] = true;
             } else if self.looks_like_name(i, lex, inside) {
                 out.name[i] = NameOf::Word;
@@ -734,7 +776,7 @@ impl<'a> SideView<'a> {
         if !self.sentence_start(i) {
             return true;
         }
-        if lex.function.contains_key(key) {
+        if self.infos[i].has(Info::FUNCTION) {
             return false;
         }
         let next = self.text(i + 1);
@@ -765,19 +807,35 @@ impl<'a> SideView<'a> {
         if let Some(n) = self.name_key(i) {
             f(Marker::Name(n));
         }
-        for k in self.keys[i].iter() {
-            if let Some(&lemma) = lex.verbs.get(k) {
-                f(Marker::Verb(lemma));
-            }
-            if lex.negators.contains_key(k) {
-                f(Marker::Negation);
-            }
-            // `May` is a month, not a modal.
-            if lex.hedges.contains_key(k) && !(k == "may" && capitalised(self.texts[i])) {
-                f(Marker::Hedge(k));
-            }
+        let key = &self.keys[i];
+        if !key.main.is_empty() {
+            self.word_markers(i, key.main.as_ref(), self.infos[i], &mut f);
+        }
+        if let Some(extra) = key.extra {
+            self.word_markers(i, extra, lex.info(extra), &mut f);
         }
     }
+
+    /// The markers of one word key of token `i`.
+    fn word_markers<'s>(
+        &'s self,
+        i: usize,
+        k: &'s str,
+        info: Info,
+        f: &mut impl FnMut(Marker<'s>),
+    ) {
+        if let Some(lemma) = info.lemma {
+            f(Marker::Verb(lemma));
+        }
+        if info.has(Info::NEGATOR) {
+            f(Marker::Negation);
+        }
+        // `May` is a month, not a modal.
+        if info.has(Info::HEDGE) && !(k == "may" && capitalised(self.texts[i])) {
+            f(Marker::Hedge(k));
+        }
+    }
+
 }
 
 /// The keys of the words either side capitalises inside a sentence: a
@@ -870,7 +928,8 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
     let figure_start = raw.starts_with(|c: char| c.is_ascii_digit())
         || currency(raw)
         || (raw == "US" && currency(text(i + 1)));
-    if !figure_start && !lex.quantity_words.contains_key(key(i)) && !raw.contains('-') {
+    let listed = s.infos.get(i).is_some_and(|n| n.has(Info::QUANTITY));
+    if !figure_start && !listed && !raw.contains('-') {
         return None;
     }
     // Dates: month and day names stand alone (capitalised: `may`, `march`
@@ -1498,8 +1557,34 @@ impl Hasher for Fnv {
     }
 }
 
+/// What the word lists say of one word, found with one lookup.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    flags: u8,
+    /// The lemma of a reporting verb.
+    lemma: Option<&'static str>,
+}
+
+impl Info {
+    const VERB: u8 = 1;
+    const NEGATOR: u8 = 2;
+    const HEDGE: u8 = 4;
+    const FUNCTION: u8 = 8;
+    /// A word that may start a quantity (number, month, day, vague amount).
+    const QUANTITY: u8 = 16;
+    const TITLE: u8 = 32;
+
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
 /// The word lists of [`lexicon`] as lookup tables, built once.
 struct Lexicon {
+    /// Every listed word with what the lists say of it: the per-token
+    /// questions (verb? negator? hedge? function word? quantity? title?)
+    /// cost one lookup.
+    info: Table<Info>,
     verbs: Table<&'static str>,
     speakers: Table<()>,
     negators: Table<()>,
@@ -1520,6 +1605,38 @@ struct Lexicon {
     forms: Table<Vec<(Vec<&'static str>, usize)>>,
     /// Common English words, lowercase, one a line, sorted bytewise.
     common: &'static str,
+}
+
+/// The table behind [`Lexicon::info`].
+fn word_info() -> Table<Info> {
+    let mut t: Table<Info> = Table::default();
+    let mut mark = |w: &'static str, flag: u8| t.entry(w).or_default().flags |= flag;
+    for &(w, _) in lexicon::REPORTING_VERBS {
+        mark(w, Info::VERB);
+    }
+    for &w in lexicon::NEGATORS {
+        mark(w, Info::NEGATOR);
+    }
+    for &w in lexicon::HEDGES {
+        mark(w, Info::HEDGE);
+    }
+    for &w in lexicon::FUNCTION_WORDS {
+        mark(w, Info::FUNCTION);
+    }
+    for &w in lexicon::TITLES {
+        mark(w, Info::TITLE);
+    }
+    let quantity_words = (lexicon::NUMBER_WORDS.iter().map(|&(w, _)| w))
+        .chain(lexicon::MONTHS.iter().map(|&(w, _)| w))
+        .chain(lexicon::DAYS.iter().map(|&(w, _)| w))
+        .chain(lexicon::VAGUE_AMOUNTS.iter().copied());
+    for w in quantity_words {
+        mark(w, Info::QUANTITY);
+    }
+    for &(w, lemma) in lexicon::REPORTING_VERBS {
+        t.entry(w).or_default().lemma = Some(lemma);
+    }
+    t
 }
 
 fn set(list: &[&'static str]) -> Table<()> {
@@ -1544,6 +1661,7 @@ impl Lexicon {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         Lexicon {
+            info: word_info(),
             verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
             speakers: set(lexicon::SPEAKER_NOUNS),
             negators: set(lexicon::NEGATORS),
@@ -1583,10 +1701,15 @@ impl Lexicon {
             || w.strip_suffix("es").is_some_and(listed)
     }
 
+    /// What the lists say of a word key (nothing for most words).
+    fn info(&self, key: &str) -> Info {
+        self.info.get(key).copied().unwrap_or_default()
+    }
+
     /// British spellings rewritten to American, so that both agree; `None`
     /// when no rule applies (most words).
     fn spelling(&self, key: &str) -> Option<String> {
-        if key.len() < 4 || !key.is_ascii() {
+        if key.len() < 4 || !key.is_ascii() || !may_be_british(key) {
             return None;
         }
         for &(british, american) in lexicon::SPELLING_VARIANTS {
@@ -1638,6 +1761,15 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// Whether a spelling rule may apply: every British form in the list ends
+/// in one of these letters, except `our`, which may stand inside a word.
+fn may_be_british(key: &str) -> bool {
+    matches!(
+        key.as_bytes().last(),
+        Some(b'n' | b'g' | b'd' | b's' | b'e' | b'r' | b'y')
+    ) || key.contains("our")
 }
 
 /// Binary search for `word` among the lines of `list` (sorted bytewise),
