@@ -1,16 +1,19 @@
 //! What the edit-class stage costs (DESIGN: at most 10 % on top of the
-//! diff): `align` with and without classes on the generated 1 MB and 5 MB
-//! pairs, alternating in one run so that both see the same machine load,
-//! and the medians and their ratio printed. Run with
-//! `cargo bench --bench classes`.
+//! diff), on the generated 1 MB and 5 MB pairs, two ways in one run:
+//! `align` with and without classes, alternating so that both see the same
+//! machine load; and the stage alone (`classify_comparison` on a copy of an
+//! unclassified comparison) against `align` without it, again in turns.
+//! Medians and ratios are printed. Run with `cargo bench --bench classes`
+//! (a size such as `5MB` as an argument picks one).
 
 use std::time::{Duration, Instant};
 
-use storydiff::align::{align, AlignOptions};
+use storydiff::align::classes::{classify_comparison, reads_as_english};
+use storydiff::align::{align, AlignOptions, Comparison};
 use storydiff::article::{load_bytes, Article, LoadOptions};
 use storydiff::synth::{generate_pair, PairSpec};
 
-const ROUNDS: usize = 31;
+const ROUNDS: usize = 41;
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument picks sizes.
@@ -20,13 +23,16 @@ fn main() {
             continue;
         }
         let (old, new) = load_pair(bytes);
-        let (with, without) = alternate(&old, &new);
-        let (w, wo) = (median(with), median(without));
+        let t = measure(&old, &new);
+        let (with, without, stage) = (median(t.with), median(t.without), median(t.stage));
         println!(
-            "classes/{label}: align {:.1} ms, without classes {:.1} ms, classes +{:.1} % (medians of {ROUNDS})",
-            ms(w),
-            ms(wo),
-            (ms(w) / ms(wo) - 1.0) * 100.0
+            "classes/{label}: align {:.1} ms, without classes {:.1} ms (+{:.1} %); \
+             the stage alone {:.2} ms = {:.1} % of align without it (medians of {ROUNDS})",
+            ms(with),
+            ms(without),
+            (ms(with) / ms(without) - 1.0) * 100.0,
+            ms(stage),
+            ms(stage) / ms(without) * 100.0
         );
     }
 }
@@ -39,34 +45,56 @@ fn load_pair(bytes: usize) -> (Article, Article) {
     (old, new)
 }
 
-/// Times of `align` with and without classes, taken in turns (which goes
-/// first alternates too), after one warm-up of each.
-fn alternate(old: &Article, new: &Article) -> (Vec<Duration>, Vec<Duration>) {
+#[derive(Default)]
+struct Times {
+    with: Vec<Duration>,
+    without: Vec<Duration>,
+    stage: Vec<Duration>,
+}
+
+/// Each round times `align` with classes, `align` without, and the stage
+/// alone on a copy of the unclassified comparison (the order turns each
+/// round), after one warm-up of each.
+fn measure(old: &Article, new: &Article) -> Times {
     let with = AlignOptions::default();
     let without = AlignOptions {
         classify: false,
         ..AlignOptions::default()
     };
-    let time = |o: &AlignOptions| {
+    let time_align = |o: &AlignOptions| {
         let t = Instant::now();
         let c = align(old, new, o);
+        (t.elapsed(), c)
+    };
+    let mut end = old.text.len().min(2048);
+    while !old.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let english = reads_as_english(&old.text[..end]);
+    let time_stage = |c: &Comparison| {
+        let mut c = c.clone();
+        let t = Instant::now();
+        classify_comparison(&mut c, || english);
         let d = t.elapsed();
         std::hint::black_box(c);
         d
     };
-    time(&with);
-    time(&without);
-    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let (_, bare) = time_align(&without);
+    time_align(&with);
+    time_stage(&bare);
+    let mut times = Times::default();
     for round in 0..ROUNDS {
-        if round % 2 == 0 {
-            a.push(time(&with));
-            b.push(time(&without));
-        } else {
-            b.push(time(&without));
-            a.push(time(&with));
+        let mut steps: [u8; 3] = [0, 1, 2];
+        steps.rotate_left(round % 3);
+        for step in steps {
+            match step {
+                0 => times.with.push(time_align(&with).0),
+                1 => times.without.push(time_align(&without).0),
+                _ => times.stage.push(time_stage(&bare)),
+            }
         }
     }
-    (a, b)
+    times
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

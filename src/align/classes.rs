@@ -241,7 +241,7 @@ pub fn reads_as_english(text: &str) -> bool {
 
 /// The classification stage: classes for every changed and edited moved op,
 /// and the per-class op counts in `stats.classes`.
-pub(crate) fn classify_comparison(c: &mut Comparison, english: impl FnOnce() -> bool) {
+pub fn classify_comparison(c: &mut Comparison, english: impl FnOnce() -> bool) {
     let mut counts = ClassCounts::default();
     let mut english = Lazy::Pending(english);
     for op in &mut c.ops {
@@ -1587,8 +1587,6 @@ struct Lexicon {
     info: Table<Info>,
     verbs: Table<&'static str>,
     speakers: Table<()>,
-    negators: Table<()>,
-    hedges: Table<()>,
     titles: Table<()>,
     function: Table<()>,
     numbers: Table<f64>,
@@ -1597,8 +1595,6 @@ struct Lexicon {
     units: Table<&'static str>,
     months: Table<u8>,
     days: Table<u8>,
-    /// Words that may start a quantity (numbers, months, days, vague amounts).
-    quantity_words: Table<()>,
     /// The key every form of name group `g` shares (`=g`).
     group_keys: Vec<String>,
     /// Name forms by their first word: (words, group).
@@ -1664,8 +1660,6 @@ impl Lexicon {
             info: word_info(),
             verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
             speakers: set(lexicon::SPEAKER_NOUNS),
-            negators: set(lexicon::NEGATORS),
-            hedges: set(lexicon::HEDGES),
             titles: set(lexicon::TITLES),
             function: set(lexicon::FUNCTION_WORDS),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
@@ -1673,12 +1667,6 @@ impl Lexicon {
             vague: set(lexicon::VAGUE_AMOUNTS),
             units: lexicon::UNITS.iter().copied().collect(),
             months: lexicon::MONTHS.iter().copied().collect(),
-            quantity_words: (lexicon::NUMBER_WORDS.iter().map(|&(w, _)| w))
-                .chain(lexicon::MONTHS.iter().map(|&(w, _)| w))
-                .chain(lexicon::DAYS.iter().map(|&(w, _)| w))
-                .chain(lexicon::VAGUE_AMOUNTS.iter().copied())
-                .map(|w| (w, ()))
-                .collect(),
             group_keys: (0..lexicon::NAME_FORMS.len())
                 .map(|g| format!("={g}"))
                 .collect(),
