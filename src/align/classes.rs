@@ -29,6 +29,7 @@
 mod lexicon;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -607,9 +608,13 @@ struct SideView<'a> {
     texts: Vec<&'a str>,
     /// Whitespace before the token.
     spaced: Vec<bool>,
-    keys: Vec<Key<'a>>,
-    /// What the word lists say of each token's main key.
-    infos: Vec<Info>,
+    /// Word keys, worked out when first asked for: most tokens of a long
+    /// op stand far from its changes and are never asked about.
+    keys: Vec<OnceCell<Key<'a>>>,
+    /// What the word lists say of each token's main key, likewise.
+    infos: Vec<OnceCell<Info>>,
+    /// Whether the token is deleted or inserted (not equal).
+    changed: Vec<bool>,
     quoted: Vec<bool>,
     /// Index into `quantities` of the quantity a token belongs to.
     quantity: Vec<Option<usize>>,
@@ -627,20 +632,12 @@ impl<'a> SideView<'a> {
     fn read(tokens: &[Tok<'a>], skip: WordKind, lex: &Lexicon, english: bool) -> SideView<'a> {
         let toks: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
         let texts: Vec<&'a str> = toks.iter().map(|t| t.text).collect();
-        let keys: Vec<Key<'a>> = texts.iter().map(|t| word_keys(t, lex)).collect();
-        let infos: Vec<Info> = keys
-            .iter()
-            .map(|k| {
-                if k.main.is_empty() {
-                    Info::default()
-                } else {
-                    lex.info(&k.main)
-                }
-            })
-            .collect();
         let quoted = quoted(&toks);
         let mut side = SideView {
             spaced: toks.iter().map(|t| t.spaced).collect(),
+            keys: (0..texts.len()).map(|_| OnceCell::new()).collect(),
+            infos: (0..texts.len()).map(|_| OnceCell::new()).collect(),
+            changed: toks.iter().map(|t| t.kind != WordKind::Equal).collect(),
             quantity: vec![None; texts.len()],
             quantities: Vec::new(),
             // Filled by `set_names` (English) or below.
@@ -648,8 +645,6 @@ impl<'a> SideView<'a> {
             joined: Vec::new(),
             title: Vec::new(),
             texts,
-            keys,
-            infos,
             quoted,
         };
         if english {
@@ -669,8 +664,44 @@ impl<'a> SideView<'a> {
         self.texts.len()
     }
 
+    /// The word keys of token `i`.
+    fn keys_of(&self, i: usize) -> &Key<'a> {
+        self.keys[i].get_or_init(|| word_keys(self.texts[i], Lexicon::get()))
+    }
+
     fn key(&self, i: usize) -> &str {
-        self.keys.get(i).map_or("", |k| k.main.as_ref())
+        if i < self.len() {
+            self.keys_of(i).main.as_ref()
+        } else {
+            ""
+        }
+    }
+
+    /// What the word lists say of token `i`'s main key.
+    fn info(&self, i: usize) -> Info {
+        *self.infos[i].get_or_init(|| {
+            let k = self.key(i);
+            if k.is_empty() {
+                Info::default()
+            } else {
+                Lexicon::get().info(k)
+            }
+        })
+    }
+
+    /// Whether token `i` may start a quantity by the word lists, asked of
+    /// its plain lowercase spelling when it has one (no key worked out).
+    fn quantity_word(&self, i: usize) -> bool {
+        let raw = self.texts[i];
+        let mut buf = [0u8; 16];
+        if raw.len() <= buf.len() && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let lower = &mut buf[..raw.len()];
+            lower.copy_from_slice(raw.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or("");
+            return Lexicon::get().info(lower).has(Info::QUANTITY);
+        }
+        self.info(i).has(Info::QUANTITY)
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -746,7 +777,7 @@ impl<'a> SideView<'a> {
                 i = end;
                 continue;
             }
-            if capitalised(self.texts[i]) && self.infos[i].has(Info::TITLE) {
+            if capitalised(self.texts[i]) && self.info(i).has(Info::TITLE) {
                 out.title[i] = true;
             } else if self.looks_like_name(i, lex, inside) {
                 out.name[i] = NameOf::Word;
@@ -776,7 +807,7 @@ impl<'a> SideView<'a> {
         if !self.sentence_start(i) {
             return true;
         }
-        if self.infos[i].has(Info::FUNCTION) {
+        if self.info(i).has(Info::FUNCTION) {
             return false;
         }
         let next = self.text(i + 1);
@@ -807,9 +838,15 @@ impl<'a> SideView<'a> {
         if let Some(n) = self.name_key(i) {
             f(Marker::Name(n));
         }
-        let key = &self.keys[i];
+        if !self.changed[i] {
+            // An equal token says the same on both sides: its word markers
+            // cancel out (names and quantities depend on context, and count
+            // above on every token).
+            return;
+        }
+        let key = self.keys_of(i);
         if !key.main.is_empty() {
-            self.word_markers(i, key.main.as_ref(), self.infos[i], &mut f);
+            self.word_markers(i, key.main.as_ref(), self.info(i), &mut f);
         }
         if let Some(extra) = key.extra {
             self.word_markers(i, extra, lex.info(extra), &mut f);
@@ -835,13 +872,12 @@ impl<'a> SideView<'a> {
             f(Marker::Hedge(k));
         }
     }
-
 }
 
 /// The keys of the words either side capitalises inside a sentence: a
 /// capitalised word opening a sentence that also stands capitalised inside
 /// one is a name.
-fn capitalised_inside<'s>(old: &'s SideView, new: &'s SideView) -> Vec<&'s str> {
+fn capitalised_inside<'s, 'a>(old: &'s SideView<'a>, new: &'s SideView<'a>) -> Vec<&'s str> {
     let mut out: Vec<&str> = Vec::new();
     for side in [old, new] {
         for i in 0..side.len() {
@@ -928,7 +964,7 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
     let figure_start = raw.starts_with(|c: char| c.is_ascii_digit())
         || currency(raw)
         || (raw == "US" && currency(text(i + 1)));
-    let listed = s.infos.get(i).is_some_and(|n| n.has(Info::QUANTITY));
+    let listed = i < s.len() && s.quantity_word(i);
     if !figure_start && !listed && !raw.contains('-') {
         return None;
     }
@@ -1217,7 +1253,7 @@ fn touched<'s>(
         let before = t.words.len();
         match side.name_key(i) {
             Some(n) => t.words.push(n),
-            None => t.words.extend(side.keys[i].iter()),
+            None => t.words.extend(side.keys_of(i).iter()),
         }
         if capitalised(side.texts[i]) {
             t.caps.extend_from_slice(&t.words[before..]);
@@ -1339,8 +1375,10 @@ fn explain_names<'s>(
 ) -> bool {
     // A name the other side writes as an ordinary word (`retailers` →
     // `Retailers` opening a sentence) did not change.
-    let in_text =
-        |side: &SideView, k: &str| (0..side.len()).any(|i| side.key(i) == k && !side.is_name(i));
+    let in_text = |side: &SideView, k: &str| {
+        (0..side.len())
+            .any(|i| may_have_key(side.texts[i], k) && side.key(i) == k && !side.is_name(i))
+    };
     o.names.retain(|&(k, _)| !in_text(new, k));
     n.names.retain(|&(k, _)| !in_text(old, k));
     // Spelling variants pair up across the sides.
@@ -1365,6 +1403,16 @@ fn explain_names<'s>(
         // phrase with a name both sides keep (`Pete Hegseth` → `Hegseth`).
         (false, true) => !short_form(&o_left, old, o),
         (true, false) => !short_form(&n_left, new, n),
+    }
+}
+
+/// Whether a token could have word key `k`: keys are lowercase and begin
+/// with the token's first letter folded, so an ASCII first letter that
+/// differs rules it out without working out the key.
+fn may_have_key(text: &str, k: &str) -> bool {
+    match (text.bytes().next(), k.bytes().next()) {
+        (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => a.eq_ignore_ascii_case(&b),
+        _ => true,
     }
 }
 
@@ -1519,7 +1567,7 @@ fn speaker_changed(
 /// folded words agree, else wording.
 fn classify_plain(c: &Change, old: &SideView, new: &SideView) -> Classes {
     let keys = |s: &SideView, r: std::ops::Range<usize>| -> String {
-        r.flat_map(|i| s.keys[i].iter().map(str::to_string).collect::<Vec<_>>())
+        r.flat_map(|i| s.keys_of(i).iter().map(str::to_string).collect::<Vec<_>>())
             .collect()
     };
     if keys(old, c.old.clone()) == keys(new, c.new.clone()) {
