@@ -694,7 +694,12 @@ impl<'a> SideView<'a> {
     fn quantity_word(&self, i: usize) -> bool {
         let raw = self.texts[i];
         let mut buf = [0u8; 16];
-        if raw.len() <= buf.len() && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if !raw.is_empty() && raw.len() <= buf.len() && raw.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            let first = usize::from(raw.as_bytes()[0].to_ascii_lowercase() - b'a');
+            if Lexicon::get().quantity_shapes[first] & (1 << raw.len()) == 0 {
+                return false;
+            }
             let lower = &mut buf[..raw.len()];
             lower.copy_from_slice(raw.as_bytes());
             lower.make_ascii_lowercase();
@@ -1629,6 +1634,9 @@ impl Info {
 
 /// The word lists of [`lexicon`] as lookup tables, built once.
 struct Lexicon {
+    /// For each first letter `a`..`z`, a bit per length (up to 31) that some
+    /// quantity word has: most words are ruled out without a lookup.
+    quantity_shapes: [u32; 26],
     /// Every listed word with what the lists say of it: the per-token
     /// questions (verb? negator? hedge? function word? quantity? title?)
     /// cost one lookup.
@@ -1704,8 +1712,17 @@ impl Lexicon {
         for list in forms.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        let info = word_info();
+        let mut quantity_shapes = [0u32; 26];
+        for (w, i) in &info {
+            let b = w.as_bytes();
+            if i.has(Info::QUANTITY) && b[0].is_ascii_lowercase() && b.len() < 32 {
+                quantity_shapes[usize::from(b[0] - b'a')] |= 1 << b.len();
+            }
+        }
         Lexicon {
-            info: word_info(),
+            quantity_shapes,
+            info,
             verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
             speakers: set(lexicon::SPEAKER_NOUNS),
             titles: set(lexicon::TITLES),
@@ -1745,17 +1762,25 @@ impl Lexicon {
     /// British spellings rewritten to American, so that both agree; `None`
     /// when no rule applies (most words).
     fn spelling(&self, key: &str) -> Option<String> {
-        if key.len() < 4 || !key.is_ascii() || !may_be_british(key) {
+        if key.len() < 4 || !key.is_ascii() {
             return None;
         }
+        let last = key.as_bytes()[key.len() - 1];
         for &(british, american) in lexicon::SPELLING_VARIANTS {
             if british == "our" {
                 // Inside longer words only (`colour`, not `four` or `our`).
+                if key.len() < 6 {
+                    continue;
+                }
                 if let Some(p) = key.find("our") {
                     if p >= 3 {
                         return Some(format!("{}or{}", &key[..p], &key[p + 3..]));
                     }
                 }
+                continue;
+            }
+            // Every other rule is an ending: the last letters must agree.
+            if british.as_bytes().last() != Some(&last) {
                 continue;
             }
             if british.len() >= 4 && key == british {
@@ -1797,15 +1822,6 @@ impl Lexicon {
         }
         None
     }
-}
-
-/// Whether a spelling rule may apply: every British form in the list ends
-/// in one of these letters, except `our`, which may stand inside a word.
-fn may_be_british(key: &str) -> bool {
-    matches!(
-        key.as_bytes().last(),
-        Some(b'n' | b'g' | b'd' | b's' | b'e' | b'r' | b'y')
-    ) || key.contains("our")
 }
 
 /// Binary search for `word` among the lines of `list` (sorted bytewise),
