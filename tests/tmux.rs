@@ -388,3 +388,95 @@ fn history_version_list_opens_comparisons() {
         let _ = std::fs::remove_file(archive.with_extension(ext));
     }
 }
+
+/// Edit classes without colour: the 000/001 reprint's one edit (a stray
+/// full stop) is cosmetic, so the fact-only view hides it; on 002/004 the
+/// gutter carries class badges and `]f` steps from fact change to fact change.
+#[test]
+fn edit_classes_filter_badges_and_fact_jumps_without_colour() {
+    let Some(t) = Tmux::start("classes") else {
+        return;
+    };
+    launch(&t, "NO_COLOR=1 ");
+    t.wait_for("row 1/");
+    t.keys(&["]", "c"]);
+    let s = t.wait_for("change 2 of");
+    assert!(s.contains("President Trump.”."), "the stray full stop: {s}");
+    t.keys(&["e"]);
+    let s = t.wait_for("passages hidden");
+    assert!(
+        s.contains("fact changes only") && !s.contains("President Trump.”."),
+        "the cosmetic change is folded away: {s}"
+    );
+    t.keys(&["]", "f"]);
+    t.wait_for("no fact cha");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=");
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "clear; NO_COLOR=1 {bin} {} {}; echo EXIT=$?",
+        sample("002"),
+        sample("004")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("row 1/");
+    t.keys(&["]", "f"]);
+    let first = t.wait_for("fact chan");
+    let row = |s: &str| {
+        s.lines()
+            .last()
+            .and_then(|l| l.split("row ").nth(1))
+            .and_then(|r| r.split('/').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    t.keys(&["]", "f"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let second = t.screen();
+    assert!(
+        row(&second) > row(&first),
+        "]f moved on:\n{first}\n{second}"
+    );
+    // Badges in the gutter, readable without colour: the Hegseth quotation
+    // row carries `"` (quote).
+    assert!(
+        second
+            .lines()
+            .any(|l| l.starts_with('"') || first.lines().any(|l| l.starts_with('"'))),
+        "a quote badge in the gutter:\n{first}\n{second}"
+    );
+    assert!(second.lines().last().is_some_and(|l| l.contains("\"")));
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(!t.alternate_screen());
+}
+
+/// The story view's quote ledger marks the altered quotation and shows the
+/// other wording's word diff; the disagreements tab answers.
+#[test]
+fn story_view_altered_quotation_and_disagreements() {
+    let Some(t) = Tmux::start("altered") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!("NO_COLOR=1 {bin}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["Tab"]);
+    t.wait_for("quote — speaker");
+    for _ in 0..40 {
+        if t.screen()
+            .lines()
+            .any(|l| l.starts_with("▶") && l.contains("altered “"))
+        {
+            break;
+        }
+        t.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    let s = t.wait_for("{+US+}");
+    assert!(s.contains("[-United States-]"), "{s}");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.wait_for("no claim gives different figures or names");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

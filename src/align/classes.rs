@@ -733,6 +733,10 @@ impl<'a> SideView<'a> {
         while j > 0 {
             j -= 1;
             let t = self.texts[j];
+            if t.as_bytes()[0].is_ascii_alphanumeric() {
+                // A word (most tokens): no sentence ends here.
+                return false;
+            }
             if is_quote_mark(t) || matches!(t, "(" | "[" | "—" | "–") {
                 continue;
             }
@@ -926,6 +930,11 @@ fn quoted(toks: &[&Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let (mut double, mut single) = (false, false);
     for (i, t) in toks.iter().enumerate() {
+        if t.text.as_bytes()[0].is_ascii_alphanumeric() {
+            // A word (most tokens): inside whatever marks are open.
+            out[i] = double || single;
+            continue;
+        }
         let next_word = toks
             .get(i + 1)
             .is_some_and(|n| is_word(n.text) && !n.spaced);
@@ -1767,7 +1776,9 @@ impl Lexicon {
         }
         let last = key.as_bytes()[key.len() - 1];
         for &(british, american) in lexicon::SPELLING_VARIANTS {
-            if british == "our" {
+            // Bytes compared in place: this runs for most words.
+            let b = british.as_bytes();
+            if b.len() == 3 && b == b"our" {
                 // Inside longer words only (`colour`, not `four` or `our`).
                 if key.len() < 6 {
                     continue;
