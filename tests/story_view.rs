@@ -244,7 +244,10 @@ fn a_related_pair_opens_by_claims_with_the_story_count_and_similarity() {
                     assert_eq!(shared, pair.shared_sentences, "[{i}] [{j}]");
                     let status = screen(&a).last().unwrap().clone();
                     assert!(
-                        status.contains(&format!("{shared} shared claims")),
+                        status.contains(&format!(
+                            "{shared} shared claim{}",
+                            if shared == 1 { " " } else { "s" }
+                        )),
                         "{status}"
                     );
                     checked += 1;

@@ -202,92 +202,168 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         );
         return;
     }
-    let mut left = String::new();
-    let mut right = String::new();
-    if app.ready.is_none() {
-        left = format!(
+    let status = status_parts(app);
+    let approximate = app.ready.as_ref().is_some_and(|r| r.comparison.approximate);
+    let message = app.message.as_deref().map(one_line);
+    let fit = fit_status(
+        area.width as usize,
+        &status,
+        approximate,
+        message.as_deref(),
+    );
+    let mut x = area.x
+        + put(
+            buf,
+            area.x,
+            area.y,
+            &clip(&fit.left, fit.left_room),
+            fit.left_room as u16,
+            t.status,
+        );
+    if approximate && fit.approximate {
+        x += 1 + put(buf, x + 1, area.y, "APPROXIMATE", 11, t.badge);
+    }
+    if let (Some(m), true) = (&message, fit.message_room > 0) {
+        put(
+            buf,
+            x + 2,
+            area.y,
+            &clip(m, fit.message_room),
+            fit.message_room as u16,
+            t.status.add_modifier(Modifier::ITALIC),
+        );
+    }
+    if fit.right {
+        let rw = str_width(&status.right) as u16;
+        put(
+            buf,
+            area.x + area.width - rw,
+            area.y,
+            &status.right,
+            rw,
+            t.status,
+        );
+    }
+}
+
+/// The compare view's status line in parts, from the most to the least
+/// needed: `variants` are the left-hand summary from fullest to shortest.
+struct StatusParts {
+    variants: Vec<String>,
+    right: String,
+}
+
+fn status_parts(app: &App) -> StatusParts {
+    let Some(r) = &app.ready else {
+        let waiting = format!(
             " aligning… {:.1} s · {} key{} waiting for it · q quits",
             app.started.elapsed().as_secs_f64(),
             app.queued.len(),
             if app.queued.len() == 1 { "" } else { "s" }
         );
-    }
-    if let Some(r) = &app.ready {
-        let c = &r.comparison;
-        let s = &c.stats;
-        left = match c.by_claims {
-            Some(b) => format!(
-                " {} · sim {:.2} · by claims · {} shared claims · ={} ~{} ↕{} -{} +{}",
-                c.relation.as_str(),
-                c.similarity,
-                b.shared_claims,
-                s.equal,
-                s.changed,
-                s.moved,
-                s.deleted,
-                s.inserted,
-            ),
-            None => format!(
-                " {} · sim {:.2} · ={} ~{} -{} +{} >{} ¶{}",
-                c.relation.as_str(),
-                c.similarity,
-                s.equal,
-                s.changed,
-                s.deleted,
-                s.inserted,
-                s.moved,
-                s.reparagraphed
-            ),
+        return StatusParts {
+            variants: vec![waiting],
+            right: String::new(),
         };
-        if let Some(tr) = c.truncated {
-            left.push_str(&format!(" · {} cut short", tr.side.as_str()));
-        }
-        let classes = crate::tui::filter::status_counts(&s.classes);
-        if !classes.is_empty() {
-            left.push_str(&format!(" · {classes}"));
-        }
-        if app.filter != crate::tui::filter::ClassFilter::All {
-            left.push_str(&format!(" · {}", app.filter.label()));
-        }
-        let total = r.layout.total_rows().max(1);
-        let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
-        right = format!("row {}/{} {}% · ? help ", app.top + 1, total, pct);
+    };
+    let c = &r.comparison;
+    let s = &c.stats;
+    let head = format!(" {} · sim {:.2}", c.relation.as_str(), c.similarity);
+    let counts = match c.by_claims {
+        Some(b) => format!(
+            " · by claims · {} shared claim{} · ={} ~{} ↕{} -{} +{}",
+            b.shared_claims,
+            if b.shared_claims == 1 { "" } else { "s" },
+            s.equal,
+            s.changed,
+            s.moved,
+            s.deleted,
+            s.inserted,
+        ),
+        None => format!(
+            " · ={} ~{} -{} +{} >{} ¶{}",
+            s.equal, s.changed, s.deleted, s.inserted, s.moved, s.reparagraphed
+        ),
+    };
+    let cut = c
+        .truncated
+        .map(|tr| format!(" · {} cut short", tr.side.as_str()))
+        .unwrap_or_default();
+    let classes = crate::tui::filter::status_counts(&s.classes);
+    let classes = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" · {classes}")
+    };
+    let filter = if app.filter == crate::tui::filter::ClassFilter::All {
+        String::new()
+    } else {
+        format!(" · {}", app.filter.label())
+    };
+    let total = r.layout.total_rows().max(1);
+    let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
+    StatusParts {
+        variants: vec![
+            format!("{head}{counts}{cut}{filter}{classes}"),
+            format!("{head}{counts}{cut}{filter}"),
+            format!("{head}{cut}{filter}"),
+        ],
+        right: format!("row {}/{} {}% · ? help ", app.top + 1, total, pct),
     }
-    let used = put(
-        buf,
-        area.x,
-        area.y,
-        &clip(&left, area.width as usize),
-        area.width,
-        t.status,
-    );
-    let mut x = area.x + used;
-    if app.ready.as_ref().is_some_and(|r| r.comparison.approximate) {
-        x += 1 + put(
-            buf,
-            x + 1,
-            area.y,
-            "APPROXIMATE",
-            area.width.saturating_sub(x - area.x + 1),
-            t.badge,
-        );
+}
+
+/// How the status line's parts share its width.
+#[derive(Debug, PartialEq)]
+struct StatusFit {
+    left: String,
+    left_room: usize,
+    approximate: bool,
+    message_room: usize,
+    right: bool,
+}
+
+/// Share `width` columns between the summary, the APPROXIMATE badge, the
+/// transient message and the row counter. A message (the answer to a key
+/// just pressed) is never crowded out by the summary: the summary drops
+/// its class counts, then its op counts, to make room; the row counter
+/// stays while the width allows.
+fn fit_status(
+    width: usize,
+    parts: &StatusParts,
+    approximate: bool,
+    message: Option<&str>,
+) -> StatusFit {
+    let right_w = str_width(&parts.right);
+    let right = right_w > 0 && width >= right_w + 45;
+    let mut room = width - if right { right_w + 1 } else { 0 };
+    let badge = approximate && room >= 40;
+    if badge {
+        room -= 12;
     }
-    if let Some(m) = &app.message {
-        let room = area
-            .width
-            .saturating_sub(x - area.x + 3 + str_width(&right) as u16);
-        x += put(
-            buf,
-            x + 2,
-            area.y,
-            &clip(&one_line(m), room as usize),
-            room,
-            t.status.add_modifier(Modifier::ITALIC),
-        ) + 2;
-    }
-    let rw = str_width(&right) as u16;
-    if area.x + area.width >= rw && area.x + area.width - rw > x {
-        put(buf, area.x + area.width - rw, area.y, &right, rw, t.status);
+    let message_w = message.map_or(0, |m| str_width(m) + 2);
+    let shortest = str_width(parts.variants.last().map_or("", |v| v.as_str()));
+    let left = parts
+        .variants
+        .iter()
+        .find(|v| str_width(v) + message_w <= room)
+        .unwrap_or_else(|| parts.variants.last().expect("a status variant"))
+        .clone();
+    let left_room = str_width(&left).min(if message.is_some() {
+        room.saturating_sub(message_w.min(room.saturating_sub(shortest.min(room / 2))))
+    } else {
+        room
+    });
+    let message_room = if message.is_some() {
+        room.saturating_sub(left_room + 2)
+    } else {
+        0
+    };
+    StatusFit {
+        left,
+        left_room,
+        approximate: badge,
+        message_room,
+        right,
     }
 }
 
@@ -356,5 +432,64 @@ pub fn draw_keys(
             room,
             style,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts() -> StatusParts {
+        StatusParts {
+            variants: vec![
+                " related · sim 0.37 · by claims · 5 shared claims · =0 ~3 ↕2 -22 +16 · #2 !2 @4 N3 ?3 \"5 w2 c4".into(),
+                " related · sim 0.37 · by claims · 5 shared claims · =0 ~3 ↕2 -22 +16".into(),
+                " related · sim 0.37".into(),
+            ],
+            right: "row 12/178 20% · ? help ".into(),
+        }
+    }
+
+    #[test]
+    fn a_wide_line_shows_everything() {
+        let fit = fit_status(160, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[0]);
+        assert!(fit.right);
+        assert_eq!(fit.message_room, 0);
+    }
+
+    #[test]
+    fn the_message_and_row_counter_are_never_crowded_out_at_120_columns() {
+        let message = "fact change 2 of 5";
+        let fit = fit_status(120, &parts(), false, Some(message));
+        assert!(fit.right, "{fit:?}");
+        assert!(fit.message_room >= str_width(message), "{fit:?}");
+        assert_eq!(fit.left, parts().variants[1], "class counts give way first");
+        let used = fit.left_room + 2 + fit.message_room + str_width(&parts().right) + 1;
+        assert!(used <= 120, "{used} columns used");
+    }
+
+    #[test]
+    fn a_narrow_line_keeps_the_relation_and_some_of_the_message() {
+        let fit = fit_status(40, &parts(), true, Some("fact change 2 of 5"));
+        assert!(!fit.right);
+        assert!(
+            fit.approximate,
+            "a result that is approximate says so first"
+        );
+        assert!(fit.left_room >= 10, "{fit:?}");
+        assert!(fit.message_room > 0, "{fit:?}");
+        assert!(fit.left_room + 12 + 2 + fit.message_room <= 40, "{fit:?}");
+    }
+
+    #[test]
+    fn a_tiny_line_does_not_underflow() {
+        for width in 0..12 {
+            let fit = fit_status(width, &parts(), true, Some("no more changes"));
+            assert!(
+                fit.left_room + fit.message_room <= width,
+                "{width}: {fit:?}"
+            );
+        }
     }
 }
