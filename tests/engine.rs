@@ -459,3 +459,45 @@ fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
         );
     }
 }
+
+/// A paragraph moved and merged into one sentence on the way: no sentence
+/// of it moves alone, yet it is one moved op whose word diff shows the
+/// merge, in both orders.
+#[test]
+fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
+    let filler = |k: usize| {
+        format!(
+            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
+        )
+    };
+    let moved_old = "Engineers inspected the suspension cables after the storm damaged several anchorages. Corrosion had spread further than the previous survey suggested. Replacement parts were ordered from a foundry abroad. Traffic restrictions will remain until the repairs finish.";
+    let moved_new = "Engineers inspected the suspension cables after the storm damaged several anchorages; corrosion had spread further than the previous survey suggested, and replacement parts were ordered from a foundry abroad; traffic restrictions will remain until the repairs finish.";
+    let mut old = vec![moved_old.to_string()];
+    let mut new = Vec::new();
+    for k in 0..12 {
+        old.push(filler(k));
+        new.push(filler(k));
+    }
+    new.insert(9, moved_new.to_string());
+    let (a, b) = (
+        text("old.txt", &old.join("\n\n")),
+        text("new.txt", &new.join("\n\n")),
+    );
+    // Three joins: "anchorages." "Corrosion" / "suggested." "Replacement" /
+    // "abroad." "Traffic" out, their joined forms (and one "and") in.
+    for (x, y, del, ins) in [(&a, &b, 6, 7), (&b, &a, 7, 6)] {
+        let c = align(x, y, &AlignOptions::default());
+        assert_partition(&c);
+        assert_eq!(
+            (c.stats.words_deleted, c.stats.words_inserted),
+            (del, ins),
+            "{:?}",
+            c.ops
+                .iter()
+                .filter(|o| o.kind != OpKind::Equal)
+                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
+    }
+}

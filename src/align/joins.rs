@@ -506,3 +506,227 @@ fn words_in(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
     count_units(&src.text(Side::Old, old.clone())).len()
         + count_units(&src.text(Side::New, new.clone())).len()
 }
+
+/// Longest run of sentences a moved merge (or split) takes in.
+const MERGED_RUN: usize = 6;
+/// Share of both sides' words a moved merge keeps.
+const MERGED_SHARE: f64 = 0.8;
+
+/// A paragraph moved and merged into one sentence on the way (or one
+/// sentence moved and split): no sentence of it moves alone, so `find_moves`
+/// sees only a long inserted sentence and a run of deleted ones elsewhere
+/// (or the reverse). Each long one-sided sentence left is matched, through
+/// the rarer words it shares, with a run of adjacent sentences of the other
+/// side; when one word diff keeps most of both, they become one moved op.
+pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+    let mut removed = vec![false; ops.len()];
+    let mut passage = ops.iter().map(|o| o.passage).max().unwrap_or(0);
+    for (one, many) in [
+        (OpKind::Inserted, OpKind::Deleted),
+        (OpKind::Deleted, OpKind::Inserted),
+    ] {
+        let index = WordIndex::of(src, ops, many);
+        if index.runs.is_empty() {
+            continue;
+        }
+        for k in 0..ops.len() {
+            if ops[k].kind != one || removed[k] {
+                continue;
+            }
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                return;
+            }
+            let Some((run, similarity)) = best_run(src, ops, k, &index, &removed) else {
+                continue;
+            };
+            passage += 1;
+            let (at, old, new) = if one == OpKind::Inserted {
+                let first = *run.iter().min().unwrap_or(&run[0]);
+                removed[k] = true;
+                let old = union(&ops[run[0]].old, &ops[run[run.len() - 1]].old);
+                let old = old.start.min(ops[first].old.start)..old.end;
+                (first, old, ops[k].new.clone())
+            } else {
+                let new = union(&ops[run[0]].new, &ops[run[run.len() - 1]].new);
+                (k, ops[k].old.clone(), new)
+            };
+            for &r in &run {
+                if r != at {
+                    removed[r] = true;
+                }
+            }
+            let op = &mut ops[at];
+            op.kind = OpKind::Moved;
+            op.old = old;
+            op.new = new;
+            op.similarity = similarity;
+            op.passage = passage;
+        }
+    }
+    let mut i = 0;
+    ops.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
+}
+
+/// One-sided ops of one kind: by unit, and by the longer words they hold.
+struct WordIndex {
+    kind: OpKind,
+    /// Op of each unit of that side that is one-sided of `kind`.
+    runs: std::collections::HashMap<usize, usize>,
+    words: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl WordIndex {
+    fn of(src: &Sources, ops: &[Op], kind: OpKind) -> WordIndex {
+        let side = if kind == OpKind::Deleted {
+            Side::Old
+        } else {
+            Side::New
+        };
+        let mut index = WordIndex {
+            kind,
+            runs: Default::default(),
+            words: Default::default(),
+        };
+        for (i, op) in ops.iter().enumerate().filter(|(_, o)| o.kind == kind) {
+            let unit = if side == Side::Old {
+                op.old.start
+            } else {
+                op.new.start
+            };
+            index.runs.insert(unit, i);
+            for w in distinctive(src.unit_text(side, unit)) {
+                let list = index.words.entry(w).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        index
+    }
+
+    fn unit(&self, op: &Op) -> usize {
+        if self.kind == OpKind::Deleted {
+            op.old.start
+        } else {
+            op.new.start
+        }
+    }
+}
+
+/// Longer words, lower-cased, trimmed of punctuation: what a sentence and its
+/// merged copy share that other sentences seldom do.
+fn distinctive(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 6)
+}
+
+/// For the long one-sided op `k`: the ops of the other kind, adjacent in
+/// their side's order, whose words it keeps best (most of both sides'
+/// words), with that share.
+fn best_run(
+    src: &Sources,
+    ops: &[Op],
+    k: usize,
+    index: &WordIndex,
+    removed: &[bool],
+) -> Option<(Vec<usize>, f64)> {
+    let (one_side, text) = if ops[k].kind == OpKind::Inserted {
+        (ops[k].new.clone(), src.text(Side::New, ops[k].new.clone()))
+    } else {
+        (ops[k].old.clone(), src.text(Side::Old, ops[k].old.clone()))
+    };
+    if count_units(&text).len() < 12 {
+        return None;
+    }
+    // Candidates: ops sharing the most distinctive words (common ones skipped).
+    let mut tally: std::collections::HashMap<usize, usize> = Default::default();
+    for w in distinctive(&text) {
+        if let Some(list) = index.words.get(&w).filter(|l| l.len() <= 4) {
+            for &i in list {
+                *tally.entry(i).or_default() += 1;
+            }
+        }
+    }
+    let mut cands: Vec<(usize, usize)> = tally
+        .into_iter()
+        .filter(|&(i, n)| n >= 2 && !removed[i])
+        .collect();
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let share = |run: &[usize]| -> f64 {
+        let units = union(
+            &index.unit_range(ops, run[0]),
+            &index.unit_range(ops, run[run.len() - 1]),
+        );
+        let (old, new) = if ops[k].kind == OpKind::Inserted {
+            (units, one_side.clone())
+        } else {
+            (one_side.clone(), units)
+        };
+        let found = 2 * kept(src, &old, &new);
+        let words = words_in(src, &old, &new);
+        found as f64 / words.max(1) as f64
+    };
+    let mut best: Option<(Vec<usize>, f64)> = None;
+    for &(c, _) in cands.iter().take(2) {
+        // Grow the run both ways while adjacent ops of the kind make it better.
+        let mut run = vec![c];
+        let mut current = share(&run);
+        loop {
+            let first = index.unit(&ops[run[0]]);
+            let last = index.unit(&ops[run[run.len() - 1]]);
+            let options = [
+                first
+                    .checked_sub(1)
+                    .and_then(|u| index.runs.get(&u))
+                    .map(|&i| (i, true)),
+                index.runs.get(&(last + 1)).map(|&i| (i, false)),
+            ];
+            let mut grown: Option<(Vec<usize>, f64)> = None;
+            for (i, front) in options.into_iter().flatten() {
+                if removed[i] || run.len() == MERGED_RUN {
+                    continue;
+                }
+                let mut longer = run.clone();
+                if front {
+                    longer.insert(0, i);
+                } else {
+                    longer.push(i);
+                }
+                let s = share(&longer);
+                if s > current && grown.as_ref().is_none_or(|(_, g)| s > *g) {
+                    grown = Some((longer, s));
+                }
+            }
+            let Some((longer, s)) = grown else { break };
+            run = longer;
+            current = s;
+        }
+        // Most words of both sides kept, and more than one sentence taken
+        // (one alone would have been found as a move).
+        if current >= MERGED_SHARE
+            && run.len() > 1
+            && best.as_ref().is_none_or(|(_, b)| current > *b)
+        {
+            best = Some((run, current));
+        }
+    }
+    best
+}
+
+impl WordIndex {
+    /// The units op `i` holds on the index's side.
+    fn unit_range(&self, ops: &[Op], i: usize) -> Range<usize> {
+        if self.kind == OpKind::Deleted {
+            ops[i].old.clone()
+        } else {
+            ops[i].new.clone()
+        }
+    }
+}

@@ -235,6 +235,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
             "deadline reached while looking for moved passages",
         );
         joins::join_moved(&src, &mut ops, deadline);
+        joins::join_merged_moves(&src, &mut ops, deadline);
     }
     diff_words(&src, &mut ops, deadline);
     trace.check(deadline, WORDS_LATE);
