@@ -378,3 +378,29 @@ fn a_source_line_names_the_outlet_and_is_not_article_text() {
     assert_eq!(a.meta.outlet.as_deref(), Some("Quartz"));
     assert_eq!(a.meta.date.as_deref().map(|d| &d[..10]), Some("2021-10-18"));
 }
+
+#[test]
+fn a_reader_comments_author_is_not_the_byline() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}</article>\
+             <section id=\"comments\"><div class=\"comment\"><span class=\"comment-author\">Jane Reader</span>\
+             <p>Great news for the valley.</p></div></section>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_ne!(a.meta.byline.as_deref(), Some("Jane Reader"));
+    // The article's own byline markup still counts.
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1><span class=\"author\">John Writer</span>{}</article>\
+             <section id=\"comments\"><span class=\"comment-author\">Jane Reader</span></section>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.byline.as_deref(), Some("John Writer"));
+}

@@ -554,6 +554,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let mut from_page = Metadata::default();
     page_metadata(&doc, &mut from_page);
     let creator = dublin_core_creator(&doc);
+    let commenters = reader_comment_authors(&doc);
     let heads = Heads::of(&doc);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
@@ -564,7 +565,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let (c, extracted_words) = match extracted {
         Ok(a) => {
-            let c = from_extracted(&a, &heads, &mut meta, &mut skipped);
+            let c = from_extracted(&a, &heads, &commenters, &mut meta, &mut skipped);
             let words = c.1;
             (c.0, Some(words))
         }
@@ -578,6 +579,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     meta.byline = [creator, meta.byline.take(), from_page.byline]
         .into_iter()
         .flatten()
+        .filter(|b| !commenters.iter().any(|c| c == b.trim()))
         .find_map(|b| super::meta::clean_byline(&b));
     if meta.date.is_none() {
         meta.date = from_page.date;
@@ -611,6 +613,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
 fn from_extracted(
     a: &dom_smoothie::Article,
     heads: &Heads,
+    commenters: &[String],
     meta: &mut Metadata,
     skipped: &mut usize,
 ) -> (Collector, usize) {
@@ -624,7 +627,7 @@ fn from_extracted(
         .byline
         .as_deref()
         .map(str::trim)
-        .filter(|s| super::meta::clean_byline(s).is_some())
+        .filter(|s| super::meta::clean_byline(s).is_some() && !commenters.iter().any(|c| c == s))
         .map(String::from);
     meta.byline = a.byline.clone();
     if meta.date.is_none() {
@@ -845,11 +848,17 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
 }
 
 /// The text of the page's byline markup: `rel=author`, `itemprop=author`,
-/// then classes naming a byline or an author, in that order.
+/// then classes naming a byline or an author, in that order; never a reader's
+/// comment's.
 fn byline_element(doc: &Document) -> Option<String> {
     let found =
         doc.select("[rel='author'], [itemprop='author'], [class*='byline'], [class*='author']");
-    let nodes = found.nodes();
+    let mut memo = HashMap::new();
+    let nodes: Vec<&NodeRef> = found
+        .nodes()
+        .iter()
+        .filter(|n| !in_reader_comments(n, &mut memo))
+        .collect();
     let rank = |n: &NodeRef| {
         let attr = |a: &str| n.attr(a).map(|v| v.to_lowercase()).unwrap_or_default();
         if attr("rel") == "author" {
@@ -869,6 +878,68 @@ fn byline_element(doc: &Document) -> Option<String> {
             .take(3)
             .find_map(|n| super::meta::clean_byline(n.text().trim()))
     })
+}
+
+/// The names readers' comments are signed with (author markup inside a
+/// comment) and never the article's (author markup or a meta author outside
+/// the comments): the extractor may take them for the byline. An author who
+/// answers readers keeps the byline.
+fn reader_comment_authors(doc: &Document) -> Vec<String> {
+    let found = doc.select("[class*='author'], [class*='name'], [itemprop='author']");
+    let (mut inside, mut outside) = (Vec::new(), Vec::new());
+    let mut memo = HashMap::new();
+    // Enough for any page's authors and commenters, and a bound on the work.
+    for n in found.nodes().iter().take(1000) {
+        let text = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            if in_reader_comments(n, &mut memo) {
+                inside.push(text);
+            } else {
+                outside.push(text);
+            }
+        }
+    }
+    let metas = doc.select("meta[content]");
+    outside.extend(
+        metas
+            .nodes()
+            .iter()
+            .filter_map(|n| n.attr("content"))
+            .map(|c| c.trim().to_string()),
+    );
+    inside.retain(|name| !outside.iter().any(|o| o.contains(name.as_str())));
+    inside
+}
+
+/// Whether an element is a reader's comment or inside one (`comment-author`,
+/// `#comments`, `reply`): its author is not the article's. Each ancestor is
+/// judged once (`memo`), so a page with many names stays linear.
+fn in_reader_comments(node: &NodeRef, memo: &mut HashMap<NodeId, bool>) -> bool {
+    let mut chain = Vec::new();
+    let mut at = Some(*node);
+    let mut found = false;
+    while let Some(n) = at {
+        if let Some(&known) = memo.get(&n.id) {
+            found = known;
+            break;
+        }
+        let parts = name_parts(&n);
+        if ["comment", "comments", "reply", "replies", "respond"]
+            .iter()
+            .any(|p| has_parts(&parts, p))
+        {
+            found = true;
+            chain.push(n.id);
+            break;
+        }
+        chain.push(n.id);
+        at = n.parent();
+    }
+    // Everything below a comment is in it; a chain that reached the top is not.
+    for id in chain {
+        memo.insert(id, found);
+    }
+    found
 }
 
 fn same_words(a: &str, b: &str) -> bool {
