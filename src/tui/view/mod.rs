@@ -324,37 +324,37 @@ struct StatusFit {
 
 /// Share `width` columns between the summary, the APPROXIMATE badge, the
 /// transient message and the row counter. A message (the answer to a key
-/// just pressed) is never crowded out by the summary: the summary drops
-/// its class counts, then its op counts, to make room; the row counter
-/// stays while the width allows.
+/// just pressed) is never crowded out: the row counter gives way first, then
+/// the summary's class counts, then its op counts.
 fn fit_status(
     width: usize,
     parts: &StatusParts,
     approximate: bool,
     message: Option<&str>,
 ) -> StatusFit {
-    let right_w = str_width(&parts.right);
-    let right = right_w > 0 && width >= right_w + 45;
-    let mut room = width - if right { right_w + 1 } else { 0 };
-    let badge = approximate && room >= 40;
-    if badge {
-        room -= 12;
-    }
+    let badge = approximate && width >= 40;
+    let room = width - if badge { 12 } else { 0 };
     let message_w = message.map_or(0, |m| str_width(m) + 2);
-    let shortest = str_width(parts.variants.last().map_or("", |v| v.as_str()));
-    let left = parts
-        .variants
-        .iter()
-        .find(|v| str_width(v) + message_w <= room)
-        .unwrap_or_else(|| parts.variants.last().expect("a status variant"))
-        .clone();
-    let left_room = str_width(&left).min(if message.is_some() {
-        room.saturating_sub(message_w.min(room.saturating_sub(shortest.min(room / 2))))
-    } else {
-        room
+    let right_w = str_width(&parts.right) + 1;
+    let last = parts.variants.len().saturating_sub(1);
+    let choices = (0..=last).flat_map(|v| [(v, true), (v, false)]);
+    let fits = |&(v, right): &(usize, bool)| {
+        let right = if right { right_w } else { 0 };
+        str_width(&parts.variants[v]) + message_w + right <= room
+    };
+    let (v, right) = choices
+        .filter(|&(_, right)| !right || right_w > 1)
+        .find(fits)
+        .unwrap_or((last, false));
+    let left = parts.variants[v].clone();
+    let right_room = if right { right_w } else { 0 };
+    let shortest = str_width(&parts.variants[last]);
+    let left_room = str_width(&left).min(match message {
+        Some(_) => room.saturating_sub(message_w.min(room.saturating_sub(shortest.min(room / 2)))),
+        None => room,
     });
     let message_room = if message.is_some() {
-        room.saturating_sub(left_room + 2)
+        room.saturating_sub(left_room + 2 + right_room)
     } else {
         0
     };
@@ -459,13 +459,25 @@ mod tests {
     }
 
     #[test]
-    fn the_message_and_row_counter_are_never_crowded_out_at_120_columns() {
+    fn the_message_is_never_crowded_out_at_120_columns() {
         let message = "fact change 2 of 5";
         let fit = fit_status(120, &parts(), false, Some(message));
-        assert!(fit.right, "{fit:?}");
         assert!(fit.message_room >= str_width(message), "{fit:?}");
-        assert_eq!(fit.left, parts().variants[1], "class counts give way first");
-        let used = fit.left_room + 2 + fit.message_room + str_width(&parts().right) + 1;
+        assert_eq!(
+            fit.left,
+            parts().variants[0],
+            "the row counter gives way first"
+        );
+        assert!(!fit.right);
+        let fit = fit_status(
+            120,
+            &parts(),
+            false,
+            Some("search: no match for “Kallas Kyiv Brussels”"),
+        );
+        assert!(fit.message_room >= 20, "{fit:?}");
+        assert_eq!(fit.left, parts().variants[1], "then the class counts");
+        let used = fit.left_room + 2 + fit.message_room;
         assert!(used <= 120, "{used} columns used");
     }
 

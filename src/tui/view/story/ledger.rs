@@ -6,9 +6,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
-use super::draw_row;
+use super::{draw_footer, draw_tab_head};
 use crate::align::{WordKind, WordOp};
 use crate::display::{clip, one_line};
 use crate::tui::layout::str_width;
@@ -34,36 +34,25 @@ fn draw_column_heads(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     } else {
         "claim (● carried, · left out)"
     };
-    let header = format!("{digits}  {what}");
-    let w = area.width;
-    put(
-        buf,
-        area.x + 2,
-        area.y,
-        &clip(&header, w as usize - 2),
-        w - 2,
-        app.theme.header,
-    );
+    draw_tab_head(buf, area, app, &format!("{digits}  {what}"));
 }
 
-/// The visible rows: marks and the quote (with speaker) or the claim.
+/// The visible rows: marks and the quote (with speaker) or the claim;
+/// rows only one article carries are dimmed.
 fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let t = &app.theme;
     let n = app.articles.len();
-    let visible = app.scroll..(app.scroll + app.list_height()).min(app.rows());
-    for (y, i) in (area.y + 1..).zip(visible) {
+    let line = |i| {
         let (arts, text) = row(app, i);
-        let line = format!("{}  {}", marks(n, &arts), text);
-        let selected = i == app.row;
-        let style = if selected {
-            t.header_focus.add_modifier(Modifier::BOLD)
-        } else if arts.len() > 1 {
-            t.text
+        format!("{}  {}", marks(n, &arts), text)
+    };
+    let style = |i| {
+        if row(app, i).0.len() > 1 {
+            app.theme.text
         } else {
-            t.furniture
-        };
-        draw_row(buf, area, y, &line, selected, style);
-    }
+            app.theme.furniture
+        }
+    };
+    super::draw_list(buf, area, app, app.rows(), line, style);
 }
 
 /// Row `i` of the tab: the articles carrying it and its text.
@@ -111,16 +100,7 @@ fn draw_carried_by(buf: &mut Buffer, area: Rect, app: &StoryApp) {
             missing.join(" ")
         }
     );
-    let w = area.width;
-    let y = area.y + area.height - 2;
-    put(
-        buf,
-        area.x,
-        y,
-        &clip(&line, w as usize),
-        w,
-        app.theme.header,
-    );
+    draw_footer(buf, area, app, &line);
 }
 
 /// Between the list and the carried-by line: each other wording of the

@@ -169,6 +169,54 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     );
 }
 
+/// A tab's head line, over its list.
+fn draw_tab_head(buf: &mut Buffer, area: Rect, app: &StoryApp, head: &str) {
+    let w = area.width;
+    put(
+        buf,
+        area.x + 2,
+        area.y,
+        &clip(head, w as usize - 2),
+        w - 2,
+        app.theme.header,
+    );
+}
+
+/// A tab's visible list rows under its head line: `line(i)` gives row `i`'s
+/// text and `style(i)` its style when not selected (the selected row is bold).
+fn draw_list(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &StoryApp,
+    rows: usize,
+    line: impl Fn(usize) -> String,
+    style: impl Fn(usize) -> Style,
+) {
+    let visible = app.scroll..(app.scroll + app.list_height()).min(rows);
+    for (y, i) in (area.y + 1..).zip(visible) {
+        let selected = i == app.row;
+        let style = if selected {
+            app.theme.header_focus.add_modifier(Modifier::BOLD)
+        } else {
+            style(i)
+        };
+        draw_row(buf, area, y, &line(i), selected, style);
+    }
+}
+
+/// The line above the status line: what the selected row stands on.
+fn draw_footer(buf: &mut Buffer, area: Rect, app: &StoryApp, line: &str) {
+    let w = area.width;
+    put(
+        buf,
+        area.x,
+        area.y + area.height - 2,
+        &clip(line, w as usize),
+        w,
+        app.theme.header,
+    );
+}
+
 /// The selection marker and a list row, bold when selected.
 fn draw_row(buf: &mut Buffer, area: Rect, y: u16, line: &str, selected: bool, style: Style) {
     if selected {

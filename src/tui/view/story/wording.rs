@@ -4,55 +4,40 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 
-use super::draw_row;
-use crate::display::{clip, one_line};
+use super::{draw_footer, draw_list, draw_tab_head};
+use crate::display::one_line;
 use crate::tui::story_view::StoryApp;
-use crate::tui::view::put;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let t = &app.theme;
-    let w = area.width;
     let head = if app.story.wording.is_empty() {
         "no word substitution recurs between these outlets (two claims or more)"
     } else {
         "words one outlet uses where another uses others, in the same claim — Enter shows the pair"
     };
-    put(
+    draw_tab_head(buf, area, app, head);
+    let wording = &app.story.wording;
+    draw_list(
         buf,
-        area.x + 2,
-        area.y,
-        &clip(head, w as usize - 2),
-        w - 2,
-        t.header,
+        area,
+        app,
+        wording.len(),
+        |i| line(&wording[i]),
+        |_| app.theme.text,
     );
-    draw_list(buf, area, app);
     draw_instance(buf, area, app);
 }
 
-/// The visible rows: the two outlets, their words, and how often.
-fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let t = &app.theme;
-    let visible = app.scroll..(app.scroll + app.list_height()).min(app.story.wording.len());
-    for (y, i) in (area.y + 1..).zip(visible) {
-        let wd = &app.story.wording[i];
-        let line = format!(
-            "[{}] “{}” ↔ [{}] “{}” ×{}",
-            wd.a,
-            one_line(&wd.words_a),
-            wd.b,
-            one_line(&wd.words_b),
-            wd.count
-        );
-        let selected = i == app.row;
-        let style = if selected {
-            t.header_focus.add_modifier(Modifier::BOLD)
-        } else {
-            t.text
-        };
-        draw_row(buf, area, y, &line, selected, style);
-    }
+/// A row: the two outlets, their words, and how often.
+fn line(wd: &crate::story::Wording) -> String {
+    format!(
+        "[{}] “{}” ↔ [{}] “{}” ×{}",
+        wd.a,
+        one_line(&wd.words_a),
+        wd.b,
+        one_line(&wd.words_b),
+        wd.count
+    )
 }
 
 /// Above the status line: the sentences of the selected substitution's first instance.
@@ -63,6 +48,17 @@ fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let [x, y, ..] = wd.occurrences.as_slice() else {
         return;
     };
+    draw_sentences(buf, area, app, x, y);
+}
+
+/// Above the status line: the sentences of two occurrences, article first.
+pub(super) fn draw_sentences(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &StoryApp,
+    x: &crate::story::Occurrence,
+    y: &crate::story::Occurrence,
+) {
     let line = format!(
         "[{}] {}  ·  [{}] {}",
         x.article,
@@ -70,16 +66,7 @@ fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         y.article,
         sentence_around(app, y)
     );
-    let w = area.width;
-    let row = area.y + area.height - 2;
-    put(
-        buf,
-        area.x,
-        row,
-        &clip(&line, w as usize),
-        w,
-        app.theme.header,
-    );
+    draw_footer(buf, area, app, &line);
 }
 
 /// The sentence holding an occurrence, on one line.
