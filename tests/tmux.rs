@@ -457,8 +457,15 @@ fn edit_classes_filter_badges_and_fact_jumps_without_colour() {
         top.lines().last().is_some_and(|l| l.contains("\"")),
         "{top}"
     );
-    let status = second.lines().last().unwrap_or_default();
-    assert!(status.contains("fact change 2 of"), "{second}");
+    // (The screen may be read between the body's redraw and the status
+    // line's, so wait for the answer rather than read it off `second`.)
+    let s = t.wait_for("fact change 2 of");
+    assert!(
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains("fact change 2 of")),
+        "{s}"
+    );
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
     assert!(!t.alternate_screen());
