@@ -119,7 +119,7 @@ fn hyphen_breaks(text: &str, blocks: &[Block]) -> Vec<(usize, usize)> {
             let one_break = rest[..gap].matches(['\n', '\r']).count() <= 2
                 && !rest[..gap].contains("\n\n")
                 && !rest[..gap].contains("\r\r");
-            if one_break && next.starts_with(char::is_alphanumeric) {
+            if one_break && next.starts_with(char::is_alphanumeric) && !suspends_hyphen(next) {
                 let start = b.span.start + hyphen + 1;
                 cuts.push((start, start + gap));
             }
@@ -173,6 +173,18 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 fn ends_in_hyphenated_word(s: &str) -> bool {
     let mut end = s.chars().rev();
     end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric)
+}
+
+/// A line that goes on with a bare conjunction after a word ending in a
+/// hyphen is a suspended hyphen (`pre- and post-war`, `AT- or ISA-bus`,
+/// `two- to three-year`): the break was a space, not a split word.
+fn suspends_hyphen(next: &str) -> bool {
+    let word = next.split_whitespace().next().unwrap_or("");
+    next.len() > word.len()
+        && matches!(
+            word,
+            "and" | "or" | "nor" | "to" | "und" | "oder" | "bis" | "et" | "ou" | "y"
+        )
 }
 
 fn first_word_chars(s: &str) -> usize {
@@ -472,6 +484,22 @@ mod tests {
         let md = "# Cross-\nborder talks\n\nThe talks went on late into the evening and a cross-\n\nborder deal is near.\n";
         let built = build(md.to_string(), Flavour::Markdown, &mut notes);
         assert!(built.text.contains("a cross-\n\nborder"));
+    }
+
+    #[test]
+    fn a_suspended_hyphen_at_a_line_end_stays_apart() {
+        let s = "Boards for the AT-\nor ISA-bus and pre-\nand post-war plans, a two-\nto three-year wait, a hit-\nand-run driver and a face-\nto-face talk, said the long\nreport.\n";
+        let built = build(s.to_string(), Flavour::Text, &mut Vec::new());
+        let t = &built.text;
+        assert!(
+            t.contains("AT-\nor ISA-bus") && t.contains("pre-\nand post-war"),
+            "{t}"
+        );
+        assert!(t.contains("two-\nto three-year"), "{t}");
+        assert!(
+            t.contains("hit-and-run") && t.contains("face-to-face"),
+            "{t}"
+        );
     }
 
     #[test]
