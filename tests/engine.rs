@@ -3,6 +3,7 @@
 
 mod common;
 use common::sample;
+use std::ops::Range;
 
 use storydiff::align::{align, AlignOptions, Comparison, OpKind, Relation, Side, WordKind};
 use storydiff::article::{load_article, load_bytes, Article, LoadOptions, Role};
@@ -350,30 +351,47 @@ fn mirror_of_a_diff() {
     assert_eq!(ab.relation, ba.relation);
 }
 
+/// A filler paragraph for the moved-paragraph tests.
+fn moved_filler(k: usize) -> String {
+    format!(
+        "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
+    )
+}
+
+/// Twelve filler paragraphs with `moved_old` before them on the old side and
+/// `moved_new` after the ninth on the new side.
+fn moved_from_top_to_ninth(moved_old: &str, moved_new: &str) -> (Article, Article) {
+    let mut old = vec![moved_old.to_string()];
+    let mut new = Vec::new();
+    for k in 0..12 {
+        old.push(moved_filler(k));
+        new.push(moved_filler(k));
+    }
+    new.insert(9, moved_new.to_string());
+    (
+        text("old.txt", &old.join("\n\n")),
+        text("new.txt", &new.join("\n\n")),
+    )
+}
+
+/// The ops that are not equal, for a failing assertion's message.
+fn changes(c: &Comparison) -> Vec<(OpKind, Range<usize>, Range<usize>)> {
+    c.ops
+        .iter()
+        .filter(|o| o.kind != OpKind::Equal)
+        .map(|o| (o.kind, o.old.clone(), o.new.clone()))
+        .collect()
+}
+
 /// A moved paragraph that was also cut and merged on the way: one sentence
 /// deleted after its moved opening, the two after it merged into one. The
 /// merged sentence moves with the paragraph (its words are not deleted and
 /// inserted again), and short sentences that moved with it count as moved.
 #[test]
 fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
-    let filler = |k: usize| {
-        format!(
-            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
-        )
-    };
     let moved_old = "The committee published its findings on the collapse of the bridge late on Friday evening. Nobody was hurt. Engineers had warned about corrosion in the steel cables for several years before the failure. The report blames the regional transport office for ignoring those warnings. Its authors want the inspection rules for every crossing rewritten by the summer.";
     let moved_new = "The committee published its findings on the collapse of the bridge late on Friday evening. Nobody was hurt. The report blames the regional transport office for ignoring those warnings; its authors want the inspection rules for every crossing rewritten by the summer.";
-    let mut old = vec![moved_old.to_string()];
-    let mut new = Vec::new();
-    for k in 0..12 {
-        old.push(filler(k));
-        new.push(filler(k));
-    }
-    new.insert(9, moved_new.to_string());
-    let (a, b) = (
-        text("old.txt", &old.join("\n\n")),
-        text("new.txt", &new.join("\n\n")),
-    );
+    let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
     for (x, y, del, ins) in [(&a, &b, 17, 2), (&b, &a, 2, 17)] {
         let c = align(x, y, &AlignOptions::default());
         assert_partition(&c);
@@ -383,10 +401,7 @@ fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
             (c.stats.words_deleted, c.stats.words_inserted),
             (del, ins),
             "{:?}",
-            c.ops
-                .iter()
-                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
-                .collect::<Vec<_>>()
+            changes(&c)
         );
         assert!(
             c.ops
@@ -395,10 +410,7 @@ fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
                 .count()
                 == 1,
             "{:?}",
-            c.ops
-                .iter()
-                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
-                .collect::<Vec<_>>()
+            changes(&c)
         );
         assert!(c.stats.moved >= 3, "{:?}", c.stats);
     }
@@ -411,11 +423,6 @@ fn a_moved_paragraph_keeps_its_merged_and_short_sentences() {
 /// deleted: the counts are the edits made.
 #[test]
 fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
-    let filler = |k: usize| {
-        format!(
-            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
-        )
-    };
     let opening = "The committee published its findings on the collapse of the bridge late on Friday evening.";
     let second = "The report blames the regional transport office for ignoring warnings about corroded cables.";
     let third = "Its authors want the inspection rules for every crossing rewritten by the summer.";
@@ -424,8 +431,8 @@ fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
     let mut old = vec![format!("{opening} {second} {third}")];
     let mut new = Vec::new();
     for k in 0..12 {
-        old.push(filler(k));
-        new.push(filler(k));
+        old.push(moved_filler(k));
+        new.push(moved_filler(k));
         if k == 8 {
             old.push(look_alike.to_string());
         }
@@ -451,11 +458,7 @@ fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
             (c.stats.words_deleted, c.stats.words_inserted),
             (del, ins),
             "{:?}",
-            c.ops
-                .iter()
-                .filter(|o| o.kind != OpKind::Equal)
-                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
-                .collect::<Vec<_>>()
+            changes(&c)
         );
     }
 }
@@ -465,24 +468,9 @@ fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
 /// merge, in both orders.
 #[test]
 fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
-    let filler = |k: usize| {
-        format!(
-            "Paragraph {k} of the filler talks about the harbour works in district {k}. The council met on day {k} to discuss the budget for the year ahead. Residents asked whether the ferry timetable number {k} would change."
-        )
-    };
     let moved_old = "Engineers inspected the suspension cables after the storm damaged several anchorages. Corrosion had spread further than the previous survey suggested. Replacement parts were ordered from a foundry abroad. Traffic restrictions will remain until the repairs finish.";
     let moved_new = "Engineers inspected the suspension cables after the storm damaged several anchorages; corrosion had spread further than the previous survey suggested, and replacement parts were ordered from a foundry abroad; traffic restrictions will remain until the repairs finish.";
-    let mut old = vec![moved_old.to_string()];
-    let mut new = Vec::new();
-    for k in 0..12 {
-        old.push(filler(k));
-        new.push(filler(k));
-    }
-    new.insert(9, moved_new.to_string());
-    let (a, b) = (
-        text("old.txt", &old.join("\n\n")),
-        text("new.txt", &new.join("\n\n")),
-    );
+    let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
     // Three joins: "anchorages." "Corrosion" / "suggested." "Replacement" /
     // "abroad." "Traffic" out, their joined forms (and one "and") in.
     for (x, y, del, ins) in [(&a, &b, 6, 7), (&b, &a, 7, 6)] {
@@ -492,11 +480,7 @@ fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
             (c.stats.words_deleted, c.stats.words_inserted),
             (del, ins),
             "{:?}",
-            c.ops
-                .iter()
-                .filter(|o| o.kind != OpKind::Equal)
-                .map(|o| (o.kind, o.old.clone(), o.new.clone()))
-                .collect::<Vec<_>>()
+            changes(&c)
         );
         assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
     }

@@ -45,6 +45,12 @@ pub fn shared_vocabulary(a: &[u64], b: &[u64]) -> f64 {
     if total == 0 {
         return 0.0;
     }
+    let shared = count_shared_sorted(a, b);
+    (200.0 * shared as f64 / total as f64).round() / 100.0
+}
+
+/// How many values two sorted, deduplicated lists have in common.
+pub fn count_shared_sorted(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -57,7 +63,7 @@ pub fn shared_vocabulary(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    (200.0 * shared as f64 / total as f64).round() / 100.0
+    shared
 }
 
 /// `shared_vocabulary` of two articles.

@@ -7,6 +7,7 @@
 //! Third stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
 
 use super::index::{Doc, Index, TermId};
+use crate::align::overlap::count_shared_sorted;
 
 /// Score from which two articles report the same event.
 ///
@@ -61,7 +62,7 @@ impl Evidence {
 pub(crate) fn judge(index: &Index, a: usize, b: usize) -> Evidence {
     let (da, db) = (&index.docs[a], &index.docs[b]);
     let (text, shared) = cosine(da, db);
-    let quote_runs = count_shared(&da.quote_runs, &db.quote_runs);
+    let quote_runs = count_shared_sorted(&da.quote_runs, &db.quote_runs);
     let days_apart = days_apart(da, db);
     Evidence {
         score: round(combine(text, quote_runs, days_apart)),
@@ -77,7 +78,7 @@ pub(crate) fn judge(index: &Index, a: usize, b: usize) -> Evidence {
 pub(crate) fn score(index: &Index, a: usize, b: usize) -> f64 {
     let (da, db) = (&index.docs[a], &index.docs[b]);
     let (text, _) = cosine(da, db);
-    let quote_runs = count_shared(&da.quote_runs, &db.quote_runs);
+    let quote_runs = count_shared_sorted(&da.quote_runs, &db.quote_runs);
     round(combine(text, quote_runs, days_apart(da, db)))
 }
 
@@ -126,22 +127,6 @@ fn strongest_terms(index: &Index, mut shared: Vec<(TermId, f32)>) -> Vec<String>
         .take(SHOWN_TERMS)
         .map(|&(t, _)| index.surface[t.0 as usize].clone())
         .collect()
-}
-
-fn count_shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 fn title_overlap(a: &[TermId], b: &[TermId]) -> f64 {

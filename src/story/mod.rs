@@ -12,6 +12,8 @@ mod disagreements;
 mod index;
 mod judge;
 mod pile;
+#[cfg(test)]
+pub(crate) use pile::tests::TWO_EVENTS_AND_A_SINGLE;
 mod quotes;
 mod wording;
 
@@ -207,18 +209,7 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn containment(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = crate::align::overlap::count_shared_sorted(a, b);
     let shorter = a.len().min(b.len());
     if shorter == 0 {
         0.0

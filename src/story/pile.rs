@@ -238,7 +238,7 @@ fn outlets<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::article::{load_bytes, LoadOptions};
 
@@ -252,20 +252,23 @@ mod tests {
             .collect()
     }
 
+    /// Two events reported twice each, and an article on neither.
+    pub(crate) const TWO_EVENTS_AND_A_SINGLE: [&str; 5] = [
+        "Tunnel shut\n\nFlooding closed the Varnholt tunnel on Tuesday after heavy rain, \
+         the roads agency said. Engineers expect the Varnholt tunnel to reopen next week.",
+        "Chess title for Oslo teenager\n\nA fourteen-year-old from Oslo won the Nordic \
+         chess championship in Bergen, beating three grandmasters.",
+        "Varnholt tunnel flooded\n\nThe Varnholt tunnel was closed on Tuesday when heavy \
+         rain flooded it; engineers hope to reopen it next week.",
+        "Bergen chess upset\n\nThe Nordic chess championship in Bergen went to a \
+         fourteen-year-old from Oslo who beat three grandmasters.",
+        "Harvest festival\n\nThe village of Lunde held its apple harvest festival with \
+         a parade and a cider tasting.",
+    ];
+
     #[test]
     fn two_events_and_a_single() {
-        let articles = pile(&[
-            "Tunnel shut\n\nFlooding closed the Varnholt tunnel on Tuesday after heavy rain, \
-             the roads agency said. Engineers expect the Varnholt tunnel to reopen next week.",
-            "Chess title for Oslo teenager\n\nA fourteen-year-old from Oslo won the Nordic \
-             chess championship in Bergen, beating three grandmasters.",
-            "Varnholt tunnel flooded\n\nThe Varnholt tunnel was closed on Tuesday when heavy \
-             rain flooded it; engineers hope to reopen it next week.",
-            "Bergen chess upset\n\nThe Nordic chess championship in Bergen went to a \
-             fourteen-year-old from Oslo who beat three grandmasters.",
-            "Harvest festival\n\nThe village of Lunde held its apple harvest festival with \
-             a parade and a cider tasting.",
-        ]);
+        let articles = pile(&TWO_EVENTS_AND_A_SINGLE);
         let p = sort_pile(&articles);
         let mut found: Vec<Vec<usize>> = p.stories.iter().map(|s| s.articles.clone()).collect();
         found.sort();

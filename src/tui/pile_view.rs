@@ -369,18 +369,7 @@ mod tests {
     use crate::story::sort_pile;
 
     fn app() -> PileApp {
-        let texts = [
-            "Tunnel shut\n\nFlooding closed the Varnholt tunnel on Tuesday after heavy rain, \
-             the roads agency said. Engineers expect the Varnholt tunnel to reopen next week.",
-            "Chess title for Oslo teenager\n\nA fourteen-year-old from Oslo won the Nordic \
-             chess championship in Bergen, beating three grandmasters.",
-            "Varnholt tunnel flooded\n\nThe Varnholt tunnel was closed on Tuesday when heavy \
-             rain flooded it; engineers hope to reopen it next week.",
-            "Bergen chess upset\n\nThe Nordic chess championship in Bergen went to a \
-             fourteen-year-old from Oslo who beat three grandmasters.",
-            "Harvest festival\n\nThe village of Lunde held its apple harvest festival with \
-             a parade and a cider tasting.",
-        ];
+        let texts = crate::story::TWO_EVENTS_AND_A_SINGLE;
         let articles: Vec<Article> = texts
             .iter()
             .enumerate()
