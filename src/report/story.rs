@@ -541,8 +541,19 @@ pub fn write_text(
     s: &Story,
     width: usize,
 ) -> io::Result<()> {
-    let n = articles.len();
-    writeln!(out, "{} articles", n)?;
+    write_article_list(out, articles, width)?;
+    write_relations(out, articles.len(), s)?;
+    write_groups(out, articles, s)?;
+    write_shared_quotes(out, articles, s, width)?;
+    write_disagreements(out, s, width)?;
+    write_shared_claims(out, articles.len(), s, width)?;
+    write_wording(out, s)?;
+    write_each_article(out, articles, s, width)
+}
+
+/// The articles, a line each: name, title, byline and date, words.
+fn write_article_list(out: &mut dyn Write, articles: &[Article], width: usize) -> io::Result<()> {
+    writeln!(out, "{} articles", articles.len())?;
     for (i, a) in articles.iter().enumerate() {
         let meta: Vec<String> = [a.meta.byline.as_deref(), a.meta.date.as_deref()]
             .iter()
@@ -563,6 +574,11 @@ pub fn write_text(
             a.words()
         )?;
     }
+    Ok(())
+}
+
+/// The similarity matrix, each cell marked with its relation.
+fn write_relations(out: &mut dyn Write, n: usize, s: &Story) -> io::Result<()> {
     writeln!(
         out,
         "\nrelations (similarity; r reprint, = identical, ~ related, · unrelated)"
@@ -590,6 +606,11 @@ pub fn write_text(
         }
         writeln!(out)?;
     }
+    Ok(())
+}
+
+/// The reprint groups, or that there are none.
+fn write_groups(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
     if s.groups.is_empty() {
         writeln!(out, "\nno reprint groups")?;
     } else {
@@ -599,6 +620,17 @@ pub fn write_text(
             writeln!(out, "  {}", names.join(" · "))?;
         }
     }
+    Ok(())
+}
+
+/// Quotations more than one article carries, altered ones with the word diff of each wording.
+fn write_shared_quotes(
+    out: &mut dyn Write,
+    articles: &[Article],
+    s: &Story,
+    width: usize,
+) -> io::Result<()> {
+    let n = articles.len();
     let shared_quotes: Vec<_> = s.quotes.iter().filter(|q| q.articles().len() > 1).collect();
     writeln!(
         out,
@@ -625,7 +657,11 @@ pub fn write_text(
             writeln!(out, "{}", super::diff::wrap_line(&line, width.max(40)))?;
         }
     }
-    write_disagreements(out, s, width)?;
+    Ok(())
+}
+
+/// Claims more than one article carries, with a mark per article.
+fn write_shared_claims(out: &mut dyn Write, n: usize, s: &Story, width: usize) -> io::Result<()> {
     let shared_claims: Vec<_> = s.claims.iter().filter(|c| c.articles().len() > 1).collect();
     writeln!(
         out,
@@ -641,6 +677,11 @@ pub fn write_text(
             clip(&c.text, width.saturating_sub(10).max(30))
         )?;
     }
+    Ok(())
+}
+
+/// Word substitutions that recur between outlets.
+fn write_wording(out: &mut dyn Write, s: &Story) -> io::Result<()> {
     writeln!(
         out,
         "\nwording: words one outlet uses where another uses others, in the same claim ({})",
@@ -657,6 +698,17 @@ pub fn write_text(
             w.count
         )?;
     }
+    Ok(())
+}
+
+/// Per article: its own claims and the claims it leaves out.
+fn write_each_article(
+    out: &mut dyn Write,
+    articles: &[Article],
+    s: &Story,
+    width: usize,
+) -> io::Result<()> {
+    let n = articles.len();
     writeln!(out, "\neach article")?;
     for i in 0..n {
         let only = s.only_in(i).len();
