@@ -119,8 +119,8 @@ fn labelled_edits_precision_and_recall() {
     let second = read("holdout-2.tsv");
     let verbose = std::env::var_os("EDITS_VERBOSE").is_some();
     let d = score(&dev, verbose);
-    let h1 = score(&first, false);
-    let h2 = score(&second, false);
+    let h1 = score(&first, verbose);
+    let h2 = score(&second, verbose);
     let held = sum(&[&h1, &h2]);
     print("dev", dev.len(), &d);
     print("held out, first set", first.len(), &h1);

@@ -562,6 +562,8 @@ struct Quantity {
     kind: QKind,
     /// Thousandths of the value (`194K` and `194,000` agree).
     milli: i64,
+    /// Thousandths of the other end of a range or score, `i64::MIN` for none.
+    upper: i64,
     /// A hash of the unit's canonical name (`%`, `usd`, `km`), 0 for none.
     unit: u64,
 }
@@ -786,7 +788,8 @@ impl<'a> SideView<'a> {
                 i = end;
                 continue;
             }
-            if capitalised(self.texts[i]) && self.info(i).has(Info::TITLE) {
+            let organisation = || lex.organisation_heads.contains_key(self.key(i + 1));
+            if capitalised(self.texts[i]) && self.info(i).has(Info::TITLE) && !organisation() {
                 out.title[i] = true;
             } else if self.looks_like_name(i, lex, inside) {
                 out.name[i] = NameOf::Word;
@@ -970,144 +973,252 @@ fn quoted(toks: &[&Tok]) -> Vec<bool> {
 
 /// A quantity starting at token `i`: its value and the end of its tokens.
 fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
-    let text = |k: usize| s.text(k);
-    let key = |k: usize| s.key(k);
-    let raw = text(i);
-    let currency = |t: &str| matches!(t, "$" | "€" | "£" | "¥");
-    // Most tokens are plain words: one look-up decides.
-    let figure_start = raw.starts_with(|c: char| c.is_ascii_digit())
-        || currency(raw)
-        || (raw == "US" && currency(text(i + 1)));
-    let listed = i < s.len() && s.quantity_word(i);
-    if !figure_start && !listed && !raw.contains('-') {
+    if !may_start_quantity(s, i) {
         return None;
     }
-    // Dates: month and day names stand alone (capitalised: `may`, `march`
-    // and `sun` are words too).
-    if let Some(&m) = lex.months.get(key(i)) {
+    if let Some(found) = calendar_word(s, i, lex) {
+        return Some(found);
+    }
+    if pronoun_one(s, i, lex) {
+        return None;
+    }
+    if lex.vague.contains_key(s.key(i)) {
+        return Some((quantity(QKind::Vague, 0.0, None, s.key(i)), i + 1));
+    }
+    let mut r = Reading::figure_at(s, i, lex)?;
+    r.thousands_group(s);
+    r.clock_time(s);
+    r.range(s, lex);
+    r.am_pm(s);
+    r.apply_suffix(lex);
+    r.magnitude_word(s, lex);
+    r.unit_words(s, lex);
+    Some((quantity(r.kind, r.value, r.upper, &r.unit), r.k))
+}
+
+/// Whether token `i` can start a quantity at all: a figure, a currency
+/// sign, a listed word or a hyphenated word (`twenty-five`). Most tokens
+/// are plain words, ruled out here with one look-up.
+fn may_start_quantity(s: &SideView, i: usize) -> bool {
+    let raw = s.text(i);
+    raw.starts_with(|c: char| c.is_ascii_digit())
+        || is_currency(raw)
+        || (raw == "US" && is_currency(s.text(i + 1)))
+        || (i < s.len() && s.quantity_word(i))
+        || raw.contains('-')
+}
+
+fn is_currency(t: &str) -> bool {
+    matches!(t, "$" | "€" | "£" | "¥")
+}
+
+/// A month or day name standing alone (capitalised: `may`, `march` and
+/// `sun` are words too).
+fn calendar_word(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
+    let (raw, key) = (s.text(i), s.key(i));
+    if let Some(&m) = lex.months.get(key) {
         if capitalised(raw) {
-            let end = if text(i + 1) == "." { i + 2 } else { i + 1 };
-            return Some((quantity(QKind::Month, m as f64, ""), end));
+            let end = if s.text(i + 1) == "." { i + 2 } else { i + 1 };
+            return Some((quantity(QKind::Month, f64::from(m), None, ""), end));
         }
     }
-    if let Some(&d) = lex.days.get(key(i)) {
-        if capitalised(raw) || d >= 8 {
-            return Some((quantity(QKind::Day, d as f64, ""), i + 1));
-        }
+    let &d = lex.days.get(key)?;
+    (capitalised(raw) || d >= 8).then(|| (quantity(QKind::Day, f64::from(d), None, ""), i + 1))
+}
+
+/// `one of`, `without one`, `no one`: a pronoun, not a count. `one in
+/// five` and `one out of five` are counts.
+fn pronoun_one(s: &SideView, i: usize, lex: &Lexicon) -> bool {
+    if s.key(i) != "one" {
+        return false;
     }
-    if key(i) == "one" {
-        // `one of`, `without one`, `no one`: a pronoun, not a count.
-        let next = key(i + 1);
-        if next.is_empty() || lex.function.contains_key(next) || key(i.wrapping_sub(1)) == "no" {
-            return None;
-        }
+    let next = s.key(i + 1);
+    if matches!(next, "in" | "out") {
+        return false;
     }
-    if lex.vague.contains_key(key(i)) {
-        return Some((quantity(QKind::Vague, 0.0, key(i)), i + 1));
-    }
-    // Currency before the figure: `$`, `US$`, `€`.
-    let mut k = i;
-    let mut unit = String::new();
-    if raw == "US" && currency(text(i + 1)) {
-        k += 1;
-    }
-    if currency(text(k)) {
-        if let Some(&u) = lex.units.get(text(k)) {
-            unit = u.to_string();
+    next.is_empty() || lex.function.contains_key(next) || s.key(i.wrapping_sub(1)) == "no"
+}
+
+/// A quantity being read, token by token.
+struct Reading {
+    kind: QKind,
+    value: f64,
+    /// The other end of a range or score (`300-500`, `48 to 50`).
+    upper: Option<f64>,
+    unit: String,
+    /// Letters written onto the figure (`m` of `5m`, `th` of `19th`).
+    suffix: String,
+    /// The next token to read.
+    k: usize,
+}
+
+impl Reading {
+    /// The figure at token `i`, after any currency sign (`$`, `US$`, `€`).
+    fn figure_at(s: &SideView, i: usize, lex: &Lexicon) -> Option<Reading> {
+        let mut k = i;
+        let mut unit = String::new();
+        if s.text(i) == "US" && is_currency(s.text(i + 1)) {
             k += 1;
         }
+        if is_currency(s.text(k)) {
+            if let Some(&u) = lex.units.get(s.text(k)) {
+                unit = u.to_string();
+                k += 1;
+            }
+        }
+        let (value, suffix) = figure(s.text(k), s.key(k), lex)?;
+        Some(Reading {
+            kind: QKind::Amount,
+            value,
+            upper: None,
+            unit,
+            suffix,
+            k: k + 1,
+        })
     }
-    let (mut value, suffix) = figure(text(k), key(k), lex)?;
-    let mut kind = QKind::Amount;
-    k += 1;
-    // A thousands group after a space (`194 000`).
-    if value.fract() == 0.0 && value < 1000.0 && suffix.is_empty() {
-        let t = text(k);
-        if t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()) && s.spaced.get(k) == Some(&true) {
-            value = value * 1000.0 + t.parse::<f64>().unwrap_or(0.0);
-            k += 1;
+
+    /// A thousands group after a space (`194 000`).
+    fn thousands_group(&mut self, s: &SideView) {
+        let t = s.text(self.k);
+        if self.value.fract() == 0.0
+            && self.value < 1000.0
+            && self.suffix.is_empty()
+            && t.len() == 3
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && s.spaced.get(self.k) == Some(&true)
+        {
+            self.value = self.value * 1000.0 + t.parse::<f64>().unwrap_or(0.0);
+            self.k += 1;
         }
     }
-    // A time: `19:00`, `7.30pm`, `7 p.m.`
-    if text(k) == ":" && text(k + 1).len() == 2 && text(k + 1).bytes().all(|b| b.is_ascii_digit()) {
-        value = value * 60.0 + text(k + 1).parse::<f64>().unwrap_or(0.0);
-        kind = QKind::Time;
-        k += 2;
-    }
-    let mut suffix = suffix;
-    // A range or a score: `5-4`, `300-500`, `5–4`.
-    if let Some(upper) = suffix.strip_prefix('-') {
-        if upper.starts_with(|c: char| c.is_ascii_digit()) {
-            unit = format!("-{upper}");
-            suffix = String::new();
+
+    /// A clock time: `19:00`.
+    fn clock_time(&mut self, s: &SideView) {
+        let minutes = s.text(self.k + 1);
+        if s.text(self.k) == ":"
+            && minutes.len() == 2
+            && minutes.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.value = self.value * 60.0 + minutes.parse::<f64>().unwrap_or(0.0);
+            self.kind = QKind::Time;
+            self.k += 2;
         }
-    } else if suffix.is_empty() && matches!(text(k), "-" | "–" | "—") && !s.spaced[k] {
-        if let Some((upper, _)) = figure(text(k + 1), key(k + 1), lex) {
-            if text(k + 1).starts_with(|c: char| c.is_ascii_digit()) && !s.spaced[k + 1] {
-                unit = format!("-{upper}");
-                k += 2;
+    }
+
+    /// A range or a score: `300-500` (one token), `5 – 4`, `48 to 50`. The
+    /// upper figure's letters (`3-5m`) go for both.
+    fn range(&mut self, s: &SideView, lex: &Lexicon) {
+        if let Some(upper) = self.suffix.strip_prefix('-') {
+            if let Some((v, rest)) = upper
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then(|| figure(upper, upper, lex))
+                .flatten()
+            {
+                self.upper = Some(v);
+                self.suffix = rest;
+            }
+            return;
+        }
+        let t = s.text(self.k);
+        // `$3 million to $5 million`: the sign again before the upper figure.
+        let sign = usize::from(!self.unit.is_empty() && is_currency(s.text(self.k + 1)));
+        let next = s.text(self.k + 1 + sign);
+        if !self.suffix.is_empty() || !next.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
+        let dash = matches!(t, "-" | "–" | "—") && !s.spaced[self.k] && !s.spaced[self.k + 1];
+        if dash || s.key(self.k) == "to" {
+            if let Some((v, rest)) = figure(next, next, lex) {
+                self.upper = Some(v);
+                self.suffix = rest;
+                self.k += 2 + sign;
             }
         }
     }
-    if suffix.is_empty() && matches!(key(k), "am" | "pm") {
-        suffix = key(k).to_string();
-        k += 1;
-        if text(k) == "." {
-            k += 1;
+
+    /// `7 pm`, `7 p.m.` spelled apart from the figure.
+    fn am_pm(&mut self, s: &SideView) {
+        if self.suffix.is_empty() && matches!(s.key(self.k), "am" | "pm") {
+            self.suffix = s.key(self.k).to_string();
+            self.k += 1;
+            if s.text(self.k) == "." {
+                self.k += 1;
+            }
         }
     }
-    match suffix.as_str() {
-        "" => {}
-        "st" | "nd" | "rd" | "th" => kind = QKind::Ordinal,
-        "am" | "pm" => {
-            let minutes = if kind == QKind::Time {
-                value
-            } else {
-                value.trunc() * 60.0 + (value.fract() * 100.0).round()
-            };
-            let noon = if suffix == "pm" && minutes < 720.0 {
-                720.0
-            } else {
-                0.0
-            };
-            let midnight = if suffix == "am" && minutes >= 720.0 {
-                -720.0
-            } else {
-                0.0
-            };
-            value = minutes + noon + midnight;
-            kind = QKind::Time;
-        }
-        s => match (lex.magnitudes.get(s), lex.units.get(s)) {
-            (Some(&m), _) => value *= m,
-            (None, Some(&u)) => unit = u.to_string(),
-            (None, None) => unit = s.to_string(),
-        },
-    }
-    // Words after the figure: `million`, `per cent`, `dollars`.
-    if let Some(&m) = lex.magnitudes.get(key(k)) {
-        // `m` and `b` spelled apart from the figure are not magnitudes.
-        if key(k).len() > 2 || !s.spaced[k] {
-            value *= m;
-            k += 1;
+
+    /// What the letters on the figure say: an ordinal, a time of day, a
+    /// magnitude (`5m`) or a unit (`10km`).
+    fn apply_suffix(&mut self, lex: &Lexicon) {
+        match self.suffix.as_str() {
+            "" => {}
+            "st" | "nd" | "rd" | "th" => self.kind = QKind::Ordinal,
+            "am" | "pm" => self.time_of_day(),
+            s => match (lex.magnitudes.get(s), lex.units.get(s)) {
+                (Some(&m), _) => self.scale(m),
+                (None, Some(&u)) => self.unit = u.to_string(),
+                (None, None) => self.unit = s.to_string(),
+            },
         }
     }
-    let two = format!("{} {}", key(k), key(k + 1));
-    if let Some(&u) = lex.units.get(two.as_str()) {
-        unit = u.to_string();
-        k += 2;
-    } else if let Some(&u) = lex.units.get(key(k)).or_else(|| lex.units.get(text(k))) {
-        // A lone letter after a space is a unit only in capitals (`40 C`).
-        let single_letter = key(k).len() == 1 && text(k) != "%";
-        if !single_letter || !s.spaced[k] || capitalised(text(k)) {
-            unit = u.to_string();
-            k += 1;
+
+    /// `7.30pm` → minutes after midnight.
+    fn time_of_day(&mut self) {
+        let minutes = if self.kind == QKind::Time {
+            self.value
+        } else {
+            self.value.trunc() * 60.0 + (self.value.fract() * 100.0).round()
+        };
+        let noon = if self.suffix == "pm" && minutes < 720.0 {
+            720.0
+        } else {
+            0.0
+        };
+        let midnight = if self.suffix == "am" && minutes >= 720.0 {
+            -720.0
+        } else {
+            0.0
+        };
+        self.value = minutes + noon + midnight;
+        self.kind = QKind::Time;
+    }
+
+    fn scale(&mut self, m: f64) {
+        self.value *= m;
+        self.upper = self.upper.map(|u| u * m);
+    }
+
+    /// A magnitude word after the figure: `million`, `bn`.
+    fn magnitude_word(&mut self, s: &SideView, lex: &Lexicon) {
+        let key = s.key(self.k);
+        if let Some(&m) = lex.magnitudes.get(key) {
+            // `m` and `b` spelled apart from the figure are not magnitudes.
+            if key.len() > 2 || !s.spaced[self.k] {
+                self.scale(m);
+                self.k += 1;
+            }
         }
     }
-    Some((quantity(kind, value, &unit), k))
+
+    /// Unit words after the figure: `per cent`, `dollars`, `km`.
+    fn unit_words(&mut self, s: &SideView, lex: &Lexicon) {
+        let k = self.k;
+        let two = format!("{} {}", s.key(k), s.key(k + 1));
+        if let Some(&u) = lex.units.get(two.as_str()) {
+            self.unit = u.to_string();
+            self.k += 2;
+        } else if let Some(&u) = lex.units.get(s.key(k)).or_else(|| lex.units.get(s.text(k))) {
+            // A lone letter after a space is a unit only in capitals (`40 C`).
+            let single_letter = s.key(k).len() == 1 && s.text(k) != "%";
+            if !single_letter || !s.spaced[k] || capitalised(s.text(k)) {
+                self.unit = u.to_string();
+                self.k += 1;
+            }
+        }
+    }
 }
 
-fn quantity(kind: QKind, value: f64, unit: &str) -> Quantity {
+fn quantity(kind: QKind, value: f64, upper: Option<f64>, unit: &str) -> Quantity {
     let unit = if unit.is_empty() {
         0
     } else {
@@ -1115,9 +1226,11 @@ fn quantity(kind: QKind, value: f64, unit: &str) -> Quantity {
         h.write(unit.as_bytes());
         h.finish() | 1
     };
+    let milli = |v: f64| (v * 1000.0).round() as i64;
     Quantity {
         kind,
-        milli: (value * 1000.0).round() as i64,
+        milli: milli(value),
+        upper: upper.map_or(i64::MIN, milli),
         unit,
     }
 }
@@ -1213,7 +1326,11 @@ impl<'s> Balance<'s> {
 /// What one side of a change shows.
 #[derive(Default)]
 struct Touched<'s> {
-    number: bool,
+    /// Quantities whose value changed.
+    number: usize,
+    /// Of those, the word `one` alone (`one mess` → `a mess` keeps the value).
+    ones: usize,
+    last_quantity: Option<usize>,
     negation: bool,
     hedge: bool,
     verb: bool,
@@ -1243,7 +1360,9 @@ fn touched<'s>(
                 Marker::Quantity(_) => {}
                 Marker::Negation => t.negation |= changed,
                 Marker::Hedge(_) => t.hedge |= changed,
-                Marker::Verb(_) => t.verb |= changed,
+                // A reporting verb inside a quotation is the speaker's
+                // word, not the report's (`for the reasons stated above`).
+                Marker::Verb(_) => t.verb |= changed && !side.quoted[i],
                 Marker::Name(k) if changed => t.names.push((k, i)),
                 Marker::Name(_) => {}
             }
@@ -1251,7 +1370,11 @@ fn touched<'s>(
         if let Some(q) = side.quantity[i] {
             // Any token of a quantity (`km` of `10 km`) touches its value.
             let changed = b.surplus(&Marker::Quantity(side.quantities[q]), old_side);
-            t.number |= changed;
+            if changed && t.last_quantity != Some(q) {
+                t.last_quantity = Some(q);
+                t.number += 1;
+                t.ones += usize::from(side.key(i) == "one" && side.quantities[q].milli == 1000);
+            }
             if side.quoted[i] && changed {
                 t.quoted.push(i);
             }
@@ -1286,13 +1409,20 @@ fn classify_change<'s>(
     b: &Balance,
     lex: &Lexicon,
 ) -> Classes {
+    if spelled_alike(old, c.old.clone(), new, c.new.clone()) {
+        // Only spaces, hyphens, dots or case differ (`second-degree` and
+        // `second degree`, `net-zero` and `net zero`, `Jong Un` and `Jong-un`).
+        return Classes::of(&[EditClass::Cosmetic]);
+    }
     let mut o = touched(old, c.old.clone(), true, b, lex);
     let mut n = touched(new, c.new.clone(), false, b, lex);
     let name_changed = explain_names(&mut o, &mut n, old, new, c);
     cancel_common(&mut o.words, &mut n.words);
     pair_variants(&mut o, &mut n);
     let mut set = Classes::default();
-    if o.number || n.number {
+    one_for_article(&mut o, &mut n);
+    one_for_article(&mut n, &mut o);
+    if o.number > 0 || n.number > 0 {
         set.insert(EditClass::Number);
     }
     if o.words.is_empty() && n.words.is_empty() && !name_changed {
@@ -1326,6 +1456,67 @@ fn classify_change<'s>(
         set.insert(EditClass::Wording);
     }
     set
+}
+
+/// `one` on one side where the other has the article `a` or `an`: the
+/// same count.
+fn one_for_article(a: &mut Touched, b: &mut Touched) {
+    while a.ones > 0 {
+        let Some(p) = b.words.iter().position(|w| matches!(*w, "a" | "an")) else {
+            return;
+        };
+        // Not a change of value; still a change of words.
+        b.words.remove(p);
+        b.words.push("one");
+        a.ones -= 1;
+        a.number -= 1;
+    }
+}
+
+/// Whether the two sides of a change spell the same letters and digits in
+/// the same order, case aside. Apostrophes count (`its` is not `it's`), and
+/// so do separators between digits (`3.5` is not `35`, nor `5-4` `54`).
+fn spelled_alike(
+    old: &SideView,
+    or: std::ops::Range<usize>,
+    new: &SideView,
+    nr: std::ops::Range<usize>,
+) -> bool {
+    if or.is_empty() || nr.is_empty() {
+        return false;
+    }
+    let letters = |side: &SideView, r: std::ops::Range<usize>| -> bool {
+        // Cheap check first: nothing to compare unless a token has letters.
+        r.clone().any(|i| is_word(side.texts[i]))
+    };
+    if !letters(old, or.clone()) || !letters(new, nr.clone()) {
+        return false;
+    }
+    let spelling = |side: &SideView, r: std::ops::Range<usize>| {
+        r.flat_map(|i| spelled(side.texts[i]))
+            .collect::<Vec<char>>()
+    };
+    spelling(old, or) == spelling(new, nr)
+}
+
+/// The letters and digits of a token, lowercase, with apostrophes and the
+/// separators that stand between two digits.
+fn spelled(t: &str) -> impl Iterator<Item = char> + '_ {
+    let b = t.as_bytes();
+    let digit_at = move |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+    t.char_indices()
+        .filter_map(move |(j, c)| {
+            if c.is_alphanumeric() {
+                Some(c)
+            } else if matches!(c, '\'' | '’' | 'ʼ') {
+                Some('\'')
+            } else if j > 0 && digit_at(j - 1) && digit_at(j + c.len_utf8()) {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .flat_map(char::to_lowercase)
 }
 
 /// A word on one side is the other side's word with `un` or `non` before
@@ -1414,10 +1605,16 @@ fn explain_names<'s>(
         (true, true) => false,
         (false, false) => true,
         // A name on one side only: a short or long form when it sits in a
-        // phrase with a name both sides keep (`Pete Hegseth` → `Hegseth`).
-        (false, true) => !short_form(&o_left, old, o),
-        (true, false) => !short_form(&n_left, new, n),
+        // phrase with a name both sides keep (`Pete Hegseth` → `Hegseth`);
+        // words trimmed from (or added to) a quotation are the quote's
+        // change, not a change of who or where.
+        (false, true) => !quoted_only(&o_left, old) && !short_form(&o_left, old, o),
+        (true, false) => !quoted_only(&n_left, new) && !short_form(&n_left, new, n),
     }
+}
+
+fn quoted_only(left: &[(&str, usize)], side: &SideView) -> bool {
+    left.iter().all(|&(_, i)| side.quoted[i])
 }
 
 /// Whether a token could have word key `k`: keys are lowercase and begin
@@ -1439,6 +1636,10 @@ fn drop_word(words: &mut Vec<&str>, key: &str) {
 /// Whether every name in `left` belongs to a run of capitalised words
 /// holding a name (or title) that is not itself changed.
 fn short_form(left: &[(&str, usize)], side: &SideView, t: &mut Touched) -> bool {
+    let places = &Lexicon::get().place_qualifiers;
+    if left.iter().any(|&(k, _)| places.contains_key(k)) {
+        return false;
+    }
     let changed: Vec<usize> = left.iter().map(|&(_, i)| i).collect();
     let kept = |i: usize| (side.is_name(i) || side.joined[i]) && !changed.contains(&i);
     let capital =
@@ -1529,7 +1730,21 @@ fn name_variants(a: &str, b: &str) -> bool {
     }
     let d = edit_distance(a, b);
     let common_prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    (d == 1 && short_n >= 5 && common_prefix >= 1) || (d == 2 && short_n >= 8 && common_prefix >= 5)
+    (d == 1 && short_n >= 5 && common_prefix >= 1)
+        || (d == 2 && short_n >= 8 && common_prefix >= 5)
+        || (d == 2 && short_n >= 6 && common_prefix >= 1 && consonants(a).eq(consonants(b)))
+}
+
+/// The consonants of a name, the letters transliterations agree on
+/// (`Benjamin`/`Binyamin`, `Muhammad`/`Mohammed`): vowels, `y`, `j` and
+/// doubled letters vary.
+fn consonants(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    name.chars().filter(move |&c| {
+        let keep = !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j') && last != Some(c);
+        last = Some(c);
+        keep
+    })
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -1556,11 +1771,12 @@ fn speaker_changed(
     t: &Touched,
     lex: &Lexicon,
 ) -> bool {
-    // Function words alone (`, and` → `.`) change no speaker.
-    let content = t
-        .words
-        .iter()
-        .any(|w| !lex.function.contains_key(w) || lex.speakers.contains_key(w));
+    // Function words alone (`, and` → `.`) change no speaker, nor do
+    // hedges (`will argue` → `is expected to argue`).
+    let content = t.words.iter().any(|w| {
+        lex.speakers.contains_key(w)
+            || !(lex.function.contains_key(w) || lex.info(w).has(Info::HEDGE))
+    });
     if r.is_empty() || (!content && t.names.is_empty()) {
         return false;
     }
@@ -1653,6 +1869,8 @@ struct Lexicon {
     verbs: Table<&'static str>,
     speakers: Table<()>,
     titles: Table<()>,
+    organisation_heads: Table<()>,
+    place_qualifiers: Table<()>,
     function: Table<()>,
     numbers: Table<f64>,
     magnitudes: Table<f64>,
@@ -1735,6 +1953,8 @@ impl Lexicon {
             verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
             speakers: set(lexicon::SPEAKER_NOUNS),
             titles: set(lexicon::TITLES),
+            organisation_heads: set(lexicon::ORGANISATION_HEADS),
+            place_qualifiers: set(lexicon::PLACE_QUALIFIERS),
             function: set(lexicon::FUNCTION_WORDS),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
             magnitudes: lexicon::MAGNITUDES.iter().copied().collect(),
@@ -1758,9 +1978,14 @@ impl Lexicon {
         let w = w.strip_suffix("'s").unwrap_or(w);
         let w = w.strip_suffix('\'').unwrap_or(w);
         let listed = |w: &str| w.len() >= 3 && sorted_lines_contain(self.common, w);
+        let singular = w.strip_suffix('s').unwrap_or(w);
         listed(w)
-            || w.strip_suffix('s').is_some_and(listed)
+            || listed(singular)
             || w.strip_suffix("es").is_some_and(listed)
+            // Agent nouns of listed verbs (`protesters`, `forecasters`).
+            || (singular.strip_suffix("er"))
+                .or_else(|| singular.strip_suffix("or"))
+                .is_some_and(|stem| stem.len() >= 4 && listed(stem))
     }
 
     /// What the lists say of a word key (nothing for most words).
@@ -1952,11 +2177,114 @@ mod tests {
     }
 
     #[test]
+    fn ranges_scores_and_spacing() {
+        // The upper end of a range counts, units after it or not.
+        assert_eq!(
+            classes("about 300-500 miles west", "about 300-600 miles west"),
+            ["number"]
+        );
+        assert_eq!(
+            classes("after a 48 to 50 vote", "after a 48-50 vote"),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes(
+                "Some 1 in 5 renters owe rent.",
+                "Some one in five renters owe rent."
+            ),
+            ["cosmetic"]
+        );
+        // Hyphens and spaces inside words change no figure.
+        assert_eq!(
+            classes(
+                "a second-degree murder charge",
+                "a second degree murder charge"
+            ),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("a net-zero power sector", "a net zero power sector"),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("a 20-year old from Wyoming", "a 20-year-old from Wyoming"),
+            ["cosmetic"]
+        );
+        // Separators between digits still count.
+        assert_eq!(classes("won 5-4 at home", "won 54 at home"), ["number"]);
+        // `one` and `a` are one count; the words still differ.
+        assert_eq!(classes("one man died", "a man died"), ["wording"]);
+        assert_eq!(classes("one man died", "two men died"), ["number"]);
+    }
+
+    #[test]
+    fn names_that_change_and_names_that_do_not() {
+        assert_eq!(
+            classes("Kim Jong Un's regime", "Kim Jong-un's regime"),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("Benjamin Netanyahu spoke.", "Binyamin Netanyahu spoke."),
+            ["cosmetic"]
+        );
+        // A title word naming an organisation is part of its name.
+        assert_eq!(
+            classes(
+                "a lawsuit against the Justice Department.",
+                "a lawsuit against the Commerce Department."
+            ),
+            ["name"]
+        );
+        // A place qualifier dropped names another place.
+        assert_eq!(
+            classes(
+                "the accords with Northern Ireland.",
+                "the accords with Ireland."
+            ),
+            ["name"]
+        );
+        // A name trimmed from a quotation is the quotation's change.
+        assert_eq!(
+            classes(
+                "Israel would “extract a heavy price from Hamas” in response.",
+                "Israel would “extract a heavy price” in response."
+            ),
+            ["quote"]
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_inside_quotations_and_hedges_before_verbs() {
+        assert_eq!(
+            classes(
+                "\"For the reasons stated above, the motion is granted,\" the judge wrote.",
+                "\"The motion is granted,\" the judge wrote."
+            ),
+            ["quote"]
+        );
+        assert_eq!(
+            classes(
+                "Biden will argue that it is vital.",
+                "Biden is expected to argue that it is vital."
+            ),
+            ["hedge"]
+        );
+    }
+
+    #[test]
     fn a_common_word_opening_a_sentence_is_no_name() {
         assert_eq!(
             classes(
                 "Economists expect a rise in prices.",
                 "Analysts expect a rise in prices."
+            ),
+            ["wording"]
+        );
+        // Agent nouns of common verbs are common words too.
+        assert_eq!(
+            classes(
+                "Protesters gathered outside parliament.",
+                "Demonstrators gathered outside parliament."
             ),
             ["wording"]
         );

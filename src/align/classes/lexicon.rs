@@ -313,6 +313,32 @@ pub const TITLES: &[&str] = &[
     "the",
 ];
 
+/// Head nouns of organisations: a title word before one of them names the
+/// organisation (`Justice Department`, `Defence Ministry`), not a person.
+pub const ORGANISATION_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "committee",
+    "commission",
+    "council",
+    "court",
+    "bureau",
+    "service",
+    "services",
+    "party",
+    "board",
+];
+
+/// Words that set one place apart from another of the same name: dropping
+/// one (`Northern Ireland` → `Ireland`, `North Korea` → `Korea`) names a
+/// different place, not a shorter form of the same one.
+pub const PLACE_QUALIFIERS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "upper", "lower",
+];
+
 /// English function words and common sentence openers. They decide whether
 /// a text reads as English (a large share of its words are among them), and
 /// a capitalised word from this list at the start of a sentence is not a name.
