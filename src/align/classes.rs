@@ -791,12 +791,41 @@ impl<'a> SideView<'a> {
             let organisation = || lex.organisation_heads.contains_key(self.key(i + 1));
             if capitalised(self.texts[i]) && self.info(i).has(Info::TITLE) && !organisation() {
                 out.title[i] = true;
+            } else if self.spells_out_acronym(i) {
+                // `Affordable Care Act (ACA)`: the acronym is the name again.
+                out.joined[i] = true;
             } else if self.looks_like_name(i, lex, inside) {
                 out.name[i] = NameOf::Word;
             }
             i += 1;
         }
         out
+    }
+
+    /// Whether token `i` is an acronym in brackets right after the words it
+    /// abbreviates (`International Consortium of Investigative Journalists
+    /// (ICIJ)`, `Department of Justice (DOJ)`).
+    fn spells_out_acronym(&self, i: usize) -> bool {
+        if i < 2 || self.text(i - 1) != "(" || self.text(i + 1) != ")" || !all_caps(self.texts[i]) {
+            return false;
+        }
+        let acronym = self.key(i);
+        let (mut capitals, mut all) = (String::new(), String::new());
+        let mut k = i - 1;
+        while k > 0 && all.len() < acronym.len() + 4 {
+            k -= 1;
+            let t = self.texts[k];
+            if !is_word(t) || !(capitalised(t) || matches!(t, "of" | "and" | "for" | "the" | "on"))
+            {
+                break;
+            }
+            let first = self.key(k).chars().next().unwrap_or(' ');
+            all.insert(0, first);
+            if capitalised(t) {
+                capitals.insert(0, first);
+            }
+        }
+        capitals.ends_with(acronym) || all.ends_with(acronym)
     }
 
     fn set_names(&mut self, names: Names) {
@@ -832,7 +861,8 @@ impl<'a> SideView<'a> {
     /// Whether title `i` stands before a name (through other titles).
     fn titles_a_name(&self, i: usize) -> bool {
         let mut k = i + 1;
-        while k < self.len() && self.title[k] {
+        // Through other titles and the full stops of abbreviations (`Sen.`).
+        while k < self.len() && (self.title[k] || self.texts[k] == ".") {
             k += 1;
         }
         k < self.len() && self.is_name(k)
@@ -986,6 +1016,7 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
         return Some((quantity(QKind::Vague, 0.0, None, s.key(i)), i + 1));
     }
     let mut r = Reading::figure_at(s, i, lex)?;
+    r.day_of_month(s, i, lex);
     r.thousands_group(s);
     r.clock_time(s);
     r.range(s, lex);
@@ -1017,13 +1048,27 @@ fn is_currency(t: &str) -> bool {
 fn calendar_word(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
     let (raw, key) = (s.text(i), s.key(i));
     if let Some(&m) = lex.months.get(key) {
-        if capitalised(raw) {
+        if capitalised(raw) && !after_first_name(s, i, lex) {
             let end = if s.text(i + 1) == "." { i + 2 } else { i + 1 };
             return Some((quantity(QKind::Month, f64::from(m), None, ""), end));
         }
     }
     let &d = lex.days.get(key)?;
     (capitalised(raw) || d >= 8).then(|| (quantity(QKind::Day, f64::from(d), None, ""), i + 1))
+}
+
+/// Whether token `i` follows a capitalised word that is no date word
+/// inside a sentence: `Theresa May`, `Brian May` are names.
+fn after_first_name(s: &SideView, i: usize, lex: &Lexicon) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let prev = s.text(p);
+    capitalised(prev)
+        && is_word(prev)
+        && !s.sentence_start(p)
+        && !lex.months.contains_key(s.key(p))
+        && !lex.days.contains_key(s.key(p))
 }
 
 /// `one of`, `without one`, `no one`: a pronoun, not a count. `one in
@@ -1075,6 +1120,17 @@ impl Reading {
             suffix,
             k: k + 1,
         })
+    }
+
+    /// A figure beside a month names a day (`May 25`, `25 May`, `May
+    /// 25th`): one notation of one date.
+    fn day_of_month(&mut self, s: &SideView, i: usize, lex: &Lexicon) {
+        let month =
+            |k: usize| k < s.len() && capitalised(s.text(k)) && lex.months.contains_key(s.key(k));
+        let before = i > 0 && month(i - 1);
+        if self.value.fract() == 0.0 && self.value <= 31.0 && (before || month(self.k)) {
+            self.kind = QKind::Ordinal;
+        }
     }
 
     /// A thousands group after a space (`194 000`).
@@ -1149,32 +1205,42 @@ impl Reading {
 
     /// What the letters on the figure say: an ordinal, a time of day, a
     /// magnitude (`5m`) or a unit (`10km`).
+    /// A word joined by a hyphen (`270-month`, `third-term`) counts as a
+    /// unit only when it is one: `50-vote` and `50-member` are both 50.
     fn apply_suffix(&mut self, lex: &Lexicon) {
-        match self.suffix.as_str() {
+        let (ending, word) = match self.suffix.split_once('-') {
+            Some((e, w)) => (e.to_string(), Some(w.to_string())),
+            None => (std::mem::take(&mut self.suffix), None),
+        };
+        match ending.as_str() {
             "" => {}
             "st" | "nd" | "rd" | "th" => self.kind = QKind::Ordinal,
-            "am" | "pm" => self.time_of_day(),
+            "am" | "pm" => self.time_of_day(&ending),
             s => match (lex.magnitudes.get(s), lex.units.get(s)) {
                 (Some(&m), _) => self.scale(m),
                 (None, Some(&u)) => self.unit = u.to_string(),
                 (None, None) => self.unit = s.to_string(),
             },
         }
+        let word = word.as_deref().and_then(|w| w.split('-').next());
+        if let Some(&u) = word.and_then(|w| lex.units.get(w)) {
+            self.unit = u.to_string();
+        }
     }
 
     /// `7.30pm` → minutes after midnight.
-    fn time_of_day(&mut self) {
+    fn time_of_day(&mut self, suffix: &str) {
         let minutes = if self.kind == QKind::Time {
             self.value
         } else {
             self.value.trunc() * 60.0 + (self.value.fract() * 100.0).round()
         };
-        let noon = if self.suffix == "pm" && minutes < 720.0 {
+        let noon = if suffix == "pm" && minutes < 720.0 {
             720.0
         } else {
             0.0
         };
-        let midnight = if self.suffix == "am" && minutes >= 720.0 {
+        let midnight = if suffix == "am" && minutes >= 720.0 {
             -720.0
         } else {
             0.0
@@ -1236,7 +1302,9 @@ fn quantity(kind: QKind, value: f64, upper: Option<f64>, unit: &str) -> Quantity
 }
 
 /// A figure: digits with separators and a letter suffix (`3.5`, `194,000`,
-/// `5m`, `19th`), or a number word (`five`, `twenty-five`).
+/// `5m`, `19th`), or a number word (`five`, `twenty-five`, `third`). A word
+/// joined by a hyphen comes back as the suffix with its dash (`270-month`,
+/// `two-month`, `second-largest`); an ordinal word's suffix is its ending.
 fn figure(raw: &str, key: &str, lex: &Lexicon) -> Option<(f64, String)> {
     if raw.starts_with(|c: char| c.is_ascii_digit()) {
         let split = raw
@@ -1244,29 +1312,32 @@ fn figure(raw: &str, key: &str, lex: &Lexicon) -> Option<(f64, String)> {
             .unwrap_or(raw.len());
         let (digits, suffix) = raw.split_at(split);
         let value = parse_digits(digits)?;
-        let suffix = fold(suffix).replace('.', "");
-        // `270-month` is 270 months; `5-4` (a score, a range) keeps its dash.
-        let suffix = match suffix.strip_prefix('-') {
-            Some(rest) if !rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_string(),
-            _ => suffix,
-        };
-        return Some((value, suffix));
+        return Some((value, fold(suffix).replace('.', "")));
     }
     if let Some(&v) = lex.numbers.get(key) {
-        return Some((v, String::new()));
+        return Some((v, ordinal_ending(key)));
     }
-    // `twenty-five`
     if !raw.contains('-') {
         return None;
     }
     let folded = fold(raw);
-    let parts: Vec<&str> = folded.split('-').collect();
-    if parts.len() == 2 {
-        if let (Some(&a), Some(&b)) = (lex.numbers.get(parts[0]), lex.numbers.get(parts[1])) {
-            return Some((a + b, String::new()));
-        }
+    let (first, rest) = folded.split_once('-')?;
+    let &a = lex.numbers.get(first)?;
+    // `twenty-five`
+    if let Some(&b) = lex.numbers.get(rest) {
+        return Some((a + b, String::new()));
     }
-    None
+    let ending = ordinal_ending(first);
+    Some((a, format!("{ending}-{rest}")))
+}
+
+/// The ending of an ordinal number word (`third` → `rd`), else nothing.
+fn ordinal_ending(word: &str) -> String {
+    let n = word.len();
+    match word.get(n.saturating_sub(2)..) {
+        Some(e @ ("st" | "nd" | "rd" | "th")) if n > 3 => e.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// `194,000` → 194000, `3.5` → 3.5, `1,234.5` → 1234.5; a comma not
@@ -1375,7 +1446,15 @@ fn touched<'s>(
                 t.number += 1;
                 t.ones += usize::from(side.key(i) == "one" && side.quantities[q].milli == 1000);
             }
-            if side.quoted[i] && changed {
+            // The word a figure carries (`vote` of `50-vote`) is a word.
+            let joined = side.texts[i].split_once('-').map(|(_, w)| w);
+            let worded = |w: &&str| {
+                w.starts_with(|c: char| c.is_ascii_lowercase()) && !lex.numbers.contains_key(*w)
+            };
+            if let Some(w) = joined.filter(worded) {
+                t.words.push(w);
+            }
+            if side.quoted[i] && (changed || joined.is_some()) {
                 t.quoted.push(i);
             }
             continue;
@@ -1420,15 +1499,14 @@ fn classify_change<'s>(
     cancel_common(&mut o.words, &mut n.words);
     pair_variants(&mut o, &mut n);
     let mut set = Classes::default();
-    one_for_article(&mut o, &mut n);
-    one_for_article(&mut n, &mut o);
-    if o.number > 0 || n.number > 0 {
+    if explain_counts(&mut o, &mut n, c, old, new) {
         set.insert(EditClass::Number);
     }
+    let quoted = !o.quoted.is_empty() || !n.quoted.is_empty();
     if o.words.is_empty() && n.words.is_empty() && !name_changed {
-        if set.is_empty() {
+        if set.is_empty() && !(quoted && trims_quotation(c, old, new)) {
             set.insert(EditClass::Cosmetic);
-        } else if !o.quoted.is_empty() || !n.quoted.is_empty() {
+        } else if quoted {
             set.insert(EditClass::Quote);
         }
         return set;
@@ -1456,6 +1534,83 @@ fn classify_change<'s>(
         set.insert(EditClass::Wording);
     }
     set
+}
+
+/// Whether a count changed, once the notations that keep it are set
+/// aside: `one` for `a`, the noun following the count into the plural, and
+/// a figure trimmed from a quotation (the quotation's change). A changed
+/// approximator before a figure (`almost half` → `more than half`) changes
+/// the figure.
+fn explain_counts(
+    o: &mut Touched,
+    n: &mut Touched,
+    c: &Change,
+    old: &SideView,
+    new: &SideView,
+) -> bool {
+    one_for_article(o, n);
+    one_for_article(n, o);
+    if o.number > 0 || n.number > 0 {
+        cancel_plurals(&mut o.words, &mut n.words);
+    }
+    if trims_quotation(c, old, new) {
+        o.number = 0;
+        n.number = 0;
+    }
+    let approximated = approximates(o, old, c.old.end) || approximates(n, new, c.new.end);
+    if approximated && o.words.iter().chain(&n.words).all(|w| is_approximator(w)) {
+        o.words.clear();
+        n.words.clear();
+        o.hedge = false;
+        n.hedge = false;
+        return true;
+    }
+    o.number > 0 || n.number > 0
+}
+
+/// Whether the change only takes words out of a quotation or puts words
+/// into one (one side empty, the other inside quotation marks).
+fn trims_quotation(c: &Change, old: &SideView, new: &SideView) -> bool {
+    let inside = |side: &SideView, r: std::ops::Range<usize>| {
+        !r.is_empty()
+            && r.clone().all(|i| side.quoted[i] || !is_word(side.texts[i]))
+            && r.clone().any(|i| side.quoted[i])
+    };
+    (c.new.is_empty() && inside(old, c.old.clone()))
+        || (c.old.is_empty() && inside(new, c.new.clone()))
+}
+
+/// Words that say how near a figure is to the truth (`almost`, `more
+/// than`), when they stand right before one.
+fn is_approximator(w: &str) -> bool {
+    matches!(
+        w,
+        "almost"
+            | "nearly"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "over"
+            | "under"
+            | "more"
+            | "less"
+            | "fewer"
+            | "than"
+            | "at"
+            | "least"
+            | "most"
+            | "up"
+            | "to"
+    )
+}
+
+/// Whether one side's changed words are approximators right before a
+/// figure.
+fn approximates(t: &Touched, side: &SideView, end: usize) -> bool {
+    !t.words.is_empty()
+        && t.words.iter().all(|w| is_approximator(w))
+        && side.quantity.get(end).is_some_and(Option::is_some)
 }
 
 /// `one` on one side where the other has the article `a` or `an`: the
@@ -1547,6 +1702,21 @@ fn pair_variants(o: &mut Touched, n: &mut Touched) {
             o.words.remove(i);
         } else {
             i += 1;
+        }
+    }
+}
+
+/// Removes pairs of words that are one word in the singular and plural.
+fn cancel_plurals(a: &mut Vec<&str>, b: &mut Vec<&str>) {
+    let plural = |x: &str, y: &str| x.len() + 1 == y.len() && y.starts_with(x) && y.ends_with('s');
+    let mut i = 0;
+    while i < a.len() {
+        match b.iter().position(|w| plural(a[i], w) || plural(w, a[i])) {
+            Some(j) => {
+                b.remove(j);
+                a.remove(i);
+            }
+            None => i += 1,
         }
     }
 }
@@ -1646,17 +1816,20 @@ fn short_form(left: &[(&str, usize)], side: &SideView, t: &mut Touched) -> bool 
         |i: usize| side.is_name(i) || side.title[i] || side.joined[i] || side.texts[i] == "of";
     let all = left.iter().all(|&(_, i)| {
         let mut j = i;
-        let mut found = false;
         while j > 0 && capital(j - 1) {
             j -= 1;
-            found |= kept(j);
         }
         let mut k = i + 1;
         while k < side.len() && capital(k) {
-            found |= kept(k);
             k += 1;
         }
-        found
+        // The phrase keeps its last name word (a surname, the head of an
+        // organisation's name): `Del Rio Mayor Bruno Lozano` → `Del Rio`
+        // is another speaker, not a short form.
+        (j..k)
+            .rev()
+            .find(|&m| side.is_name(m) || side.joined[m])
+            .is_some_and(kept)
     });
     if all {
         for (k, _) in left {
@@ -1781,16 +1954,33 @@ fn speaker_changed(
         return false;
     }
     let verb_at = |i: usize| i < side.len() && lex.verbs.contains_key(side.key(i));
-    let before_verb = verb_at(r.end) && !matches!(side.key(r.end), "according");
-    let after_verb = r.start > 0
-        && (verb_at(r.start - 1)
-            || (side.key(r.start - 1) == "to"
-                && r.start > 1
-                && side.key(r.start - 2) == "according"));
+    let in_name = |i: usize| side.is_name(i) || side.joined[i] || side.title[i];
+    // On through the rest of a name phrase (`the Labor Department said`).
+    let mut end = r.end;
+    while end < side.len() && !verb_at(end) && (in_name(end) || side.texts[end] == "of") {
+        end += 1;
+    }
+    let before_verb = verb_at(end) && !matches!(side.key(end), "according");
+    // Back through the start of a name phrase, articles and possessives
+    // (`according to the department's Bureau of Labor Statistics`, `said
+    // acting FDA Commissioner Janet Woodcock`).
+    let mut start = r.start;
+    while start > 0 && r.start - start < 6 {
+        let (t, k) = (side.texts[start - 1], side.key(start - 1));
+        let possessive = t.ends_with("'s") || t.ends_with("’s");
+        let article = matches!(k, "the" | "a" | "an" | "acting" | "former" | "new" | "of");
+        if verb_at(start - 1) || !(in_name(start - 1) || possessive || article) {
+            break;
+        }
+        start -= 1;
+    }
+    let according = start > 1 && side.key(start - 1) == "to" && side.key(start - 2) == "according";
+    let after_verb = start > 0 && verb_at(start - 1);
     let speaker_words = !t.names.is_empty()
         || t.words.iter().any(|w| lex.speakers.contains_key(w))
         || r.clone().any(|i| side.is_name(i) || side.joined[i]);
-    before_verb || (after_verb && speaker_words)
+    // After `according to`, whatever the source is, it changed.
+    before_verb || according || (after_verb && speaker_words)
 }
 
 /// Classes for text that does not read as English: cosmetic when the
@@ -2031,16 +2221,18 @@ impl Lexicon {
         None
     }
 
-    /// A form of a name group starting at token `i` (capitalised; short
-    /// forms that are also words, such as `US` or `WHO`, only in capitals).
+    /// A form of a name group starting at token `i` (capitalised, or one
+    /// long word in any case; short forms that are also words, such as `US`
+    /// or `WHO`, only in capitals).
     fn name_form(&self, side: &SideView, i: usize) -> Option<(usize, usize)> {
         let t = &side.texts[i];
-        if !capitalised(t) {
-            return None;
-        }
         let list = self.forms.get(side.key(i))?;
         'forms: for (words, group) in list {
             if words.len() == 1 && words[0].len() <= 3 && !all_caps(t) {
+                continue;
+            }
+            // Lowercase only as one long word (`coronavirus`, `pentagon`).
+            if !capitalised(t) && (words.len() > 1 || words[0].len() <= 3) {
                 continue;
             }
             let mut k = i;
@@ -2250,6 +2442,115 @@ mod tests {
                 "Israel would “extract a heavy price” in response."
             ),
             ["quote"]
+        );
+    }
+
+    #[test]
+    fn counts_in_other_words() {
+        // A day beside a month, in any notation.
+        assert_eq!(
+            classes("by May 25th, amid", "by May 25, amid"),
+            ["cosmetic"]
+        );
+        assert_eq!(classes("on June 16.", "on 16 June."), ["cosmetic"]);
+        assert_eq!(
+            classes(
+                "A panel of 5th Circuit justices",
+                "A panel of Fifth Circuit justices"
+            ),
+            ["cosmetic"]
+        );
+        // A number word with a hyphenated word is a count.
+        assert_eq!(
+            classes("the two-month moratorium", "the three-month moratorium"),
+            ["number"]
+        );
+        assert_eq!(
+            classes(
+                "world's largest meatpacker",
+                "world's second-largest meatpacker"
+            ),
+            ["number"]
+        );
+        // The word a figure carries is a word, not a unit.
+        assert_eq!(
+            classes(
+                "the chamber's 50-vote minority",
+                "the chamber's 50-member minority"
+            ),
+            ["wording"]
+        );
+        // An approximator before a figure changes what the figure says.
+        assert_eq!(
+            classes(
+                "Almost half of voters disapprove.",
+                "More than half of voters disapprove."
+            ),
+            ["number"]
+        );
+        // A figure trimmed from a quotation is the quotation's change.
+        assert_eq!(
+            classes(
+                "“keep the two-track process moving,” Schumer said.",
+                "“keep the process moving,” Schumer said."
+            ),
+            ["quote"]
+        );
+        assert_eq!(
+            classes("“We lost 40 men,” he said.", "“We lost 30 men,” he said."),
+            ["number", "quote"]
+        );
+    }
+
+    #[test]
+    fn names_in_their_phrases() {
+        // A month after a first name is a surname.
+        assert_eq!(
+            classes(
+                "after Prime Minister Boris Johnson took questions",
+                "after Prime Minister Theresa May took questions"
+            ),
+            ["name"]
+        );
+        // An acronym in brackets after the words it abbreviates.
+        assert_eq!(
+            classes(
+                "pressured the Department of Justice (DOJ) to act",
+                "pressured the Department of Justice to act"
+            ),
+            ["cosmetic"]
+        );
+        // Titles abbreviated with a full stop.
+        assert_eq!(
+            classes(
+                "Joe Manchin on Sunday said no.",
+                "Sen. Joe Manchin on Sunday said no."
+            ),
+            ["cosmetic"]
+        );
+        // A phrase that loses its last name names someone else.
+        assert_eq!(
+            classes(
+                "Del Rio Mayor Bruno Lozano said that",
+                "Del Rio officials said that"
+            ),
+            ["attribution", "name"]
+        );
+        // The source after `according to` and before a verb, through the
+        // rest of its name.
+        assert_eq!(
+            classes(
+                "rose, according to the White House.",
+                "rose, according to the State Department."
+            ),
+            ["attribution", "name"]
+        );
+        assert_eq!(
+            classes(
+                "rose, the Labor Department reported.",
+                "rose, the Commerce Department reported."
+            ),
+            ["attribution", "name"]
         );
     }
 
