@@ -59,8 +59,13 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
         let gain =
             kept(src, &joined_old, &joined_new).saturating_sub(base + kept(src, &c.old, &c.new));
         let worth = if ops[c.at[0]].kind == OpKind::Changed {
-            // Two changed ops whose boundary cut across a sentence.
+            // Two changed ops whose boundary cut across a sentence: two
+            // words more found, or one when that leaves no word changed
+            // (the two sides only cut the run differently).
             gain >= 2
+                || (gain == 1
+                    && 2 * kept(src, &joined_old, &joined_new)
+                        == words_in(src, &joined_old, &joined_new))
         } else {
             // Most of the one-sided sentence's words have counterparts.
             let words = words_in(src, &c.old, &c.new);

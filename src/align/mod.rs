@@ -11,6 +11,7 @@ pub(crate) mod claims;
 pub mod classes;
 mod joins;
 mod moves;
+mod openings;
 pub mod overlap;
 mod pairing;
 mod regions;
@@ -293,10 +294,11 @@ impl Sources<'_> {
     }
 }
 
-/// Units of both sides; both at once on big inputs (hashing every sentence
-/// is the bulk of it).
+/// Units of both sides (both at once on big inputs: hashing every sentence
+/// is the bulk of it), cut where either side opens a paragraph that the
+/// other runs on inside a sentence (`openings`).
 fn units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
-    if old.text.len() + new.text.len() > 1 << 18 {
+    let (mut old_units, mut new_units) = if old.text.len() + new.text.len() > 1 << 18 {
         std::thread::scope(|s| {
             let o = s.spawn(|| units::units(old));
             let n = units::units(new);
@@ -304,7 +306,9 @@ fn units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
         })
     } else {
         (units::units(old), units::units(new))
-    }
+    };
+    openings::cut_at_openings(old, new, &mut old_units, &mut new_units);
+    (old_units, new_units)
 }
 
 /// An op without its word diff (the word-diff stage fills it in).

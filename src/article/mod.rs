@@ -23,6 +23,7 @@ use std::ops::Range;
 use std::path::Path;
 
 pub use meta::parse_date;
+pub(crate) use sentence::closers_len;
 pub use sentence::split_sentences;
 
 /// The largest input we read; beyond it the file is refused rather than exhausting memory.

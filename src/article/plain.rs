@@ -239,10 +239,13 @@ fn layout(lines: &[Line]) -> Layout {
 }
 
 /// Whether `next` continues the paragraph of `prev` (both non-blank, adjacent).
-fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout) -> bool {
+/// `in_list`: the paragraph so far opened as a list item.
+fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: bool) -> bool {
     let p = &text[prev.start..prev.end];
     let n = &text[next.start..next.end];
-    if is_list_item(n) || next.indent > prev.indent {
+    if next.indent > prev.indent
+        || (is_list_item(n) && (in_list || !wrapped_before_marker(p, prev, n, layout)))
+    {
         return false;
     }
     // A sentence running on in lower case is a continuation whatever the
@@ -255,10 +258,23 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout) -> bool {
     }
 }
 
+/// A line that opens like a list item (`- combination of…`, `255. The…`)
+/// but is where a hard wrap fell inside a sentence: the text is wrapped, the
+/// line before it is full (the marker would not have fitted), is not
+/// indented and ends no sentence or lead-in (`:`); the paragraph it would
+/// join is no list item (the caller checks).
+fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool {
+    layout.wrap.is_some_and(|w| {
+        prev.indent == 0 && !ends_sentence(p) && prev.chars + 1 + first_word_chars(n) > w
+    })
+}
+
 fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<&Line> = None;
+    // The open paragraph began as a list item.
+    let mut in_list = false;
     for line in lines {
         if line.is_blank() {
             if let Some((s, e)) = open.take() {
@@ -269,7 +285,7 @@ fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
         }
         let start = line.start + line.indent;
         match (open, prev) {
-            (Some((s, _)), Some(p)) if continues(text, p, line, &layout) => {
+            (Some((s, _)), Some(p)) if continues(text, p, line, &layout, in_list) => {
                 open = Some((s, line.end));
             }
             _ => {
@@ -277,6 +293,7 @@ fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
                     blocks.push(raw_block(s, e));
                 }
                 open = Some((start, line.end));
+                in_list = is_list_item(&text[start..line.end]);
             }
         }
         prev = Some(line);
@@ -484,6 +501,22 @@ mod tests {
         let md = "# Cross-\nborder talks\n\nThe talks went on late into the evening and a cross-\n\nborder deal is near.\n";
         let built = build(md.to_string(), Flavour::Markdown, &mut notes);
         assert!(built.text.contains("a cross-\n\nborder"));
+    }
+
+    #[test]
+    fn a_wrap_before_a_dash_or_a_number_is_no_list_item() {
+        // Wrapped at 72: the dash and the number open lines only because
+        // the line before was full.
+        let s = "The win32-none VFS makes every file locking operation a no-op and the\nwin32-longpath-none VFS is the combination of win32-longpath and\nwin32-none, with long pathnames supported and all lock operations no-ops\n- combination of the two, in short, and byte values run from 0 up to\n255. The bytes are kept as they are written, and a list follows:\n- first item\n- second item\n";
+        let built = build(s.to_string(), Flavour::Text, &mut Vec::new());
+        let paras: Vec<&str> = built
+            .blocks
+            .iter()
+            .map(|b| &built.text[b.span.range()])
+            .collect();
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[0].contains("no-ops\n- combination") && paras[0].contains("to\n255. The"));
+        assert_eq!(paras[1..], ["- first item", "- second item"]);
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
 }
 
 /// Bytes of closing quotes and brackets at `j`.
-fn closers_len(b: &[u8], mut j: usize, end: usize) -> usize {
+pub(crate) fn closers_len(b: &[u8], mut j: usize, end: usize) -> usize {
     let from = j;
     while j < end {
         match b[j] {

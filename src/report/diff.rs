@@ -145,8 +145,8 @@ pub fn write_json(
     let s = &c.stats;
     let doc = DiffJson {
         schema: "storydiff.diff/1",
-        old: ArticleJson::new(old, 'o'),
-        new: ArticleJson::new(new, 'n'),
+        old: ArticleJson::with_units(old, 'o', &c.old_units),
+        new: ArticleJson::with_units(new, 'n', &c.new_units),
         relation: c.relation.as_str(),
         similarity: c.similarity,
         approximate: c.approximate,

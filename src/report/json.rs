@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::align::Unit;
 use crate::article::Article;
 
 /// An article as the JSON contract shapes it; ids are prefixed with the side
@@ -102,7 +103,50 @@ pub fn sentence_id(side: char, block: usize, sentence: usize) -> String {
 }
 
 impl<'a> ArticleJson<'a> {
+    /// An article as loaded, with its sentences.
     pub fn new(article: &'a Article, side: char) -> Self {
+        let mut out = ArticleJson::without_sentences(article, side);
+        for (bi, (b, block)) in out.blocks.iter_mut().zip(&article.blocks).enumerate() {
+            b.sentences = block
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(si, s)| SentenceJson {
+                    id: Id {
+                        side,
+                        block: bi,
+                        sentence: Some(si),
+                    },
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect();
+        }
+        out
+    }
+
+    /// One side of a comparison: its sentences as the comparison's units
+    /// cut them (the engine may cut a loaded sentence where the other side
+    /// opens a paragraph), so the ops' ids name them.
+    pub fn with_units(article: &'a Article, side: char, units: &[Unit]) -> Self {
+        let mut out = ArticleJson::without_sentences(article, side);
+        for u in units {
+            if let Some(b) = out.blocks.get_mut(u.block) {
+                b.sentences.push(SentenceJson {
+                    id: Id {
+                        side,
+                        block: u.block,
+                        sentence: Some(u.sentence),
+                    },
+                    start: u.span.start,
+                    end: u.span.end,
+                });
+            }
+        }
+        out
+    }
+
+    fn without_sentences(article: &'a Article, side: char) -> Self {
         ArticleJson {
             path: &article.path,
             format: article.format.as_str(),
@@ -128,20 +172,7 @@ impl<'a> ArticleJson<'a> {
                     reason: b.reason.as_deref(),
                     start: b.span.start,
                     end: b.span.end,
-                    sentences: b
-                        .sentences
-                        .iter()
-                        .enumerate()
-                        .map(|(si, s)| SentenceJson {
-                            id: Id {
-                                side,
-                                block: bi,
-                                sentence: Some(si),
-                            },
-                            start: s.start,
-                            end: s.end,
-                        })
-                        .collect(),
+                    sentences: Vec::with_capacity(b.sentences.len()),
                 })
                 .collect(),
         }
