@@ -485,3 +485,27 @@ fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
         assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
     }
 }
+
+/// A paragraph of short sentences moved and merged into one: merging changes
+/// a full stop and a capital at every join, a large share of short
+/// sentences' words, yet the paragraph is one moved op and only the joins
+/// count, in both orders.
+#[test]
+fn a_paragraph_of_short_sentences_moved_and_merged_is_moved() {
+    let moved_old = "Polls close at eight. Counting starts at once in every district of the city. Results follow by midnight. Turnout was low.";
+    let moved_new = "Polls close at eight; counting starts at once in every district of the city, and results follow by midnight — turnout was low.";
+    let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
+    // "eight." "Counting" / "city." "Results" / "midnight." "Turnout" out;
+    // "eight;" "counting" / "city," "and" "results" / "midnight" "—" "turnout" in.
+    for (x, y, del, ins) in [(&a, &b, 6, 8), (&b, &a, 8, 6)] {
+        let c = align(x, y, &AlignOptions::default());
+        assert_partition(&c);
+        assert_eq!(
+            (c.stats.words_deleted, c.stats.words_inserted),
+            (del, ins),
+            "{:?}",
+            changes(&c)
+        );
+        assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
+    }
+}

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use super::words::{count_units, word_counts_by};
+use super::words::{count_units, kept_in_runs, word_counts_by};
 use super::{Op, OpKind, Side, Sources};
 
 /// Ops between a changed op and the neighbours it may take in (one-sided
@@ -18,8 +18,10 @@ use super::{Op, OpKind, Side, Sources};
 const REACH: usize = 8;
 
 /// Grows every changed op (not cosmetic ones) over neighbours whose words it
-/// finds; stops quietly at the deadline (what is left shows as it was).
+/// finds, after pairing sentences one of which holds most of the other;
+/// stops quietly at the deadline (what is left shows as it was).
 pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+    pair_contained(src, ops, deadline);
     let mut k = 0;
     while k < ops.len() {
         if ops[k].kind == OpKind::Changed && !ops[k].cosmetic {
@@ -32,6 +34,121 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option
         }
         k += 1;
     }
+}
+
+/// Most deleted × inserted sentences of one run tried against each other.
+const CONTAINED_TRIES: usize = 36;
+
+/// A sentence cut short or run on (`A. B.` → `A.`, where the splitter saw one
+/// sentence in `A. B.` after an initial or `D.C.`) keeps too few of the long
+/// one's words for pairing, which weighs both sides, so the two show deleted
+/// and inserted whole. In each run of deleted and inserted sentences, a
+/// deleted and an inserted one are paired (in order) when the word diff
+/// finds most of the shorter one in the longer, in runs chance would not
+/// line up.
+fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+    let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
+    let mut k = 0;
+    while k < ops.len() {
+        if !one_sided(&ops[k]) {
+            k += 1;
+            continue;
+        }
+        let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
+        if deadline.is_some_and(|d| Instant::now() > d) {
+            return;
+        }
+        let pairs = contained_pairs(src, &ops[k..end]);
+        if !pairs.is_empty() {
+            let run: Vec<Op> = ops.drain(k..end).collect();
+            let rebuilt = with_pairs(run, &pairs);
+            let len = rebuilt.len();
+            ops.splice(k..k, rebuilt);
+            k += len;
+        } else {
+            k = end;
+        }
+    }
+}
+
+/// (deleted, inserted, similarity) pairs of a run of one-sided ops, by
+/// their index in the run, increasing on both sides.
+fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
+    let of =
+        |kind: OpKind| -> Vec<usize> { (0..run.len()).filter(|&j| run[j].kind == kind).collect() };
+    let (deleted, inserted) = (of(OpKind::Deleted), of(OpKind::Inserted));
+    if deleted.is_empty() || inserted.is_empty() || deleted.len() * inserted.len() > CONTAINED_TRIES
+    {
+        return Vec::new();
+    }
+    let mut pairs = Vec::new();
+    let mut from = 0;
+    for &d in &deleted {
+        let o = src.text(Side::Old, run[d].old.clone());
+        let o_words = count_units(&o).len();
+        let mut best: Option<(usize, usize, f64)> = None;
+        for (x, &i) in inserted.iter().enumerate().skip(from) {
+            let n = src.text(Side::New, run[i].new.clone());
+            let n_words = count_units(&n).len();
+            let kept = word_counts_by(&o, &n, None).2;
+            let shorter = o_words.min(n_words);
+            if kept * 5 >= shorter * 4
+                && kept_in_runs(&o, &n, RUN_WORDS) >= RUN_WORDS
+                && best.is_none_or(|(_, k, _)| kept > k)
+            {
+                let similarity = 2.0 * kept as f64 / (o_words + n_words) as f64;
+                best = Some((x, kept, similarity));
+            }
+        }
+        if let Some((x, _, similarity)) = best {
+            pairs.push((d, inserted[x], similarity));
+            from = x + 1;
+        }
+    }
+    pairs
+}
+
+/// The run again with each pair one changed op: the deleted and inserted
+/// sentences before a pair come before it, in their order.
+fn with_pairs(run: Vec<Op>, pairs: &[(usize, usize, f64)]) -> Vec<Op> {
+    let mut slots: Vec<Option<Op>> = run.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    let take_before =
+        |slots: &mut [Option<Op>], kind: OpKind, before: usize, at: usize, out: &mut Vec<Op>| {
+            for slot in slots[..before].iter_mut() {
+                if slot.as_ref().is_some_and(|o| o.kind == kind) {
+                    if let Some(mut op) = slot.take() {
+                        if kind == OpKind::Inserted {
+                            op.old = at..at;
+                        }
+                        out.push(op);
+                    }
+                }
+            }
+        };
+    for &(d, i, similarity) in pairs {
+        let (Some(del), Some(ins)) = (slots[d].take(), slots[i].take()) else {
+            continue;
+        };
+        let at = del.old.start;
+        take_before(&mut slots, OpKind::Deleted, d, at, &mut out);
+        take_before(&mut slots, OpKind::Inserted, i, at, &mut out);
+        out.push(Op {
+            kind: OpKind::Changed,
+            new: ins.new,
+            similarity,
+            ..del
+        });
+    }
+    let at = out.last().map_or(0, |o| o.old.end);
+    let rest: Vec<Op> = slots.into_iter().flatten().collect();
+    for mut op in rest {
+        if op.kind == OpKind::Inserted && op.old.start < at {
+            op.old = at..at;
+        }
+        out.push(op);
+    }
+    out
 }
 
 /// Neighbours that op `k` could take in: one op, or a run of one-sided ops
@@ -67,9 +184,17 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
                     && 2 * kept(src, &joined_old, &joined_new)
                         == words_in(src, &joined_old, &joined_new))
         } else {
-            // Most of the one-sided sentence's words have counterparts.
+            // Most of the one-sided sentence's words have counterparts, or
+            // a run of them does that chance would not line up: a merge
+            // that also cut words (`… by J. R. R.` + the next sentence, the
+            // rest of the old one deleted), or one sentence further on (a
+            // sentence between them deleted).
             let words = words_in(src, &c.old, &c.new);
-            gain >= 1 && gain * 2 >= words
+            (gain >= 1 && gain * 2 >= words)
+                || (gain >= RUN_WORDS
+                    && in_runs(src, &joined_old, &joined_new)
+                        .saturating_sub(in_runs(src, &old, &new))
+                        >= RUN_WORDS)
         };
         if worth {
             ops[k].old = joined_old;
@@ -486,18 +611,7 @@ const MAX_JOINED_BYTES: usize = 20_000;
 
 /// Words of both sides that the word diff keeps (0 for runs too long to join).
 fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
-    let bytes = |side: Side, r: &Range<usize>| -> usize {
-        let us = match side {
-            Side::Old => src.old_units,
-            Side::New => src.new_units,
-        };
-        us[r.clone()].iter().map(|u| u.span.len()).sum()
-    };
-    if old.is_empty()
-        || new.is_empty()
-        || bytes(Side::Old, old) > MAX_JOINED_BYTES
-        || bytes(Side::New, new) > MAX_JOINED_BYTES
-    {
+    if old.is_empty() || new.is_empty() || too_long(src, old, new) {
         return 0;
     }
     let (o, n) = (
@@ -505,6 +619,29 @@ fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
         src.text(Side::New, new.clone()),
     );
     word_counts_by(&o, &n, None).2
+}
+
+/// Either side's run over `MAX_JOINED_BYTES`.
+fn too_long(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> bool {
+    let bytes = |us: &[super::Unit], r: &Range<usize>| -> usize {
+        us[r.clone()].iter().map(|u| u.span.len()).sum()
+    };
+    bytes(src.old_units, old) > MAX_JOINED_BYTES || bytes(src.new_units, new) > MAX_JOINED_BYTES
+}
+
+/// Fewest words in a row that a join must find beyond what the op found.
+const RUN_WORDS: usize = 3;
+
+/// Old words the word diff keeps in runs of `RUN_WORDS` or more.
+fn in_runs(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
+    if old.is_empty() || new.is_empty() || too_long(src, old, new) {
+        return 0;
+    }
+    kept_in_runs(
+        &src.text(Side::Old, old.clone()),
+        &src.text(Side::New, new.clone()),
+        RUN_WORDS,
+    )
 }
 
 fn words_in(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
@@ -674,9 +811,7 @@ fn best_run(
         } else {
             (one_side.clone(), units)
         };
-        let found = 2 * kept(src, &old, &new);
-        let words = words_in(src, &old, &new);
-        found as f64 / words.max(1) as f64
+        folded_share(src, &old, &new)
     };
     let mut best: Option<(Vec<usize>, f64)> = None;
     for &(c, _) in cands.iter().take(2) {
@@ -723,6 +858,36 @@ fn best_run(
         }
     }
     best
+}
+
+/// Share of both sides' words one word diff keeps, words compared without
+/// case or the punctuation around them: what merging sentences changes
+/// (`code.` → `code;`, `Various` → `various`) is no lost word here.
+fn folded_share(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> f64 {
+    if too_long(src, old, new) {
+        return 0.0;
+    }
+    let fold = |side: Side, r: &Range<usize>| -> Vec<String> {
+        count_units(&src.text(side, r.clone()))
+            .into_iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (o, n) = (fold(Side::Old, old), fold(Side::New, new));
+    if o.is_empty() || n.is_empty() {
+        return 0.0;
+    }
+    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &o, &n)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, _, _)| *tag == similar::DiffTag::Equal)
+        .map(|(_, r, _)| r.len())
+        .sum();
+    2.0 * kept as f64 / (o.len() + n.len()) as f64
 }
 
 impl WordIndex {

@@ -206,6 +206,20 @@ pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize
     (del, ins, kept)
 }
 
+/// Words of `old` kept in runs of at least `min_run` words in a row: the
+/// words a diff keeps that chance alone seldom lines up (a lone `the` or
+/// `of` may meet its like anywhere).
+pub(crate) fn kept_in_runs(old: &str, new: &str, min_run: usize) -> usize {
+    let ow = count_units(old);
+    let nw = count_units(new);
+    capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, None)
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, or, _)| *tag == DiffTag::Equal && or.len() >= min_run)
+        .map(|(_, or, _)| or.len())
+        .sum()
+}
+
 /// Most words a side of a substitution may have: beyond that it is a rewrite,
 /// not a choice of words.
 const SUBSTITUTION_WORDS: usize = 3;
