@@ -144,9 +144,15 @@ fn run_diff(
         anyhow::bail!("-: standard input can be only one of the two sides");
     }
     let (old, new) = load_pair(sources, old, new, options)?;
+    // For measurement only (no flag): `STORYDIFF_NO_CLASSES=1` leaves the
+    // edit-class stage out, so that its share of a whole `diff` can be timed.
+    let align_options = AlignOptions {
+        classify: std::env::var_os("STORYDIFF_NO_CLASSES").is_none_or(|v| v.is_empty()),
+        ..AlignOptions::default()
+    };
     let mut comparison = match request.by {
-        By::Order => align(&old, &new, &AlignOptions::default()),
-        By::Claims => align_by_claims(&old, &new, &AlignOptions::default()),
+        By::Order => align(&old, &new, &align_options),
+        By::Claims => align_by_claims(&old, &new, &align_options),
     };
     // The exit status is the whole comparison's, filtered or not.
     let identical = comparison.relation == Relation::Identical;

@@ -323,8 +323,21 @@ fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option
 }
 
 fn classify_op(op: &mut Op, english: bool) {
-    if op.cosmetic {
-        // Texts equal apart from case, quotes, dashes and spaces.
+    // Only punctuation changed (a stray full stop, quotation marks, dashes):
+    // cosmetic, with no side to read.
+    let punctuation_only = || {
+        op.words
+            .iter()
+            .filter(|w| w.kind != WordKind::Equal)
+            .all(|w| {
+                !w.text
+                    .chars()
+                    .any(|c| c.is_alphanumeric() || is_unit_sign(c))
+            })
+    };
+    if op.cosmetic || punctuation_only() {
+        // Texts equal apart from case, quotes, dashes and spaces, or
+        // changed in punctuation only.
         for w in op.words.iter_mut().filter(|w| w.kind != WordKind::Equal) {
             w.class = Some(EditClass::Cosmetic);
         }
@@ -1037,6 +1050,11 @@ fn may_start_quantity(s: &SideView, i: usize) -> bool {
         || (raw == "US" && is_currency(s.text(i + 1)))
         || (i < s.len() && s.quantity_word(i))
         || raw.contains('-')
+}
+
+/// Signs that are units of a figure (`5%`, `$5`), not punctuation.
+fn is_unit_sign(c: char) -> bool {
+    matches!(c, '%' | '$' | '€' | '£' | '¥' | '°')
 }
 
 fn is_currency(t: &str) -> bool {
@@ -2074,6 +2092,8 @@ struct Lexicon {
     forms: Table<Vec<(Vec<&'static str>, usize)>>,
     /// Common English words, lowercase, one a line, sorted bytewise.
     common: &'static str,
+    /// A bit per last byte of the spelling rules' British endings.
+    spelling_endings: u128,
 }
 
 /// The table behind [`Lexicon::info`].
@@ -2157,6 +2177,10 @@ impl Lexicon {
             days: lexicon::DAYS.iter().copied().collect(),
             forms,
             common: lexicon::COMMON_WORDS,
+            spelling_endings: lexicon::SPELLING_VARIANTS
+                .iter()
+                .filter_map(|(british, _)| british.bytes().last())
+                .fold(0, |bits, b| bits | 1 << (b & 127)),
         }
     }
 
@@ -2190,12 +2214,18 @@ impl Lexicon {
             return None;
         }
         let last = key.as_bytes()[key.len() - 1];
+        // Most words end in a letter no rule ends in and hold no `our`:
+        // one bit test and one scan rule them out.
+        let our = key.len() >= 6 && key.as_bytes()[3..].windows(3).any(|w| w == b"our");
+        if self.spelling_endings & (1 << (last & 127)) == 0 && !our {
+            return None;
+        }
         for &(british, american) in lexicon::SPELLING_VARIANTS {
             // Bytes compared in place: this runs for most words.
             let b = british.as_bytes();
             if b.len() == 3 && b == b"our" {
                 // Inside longer words only (`colour`, not `four` or `our`).
-                if key.len() < 6 {
+                if !our {
                     continue;
                 }
                 if let Some(p) = key.find("our") {
@@ -2442,6 +2472,18 @@ mod tests {
                 "Israel would “extract a heavy price” in response."
             ),
             ["quote"]
+        );
+    }
+
+    #[test]
+    fn punctuation_alone_is_cosmetic_but_unit_signs_are_not() {
+        assert_eq!(
+            classes("It was a hoax, he said.", "It was a “hoax”, he said."),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes("Prices rose 5 in May.", "Prices rose 5% in May."),
+            ["number"]
         );
     }
 
