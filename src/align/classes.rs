@@ -233,7 +233,7 @@ pub fn reads_as_english(text: &str) -> bool {
         .take(200)
     {
         seen += 1;
-        if w.len() <= 10 && lex.function.contains_key(fold(w).as_ref()) {
+        if w.len() <= 10 && lex.info(fold(w).as_ref()).has(Info::FUNCTION) {
             hits += 1;
         }
     }
@@ -789,7 +789,18 @@ impl<'a> SideView<'a> {
         };
         let mut i = 0;
         while i < n {
-            if self.quantity[i].is_some() || !is_word(self.texts[i]) {
+            let t = self.texts[i];
+            if self.quantity[i].is_some() || !is_word(t) {
+                i += 1;
+                continue;
+            }
+            if !capitalised(t) {
+                // A lowercase word is a name only as a long form of a known
+                // name (`coronavirus`); asked of its own spelling, so that
+                // most words never have their keys worked out.
+                if let Some(group) = lex.lowercase_form(t) {
+                    out.name[i] = NameOf::Group(group);
+                }
                 i += 1;
                 continue;
             }
@@ -854,8 +865,11 @@ impl<'a> SideView<'a> {
     /// `Landry vetoed` is).
     fn looks_like_name(&self, i: usize, lex: &Lexicon, inside: &[&str]) -> bool {
         let t = self.texts[i];
+        if !capitalised(t) || t == "I" {
+            return false;
+        }
         let key = self.key(i);
-        if !capitalised(t) || t == "I" || key.is_empty() {
+        if key.is_empty() {
             return false;
         }
         if !self.sentence_start(i) {
@@ -1099,7 +1113,7 @@ fn pronoun_one(s: &SideView, i: usize, lex: &Lexicon) -> bool {
     if matches!(next, "in" | "out") {
         return false;
     }
-    next.is_empty() || lex.function.contains_key(next) || s.key(i.wrapping_sub(1)) == "no"
+    next.is_empty() || lex.info(next).has(Info::FUNCTION) || s.key(i.wrapping_sub(1)) == "no"
 }
 
 /// A quantity being read, token by token.
@@ -1855,7 +1869,7 @@ fn short_form(left: &[(&str, usize)], side: &SideView, t: &mut Touched) -> bool 
         }
         // Titles that went with the short form are part of it.
         let titles = Lexicon::get();
-        t.words.retain(|w| !titles.titles.contains_key(w));
+        t.words.retain(|w| !titles.info(w).has(Info::TITLE));
     }
     all
 }
@@ -1964,14 +1978,14 @@ fn speaker_changed(
 ) -> bool {
     // Function words alone (`, and` → `.`) change no speaker, nor do
     // hedges (`will argue` → `is expected to argue`).
-    let content = t.words.iter().any(|w| {
-        lex.speakers.contains_key(w)
-            || !(lex.function.contains_key(w) || lex.info(w).has(Info::HEDGE))
-    });
+    let content = t
+        .words
+        .iter()
+        .any(|w| lex.speakers.contains_key(w) || !lex.info(w).has(Info::FUNCTION | Info::HEDGE));
     if r.is_empty() || (!content && t.names.is_empty()) {
         return false;
     }
-    let verb_at = |i: usize| i < side.len() && lex.verbs.contains_key(side.key(i));
+    let verb_at = |i: usize| i < side.len() && side.info(i).has(Info::VERB);
     let in_name = |i: usize| side.is_name(i) || side.joined[i] || side.title[i];
     // On through the rest of a name phrase (`the Labor Department said`).
     let mut end = r.end;
@@ -2074,12 +2088,9 @@ struct Lexicon {
     /// questions (verb? negator? hedge? function word? quantity? title?)
     /// cost one lookup.
     info: Table<Info>,
-    verbs: Table<&'static str>,
     speakers: Table<()>,
-    titles: Table<()>,
     organisation_heads: Table<()>,
     place_qualifiers: Table<()>,
-    function: Table<()>,
     numbers: Table<f64>,
     magnitudes: Table<f64>,
     vague: Table<()>,
@@ -2098,7 +2109,16 @@ struct Lexicon {
 
 /// The table behind [`Lexicon::info`].
 fn word_info() -> Table<Info> {
-    let mut t: Table<Info> = Table::default();
+    let words = lexicon::REPORTING_VERBS.len()
+        + lexicon::NEGATORS.len()
+        + lexicon::HEDGES.len()
+        + lexicon::FUNCTION_WORDS.len()
+        + lexicon::TITLES.len()
+        + lexicon::NUMBER_WORDS.len()
+        + lexicon::MONTHS.len()
+        + lexicon::DAYS.len()
+        + lexicon::VAGUE_AMOUNTS.len();
+    let mut t: Table<Info> = Table::with_capacity_and_hasher(words, Default::default());
     let mut mark = |w: &'static str, flag: u8| t.entry(w).or_default().flags |= flag;
     for &(w, _) in lexicon::REPORTING_VERBS {
         mark(w, Info::VERB);
@@ -2160,12 +2180,9 @@ impl Lexicon {
         Lexicon {
             quantity_shapes,
             info,
-            verbs: lexicon::REPORTING_VERBS.iter().copied().collect(),
             speakers: set(lexicon::SPEAKER_NOUNS),
-            titles: set(lexicon::TITLES),
             organisation_heads: set(lexicon::ORGANISATION_HEADS),
             place_qualifiers: set(lexicon::PLACE_QUALIFIERS),
-            function: set(lexicon::FUNCTION_WORDS),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
             magnitudes: lexicon::MAGNITUDES.iter().copied().collect(),
             vague: set(lexicon::VAGUE_AMOUNTS),
@@ -2251,18 +2268,22 @@ impl Lexicon {
         None
     }
 
-    /// A form of a name group starting at token `i` (capitalised, or one
-    /// long word in any case; short forms that are also words, such as `US`
-    /// or `WHO`, only in capitals).
+    /// The name group of a lowercase word that is a one-word form of it
+    /// longer than three letters (`coronavirus`, `pentagon`).
+    fn lowercase_form(&self, word: &str) -> Option<usize> {
+        let list = self.forms.get(word)?;
+        list.iter()
+            .find(|(words, _)| words.len() == 1 && words[0].len() > 3)
+            .map(|&(_, group)| group)
+    }
+
+    /// A form of a name group starting at capitalised token `i` (short
+    /// forms that are also words, such as `US` or `WHO`, only in capitals).
     fn name_form(&self, side: &SideView, i: usize) -> Option<(usize, usize)> {
         let t = &side.texts[i];
         let list = self.forms.get(side.key(i))?;
         'forms: for (words, group) in list {
             if words.len() == 1 && words[0].len() <= 3 && !all_caps(t) {
-                continue;
-            }
-            // Lowercase only as one long word (`coronavirus`, `pentagon`).
-            if !capitalised(t) && (words.len() > 1 || words[0].len() <= 3) {
                 continue;
             }
             let mut k = i;
