@@ -19,14 +19,20 @@ use crate::article::{Article, Span};
 /// (when each is the other's best match in its article).
 pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 
-/// Whether two sentences carry the same claim, and how alike they are if so:
-/// claim similarity (weighted words, raised by a shared quotation) at least
-/// `CLAIM_THRESHOLD`, and, unless they share a quotation, at least two shared
-/// words that are `distinctive` in the pool (or one distinctive number), the
-/// words of one name (a run of capitalised words) counting once. Two sentences that share only
-/// the story's everyday names ("President Trump", "Nato", "Thursday") are not
-/// one claim; nor are two quotations that share only such words ("Nato
-/// membership for Ukraine" in the mouths of two different ministers).
+/// Whether two sentences carry the same claim, and how alike they are if so.
+/// They share a quotation (a run that holds two distinctive words, or six
+/// words) and are alike as claims (claim similarity at least
+/// `CLAIM_THRESHOLD`); or what they share is evidence enough (`Evidence`):
+/// worth two distinctive words, one of them about what is said rather than
+/// who or when, at that similarity — or worth three, two about what is
+/// said, at `CLAIM_FLOOR`, for the long sentences in which two outlets
+/// wrap one fact in different circumstances. `rarity` gives a shared
+/// word's worth (0 for a word that is not distinctive). Two sentences that
+/// share only the story's everyday names ("President Trump", "Nato",
+/// "Thursday"), its recurring phrases ("phone call") or a background date
+/// ("the war that began in February 2022") are not one claim; nor are two
+/// quotations that share only such words ("Nato membership for Ukraine" in
+/// the mouths of two different ministers).
 pub(crate) fn same_claim(
     vocab: &Vocab,
     a: &Sent,
@@ -42,50 +48,162 @@ pub(crate) fn same_claim(
         // shared quotation: the words alone decide.
         vocab.claim_similarity(&without_quotes(pa), &without_quotes(pb))
     };
-    if s < CLAIM_THRESHOLD {
+    if s < CLAIM_FLOOR {
         return None;
     }
-    // A distinctive number is a fact and counts twice; the words of one name
-    // ("UK Defence Secretary John Healey") say who, not what, and count once.
-    let mut words = 0;
-    let mut named: Vec<u32> = Vec::new();
-    for w in shared_stems(&pa.stems, &pb.stems).filter(|w| distinctive(w)) {
-        if vocab.is_number(w) {
-            words += 2;
-        } else if in_a_name(a, w) || in_a_name(b, w) {
-            named.push(w);
-        } else {
-            words += 1;
+    if quoted {
+        return (s >= CLAIM_THRESHOLD).then_some(s);
+    }
+    let shared = shared_evidence(vocab, a, b, &distinctive);
+    let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
+    let enough = (s >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
+        || (e.total >= 4.0 && e.content >= 3.0);
+    enough.then_some(s)
+}
+
+/// A distinctive word two sentences share, what it is worth, and the phrase
+/// (an index) it stands in on both sides, if any.
+#[derive(Clone, Copy, Debug)]
+struct SharedWord {
+    stem: u32,
+    worth: f64,
+    phrase: Option<usize>,
+}
+
+/// The distinctive words two sentences share, but for those that say when
+/// and weak ones. A word is worth one, or half in a phrase it forms on both
+/// sides with the story's everyday words only ("Nato membership", "European
+/// allies", "defence spending"): the story's phrase, not this statement's.
+fn shared_evidence(
+    vocab: &Vocab,
+    a: &Sent,
+    b: &Sent,
+    distinctive: &impl Fn(&u32) -> bool,
+) -> Vec<SharedWord> {
+    let words: Vec<u32> = shared_stems(&a.profile.stems, &b.profile.stems)
+        .filter(|&w| !vocab.is_when(w) && !vocab.is_weak(w))
+        .collect();
+    let phrases = phrases(a, b, &words);
+    let rare: Vec<bool> = words.iter().map(distinctive).collect();
+    let alone_in = |p: usize| {
+        let mut members = phrases.iter().zip(&rare).filter(|(q, _)| **q == Some(p));
+        members.clone().filter(|m| *m.1).count() == 1 && members.any(|m| !*m.1)
+    };
+    words
+        .iter()
+        .zip(&phrases)
+        .zip(&rare)
+        .filter(|(_, &r)| r)
+        .map(|((&stem, &phrase), _)| SharedWord {
+            stem,
+            worth: if phrase.is_some_and(alone_in) {
+                0.5
+            } else {
+                1.0
+            },
+            phrase,
+        })
+        .collect()
+}
+
+/// For each of `shared`, the phrase it belongs to: runs of shared words that
+/// stand next to each other, in the same order, in both sentences.
+fn phrases(a: &Sent, b: &Sent, shared: &[u32]) -> Vec<Option<usize>> {
+    let next_to = |s: &Sent, x: u32, y: u32| s.seq.windows(2).any(|p| p[0] == x && p[1] == y);
+    let mut phrase: Vec<Option<usize>> = vec![None; shared.len()];
+    let mut count = 0;
+    // Follow each run in `a`'s order.
+    for p in a.seq.windows(2) {
+        let (Ok(x), Ok(y)) = (shared.binary_search(&p[0]), shared.binary_search(&p[1])) else {
+            continue;
+        };
+        if x == y || !next_to(b, p[0], p[1]) {
+            continue;
+        }
+        let k = *phrase[x].get_or_insert_with(|| {
+            count += 1;
+            count - 1
+        });
+        match phrase[y] {
+            Some(old) if old != k => {
+                phrase
+                    .iter_mut()
+                    .filter(|q| **q == Some(old))
+                    .for_each(|q| *q = Some(k));
+            }
+            _ => phrase[y] = Some(k),
         }
     }
-    let names = names_holding(a, &named).min(names_holding(b, &named));
-    if words + names < 2 && !quoted {
-        return None;
+    phrase
+}
+
+/// Least claim similarity of two sentences with strong evidence (`same_claim`).
+const CLAIM_FLOOR: f64 = 0.15;
+
+/// What the distinctive words two sentences share are worth, as seen from one
+/// of them: a word counts its worth (a number twice: it is a fact), but
+/// the words of one name ("UK Defence Secretary John Healey") count once,
+/// and so do the words of one phrase both sentences write word for word
+/// ("phone call", "pre-2014 borders", "full-scale"): a story's recurring
+/// phrase is one thing said, not two. Words that say when ("February
+/// 2022", "Thursday") are left out beforehand: they date a fact without
+/// saying it; so are degree words and the verbs that frame a statement
+/// ("much", "speaking", "according").
+/// Names say who; the rest is `content`, what is said.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    total: f64,
+    content: f64,
+}
+
+impl Evidence {
+    /// `shared`: the distinctive words both carry (`shared_evidence`).
+    fn of(vocab: &Vocab, s: &Sent, shared: &[SharedWord]) -> Evidence {
+        // (group, worth, content): a group per name, per phrase, and one per
+        // other word.
+        let mut groups: Vec<(usize, f64, bool)> = Vec::new();
+        for &SharedWord {
+            stem: w,
+            worth,
+            phrase,
+        } in shared
+        {
+            let worth = if vocab.is_number(w) {
+                2.0 * worth
+            } else {
+                worth
+            };
+            let (group, content) = if let Some(k) = s.names.iter().position(|n| n.contains(&w)) {
+                (k, false)
+            } else if let Some(k) = phrase {
+                (s.names.len() + k, true)
+            } else {
+                (usize::MAX - w as usize, true)
+            };
+            match groups.iter_mut().find(|g| g.0 == group) {
+                Some(g) => g.1 = g.1.max(worth),
+                None => groups.push((group, worth, content)),
+            }
+        }
+        Evidence {
+            total: groups.iter().map(|g| g.1).sum(),
+            content: groups.iter().filter(|g| g.2).map(|g| g.1).sum(),
+        }
     }
-    Some(s)
-}
 
-/// Whether `w` is a word of one of the sentence's names.
-fn in_a_name(s: &Sent, w: u32) -> bool {
-    s.names.iter().any(|n| n.contains(&w))
-}
-
-/// How many of the sentence's names hold one of `words` (a word outside
-/// every name counts as a name of its own).
-fn names_holding(s: &Sent, words: &[u32]) -> usize {
-    let inside = s
-        .names
-        .iter()
-        .filter(|n| n.iter().any(|w| words.contains(w)))
-        .count();
-    let outside = words.iter().filter(|&&w| !in_a_name(s, w)).count();
-    inside + outside
+    /// The lesser of two views of the same shared words.
+    fn least(self, other: Evidence) -> Evidence {
+        Evidence {
+            total: self.total.min(other.total),
+            content: self.content.min(other.content),
+        }
+    }
 }
 
 /// Whether the two sentences quote the same words: a run of four or more
 /// words inside quotation marks on both sides that holds two distinctive
 /// words, or is six words or longer.
-fn shared_quotation(a: &Profile, b: &Profile, distinctive: &impl Fn(&u32) -> bool) -> bool {
+fn shared_quotation(a: &Profile, b: &Profile, distinctive: &dyn Fn(&u32) -> bool) -> bool {
     a.quotes.iter().any(|qa| {
         b.quotes.iter().any(|qb| {
             let run = longest_common_run(qa, qb);
@@ -128,12 +246,31 @@ fn without_quotes(p: &Profile) -> Profile {
     }
 }
 
+/// Where each article's sentences start in the pool (sentences come article
+/// by article), and the pool's end.
+fn article_starts(sents: &[Sent], articles: usize) -> Vec<usize> {
+    (0..=articles)
+        .map(|a| sents.partition_point(|s| s.article < a))
+        .collect()
+}
+
+/// Whether a word carried by the sentences `list` (sorted indices into the
+/// pool) is a topic of `article`: in two of its sentences or more, and in a
+/// third of them at least ("migrants", "collapse" in a short report of a
+/// building's collapse). A topic runs through the article; it does not tell
+/// one of its statements from another.
+fn is_topic(list: &[usize], starts: &[usize], article: usize) -> bool {
+    let (from, to) = (starts[article], starts[article + 1]);
+    let carried = list.partition_point(|&k| k < to) - list.partition_point(|&k| k < from);
+    carried >= 2 && 3 * carried >= to - from
+}
+
 /// Whether a word is distinctive in a pool of `sentences` from `articles`
 /// articles, carried by `df` of them: at most two sentences per article on
 /// average, or one in fifteen of a long pool. A story's everyday names
 /// (its protagonists, the place, the day) are in many more.
 pub(crate) fn is_distinctive(df: usize, sentences: usize, articles: usize) -> bool {
-    df <= (2 * articles).max(sentences / 15)
+    df <= (2 * articles).max(sentences / 30)
 }
 
 /// The content sentences of some articles, the claims they form and the
@@ -157,6 +294,8 @@ pub(crate) struct Sent {
     pub key: u64,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
     pub names: Vec<Vec<u32>>,
+    /// Its words' stems in order, function words included (filled by `mark_names`).
+    pub seq: Vec<u32>,
 }
 
 /// Members of each group compared when checking average linkage.
@@ -212,6 +351,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     profile: vocab.profile(text),
                     key: words_key(text),
                     names: Vec::new(),
+                    seq: Vec::new(),
                 });
                 keys.push(words_key(text));
             }
@@ -222,7 +362,8 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
 
 /// Fills the names of each sentence that is `searched`: runs of words written
 /// with a capital letter (a sentence's first word only when these sentences
-/// write it with a capital inside sentences too), a run ending at punctuation.
+/// write it with a capital inside sentences too), a run ending at punctuation;
+/// and the stems of its words in order.
 fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], vocab: &mut Vocab) {
     let capital = |w: &str| {
         w.chars()
@@ -249,6 +390,7 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
         let text = &articles[s.article].text[s.span.range()];
         let mut run: Vec<u32> = Vec::new();
         for (k, w) in crate::article::split_words(text).enumerate() {
+            vocab.stems_of(w, |id| s.seq.push(id));
             let mut stems = Vec::new();
             if capital(w) {
                 vocab.stems_of(w, |id| stems.push(id));
@@ -331,6 +473,7 @@ fn best_matches(
     deadline: Option<Instant>,
 ) -> (Vec<BestByArticle>, Option<usize>) {
     let n = sents.len();
+    let starts = article_starts(sents, articles);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
     let mut tally = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
@@ -372,15 +515,19 @@ fn best_matches(
             cands.truncate(TOP);
         }
         cands.sort_by(by_weight);
-        let rare = |w: &u32| {
-            index
-                .get(w)
-                .is_some_and(|l| is_distinctive(l.len(), n, articles))
-        };
         for &(j, _) in &cands {
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
+            let rare = |w: &u32| {
+                index.get(w).is_some_and(|l| {
+                    is_distinctive(l.len(), n, articles)
+                        && (vocab.is_number(*w)
+                            || [i, j]
+                                .iter()
+                                .all(|&k| !is_topic(l, &starts, sents[k].article)))
+                })
+            };
             let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare) else {
                 continue;
             };
@@ -471,6 +618,14 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
         // Average linkage: the two groups must agree as a whole, not through
         // one pair, or a chain of near-misses joins different statements.
         // (at most LINK_SAMPLE members of each side, to keep big claims cheap)
+        // Two sentences alone are one pair: `same_claim` has judged it.
+        if a.len() == 1 && b.len() == 1 {
+            let (keep, gone) = (ri.min(rj), ri.max(rj));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut members[gone]);
+            members[keep].extend(moved);
+            continue;
+        }
         let (sa, sb) = (
             &a[..a.len().min(LINK_SAMPLE)],
             &b[..b.len().min(LINK_SAMPLE)],

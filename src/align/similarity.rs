@@ -40,6 +40,11 @@ pub(crate) struct Vocab {
     stop: Vec<bool>,
     /// Stems that are numbers (`5%`, `2025`, `3.4`): facts, in claims.
     number: Vec<bool>,
+    /// Stems that say when (a month, a weekday, `today`, a year): the time of
+    /// a fact, not the fact.
+    when: Vec<bool>,
+    /// Stems of `WEAK_WORDS`.
+    weak: Vec<bool>,
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
@@ -55,16 +60,112 @@ pub(crate) struct Profile {
     pub quotes: Vec<Vec<u32>>,
 }
 
-/// A crude but robust stem: lower-case, folded, at most seven characters.
-/// Seven keeps `Zelenskyy`/`Zelensky` and `recognition`/`recognising` together.
+/// A crude but robust stem: lower-case, folded, an English inflection taken
+/// off (`talks`/`talk`, `pushed`/`push`, `opposes`/`oppose`; a month by its
+/// short form), at most seven characters. Seven keeps
+/// `Zelenskyy`/`Zelensky` and `recognition`/`recognising` together.
 pub(crate) fn stem(word: &str) -> String {
     let mut s = String::new();
-    stem_into(word, &mut s);
+    folded_stem_into(word, &mut s);
     s
 }
 
-/// `stem`, written into `out` (cleared first) without allocating.
+/// `stem`, written into `out` (cleared first).
+fn folded_stem_into(word: &str, out: &mut String) {
+    lower_into(word, out);
+    inflection_off(out);
+    truncate_stem(out);
+}
+
+/// The stem the pile index and the shared vocabulary use: `stem` without
+/// taking inflections off, written into `out` (cleared first) without
+/// allocating.
 pub(crate) fn stem_into(word: &str, out: &mut String) {
+    lower_into(word, out);
+    truncate_stem(out);
+}
+
+/// At most seven characters.
+fn truncate_stem(out: &mut String) {
+    if let Some((i, _)) = out.char_indices().nth(7) {
+        out.truncate(i);
+    }
+}
+
+/// `stem`'s inflection step on a string.
+fn inflection_off(s: &mut String) {
+    if !s.bytes().all(|c| c.is_ascii_lowercase()) {
+        return;
+    }
+    let mut bytes = std::mem::take(s).into_bytes();
+    let n = fold_inflection(&mut bytes);
+    bytes.truncate(n);
+    *s = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Takes an English inflection off a lower-case ASCII word in place and
+/// returns its new length: a plural or third person (`-s`, `-es`, `-ies`),
+/// `-ed` and `-ing` (a doubled consonant undone), then a final `e`; a month
+/// becomes its short form. Function words and words under four letters
+/// stay as they are.
+fn fold_inflection(w: &mut [u8]) -> usize {
+    let n = w.len();
+    if let Some(&(_, short)) = MONTH_SHORT.iter().find(|m| m.0.as_bytes() == w) {
+        w[..short.len()].copy_from_slice(short.as_bytes());
+        return short.len();
+    }
+    if n < 4 || !w.iter().all(u8::is_ascii_lowercase) {
+        return n;
+    }
+    if std::str::from_utf8(w).is_ok_and(is_stopword) {
+        return n;
+    }
+    let vowel = |c: &u8| b"aeiouy".contains(c);
+    let mut m = n;
+    if n >= 5 && w.ends_with(b"ies") {
+        w[n - 3] = b'y';
+        m = n - 2;
+    } else if w[n - 1] == b's' && !matches!(w[n - 2], b's' | b'u' | b'i') {
+        m = n - 1;
+    } else if n >= 6 && w.ends_with(b"ing") && w[..n - 3].iter().any(vowel) {
+        m = undouble(w, n - 3);
+    } else if n >= 5 && w.ends_with(b"ed") && w[n - 3] != b'e' && w[..n - 2].iter().any(vowel) {
+        m = undouble(w, n - 2);
+    }
+    if m >= 4 && w[m - 1] == b'e' {
+        m -= 1;
+    }
+    m
+}
+
+/// `stopp` is `stop`, `plann` is `plan`; `call` and `pass` keep their pair.
+fn undouble(w: &[u8], m: usize) -> usize {
+    let doubled = m >= 4 && w[m - 1] == w[m - 2];
+    if doubled && !matches!(w[m - 1], b'l' | b's' | b'z' | b'e' | b'o') {
+        m - 1
+    } else {
+        m
+    }
+}
+
+/// Months are compared by their short form (`Aug.` and `August` agree).
+const MONTH_SHORT: &[(&str, &str)] = &[
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep"),
+    ("sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+];
+
+/// Lower-case, folded, trimmed, possessive taken off; any length.
+fn lower_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
         if c.is_ascii() {
@@ -91,9 +192,6 @@ pub(crate) fn stem_into(word: &str, out: &mut String) {
     // Percentages are facts worth matching on: keep the sign.
     if word.ends_with('%') && out.starts_with(|c: char| c.is_ascii_digit()) {
         out.push('%');
-    }
-    if let Some((i, _)) = out.char_indices().nth(7) {
-        out.truncate(i);
     }
 }
 
@@ -187,15 +285,22 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
     if last - first >= 2 && b[last - 2] == b'\'' && b[last - 1].eq_ignore_ascii_case(&b's') {
         last -= 2;
     }
-    let mut key = 0u64;
-    let mut len = 0;
-    for &c in &b[first..last] {
-        if len == 7 {
-            break;
-        }
-        key |= u64::from(c.to_ascii_lowercase()) << (8 * len);
-        len += 1;
+    // Lower-case into a buffer to take the inflection off; a word longer
+    // than the buffer keeps more than seven letters whatever its ending.
+    let mut buf = [0u8; 24];
+    let word = &b[first..last];
+    let mut len = word.len().min(buf.len());
+    for (d, c) in buf.iter_mut().zip(word) {
+        *d = c.to_ascii_lowercase();
     }
+    if word.len() <= buf.len() {
+        len = fold_inflection(&mut buf[..len]);
+    }
+    let mut key = 0u64;
+    for (i, &c) in buf[..len.min(7)].iter().enumerate() {
+        key |= u64::from(c) << (8 * i);
+    }
+    let len = len.min(7);
     // Percentages are facts worth matching on: keep the sign.
     if len < 7 && b.last() == Some(&b'%') && first < last && b[first].is_ascii_digit() {
         key |= u64::from(b'%') << (8 * len);
@@ -257,6 +362,27 @@ pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     }
 }
 
+/// The parts of a word joined by hyphens between letters (`full-scale`,
+/// `party-line`, `Miami-Dade`: written either way, the same words), each
+/// then as `terms`. A hyphen beside a digit stays (`50-49`, `COVID-19`).
+pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, d)| d);
+        let joins = matches!(c, '-' | '\u{2010}')
+            && prev.is_some_and(|p| p.is_alphabetic() || p == '.')
+            && next.is_some_and(char::is_alphabetic);
+        if joins {
+            terms(&word[start..i], &mut f);
+            start = i + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    terms(&word[start..], f);
+}
+
 /// What `raw` holds for a word whose stem no profile has.
 const UNKNOWN: u32 = u32::MAX;
 
@@ -316,7 +442,7 @@ impl Vocab {
             return self.short.get(&key).copied();
         }
         let mut buf = std::mem::take(&mut self.buf);
-        stem_into(word, &mut buf);
+        folded_stem_into(word, &mut buf);
         let id = if buf.is_ascii() {
             let key = buf
                 .bytes()
@@ -337,7 +463,7 @@ impl Vocab {
             return self.packed_id(key);
         }
         let mut buf = std::mem::take(&mut self.buf);
-        stem_into(word, &mut buf);
+        folded_stem_into(word, &mut buf);
         let id = if buf.is_ascii() {
             // "Nato’s" folds to an ASCII stem: the same id as "NATO's".
             let key = buf
@@ -374,6 +500,8 @@ impl Vocab {
         self.stop.push(STOPWORDS.binary_search(&stem).is_ok());
         self.number
             .push(stem.starts_with(|c: char| c.is_ascii_digit()));
+        self.when.push(is_when(stem));
+        self.weak.push(is_weak(stem));
         self.df.push(0);
         id
     }
@@ -386,7 +514,7 @@ impl Vocab {
         let mut stems = std::mem::take(&mut self.scratch);
         stems.clear();
         for w in crate::article::split_words(text) {
-            terms(w, |t| {
+            terms_of_parts(w, |t| {
                 if let Some(id) = self.known_id(t) {
                     if !self.stop[id as usize] {
                         stems.push(id);
@@ -410,7 +538,7 @@ impl Vocab {
         let mut quotes: Vec<Vec<u32>> = Vec::new();
         let mut current: Option<Vec<u32>> = None;
         for (word, in_quote) in words_with_quotes(text) {
-            terms(word, |t| {
+            terms_of_parts(word, |t| {
                 let id = self.id(t);
                 if !self.stop[id as usize] {
                     stems.push(id);
@@ -437,8 +565,18 @@ impl Vocab {
     /// document frequencies.
     pub fn stems_of(&mut self, text: &str, mut f: impl FnMut(u32)) {
         for w in crate::article::split_words(text) {
-            terms(w, |t| f(self.id(t)));
+            terms_of_parts(w, |t| f(self.id(t)));
         }
+    }
+
+    /// Whether a stem says when: a month, a weekday, `today`, a year.
+    pub fn is_when(&self, id: u32) -> bool {
+        self.when.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a stem is one of `WEAK_WORDS`: no evidence of a claim.
+    pub fn is_weak(&self, id: u32) -> bool {
+        self.weak.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is a number (`5%`, `2025`, `3.4`).
@@ -511,10 +649,11 @@ impl Vocab {
     /// shorter report of a fact matches the longer sentence that also carries
     /// it; raised by a shared quotation as `similarity` is.
     pub fn claim_similarity(&self, a: &Profile, b: &Profile) -> f64 {
-        // A number is a fact: it weighs twice as much as a word of its rarity.
+        // A number is a fact: it weighs twice as much as a word of its rarity
+        // (a year says when, and weighs as a word).
         let weigh = |id: u32| {
             let w = self.weight(id);
-            if self.number[id as usize] {
+            if self.number[id as usize] && !self.when[id as usize] {
                 2.0 * w
             } else {
                 w
@@ -568,6 +707,86 @@ impl Vocab {
         let (shared, ta, tb) = self.shared(a, b);
         2.0 * shared / (ta + tb)
     }
+}
+
+/// Stems of the words that say when (months by their short form, as `stem`
+/// gives them).
+const WHEN: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesd", "thursda", "friday", "saturda", "sunday", "today", "tonight", "yesterd",
+    "tomorro",
+];
+
+/// Whether a stem says when: a month, a weekday, a day named from today, or
+/// a year (four digits from 1900 to 2099).
+fn is_when(stem: &str) -> bool {
+    let year = stem.len() == 4
+        && stem.bytes().all(|c| c.is_ascii_digit())
+        && (stem.starts_with("19") || stem.starts_with("20"));
+    year || WHEN.contains(&stem)
+}
+
+/// Words that are no evidence that two sentences say the same thing, though
+/// they are not function words everywhere: degree and linking words, and
+/// the verbs that frame a statement (`Speaking in Brussels, …`, `… he told
+/// reporters`, `according to`).
+const WEAK_WORDS: &[&str] = &[
+    "much",
+    "many",
+    "less",
+    "least",
+    "even",
+    "still",
+    "already",
+    "yet",
+    "however",
+    "though",
+    "although",
+    "like",
+    "since",
+    "among",
+    "amid",
+    "whether",
+    "within",
+    "without",
+    "upon",
+    "around",
+    "almost",
+    "nearly",
+    "ever",
+    "perhaps",
+    "rather",
+    "quite",
+    "away",
+    "back",
+    "ago",
+    "instead",
+    "later",
+    "earlier",
+    "speak",
+    "spoke",
+    "spoken",
+    "tell",
+    "add",
+    "comment",
+    "write",
+    "wrote",
+    "written",
+    "report",
+    "according",
+    "ask",
+];
+
+/// Whether a stem is the stem of one of `WEAK_WORDS`.
+fn is_weak(stem: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let mut v: Vec<String> = WEAK_WORDS.iter().map(|w| self::stem(w)).collect();
+        v.sort();
+        v.dedup();
+        v
+    });
+    stems.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
 }
 
 /// Whether a lower-case word is a function word that carries no topic.

@@ -1,0 +1,233 @@
+//! Alignment by claims on real three-outlet coverage, against hand labels:
+//! `tests/claims/homologous-{a,b}.tsv` name, for twenty events of the
+//! same-event set (`../shared/data/same-event/`), the pairs of body sentences
+//! a reader calls the same fact. Every pair of outlets of each event is
+//! aligned by claims; a row (an op with sentences on both sides, body
+//! sentences on each) is right when a labelled pair stands on it. Prints
+//! precision (right rows / rows) and recall (right rows / the most labelled
+//! pairs one alignment can hold), the wrong rows and the missed pairs; skips
+//! with a note when the set is absent.
+
+use std::collections::BTreeMap;
+
+use storydiff::align::{align_by_claims, AlignOptions, Comparison, Side};
+use storydiff::article::{load_article, Article, LoadOptions};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+const LABELS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/claims");
+
+/// One labelled pair: fragments of a sentence of `a` and of `b`.
+struct Label {
+    a: String,
+    b: String,
+}
+
+/// The labels of a set, by (event, outlet a, outlet b). Every pair of outlets
+/// of a labelled event is listed, with no labels when nothing is shared.
+fn labels(file: &str) -> BTreeMap<(String, String, String), Vec<Label>> {
+    let text = std::fs::read_to_string(format!("{LABELS}/{file}")).expect("labels");
+    let mut out: BTreeMap<(String, String, String), Vec<Label>> = BTreeMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 5, "{file}: {line}");
+        out.entry((f[0].into(), f[1].into(), f[2].into()))
+            .or_default()
+            .push(Label {
+                a: f[3].into(),
+                b: f[4].into(),
+            });
+    }
+    out
+}
+
+/// The events a set names, each listed once: its own pairs of outlets are
+/// all scored, labelled or not.
+fn events_of(file: &str) -> Vec<String> {
+    let mut e: Vec<String> = labels(file).keys().map(|k| k.0.clone()).collect();
+    let text = std::fs::read_to_string(format!("{LABELS}/{file}")).expect("labels");
+    if let Some(line) = text.lines().find(|l| l.starts_with("# events:")) {
+        e.extend(
+            line["# events:".len()..]
+                .split_whitespace()
+                .map(String::from),
+        );
+    }
+    e.sort();
+    e.dedup();
+    e
+}
+
+fn load(event: &str, outlet: &str) -> Article {
+    let path = format!("{DIR}/{event}-{outlet}.txt");
+    load_article(&path, &LoadOptions::default()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Text with every kind of space a plain one (the pages have no-break spaces).
+fn spaced(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// The index of the body sentence of `side` holding `fragment`.
+fn sentence_with(a: &Article, c: &Comparison, side: Side, fragment: &str) -> usize {
+    c.units(side)
+        .iter()
+        .position(|u| spaced(&a.text[u.span.range()]).contains(&spaced(fragment)))
+        .unwrap_or_else(|| panic!("{}: no sentence holds “{fragment}”", a.path))
+}
+
+/// The size of a largest matching of a bipartite graph (augmenting paths).
+fn max_matching(edges: &[(usize, usize)]) -> usize {
+    fn augment(
+        u: usize,
+        edges: &[(usize, usize)],
+        seen: &mut Vec<usize>,
+        owner: &mut BTreeMap<usize, usize>,
+    ) -> bool {
+        for &(_, v) in edges.iter().filter(|e| e.0 == u) {
+            if seen.contains(&v) {
+                continue;
+            }
+            seen.push(v);
+            let free = match owner.get(&v) {
+                None => true,
+                Some(&w) => augment(w, edges, seen, owner),
+            };
+            if free {
+                owner.insert(v, u);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = BTreeMap::new();
+    let mut lefts: Vec<usize> = edges.iter().map(|e| e.0).collect();
+    lefts.sort();
+    lefts.dedup();
+    lefts
+        .into_iter()
+        .filter(|&u| augment(u, edges, &mut Vec::new(), &mut owner))
+        .count()
+}
+
+#[derive(Default)]
+struct Tally {
+    rows: usize,
+    right: usize,
+    holdable: usize,
+    wrong: Vec<String>,
+    missed: Vec<String>,
+}
+
+/// Aligns one pair of outlets by claims and scores its rows against `labels`.
+fn score_pair(event: &str, a: &str, b: &str, labels: &[Label], t: &mut Tally) {
+    let (old, new) = (load(event, a), load(event, b));
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    let edges: Vec<(usize, usize)> = labels
+        .iter()
+        .map(|l| {
+            (
+                sentence_with(&old, &c, Side::Old, &l.a),
+                sentence_with(&new, &c, Side::New, &l.b),
+            )
+        })
+        .collect();
+    t.holdable += max_matching(&edges);
+    let text = |art: &Article, side: Side, r: std::ops::Range<usize>| -> String {
+        c.units(side)[r]
+            .iter()
+            .map(|u| &art.text[u.span.range()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for op in &c.ops {
+        let body = |side: Side, r: &std::ops::Range<usize>| {
+            !r.is_empty() && c.units(side)[r.clone()].iter().any(|u| u.content)
+        };
+        if !body(Side::Old, &op.old) || !body(Side::New, &op.new) {
+            continue;
+        }
+        t.rows += 1;
+        let right = edges
+            .iter()
+            .any(|&(o, n)| op.old.contains(&o) && op.new.contains(&n));
+        match right {
+            true => t.right += 1,
+            false => t.wrong.push(format!(
+                "{event} {a}/{b}: “{}” ≠ “{}”",
+                text(&old, Side::Old, op.old.clone()),
+                text(&new, Side::New, op.new.clone())
+            )),
+        }
+    }
+    // A labelled pair is missed when neither of its sentences is on a right row.
+    let on_right_row = |o: usize, n: usize| {
+        c.ops.iter().any(|op| {
+            (op.old.contains(&o) || op.new.contains(&n))
+                && edges
+                    .iter()
+                    .any(|&(x, y)| op.old.contains(&x) && op.new.contains(&y))
+        })
+    };
+    for (l, &(o, n)) in labels.iter().zip(&edges) {
+        if !on_right_row(o, n) {
+            t.missed
+                .push(format!("{event} {a}/{b}: “{}” / “{}”", l.a, l.b));
+        }
+    }
+}
+
+/// Scores every pair of outlets of every event of a label set.
+fn score_set(file: &str) -> Tally {
+    let labels = labels(file);
+    let mut t = Tally::default();
+    for event in events_of(file) {
+        for (a, b) in [("left", "center"), ("left", "right"), ("center", "right")] {
+            let key = (event.clone(), a.to_string(), b.to_string());
+            let none = Vec::new();
+            score_pair(&event, a, b, labels.get(&key).unwrap_or(&none), &mut t);
+        }
+    }
+    t.missed.dedup();
+    t
+}
+
+#[test]
+fn homologous_sentences_of_real_coverage() {
+    if !std::path::Path::new(DIR).is_dir() {
+        eprintln!("skipped: {DIR} is absent (the same-event set the labels refer to)");
+        return;
+    }
+    for (file, name) in [
+        ("homologous-a.tsv", "set a (tuning)"),
+        ("homologous-b.tsv", "set b (held out)"),
+    ] {
+        let t = score_set(file);
+        let precision = t.right as f64 / t.rows.max(1) as f64;
+        let recall = t.right as f64 / t.holdable.max(1) as f64;
+        eprintln!(
+            "by claims, {name}: {} rows, {} the same fact (precision {:.0} %); {} of {} labelled pairs found (recall {:.0} %)",
+            t.rows,
+            t.right,
+            100.0 * precision,
+            t.right,
+            t.holdable,
+            100.0 * recall
+        );
+        for w in &t.wrong {
+            eprintln!("  wrong row: {w}");
+        }
+        for m in &t.missed {
+            eprintln!("  missed: {m}");
+        }
+        assert!(
+            precision >= 0.9,
+            "{name}: precision {precision:.2} is below 0.9"
+        );
+        assert!(recall >= 0.5, "{name}: recall {recall:.2} is below 0.5");
+    }
+}
