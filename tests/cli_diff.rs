@@ -163,7 +163,7 @@ fn man_page_holds_everything_on_one_page() {
 
 #[test]
 fn diff_by_claims_in_every_format() {
-    let (o, n) = (sample("002"), sample("004"));
+    let (o, n) = (sample("002"), sample("003"));
     let out = bin()
         .args(["diff", &o, &n, "--by", "claims", "--format", "json"])
         .output()
