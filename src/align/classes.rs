@@ -1448,6 +1448,29 @@ struct Touched<'s> {
     caps: Vec<&'s str>,
 }
 
+impl<'s> Touched<'s> {
+    /// Token `i`, part of quantity `q` (`km` of `10 km` touches its value
+    /// too), whose value is `changed`.
+    fn touch_quantity(&mut self, side: &'s SideView, i: usize, q: usize, changed: bool) {
+        if changed && self.last_quantity != Some(q) {
+            self.last_quantity = Some(q);
+            self.number += 1;
+            self.ones += usize::from(side.key(i) == "one" && side.quantities[q].milli == 1000);
+        }
+        // The word a figure carries (`vote` of `50-vote`) is a word.
+        let joined = side.texts[i].split_once('-').map(|(_, w)| w);
+        let numbers = &Lexicon::get().numbers;
+        let worded =
+            |w: &&str| w.starts_with(|c: char| c.is_ascii_lowercase()) && !numbers.contains_key(*w);
+        if let Some(w) = joined.filter(worded) {
+            self.words.push(w);
+        }
+        if side.quoted[i] && (changed || joined.is_some()) {
+            self.quoted.push(i);
+        }
+    }
+}
+
 fn touched<'s>(
     side: &'s SideView,
     r: std::ops::Range<usize>,
@@ -1471,24 +1494,12 @@ fn touched<'s>(
             }
         });
         if let Some(q) = side.quantity[i] {
-            // Any token of a quantity (`km` of `10 km`) touches its value.
-            let changed = b.surplus(&Marker::Quantity(side.quantities[q]), old_side);
-            if changed && t.last_quantity != Some(q) {
-                t.last_quantity = Some(q);
-                t.number += 1;
-                t.ones += usize::from(side.key(i) == "one" && side.quantities[q].milli == 1000);
-            }
-            // The word a figure carries (`vote` of `50-vote`) is a word.
-            let joined = side.texts[i].split_once('-').map(|(_, w)| w);
-            let worded = |w: &&str| {
-                w.starts_with(|c: char| c.is_ascii_lowercase()) && !lex.numbers.contains_key(*w)
-            };
-            if let Some(w) = joined.filter(worded) {
-                t.words.push(w);
-            }
-            if side.quoted[i] && (changed || joined.is_some()) {
-                t.quoted.push(i);
-            }
+            t.touch_quantity(
+                side,
+                i,
+                q,
+                b.surplus(&Marker::Quantity(side.quantities[q]), old_side),
+            );
             continue;
         }
         if side.title[i] && side.titles_a_name(i) {
