@@ -561,11 +561,11 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         ..Default::default()
     };
     let mut skipped = 0usize;
-    let extracted =
-        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let extracted = dom_smoothie::Readability::with_document(doc, None, Some(cfg))
+        .and_then(|mut r| r.parse().map(|a| (a, r)));
     let (c, extracted_words) = match extracted {
-        Ok(a) => {
-            let c = from_extracted(&a, &heads, &commenters, &mut meta, &mut skipped);
+        Ok((a, r)) => {
+            let c = from_extracted(&a, &r.doc, &heads, &commenters, &mut meta, &mut skipped);
             let words = c.1;
             (c.0, Some(words))
         }
@@ -609,9 +609,12 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
 }
 
 /// The extractor's main text as blocks, with the headline and byline it lifted
-/// out put back on top; and the words of that main text.
+/// out put back on top; and the words of that main text. The main text is read
+/// in the extractor's own tree (`extracted`), where it leaves it; its
+/// serialised `content` is read only when that element is not found.
 fn from_extracted(
     a: &dom_smoothie::Article,
+    extracted: &Document,
     heads: &Heads,
     commenters: &[String],
     meta: &mut Metadata,
@@ -641,9 +644,16 @@ fn from_extracted(
             .filter(|s| !s.is_empty())
             .map(String::from);
     }
-    let content = Document::from(a.content.to_string());
     let mut body = Collector::default();
-    collect(content.root(), &mut body, skipped);
+    let main = extracted.select_single(EXTRACTED_MAIN);
+    match main.nodes().first() {
+        Some(node) => collect(*node, &mut body, skipped),
+        None => collect(
+            Document::from(a.content.to_string()).root(),
+            &mut body,
+            skipped,
+        ),
+    }
     let shown_title = meta.title.clone().unwrap_or(title);
     let first_is_title = body
         .blocks
@@ -685,6 +695,9 @@ fn from_extracted(
     c.overruled = body.overruled;
     (c, body.total_words)
 }
+
+/// The element the extractor puts its main text in.
+const EXTRACTED_MAIN: &str = "#readability-page-1";
 
 /// Every text of the page's body, when the extractor found no article.
 fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector {

@@ -694,6 +694,12 @@ fn count_words(b: &[u8]) -> usize {
 /// or Japanese character a word of its own (`WordStarts`); counting stops at
 /// `cap` (a result of `cap` means "at least that many").
 pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
+    // Text with no whitespace beyond ASCII and no Chinese or Japanese
+    // character counts by bytes; a long text only when it is counted whole
+    // (a capped count of a long paragraph stops early instead).
+    if (cap == usize::MAX || s.len() <= 4096) && !has_wide_space_or_cjk(s.as_bytes()) {
+        return count_words(s.as_bytes()).min(cap);
+    }
     let mut n = 0;
     for w in split_words(s) {
         // Lead bytes of the CJK ranges (U+3040 and up) are 0xE3 and higher.
@@ -708,6 +714,17 @@ pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
         }
     }
     n
+}
+
+/// Whether the bytes hold a lead byte of Unicode whitespace beyond ASCII
+/// (0xC2, 0xE1–0xE3) or of a Chinese or Japanese character (0xE3 and up).
+fn has_wide_space_or_cjk(b: &[u8]) -> bool {
+    // Branch-free over short chunks: the compiler vectorises it.
+    b.chunks(64).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |a, &c| a | (c == 0xC2) | (c >= 0xE1))
+    })
 }
 
 /// The words of `s` as `str::split_whitespace` gives them (Unicode

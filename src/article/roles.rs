@@ -323,17 +323,30 @@ fn prose_end(s: &str) -> bool {
 /// stop: an editor's initials `(bsc)`, a picture or agency credit
 /// `(c)AFP/Aminu ABUBAKAR`, `© Reuters`. The paragraph still ends a sentence.
 fn without_sign_off(s: &str) -> &str {
+    const LONGEST: usize = 40;
     let t = s.trim_end();
-    let lower = t.to_lowercase();
-    let tail_from = if t.ends_with(')') { t.rfind('(') } else { None };
+    // A sign-off is short: only the paragraph's last characters are read.
+    let from = t
+        .char_indices()
+        .rev()
+        .nth(LONGEST - 1)
+        .map_or(0, |(at, _)| at);
+    let end = &t[from..];
+    let lower = end.to_lowercase();
+    let tail_from = if t.ends_with(')') {
+        end.rfind('(').map(|at| from + at)
+    } else {
+        None
+    };
     let credit_from = ["(c)", "©"]
         .iter()
         .filter_map(|m| lower.rfind(m))
         .max()
-        .filter(|&at| lower.len() == t.len() && at > 0);
+        .filter(|&at| lower.len() == end.len() && from + at > 0)
+        .map(|at| from + at);
     for at in [tail_from, credit_from].into_iter().flatten() {
         let (head, tail) = t.split_at(at);
-        let short = tail.split_whitespace().count() <= 4 && tail.chars().count() <= 40;
+        let short = tail.split_whitespace().count() <= 4 && tail.chars().count() <= LONGEST;
         if short && ends_sentence(head) {
             return head.trim_end();
         }
@@ -872,101 +885,177 @@ fn has_picture_words(lower: &str) -> bool {
     })
 }
 
-/// Roles a line earns on its own, wherever it stands.
-fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
+/// What a line-pattern rule answers: the role and the reason shown for it.
+type Verdict = Option<(Role, String)>;
+
+/// Roles a line earns on its own, wherever it stands: the first rule that
+/// knows the line decides (each rule's reason string names it).
+fn by_pattern(f: &Feat, extra: &[String]) -> Verdict {
+    no_words(f)
+        .or_else(|| bare_number(f))
+        .or_else(|| byline_label(f))
+        .or_else(|| outlet_label(f))
+        .or_else(|| date_line(f))
+        .or_else(|| clock_time_line(f))
+        .or_else(|| link_or_handle_line(f))
+        .or_else(|| report_a_mistake(f))
+        .or_else(|| furniture_line(f))
+        .or_else(|| furniture_prefix_or_configured(f, extra))
+        .or_else(|| picture_credit(f))
+        .or_else(|| gallery_counter(f))
+        .or_else(|| bracketed_picture_link(f))
+        .or_else(|| caption_cue(f))
+        .or_else(|| leading_picture_credit(f))
+}
+
+/// "no words: symbols only".
+fn no_words(f: &Feat) -> Verdict {
+    (!f.text.chars().any(char::is_alphanumeric))
+        .then(|| (Role::Boilerplate, "no words: symbols only".into()))
+}
+
+/// "a bare number (a counter or a page link)".
+fn bare_number(f: &Feat) -> Verdict {
     let t = f.text;
-    let lower = f.lower.as_str();
-    let stem = lower.trim_end_matches([':', ' ']);
-    if !t.chars().any(char::is_alphanumeric) {
-        return Some((Role::Boilerplate, "no words: symbols only".into()));
-    }
-    if t.chars().count() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
-        return Some((
+    (t.chars().count() <= 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| {
+        (
             Role::Boilerplate,
             "a bare number (a counter or a page link)".into(),
-        ));
+        )
+    })
+}
+
+/// A short line opening with a byline label and a capital: "matches `By`".
+fn byline_label(f: &Feat) -> Verdict {
+    if f.words > 12 {
+        return None;
     }
-    if f.words <= 12 {
-        for label in ["by ", "written by ", "words by "]
-            .iter()
-            .chain(BYLINE_LABELS)
-        {
-            if lower.starts_with(label) {
-                let rest = strip_byline_label(t);
-                let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
-                if !rest.is_empty() && rest.chars().next().is_some_and(capital) && !f.prose_end {
-                    let shown = quote_line(&t[..t.len() - rest.len()]);
-                    return Some((Role::Byline, format!("matches `{}`", shown.trim())));
-                }
+    let (t, lower) = (f.text, f.lower.as_str());
+    for label in ["by ", "written by ", "words by "]
+        .iter()
+        .chain(BYLINE_LABELS)
+    {
+        if lower.starts_with(label) {
+            let rest = strip_byline_label(t);
+            let capital = |c: char| c.is_alphabetic() && !c.is_lowercase();
+            if !rest.is_empty() && rest.chars().next().is_some_and(capital) && !f.prose_end {
+                let shown = quote_line(&t[..t.len() - rest.len()]);
+                return Some((Role::Byline, format!("matches `{}`", shown.trim())));
             }
         }
     }
-    if f.words <= 8 {
-        if let Some(label) = OUTLET_LABELS.iter().find(|l| lower.starts_with(**l)) {
-            if !t[label.len()..].trim().is_empty() {
-                return Some((
-                    Role::Boilerplate,
-                    format!("names the outlet (`{}`)", &t[..label.len()]),
-                ));
-            }
+    None
+}
+
+/// "names the outlet (`Source:`)".
+fn outlet_label(f: &Feat) -> Verdict {
+    if f.words > 8 {
+        return None;
+    }
+    let t = f.text;
+    let label = OUTLET_LABELS.iter().find(|l| f.lower.starts_with(**l))?;
+    (!t[label.len()..].trim().is_empty()).then(|| {
+        (
+            Role::Boilerplate,
+            format!("names the outlet (`{}`)", &t[..label.len()]),
+        )
+    })
+}
+
+/// A short line that is a date, labelled ("matches `Published`") or bare
+/// ("the line is a date").
+fn date_line(f: &Feat) -> Verdict {
+    if f.words > 15 {
+        return None;
+    }
+    let t = f.text;
+    for label in [
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "first published",
+        "date",
+        "modified",
+    ] {
+        if f.lower.starts_with(label) && parse_date(t).is_some() {
+            return Some((Role::Date, format!("matches `{}`", &t[..label.len()])));
         }
     }
-    if f.words <= 15 {
-        for label in [
-            "published",
-            "updated",
-            "posted",
-            "last updated",
-            "first published",
-            "date",
-            "modified",
-        ] {
-            if lower.starts_with(label) && parse_date(t).is_some() {
-                return Some((Role::Date, format!("matches `{}`", &t[..label.len()])));
-            }
-        }
-        if f.words <= 8 && !f.prose_end && date_dominates(t) && parse_date(t).is_some() {
-            return Some((Role::Date, "the line is a date".into()));
-        }
-    }
-    if !f.prose_end && has_clock_time(t) && (f.words <= 3 || (has_year(t) && f.words <= 30)) {
-        return Some((Role::Date, "a date and time line".into()));
-    }
-    if f.words <= 5 && !f.prose_end && t.split_whitespace().any(is_link_or_handle) {
-        return Some((
+    (f.words <= 8 && !f.prose_end && date_dominates(t) && parse_date(t).is_some())
+        .then(|| (Role::Date, "the line is a date".into()))
+}
+
+/// "a date and time line".
+fn clock_time_line(f: &Feat) -> Verdict {
+    let t = f.text;
+    (!f.prose_end && has_clock_time(t) && (f.words <= 3 || (has_year(t) && f.words <= 30)))
+        .then(|| (Role::Date, "a date and time line".into()))
+}
+
+/// "a link or a social handle on a line of its own".
+fn link_or_handle_line(f: &Feat) -> Verdict {
+    (f.words <= 5 && !f.prose_end && f.text.split_whitespace().any(is_link_or_handle)).then(|| {
+        (
             Role::Boilerplate,
             "a link or a social handle on a line of its own".into(),
-        ));
-    }
-    if f.words <= 30 && (lower.contains("ctrl+enter") || lower.contains("ctrl + enter")) {
-        return Some((
+        )
+    })
+}
+
+/// "asks readers to report a mistake (Ctrl+Enter)".
+fn report_a_mistake(f: &Feat) -> Verdict {
+    let lower = f.lower.as_str();
+    (f.words <= 30 && (lower.contains("ctrl+enter") || lower.contains("ctrl + enter"))).then(|| {
+        (
             Role::Boilerplate,
             "asks readers to report a mistake (Ctrl+Enter)".into(),
+        )
+    })
+}
+
+/// A short line that is one of the known furniture lines: "matches `Share`".
+fn furniture_line(f: &Feat) -> Verdict {
+    let stem = f.lower.trim_end_matches([':', ' ']);
+    (f.words <= 8 && FURNITURE.contains(&stem)).then(|| {
+        (
+            Role::Boilerplate,
+            format!("matches `{}`", quote_line(f.text)),
+        )
+    })
+}
+
+/// A line opening with a furniture prefix ("starts with `Read more`"), or one
+/// holding a pattern the reader configured ("matches the configured pattern").
+fn furniture_prefix_or_configured(f: &Feat, extra: &[String]) -> Verdict {
+    if f.words > 25 {
+        return None;
+    }
+    let (t, lower) = (f.text, f.lower.as_str());
+    if let Some(p) = FURNITURE_PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+        return Some((
+            Role::Boilerplate,
+            format!("starts with `{}`", &t[..p.len().min(t.len())].trim()),
         ));
     }
-    if f.words <= 8 && FURNITURE.contains(&stem) {
-        return Some((Role::Boilerplate, format!("matches `{}`", quote_line(t))));
+    if f.prose_end && f.words > 3 {
+        return None;
     }
-    if f.words <= 25 {
-        if let Some(p) = FURNITURE_PREFIXES.iter().find(|p| lower.starts_with(**p)) {
-            return Some((
+    extra
+        .iter()
+        .find(|pat| !pat.is_empty() && lower.contains(&pat.to_lowercase()))
+        .map(|pat| {
+            (
                 Role::Boilerplate,
-                format!("starts with `{}`", &t[..p.len().min(t.len())].trim()),
-            ));
-        }
-        if !f.prose_end || f.words <= 3 {
-            for pat in extra {
-                if !pat.is_empty() && lower.contains(&pat.to_lowercase()) {
-                    return Some((
-                        Role::Boilerplate,
-                        format!("matches the configured pattern `{pat}`"),
-                    ));
-                }
-            }
-        }
-    }
-    // Captions.
-    if lower.contains("image credit")
+                format!("matches the configured pattern `{pat}`"),
+            )
+        })
+}
+
+/// "names a picture credit" (`Photo credit`, `Photograph:`, `Credit:`).
+fn picture_credit(f: &Feat) -> Verdict {
+    let lower = f.lower.as_str();
+    let credit = lower.contains("image credit")
         || lower.contains("photo credit")
         || lower.starts_with("photograph:")
         || lower.starts_with("photo:")
@@ -974,25 +1063,32 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
         || lower.starts_with("image:")
         || lower.contains("(photo:")
         || lower.starts_with("photo by ")
-        || lower.starts_with("credit:")
-    {
-        return Some((Role::Caption, "names a picture credit".into()));
-    }
-    if let Some((a, rest)) = t.split_once(" of ") {
-        let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let after = rest[b.len()..].trim_start();
-        if !a.is_empty()
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && !b.is_empty()
-            && after.starts_with(['|', '/', ':'])
-        {
-            return Some((Role::Caption, format!("gallery counter `{a} of {b}`")));
-        }
-    }
-    if t.starts_with('[') && t.ends_with(']') && has_picture_words(lower) {
-        return Some((Role::Caption, "bracketed link to a picture or video".into()));
-    }
-    for cue in [
+        || lower.starts_with("credit:");
+    credit.then(|| (Role::Caption, "names a picture credit".into()))
+}
+
+/// "gallery counter `3 of 12`" before a separator.
+fn gallery_counter(f: &Feat) -> Verdict {
+    let (a, rest) = f.text.split_once(" of ")?;
+    let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[b.len()..].trim_start();
+    let counter = !a.is_empty()
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && !b.is_empty()
+        && after.starts_with(['|', '/', ':']);
+    counter.then(|| (Role::Caption, format!("gallery counter `{a} of {b}`")))
+}
+
+/// "bracketed link to a picture or video".
+fn bracketed_picture_link(f: &Feat) -> Verdict {
+    let t = f.text;
+    (t.starts_with('[') && t.ends_with(']') && has_picture_words(&f.lower))
+        .then(|| (Role::Caption, "bracketed link to a picture or video".into()))
+}
+
+/// A line opening with a media cue: "starts with `Watch:`".
+fn caption_cue(f: &Feat) -> Verdict {
+    let cue = [
         "watch:",
         "video:",
         "listen:",
@@ -1000,30 +1096,37 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Option<(Role, String)> {
         "graphic:",
         "chart:",
         "pictured:",
-    ] {
-        if lower.starts_with(cue) {
-            return Some((Role::Caption, format!("starts with `{}`", &t[..cue.len()])));
-        }
+    ]
+    .into_iter()
+    .find(|cue| f.lower.starts_with(cue))?;
+    Some((
+        Role::Caption,
+        format!("starts with `{}`", &f.text[..cue.len()]),
+    ))
+}
+
+/// A line opening with an agency or photographer credit before a capital:
+/// "starts with a picture credit (`AFP`)".
+fn leading_picture_credit(f: &Feat) -> Verdict {
+    let t = f.text;
+    if f.prose_end && !CREDITS.iter().any(|c| t.ends_with(c)) {
+        return None;
     }
-    if !f.prose_end || CREDITS.iter().any(|c| t.ends_with(c)) {
-        for credit in CREDITS {
-            if let Some(rest) = t.strip_prefix(credit) {
-                if rest.starts_with(' ')
-                    && rest
-                        .trim_start()
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                {
-                    return Some((
-                        Role::Caption,
-                        format!("starts with a picture credit (`{credit}`)"),
-                    ));
-                }
-            }
-        }
-    }
-    None
+    let opens_name = |rest: &str| {
+        rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let credit = CREDITS
+        .iter()
+        .find(|credit| t.strip_prefix(**credit).is_some_and(opens_name))?;
+    Some((
+        Role::Caption,
+        format!("starts with a picture credit (`{credit}`)"),
+    ))
 }
 
 /// Whether the text holds a clock time (`17:40`, `9:05`).
