@@ -409,3 +409,37 @@ fn furniture_labels_stand_apart_from_changed_text() {
     assert!(!title.contains("]Evil"), "{title}");
     assert!(title.contains("] Evil"), "{title}");
 }
+
+/// `]f` counts through the fact changes when they all fit on one screen
+/// (the screen cannot scroll to put each at the top), and `[f` counts back.
+#[test]
+fn fact_jumps_count_through_changes_that_fit_on_one_screen() {
+    let mut a = app(sample("002"), sample("004"), 140, 60);
+    a.update(Action::ClassFilter);
+    let mut seen = Vec::new();
+    for _ in 0..8 {
+        a.update(Action::NextFact);
+        seen.push(a.message.clone().unwrap_or_default());
+    }
+    // From the first on screen, on through each of the others to the last.
+    let counts: Vec<(usize, usize)> = seen
+        .iter()
+        .filter_map(|m| {
+            let rest = m.strip_prefix("fact change ")?;
+            let (k, n) = rest.split_once(" of ")?;
+            Some((k.parse().ok()?, n.parse().ok()?))
+        })
+        .collect();
+    assert!(counts.len() >= 2, "several fact changes: {seen:?}");
+    let n = counts[0].1;
+    for w in counts.windows(2) {
+        assert_eq!(w[1].0, w[0].0 + 1, "one after another: {seen:?}");
+    }
+    assert_eq!(counts.last().unwrap().0, n, "up to the last: {seen:?}");
+    assert_eq!(seen[counts.len()], "no more fact changes", "{seen:?}");
+    a.update(Action::PrevFact);
+    assert_eq!(
+        a.message.as_deref(),
+        Some(format!("fact change {} of {n}", n - 1).as_str())
+    );
+}

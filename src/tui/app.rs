@@ -144,6 +144,11 @@ pub struct App {
     pub started: std::time::Instant,
     /// Keys pressed before the alignment was ready, applied once it is.
     pub queued: Vec<Action>,
+    /// The item the last jump went to and the top row it left: while the
+    /// screen stays there, that item is the current one, so that `]f`
+    /// keeps counting through targets the screen cannot scroll to the top
+    /// (all on one screen, or on the last one).
+    jumped: Option<(u64, usize)>,
 }
 
 impl App {
@@ -169,6 +174,7 @@ impl App {
             quit: false,
             started: std::time::Instant::now(),
             queued: Vec::new(),
+            jumped: None,
         }
     }
 
@@ -366,8 +372,12 @@ impl App {
     /// search shows a hit on screen rather than the next one).
     fn jump_from(&mut self, targets: &[usize], forward: bool, here: bool, what: &str) {
         let Some(r) = &self.ready else { return };
-        // The item whose first row is just below the context row counts as current.
-        let current = r.layout.item_at(self.top + 1);
+        // The item whose first row is just below the context row counts as
+        // current, unless the screen has not moved since the last jump.
+        let current = match self.jumped {
+            Some((top, item)) if top == self.top => item,
+            _ => r.layout.item_at(self.top + 1),
+        };
         let next = if forward {
             targets
                 .iter()
@@ -380,6 +390,7 @@ impl App {
             Some(t) => {
                 let k = targets.iter().position(|&x| x == t).unwrap_or(0) + 1;
                 self.show_item(t);
+                self.jumped = Some((self.top, t));
                 self.message = Some(format!("{what} {k} of {}", targets.len()));
             }
             None if targets.is_empty() => self.message = Some(format!("no {what}s")),
@@ -452,6 +463,18 @@ impl App {
         }
         if action != Action::Search {
             self.message = None;
+        }
+        if !matches!(
+            action,
+            Action::NextChange
+                | Action::PrevChange
+                | Action::NextFact
+                | Action::PrevFact
+                | Action::NextHit
+                | Action::PrevHit
+        ) {
+            // Anything else may move the screen or lay it out anew.
+            self.jumped = None;
         }
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
