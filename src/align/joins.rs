@@ -10,6 +10,7 @@
 use std::ops::Range;
 use std::time::Instant;
 
+use super::overlap::count_shared_sorted;
 use super::words::{count_units, kept_in_runs, word_counts_by};
 use super::{Op, OpKind, Side, Sources};
 
@@ -81,19 +82,37 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
     {
         return Vec::new();
     }
+    let texts = |side: Side, at: &[usize]| -> Vec<(String, Vec<u64>)> {
+        at.iter()
+            .map(|&j| {
+                let r = if side == Side::Old {
+                    run[j].old.clone()
+                } else {
+                    run[j].new.clone()
+                };
+                let text = src.text(side, r);
+                let bag = bag_of_words(&text);
+                (text, bag)
+            })
+            .collect()
+    };
+    let (old_texts, new_texts) = (texts(Side::Old, &deleted), texts(Side::New, &inserted));
     let mut pairs = Vec::new();
     let mut from = 0;
-    for &d in &deleted {
-        let o = src.text(Side::Old, run[d].old.clone());
-        let o_words = count_units(&o).len();
+    for (&d, (o, o_bag)) in deleted.iter().zip(&old_texts) {
+        let o_words = o_bag.len();
         let mut best: Option<(usize, usize, f64)> = None;
-        for (x, &i) in inserted.iter().enumerate().skip(from) {
-            let n = src.text(Side::New, run[i].new.clone());
-            let n_words = count_units(&n).len();
-            let kept = word_counts_by(&o, &n, None).2;
+        for (x, (n, n_bag)) in new_texts.iter().enumerate().skip(from) {
+            let n_words = n_bag.len();
             let shorter = o_words.min(n_words);
+            // The words both hold bound what a word diff can keep: most
+            // pairs end here, before a diff of two long sentences.
+            if count_shared_sorted(o_bag, n_bag) * 5 < shorter * 4 {
+                continue;
+            }
+            let kept = word_counts_by(o, n, None).2;
             if kept * 5 >= shorter * 4
-                && kept_in_runs(&o, &n, RUN_WORDS) >= RUN_WORDS
+                && kept_in_runs(o, n, RUN_WORDS) >= RUN_WORDS
                 && best.is_none_or(|(_, k, _)| kept > k)
             {
                 let similarity = 2.0 * kept as f64 / (o_words + n_words) as f64;
@@ -106,6 +125,18 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
         }
     }
     pairs
+}
+
+/// The words of `text` as the word diff reads them, hashed and sorted.
+fn bag_of_words(text: &str) -> Vec<u64> {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hasher = BuildHasherDefault::<super::similarity::Fx>::default();
+    let mut bag: Vec<u64> = count_units(text)
+        .into_iter()
+        .map(|w| hasher.hash_one(w))
+        .collect();
+    bag.sort_unstable();
+    bag
 }
 
 /// The run again with each pair one changed op: the deleted and inserted

@@ -13,7 +13,9 @@
 //! same way.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
+use super::similarity::Fx;
 use super::units::{fold, hashes, Fold, Unit};
 use crate::article::{closers_len, Article, Span};
 
@@ -31,18 +33,31 @@ pub(crate) fn cut_at_openings(
     new_units: &mut Vec<Unit>,
 ) {
     let openings = openings(&[(old, old_units.as_slice()), (new, new_units.as_slice())]);
-    if openings.is_empty() {
+    if openings.first_words.is_empty() {
         return;
     }
     cut_units(old, old_units, &openings);
     cut_units(new, new_units, &openings);
 }
 
-/// The openings of every paragraph of both sides: a hash of their first
-/// `n` words (up to `OPENING_WORDS`, fewer when the sentence is shorter),
-/// with `n` mixed in.
-fn openings(sides: &[(&Article, &[Unit])]) -> HashSet<u64> {
-    let mut out = HashSet::new();
+/// Hashes (already mixed): a fast table of them.
+type Keys = HashSet<u64, BuildHasherDefault<Fx>>;
+
+/// The openings of every paragraph of both sides.
+struct Openings {
+    /// A hash of their first `n` words (up to `OPENING_WORDS`, fewer when
+    /// the sentence is shorter), with `n` mixed in.
+    keys: Keys,
+    /// Their first words alone: most sentence ends inside a sentence are
+    /// told apart by the word after them.
+    first_words: Keys,
+}
+
+fn openings(sides: &[(&Article, &[Unit])]) -> Openings {
+    let mut out = Openings {
+        keys: Keys::default(),
+        first_words: Keys::default(),
+    };
     for &(article, units) in sides {
         for u in units.iter().filter(|u| u.sentence == 0) {
             let mut words = Words::new(&article.text[u.span.range()]);
@@ -52,9 +67,12 @@ fn openings(sides: &[(&Article, &[Unit])]) -> HashSet<u64> {
                     Some(h) => last = Some((h, words.count)),
                     None => break,
                 }
+                if words.count == 1 {
+                    out.first_words.insert(words.hash);
+                }
             }
             if let Some((h, n)) = last {
-                out.insert(opening_key(h, n));
+                out.keys.insert(opening_key(h, n));
             }
         }
     }
@@ -92,13 +110,19 @@ impl<'a> Words<'a> {
         }
         let end = t.find(char::is_whitespace).unwrap_or(t.len());
         let mut h = self.hash ^ 0x20;
-        for c in t[..end].chars() {
-            let mut feed =
-                |c: char| h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
-            match fold(c) {
-                Fold::Space | Fold::Drop => {}
-                Fold::Char(m) => feed(m),
-                Fold::Lower => c.to_lowercase().for_each(&mut feed),
+        let mut feed =
+            |c: char| h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
+        let word = &t[..end];
+        if word.is_ascii() {
+            word.bytes()
+                .for_each(|b| feed(char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in word.chars() {
+                match fold(c) {
+                    Fold::Space | Fold::Drop => {}
+                    Fold::Char(m) => feed(m),
+                    Fold::Lower => c.to_lowercase().for_each(&mut feed),
+                }
             }
         }
         self.hash = h;
@@ -110,11 +134,10 @@ impl<'a> Words<'a> {
 
 /// Replaces each unit cut at an opening by its pieces (keys and words
 /// worked out again) and numbers the sentences of every block anew.
-fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &HashSet<u64>) {
+fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings) {
     let mut cuts: Vec<(usize, Vec<Span>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        let pieces = pieces(&article.text, u.span, openings);
-        if pieces.len() > 1 {
+        if let Some(pieces) = pieces(&article.text, u.span, openings) {
             cuts.push((i, pieces));
         }
     }
@@ -149,8 +172,8 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &HashSet<u64>) 
 }
 
 /// The sentence `span` cut after each sentence end inside it that a
-/// paragraph opening follows (one piece when there is none).
-fn pieces(text: &str, span: Span, openings: &HashSet<u64>) -> Vec<Span> {
+/// paragraph opening follows, or `None` when there is none.
+fn pieces(text: &str, span: Span, openings: &Openings) -> Option<Vec<Span>> {
     let b = text.as_bytes();
     let end = span.end;
     let mut out = Vec::new();
@@ -163,33 +186,49 @@ fn pieces(text: &str, span: Span, openings: &HashSet<u64>) -> Vec<Span> {
         }
         j += closers_len(b, j, end);
         i = j;
-        let Some(next) = text[j..end].find(|c: char| !c.is_whitespace()) else {
-            break;
+        let k = match b[j..end].first() {
+            Some(c) if c.is_ascii_whitespace() => {
+                j + b[j..end]
+                    .iter()
+                    .take_while(|c| c.is_ascii_whitespace())
+                    .count()
+            }
+            Some(c) if c.is_ascii() => continue,
+            _ => match text[j..end].find(|c: char| !c.is_whitespace()) {
+                Some(0) => continue,
+                Some(next) => j + next,
+                None => break,
+            },
         };
-        if next == 0 {
-            continue;
+        if k >= end {
+            break;
         }
-        let k = j + next;
         if opens_paragraph(&text[k..end], openings) {
             out.push(Span::new(start, j));
             start = k;
         }
         i = k;
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Span::new(start, end));
-    out
+    Some(out)
 }
 
 /// Whether `rest` (the rest of a sentence after a sentence end inside it)
 /// begins as some paragraph does: `MIN_WORDS` words or more of its opening,
 /// or a shorter paragraph-opening sentence that is all of `rest`.
-fn opens_paragraph(rest: &str, openings: &HashSet<u64>) -> bool {
+fn opens_paragraph(rest: &str, openings: &Openings) -> bool {
     let mut words = Words::new(rest);
     for n in 1..=OPENING_WORDS {
         let Some(h) = words.next() else {
             return false;
         };
-        if openings.contains(&opening_key(h, n))
+        if n == 1 && !openings.first_words.contains(&h) {
+            return false;
+        }
+        if openings.keys.contains(&opening_key(h, n))
             && (n >= MIN_WORDS || words.rest.trim_start().is_empty())
         {
             return true;

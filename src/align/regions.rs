@@ -214,7 +214,7 @@ pub(crate) fn profile_regions(src: &Sources, items: &[Item]) -> Profiles {
     // The sample need only be large beside what is compared: a few edits in
     // a long article need a few hundred sentences, not thousands.
     let profiled = old_seen.iter().chain(&new_seen).filter(|&&x| x).count();
-    let sample = DF_SAMPLE.min(8 * profiled);
+    let sample = DF_SAMPLE.min(4 * profiled);
     let step = (old_units.len() + new_units.len())
         .checked_div(sample)
         .map_or(usize::MAX, |s| s.max(1));

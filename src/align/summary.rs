@@ -172,8 +172,15 @@ pub(crate) fn body_like(s: &str) -> bool {
     words >= 20 || (words >= 8 && ends)
 }
 
+/// Whether `s` holds a quotation mark (`"`, `“`, `”`, `«`, `»`), found by
+/// bytes: every aligned sentence is asked.
 fn has_quote(s: &str) -> bool {
-    s.contains(['“', '”', '"', '«', '»'])
+    let b = s.as_bytes();
+    memchr::memchr(b'"', b).is_some()
+        || memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| match b[i] {
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
+            _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        })
 }
 
 /// Paragraph breaks that one side has and the other lacks, between sentences
@@ -282,4 +289,19 @@ fn truncation(c: &Comparison, prose: &dyn Fn(Side, usize) -> bool) -> Option<Tru
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotation_marks_are_found_by_their_bytes() {
+        for s in ["a \"b\"", "“a”", "a ” b", "«a»", "x » y"] {
+            assert!(has_quote(s), "{s}");
+        }
+        for s in ["no quotes", "it’s ‘single’", "a – b … c", "café"] {
+            assert!(!has_quote(s), "{s}");
+        }
+    }
 }
