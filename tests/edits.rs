@@ -119,23 +119,30 @@ fn labelled_edits_precision_and_recall() {
     let first = read("holdout.tsv");
     let second = read("holdout-2.tsv");
     let third = read("holdout-3.tsv");
+    let fourth = read("holdout-4.tsv");
     let verbose = std::env::var_os("EDITS_VERBOSE").is_some();
     let d = score(&dev, verbose);
     let h1 = score(&first, verbose);
     let h2 = score(&second, verbose);
     let h3 = score(&third, verbose);
-    let held = sum(&[&h1, &h2, &h3]);
-    let n_held = first.len() + second.len() + third.len();
+    let h4 = score(&fourth, verbose);
+    let held = sum(&[&h1, &h2, &h3, &h4]);
+    let n_held = first.len() + second.len() + third.len() + fourth.len();
     print("dev", dev.len(), &d);
     print("held out, first set", first.len(), &h1);
     print("held out, second set", second.len(), &h2);
     print("held out, third set", third.len(), &h3);
-    print("held out, all three sets", n_held, &held);
+    print("held out, fourth set", fourth.len(), &h4);
+    print("held out, all four sets", n_held, &held);
     print("all", dev.len() + n_held, &sum(&[&d, &held]));
     assert!(n_held >= 300, "a few hundred held-out pairs");
-    // The acceptance floors hold on the held-out pairs, together and on
-    // each set alone (the wording class has a lower bar of its own).
-    assert_floors("all three sets", &held, 10);
+    // The acceptance floors hold on the held-out pairs together and on each
+    // of the first three sets alone (the wording class has a lower bar of
+    // its own). The fourth set is held to them only with the others: three
+    // of its pairs edit words inside quotation marks and were labelled
+    // without `quote` (see tests/edits/README.md), and labels are not
+    // changed after a run.
+    assert_floors("all four sets", &held, 10);
     assert_floors("first set", &h1, 5);
     assert_floors("second set", &h2, 5);
     assert_floors("third set", &h3, 5);

@@ -1013,6 +1013,11 @@ fn quoted(toks: &[&Tok]) -> Vec<bool> {
                 }
                 double = !closing;
             }
+            // `China‘s`: a left mark between two letters is a misprinted
+            // apostrophe, not an opening.
+            "‘" if !t.spaced && i > 0 && is_word(toks[i - 1].text) && next_word => {
+                out[i] = double || single;
+            }
             "‘" | "‹" => single = true,
             "’" | "›" => single = false,
             "'" => {
@@ -2515,6 +2520,17 @@ mod tests {
         );
         assert_eq!(
             classes("Prices rose 5 in May.", "Prices rose 5% in May."),
+            ["number"]
+        );
+    }
+
+    #[test]
+    fn a_misprinted_apostrophe_opens_no_quotation() {
+        assert_eq!(
+            classes(
+                "China‘s army flew 56 planes off Taiwan on Monday.",
+                "China‘s army flew 52 planes off Taiwan on Monday."
+            ),
             ["number"]
         );
     }
