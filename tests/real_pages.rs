@@ -404,3 +404,50 @@ fn a_reader_comments_author_is_not_the_byline() {
     let a = load("p.html", &html);
     assert_eq!(a.meta.byline.as_deref(), Some("John Writer"));
 }
+
+#[test]
+fn site_names_after_the_headline_leave_the_title_wherever_it_comes_from() {
+    // The site name in `og:title` and `<title>`, named again in `og:site_name`.
+    let html = format!(
+        "<html><head><meta property=\"og:title\" content=\"Fireball seen over three states -- Sott.net\"><meta property=\"og:site_name\" content=\"Sott.net\"><title>Fireball seen over three states -- Puppet Masters -- Sott.net</title></head><body><article><h1>Fireball seen over three states</h1>{}</article></body></html>",
+        paragraphs(6, "fireball")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Fireball seen over three states")
+    );
+    // A site name and a section after it, in the `<title>` only.
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>美国国防部长表示一切选项都在谈判桌上 - BBC中文网 - 两岸三地</title></head><body><article>{}</article></body></html>",
+        paragraphs(6, "talks")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("美国国防部长表示一切选项都在谈判桌上")
+    );
+    // The outlet's name after a bar, with the page naming its site.
+    let html = page(
+        "<meta property=\"og:title\" content=\"How to build a terrarium | eHow\"><meta property=\"og:site_name\" content=\"eHow\">",
+        &format!(
+            "<article><h1>How to build a terrarium</h1>{}</article>",
+            paragraphs(6, "terrarium")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.title.as_deref(), Some("How to build a terrarium"));
+}
+
+#[test]
+fn a_timestamp_in_the_byline_markup_gives_way_to_the_pages_author() {
+    let html = page(
+        "<meta name=\"author\" content=\"Benjamin Romano\">",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1><div class=\"byline\"><time>April 28, 2019 at 6:01 am</time></div>{}</article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.byline.as_deref(), Some("Benjamin Romano"));
+}

@@ -20,7 +20,7 @@ use super::{raw_block, Block, Built, LoadError, Metadata, Role};
 
 /// Deeper elements are moved up to this depth before extraction: real pages
 /// stay far below it, and it bounds the extractor's work on hostile nesting.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 64;
 
 /// A container holding more than this share of the main text's words is never
 /// furniture, a caption or a byline as a whole, whatever its class says.

@@ -716,14 +716,33 @@ pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
     n
 }
 
-/// Whether the bytes hold a lead byte of Unicode whitespace beyond ASCII
-/// (0xC2, 0xE1–0xE3) or of a Chinese or Japanese character (0xE3 and up).
+/// Whether the bytes hold Unicode whitespace beyond ASCII (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F) or a character
+/// from U+3000 up (Chinese and Japanese among them). Typographic quotes and
+/// dashes (U+2010–U+2027) share their lead byte with the spaces and are told
+/// apart by the bytes after it.
 fn has_wide_space_or_cjk(b: &[u8]) -> bool {
-    // Branch-free over short chunks: the compiler vectorises it.
-    b.chunks(64).any(|chunk| {
-        chunk
+    const CHUNK: usize = 64;
+    // Branch-free over short chunks (the compiler vectorises it); only a chunk
+    // holding a possible lead byte is read byte by byte.
+    b.chunks(CHUNK).enumerate().any(|(n, chunk)| {
+        let maybe = chunk
             .iter()
-            .fold(false, |a, &c| a | (c == 0xC2) | (c >= 0xE1))
+            .fold(false, |a, &c| a | (c == 0xC2) | (c >= 0xE1));
+        maybe
+            && chunk.iter().enumerate().any(|(k, &c)| {
+                let at = n * CHUNK + k;
+                let next = |d: usize| b.get(at + d).copied().unwrap_or(0);
+                match c {
+                    0xC2 => matches!(next(1), 0x85 | 0xA0),
+                    0xE1 => next(1) == 0x9A && next(2) == 0x80,
+                    0xE2 => matches!(
+                        (next(1), next(2)),
+                        (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+                    ),
+                    c => c >= 0xE3,
+                }
+            })
     })
 }
 

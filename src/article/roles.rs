@@ -399,9 +399,28 @@ impl Page<'_> {
         self.markup.get(i).is_some_and(|m| m.list_item)
     }
 
-    /// Whether a paragraph of body prose comes before block `i`.
-    fn body_before(&self, article: &Article, i: usize) -> bool {
-        (0..i).any(|j| article.blocks[j].role == Role::Body && self.feats[j].body_like())
+    /// Whether block `j` is a paragraph of body prose.
+    fn body_prose(&self, article: &Article, j: usize) -> bool {
+        article.blocks[j].role == Role::Body && self.feats[j].body_like()
+    }
+}
+
+/// Whether a paragraph of body prose comes before block `i`, asked for `i`
+/// rising while the roles behind `i` stay as they are: each block is read
+/// once, so a page of many markers costs no more than its length.
+#[derive(Default)]
+struct BodyBefore {
+    read: usize,
+    seen: bool,
+}
+
+impl BodyBefore {
+    fn at(&mut self, article: &Article, page: &Page, i: usize) -> bool {
+        while !self.seen && self.read < i {
+            self.seen = page.body_prose(article, self.read);
+            self.read += 1;
+        }
+        self.seen
     }
 }
 
@@ -648,12 +667,13 @@ fn end_of_article(article: &mut Article, page: &Page) -> usize {
             next_run[i + 1]
         };
     }
+    let mut body_before = BodyBefore::default();
     let mut i = 0;
     while i < n {
         let stem = page.feats[i].lower.trim_end_matches([':', '：', ' ', '.']);
         if stem.chars().count() > 40
             || !END_MARKERS.contains(&stem)
-            || !page.body_before(article, i)
+            || !body_before.at(article, page, i)
         {
             i += 1;
             continue;
@@ -732,14 +752,18 @@ fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
     if prose * 10 < body.len() * 6 {
         return;
     }
+    // The roles before `i` do not change in this loop: the first paragraph
+    // of body prose says, for every `i`, whether one comes before it.
+    let first_prose = (0..end)
+        .find(|&j| page.body_prose(article, j))
+        .unwrap_or(end);
     let mut i = end;
     while i > 0 {
         i -= 1;
         if article.blocks[i].role != Role::Body {
             continue;
         }
-        if page.fixed[i] || page.list_item(i) || feats[i].prose_end || !page.body_before(article, i)
-        {
+        if page.fixed[i] || page.list_item(i) || feats[i].prose_end || first_prose >= i {
             break;
         }
         let f = &feats[i];
