@@ -24,10 +24,11 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// words) and are alike as claims (claim similarity at least
 /// `CLAIM_THRESHOLD`); or what they share is evidence enough (`Evidence`):
 /// worth two distinctive words, one of them about what is said rather than
-/// who or when, at that similarity — or worth three, two about what is
-/// said, at `CLAIM_FLOOR`, for the long sentences in which two outlets
-/// wrap one fact in different circumstances. `rarity` gives a shared
-/// word's worth (0 for a word that is not distinctive). Two sentences that
+/// who, at that similarity; worth three, two about what is said, at
+/// `CLAIM_MIDDLE`; worth four, three about what is said, at `CLAIM_FLOOR`
+/// (the long sentences in which two outlets wrap one fact in different
+/// circumstances). `distinctive` tells the words rare in the pool, `topic`
+/// those that run through either sentence's article. Two sentences that
 /// share only the story's everyday names ("President Trump", "Nato",
 /// "Thursday"), its recurring phrases ("phone call") or a background date
 /// ("the war that began in February 2022") are not one claim; nor are two
@@ -38,6 +39,7 @@ pub(crate) fn same_claim(
     a: &Sent,
     b: &Sent,
     distinctive: impl Fn(&u32) -> bool,
+    topic: impl Fn(&u32) -> bool,
 ) -> Option<f64> {
     let (pa, pb) = (&a.profile, &b.profile);
     let quoted = shared_quotation(pa, pb, &distinctive);
@@ -54,9 +56,10 @@ pub(crate) fn same_claim(
     if quoted {
         return (s >= CLAIM_THRESHOLD).then_some(s);
     }
-    let shared = shared_evidence(vocab, a, b, &distinctive);
+    let shared = shared_evidence(vocab, a, b, &distinctive, &topic);
     let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
     let enough = (s >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
+        || (s >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
         || (e.total >= 4.0 && e.content >= 3.0);
     enough.then_some(s)
 }
@@ -79,12 +82,18 @@ fn shared_evidence(
     a: &Sent,
     b: &Sent,
     distinctive: &impl Fn(&u32) -> bool,
+    topic: &impl Fn(&u32) -> bool,
 ) -> Vec<SharedWord> {
     let words: Vec<u32> = shared_stems(&a.profile.stems, &b.profile.stems)
         .filter(|&w| !vocab.is_when(w) && !vocab.is_weak(w))
         .collect();
     let phrases = phrases(a, b, &words);
-    let rare: Vec<bool> = words.iter().map(distinctive).collect();
+    let named = |w: u32| {
+        [a, b]
+            .iter()
+            .all(|s| s.names.iter().any(|n| n.contains(&w)))
+    };
+    let rare: Vec<bool> = words.iter().map(|w| distinctive(w) && !topic(w)).collect();
     let alone_in = |p: usize| {
         let mut members = phrases.iter().zip(&rare).filter(|(q, _)| **q == Some(p));
         members.clone().filter(|m| *m.1).count() == 1 && members.any(|m| !*m.1)
@@ -94,14 +103,14 @@ fn shared_evidence(
         .zip(&phrases)
         .zip(&rare)
         .filter(|(_, &r)| r)
-        .map(|((&stem, &phrase), _)| SharedWord {
-            stem,
-            worth: if phrase.is_some_and(alone_in) {
-                0.5
-            } else {
-                1.0
-            },
-            phrase,
+        .map(|((&stem, &phrase), _)| {
+            // A name is one thing named, however everyday its other words.
+            let everyday = phrase.is_some_and(alone_in) && !named(stem);
+            SharedWord {
+                stem,
+                worth: if everyday { 0.5 } else { 1.0 },
+                phrase,
+            }
         })
         .collect()
 }
@@ -136,6 +145,10 @@ fn phrases(a: &Sent, b: &Sent, shared: &[u32]) -> Vec<Option<usize>> {
     }
     phrase
 }
+
+/// Least claim similarity of two sentences whose shared words are worth three
+/// (`same_claim`).
+const CLAIM_MIDDLE: f64 = 0.24;
 
 /// Least claim similarity of two sentences with strong evidence (`same_claim`).
 const CLAIM_FLOOR: f64 = 0.15;
@@ -520,15 +533,20 @@ fn best_matches(
                 continue;
             }
             let rare = |w: &u32| {
-                index.get(w).is_some_and(|l| {
-                    is_distinctive(l.len(), n, articles)
-                        && (vocab.is_number(*w)
-                            || [i, j]
-                                .iter()
-                                .all(|&k| !is_topic(l, &starts, sents[k].article)))
-                })
+                index
+                    .get(w)
+                    .is_some_and(|l| is_distinctive(l.len(), n, articles))
             };
-            let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare) else {
+            // Numbers are facts, never an article's topic.
+            let topic = |w: &u32| {
+                !vocab.is_number(*w)
+                    && index.get(w).is_some_and(|l| {
+                        [i, j]
+                            .iter()
+                            .any(|&k| is_topic(l, &starts, sents[k].article))
+                    })
+            };
+            let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic) else {
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
