@@ -451,3 +451,28 @@ fn a_timestamp_in_the_byline_markup_gives_way_to_the_pages_author() {
     let a = load("p.html", &html);
     assert_eq!(a.meta.byline.as_deref(), Some("Benjamin Romano"));
 }
+
+#[test]
+fn a_thai_article_is_not_a_listing_page_and_its_submitted_line_is_no_byline() {
+    // Thai puts spaces between phrases: its paragraphs have few "words".
+    let para = "ภรรยาของสุรชัยกล่าวว่า ได้ทราบข่าวจากบุตรชายแล้ว แต่ยังไม่ได้รับการยืนยันจากเจ้าหน้าที่ตำรวจ และครอบครัวยังคงรอคอยผลการตรวจพิสูจน์ดีเอ็นเอจากทางการ";
+    let body: String = (0..5).map(|i| format!("<p>{para} {i}</p>")).collect();
+    let links: String = (0..8)
+        .map(|i| format!("<p>ติดตาม ประชาไท {i}</p>"))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>ข่าวการเมือง</h1><div class=\"submitted-by\">Submitted on Mon, 2019-01-21 13:49</div>{body}{links}</article>"
+        ),
+    );
+    let a = load("p.html", &html);
+    assert!(a.blocks.len() >= 10, "{:?}", a.blocks.len());
+    assert!(
+        !a.notes.iter().any(|n| n.contains("listing page")),
+        "{:?}",
+        a.notes
+    );
+    assert_eq!(a.meta.byline, None);
+    assert_eq!(role_of(&a, para).0, Role::Body);
+}

@@ -351,7 +351,17 @@ pub(crate) fn clean_byline(raw: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     let mut s = strip_byline_label(&one_line);
-    for label in ["par ", "por ", "von ", "di ", "door ", "av ", "af "] {
+    for label in [
+        "par ",
+        "por ",
+        "von ",
+        "di ",
+        "door ",
+        "av ",
+        "af ",
+        "submitted by ",
+        "posted by ",
+    ] {
         if s.len() > label.len()
             && s.get(..label.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(label))
@@ -363,12 +373,34 @@ pub(crate) fn clean_byline(raw: &str) -> Option<String> {
     let s = s
         .trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(".contains(c))
         .trim_start_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;".contains(c));
+    let s = without_trailing_day(s);
     let s = s
         .strip_suffix(" on")
         .or_else(|| s.strip_suffix(" at"))
         .unwrap_or(s)
         .trim();
     plausible_byline(s).then(|| s.to_string())
+}
+
+/// A day or month name left after `on` or `at` once a date's digits were cut
+/// (`Submitted on Mon, 2019-01-21` → `Submitted on Mon`) goes with its word.
+fn without_trailing_day(s: &str) -> &str {
+    let Some((head, last)) = s.trim_end_matches([',', '.', ' ']).rsplit_once(' ') else {
+        return s;
+    };
+    let day = last.trim_end_matches('.');
+    let calendar = is_calendar_name(day)
+        || (day.len() == 3
+            && WEEKDAYS
+                .iter()
+                .chain(&MONTH_NAMES)
+                .any(|n| n[..3].eq_ignore_ascii_case(day)));
+    let lead = head.trim_end();
+    if calendar && (lead.ends_with(" on") || lead.ends_with(" at")) {
+        lead[..lead.len() - 3].trim_end()
+    } else {
+        s
+    }
 }
 
 /// Everything before the first digit or a month name that starts a date.
@@ -406,6 +438,8 @@ fn plausible_byline(s: &str) -> bool {
         "comments",
         "comment",
         "reply",
+        "submitted",
+        "posted",
         "required",
         "wajib",
         "name",
@@ -651,6 +685,11 @@ mod tests {
         );
         assert_eq!(clean("AFP").as_deref(), Some("AFP"));
         assert_eq!(
+            clean("Submitted by Ann Lee on Mon, 2019-01-21 13:49").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(clean("Sun Yang").as_deref(), Some("Sun Yang"));
+        assert_eq!(
             clean("Bradley M. Kuhn (http://ebb.org/bkuhn/)").as_deref(),
             Some("Bradley M. Kuhn")
         );
@@ -660,6 +699,8 @@ mod tests {
             "Имя *",
             "humans.txt",
             "Whatsapp Facebook Pint Baixar",
+            "Submitted on Mon, 2019-01-21 13:49",
+            "Posted on Tuesday, March 3",
             "BAAR, SWITZERLAND",
             "https://www.facebook.com/someone",
             "",

@@ -866,7 +866,11 @@ pub(crate) fn note_listing_page(article: &mut Article) {
     for b in &article.blocks {
         let t = article.slice(b.span);
         let words = super::unicode_word_count(t, 60);
-        if words >= 40 || (words >= 20 && prose_end(t)) {
+        // Thai and Lao put spaces between phrases, not words: a long
+        // paragraph of them is prose however few spaces it has.
+        let unspaced_prose =
+            t.chars().take(CHAR_CAP).count() >= PROSE_CHARS && unpunctuated_script(t);
+        if words >= 40 || (words >= 20 && prose_end(t)) || unspaced_prose {
             prose += 1;
         } else if words <= 15 {
             short += 1;
