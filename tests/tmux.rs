@@ -80,34 +80,30 @@ impl Tmux {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
 
-    fn wait_for(&self, what: &str) -> String {
+    /// The first screen that satisfies `ok`: a screen taken mid-redraw can
+    /// hold half the old frame, so a test waits for the whole condition
+    /// rather than reading one capture.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(what) {
+            if ok(&s) {
                 return s;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what:?}; screen:\n{s}"
+                "timed out waiting for {what}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
+    fn wait_for(&self, what: &str) -> String {
+        self.wait_until(&format!("{what:?}"), |s| s.contains(what))
+    }
+
     fn wait_gone(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if !s.contains(what) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {what:?} to go; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.wait_until(&format!("{what:?} to go"), |s| !s.contains(what))
     }
 
     fn alternate_screen(&self) -> bool {
@@ -403,10 +399,13 @@ fn edit_classes_filter_badges_and_fact_jumps_without_colour() {
     let s = t.wait_for("change 2 of");
     assert!(s.contains("President Trump.”."), "the stray full stop: {s}");
     t.keys(&["e"]);
-    let s = t.wait_for("passages hidden");
-    assert!(
-        s.contains("fact changes only") && !s.contains("President Trump.”."),
-        "the cosmetic change is folded away: {s}"
+    t.wait_until(
+        "the cosmetic change folded away in the fact-only view",
+        |s| {
+            s.contains("passages hidden")
+                && s.contains("fact changes only")
+                && !s.contains("President Trump.”.")
+        },
     );
     t.keys(&["]", "f"]);
     t.wait_for("no fact cha");
