@@ -463,17 +463,11 @@ fn a_moved_merge_goes_with_its_paragraph_not_a_look_alike() {
     }
 }
 
-/// A paragraph moved and merged into one sentence on the way: no sentence
-/// of it moves alone, yet it is one moved op whose word diff shows the
-/// merge, in both orders.
-#[test]
-fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
-    let moved_old = "Engineers inspected the suspension cables after the storm damaged several anchorages. Corrosion had spread further than the previous survey suggested. Replacement parts were ordered from a foundry abroad. Traffic restrictions will remain until the repairs finish.";
-    let moved_new = "Engineers inspected the suspension cables after the storm damaged several anchorages; corrosion had spread further than the previous survey suggested, and replacement parts were ordered from a foundry abroad; traffic restrictions will remain until the repairs finish.";
-    let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
-    // Three joins: "anchorages." "Corrosion" / "suggested." "Replacement" /
-    // "abroad." "Traffic" out, their joined forms (and one "and") in.
-    for (x, y, del, ins) in [(&a, &b, 6, 7), (&b, &a, 7, 6)] {
+/// `a` against `b` and back: one moved op, every sentence in one op, and
+/// `counts` (words deleted, inserted) one way, mirrored the other.
+fn assert_one_move_both_ways(a: &Article, b: &Article, counts: (usize, usize)) {
+    let (del, ins) = counts;
+    for (x, y, del, ins) in [(a, b, del, ins), (b, a, ins, del)] {
         let c = align(x, y, &AlignOptions::default());
         assert_partition(&c);
         assert_eq!(
@@ -484,6 +478,19 @@ fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
         );
         assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
     }
+}
+
+/// A paragraph moved and merged into one sentence on the way: no sentence
+/// of it moves alone, yet it is one moved op whose word diff shows the
+/// merge, in both orders.
+#[test]
+fn a_paragraph_moved_and_merged_into_one_sentence_is_moved() {
+    let moved_old = "Engineers inspected the suspension cables after the storm damaged several anchorages. Corrosion had spread further than the previous survey suggested. Replacement parts were ordered from a foundry abroad. Traffic restrictions will remain until the repairs finish.";
+    let moved_new = "Engineers inspected the suspension cables after the storm damaged several anchorages; corrosion had spread further than the previous survey suggested, and replacement parts were ordered from a foundry abroad; traffic restrictions will remain until the repairs finish.";
+    let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
+    // Three joins: "anchorages." "Corrosion" / "suggested." "Replacement" /
+    // "abroad." "Traffic" out, their joined forms (and one "and") in.
+    assert_one_move_both_ways(&a, &b, (6, 7));
 }
 
 /// A paragraph of short sentences moved and merged into one: merging changes
@@ -497,15 +504,5 @@ fn a_paragraph_of_short_sentences_moved_and_merged_is_moved() {
     let (a, b) = moved_from_top_to_ninth(moved_old, moved_new);
     // "eight." "Counting" / "city." "Results" / "midnight." "Turnout" out;
     // "eight;" "counting" / "city," "and" "results" / "midnight" "—" "turnout" in.
-    for (x, y, del, ins) in [(&a, &b, 6, 8), (&b, &a, 8, 6)] {
-        let c = align(x, y, &AlignOptions::default());
-        assert_partition(&c);
-        assert_eq!(
-            (c.stats.words_deleted, c.stats.words_inserted),
-            (del, ins),
-            "{:?}",
-            changes(&c)
-        );
-        assert_eq!(c.stats.moved, 1, "{:?}", c.stats);
-    }
+    assert_one_move_both_ways(&a, &b, (6, 8));
 }

@@ -483,6 +483,18 @@ enum BesideMove {
     Apart(Candidate, f64),
 }
 
+impl BesideMove {
+    /// The candidate joins the move, or stands apart with the share of its
+    /// words that found a counterpart.
+    fn new(c: Candidate, apart: bool, found: usize, words: usize) -> Self {
+        if apart {
+            BesideMove::Apart(c, found as f64 / words as f64)
+        } else {
+            BesideMove::Grow(c)
+        }
+    }
+}
+
 /// Of the runs of deleted and inserted sentences before and after moved op
 /// `k` (each run up to `RUN` long, one or both sides, and two-sided runs
 /// also one sentence away), the one whose words the move best explains, if
@@ -538,14 +550,7 @@ fn best_beside_move(
                         continue;
                     }
                     let net = (2 * found) as isize - words as isize;
-                    consider(
-                        net,
-                        if apart {
-                            BesideMove::Apart(c, found as f64 / words as f64)
-                        } else {
-                            BesideMove::Grow(c)
-                        },
-                    );
+                    consider(net, BesideMove::new(c, apart, found, words));
                 }
             }
         }
@@ -590,14 +595,7 @@ fn best_beside_move(
                     }
                     // What the changed op explained is lost.
                     let net = (2 * found) as isize - words as isize - (4 * loss) as isize;
-                    consider(
-                        net,
-                        if apart {
-                            BesideMove::Apart(c, found as f64 / words as f64)
-                        } else {
-                            BesideMove::Grow(c)
-                        },
-                    );
+                    consider(net, BesideMove::new(c, apart, found, words));
                 }
             }
         }

@@ -259,24 +259,28 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_paragraph_opening_run_on_inside_a_sentence_is_cut_on_both_sides() {
-        let old = load(
-            "The party came first. It was replaced by the demoparty.\n\n\
-             in which the trapdoor is just after the statement labeled 10.\n\n\
-             He wrote it twice. it was replaced by the demoparty. in which the trapdoor is here.\n",
-        );
-        let new = load(
-            "The party came first. It was replaced by the demoparty. in which the trapdoor is \
-             just after the statement labeled 10.\n",
-        );
+    /// Both texts' units after the cuts, as `block.sentence text`.
+    fn cut(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+        let (old, new) = (load(old), load(new));
         let (mut o, mut n) = (
             super::super::units::units(&old),
             super::super::units::units(&new),
         );
         cut_at_openings(&old, &new, &mut o, &mut n);
+        (texts(&old, &o), texts(&new, &n))
+    }
+
+    #[test]
+    fn a_paragraph_opening_run_on_inside_a_sentence_is_cut_on_both_sides() {
+        let (old, new) = cut(
+            "The party came first. It was replaced by the demoparty.\n\n\
+             in which the trapdoor is just after the statement labeled 10.\n\n\
+             He wrote it twice. it was replaced by the demoparty. in which the trapdoor is here.\n",
+            "The party came first. It was replaced by the demoparty. in which the trapdoor is \
+             just after the statement labeled 10.\n",
+        );
         assert_eq!(
-            texts(&new, &n),
+            new,
             [
                 "1.1 The party came first.",
                 "1.2 It was replaced by the demoparty.",
@@ -286,7 +290,7 @@ mod tests {
         // The old side is cut the same way wherever an opening runs on
         // (a sentence that opens no paragraph is no cut).
         assert_eq!(
-            texts(&old, &o)[3..],
+            old[3..],
             [
                 "3.1 He wrote it twice. it was replaced by the demoparty.",
                 "3.2 in which the trapdoor is here.",
@@ -296,15 +300,12 @@ mod tests {
 
     #[test]
     fn short_openings_cut_only_as_a_whole_sentence_at_the_end() {
-        let old = load("n. Originally, a quick job.\n\nn. A good piece of work.\n");
-        let new = load("Originally, a quick job, but not well. n.\n\nWe ran. n. and so on.\n");
-        let (mut o, mut n) = (
-            super::super::units::units(&old),
-            super::super::units::units(&new),
+        let (_, new) = cut(
+            "n. Originally, a quick job.\n\nn. A good piece of work.\n",
+            "Originally, a quick job, but not well. n.\n\nWe ran. n. and so on.\n",
         );
-        cut_at_openings(&old, &new, &mut o, &mut n);
         assert_eq!(
-            texts(&new, &n),
+            new,
             [
                 "1.1 Originally, a quick job, but not well.",
                 "1.2 n.",

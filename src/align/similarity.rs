@@ -383,24 +383,29 @@ pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     terms(&word[start..], f);
 }
 
+/// A word of at most 15 bytes as written, packed with its length: the key
+/// under which `Vocab::raw` remembers its stem, so a word seen before needs
+/// no stemming. Longer words have no key.
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut a = [0u8; 16];
+    a[..b.len()].copy_from_slice(b);
+    a[15] = b.len() as u8;
+    Some(u128::from_le_bytes(a))
+}
+
 /// What `raw` holds for a word whose stem no profile has.
 const UNKNOWN: u32 = u32::MAX;
 
 impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
-        let b = word.as_bytes();
-        if b.len() > 15 {
+        let Some(packed) = packed(word) else {
             return self.stem_id(word);
-        }
-        // The word as written, packed with its length: seen before, it needs
-        // no stemming.
-        let mut a = [0u8; 16];
-        for (d, &c) in a.iter_mut().zip(b) {
-            *d = c;
-        }
-        a[15] = b.len() as u8;
-        let packed = u128::from_le_bytes(a);
+        };
         match self.raw.get(&packed) {
             // A word `known_id` found no stem for: it has one now.
             Some(&id) if id != UNKNOWN => return id,
@@ -415,16 +420,9 @@ impl Vocab {
     /// sample that no profile has are read for nothing (their frequency is
     /// never asked), so they get no id.
     fn known_id(&mut self, word: &str) -> Option<u32> {
-        let b = word.as_bytes();
-        if b.len() > 15 {
+        let Some(packed) = packed(word) else {
             return self.known_stem_id(word);
-        }
-        let mut a = [0u8; 16];
-        for (d, &c) in a.iter_mut().zip(b) {
-            *d = c;
-        }
-        a[15] = b.len() as u8;
-        let packed = u128::from_le_bytes(a);
+        };
         let id = match self.raw.get(&packed) {
             Some(&id) => id,
             None => {
