@@ -577,16 +577,10 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     // clear the frozen weights.
     mark_names(articles, &mut sents, &searched, &mut vocab);
     vocab.freeze_with(SMALL_POOL);
-    let n = sents.len();
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, s) in sents.iter().enumerate() {
-        for w in distinct(&s.profile.stems) {
-            index.entry(w).or_default().push(i);
-        }
-    }
+    let index = stem_index(&sents);
     // Words in many sentences say little about which claim this is, and cost
     // the most to follow: candidates come from the rarer words only.
-    let cap = (n / 40).max(24);
+    let cap = (sents.len() / 40).max(24);
     let (best, late) = best_matches(
         &sents,
         &vocab,
@@ -596,14 +590,39 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
         articles.len(),
         deadline,
     );
-    // Best matches: those found from both ends first (each sentence the
-    // other's best match in its article), then one-sided ones, strongest
-    // first within each; a claim never holds two sentences of one article
-    // (that would chain different statements). A sentence that is only the
-    // best of a neighbour's weaker cousin does not take a partner from the
-    // sentence that matches it both ways.
-    let mut links: Vec<(bool, f64, usize, usize)> = Vec::new();
-    for i in 0..n {
+    let links = ranked_links(&sents, &best);
+    let clusters = join_links(&sents, &vocab, links);
+    Clusters {
+        sents,
+        clusters,
+        vocab,
+        late,
+    }
+}
+
+/// For each stem, the sentences that have it.
+fn stem_index(sents: &[Sent]) -> HashMap<u32, Vec<usize>> {
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for w in distinct(&s.profile.stems) {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    index
+}
+
+/// A candidate link between two sentences: found from both ends, its
+/// similarity, and the two sentences (lower first).
+type Link = (bool, f64, usize, usize);
+
+/// Best matches as links, in the order they are tried: those found from
+/// both ends first (each sentence the other's best match in its article),
+/// then one-sided ones, strongest first within each. A sentence that is only
+/// the best of a neighbour's weaker cousin does not take a partner from the
+/// sentence that matches it both ways.
+fn ranked_links(sents: &[Sent], best: &[BestByArticle]) -> Vec<Link> {
+    let mut links: Vec<Link> = Vec::new();
+    for i in 0..sents.len() {
         for &(j, sim) in best[i].values() {
             // A pair found from both ends is kept once.
             let mutual = best[j].get(&sents[i].article).is_some_and(|&(k, _)| k == i);
@@ -612,14 +631,22 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
             }
         }
     }
-    let order = |a: &(bool, f64, usize, usize), b: &(bool, f64, usize, usize)| {
+    links.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then(b.1.total_cmp(&a.1))
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
-    };
-    links.sort_by(order);
+    });
     links.dedup_by(|a, b| a.2 == b.2 && a.3 == b.3);
+    links
+}
+
+/// Joins sentences along `links` into claims (each a list of sentence
+/// indices in article order, sorted by first sentence): a claim never holds
+/// two sentences of one article (that would chain different statements),
+/// and two groups join only when they agree as a whole.
+fn join_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>> {
+    let n = sents.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (_, _, i, j) in links {
@@ -628,32 +655,12 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
             continue;
         }
         let (a, b) = (&members[ri], &members[rj]);
-        if a.iter()
-            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article))
-        {
-            continue;
-        }
-        // Average linkage: the two groups must agree as a whole, not through
-        // one pair, or a chain of near-misses joins different statements.
-        // (at most LINK_SAMPLE members of each side, to keep big claims cheap)
-        // Two sentences alone are one pair: `same_claim` has judged it.
-        if a.len() == 1 && b.len() == 1 {
-            let (keep, gone) = (ri.min(rj), ri.max(rj));
-            parent[gone] = keep;
-            let moved = std::mem::take(&mut members[gone]);
-            members[keep].extend(moved);
-            continue;
-        }
-        let (sa, sb) = (
-            &a[..a.len().min(LINK_SAMPLE)],
-            &b[..b.len().min(LINK_SAMPLE)],
-        );
-        let total: f64 = sa
+        let one_article_twice = a
             .iter()
-            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
-            .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
-            .sum();
-        if total / ((sa.len() * sb.len()) as f64) < AVERAGE_LINK {
+            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
+        // Two sentences alone are one pair: `same_claim` has judged it.
+        let pair_alone = a.len() == 1 && b.len() == 1;
+        if one_article_twice || !(pair_alone || agree_as_groups(sents, vocab, a, b)) {
             continue;
         }
         let (keep, gone) = (ri.min(rj), ri.max(rj));
@@ -668,12 +675,23 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     }
     let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
     out.sort_by_key(|c| c[0]);
-    Clusters {
-        sents,
-        clusters: out,
-        vocab,
-        late,
-    }
+    out
+}
+
+/// Average linkage: the two groups must agree as a whole, not through one
+/// pair, or a chain of near-misses joins different statements (at most
+/// LINK_SAMPLE members of each side, to keep big claims cheap).
+fn agree_as_groups(sents: &[Sent], vocab: &Vocab, a: &[usize], b: &[usize]) -> bool {
+    let (sa, sb) = (
+        &a[..a.len().min(LINK_SAMPLE)],
+        &b[..b.len().min(LINK_SAMPLE)],
+    );
+    let total: f64 = sa
+        .iter()
+        .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
+        .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
+        .sum();
+    total / ((sa.len() * sb.len()) as f64) >= AVERAGE_LINK
 }
 
 /// The stems two sorted bags share, each once.
