@@ -454,6 +454,45 @@ pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     out
 }
 
+/// The report's walk over the ops: a run of equal sentences is one entry,
+/// every other op its own.
+enum Entry<'a> {
+    Equal {
+        first: &'a Op,
+        last: &'a Op,
+        count: usize,
+    },
+    Change(&'a Op),
+}
+
+fn entries(ops: &[Op]) -> impl Iterator<Item = Entry<'_>> {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        let op = ops.get(k)?;
+        if op.kind != OpKind::Equal {
+            k += 1;
+            return Some(Entry::Change(op));
+        }
+        let start = k;
+        while ops.get(k).is_some_and(|o| o.kind == OpKind::Equal) {
+            k += 1;
+        }
+        Some(Entry::Equal {
+            first: &ops[start],
+            last: &ops[k - 1],
+            count: k - start,
+        })
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 pub fn write_text(
     out: &mut dyn Write,
     old: &Article,
@@ -462,6 +501,23 @@ pub fn write_text(
     color: bool,
 ) -> io::Result<()> {
     let p = Paint { on: color };
+    write_text_heading(out, old, new, c, &p)?;
+    write_text_notices(out, old, new, c, &p)?;
+    writeln!(out)?;
+    for entry in entries(&c.ops) {
+        writeln!(out, "{}", text_entry(old, new, c, &p, entry))?;
+    }
+    Ok(())
+}
+
+/// The two files, their headers, the relation and the counts.
+fn write_text_heading(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+    p: &Paint,
+) -> io::Result<()> {
     writeln!(out, "{} {}", p.wrap("1", "old"), one_line(&old.path))?;
     writeln!(out, "    {}", header_line(old))?;
     writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
@@ -474,7 +530,18 @@ pub fn write_text(
         c.similarity,
         if c.approximate { " · APPROXIMATE" } else { "" }
     )?;
-    writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))?;
+    writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))
+}
+
+/// What the reader should know before the changes: unmatched furniture,
+/// the class counts, the pairing by claims, a truncation, the notes.
+fn write_text_notices(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+    p: &Paint,
+) -> io::Result<()> {
     for (side, a) in [(Side::Old, old), (Side::New, new)] {
         if let Some(line) = lone_furniture_line(a, c, side) {
             writeln!(out, "{} {line}", p.wrap("1", "unmatched"))?;
@@ -495,112 +562,88 @@ pub fn write_text(
         )?;
     }
     if let Some(t) = c.truncated {
-        let (full, full_side) = match t.side {
-            Side::New => (old, Side::Old),
-            Side::Old => (new, Side::New),
-        };
+        let full_side = other(t.side);
+        let full = if full_side == Side::Old { old } else { new };
         let last = one_line(full.slice(full.blocks[t.after_block].span));
-        let tail = last_words(&last, 40);
         writeln!(
             out,
             "{} the {} side stops after {} (“{}”); the rest of the {} side is missing",
             p.wrap("1", "truncated"),
             t.side.as_str(),
             block_id(side_char(full_side), t.after_block),
-            tail,
+            last_words(&last, 40),
             full_side.as_str()
         )?;
     }
     for note in &c.notes {
         writeln!(out, "{} {}", p.wrap("1", "note"), one_line(note))?;
     }
-    writeln!(out)?;
-    let mut k = 0;
-    while k < c.ops.len() {
-        let op = &c.ops[k];
-        if op.kind == OpKind::Equal {
-            let start = k;
-            while k < c.ops.len() && c.ops[k].kind == OpKind::Equal {
-                k += 1;
-            }
-            let (first, last) = (&c.ops[start], &c.ops[k - 1]);
-            {
-                writeln!(
-                    out,
-                    "{}",
-                    p.wrap(
-                        "2",
-                        &format!(
-                            "  = {} equal sentence{} ({} ↔ {})",
-                            k - start,
-                            if k - start == 1 { "" } else { "s" },
-                            range_ids(c, Side::Old, first.old.start..last.old.end),
-                            range_ids(c, Side::New, first.new.start..last.new.end)
-                        )
-                    )
-                )?;
-            }
-            continue;
-        }
-        match op.kind {
-            OpKind::Deleted => writeln!(
-                out,
-                "{} {}  {}{}",
-                p.wrap("31", "  -"),
-                range_ids(c, Side::Old, op.old.clone()),
-                role_label(old, c, Side::Old, op),
-                p.wrap("31", &span_text(old, c, Side::Old, op.old.clone()))
-            )?,
-            OpKind::Inserted => writeln!(
-                out,
-                "{} {}  {}{}",
-                p.wrap("32", "  +"),
-                range_ids(c, Side::New, op.new.clone()),
-                role_label(new, c, Side::New, op),
-                p.wrap("32", &span_text(new, c, Side::New, op.new.clone()))
-            )?,
-            OpKind::Changed => writeln!(
-                out,
-                "{} {} → {}  {}{}{}",
-                p.wrap("33", "  ~"),
-                range_ids(c, Side::Old, op.old.clone()),
-                range_ids(c, Side::New, op.new.clone()),
-                role_label(old, c, Side::Old, op),
-                class_label(op),
-                words_inline(op, &p, &span_text(new, c, Side::New, op.new.clone()))
-            )?,
-            OpKind::Moved => {
-                let body = if op.words.is_empty() {
-                    span_text(old, c, Side::Old, op.old.clone())
-                } else {
-                    words_inline(op, &p, &span_text(new, c, Side::New, op.new.clone()))
-                };
-                let what = if c.by_claims.is_some() {
-                    format!(
-                        "↕ ¶{} · {:.2}",
-                        c.new_units[op.new.start].block + 1,
-                        op.similarity
-                    )
-                } else if op.words.is_empty() {
-                    "moved".to_string()
-                } else {
-                    "moved, edited".to_string()
-                };
-                writeln!(
-                    out,
-                    "{} {} → {}  ({what}) {}{}",
-                    p.wrap("35", "  >"),
-                    range_ids(c, Side::Old, op.old.clone()),
-                    range_ids(c, Side::New, op.new.clone()),
-                    class_label(op),
-                    body
-                )?
-            }
-            OpKind::Equal => {}
-        }
-        k += 1;
-    }
     Ok(())
+}
+
+/// One line of the text report: a run of equal sentences or one change.
+fn text_entry(old: &Article, new: &Article, c: &Comparison, p: &Paint, entry: Entry) -> String {
+    let op = match entry {
+        Entry::Equal { first, last, count } => {
+            return p.wrap(
+                "2",
+                &format!(
+                    "  = {count} equal sentence{} ({} ↔ {})",
+                    plural(count),
+                    range_ids(c, Side::Old, first.old.start..last.old.end),
+                    range_ids(c, Side::New, first.new.start..last.new.end)
+                ),
+            )
+        }
+        Entry::Change(op) => op,
+    };
+    let old_ids = range_ids(c, Side::Old, op.old.clone());
+    let new_ids = range_ids(c, Side::New, op.new.clone());
+    let new_text = || span_text(new, c, Side::New, op.new.clone());
+    match op.kind {
+        OpKind::Deleted => format!(
+            "{} {old_ids}  {}{}",
+            p.wrap("31", "  -"),
+            role_label(old, c, Side::Old, op),
+            p.wrap("31", &span_text(old, c, Side::Old, op.old.clone()))
+        ),
+        OpKind::Inserted => format!(
+            "{} {new_ids}  {}{}",
+            p.wrap("32", "  +"),
+            role_label(new, c, Side::New, op),
+            p.wrap("32", &new_text())
+        ),
+        OpKind::Changed => format!(
+            "{} {old_ids} → {new_ids}  {}{}{}",
+            p.wrap("33", "  ~"),
+            role_label(old, c, Side::Old, op),
+            class_label(op),
+            words_inline(op, p, &new_text())
+        ),
+        OpKind::Moved | OpKind::Equal => {
+            let body = if op.words.is_empty() {
+                span_text(old, c, Side::Old, op.old.clone())
+            } else {
+                words_inline(op, p, &new_text())
+            };
+            let what = if c.by_claims.is_some() {
+                format!(
+                    "↕ ¶{} · {:.2}",
+                    c.new_units[op.new.start].block + 1,
+                    op.similarity
+                )
+            } else if op.words.is_empty() {
+                "moved".to_string()
+            } else {
+                "moved, edited".to_string()
+            };
+            format!(
+                "{} {old_ids} → {new_ids}  ({what}) {}{body}",
+                p.wrap("35", "  >"),
+                class_label(op)
+            )
+        }
+    }
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -620,6 +663,22 @@ fn md_words(op: &Op) -> String {
 }
 
 pub fn write_markdown(
+    out: &mut dyn Write,
+    old: &Article,
+    new: &Article,
+    c: &Comparison,
+) -> io::Result<()> {
+    write_markdown_heading(out, old, new, c)?;
+    writeln!(out, "## Changes\n")?;
+    for entry in entries(&c.ops) {
+        writeln!(out, "{}", markdown_entry(old, new, c, entry))?;
+    }
+    Ok(())
+}
+
+/// The title, the table of both articles' metadata, the relation, the
+/// class counts, a truncation and the pairing by claims.
+fn write_markdown_heading(
     out: &mut dyn Write,
     old: &Article,
     new: &Article,
@@ -674,63 +733,48 @@ pub fn write_markdown(
             b.shared_claims
         )?;
     }
-    writeln!(out, "## Changes\n")?;
-    let mut k = 0;
-    while k < c.ops.len() {
-        let op = &c.ops[k];
-        if op.kind == OpKind::Equal {
-            let start = k;
-            while k < c.ops.len() && c.ops[k].kind == OpKind::Equal {
-                k += 1;
-            }
-            writeln!(
-                out,
-                "- *{} equal sentence{}*",
-                k - start,
-                if k - start == 1 { "" } else { "s" }
-            )?;
-            continue;
-        }
-        let line = match op.kind {
-            OpKind::Deleted => format!(
-                "- **deleted** `{}` — {}",
-                range_ids(c, Side::Old, op.old.clone()),
-                md(&span_text(old, c, Side::Old, op.old.clone()))
-            ),
-            OpKind::Inserted => format!(
-                "- **inserted** `{}` — {}",
-                range_ids(c, Side::New, op.new.clone()),
-                md(&span_text(new, c, Side::New, op.new.clone()))
-            ),
-            OpKind::Changed => format!(
-                "- **changed** {}`{}` → `{}` — {}",
-                class_label(op),
-                range_ids(c, Side::Old, op.old.clone()),
-                range_ids(c, Side::New, op.new.clone()),
-                md_words(op)
-            ),
-            OpKind::Moved => format!(
-                "- **{}** {}`{}` → `{}` — {}",
-                if c.by_claims.is_some() {
-                    "↕ paired"
-                } else {
-                    "moved"
-                },
-                class_label(op),
-                range_ids(c, Side::Old, op.old.clone()),
-                range_ids(c, Side::New, op.new.clone()),
-                if op.words.is_empty() {
-                    md(&span_text(old, c, Side::Old, op.old.clone()))
-                } else {
-                    md_words(op)
-                }
-            ),
-            OpKind::Equal => unreachable!("equal runs are handled above"),
-        };
-        writeln!(out, "{line}")?;
-        k += 1;
-    }
     Ok(())
+}
+
+/// One list item of the Markdown report: a run of equal sentences or one change.
+fn markdown_entry(old: &Article, new: &Article, c: &Comparison, entry: Entry) -> String {
+    let op = match entry {
+        Entry::Equal { count, .. } => {
+            return format!("- *{count} equal sentence{}*", plural(count))
+        }
+        Entry::Change(op) => op,
+    };
+    let old_ids = range_ids(c, Side::Old, op.old.clone());
+    let new_ids = range_ids(c, Side::New, op.new.clone());
+    match op.kind {
+        OpKind::Deleted => format!(
+            "- **deleted** `{old_ids}` — {}",
+            md(&span_text(old, c, Side::Old, op.old.clone()))
+        ),
+        OpKind::Inserted => format!(
+            "- **inserted** `{new_ids}` — {}",
+            md(&span_text(new, c, Side::New, op.new.clone()))
+        ),
+        OpKind::Changed => format!(
+            "- **changed** {}`{old_ids}` → `{new_ids}` — {}",
+            class_label(op),
+            md_words(op)
+        ),
+        OpKind::Moved | OpKind::Equal => format!(
+            "- **{}** {}`{old_ids}` → `{new_ids}` — {}",
+            if c.by_claims.is_some() {
+                "↕ paired"
+            } else {
+                "moved"
+            },
+            class_label(op),
+            if op.words.is_empty() {
+                md(&span_text(old, c, Side::Old, op.old.clone()))
+            } else {
+                md_words(op)
+            }
+        ),
+    }
 }
 
 /// Keeps only the ops that carry a fact class (number, name, quote,
