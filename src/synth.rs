@@ -390,8 +390,25 @@ pub fn hard_wrap(text: &str, width: usize) -> String {
 
 /// Greedy word wrap at `width` columns that also breaks after the hyphen of
 /// a hyphenated word ("Ukraine-" / "related") when its first part fits.
+/// Only a single hyphen between two letters or digits is a break, as in
+/// Python's textwrap and mail clients: never inside a run of dashes (a box
+/// drawn as `+-----+`) nor after an option's leading dashes (`--multitrans`),
+/// which no wrapper splits and no reader could tell from a dash.
 pub fn hard_wrap_hyphens(text: &str, width: usize) -> String {
     wrap(text, width, true)
+}
+
+/// Byte offsets just past each hyphen of `w` that joins two parts of a
+/// hyphenated word: a lone `-` with a letter or digit on both sides.
+fn hyphen_breaks(w: &str) -> impl Iterator<Item = usize> + '_ {
+    w.char_indices().filter_map(move |(i, c)| {
+        let before = w[..i].chars().next_back();
+        let after = w[i + c.len_utf8()..].chars().next();
+        let joins = c == '-'
+            && before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_alphanumeric);
+        joins.then_some(i + 1)
+    })
 }
 
 fn wrap(text: &str, width: usize, hyphens: bool) -> String {
@@ -402,10 +419,7 @@ fn wrap(text: &str, width: usize, hyphens: bool) -> String {
         let gap = usize::from(line > 0);
         if hyphens && line + gap + w.chars().count() > width {
             // The longest "part-" that still fits on this line.
-            let fits = w
-                .char_indices()
-                .filter(|&(i, c)| c == '-' && i > 0 && i + 1 < w.len())
-                .map(|(i, _)| i + 1)
+            let fits = hyphen_breaks(w)
                 .take_while(|&end| line + gap + w[..end].chars().count() <= width)
                 .last();
             if let Some(end) = fits {
@@ -814,6 +828,18 @@ mod tests {
         assert!(a.original.len() >= 40_000 && a.original.len() < 44_000);
         assert!(a.copy.lines().all(|l| l.chars().count() <= 72));
         assert!(a.truth.paragraphs_moved >= 2);
+    }
+
+    #[test]
+    fn hyphen_wrap_breaks_only_hyphenated_words() {
+        let t = "aa Ukraine-related +----------+ --multitrans 1979--1980";
+        let wrapped = hard_wrap_hyphens(t, 11);
+        let ends: Vec<&str> = wrapped.lines().filter(|l| l.ends_with('-')).collect();
+        assert_eq!(ends, ["aa Ukraine-"], "{wrapped}");
+        assert_eq!(
+            wrapped.split_whitespace().collect::<String>(),
+            t.split_whitespace().collect::<String>()
+        );
     }
 
     #[test]

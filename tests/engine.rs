@@ -300,13 +300,21 @@ fn public_domain_sources_within_two_percent() {
                 t.words_deleted,
                 t.words_inserted
             );
-            let reflow = generate_pair(&PairSpec::reflow_only(size, seed), Some(&source_text));
-            let (a, b) = (
-                text("old.txt", &reflow.original),
-                text("new.txt", &reflow.copy),
-            );
-            let c = align(&a, &b, &AlignOptions::default());
-            assert_eq!(c.relation, Relation::Identical, "{source} {size}: reflow");
+            for hyphens in [false, true] {
+                let mut spec = PairSpec::reflow_only(size, seed);
+                spec.wrap_after_hyphens = hyphens;
+                let reflow = generate_pair(&spec, Some(&source_text));
+                let (a, b) = (
+                    text("old.txt", &reflow.original),
+                    text("new.txt", &reflow.copy),
+                );
+                let c = align(&a, &b, &AlignOptions::default());
+                assert_eq!(
+                    c.relation,
+                    Relation::Identical,
+                    "{source} {size}: reflow (wrapped after hyphens: {hyphens})"
+                );
+            }
         }
     }
 }
