@@ -1,7 +1,7 @@
 //! The labelled edit corpus (`tests/edits/`): the edit classes the engine
 //! gives each sentence pair against the labels, with precision and recall
 //! per class printed for the pairs the rules were written against (`dev`),
-//! for each held-out set and all three together, and for all. The
+//! for each held-out set and all five together, and for all. The
 //! acceptance floors are asserted on the held-out pairs, together and set
 //! by set. `EDITS_VERBOSE=1` lists every pair the engine gets wrong.
 
@@ -120,29 +120,30 @@ fn labelled_edits_precision_and_recall() {
     let second = read("holdout-2.tsv");
     let third = read("holdout-3.tsv");
     let fourth = read("holdout-4.tsv");
+    let fifth = read("holdout-5.tsv");
     let verbose = std::env::var_os("EDITS_VERBOSE").is_some();
     let d = score(&dev, verbose);
     let h1 = score(&first, verbose);
     let h2 = score(&second, verbose);
     let h3 = score(&third, verbose);
     let h4 = score(&fourth, verbose);
-    let held = sum(&[&h1, &h2, &h3, &h4]);
-    let n_held = first.len() + second.len() + third.len() + fourth.len();
+    let h5 = score(&fifth, verbose);
+    let held = sum(&[&h1, &h2, &h3, &h4, &h5]);
+    let n_held = first.len() + second.len() + third.len() + fourth.len() + fifth.len();
     print("dev", dev.len(), &d);
     print("held out, first set", first.len(), &h1);
     print("held out, second set", second.len(), &h2);
     print("held out, third set", third.len(), &h3);
     print("held out, fourth set", fourth.len(), &h4);
-    print("held out, all four sets", n_held, &held);
+    print("held out, fifth set", fifth.len(), &h5);
+    print("held out, all five sets", n_held, &held);
     print("all", dev.len() + n_held, &sum(&[&d, &held]));
     assert!(n_held >= 300, "a few hundred held-out pairs");
-    // The acceptance floors hold on the held-out pairs together and on each
-    // of the first three sets alone (the wording class has a lower bar of
-    // its own). The fourth set is held to them only with the others: three
-    // of its pairs edit words inside quotation marks and were labelled
-    // without `quote` (see tests/edits/README.md), and labels are not
-    // changed after a run.
-    assert_floors("all four sets", &held, 10);
+    // The acceptance floors hold on the first four held-out sets together
+    // and on each of the first three alone (the wording class has a lower
+    // bar of its own). The fifth set is printed: its first run is recorded
+    // in the README before any rule changes for it.
+    assert_floors("first four sets", &sum(&[&h1, &h2, &h3, &h4]), 10);
     assert_floors("first set", &h1, 5);
     assert_floors("second set", &h2, 5);
     assert_floors("third set", &h3, 5);
