@@ -455,24 +455,25 @@ impl App {
 
     /// Applies an action; the only place state changes.
     pub fn update(&mut self, action: Action) {
-        // Until the alignment is ready, keys wait for it (quitting and help
-        // act at once).
+        if self.admit(action) {
+            self.apply(action);
+            self.relayout();
+        }
+    }
+
+    /// Whether `action` reaches the view now: until the alignment is ready
+    /// keys wait for it (quitting and help act at once), and while help is
+    /// open only help and quit close it. Clears the message and the last
+    /// jump's mark unless the action keeps them.
+    fn admit(&mut self, action: Action) -> bool {
         if self.ready.is_none() && !matches!(action, Action::Quit | Action::Help) {
             self.queued.push(action);
-            return;
+            return false;
         }
         if action != Action::Search {
             self.message = None;
         }
-        if !matches!(
-            action,
-            Action::NextChange
-                | Action::PrevChange
-                | Action::NextFact
-                | Action::PrevFact
-                | Action::NextHit
-                | Action::PrevHit
-        ) {
+        if !is_jump(action) {
             // Anything else may move the screen or lay it out anew.
             self.jumped = None;
         }
@@ -480,8 +481,12 @@ impl App {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
             }
-            return;
+            return false;
         }
+        true
+    }
+
+    fn apply(&mut self, action: Action) {
         let page = self.content_height().saturating_sub(2).max(1) as i64;
         match action {
             Action::ScrollDown => self.scroll(1),
@@ -492,28 +497,12 @@ impl App {
             Action::HalfPageUp => self.scroll(-(page / 2)),
             Action::Top => self.top = 0,
             Action::Bottom => self.top = self.max_top(),
-            Action::NextChange | Action::PrevChange => {
-                let changes = self
-                    .ready
-                    .as_ref()
-                    .map(|r| r.changes.clone())
-                    .unwrap_or_default();
-                self.jump(&changes, action == Action::NextChange, "change");
-            }
-            Action::NextHit | Action::PrevHit => {
-                let forward = action == Action::NextHit;
-                if self.search.query.is_empty() {
-                    let changes = self
-                        .ready
-                        .as_ref()
-                        .map(|r| r.changes.clone())
-                        .unwrap_or_default();
-                    self.jump(&changes, forward, "change");
-                } else {
-                    let hits = self.search.hits.clone();
-                    self.jump(&hits, forward, "hit");
-                }
-            }
+            Action::NextChange
+            | Action::PrevChange
+            | Action::NextHit
+            | Action::PrevHit
+            | Action::NextFact
+            | Action::PrevFact => self.jump_by(action),
             Action::Search => self.search.input = Some(String::new()),
             Action::OtherEnd => self.other_end(),
             Action::Focus => {
@@ -536,14 +525,6 @@ impl App {
                     self.filter.label()
                 ));
             }
-            Action::NextFact | Action::PrevFact => {
-                let facts = self
-                    .ready
-                    .as_ref()
-                    .map(|r| filter::fact_items(&r.layout, &r.groups, &r.comparison))
-                    .unwrap_or_default();
-                self.jump(&facts, action == Action::NextFact, "fact change");
-            }
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             Action::CycleOld | Action::CycleNew => {
@@ -558,7 +539,35 @@ impl App {
             | Action::MarkArticle
             | Action::Columns => {}
         }
-        self.relayout();
+    }
+
+    /// `]c`/`[c`, `n`/`N` and `]f`/`[f`: the next or previous change, search
+    /// hit (a change while nothing is searched) or fact change.
+    fn jump_by(&mut self, action: Action) {
+        let forward = matches!(
+            action,
+            Action::NextChange | Action::NextHit | Action::NextFact
+        );
+        let changes = || {
+            self.ready
+                .as_ref()
+                .map(|r| r.changes.clone())
+                .unwrap_or_default()
+        };
+        let (targets, what) = match action {
+            Action::NextFact | Action::PrevFact => (
+                self.ready
+                    .as_ref()
+                    .map(|r| filter::fact_items(&r.layout, &r.groups, &r.comparison))
+                    .unwrap_or_default(),
+                "fact change",
+            ),
+            Action::NextHit | Action::PrevHit if !self.search.query.is_empty() => {
+                (self.search.hits.clone(), "hit")
+            }
+            _ => (changes(), "change"),
+        };
+        self.jump(&targets, forward, what);
     }
 
     /// A key typed into the open search prompt.
@@ -696,4 +705,18 @@ fn find_hits(r: &Ready, old: &Article, new: &Article, query: &str) -> Vec<usize>
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The actions that move between changes, hits or fact changes, which keep
+/// the last jump's mark.
+fn is_jump(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextChange
+            | Action::PrevChange
+            | Action::NextFact
+            | Action::PrevFact
+            | Action::NextHit
+            | Action::PrevHit
+    )
 }

@@ -359,23 +359,7 @@ impl StoryApp {
     }
 
     pub fn update(&mut self, action: Action) {
-        if let (Some(c), None) = (self.columns.as_mut(), self.compare.as_ref()) {
-            c.update(action);
-            if c.quit {
-                self.columns = None;
-            }
-            return;
-        }
-        if let Some((app, _, _)) = self.compare.as_mut() {
-            match action {
-                Action::CycleOld => self.cycle(true),
-                Action::CycleNew => self.cycle(false),
-                Action::Quit if !app.help => {
-                    self.remembered = Some(app.view_state());
-                    self.compare = None;
-                }
-                other => app.update(other),
-            }
+        if self.pass_to_open_view(action) {
             return;
         }
         self.message = None;
@@ -385,17 +369,53 @@ impl StoryApp {
             }
             return;
         }
+        self.apply(action);
+        if self.tab == Tab::Articles && self.col == self.row && self.articles.len() > 1 {
+            self.col = (self.row + 1) % self.articles.len();
+        }
+        self.keep_selection_on_screen();
+        if self.tab == Tab::Articles {
+            self.follow_in_heatmap();
+        }
+    }
+
+    /// While the column view or a compare view is open, the key is theirs
+    /// (apart from cycling articles, and `q`, which comes back here).
+    fn pass_to_open_view(&mut self, action: Action) -> bool {
+        if let (Some(c), None) = (self.columns.as_mut(), self.compare.as_ref()) {
+            c.update(action);
+            if c.quit {
+                self.columns = None;
+            }
+            return true;
+        }
+        let Some((app, _, _)) = self.compare.as_mut() else {
+            return false;
+        };
+        match action {
+            Action::CycleOld => self.cycle(true),
+            Action::CycleNew => self.cycle(false),
+            Action::Quit if !app.help => {
+                self.remembered = Some(app.view_state());
+                self.compare = None;
+            }
+            other => app.update(other),
+        }
+        true
+    }
+
+    /// A key on the story's own tabs.
+    fn apply(&mut self, action: Action) {
         let rows = self.rows();
+        let last = rows.saturating_sub(1);
         let page = self.list_height().max(1);
         match action {
-            Action::ScrollDown => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::ScrollDown => self.row = (self.row + 1).min(last),
             Action::ScrollUp => self.row = self.row.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => {
-                self.row = (self.row + page).min(rows.saturating_sub(1))
-            }
+            Action::PageDown | Action::HalfPageDown => self.row = (self.row + page).min(last),
             Action::PageUp | Action::HalfPageUp => self.row = self.row.saturating_sub(page),
             Action::Top => self.row = 0,
-            Action::Bottom => self.row = rows.saturating_sub(1),
+            Action::Bottom => self.row = last,
             Action::NextTab => {
                 self.places[usize::from(self.tab.index()) % 8] = (self.row, self.scroll);
                 self.tab = self.tab.next();
@@ -409,65 +429,65 @@ impl StoryApp {
                     self.col = (self.col + step) % n;
                 }
             }
-            Action::Open => match self.tab {
-                Tab::Articles => {
-                    let col = if self.col == self.row {
-                        (self.row + 1) % self.articles.len()
-                    } else {
-                        self.col
-                    };
-                    self.open(self.row, col, None);
-                }
-                Tab::Quotes => {
-                    if let Some(q) = self.story.quotes.get(self.row) {
-                        let occ = q.occurrences.clone();
-                        self.open_occurrences(&occ);
-                    }
-                }
-                Tab::Coverage => {
-                    if let Some(c) = self.story.claims.get(self.row) {
-                        let occ = c.occurrences.clone();
-                        self.open_occurrences(&occ);
-                    }
-                }
-                Tab::Wording => {
-                    if let Some(w) = self.story.wording.get(self.row) {
-                        let occ = w.occurrences.clone();
-                        self.open_occurrences(&occ);
-                    }
-                }
-                Tab::Disagreements => {
-                    if let Some(d) = self.story.disagreements.get(self.row) {
-                        // An article of each side, at the claim.
-                        let occ: Vec<Occurrence> =
-                            d.a.iter()
-                                .take(1)
-                                .chain(d.b.iter().take(1))
-                                .copied()
-                                .collect();
-                        self.open_occurrences(&occ);
-                    }
-                }
-            },
+            Action::Open => self.open_selected(),
             Action::MarkArticle if self.tab == Tab::Articles => self.toggle_mark(),
-            Action::MarkArticle => self.row = (self.row + page).min(rows.saturating_sub(1)),
+            Action::MarkArticle => self.row = (self.row + page).min(last),
             Action::Columns => self.open_columns(),
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             _ => {}
         }
-        if self.tab == Tab::Articles && self.col == self.row && self.articles.len() > 1 {
-            self.col = (self.row + 1) % self.articles.len();
+    }
+
+    /// Enter: the highlighted pair, or the selected quotation, claim,
+    /// wording or disagreement where the articles carry it.
+    fn open_selected(&mut self) {
+        let occurrences: Vec<Occurrence> = match self.tab {
+            Tab::Articles => {
+                let col = if self.col == self.row {
+                    (self.row + 1) % self.articles.len()
+                } else {
+                    self.col
+                };
+                self.open(self.row, col, None);
+                return;
+            }
+            Tab::Quotes => self
+                .story
+                .quotes
+                .get(self.row)
+                .map(|q| q.occurrences.clone()),
+            Tab::Coverage => self
+                .story
+                .claims
+                .get(self.row)
+                .map(|c| c.occurrences.clone()),
+            Tab::Wording => self
+                .story
+                .wording
+                .get(self.row)
+                .map(|w| w.occurrences.clone()),
+            // An article of each side, at the claim.
+            Tab::Disagreements => self.story.disagreements.get(self.row).map(|d| {
+                d.a.iter()
+                    .take(1)
+                    .chain(d.b.iter().take(1))
+                    .copied()
+                    .collect()
+            }),
         }
-        // Keep the selection on screen.
+        .unwrap_or_default();
+        if !occurrences.is_empty() {
+            self.open_occurrences(&occurrences);
+        }
+    }
+
+    fn keep_selection_on_screen(&mut self) {
         let h = self.list_height();
         if self.row < self.scroll {
             self.scroll = self.row;
         } else if self.row >= self.scroll + h {
             self.scroll = self.row + 1 - h;
-        }
-        if self.tab == Tab::Articles {
-            self.follow_in_heatmap();
         }
     }
 
