@@ -30,10 +30,9 @@ struct Row {
     fold: Option<String>,
 }
 
-fn marker(kind: GroupKind, side: Side, cosmetic: bool) -> char {
+fn marker(kind: GroupKind, side: Side) -> char {
     match (kind, side) {
         (GroupKind::Equal, _) => '=',
-        (GroupKind::Changed, _) if cosmetic => '~',
         (GroupKind::Changed, _) => '~',
         (GroupKind::Deleted, _) => '-',
         (GroupKind::Inserted, _) => '+',
@@ -45,109 +44,118 @@ fn marker(kind: GroupKind, side: Side, cosmetic: bool) -> char {
 
 fn item_lines(app: &App, item: usize) -> ItemLines {
     let r = app.ready.as_ref().expect("ready");
-    let key = r.layout.key;
-    let c = &r.comparison;
-    let sp = spaced(&r.groups, &r.layout.items, item);
     match &r.layout.items[item] {
-        Item::Fold { groups, furniture } => {
-            let n = groups.len();
-            let label = if key.filter != ClassFilter::All {
-                format!(
-                    "⋯ {n} passage{} hidden: showing {} — e for the next view",
-                    if n == 1 { "" } else { "s" },
-                    key.filter.label()
-                )
-            } else if *furniture {
-                format!(
-                    "⋯ {n} furniture passage{} folded (boilerplate, captions, teasers) — B unfolds",
-                    if n == 1 { "" } else { "s" }
-                )
-            } else {
-                let sentences: usize = groups.clone().map(|g| r.groups[g].old.len()).sum();
-                format!(
-                    "⋯ {sentences} unchanged sentence{} folded — F unfolds",
-                    if sentences == 1 { "" } else { "s" }
-                )
-            };
-            ItemLines {
-                item,
-                spaced: false,
-                rows: vec![Row {
-                    fold: Some(label),
-                    furniture: *furniture,
-                    ..Row::default()
-                }],
-            }
-        }
-        Item::Group(g) => {
-            let group = &r.groups[*g];
-            let old = side_lines(key, c, &r.groups, *g, Side::Old, &app.old);
-            let new = side_lines(key, c, &r.groups, *g, Side::New, &app.new);
-            let mo = marker(group.kind, Side::Old, group.cosmetic);
-            let mn = marker(group.kind, Side::New, group.cosmetic);
-            // Fact classes as badges in the gutter, one a row from the top.
-            let badges = filter::badges(c, group);
-            let old_marker = |row: usize| badges.get(row).copied().unwrap_or(mo);
-            let mut rows = Vec::new();
-            if key.inline {
-                let both = group.kind != GroupKind::Equal;
-                let first = if both || !old.is_empty() { &old } else { &new };
-                for (k, l) in first.iter().enumerate() {
-                    rows.push(Row {
-                        inline: Some((old_marker(k), Side::Old, l.clone())),
-                        ..Row::default()
-                    });
-                }
-                if both {
-                    for l in &new {
-                        rows.push(Row {
-                            inline: Some((mn, Side::New, l.clone())),
-                            ..Row::default()
-                        });
-                    }
-                }
-            } else {
-                let h = old.len().max(new.len());
-                for i in 0..h {
-                    rows.push(Row {
-                        old: old.get(i).map(|l| {
-                            (
-                                if group.units(Side::Old).is_empty() {
-                                    ' '
-                                } else {
-                                    old_marker(i)
-                                },
-                                l.clone(),
-                            )
-                        }),
-                        new: new.get(i).map(|l| {
-                            (
-                                if group.units(Side::New).is_empty() {
-                                    ' '
-                                } else {
-                                    mn
-                                },
-                                l.clone(),
-                            )
-                        }),
-                        ..Row::default()
-                    });
-                }
-            }
-            if rows.is_empty() {
-                rows.push(Row::default());
-            }
-            for row in rows.iter_mut() {
-                row.kind = Some(group.kind);
-                row.furniture = group.furniture;
-            }
-            ItemLines {
-                item,
-                spaced: sp,
-                rows,
-            }
-        }
+        Item::Fold { groups, furniture } => ItemLines {
+            item,
+            spaced: false,
+            rows: vec![Row {
+                fold: Some(fold_label(app, groups.clone(), *furniture)),
+                furniture: *furniture,
+                ..Row::default()
+            }],
+        },
+        Item::Group(g) => ItemLines {
+            item,
+            spaced: spaced(&r.groups, &r.layout.items, item),
+            rows: group_rows(app, *g),
+        },
     }
+}
+
+/// The line that stands for folded passages, saying why they are hidden
+/// and which key shows them.
+fn fold_label(app: &App, groups: std::ops::Range<usize>, furniture: bool) -> String {
+    let r = app.ready.as_ref().expect("ready");
+    let filter = r.layout.key.filter;
+    let n = groups.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if filter != ClassFilter::All {
+        format!(
+            "⋯ {n} passage{} hidden: showing {} — e for the next view",
+            plural(n),
+            filter.label()
+        )
+    } else if furniture {
+        format!(
+            "⋯ {n} furniture passage{} folded (boilerplate, captions, teasers) — B unfolds",
+            plural(n)
+        )
+    } else {
+        let sentences: usize = groups.map(|g| r.groups[g].old.len()).sum();
+        format!(
+            "⋯ {sentences} unchanged sentence{} folded — F unfolds",
+            plural(sentences)
+        )
+    }
+}
+
+/// The screen rows of one aligned group: both sides' lines, each with its
+/// gutter marker (fact badges down the old side's gutter, one a row).
+fn group_rows(app: &App, g: usize) -> Vec<Row> {
+    let r = app.ready.as_ref().expect("ready");
+    let (key, c, group) = (r.layout.key, &r.comparison, &r.groups[g]);
+    let old = side_lines(key, c, &r.groups, g, Side::Old, &app.old);
+    let new = side_lines(key, c, &r.groups, g, Side::New, &app.new);
+    let badges = filter::badges(c, group);
+    let mark = |side: Side, row: usize| match side {
+        Side::Old => badges
+            .get(row)
+            .copied()
+            .unwrap_or(marker(group.kind, Side::Old)),
+        Side::New => marker(group.kind, Side::New),
+    };
+    // Side by side, a side without sentences shows no marker.
+    let gutter = |side: Side, row: usize| {
+        if group.units(side).is_empty() {
+            ' '
+        } else {
+            mark(side, row)
+        }
+    };
+    let mut rows = if key.inline {
+        inline_rows(group.kind, &old, &new, mark)
+    } else {
+        (0..old.len().max(new.len()))
+            .map(|i| Row {
+                old: old.get(i).map(|l| (gutter(Side::Old, i), l.clone())),
+                new: new.get(i).map(|l| (gutter(Side::New, i), l.clone())),
+                ..Row::default()
+            })
+            .collect()
+    };
+    if rows.is_empty() {
+        rows.push(Row::default());
+    }
+    for row in rows.iter_mut() {
+        row.kind = Some(group.kind);
+        row.furniture = group.furniture;
+    }
+    rows
+}
+
+/// Inline mode: the old side's lines, then the new side's (an equal group
+/// shows one side only).
+fn inline_rows(
+    kind: GroupKind,
+    old: &[Vec<Piece>],
+    new: &[Vec<Piece>],
+    mark: impl Fn(Side, usize) -> char,
+) -> Vec<Row> {
+    let both = kind != GroupKind::Equal;
+    let first = if both || !old.is_empty() { old } else { new };
+    let inline = |side: Side, k: usize, l: &Vec<Piece>| Row {
+        inline: Some((mark(side, k), side, l.clone())),
+        ..Row::default()
+    };
+    let mut rows: Vec<Row> = first
+        .iter()
+        .enumerate()
+        .map(|(k, l)| inline(Side::Old, k, l))
+        .collect();
+    if both {
+        rows.extend(new.iter().enumerate().map(|(k, l)| inline(Side::New, k, l)));
+    }
+    rows
 }
 
 fn base_style(t: &Theme, kind: GroupKind, furniture: bool) -> Style {
@@ -226,12 +234,38 @@ fn draw_line(
     }
 }
 
+/// Where the panes sit: the left pane from `x`, `half` columns wide, the
+/// divider at `x + half`, the right pane after it up to `body_w`.
+#[derive(Clone, Copy)]
+struct Panes {
+    x: u16,
+    body_w: u16,
+    half: u16,
+}
+
+impl Panes {
+    fn new(area: Rect) -> Self {
+        let body_w = area.width - 1;
+        Panes {
+            x: area.x,
+            body_w,
+            half: body_w.saturating_sub(1) / 2,
+        }
+    }
+
+    /// The left edge and width of the left or right pane.
+    fn pane(self, right: bool) -> (u16, u16) {
+        if right {
+            (self.x + self.half + 1, self.body_w - self.half - 1)
+        } else {
+            (self.x, self.half)
+        }
+    }
+}
+
 pub(super) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let r = app.ready.as_ref().expect("ready");
-    let t = &app.theme;
-    let strip_x = area.x + area.width - 1;
-    let body_w = area.width - 1;
-    let half = (body_w.saturating_sub(1)) / 2;
+    let panes = Panes::new(area);
     let mut cache: Option<ItemLines> = None;
     for dy in 0..area.height {
         let row = app.top + dy as u64;
@@ -247,93 +281,86 @@ pub(super) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         let mut local = (row - r.layout.starts[item]) as usize;
         if lines.spaced {
             if local == 0 {
-                // A paragraph break: mark it on the side that has it alone.
-                if let Item::Group(g) = r.layout.items[item] {
-                    let gr = &r.groups[g];
-                    let both = !gr.old.is_empty() && !gr.new.is_empty();
-                    if !app.inline && both && gr.breaks[0] != gr.breaks[1] {
-                        for right in [false, true] {
-                            let side = app.pane_side(right);
-                            if gr.breaks_on(side) {
-                                let x = if right { area.x + half + 1 } else { area.x };
-                                put(buf, x, y, "¶", 1, marker_style(t, '¶'));
-                            }
-                        }
-                    }
-                }
+                draw_paragraph_break(buf, panes, y, app, item);
                 continue;
             }
             local -= 1;
         }
-        let Some(line) = lines.rows.get(local) else {
-            continue;
-        };
-        if let Some(label) = &line.fold {
-            put(
-                buf,
-                area.x + 2,
-                y,
-                label,
-                body_w.saturating_sub(2),
-                t.furniture.add_modifier(Modifier::ITALIC),
-            );
-            continue;
-        }
-        let kind = line.kind.unwrap_or(GroupKind::Equal);
-        let base = base_style(t, kind, line.furniture);
-        if let Some((m, side, pieces)) = &line.inline {
-            put(buf, area.x, y, &m.to_string(), 1, marker_style(t, *m));
-            let style = if kind == GroupKind::Changed {
-                base
-            } else if *side == Side::Old
-                && kind != GroupKind::Equal
-                && kind != GroupKind::Deleted
-                && kind != GroupKind::MovedFrom
-            {
-                t.deleted
-            } else {
-                base
-            };
-            draw_line(
-                buf,
-                area.x + 2,
-                y,
-                body_w.saturating_sub(2),
-                pieces,
-                style,
-                *side,
-                app,
-            );
-            continue;
-        }
-        for right in [false, true] {
-            let side = app.pane_side(right);
-            let x = if right { area.x + half + 1 } else { area.x };
-            let w = if right { body_w - half - 1 } else { half };
-            let cell = if side == Side::Old {
-                &line.old
-            } else {
-                &line.new
-            };
-            if let Some((m, pieces)) = cell {
-                put(buf, x, y, &m.to_string(), 1, marker_style(t, *m));
-                draw_line(buf, x + 2, y, w.saturating_sub(2), pieces, base, side, app);
-            }
-        }
-        if !app.inline {
-            put(buf, area.x + half, y, "│", 1, t.furniture);
+        if let Some(line) = lines.rows.get(local) {
+            draw_row(buf, panes, y, app, line);
         }
     }
     draw_strip(
         buf,
         Rect {
-            x: strip_x,
+            x: area.x + area.width - 1,
             y: area.y,
             width: 1,
             height: area.height,
         },
         app,
     );
+}
+
+/// The blank row before a paragraph: marked `¶` on the side that starts a
+/// paragraph there alone.
+fn draw_paragraph_break(buf: &mut Buffer, panes: Panes, y: u16, app: &App, item: usize) {
+    let r = app.ready.as_ref().expect("ready");
+    let Item::Group(g) = r.layout.items[item] else {
+        return;
+    };
+    let gr = &r.groups[g];
+    let both = !gr.old.is_empty() && !gr.new.is_empty();
+    if app.inline || !both || gr.breaks[0] == gr.breaks[1] {
+        return;
+    }
+    for right in [false, true] {
+        if gr.breaks_on(app.pane_side(right)) {
+            let (x, _) = panes.pane(right);
+            put(buf, x, y, "¶", 1, marker_style(&app.theme, '¶'));
+        }
+    }
+}
+
+/// One screen row: a fold line, an inline line, or both panes.
+fn draw_row(buf: &mut Buffer, panes: Panes, y: u16, app: &App, line: &Row) {
+    let t = &app.theme;
+    let width = panes.body_w.saturating_sub(2);
+    if let Some(label) = &line.fold {
+        let style = t.furniture.add_modifier(Modifier::ITALIC);
+        put(buf, panes.x + 2, y, label, width, style);
+        return;
+    }
+    let kind = line.kind.unwrap_or(GroupKind::Equal);
+    let base = base_style(t, kind, line.furniture);
+    if let Some((m, side, pieces)) = &line.inline {
+        put(buf, panes.x, y, &m.to_string(), 1, marker_style(t, *m));
+        // Inline, an old-side line of an inserted or moved-to group is
+        // drawn as deleted text; other lines keep their group's style.
+        let old_of_an_edit = *side == Side::Old
+            && !matches!(
+                kind,
+                GroupKind::Changed | GroupKind::Equal | GroupKind::Deleted | GroupKind::MovedFrom
+            );
+        let style = if old_of_an_edit { t.deleted } else { base };
+        draw_line(buf, panes.x + 2, y, width, pieces, style, *side, app);
+        return;
+    }
+    for right in [false, true] {
+        let side = app.pane_side(right);
+        let (x, w) = panes.pane(right);
+        let cell = match side {
+            Side::Old => &line.old,
+            Side::New => &line.new,
+        };
+        if let Some((m, pieces)) = cell {
+            put(buf, x, y, &m.to_string(), 1, marker_style(t, *m));
+            draw_line(buf, x + 2, y, w.saturating_sub(2), pieces, base, side, app);
+        }
+    }
+    if !app.inline {
+        put(buf, panes.x + panes.half, y, "│", 1, t.furniture);
+    }
 }
 
 /// The overview strip: where the changes are, and where the screen is.
