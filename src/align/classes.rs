@@ -477,10 +477,13 @@ impl Key<'_> {
 /// spellings made American.
 fn word_keys<'a>(text: &'a str, lex: &Lexicon) -> Key<'a> {
     if !text.chars().any(char::is_alphanumeric) {
-        // Punctuation: no word.
-        return Key::default();
+        // Punctuation: no word, but `&` is `and`.
+        return Key {
+            main: Cow::Borrowed(if text == "&" { "and" } else { "" }),
+            extra: None,
+        };
     }
-    if text.bytes().all(|b| b.is_ascii_alphanumeric()) && text != "Cannot" && text != "CANNOT" {
+    if text.bytes().all(|b| b.is_ascii_alphanumeric()) && !text.eq_ignore_ascii_case("cannot") {
         // Plain ASCII letters and digits (capitalised words go here): the
         // key is the word lowercased, one allocation at most.
         if text.bytes().all(|b| !b.is_ascii_uppercase()) {
@@ -496,6 +499,12 @@ fn word_keys<'a>(text: &'a str, lex: &Lexicon) -> Key<'a> {
         };
     }
     let folded = fold(text);
+    if folded == "cannot" {
+        return Key {
+            main: Cow::Borrowed("can"),
+            extra: Some("not"),
+        };
+    }
     if let Cow::Borrowed(plain) = folded {
         // Lowercase letters and digits only: the token is its key.
         return Key {
@@ -510,9 +519,6 @@ fn word_keys<'a>(text: &'a str, lex: &Lexicon) -> Key<'a> {
         main: Cow::Owned(a),
         extra: Some(b),
     };
-    if folded == "cannot" {
-        return two("can".into(), "not");
-    }
     if let Some(stem) = folded.strip_suffix("n't") {
         let stem = match stem {
             "wo" => "will",
@@ -589,6 +595,8 @@ enum QKind {
     Month,
     Day,
     Vague,
+    /// A time said in words (`next week`, `the spring`, `Friday morning`).
+    Relative,
 }
 
 /// Something the counts of the two sides are compared on.
@@ -763,11 +771,13 @@ impl<'a> SideView<'a> {
     fn find_quantities(&mut self, lex: &Lexicon) {
         let mut i = 0;
         while i < self.len() {
-            match parse_quantity(self, i, lex) {
-                Some((q, end)) => {
+            let found = time_phrase(self, i, lex)
+                .or_else(|| parse_quantity(self, i, lex).map(|(q, end)| (q, i, end)));
+            match found {
+                Some((q, start, end)) => {
                     let id = self.quantities.len();
                     self.quantities.push(q);
-                    for k in i..end {
+                    for k in start..end {
                         self.quantity[k] = Some(id);
                     }
                     i = end;
@@ -931,16 +941,53 @@ impl<'a> SideView<'a> {
         f: &mut impl FnMut(Marker<'s>),
     ) {
         if let Some(lemma) = info.lemma {
-            f(Marker::Verb(lemma));
+            if self.said_to(i, lemma) {
+                // `is said to have voted`: hearsay, a hedge.
+                f(Marker::Hedge("said to"));
+            } else if self.reports(i, lemma) {
+                f(Marker::Verb(lemma));
+            }
         }
         if info.has(Info::NEGATOR) {
             f(Marker::Negation);
         }
         // `May` is a month, not a modal.
-        if info.has(Info::HEDGE) && !(k == "may" && capitalised(self.texts[i])) {
+        if info.has(Info::HEDGE) && !(k == "may" && capitalised(self.texts[i])) && self.hedges(i, k)
+        {
             f(Marker::Hedge(k));
         }
     }
+
+    /// `said` between a form of `be` and `to`: `is said to`.
+    fn said_to(&self, i: usize, lemma: &str) -> bool {
+        lemma == "say" && i > 0 && is_be(self.key(i - 1)) && self.key(i + 1) == "to"
+    }
+
+    /// Whether reporting verb `i` reports here: `added` does only before a
+    /// clause or a stop (`, he added.`, `added that`), not before an object
+    /// (`added 943,000 jobs`).
+    fn reports(&self, i: usize, lemma: &str) -> bool {
+        if lemma != "add" {
+            return true;
+        }
+        let next = self.text(i + 1);
+        !is_word(next) || matches!(self.key(i + 1), "that" | "in" | "on")
+    }
+
+    /// Whether hedge word `k` at `i` hedges here: `expected` does in `is
+    /// expected to` and `the bill expected to pass`, not in `than expected`
+    /// or `didn't expect`.
+    fn hedges(&self, i: usize, k: &str) -> bool {
+        if k != "expected" {
+            return true;
+        }
+        self.key(i + 1) == "to" || (i > 0 && is_be(self.key(i - 1)))
+    }
+}
+
+/// Forms of `be`.
+fn is_be(k: &str) -> bool {
+    matches!(k, "is" | "are" | "was" | "were" | "be" | "been" | "being")
 }
 
 /// The keys of the words either side capitalises inside a sentence: a
@@ -1078,6 +1125,62 @@ fn is_unit_sign(c: char) -> bool {
 
 fn is_currency(t: &str) -> bool {
     matches!(t, "$" | "€" | "£" | "¥")
+}
+
+/// A time said in words, found at its time word (with the word before it
+/// when that belongs to it): a time word after `this`, `next`, `last` (`next
+/// week`, `last December`, `this Wednesday`); `a day after`; `days before`,
+/// `for weeks`; a season (`the spring of 2022`, `in the fall`); a part of
+/// the day beside a day or after `the`, `this` (`Friday morning`). As
+/// (quantity, first token, end).
+fn time_phrase(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize, usize)> {
+    if !may_start_quantity(s, i) || i == 0 {
+        return None;
+    }
+    let prev = s.key(i - 1);
+    let next = s.key(i + 1);
+    let relative = |v: u32| quantity(QKind::Relative, f64::from(v), None, "");
+    if let Some(&d) = lex.deictics.get(prev) {
+        if let Some((q, end)) = calendar_word(s, i, lex) {
+            let month = u32::from(q.kind == QKind::Month) * 100;
+            let code = u32::try_from(q.milli / 1000).unwrap_or(0);
+            return Some((relative(u32::from(d) * 1000 + month + code), i - 1, end));
+        }
+    }
+    let &code = lex.time_words.get(s.key(i))?;
+    if let Some(&d) = lex.deictics.get(prev) {
+        return Some((
+            relative(u32::from(d) * 1000 + u32::from(code)),
+            i - 1,
+            i + 1,
+        ));
+    }
+    let after = matches!(next, "after" | "before" | "later" | "earlier" | "ago");
+    if let Some(&unit) = lex.units.get(s.key(i)) {
+        if matches!(prev, "a" | "an") && after {
+            return Some((quantity(QKind::Amount, 1.0, None, unit), i - 1, i + 1));
+        }
+        if after || matches!(prev, "just" | "for" | "within" | "over") {
+            return Some((quantity(QKind::Vague, 0.0, None, unit), i, i + 1));
+        }
+        return None;
+    }
+    let of_year = next == "of" && s.text(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    let at = |c: bool| c.then(|| (relative(u32::from(code)), i, i + 1));
+    match code {
+        // Seasons; `fall` and `spring` are verbs too, and `the fall of`
+        // a city is no season.
+        11..=14 => at(of_year
+            || (matches!(
+                prev,
+                "the" | "by" | "until" | "since" | "early" | "late" | "during"
+            ) && next != "of")),
+        // Parts of the day.
+        _ => at(
+            s.quantity[i - 1].is_some_and(|q| s.quantities[q].kind == QKind::Day)
+                || matches!(prev, "the" | "in" | "on" | "early" | "late" | "that"),
+        ),
+    }
 }
 
 /// A month or day name standing alone (capitalised: `may`, `march` and
@@ -1468,7 +1571,12 @@ impl<'s> Touched<'s> {
         let worded =
             |w: &&str| w.starts_with(|c: char| c.is_ascii_lowercase()) && !numbers.contains_key(*w);
         if let Some(w) = joined.filter(worded) {
-            self.words.push(w);
+            // British and American spellings of the word agree (`12-storey`).
+            let american = lexicon::SPELLING_VARIANTS
+                .iter()
+                .find(|&&(british, _)| british == w)
+                .map(|&(_, american)| american);
+            self.words.push(american.unwrap_or(w));
         }
         if side.quoted[i] && (changed || joined.is_some()) {
             self.quoted.push(i);
@@ -1552,6 +1660,10 @@ fn classify_change<'s>(
     }
     let quoted = !o.quoted.is_empty() || !n.quoted.is_empty();
     if o.words.is_empty() && n.words.is_empty() && !name_changed {
+        if o.hedge || n.hedge {
+            // An approximator added or dropped before a figure.
+            set.insert(EditClass::Hedge);
+        }
         if set.is_empty() && !(quoted && trims_quotation(c, old, new)) {
             set.insert(EditClass::Cosmetic);
         } else if quoted {
@@ -1605,13 +1717,26 @@ fn explain_counts(
         o.number = 0;
         n.number = 0;
     }
-    let approximated = approximates(o, old, c.old.end) || approximates(n, new, c.new.end);
+    let approximated = approximates(o, old, c.old.clone()) || approximates(n, new, c.new.clone());
     if approximated && o.words.iter().chain(&n.words).all(|w| is_approximator(w)) {
+        let soft = |w: &&str| {
+            matches!(
+                *w,
+                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "least"
+            ) || matches!(*w, "than" | "over" | "under" | "up")
+        };
+        let hedged = (o.words.is_empty() || n.words.is_empty())
+            && o.number == 0
+            && n.number == 0
+            && o.words.iter().chain(&n.words).any(soft);
         o.words.clear();
         n.words.clear();
-        o.hedge = false;
+        // One approximator for another moves the figure (`almost half` →
+        // `more than half`); one added or dropped before the same figure
+        // says how sure it is (`about 50 percent` → `50 percent`).
+        o.hedge = hedged;
         n.hedge = false;
-        return true;
+        return !hedged;
     }
     o.number > 0 || n.number > 0
 }
@@ -1654,11 +1779,13 @@ fn is_approximator(w: &str) -> bool {
 }
 
 /// Whether one side's changed words are approximators right before a
-/// figure.
-fn approximates(t: &Touched, side: &SideView, end: usize) -> bool {
+/// figure (the figure changed with them or not).
+fn approximates(t: &Touched, side: &SideView, r: std::ops::Range<usize>) -> bool {
     !t.words.is_empty()
         && t.words.iter().all(|w| is_approximator(w))
-        && side.quantity.get(end).is_some_and(Option::is_some)
+        && r.clone().any(|i| {
+            is_approximator(side.key(i)) && side.quantity.get(i + 1).is_some_and(Option::is_some)
+        })
 }
 
 /// `one` on one side where the other has the article `a` or `an`: the
@@ -2008,7 +2135,8 @@ fn speaker_changed(
     while end < side.len() && !verb_at(end) && (in_name(end) || side.texts[end] == "of") {
         end += 1;
     }
-    let before_verb = verb_at(end) && !matches!(side.key(end), "according");
+    // A verb inside a quotation is the speaker's word, not the report's.
+    let before_verb = verb_at(end) && !matches!(side.key(end), "according") && !side.quoted[end];
     // Back through the start of a name phrase, articles and possessives
     // (`according to the department's Bureau of Labor Statistics`, `said
     // acting FDA Commissioner Janet Woodcock`).
@@ -2016,13 +2144,37 @@ fn speaker_changed(
     while start > 0 && r.start - start < 6 {
         let (t, k) = (side.texts[start - 1], side.key(start - 1));
         let possessive = t.ends_with("'s") || t.ends_with("’s");
-        let article = matches!(k, "the" | "a" | "an" | "acting" | "former" | "new" | "of");
+        let article = matches!(
+            k,
+            "the"
+                | "a"
+                | "an"
+                | "acting"
+                | "former"
+                | "new"
+                | "of"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "multiple"
+                | "other"
+                | "another"
+        );
         if verb_at(start - 1) || !(in_name(start - 1) || possessive || article) {
             break;
         }
         start -= 1;
     }
-    let according = start > 1 && side.key(start - 1) == "to" && side.key(start - 2) == "according";
+    // `according to a report from Military.com`: the source is whatever
+    // follows, within a few words.
+    let according = (start.saturating_sub(6)..start).any(|k| {
+        side.key(k) == "according"
+            && side.key(k + 1) == "to"
+            && (k..start).all(|m| is_word(side.texts[m]))
+    });
     let after_verb = start > 0 && verb_at(start - 1);
     let speaker_words = !t.names.is_empty()
         || t.words.iter().any(|w| lex.speakers.contains_key(w))
@@ -2113,6 +2265,8 @@ struct Lexicon {
     units: Table<&'static str>,
     months: Table<u8>,
     days: Table<u8>,
+    time_words: Table<u8>,
+    deictics: Table<u8>,
     /// The key every form of name group `g` shares (`=g`).
     group_keys: Vec<String>,
     /// Name forms by their first word: (words, group).
@@ -2133,6 +2287,7 @@ fn word_info() -> Table<Info> {
         + lexicon::NUMBER_WORDS.len()
         + lexicon::MONTHS.len()
         + lexicon::DAYS.len()
+        + lexicon::TIME_WORDS.len()
         + lexicon::VAGUE_AMOUNTS.len();
     let mut t: Table<Info> = Table::with_capacity_and_hasher(words, Default::default());
     let mut mark = |w: &'static str, flag: u8| t.entry(w).or_default().flags |= flag;
@@ -2154,6 +2309,7 @@ fn word_info() -> Table<Info> {
     let quantity_words = (lexicon::NUMBER_WORDS.iter().map(|&(w, _)| w))
         .chain(lexicon::MONTHS.iter().map(|&(w, _)| w))
         .chain(lexicon::DAYS.iter().map(|&(w, _)| w))
+        .chain(lexicon::TIME_WORDS.iter().map(|&(w, _)| w))
         .chain(lexicon::VAGUE_AMOUNTS.iter().copied());
     for w in quantity_words {
         mark(w, Info::QUANTITY);
@@ -2208,6 +2364,8 @@ impl Lexicon {
                 .map(|g| format!("={g}"))
                 .collect(),
             days: lexicon::DAYS.iter().copied().collect(),
+            time_words: lexicon::TIME_WORDS.iter().copied().collect(),
+            deictics: lexicon::DEICTICS.iter().copied().collect(),
             forms,
             common: lexicon::COMMON_WORDS,
             spelling_endings: lexicon::SPELLING_VARIANTS

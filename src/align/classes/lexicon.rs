@@ -100,6 +100,10 @@ pub const REPORTING_VERBS: &[(&str, &str)] = &[
     ("urged", "urge"),
     ("reveal", "reveal"),
     ("revealed", "reveal"),
+    ("joke", "joke"),
+    ("jokes", "joke"),
+    ("joked", "joke"),
+    ("quipped", "quip"),
     ("boast", "boast"),
     ("boasted", "boast"),
     ("complain", "complain"),
@@ -194,6 +198,13 @@ pub const HEDGES: &[&str] = &[
     "supposedly",
     "presumably",
     "potentially",
+    "potential",
+    "apparent",
+    "usually",
+    "generally",
+    "typically",
+    "believe",
+    "believes",
     "expected",
     "appears",
     "appear",
@@ -632,6 +643,9 @@ pub const UNITS: &[(&str, &str)] = &[
     ("months", "month"),
     ("year", "year"),
     ("years", "year"),
+    ("weekend", "weekend"),
+    ("decade", "decade"),
+    ("decades", "decade"),
     ("°c", "celsius"),
     ("c", "celsius"),
     ("celsius", "celsius"),
@@ -693,6 +707,47 @@ pub const DAYS: &[(&str, u8)] = &[
     ("tonight", 11),
 ];
 
+/// Words of time that make a date or a span when the words around them say
+/// so (`next week`, `a day after`, `for months`, `the spring of 2022`,
+/// `Friday morning`), as (form, code): units of time (1-7, which are also
+/// in [`UNITS`]), seasons (11-14) and parts of the day (21-25).
+pub const TIME_WORDS: &[(&str, u8)] = &[
+    ("day", 1),
+    ("days", 1),
+    ("week", 2),
+    ("weeks", 2),
+    ("month", 3),
+    ("months", 3),
+    ("year", 4),
+    ("years", 4),
+    ("weekend", 5),
+    ("decade", 6),
+    ("decades", 6),
+    ("hours", 7),
+    ("spring", 11),
+    ("summer", 12),
+    ("fall", 13),
+    ("autumn", 13),
+    ("winter", 14),
+    ("morning", 21),
+    ("afternoon", 22),
+    ("evening", 23),
+    ("night", 24),
+    ("overnight", 25),
+];
+
+/// Words that place a time word relative to now, as (form, code): `this
+/// week`, `next Wednesday`, `last month`.
+pub const DEICTICS: &[(&str, u8)] = &[
+    ("this", 1),
+    ("next", 2),
+    ("coming", 2),
+    ("following", 2),
+    ("last", 3),
+    ("past", 3),
+    ("previous", 3),
+];
+
 /// British and American spellings of one word agree: each pair is a
 /// (British, American) ending or infix rewritten before comparing.
 pub const SPELLING_VARIANTS: &[(&str, &str)] = &[
@@ -720,6 +775,7 @@ pub const SPELLING_VARIANTS: &[(&str, &str)] = &[
     ("ogue", "og"),
     ("gramme", "gram"),
     ("grey", "gray"),
+    ("thru", "through"),
 ];
 
 /// Common English words (lowercase, three letters or more, one a line,
