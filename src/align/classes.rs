@@ -895,6 +895,19 @@ impl<'a> SideView<'a> {
             || !lex.is_common(t)
     }
 
+    /// Whether token `i` is an initial inside a name: one capital and a
+    /// full stop between two name words (`Mark A. Milley`).
+    fn initial_in_name(&self, i: usize) -> bool {
+        let t = self.texts[i];
+        let name = |k: usize| k < self.len() && (self.is_name(k) || self.joined[k]);
+        t.len() == 1
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.text(i + 1) == "."
+            && i > 0
+            && name(i - 1)
+            && name(i + 2)
+    }
+
     /// Whether title `i` stands before a name (through other titles).
     fn titles_a_name(&self, i: usize) -> bool {
         let mut k = i + 1;
@@ -1593,6 +1606,10 @@ fn touched<'s>(
 ) -> Touched<'s> {
     let mut t = Touched::default();
     for i in r {
+        if side.initial_in_name(i) {
+            // `Mark A. Milley`: a middle initial is a longer form.
+            continue;
+        }
         side.markers(i, lex, |m| {
             let changed = b.surplus(&m, old_side);
             match m {
@@ -1935,7 +1952,9 @@ fn explain_names<'s>(
     let mut o_left: Vec<(&str, usize)> = Vec::new();
     let mut n_left = n.names.clone();
     for (k, i) in std::mem::take(&mut o.names) {
-        if let Some(j) = n_left.iter().position(|(nk, _)| name_variants(k, nk)) {
+        let variant =
+            |&(nk, j): &(&str, usize)| name_variants(k, nk) || first_name_forms(old, i, new, j);
+        if let Some(j) = n_left.iter().position(variant) {
             let (nk, _) = n_left.remove(j);
             drop_word(&mut o.words, k);
             drop_word(&mut n.words, nk);
@@ -1943,9 +1962,15 @@ fn explain_names<'s>(
             o_left.push((k, i));
         }
     }
-    // Acronyms against the capitalised words they abbreviate.
+    // Abbreviations against the words they shorten.
+    pair_abbreviations(&mut o_left, o, old, &mut n_left, n, new);
+    pair_abbreviations(&mut n_left, n, new, &mut o_left, o, old);
+    // Acronyms against the words they abbreviate, and long forms dropped
+    // or added beside an acronym that stays.
     try_acronym(&mut o_left, o, old, &mut n_left, n, new, c.new.clone());
     try_acronym(&mut n_left, n, new, &mut o_left, o, old, c.old.clone());
+    spelled_by_acronym(&mut o_left, o, old, new);
+    spelled_by_acronym(&mut n_left, n, new, old);
     match (o_left.is_empty(), n_left.is_empty()) {
         (true, true) => false,
         (false, false) => true,
@@ -2017,16 +2042,53 @@ fn short_form(left: &[(&str, usize)], side: &SideView, t: &mut Touched) -> bool 
     all
 }
 
-/// The initials of the capitalised words in `r`, lowercase.
-fn initials(side: &SideView, r: std::ops::Range<usize>) -> String {
-    r.filter(|&i| capitalised(side.texts[i]) && is_word(side.texts[i]))
-        .filter_map(|i| side.texts[i].chars().next())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The ways the words in `r` abbreviate, lowercase: the initials of the
+/// capitalised words (`Federal Trade Commission`), and of all words
+/// (`People's Bank of China`, `internet service providers`). A number word
+/// or a figure stands as its digits and a word in capitals as itself
+/// (`Group of Seven` → `g7`, `World War II` → `wwii`, `fiscal year 2022` →
+/// `fy2022`).
+fn initials(side: &SideView, r: std::ops::Range<usize>) -> [String; 2] {
+    let lex = Lexicon::get();
+    let mut out = [String::new(), String::new()];
+    for i in r.filter(|&i| is_word(side.texts[i])) {
+        let t = side.texts[i];
+        let k = side.key(i);
+        let part = if let Some(&v) = lex.numbers.get(k) {
+            format!("{v}")
+        } else if k.bytes().all(|b| b.is_ascii_digit()) || all_caps(t) {
+            k.to_string()
+        } else {
+            k.chars().next().map(String::from).unwrap_or_default()
+        };
+        if capitalised(t) || t.starts_with(|c: char| c.is_ascii_digit()) {
+            out[0].push_str(&part);
+        }
+        out[1].push_str(&part);
+    }
+    out
 }
 
-/// One side abbreviates capitalised words the other spells out
-/// (`EU`/`European Union`).
+/// The letters and digits of an acronym token, lowercase, without a
+/// possessive or a plural `s` (`FTC's`, `ISPs`, `G7`), if it is one: two
+/// letters or digits or more, the letters capitals.
+fn acronym(t: &str) -> Option<String> {
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t);
+    let t = t.strip_suffix('s').unwrap_or(t);
+    let chars: Vec<char> = t.chars().filter(|c| *c != '.').collect();
+    let ok = chars.len() >= 2
+        && chars
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && chars.iter().any(char::is_ascii_uppercase);
+    ok.then(|| chars.iter().map(char::to_ascii_lowercase).collect())
+}
+
+/// One side abbreviates words the other spells out (`EU`/`European
+/// Union`, `FTC's`/`Federal Trade Commission's`, `G7`/`Group of Seven`).
 #[allow(
     clippy::too_many_arguments,
     reason = "both sides of a change, each with its names, words and view"
@@ -2040,22 +2102,186 @@ fn try_acronym<'s>(
     b_side: &'s SideView,
     br: std::ops::Range<usize>,
 ) {
-    let Some(p) = a_left.iter().position(|&(_, i)| all_caps(a_side.texts[i])) else {
-        return;
-    };
-    let acro = a_side.key(a_left[p].1);
-    if br.is_empty() || initials(b_side, br.clone()) != acro {
+    if br.is_empty() {
         return;
     }
+    let forms = initials(b_side, br.clone());
+    let Some(p) = a_left
+        .iter()
+        .position(|&(_, i)| acronym(a_side.texts[i]).is_some_and(|acro| forms.contains(&acro)))
+    else {
+        return;
+    };
     let (k, _) = a_left.remove(p);
     drop_word(&mut a.words, k);
+    let mut figures: Vec<usize> = Vec::new();
     for i in br {
         if let Some(q) = b_left.iter().position(|&(_, j)| j == i) {
             let (bk, _) = b_left.remove(q);
             drop_word(&mut b.words, bk);
         }
-        drop_word(&mut b.words, b_side.key(i));
+        if let Some(q) = b_side.quantity[i] {
+            // `Seven` of `Group of Seven` is part of the name.
+            if !figures.contains(&q) {
+                figures.push(q);
+            }
+            continue;
+        }
+        for w in b_side.keys_of(i).iter() {
+            drop_word(&mut b.words, w);
+        }
     }
+    b.number = b.number.saturating_sub(figures.len());
+}
+
+/// Drops names in `left` that spell out an acronym standing in either
+/// version (`Associated Press (AP)` → `AP`, `Israeli Defense Forces (IDF)`
+/// → `IDF`): the long form came or went beside its short one.
+fn spelled_by_acronym<'s>(
+    left: &mut Vec<(&'s str, usize)>,
+    t: &mut Touched<'s>,
+    side: &'s SideView,
+    other: &'s SideView,
+) {
+    let Some(&(_, first)) = left.first() else {
+        return;
+    };
+    let last = left.iter().map(|&(_, i)| i).max().unwrap_or(first);
+    let start = left.iter().map(|&(_, i)| i).min().unwrap_or(first);
+    // One run of words, names and the small words inside names.
+    let run = start..last + 1;
+    let joined = run.clone().all(|i| {
+        side.is_name(i)
+            || side.title[i]
+            || side.joined[i]
+            || matches!(side.key(i), "of" | "and" | "for" | "the")
+    });
+    let words = run.clone().filter(|&i| is_word(side.texts[i])).count();
+    if !joined || words < 2 {
+        return;
+    }
+    let forms = initials(side, run.clone());
+    let stands = |v: &SideView, skip: &std::ops::Range<usize>| {
+        (0..v.len())
+            .filter(|i| !skip.contains(i))
+            .any(|i| acronym(v.texts[i]).is_some_and(|a| forms.contains(&a)))
+    };
+    if !stands(side, &run) && !stands(other, &(0..0)) {
+        return;
+    }
+    for i in run {
+        for w in side.keys_of(i).iter() {
+            drop_word(&mut t.words, w);
+        }
+    }
+    left.clear();
+}
+
+/// Pairs an abbreviation on one side with the words it shortens on the
+/// other (`Ky.`/`Kentucky`, `R-W.Va.`/`R-West Virginia`, `WI`/`Wis.`,
+/// `Ark. and Ill.`/`Arkansas and Illinois`) and drops both.
+fn pair_abbreviations<'s>(
+    a_left: &mut Vec<(&'s str, usize)>,
+    a: &mut Touched<'s>,
+    a_side: &'s SideView,
+    b_left: &mut Vec<(&'s str, usize)>,
+    b: &mut Touched<'s>,
+    b_side: &'s SideView,
+) {
+    let mut p = 0;
+    while p < a_left.len() {
+        let (ak, ai) = a_left[p];
+        let found = abbreviation_like(a_side, ai)
+            .then(|| {
+                (0..b_left.len()).find_map(|q| {
+                    let j = b_left[q].1;
+                    let next = b_left.iter().position(|&(_, m)| m == j + 1);
+                    [Some(vec![q]), next.map(|n| vec![q, n])]
+                        .into_iter()
+                        .flatten()
+                        .find(|run| {
+                            let words: Vec<&str> =
+                                run.iter().map(|&r| b_side.texts[b_left[r].1]).collect();
+                            abbreviates(a_side.texts[ai], &words)
+                        })
+                })
+            })
+            .flatten();
+        let Some(mut run) = found else {
+            p += 1;
+            continue;
+        };
+        a_left.remove(p);
+        drop_word(&mut a.words, ak);
+        run.sort_unstable_by(|x, y| y.cmp(x));
+        for q in run {
+            let (bk, _) = b_left.remove(q);
+            drop_word(&mut b.words, bk);
+        }
+    }
+}
+
+/// Whether token `i` is written as an abbreviation: with a full stop after
+/// or inside it (`Fla.`, `W.Va`), or two or three capitals (`WI`, `D-CA`).
+fn abbreviation_like(side: &SideView, i: usize) -> bool {
+    let t = side.texts[i];
+    let dotted = side.text(i + 1) == "." && !side.spaced.get(i + 1).copied().unwrap_or(true);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    dotted || t.contains('.') || (all_caps(t) && letters <= 3)
+}
+
+/// Whether `short` abbreviates `words`: split at hyphens, each part of the
+/// long form starts a piece of the short one, whose letters it holds in
+/// order (`Ky`: `Kentucky`; `R-W.Va`: `R-West Virginia`).
+fn abbreviates(short: &str, words: &[&str]) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let s = letters(short);
+    let parts: Vec<Vec<char>> = words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .map(letters)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let long: usize = parts.iter().map(Vec::len).sum();
+    if s.is_empty() || s.len() >= long || parts.len() > s.len() {
+        return false;
+    }
+    pieces_fit(&s, &parts)
+}
+
+/// Whether `s` splits into one piece per part, each starting with its
+/// part's first letter and held in it in order.
+fn pieces_fit(s: &[char], parts: &[Vec<char>]) -> bool {
+    let Some((part, rest)) = parts.split_first() else {
+        return s.is_empty();
+    };
+    if s.first() != part.first() {
+        return false;
+    }
+    let max = s.len() - rest.len();
+    (1..=max).any(|cut| {
+        let mut it = part.iter();
+        s[..cut].iter().all(|c| it.any(|x| x == c)) && pieces_fit(&s[cut..], rest)
+    })
+}
+
+/// A first name and its short form before one surname (`Chris Wray`,
+/// `Christopher Wray`).
+fn first_name_forms(old: &SideView, i: usize, new: &SideView, j: usize) -> bool {
+    let (a, b) = (old.key(i), new.key(j));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 3
+        && long.starts_with(short)
+        && i + 1 < old.len()
+        && j + 1 < new.len()
+        && old.is_name(i + 1)
+        && !old.changed[i + 1]
+        && old.key(i + 1) == new.key(j + 1)
 }
 
 /// Spelling variants of one name: equal once folded, one a slightly longer
