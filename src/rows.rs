@@ -69,6 +69,32 @@ impl Group {
 /// passages shown at each end, runs of equal sentences within one paragraph on
 /// both sides flowed together.
 pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> {
+    let mut placed = place_ops(c, old, new);
+    mark_paragraph_starts(c, &mut placed.groups);
+    let (mut merged, remap) = flow_together(placed.groups);
+    for (from, to) in placed.from_group.iter().zip(&placed.to_group) {
+        if let (Some(f), Some(t)) = (from, to) {
+            let (f, t) = (remap[*f], remap[*t]);
+            merged[f].peer = Some(t);
+            merged[t].peer = Some(f);
+        }
+    }
+    merged
+}
+
+/// The ops as groups in reading order, with the two ends of each move: its
+/// group for every op, for each moved op the index of its old end and of its
+/// new end.
+struct Placed {
+    groups: Vec<Group>,
+    from_group: Vec<Option<usize>>,
+    to_group: Vec<Option<usize>>,
+}
+
+/// One group per op in the old side's order, and the new end of each move
+/// (in order, not by claims: there a partner out of order stands beside its
+/// old sentence) placed where it stands in the new text.
+fn place_ops(c: &Comparison, old: &Article, new: &Article) -> Placed {
     let furniture = |side: Side, r: Range<usize>| -> bool {
         let (a, us) = match side {
             Side::Old => (old, &c.old_units),
@@ -76,10 +102,25 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         };
         !r.is_empty() && r.clone().all(|i| !a.blocks[us[i].block].role.is_content())
     };
+    let by_claims = c.by_claims.is_some();
+    let mut moved_to: Vec<(usize, usize)> = c
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.kind == OpKind::Moved && !by_claims)
+        .map(|(i, op)| (op.new.start, i))
+        .collect();
+    moved_to.sort();
+    let mut moved_to = moved_to.into_iter().peekable();
+    let mut placed = Placed {
+        groups: Vec::with_capacity(c.ops.len() + moved_to.len()),
+        from_group: vec![None; c.ops.len()],
+        to_group: vec![None; c.ops.len()],
+    };
     // The new end of moved op `k`, shown where it stands in the new text.
-    let moved_to_group = |k: usize| {
+    let push_moved_to = |placed: &mut Placed, k: usize| {
         let m = &c.ops[k];
-        Group {
+        placed.groups.push(Group {
             kind: GroupKind::MovedTo,
             op: k,
             old: m.old.start..m.old.start,
@@ -89,34 +130,13 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             breaks: [false, false],
             peer: None,
             away: false,
-        }
-    };
-    // By claims, a partner out of order stands beside its old sentence: one
-    // group, not two ends.
-    let by_claims = c.by_claims.is_some();
-    // New ends of moves, placed by new position.
-    let mut moved_to: Vec<(usize, usize)> = c
-        .ops
-        .iter()
-        .enumerate()
-        .filter(|(_, op)| op.kind == OpKind::Moved && !by_claims)
-        .map(|(i, op)| (op.new.start, i))
-        .collect();
-    moved_to.sort();
-    let mut next_moved = 0;
-    let mut groups: Vec<Group> = Vec::with_capacity(c.ops.len() + moved_to.len());
-    let mut from_group: Vec<Option<usize>> = vec![None; c.ops.len()];
-    let mut to_group: Vec<Option<usize>> = vec![None; c.ops.len()];
-    let push = |groups: &mut Vec<Group>, g: Group| {
-        groups.push(g);
-        groups.len() - 1
+        });
+        placed.to_group[k] = Some(placed.groups.len() - 1);
     };
     for (i, op) in c.ops.iter().enumerate() {
         if (op.kind != OpKind::Moved || by_claims) && !op.new.is_empty() {
-            while next_moved < moved_to.len() && moved_to[next_moved].0 < op.new.start {
-                let k = moved_to[next_moved].1;
-                to_group[k] = Some(push(&mut groups, moved_to_group(k)));
-                next_moved += 1;
+            while let Some((_, k)) = moved_to.next_if(|(at, _)| *at < op.new.start) {
+                push_moved_to(&mut placed, k);
             }
         }
         let kind = match op.kind {
@@ -128,7 +148,6 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             OpKind::Moved if by_claims => GroupKind::Changed,
             OpKind::Moved => GroupKind::MovedFrom,
         };
-        let away = by_claims && op.kind == OpKind::Moved;
         let new_range = if kind == GroupKind::MovedFrom {
             op.new.start..op.new.start
         } else {
@@ -136,7 +155,7 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         };
         let fur = (op.old.is_empty() || furniture(Side::Old, op.old.clone()))
             && (new_range.is_empty() || furniture(Side::New, new_range.clone()));
-        let g = Group {
+        placed.groups.push(Group {
             kind,
             op: i,
             old: op.old.clone(),
@@ -145,20 +164,21 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             cosmetic: op.cosmetic,
             breaks: [false, false],
             peer: None,
-            away,
-        };
-        let idx = push(&mut groups, g);
+            away: by_claims && op.kind == OpKind::Moved,
+        });
         if kind == GroupKind::MovedFrom {
-            from_group[i] = Some(idx);
+            placed.from_group[i] = Some(placed.groups.len() - 1);
         }
     }
-    while next_moved < moved_to.len() {
-        let k = moved_to[next_moved].1;
-        to_group[k] = Some(push(&mut groups, moved_to_group(k)));
-        next_moved += 1;
+    for (_, k) in moved_to {
+        push_moved_to(&mut placed, k);
     }
-    // Paragraph starts on each side (by claims, the new side's only where it
-    // reads on in order).
+    placed
+}
+
+/// Paragraph starts on each side (by claims, the new side's only where it
+/// reads on in order).
+fn mark_paragraph_starts(c: &Comparison, groups: &mut [Group]) {
     let mut last = [usize::MAX, usize::MAX];
     for g in groups.iter_mut() {
         for (k, side) in [(0, Side::Old), (1, Side::New)] {
@@ -173,7 +193,11 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
             }
         }
     }
-    // Flow equal sentences of one paragraph together.
+}
+
+/// Flows equal sentences of one paragraph together (and runs of deleted or
+/// inserted ones); returns the groups and where each old group went.
+fn flow_together(groups: Vec<Group>) -> (Vec<Group>, Vec<usize>) {
     let mut merged: Vec<Group> = Vec::with_capacity(groups.len());
     let mut remap = vec![0usize; groups.len()];
     for (i, g) in groups.into_iter().enumerate() {
@@ -199,12 +223,5 @@ pub fn build_groups(c: &Comparison, old: &Article, new: &Article) -> Vec<Group> 
         remap[i] = merged.len();
         merged.push(g);
     }
-    for k in 0..c.ops.len() {
-        if let (Some(f), Some(t)) = (from_group[k], to_group[k]) {
-            let (f, t) = (remap[f], remap[t]);
-            merged[f].peer = Some(t);
-            merged[t].peer = Some(f);
-        }
-    }
-    merged
+    (merged, remap)
 }
