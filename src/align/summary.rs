@@ -18,130 +18,19 @@ pub(crate) fn summarise(
     new: &Article,
     deadline: Option<std::time::Instant>,
 ) {
-    let text = |side: Side, r: std::ops::Range<usize>| -> String {
-        let (a, us) = match side {
-            Side::Old => (old, &c.old_units),
-            Side::New => (new, &c.new_units),
-        };
-        us[r]
-            .iter()
-            .map(|u| &a.text[u.span.range()])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // When either side has no content at all (everything read as furniture),
-    // the relation is judged on all the text rather than on nothing.
-    let has_content = |us: &[super::Unit]| us.iter().any(|u| u.content);
-    let all_text = !has_content(&c.old_units) || !has_content(&c.new_units);
-    let counts = |u: &super::Unit| all_text || u.content;
-    let mut stats = Stats::default();
-    let mut matched_words = 0usize;
-    let mut content_change = false;
-    let mut shared_quotes = 0usize;
-    // Prose on one side only, whatever role it was given: never identical.
-    let mut lone_prose = false;
+    let sides = Sides::new(old, new, &c.old_units, &c.new_units);
+    let mut tally = Tally::default();
     for op in &c.ops {
-        let mut resegmented = false;
-        let content = op.old.clone().any(|o| counts(&c.old_units[o]))
-            || op.new.clone().any(|n| counts(&c.new_units[n]));
-        match op.kind {
-            OpKind::Equal => {
-                stats.equal += 1;
-                if content {
-                    matched_words += op
-                        .old
-                        .clone()
-                        .map(|o| c.old_units[o].words as usize)
-                        .sum::<usize>();
-                }
-            }
-            OpKind::Deleted => {
-                stats.deleted += 1;
-                let words = c.old_units[op.old.start].words as usize;
-                stats.words_deleted += words;
-                if !content {
-                    stats.furniture_words_deleted += words;
-                    lone_prose |= body_like(&text(Side::Old, op.old.clone()));
-                }
-            }
-            OpKind::Inserted => {
-                stats.inserted += 1;
-                let words = c.new_units[op.new.start].words as usize;
-                stats.words_inserted += words;
-                if !content {
-                    stats.furniture_words_inserted += words;
-                    lone_prose |= body_like(&text(Side::New, op.new.clone()));
-                }
-            }
-            OpKind::Changed | OpKind::Moved => {
-                if op.kind == OpKind::Changed {
-                    stats.changed += 1;
-                } else {
-                    stats.moved += 1;
-                }
-                let (o, n) = (
-                    text(Side::Old, op.old.clone()),
-                    text(Side::New, op.new.clone()),
-                );
-                let (del, ins, kept) = word_counts_by(&o, &n, deadline);
-                // Sentences cut differently (a paragraph's last sentence
-                // running on into the next once paragraphs are joined) with
-                // every word the same: segmentation, not an edit.
-                if op.kind == OpKind::Changed && del == 0 && ins == 0 {
-                    resegmented = true;
-                }
-                stats.words_deleted += del;
-                stats.words_inserted += ins;
-                if content {
-                    // A house-style edit (case, quotes, dashes) keeps every word.
-                    matched_words += if op.cosmetic {
-                        op.old.clone().map(|o| c.old_units[o].words as usize).sum()
-                    } else {
-                        kept
-                    };
-                } else {
-                    stats.furniture_words_deleted += del;
-                    stats.furniture_words_inserted += ins;
-                }
-            }
-        }
-        if content && op.kind != OpKind::Equal && !resegmented {
-            content_change = true;
-        }
-        if content && !op.old.is_empty() && !op.new.is_empty() {
-            let quoted = |a: &Article, us: &[super::Unit], r: std::ops::Range<usize>| {
-                us[r].iter().any(|u| has_quote(&a.text[u.span.range()]))
-            };
-            if quoted(old, &c.old_units, op.old.clone())
-                && quoted(new, &c.new_units, op.new.clone())
-            {
-                shared_quotes += 1;
-            }
-        }
+        tally.add(&sides, op, deadline);
     }
+    let mut stats = tally.stats;
     stats.reparagraphed = reparagraphed(c);
-    let total = |us: &[super::Unit]| {
-        us.iter()
-            .filter(|u| counts(u))
-            .map(|u| u.words as usize)
-            .sum::<usize>()
-    };
-    let (old_words, new_words) = (total(&c.old_units), total(&c.new_units));
-    let shorter = old_words.min(new_words);
-    let similarity = if shorter == 0 {
-        if old_words == new_words {
-            1.0
-        } else {
-            0.0
-        }
-    } else {
-        (matched_words as f64 / shorter as f64).min(1.0)
-    };
-    c.relation = if !content_change && !lone_prose {
+    let similarity = sides.carried_share(tally.matched_words);
+    c.relation = if !tally.content_change && !tally.lone_prose {
         Relation::Identical
     } else if similarity >= REPRINT {
         Relation::Reprint
-    } else if similarity >= RELATED || shared_quotes > 0 || shares_names(old, new) {
+    } else if similarity >= RELATED || tally.shared_quotes > 0 || shares_names(old, new) {
         Relation::Related
     } else {
         Relation::Unrelated
@@ -152,12 +41,187 @@ pub(crate) fn summarise(
         Relation::Identical | Relation::Reprint => (similarity * 100.0).round() / 100.0,
         Relation::Related | Relation::Unrelated => super::overlap::between(old, new),
     };
-    c.shared_quotes = shared_quotes;
+    c.shared_quotes = tally.shared_quotes;
     c.stats = stats;
     if c.relation == Relation::Reprint {
         c.truncated = truncation(c, &|side, i| {
-            counts(&c.units(side)[i]) || body_like(&text(side, i..i + 1))
+            sides.counts(&c.units(side)[i]) || body_like(&sides.text(side, i..i + 1))
         });
+    }
+}
+
+/// Both articles with their sentence units, and which units count.
+struct Sides<'a> {
+    old: &'a Article,
+    new: &'a Article,
+    old_units: &'a [super::Unit],
+    new_units: &'a [super::Unit],
+    /// When either side has no content at all (everything read as
+    /// furniture), the relation is judged on all the text rather than on
+    /// nothing.
+    all_text: bool,
+}
+
+impl<'a> Sides<'a> {
+    fn new(
+        old: &'a Article,
+        new: &'a Article,
+        old_units: &'a [super::Unit],
+        new_units: &'a [super::Unit],
+    ) -> Self {
+        let has_content = |us: &[super::Unit]| us.iter().any(|u| u.content);
+        Sides {
+            old,
+            new,
+            old_units,
+            new_units,
+            all_text: !has_content(old_units) || !has_content(new_units),
+        }
+    }
+
+    fn side(&self, side: Side) -> (&'a Article, &'a [super::Unit]) {
+        match side {
+            Side::Old => (self.old, self.old_units),
+            Side::New => (self.new, self.new_units),
+        }
+    }
+
+    /// Whether a unit counts towards the relation: article content, or any
+    /// text when a side has none.
+    fn counts(&self, u: &super::Unit) -> bool {
+        self.all_text || u.content
+    }
+
+    fn text(&self, side: Side, r: std::ops::Range<usize>) -> String {
+        let (a, us) = self.side(side);
+        us[r]
+            .iter()
+            .map(|u| &a.text[u.span.range()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn words(&self, side: Side, r: std::ops::Range<usize>) -> usize {
+        let (_, us) = self.side(side);
+        us[r].iter().map(|u| u.words as usize).sum()
+    }
+
+    fn any_counts(&self, side: Side, r: std::ops::Range<usize>) -> bool {
+        let (_, us) = self.side(side);
+        us[r].iter().any(|u| self.counts(u))
+    }
+
+    fn quoted(&self, side: Side, r: std::ops::Range<usize>) -> bool {
+        let (a, us) = self.side(side);
+        us[r].iter().any(|u| has_quote(&a.text[u.span.range()]))
+    }
+
+    /// The share of the shorter side's counted words carried by the other.
+    fn carried_share(&self, matched_words: usize) -> f64 {
+        let total = |us: &[super::Unit]| {
+            us.iter()
+                .filter(|u| self.counts(u))
+                .map(|u| u.words as usize)
+                .sum::<usize>()
+        };
+        let (old_words, new_words) = (total(self.old_units), total(self.new_units));
+        let shorter = old_words.min(new_words);
+        if shorter == 0 {
+            if old_words == new_words {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            (matched_words as f64 / shorter as f64).min(1.0)
+        }
+    }
+}
+
+/// What the ops add up to: the counts, the words both sides carry, and what
+/// decides the relation.
+#[derive(Default)]
+struct Tally {
+    stats: Stats,
+    matched_words: usize,
+    content_change: bool,
+    shared_quotes: usize,
+    /// Prose on one side only, whatever role it was given: never identical.
+    lone_prose: bool,
+}
+
+impl Tally {
+    fn add(&mut self, sides: &Sides, op: &super::Op, deadline: Option<std::time::Instant>) {
+        let stats = &mut self.stats;
+        let mut resegmented = false;
+        let content = sides.any_counts(Side::Old, op.old.clone())
+            || sides.any_counts(Side::New, op.new.clone());
+        match op.kind {
+            OpKind::Equal => {
+                stats.equal += 1;
+                if content {
+                    self.matched_words += sides.words(Side::Old, op.old.clone());
+                }
+            }
+            OpKind::Deleted => {
+                stats.deleted += 1;
+                let words = sides.words(Side::Old, op.old.start..op.old.start + 1);
+                stats.words_deleted += words;
+                if !content {
+                    stats.furniture_words_deleted += words;
+                    self.lone_prose |= body_like(&sides.text(Side::Old, op.old.clone()));
+                }
+            }
+            OpKind::Inserted => {
+                stats.inserted += 1;
+                let words = sides.words(Side::New, op.new.start..op.new.start + 1);
+                stats.words_inserted += words;
+                if !content {
+                    stats.furniture_words_inserted += words;
+                    self.lone_prose |= body_like(&sides.text(Side::New, op.new.clone()));
+                }
+            }
+            OpKind::Changed | OpKind::Moved => {
+                if op.kind == OpKind::Changed {
+                    stats.changed += 1;
+                } else {
+                    stats.moved += 1;
+                }
+                let (o, n) = (
+                    sides.text(Side::Old, op.old.clone()),
+                    sides.text(Side::New, op.new.clone()),
+                );
+                let (del, ins, kept) = word_counts_by(&o, &n, deadline);
+                // Sentences cut differently (a paragraph's last sentence
+                // running on into the next once paragraphs are joined) with
+                // every word the same: segmentation, not an edit.
+                resegmented = op.kind == OpKind::Changed && del == 0 && ins == 0;
+                stats.words_deleted += del;
+                stats.words_inserted += ins;
+                if content {
+                    // A house-style edit (case, quotes, dashes) keeps every word.
+                    self.matched_words += if op.cosmetic {
+                        sides.words(Side::Old, op.old.clone())
+                    } else {
+                        kept
+                    };
+                } else {
+                    stats.furniture_words_deleted += del;
+                    stats.furniture_words_inserted += ins;
+                }
+            }
+        }
+        if content && op.kind != OpKind::Equal && !resegmented {
+            self.content_change = true;
+        }
+        if content
+            && !op.old.is_empty()
+            && !op.new.is_empty()
+            && sides.quoted(Side::Old, op.old.clone())
+            && sides.quoted(Side::New, op.new.clone())
+        {
+            self.shared_quotes += 1;
+        }
     }
 }
 
