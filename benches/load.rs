@@ -1,7 +1,8 @@
 //! Loading and segmenting: the loader on a 5 MB plain-text article, and on
 //! hostile input (targets: a 20 MB page in under 2 s, a 60 KB page of 10,000
-//! nested elements in under 100 ms; release profile), among it a text of
-//! nothing but end-of-article markers.
+//! nested elements in under 100 ms; release profile), among it 20 MB of
+//! paragraphs under 64 nested wrappers and a text of nothing but
+//! end-of-article markers.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use storydiff::article::{load_bytes, LoadOptions};
@@ -86,6 +87,21 @@ fn marker_lines() -> String {
     "Related\n".repeat(100_000)
 }
 
+/// About 20 MB of paragraphs under 64 nested wrappers (the extractor weighs
+/// every wrapper's whole text: 7 s before large pages were flattened to fit a
+/// budget of text times depth).
+fn deep_wrapper_page() -> String {
+    let mut prose = Prose::new();
+    let mut s = String::from("<html><head><title>Deep</title></head><body>");
+    s.push_str(&"<div>".repeat(64));
+    while s.len() < 20 * 1024 * 1024 {
+        s.push_str(&format!("<p>{}</p>\n", prose.sentence(40)));
+    }
+    s.push_str(&"</div>".repeat(64));
+    s.push_str("</body></html>");
+    s
+}
+
 /// About 60 KB: 10,000 nested elements around one paragraph.
 fn nested_page() -> String {
     format!(
@@ -113,6 +129,7 @@ fn bench_hostile_html(c: &mut Criterion) {
         ("comments_20mb", comment_page()),
         ("bare_comments_20mb", bare_comment_page()),
         ("nested_10k", nested_page()),
+        ("deep_wrappers_20mb", deep_wrapper_page()),
     ] {
         g.throughput(Throughput::Bytes(page.len() as u64));
         g.bench_function(name, |b| {

@@ -22,6 +22,17 @@ use super::{raw_block, Block, Built, LoadError, Metadata, Role};
 /// stay far below it, and it bounds the extractor's work on hostile nesting.
 const MAX_DEPTH: usize = 64;
 
+/// The extractor measures each container's whole text, so its work is the
+/// page's text times the number of containers above it. A page whose text
+/// bytes times their depth exceed this (the largest of the Readability and
+/// newspaper4k test pages comes to 8 MiB, 480 KB of text under 16 levels on
+/// average) is read with its deeper elements moved up to the deepest level
+/// that keeps it within, never shallower than `MIN_DEPTH`.
+const DEPTH_BUDGET: usize = 64 << 20;
+
+/// The shallowest level a large page's nesting is moved up to.
+const MIN_DEPTH: usize = 8;
+
 /// A container holding more than this share of the main text's words is never
 /// furniture, a caption or a byline as a whole, whatever its class says.
 const CONTAINER_SHARE: f64 = 0.4;
@@ -491,9 +502,10 @@ const SET_ASIDE: &str = "data-storydiff-names";
 
 /// Gets the parsed page ready for the extractor: headings' class and id names
 /// set aside (the extractor drops headings whose names look like furniture,
-/// and a heading's id is a slug of its own words), and nesting below
-/// `MAX_DEPTH` flattened. Says how deep the page was when it flattened it.
-fn prepare(doc: &Document) -> Option<usize> {
+/// and a heading's id is a slug of its own words), and nesting below the
+/// level `depth_cap` allows flattened. Says how deep the page was, and to
+/// what level it was flattened, when it flattened it.
+fn prepare(doc: &Document) -> Option<(usize, usize)> {
     for h in doc.select("h2, h3, h4, h5, h6").nodes() {
         let names: Vec<String> = ["class", "id"]
             .iter()
@@ -504,18 +516,56 @@ fn prepare(doc: &Document) -> Option<usize> {
             h.remove_attrs(&["class", "id"]);
         }
     }
-    flatten_deep_nesting(doc)
+    let (text_at_depth, deepest) = text_by_depth(doc);
+    let cap = depth_cap(&text_at_depth);
+    (deepest > cap && flatten_deep_nesting(doc, cap)).then_some((deepest, cap))
 }
 
-/// Moves every node deeper than `MAX_DEPTH` up to be a child of its ancestor
-/// at that depth, in document order (as browsers cap the tree they lay out).
-fn flatten_deep_nesting(doc: &Document) -> Option<usize> {
+/// Bytes of text at each depth of the tree, and the depth of its deepest node.
+fn text_by_depth(doc: &Document) -> (Vec<usize>, usize) {
+    let mut bytes = Vec::new();
     let mut deepest = 0;
-    let mut at_limit = Vec::new();
     let mut stack = vec![(doc.root(), 0usize)];
     while let Some((node, depth)) = stack.pop() {
         deepest = deepest.max(depth);
-        if depth == MAX_DEPTH {
+        if node.is_text() {
+            if bytes.len() <= depth {
+                bytes.resize(depth + 1, 0);
+            }
+            bytes[depth] += node.text().len();
+            continue;
+        }
+        stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
+    }
+    (bytes, deepest)
+}
+
+/// The deepest level, up to `MAX_DEPTH`, at which the text times its depth
+/// stays within `DEPTH_BUDGET` (at least `MIN_DEPTH`).
+fn depth_cap(text_at_depth: &[usize]) -> usize {
+    let work = |cap: usize| -> usize {
+        text_at_depth
+            .iter()
+            .enumerate()
+            .map(|(depth, bytes)| bytes.saturating_mul(depth.min(cap)))
+            .fold(0usize, usize::saturating_add)
+    };
+    (MIN_DEPTH..=MAX_DEPTH)
+        .rev()
+        .find(|&cap| work(cap) <= DEPTH_BUDGET)
+        .unwrap_or(MIN_DEPTH)
+}
+
+/// Moves the nodes deeper than `cap` up to be children of their ancestor at
+/// that depth, in document order (as browsers cap the tree they lay out).
+/// An element that holds no block-level element (a paragraph, a heading, a
+/// list item with its links) moves whole, so paragraphs stay paragraphs;
+/// wrappers give up their children. Says whether anything moved.
+fn flatten_deep_nesting(doc: &Document, cap: usize) -> bool {
+    let mut at_limit = Vec::new();
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth == cap {
             if node.children_it(false).any(|c| c.first_child().is_some()) {
                 at_limit.push(node);
             }
@@ -523,31 +573,46 @@ fn flatten_deep_nesting(doc: &Document) -> Option<usize> {
         }
         stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
     }
-    if at_limit.is_empty() {
-        return None;
-    }
     for top in &at_limit {
         // Pre-order list of everything below, then each appended in turn: an
-        // element arrives first and its children follow it as siblings.
+        // element arrives first and its children follow it as siblings;
+        // an element without block-level children keeps its own.
         let mut below = Vec::new();
         let mut stack: Vec<NodeRef> = top.children_it(true).collect();
         while let Some(n) = stack.pop() {
             below.push(n);
-            stack.extend(n.children_it(true));
+            if holds_blocks(&n) {
+                stack.extend(n.children_it(true));
+            }
         }
         for n in below {
             top.append_child(&n);
         }
     }
-    Some(deepest)
+    !at_limit.is_empty()
+}
+
+/// Whether an element has a block-level element (not a line break or a
+/// `time`) among its children.
+fn holds_blocks(node: &NodeRef) -> bool {
+    node.children_it(false).any(|c| {
+        c.node_name().is_some_and(|name| {
+            !matches!(&*name, "br" | "hr" | "time") && BLOCK_LEVEL.contains(&&*name)
+        })
+    })
 }
 
 pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadError> {
     let html = cap_nesting(html);
     let doc = Document::from(html.as_ref());
-    if prepare(&doc).is_some() {
+    if let Some((deepest, cap)) = prepare(&doc) {
+        let why = if cap < MAX_DEPTH {
+            " (a large page: this bounds the extractor's time)"
+        } else {
+            ""
+        };
         notes.push(format!(
-            "the page nests elements more than {MAX_DEPTH} levels deep; deeper ones were read as if at that level"
+            "the page nests elements {deepest} levels deep; those deeper than {cap} levels were read as if at that level{why}"
         ));
     }
     let mut meta = Metadata::default();
@@ -986,5 +1051,44 @@ mod tests {
             "<p>One<li>item".repeat(2000)
         );
         assert!(matches!(cap_nesting(&page), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_large_page_is_flattened_to_fit_the_depth_budget() {
+        // A news page: 200 KB of text about 20 levels down keeps every level.
+        let mut news = vec![0; 40];
+        news[20] = 200_000;
+        assert_eq!(depth_cap(&news), MAX_DEPTH);
+        // 20 MB of text under 66 levels goes to the shallowest level allowed,
+        // 2 MB of it to the level that keeps it within the budget.
+        let mut hostile = vec![0; 70];
+        hostile[68] = 20 << 20;
+        assert_eq!(depth_cap(&hostile), MIN_DEPTH);
+        hostile[68] = 2 << 20;
+        let cap = depth_cap(&hostile);
+        assert!((MIN_DEPTH..MAX_DEPTH).contains(&cap), "{cap}");
+        assert!((2 << 20) * cap <= DEPTH_BUDGET && (2 << 20) * (cap + 1) > DEPTH_BUDGET);
+    }
+
+    #[test]
+    fn flattening_keeps_paragraphs_whole_and_in_order() {
+        let html = format!(
+            "<html><body>{}<h2>Head</h2><p>One <a href=x>link</a> here.</p><div><p>Two.</p></div><ul><li>Three</li></ul>{}</body></html>",
+            "<div>".repeat(12),
+            "</div>".repeat(12)
+        );
+        let doc = Document::from(html.as_str());
+        assert!(flatten_deep_nesting(&doc, 6));
+        let paragraphs: Vec<String> = doc
+            .select("p, h2, li")
+            .nodes()
+            .iter()
+            .map(|n| n.text().to_string())
+            .collect();
+        assert_eq!(paragraphs, ["Head", "One link here.", "Two.", "Three"]);
+        let (_, deepest) = text_by_depth(&doc);
+        // html and body, six levels, then a paragraph and its link's text.
+        assert!(deepest <= 9, "{deepest}");
+        assert!(!flatten_deep_nesting(&doc, 20));
     }
 }
