@@ -110,14 +110,14 @@ fn inflection_off(s: &mut String) {
 /// stay as they are.
 fn fold_inflection(w: &mut [u8]) -> usize {
     let n = w.len();
-    if let Some(&(_, short)) = MONTH_SHORT.iter().find(|m| m.0.as_bytes() == w) {
-        w[..short.len()].copy_from_slice(short.as_bytes());
+    if let Some(short) = month_short(w) {
+        w[..short.len()].copy_from_slice(short);
         return short.len();
     }
     if n < 4 || !w.iter().all(u8::is_ascii_lowercase) {
         return n;
     }
-    if std::str::from_utf8(w).is_ok_and(is_stopword) {
+    if is_stopword_bytes(w) {
         return n;
     }
     let vowel = |c: &u8| b"aeiouy".contains(c);
@@ -149,20 +149,24 @@ fn undouble(w: &[u8], m: usize) -> usize {
 }
 
 /// Months are compared by their short form (`Aug.` and `August` agree).
-const MONTH_SHORT: &[(&str, &str)] = &[
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep"),
-    ("sept", "sep"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-];
+/// A match on the bytes: told by length and a few word compares, as every
+/// word of a profiled sentence is asked.
+fn month_short(w: &[u8]) -> Option<&'static [u8]> {
+    Some(match w {
+        b"january" => b"jan",
+        b"february" => b"feb",
+        b"march" => b"mar",
+        b"april" => b"apr",
+        b"june" => b"jun",
+        b"july" => b"jul",
+        b"august" => b"aug",
+        b"september" | b"sept" => b"sep",
+        b"october" => b"oct",
+        b"november" => b"nov",
+        b"december" => b"dec",
+        _ => return None,
+    })
+}
 
 /// Lower-case, folded, trimmed, possessive taken off; any length.
 fn lower_into(word: &str, out: &mut String) {
@@ -495,7 +499,7 @@ impl Vocab {
     fn new_id(&mut self, stem: &str) -> u32 {
         self.frozen.clear();
         let id = self.df.len() as u32;
-        self.stop.push(STOPWORDS.binary_search(&stem).is_ok());
+        self.stop.push(is_stopword(stem));
         self.number
             .push(stem.starts_with(|c: char| c.is_ascii_digit()));
         self.when.push(is_when(stem));
@@ -789,8 +793,40 @@ fn is_weak(stem: &str) -> bool {
 
 /// Whether a lower-case word is a function word that carries no topic.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    is_stopword_bytes(word.as_bytes())
 }
+
+fn is_stopword_bytes(b: &[u8]) -> bool {
+    b.len() <= 7 && !b.contains(&0) && STOP_KEYS.binary_search(&pack_be(b)).is_ok()
+}
+
+/// A word of at most seven bytes packed big-endian and zero-padded into an
+/// integer: packed words sort as the words do, and compare without `memcmp`.
+const fn pack_be(b: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < b.len() {
+            key |= b[i] as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// `STOPWORDS` packed (`pack_be`; every stopword has at most seven bytes),
+/// in the same order.
+const STOP_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(STOPWORDS[i].len() <= 7);
+        keys[i] = pack_be(STOPWORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// Each value of a sorted slice once.
 pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
@@ -901,6 +937,18 @@ mod tests {
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|w| is_stopword(w)));
+        for not in [
+            "",
+            "a\0",
+            "aboutx",
+            "zzzzzzz",
+            "themselvs",
+            "a\u{e9}",
+            "abouts",
+        ] {
+            assert!(!is_stopword(not), "{not}");
+        }
     }
 
     #[test]

@@ -151,8 +151,13 @@ pub fn word_diff_by(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Word
 /// word of its own (those scripts put no spaces between words): the pieces
 /// between the starts `WordStarts` finds.
 pub(crate) fn count_units(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     for w in s.split_whitespace() {
+        if w.is_ascii() {
+            // No ASCII character is invisible or Chinese.
+            out.push(w);
+            continue;
+        }
         if w.chars().all(|c| matches!(fold(c), Fold::Drop)) {
             // Only invisible characters (a stray soft hyphen): not a word.
             continue;

@@ -332,6 +332,15 @@ fn without_sign_off(s: &str) -> &str {
         .nth(LONGEST - 1)
         .map_or(0, |(at, _)| at);
     let end = &t[from..];
+    // Most paragraphs have no sign-off: told without lower-casing the tail.
+    let credit_mark = end.contains('©')
+        || end
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b'(' && w[1].eq_ignore_ascii_case(&b'c') && w[2] == b')');
+    if !credit_mark && !t.ends_with(')') {
+        return t;
+    }
     let lower = end.to_lowercase();
     let tail_from = if t.ends_with(')') {
         end.rfind('(').map(|at| from + at)
@@ -1097,6 +1106,9 @@ fn picture_credit(f: &Feat) -> Verdict {
 
 /// "gallery counter `3 of 12`" before a separator.
 fn gallery_counter(f: &Feat) -> Verdict {
+    if !f.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (a, rest) = f.text.split_once(" of ")?;
     let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = rest[b.len()..].trim_start();

@@ -24,14 +24,28 @@ fn unit_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<String
         .collect()
 }
 
-fn ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<Id> {
-    let us = c.units(side);
-    r.map(|i| Id {
+/// The ids of a run of units, serialised as a list without collecting them
+/// (an op's two lists were most of the report's small allocations).
+struct Ids<'a> {
+    side: char,
+    units: &'a [crate::align::Unit],
+}
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.units.iter().map(|u| Id {
+            side: self.side,
+            block: u.block,
+            sentence: Some(u.sentence),
+        }))
+    }
+}
+
+fn ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Ids<'_> {
+    Ids {
         side: side_char(side),
-        block: us[i].block,
-        sentence: Some(us[i].sentence),
-    })
-    .collect()
+        units: &c.units(side)[r],
+    }
 }
 
 fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
@@ -43,10 +57,9 @@ fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<
 // ---------------------------------------------------------------- JSON
 
 #[derive(Serialize)]
+/// The diff document after its schema and two articles, which
+/// `write_json` writes by hand before it (`ArticleJson::write_compact`).
 struct DiffJson<'a> {
-    schema: &'static str,
-    old: ArticleJson<'a>,
-    new: ArticleJson<'a>,
     relation: &'static str,
     similarity: f64,
     approximate: bool,
@@ -114,8 +127,8 @@ impl ClassCountsJson {
 #[derive(Serialize)]
 struct OpJson<'a> {
     op: &'static str,
-    old: Vec<Id>,
-    new: Vec<Id>,
+    old: Ids<'a>,
+    new: Ids<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     similarity: Option<f64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -144,9 +157,6 @@ pub fn write_json(
 ) -> io::Result<()> {
     let s = &c.stats;
     let doc = DiffJson {
-        schema: "storydiff.diff/1",
-        old: ArticleJson::with_units(old, 'o', &c.old_units),
-        new: ArticleJson::with_units(new, 'n', &c.new_units),
         relation: c.relation.as_str(),
         similarity: c.similarity,
         approximate: c.approximate,
@@ -199,7 +209,19 @@ pub fn write_json(
             })
             .collect(),
     };
-    super::write_json_line(out, &doc, false)
+    // `{"schema":…,"old":{…},"new":{…},` and then the rest as serialised,
+    // its opening brace dropped.
+    let mut json = Vec::with_capacity(3 * (old.text.len() + new.text.len()) + (1 << 12));
+    json.extend_from_slice(br#"{"schema":"storydiff.diff/1","old":"#);
+    ArticleJson::with_units(old, 'o', &c.old_units).write_compact(&mut json);
+    json.extend_from_slice(br#","new":"#);
+    ArticleJson::with_units(new, 'n', &c.new_units).write_compact(&mut json);
+    let rest = serde_json::to_vec(&doc)?;
+    json.push(b',');
+    json.extend_from_slice(rest.strip_prefix(b"{").unwrap_or(&rest));
+    json.push(b'\n');
+    out.write_all(&json)?;
+    out.flush()
 }
 
 fn other(side: Side) -> Side {
