@@ -307,14 +307,24 @@ fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option
         new.set_names(new_names);
     }
     let balance = Balance::count(&old, &new);
+    let moved = quotation_moved(&tokens);
     let mut set = Classes::default();
     let mut marks: Vec<(usize, Option<EditClass>)> = Vec::new();
     for change in changes(&tokens) {
-        let classes = if english {
+        let mut classes = if english {
             classify_change(&change, &old, &new, &balance, lex)
         } else {
             classify_plain(&change, &old, &new)
         };
+        let marks_quotation = || {
+            change.old.clone().any(|i| is_quote_mark(old.texts[i]))
+                || change.new.clone().any(|i| is_quote_mark(new.texts[i]))
+        };
+        if moved && classes.is_cosmetic_only() && marks_quotation() {
+            // A quotation mark moved across words: the quotation now holds
+            // more or fewer of them.
+            classes = Classes::of(&[EditClass::Quote]);
+        }
         set = Classes(set.0 | classes.0);
         let primary = classes.primary();
         marks.extend(change.pieces.iter().map(|&p| (p, primary)));
@@ -335,7 +345,7 @@ fn classify_op(op: &mut Op, english: bool) {
                     .any(|c| c.is_alphanumeric() || is_unit_sign(c))
             })
     };
-    if op.cosmetic || punctuation_only() {
+    if (op.cosmetic || punctuation_only()) && !quotation_moved(&stream(&op.words)) {
         // Texts equal apart from case, quotes, dashes and spaces, or
         // changed in punctuation only.
         for w in op.words.iter_mut().filter(|w| w.kind != WordKind::Equal) {
@@ -771,8 +781,13 @@ impl<'a> SideView<'a> {
     fn find_quantities(&mut self, lex: &Lexicon) {
         let mut i = 0;
         while i < self.len() {
-            let found = time_phrase(self, i, lex)
-                .or_else(|| parse_quantity(self, i, lex).map(|(q, end)| (q, i, end)));
+            let found = time_phrase(self, i, lex).or_else(|| {
+                parse_quantity(self, i, lex).map(|(q, end)| {
+                    // `a fifth of`: the article is the fraction's one.
+                    let a = i > 0 && self.key(i - 1) == "a" && q.unit == fraction_unit();
+                    (q, i - usize::from(a), end)
+                })
+            });
             match found {
                 Some((q, start, end)) => {
                     let id = self.quantities.len();
@@ -820,6 +835,10 @@ impl<'a> SideView<'a> {
                     out.joined[k] = true;
                 }
                 i = end;
+                continue;
+            }
+            if self.number_sign(i) {
+                i += 1;
                 continue;
             }
             let organisation = || lex.organisation_heads.contains_key(self.key(i + 1));
@@ -895,6 +914,11 @@ impl<'a> SideView<'a> {
             || !lex.is_common(t)
     }
 
+    /// Whether token `i` is an `s` written right after an apostrophe.
+    fn possessive_s(&self, i: usize) -> bool {
+        self.texts[i] == "s" && i > 0 && matches!(self.texts[i - 1], "'" | "’") && !self.spaced[i]
+    }
+
     /// Whether token `i` is an initial inside a name: one capital and a
     /// full stop between two name words (`Mark A. Milley`).
     fn initial_in_name(&self, i: usize) -> bool {
@@ -961,7 +985,7 @@ impl<'a> SideView<'a> {
                 f(Marker::Verb(lemma));
             }
         }
-        if info.has(Info::NEGATOR) {
+        if info.has(Info::NEGATOR) && !self.number_sign(i) {
             f(Marker::Negation);
         }
         // `May` is a month, not a modal.
@@ -969,6 +993,27 @@ impl<'a> SideView<'a> {
         {
             f(Marker::Hedge(k));
         }
+    }
+
+    /// The word an abbreviation with its full stop stands for (`No.` →
+    /// `number`, `vs.` → `versus`).
+    fn spelled_out(&self, i: usize) -> Option<&'static str> {
+        let dotted = self.text(i + 1) == "." && !self.spaced.get(i + 1).copied().unwrap_or(true);
+        if !dotted && self.texts[i] != "vs" {
+            return None;
+        }
+        let key = self.key(i);
+        lexicon::WORD_ABBREVIATIONS
+            .iter()
+            .find(|&&(short, _)| short == key)
+            .map(|&(_, long)| long)
+    }
+
+    /// `No. 3`: `no` abbreviating `number` before a figure.
+    fn number_sign(&self, i: usize) -> bool {
+        self.text(i + 1) == "."
+            && self.text(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            && self.key(i) == "no"
     }
 
     /// `said` between a form of `be` and `to`: `is said to`.
@@ -1043,6 +1088,33 @@ fn is_quote_mark(t: &str) -> bool {
     )
 }
 
+/// Whether a changed quotation mark moved across words: some word both
+/// versions share stands inside quotation marks in one and not the other
+/// (`“bow to pressure” from the mainland` → `“bow to pressure from the
+/// mainland”`).
+fn quotation_moved(tokens: &[Tok]) -> bool {
+    if !tokens
+        .iter()
+        .any(|t| t.kind != WordKind::Equal && is_quote_mark(t.text))
+    {
+        return false;
+    }
+    let shared = |skip: WordKind| {
+        let side: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
+        let inside = quoted(&side);
+        side.iter()
+            .zip(inside)
+            .filter(|(t, _)| t.kind == WordKind::Equal && is_word(t.text))
+            .map(|(_, q)| q)
+            .collect::<Vec<bool>>()
+    };
+    let (old, new) = (shared(WordKind::Inserted), shared(WordKind::Deleted));
+    // Quotation marks put around words or taken off them (`a “hoax”`) are
+    // house style; a quotation both versions carry that now ends elsewhere
+    // holds other words.
+    old.contains(&true) && new.contains(&true) && old != new
+}
+
 /// Which tokens stand inside quotation marks. A closing mark with no
 /// opening one means the text began inside a quotation (a quotation that
 /// runs over several sentences).
@@ -1108,6 +1180,7 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
         return Some((quantity(QKind::Vague, 0.0, None, s.key(i)), i + 1));
     }
     let mut r = Reading::figure_at(s, i, lex)?;
+    r.fraction(s, i);
     r.day_of_month(s, i, lex);
     r.thousands_group(s);
     r.clock_time(s);
@@ -1126,7 +1199,7 @@ fn may_start_quantity(s: &SideView, i: usize) -> bool {
     let raw = s.text(i);
     raw.starts_with(|c: char| c.is_ascii_digit())
         || is_currency(raw)
-        || (raw == "US" && is_currency(s.text(i + 1)))
+        || currency_prefix(s, i)
         || (i < s.len() && s.quantity_word(i))
         || raw.contains('-')
 }
@@ -1134,6 +1207,36 @@ fn may_start_quantity(s: &SideView, i: usize) -> bool {
 /// Signs that are units of a figure (`5%`, `$5`), not punctuation.
 fn is_unit_sign(c: char) -> bool {
     matches!(c, '%' | '$' | '€' | '£' | '¥' | '°')
+}
+
+/// Capitals written onto a currency sign (`US$`, `C$`, `HK$`).
+fn currency_prefix(s: &SideView, i: usize) -> bool {
+    let raw = s.text(i);
+    (1..=3).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_uppercase())
+        && is_currency(s.text(i + 1))
+}
+
+/// The unit of a fraction (`one-fifth`, `a fifth of`).
+fn fraction_unit() -> u64 {
+    quantity(QKind::Amount, 0.0, None, "frac").unit
+}
+
+/// `.8` written without its zero: the figure after a full stop that no
+/// word comes right before.
+fn leading_point(s: &SideView, k: usize, value: f64) -> f64 {
+    let raw = s.text(k);
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    let bare = k > 0
+        && s.text(k - 1) == "."
+        && !s.spaced[k]
+        && (k == 1 || s.spaced[k - 1] || !is_word(s.text(k - 2)))
+        && !raw[digits..].starts_with([',', '.']);
+    if bare && digits > 0 {
+        value / 10f64.powi(i32::try_from(digits).unwrap_or(0))
+    } else {
+        value
+    }
 }
 
 fn is_currency(t: &str) -> bool {
@@ -1255,7 +1358,8 @@ impl Reading {
     fn figure_at(s: &SideView, i: usize, lex: &Lexicon) -> Option<Reading> {
         let mut k = i;
         let mut unit = String::new();
-        if s.text(i) == "US" && is_currency(s.text(i + 1)) {
+        let prefix = currency_prefix(s, i);
+        if prefix {
             k += 1;
         }
         if is_currency(s.text(k)) {
@@ -1264,7 +1368,12 @@ impl Reading {
                 k += 1;
             }
         }
-        let (value, suffix) = figure(s.text(k), s.key(k), lex)?;
+        if prefix && s.text(i) != "US" {
+            // `C$`, `A$`, `HK$`: another country's dollar.
+            unit = format!("{}{unit}", s.key(i));
+        }
+        let (mut value, suffix) = figure(s.text(k), s.key(k), lex)?;
+        value = leading_point(s, k, value);
         Some(Reading {
             kind: QKind::Amount,
             value,
@@ -1275,12 +1384,28 @@ impl Reading {
         })
     }
 
+    /// `a fifth of`: an ordinal word after `a` and before `of` is a
+    /// fraction (`a second of` is a moment, not a half).
+    fn fraction(&mut self, s: &SideView, i: usize) {
+        let word = !s.text(i).starts_with(|c: char| c.is_ascii_digit());
+        if word
+            && matches!(self.suffix.as_str(), "th" | "rd")
+            && self.value > 2.0
+            && i > 0
+            && s.key(i - 1) == "a"
+            && s.key(self.k) == "of"
+        {
+            self.value = 1.0 / self.value;
+            self.suffix = "frac".to_string();
+        }
+    }
+
     /// A figure beside a month names a day (`May 25`, `25 May`, `May
     /// 25th`): one notation of one date.
     fn day_of_month(&mut self, s: &SideView, i: usize, lex: &Lexicon) {
         let month =
             |k: usize| k < s.len() && capitalised(s.text(k)) && lex.months.contains_key(s.key(k));
-        let before = i > 0 && month(i - 1);
+        let before = (i > 0 && month(i - 1)) || (i > 1 && s.text(i - 1) == "." && month(i - 2));
         if self.value.fract() == 0.0 && self.value <= 31.0 && (before || month(self.k)) {
             self.kind = QKind::Ordinal;
         }
@@ -1476,9 +1601,21 @@ fn figure(raw: &str, key: &str, lex: &Lexicon) -> Option<(f64, String)> {
     let folded = fold(raw);
     let (first, rest) = folded.split_once('-')?;
     let &a = lex.numbers.get(first)?;
-    // `twenty-five`
     if let Some(&b) = lex.numbers.get(rest) {
-        return Some((a + b, String::new()));
+        let ordinal = ordinal_ending(rest);
+        // `twenty-five`, `forty-fifth`
+        if a >= 20.0 && a % 10.0 == 0.0 && b < 10.0 {
+            return Some((a + b, ordinal));
+        }
+        // `one-fifth`, `two-thirds`: a fraction.
+        if !ordinal.is_empty() && b > a {
+            return Some((a / b, "frac".to_string()));
+        }
+    }
+    if let Some(&b) = rest.strip_suffix('s').and_then(|r| lex.numbers.get(r)) {
+        if b > a && !ordinal_ending(&rest[..rest.len() - 1]).is_empty() {
+            return Some((a / b, "frac".to_string()));
+        }
     }
     let ending = ordinal_ending(first);
     Some((a, format!("{ending}-{rest}")))
@@ -1606,8 +1743,9 @@ fn touched<'s>(
 ) -> Touched<'s> {
     let mut t = Touched::default();
     for i in r {
-        if side.initial_in_name(i) {
-            // `Mark A. Milley`: a middle initial is a longer form.
+        if side.initial_in_name(i) || side.possessive_s(i) {
+            // `Mark A. Milley`: a middle initial is a longer form; the `s`
+            // of `La.'s` is the possessive, split off by the full stop.
             continue;
         }
         side.markers(i, lex, |m| {
@@ -1640,9 +1778,10 @@ fn touched<'s>(
             continue;
         }
         let before = t.words.len();
-        match side.name_key(i) {
-            Some(n) => t.words.push(n),
-            None => t.words.extend(side.keys_of(i).iter()),
+        match (side.name_key(i), side.spelled_out(i)) {
+            (Some(n), _) => t.words.push(n),
+            (None, Some(long)) => t.words.push(long),
+            (None, None) => t.words.extend(side.keys_of(i).iter()),
         }
         if capitalised(side.texts[i]) {
             t.caps.extend_from_slice(&t.words[before..]);
@@ -1661,6 +1800,10 @@ fn classify_change<'s>(
     b: &Balance,
     lex: &Lexicon,
 ) -> Classes {
+    if stutter(old, &c.old, &c.new) || stutter(new, &c.new, &c.old) {
+        // `the labor Labor Department` → `the Labor Department`.
+        return Classes::of(&[EditClass::Cosmetic]);
+    }
     if spelled_alike(old, c.old.clone(), new, c.new.clone()) {
         // Only spaces, hyphens, dots or case differ (`second-degree` and
         // `second degree`, `net-zero` and `net zero`, `Jong Un` and `Jong-un`).
@@ -1711,6 +1854,16 @@ fn classify_change<'s>(
         set.insert(EditClass::Wording);
     }
     set
+}
+
+/// Whether the change only drops (or adds) one word that the word beside
+/// it repeats.
+fn stutter(side: &SideView, r: &std::ops::Range<usize>, other: &std::ops::Range<usize>) -> bool {
+    if !other.is_empty() || r.len() != 1 || !is_word(side.texts[r.start]) {
+        return false;
+    }
+    let k = side.key(r.start);
+    (r.start > 0 && side.key(r.start - 1) == k) || side.key(r.end) == k
 }
 
 /// Whether a count changed, once the notations that keep it are set
@@ -1962,13 +2115,13 @@ fn explain_names<'s>(
             o_left.push((k, i));
         }
     }
-    // Abbreviations against the words they shorten.
-    pair_abbreviations(&mut o_left, o, old, &mut n_left, n, new);
-    pair_abbreviations(&mut n_left, n, new, &mut o_left, o, old);
-    // Acronyms against the words they abbreviate, and long forms dropped
-    // or added beside an acronym that stays.
+    // Acronyms against the words they abbreviate, abbreviations against
+    // the words they shorten, and long forms dropped or added beside an
+    // acronym that stays.
     try_acronym(&mut o_left, o, old, &mut n_left, n, new, c.new.clone());
     try_acronym(&mut n_left, n, new, &mut o_left, o, old, c.old.clone());
+    pair_abbreviations(&mut o_left, o, old, &mut n_left, n, new);
+    pair_abbreviations(&mut n_left, n, new, &mut o_left, o, old);
     spelled_by_acronym(&mut o_left, o, old, new);
     spelled_by_acronym(&mut n_left, n, new, old);
     match (o_left.is_empty(), n_left.is_empty()) {
@@ -3043,6 +3196,158 @@ mod tests {
                 "Biden is expected to argue that it is vital."
             ),
             ["hedge"]
+        );
+    }
+
+    #[test]
+    fn times_said_in_words_are_dates() {
+        assert_eq!(
+            classes(
+                "stories published this week.",
+                "stories published next week."
+            ),
+            ["number"]
+        );
+        assert_eq!(
+            classes(
+                "forced out a day after the riot",
+                "forced out a week after the riot"
+            ),
+            ["number"]
+        );
+        assert_eq!(
+            classes(
+                "control in the spring of 2022,",
+                "control in the summer of 2022,"
+            ),
+            ["number"]
+        );
+        assert_eq!(
+            classes(
+                "a Saturday morning press conference",
+                "a Saturday afternoon press conference"
+            ),
+            ["number"]
+        );
+        // `the fall of` a state is no season; `than expected` no hedge.
+        assert_eq!(
+            classes(
+                "since the fall of the Soviet Union",
+                "since the fall of the Berlin Wall"
+            ),
+            ["name"]
+        );
+        assert_eq!(
+            classes(
+                "hired less workers than expected",
+                "hired fewer workers than expected"
+            ),
+            ["wording"]
+        );
+    }
+
+    #[test]
+    fn approximators_hedge_a_figure_they_leave_unchanged() {
+        assert_eq!(
+            classes(
+                "cut the risk by about 50 percent",
+                "cut the risk by 50 percent"
+            ),
+            ["hedge"]
+        );
+        assert_eq!(
+            classes("At least nine people died.", "Nine people died."),
+            ["hedge"]
+        );
+        // A different figure is a change of number.
+        assert_eq!(
+            classes("the toll rose over a week", "the toll rose nine days"),
+            ["number"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_acronyms_and_initials_are_forms_of_one_name() {
+        for (old, new) in [
+            (
+                "Mitch McConnell (R-Ky.) said",
+                "Mitch McConnell (R-Kentucky) said",
+            ),
+            ("Capito (R-W.Va.) came", "Capito (R-West Virginia) came"),
+            (
+                "lawyers in Arkansas and Illinois filed",
+                "lawyers in Ark. and Ill. filed",
+            ),
+            ("Florida Monday became", "Fla. Monday became"),
+            (
+                "respond to the FTC’s complaint",
+                "respond to the Federal Trade Commission’s complaint",
+            ),
+            ("said the PBOC.", "said the People’s Bank of China."),
+            (
+                "prevent ISPs from making deals",
+                "prevent internet service providers from making deals",
+            ),
+            ("after the Group of Seven summit", "after the G7 summit"),
+            ("since World War II.", "since WWII."),
+            (
+                "offices of the Associated Press (AP) and",
+                "offices of the AP and",
+            ),
+            ("Mark Milley, the chairman", "Mark A. Milley, the chairman"),
+            ("Director Christopher Wray on", "Director Chris Wray on"),
+            ("the No. 3 spot", "the number three spot"),
+            ("in Dobbs v. Jackson", "in Dobbs vs. Jackson"),
+        ] {
+            assert_eq!(classes(old, new), ["cosmetic"], "{old} → {new}");
+        }
+        assert_eq!(
+            classes("Mitt Romney (Utah) voted", "Mitt Romney (Nevada) voted"),
+            ["name"]
+        );
+        assert_eq!(classes("the ABC News poll", "the CBS News poll"), ["name"]);
+    }
+
+    #[test]
+    fn values_written_other_ways() {
+        for (old, new) in [
+            ("his Aug. 31 deadline", "his August 31st deadline"),
+            ("a president's 100th day", "a president's hundredth day"),
+            ("The 45th president", "The forty-fifth president"),
+            ("nearly a fifth of output", "nearly one-fifth of output"),
+            ("The gain was 0.8%, against", "The gain was .8%, against"),
+            ("$100 payments", "US$100 payments"),
+        ] {
+            assert_eq!(classes(old, new), ["cosmetic"], "{old} → {new}");
+        }
+        assert_eq!(
+            classes("the $8 billion project", "the C$8 billion project"),
+            ["number"]
+        );
+    }
+
+    #[test]
+    fn quotation_marks_moved_across_words_and_repeated_words() {
+        assert_eq!(
+            classes(
+                "would not “bow to pressure” from the mainland.",
+                "would not “bow to pressure from the mainland”."
+            ),
+            ["quote"]
+        );
+        assert_eq!(
+            classes(
+                "the labor Labor Department said",
+                "the Labor Department said"
+            ),
+            ["cosmetic"]
+        );
+        assert_eq!(
+            classes(
+                "they cannot establish residency",
+                "they can establish residency"
+            ),
+            ["negation"]
         );
     }
 

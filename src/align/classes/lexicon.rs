@@ -541,6 +541,25 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("eighth", 8.0),
     ("ninth", 9.0),
     ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1000.0),
     ("once", 1.0),
     ("twice", 2.0),
 ];
@@ -734,6 +753,19 @@ pub const TIME_WORDS: &[(&str, u8)] = &[
     ("evening", 23),
     ("night", 24),
     ("overnight", 25),
+];
+
+/// Abbreviations of words, written with a full stop (`No. 3`, `Dobbs v.
+/// Jackson`), as (short, long): the short form with its stop and the long
+/// form agree. `vs` agrees without its stop too.
+pub const WORD_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("no", "number"),
+    ("nos", "numbers"),
+    ("v", "versus"),
+    ("vs", "versus"),
+    ("dept", "department"),
+    ("govt", "government"),
+    ("approx", "approximately"),
 ];
 
 /// Words that place a time word relative to now, as (form, code): `this
