@@ -152,26 +152,12 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 /// Quotations in the content blocks of `a`, with their speakers.
 pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) -> Vec<Found> {
     let mut out = Vec::new();
-    // Speakers named so far, the latest last, and what the text says of
-    // their gender.
-    let mut recent: Vec<String> = Vec::new();
-    let mut genders: HashMap<String, Gender> = HashMap::new();
-    let mut known_names: Vec<String> = Vec::new();
+    let mut speakers = Speakers::default();
     for block in a.blocks.iter().filter(|b| b.role.is_content()) {
         let text = &a.text[block.span.range()];
         for (qs, qe) in quote_spans(text) {
             let span = Span::new(block.span.start + qs, block.span.start + qe);
-            let inner = &a.text[span.range()];
-            // Chinese and Japanese quotes are compared character by character.
-            let words: Vec<u32> = crate::align::words::count_units(inner)
-                .into_iter()
-                .map(stem)
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    let n = ids.len() as u32;
-                    *ids.entry(s).or_insert(n)
-                })
-                .collect();
+            let words = quote_words(&a.text[span.range()], ids);
             if words.is_empty() {
                 continue;
             }
@@ -186,43 +172,8 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
             if crate::article::is_furniture_sentence(&a.text[sentence.range()]) {
                 continue;
             }
-            let mut found = attribute(a, sentence, span, &mut known_names);
-            if found.is_none() {
-                // A quotation over several sentences is attributed where it ends.
-                if let Some(end_sentence) = block
-                    .sentences
-                    .iter()
-                    .find(|s| s.start < span.end && span.end <= s.end)
-                    .copied()
-                {
-                    if end_sentence != sentence {
-                        found = attribute(a, end_sentence, span, &mut known_names);
-                    }
-                }
-            }
-            // A pronoun points to the last named speaker it can mean ("she"
-            // skips a man the text called "Mr"); no attribution at all leaves
-            // the speaker unknown rather than guessed.
-            let speaker = match found {
-                Some(Speaker::Name(n)) => {
-                    if let Some(g) = gender_in(&a.text[sentence.range()], &n) {
-                        genders.insert(n.clone(), g);
-                    }
-                    Some(n)
-                }
-                Some(Speaker::Pronoun(g)) => recent
-                    .iter()
-                    .rev()
-                    .find(|name| {
-                        g.is_none() || genders.get(*name).is_none_or(|known| Some(*known) == g)
-                    })
-                    .cloned(),
-                None => None,
-            };
-            if let Some(n) = &speaker {
-                recent.retain(|r| r != n);
-                recent.push(n.clone());
-            }
+            let found = attribution(a, block, sentence, span, &mut speakers.known_names);
+            let speaker = speakers.resolve(found, &a.text[sentence.range()]);
             out.push(Found {
                 article: index,
                 span,
@@ -230,27 +181,110 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
                 words,
             });
         }
-        // Names met in the text also resolve later pronouns.
-        if let Some(n) = subject_name(text) {
-            if !known_names.contains(&n) {
-                known_names.push(n);
+        speakers.learn(a, block);
+    }
+    out
+}
+
+/// A quotation's words as stem ids (Chinese and Japanese quotes are
+/// compared character by character).
+fn quote_words(inner: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+    crate::align::words::count_units(inner)
+        .into_iter()
+        .map(stem)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let n = ids.len() as u32;
+            *ids.entry(s).or_insert(n)
+        })
+        .collect()
+}
+
+/// Who speaks a quotation: said in the sentence where it starts, or, for a
+/// quotation over several sentences, where it ends.
+fn attribution(
+    a: &Article,
+    block: &crate::article::Block,
+    sentence: Span,
+    span: Span,
+    known_names: &mut Vec<String>,
+) -> Option<Speaker> {
+    if let Some(found) = attribute(a, sentence, span, known_names) {
+        return Some(found);
+    }
+    let end_sentence = block
+        .sentences
+        .iter()
+        .find(|s| s.start < span.end && span.end <= s.end)
+        .copied()?;
+    if end_sentence == sentence {
+        return None;
+    }
+    attribute(a, end_sentence, span, known_names)
+}
+
+/// The speakers an article has named so far, the latest last, and what its
+/// text says of their gender.
+#[derive(Default)]
+struct Speakers {
+    recent: Vec<String>,
+    genders: HashMap<String, Gender>,
+    known_names: Vec<String>,
+}
+
+impl Speakers {
+    /// The speaker's name: a name as written, or for a pronoun the last
+    /// named speaker it can mean ("she" skips a man the text called "Mr");
+    /// no attribution at all leaves the speaker unknown rather than guessed.
+    fn resolve(&mut self, found: Option<Speaker>, sentence: &str) -> Option<String> {
+        let speaker = match found? {
+            Speaker::Name(n) => {
+                if let Some(g) = gender_in(sentence, &n) {
+                    self.genders.insert(n.clone(), g);
+                }
+                Some(n)
+            }
+            Speaker::Pronoun(g) => self
+                .recent
+                .iter()
+                .rev()
+                .find(|name| {
+                    g.is_none()
+                        || self
+                            .genders
+                            .get(*name)
+                            .is_none_or(|known| Some(*known) == g)
+                })
+                .cloned(),
+        };
+        if let Some(n) = &speaker {
+            self.recent.retain(|r| r != n);
+            self.recent.push(n.clone());
+        }
+        speaker
+    }
+
+    /// After a block: names met in its text also resolve later pronouns, and
+    /// what it says of their gender is kept, wherever it says it.
+    fn learn(&mut self, a: &Article, block: &crate::article::Block) {
+        if let Some(n) = subject_name(&a.text[block.span.range()]) {
+            if !self.known_names.contains(&n) {
+                self.known_names.push(n);
             }
         }
-        // And what the text says of their gender, wherever it says it.
         for sentence in &block.sentences {
             let st = &a.text[sentence.range()];
-            for n in known_names.iter().chain(&recent) {
-                if !genders.contains_key(n)
+            for n in self.known_names.iter().chain(&self.recent) {
+                if !self.genders.contains_key(n)
                     && n.split_whitespace().last().is_some_and(|s| st.contains(s))
                 {
                     if let Some(g) = gender_in(st, n) {
-                        genders.insert(n.clone(), g);
+                        self.genders.insert(n.clone(), g);
                     }
                 }
             }
         }
     }
-    out
 }
 
 /// Byte ranges (inside `text`) of quoted passages: “…”, «…», "…", and ‘…’
