@@ -313,124 +313,144 @@ fn hinted(start: usize, end: usize, role: Role, reason: &str) -> Block {
 
 /// Markdown: ATX headings, list items, block quotes, images, rules, front matter.
 fn markdown_blocks(text: &str, lines: &[Line], meta: &mut Metadata) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut i = 0;
-    // YAML front matter.
-    if lines
-        .first()
-        .is_some_and(|l| &text[l.start..l.end] == "---")
-    {
-        if let Some(close) = lines[1..].iter().position(|l| {
-            let s = &text[l.start..l.end];
-            s == "---" || s == "..."
-        }) {
-            let close = close + 1;
-            for l in &lines[1..close] {
-                front_matter_field(&text[l.start..l.end], meta);
-            }
-            blocks.push(hinted(
-                lines[0].start,
-                lines[close].end,
-                Role::Boilerplate,
-                "Markdown front matter",
-            ));
-            i = close + 1;
+    let mut md = Markdown::default();
+    let first = md.front_matter(text, lines, meta);
+    for line in &lines[first..] {
+        md.line(text, line);
+    }
+    md.flush();
+    md.blocks
+}
+
+/// The Markdown reader's state, line by line: the blocks so far, the
+/// paragraph or list item still open, whether inside a code fence, whether
+/// the title (the first level-1 heading) was seen.
+#[derive(Default)]
+struct Markdown {
+    blocks: Vec<Block>,
+    open: Option<(usize, usize)>,
+    in_fence: bool,
+    seen_h1: bool,
+}
+
+impl Markdown {
+    /// YAML front matter between `---` lines: its fields go to the metadata
+    /// and it is one boilerplate block. Returns the first line after it.
+    fn front_matter(&mut self, text: &str, lines: &[Line], meta: &mut Metadata) -> usize {
+        let line_text = |l: &Line| &text[l.start..l.end];
+        if lines.first().is_none_or(|l| line_text(l) != "---") {
+            return 0;
+        }
+        let Some(close) = lines[1..]
+            .iter()
+            .position(|l| matches!(line_text(l), "---" | "..."))
+            .map(|p| p + 1)
+        else {
+            return 0;
+        };
+        for l in &lines[1..close] {
+            front_matter_field(line_text(l), meta);
+        }
+        self.blocks.push(hinted(
+            lines[0].start,
+            lines[close].end,
+            Role::Boilerplate,
+            "Markdown front matter",
+        ));
+        close + 1
+    }
+
+    fn flush(&mut self) {
+        if let Some((s, e)) = self.open.take() {
+            self.blocks.push(raw_block(s, e));
         }
     }
-    let mut open: Option<(usize, usize)> = None;
-    let mut in_fence = false;
-    let mut seen_h1 = false;
-    let flush = |open: &mut Option<(usize, usize)>, blocks: &mut Vec<Block>| {
-        if let Some((s, e)) = open.take() {
-            blocks.push(raw_block(s, e));
-        }
-    };
-    while i < lines.len() {
-        let line = &lines[i];
-        i += 1;
+
+    /// A line that stands alone as a block of its own.
+    fn alone(&mut self, start: usize, end: usize, role: Role, reason: &str) {
+        self.flush();
+        self.blocks.push(hinted(start, end, role, reason));
+    }
+
+    fn line(&mut self, text: &str, line: &Line) {
         let start = line.start + line.indent;
-        let s = &text[start..line.end];
-        if in_fence {
-            if let Some((st, _)) = open {
-                open = Some((st, line.end));
+        let end = line.end;
+        let s = &text[start..end];
+        let fence = s.starts_with("```") || s.starts_with("~~~");
+        if self.in_fence {
+            if let Some((st, _)) = self.open {
+                self.open = Some((st, end));
             }
-            if s.starts_with("```") || s.starts_with("~~~") {
-                in_fence = false;
-                flush(&mut open, &mut blocks);
+            if fence {
+                self.in_fence = false;
+                self.flush();
             }
-            continue;
-        }
-        if line.is_blank() {
-            flush(&mut open, &mut blocks);
-            continue;
-        }
-        if s.starts_with("```") || s.starts_with("~~~") {
-            flush(&mut open, &mut blocks);
-            open = Some((start, line.end));
-            in_fence = true;
-            continue;
-        }
-        let hashes = s.bytes().take_while(|&c| c == b'#').count();
-        if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
-            flush(&mut open, &mut blocks);
-            if hashes == 1 && !seen_h1 {
-                seen_h1 = true;
-                blocks.push(hinted(
-                    start,
-                    line.end,
-                    Role::Title,
-                    "Markdown level-1 heading",
-                ));
+        } else if line.is_blank() {
+            self.flush();
+        } else if fence {
+            self.flush();
+            self.open = Some((start, end));
+            self.in_fence = true;
+        } else if let Some(level) = atx_level(s) {
+            let title = level == 1 && !std::mem::replace(&mut self.seen_h1, true);
+            if title {
+                self.alone(start, end, Role::Title, "Markdown level-1 heading");
             } else {
-                blocks.push(hinted(start, line.end, Role::Subhead, "Markdown heading"));
+                self.alone(start, end, Role::Subhead, "Markdown heading");
             }
-            continue;
-        }
-        let rule = s.len() >= 3
-            && (s.chars().all(|c| c == '-' || c == ' ')
-                || s.chars().all(|c| c == '*' || c == ' ')
-                || s.chars().all(|c| c == '_' || c == ' '));
-        let underline = s.len() >= 3 && s.chars().all(|c| c == '=');
-        if underline || (rule && open.is_some() && s.starts_with('-')) {
-            // Setext heading: the open paragraph was the heading text.
-            if let Some((st, _)) = open.take() {
-                let role = if underline && !seen_h1 {
-                    seen_h1 = true;
-                    Role::Title
-                } else {
-                    Role::Subhead
-                };
-                blocks.push(hinted(st, line.end, role, "Markdown heading"));
-                continue;
-            }
-        }
-        if rule {
-            flush(&mut open, &mut blocks);
-            blocks.push(hinted(
-                start,
-                line.end,
-                Role::Boilerplate,
-                "Markdown horizontal rule",
-            ));
-            continue;
-        }
-        if s.starts_with("![") {
-            flush(&mut open, &mut blocks);
-            blocks.push(hinted(start, line.end, Role::Caption, "Markdown image"));
-            continue;
-        }
-        if is_list_item(s) {
-            flush(&mut open, &mut blocks);
-            open = Some((start, line.end));
-            continue;
-        }
-        match open {
-            Some((st, _)) => open = Some((st, line.end)),
-            None => open = Some((start, line.end)),
+        } else if !self.setext_heading(s, end) {
+            self.plain_line(s, start, end);
         }
     }
-    flush(&mut open, &mut blocks);
-    blocks
+
+    /// A `===` or `---` line under an open paragraph makes it a heading.
+    fn setext_heading(&mut self, s: &str, end: usize) -> bool {
+        let underline = s.len() >= 3 && s.chars().all(|c| c == '=');
+        let dashes = is_rule(s) && s.starts_with('-');
+        if !(underline || dashes) {
+            return false;
+        }
+        let Some((st, _)) = self.open.take() else {
+            return false;
+        };
+        let role = if underline && !self.seen_h1 {
+            self.seen_h1 = true;
+            Role::Title
+        } else {
+            Role::Subhead
+        };
+        self.blocks.push(hinted(st, end, role, "Markdown heading"));
+        true
+    }
+
+    /// A rule, an image, a list item, or a line of the open paragraph.
+    fn plain_line(&mut self, s: &str, start: usize, end: usize) {
+        if is_rule(s) {
+            self.alone(start, end, Role::Boilerplate, "Markdown horizontal rule");
+        } else if s.starts_with("![") {
+            self.alone(start, end, Role::Caption, "Markdown image");
+        } else if is_list_item(s) {
+            self.flush();
+            self.open = Some((start, end));
+        } else {
+            let st = self.open.map_or(start, |(st, _)| st);
+            self.open = Some((st, end));
+        }
+    }
+}
+
+/// The level of an ATX heading (`## Head`), 1 to 6.
+fn atx_level(s: &str) -> Option<usize> {
+    let hashes = s.bytes().take_while(|&c| c == b'#').count();
+    ((1..=6).contains(&hashes) && s[hashes..].starts_with(' ')).then_some(hashes)
+}
+
+/// A thematic break: three or more of one of `-`, `*`, `_`, spaces allowed.
+fn is_rule(s: &str) -> bool {
+    s.len() >= 3
+        && (s.chars().all(|c| c == '-' || c == ' ')
+            || s.chars().all(|c| c == '*' || c == ' ')
+            || s.chars().all(|c| c == '_' || c == ' '))
 }
 
 fn front_matter_field(line: &str, meta: &mut Metadata) {
