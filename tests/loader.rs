@@ -4,7 +4,7 @@
 mod common;
 use common::sample;
 
-use storydiff::article::{Article, Role};
+use storydiff::article::{load_bytes, Article, LoadOptions, Role};
 
 fn blocks_with<'a>(a: &'a Article, needle: &str) -> Vec<(&'a str, Role, Option<&'a str>)> {
     a.blocks
@@ -189,4 +189,23 @@ fn independent_004_is_all_body() {
     assert_covers_text(&a);
     assert_eq!(a.body_blocks().count(), a.blocks.len());
     assert_eq!(a.blocks.len(), 18);
+}
+
+#[test]
+fn list_items_after_a_markdown_image_stay_body() {
+    let text = "# A headline\n\nThe report opens with a full sentence of prose.\n\n\
+                ![Ministers at the summit](summit.jpg)\n\n\
+                - Troops stay until spring\n- Aid rises by a third\n1. Talks resume in May\n\n\
+                Another sentence of prose closes the piece.\n";
+    let a = load_bytes("list.md", text.as_bytes(), &LoadOptions::default()).expect("loads");
+    assert_eq!(
+        blocks_with(&a, "![Ministers")[0].1,
+        Role::Caption,
+        "the image is the caption"
+    );
+    for item in ["Troops stay", "Aid rises", "Talks resume"] {
+        let found = blocks_with(&a, item);
+        assert_eq!(found.len(), 1, "{item}");
+        assert_eq!(found[0].1, Role::Body, "{item}: {:?}", found[0].2);
+    }
 }

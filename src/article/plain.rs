@@ -198,7 +198,7 @@ fn starts_lowercase(s: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-fn is_list_item(s: &str) -> bool {
+pub(crate) fn is_list_item(s: &str) -> bool {
     let t = s.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '+', '•', '–']) {
         return rest.starts_with(' ');

@@ -404,8 +404,14 @@ impl Page<'_> {
         !self.fixed[i] && article.blocks[i].role == Role::Body
     }
 
+    /// Whether block `i` is a list item: as the markup says, or for text
+    /// without markup (plain text, Markdown) when it opens with a bullet or
+    /// a number (`- `, `• `, `1. `).
     fn list_item(&self, i: usize) -> bool {
-        self.markup.get(i).is_some_and(|m| m.list_item)
+        match self.markup.get(i) {
+            Some(m) => m.list_item,
+            None => self.markup.is_empty() && super::plain::is_list_item(self.feats[i].text),
+        }
     }
 
     /// Whether block `j` is a paragraph of body prose.
