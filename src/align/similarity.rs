@@ -28,6 +28,10 @@ pub(crate) struct Vocab {
     /// Stems of ASCII words (at most seven bytes) packed into an integer: most
     /// words of most articles, looked up without hashing strings.
     short: FxMap<u64, u32>,
+    /// The first two bytes of every key in `short` (`ascii_stem_prefix`), as
+    /// bits: a word of the rarity sample whose stem cannot be among them is
+    /// passed over unstemmed. Empty until the first key.
+    short_prefixes: Vec<u64>,
     /// Words of up to fifteen bytes as written (packed with their length):
     /// the common words of a text skip stemming altogether.
     raw: FxMap<u128, u32>,
@@ -241,7 +245,7 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 /// Words of a sentence with whether each lies inside a quotation (double
 /// quotes and guillemets; single quotes are too often apostrophes).
 pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // An opening mark with no close runs to the end of the sentence, and a
     // close with no opening runs from its start (quotes spanning sentences).
     let straight = text.matches('"').count();
@@ -271,15 +275,11 @@ pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
 /// `stem` of an ASCII word packed into an integer (its bytes, little-endian;
 /// stems never contain a zero byte at either end, so lengths cannot collide),
 /// or `None` when the word is not ASCII.
-fn ascii_stem_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    if !b.is_ascii() {
-        return None;
-    }
-    // Trim what is not a letter or digit at both ends.
-    let Some(first) = b.iter().position(u8::is_ascii_alphanumeric) else {
-        return Some(0);
-    };
+/// The bytes of an ASCII word that `ascii_stem_key` stems, as a range:
+/// without what is not a letter or digit at both ends, nor a possessive
+/// `'s`. `None` when the word has no letter or digit.
+fn ascii_trim(b: &[u8]) -> Option<(usize, usize)> {
+    let first = b.iter().position(u8::is_ascii_alphanumeric)?;
     let mut last = b
         .iter()
         .rposition(u8::is_ascii_alphanumeric)
@@ -289,6 +289,32 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
     if last - first >= 2 && b[last - 2] == b'\'' && b[last - 1].eq_ignore_ascii_case(&b's') {
         last -= 2;
     }
+    Some((first, last))
+}
+
+/// The first two bytes of the key `ascii_stem_key` gives an ASCII word,
+/// read without stemming: the inflection step and truncation leave a stem's
+/// first two letters as written (lower-cased). `None` for a word of fewer
+/// than two letters or digits, or not ASCII.
+fn ascii_stem_prefix(word: &str) -> Option<u16> {
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let (first, last) = ascii_trim(b)?;
+    (last - first >= 2).then(|| {
+        u16::from(b[first].to_ascii_lowercase()) | u16::from(b[first + 1].to_ascii_lowercase()) << 8
+    })
+}
+
+fn ascii_stem_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let Some((first, last)) = ascii_trim(b) else {
+        return Some(0);
+    };
     // Lower-case into a buffer to take the inflection off; a word longer
     // than the buffer keeps more than seven letters whatever its ending.
     let mut buf = [0u8; 24];
@@ -370,6 +396,11 @@ pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
 /// `party-line`, `Miami-Dade`: written either way, the same words), each
 /// then as `terms`. A hyphen beside a digit stays (`50-49`, `COVID-19`).
 pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    // Most words hold no hyphen (0xE2 leads U+2010 and other punctuation).
+    if !word.bytes().any(|c| c == b'-' || c == 0xE2) {
+        terms(word, f);
+        return;
+    }
     let mut start = 0;
     let mut prev: Option<char> = None;
     let mut chars = word.char_indices().peekable();
@@ -440,6 +471,16 @@ impl Vocab {
 
     /// `stem_id` without adding a stem.
     fn known_stem_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(prefix) = ascii_stem_prefix(word) {
+            let p = usize::from(prefix);
+            let known = self
+                .short_prefixes
+                .get(p / 64)
+                .is_some_and(|bits| bits & (1 << (p % 64)) != 0);
+            if !known {
+                return None;
+            }
+        }
         if let Some(key) = ascii_stem_key(word) {
             return self.short.get(&key).copied();
         }
@@ -493,6 +534,11 @@ impl Vocab {
         let len = bytes.iter().rposition(|&c| c != 0).map_or(0, |p| p + 1);
         let id = self.new_id(std::str::from_utf8(&bytes[..len]).unwrap_or(""));
         self.short.insert(key, id);
+        if self.short_prefixes.is_empty() {
+            self.short_prefixes = vec![0; (1 << 16) / 64];
+        }
+        let prefix = (key & 0xffff) as usize;
+        self.short_prefixes[prefix / 64] |= 1 << (prefix % 64);
         id
     }
 
@@ -932,6 +978,21 @@ mod tests {
             assert_eq!(unpacked, st, "{w}");
         }
         assert_eq!(ascii_stem_key("Café"), None);
+        // The first two bytes of a key are known before stemming, over the
+        // letters the inflection rules read too.
+        let inflected = [
+            "a", "e", "i", "y", "s", "n", "g", "d", "I", "E", "S", "'", "%", "9", "-", ".",
+        ];
+        let more = crate::testing::random_texts(&inflected, 20_000, 12, 0x9e37_79b9_7f4a_7c15);
+        let named = [
+            "flies", "dying", "stopped", "March", "Sept.", "Russia's", "5%", "10%s", "a's", "I'S",
+        ];
+        for w in named.iter().copied().chain(more.iter().map(String::as_str)) {
+            if let Some(prefix) = ascii_stem_prefix(w) {
+                let key = ascii_stem_key(w).unwrap();
+                assert_eq!(u64::from(prefix), key & 0xffff, "{w}");
+            }
+        }
     }
 
     #[test]

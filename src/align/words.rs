@@ -42,7 +42,7 @@ impl WordKind {
 /// `3.4`, `U.S`, `don’t`, `pre-2014`) and single punctuation marks. Each is
 /// (start, end) in `s`.
 pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {

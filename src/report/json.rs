@@ -68,20 +68,11 @@ impl Serialize for Id {
 
 /// Writes `n` in decimal at the start of `out` (at least 20 bytes long),
 /// returning the number of bytes written.
-fn write_decimal(out: &mut [u8], mut n: usize) -> usize {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - i;
-    out[..len].copy_from_slice(&digits[i..]);
-    len
+fn write_decimal(out: &mut [u8], n: usize) -> usize {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n).as_bytes();
+    out[..digits.len()].copy_from_slice(digits);
+    digits.len()
 }
 
 #[derive(Serialize)]
@@ -275,10 +266,8 @@ impl Id {
 
 /// `key` and `n` in decimal.
 fn push_number(out: &mut Vec<u8>, key: &[u8], n: usize) {
-    let mut buf = [0u8; 20];
-    let len = write_decimal(&mut buf, n);
     out.extend_from_slice(key);
-    out.extend_from_slice(&buf[..len]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// `text` as a JSON string, escaped as serde_json escapes it (`\\"`, `\\\\`,
