@@ -783,8 +783,11 @@ impl<'a> SideView<'a> {
         while i < self.len() {
             let found = time_phrase(self, i, lex).or_else(|| {
                 parse_quantity(self, i, lex).map(|(q, end)| {
-                    // `a fifth of`: the article is the fraction's one.
-                    let a = i > 0 && self.key(i - 1) == "a" && q.unit == fraction_unit();
+                    // `a fifth of`, `a dozen`: the article is the count's one.
+                    let a = i > 0
+                        && self.key(i - 1) == "a"
+                        && (q.unit == fraction_unit()
+                            || matches!(self.key(i), "dozen" | "hundred"));
                     (q, i - usize::from(a), end)
                 })
             });
@@ -1264,6 +1267,12 @@ fn time_phrase(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize
         }
     }
     let &code = lex.time_words.get(s.key(i))?;
+    match code {
+        // Clock times: `noon` is `12 p.m.`, `midnight` `12 a.m.`
+        31 => return Some((quantity(QKind::Time, 720.0, None, ""), i, i + 1)),
+        32 => return Some((quantity(QKind::Time, 0.0, None, ""), i, i + 1)),
+        _ => {}
+    }
     if let Some(&d) = lex.deictics.get(prev) {
         return Some((
             relative(u32::from(d) * 1000 + u32::from(code)),
@@ -2831,12 +2840,15 @@ impl Lexicon {
     }
 
     /// A form of a name group starting at capitalised token `i` (short
-    /// forms that are also words, such as `US` or `WHO`, only in capitals).
+    /// forms that are also words, such as `US` or `WHO`, only in capitals
+    /// or capitalised inside a sentence).
     fn name_form(&self, side: &SideView, i: usize) -> Option<(usize, usize)> {
         let t = &side.texts[i];
         let list = self.forms.get(side.key(i))?;
         'forms: for (words, group) in list {
-            if words.len() == 1 && words[0].len() <= 3 && !all_caps(t) {
+            // `Fed` inside a sentence; `fed up` or `Fed up, voters` are words.
+            let named = all_caps(t) || (capitalised(t) && !side.sentence_start(i));
+            if words.len() == 1 && words[0].len() <= 3 && !named {
                 continue;
             }
             let mut k = i;
@@ -3317,12 +3329,20 @@ mod tests {
             ("nearly a fifth of output", "nearly one-fifth of output"),
             ("The gain was 0.8%, against", "The gain was .8%, against"),
             ("$100 payments", "US$100 payments"),
+            ("at noon on Friday", "at 12 p.m. on Friday"),
+            ("a dozen people were hurt", "12 people were hurt"),
+            ("the Federal Reserve raised rates", "the Fed raised rates"),
         ] {
             assert_eq!(classes(old, new), ["cosmetic"], "{old} → {new}");
         }
         assert_eq!(
             classes("the $8 billion project", "the C$8 billion project"),
             ["number"]
+        );
+        // A verb is no season.
+        assert_eq!(
+            classes("Prices fall sharply.", "Prices rise sharply."),
+            ["wording"]
         );
     }
 

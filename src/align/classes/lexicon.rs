@@ -270,6 +270,14 @@ pub const NAME_FORMS: &[&[&str]] = &[
         "world health organisation",
     ],
     &["pentagon", "defense department", "department of defense"],
+    &["fed", "federal reserve"],
+    &["gop", "republican party"],
+    &[
+        "cdc",
+        "centers for disease control and prevention",
+        "centers for disease control",
+    ],
+    &["scotus", "supreme court"],
 ];
 
 /// Capitalised words that are not names: honorifics and titles (`Mr`, `Dr`)
@@ -729,7 +737,8 @@ pub const DAYS: &[(&str, u8)] = &[
 /// Words of time that make a date or a span when the words around them say
 /// so (`next week`, `a day after`, `for months`, `the spring of 2022`,
 /// `Friday morning`), as (form, code): units of time (1-7, which are also
-/// in [`UNITS`]), seasons (11-14) and parts of the day (21-25).
+/// in [`UNITS`]), seasons (11-14), parts of the day (21-25) and the two
+/// clock times with names (31 noon, 32 midnight).
 pub const TIME_WORDS: &[(&str, u8)] = &[
     ("day", 1),
     ("days", 1),
@@ -753,6 +762,9 @@ pub const TIME_WORDS: &[(&str, u8)] = &[
     ("evening", 23),
     ("night", 24),
     ("overnight", 25),
+    ("noon", 31),
+    ("midday", 31),
+    ("midnight", 32),
 ];
 
 /// Abbreviations of words, written with a full stop (`No. 3`, `Dobbs v.
