@@ -117,12 +117,30 @@ fn table(
     new: Range<usize>,
     deadline: Option<Instant>,
 ) -> Option<Vec<Pair>> {
-    let (m, n) = (old.len(), new.len());
-    let w = n + 1;
-    let mut score = vec![0.0f64; (m + 1) * w];
-    let mut step = vec![Step::None; (m + 1) * w];
-    let mut single = vec![0.0f64; m * n];
-    for i in 0..m {
+    let single = single_pairs(sides, &old, &new, deadline)?;
+    let mut grid = Grid {
+        sides,
+        old,
+        new,
+        single,
+        score: Vec::new(),
+        step: Vec::new(),
+    };
+    grid.fill();
+    Some(grid.trace())
+}
+
+/// The similarity of every old sentence of the region with every new one,
+/// row by row; `None` once the deadline passes.
+fn single_pairs(
+    sides: &Sides,
+    old: &Range<usize>,
+    new: &Range<usize>,
+    deadline: Option<Instant>,
+) -> Option<Vec<f64>> {
+    let n = new.len();
+    let mut single = vec![0.0f64; old.len() * n];
+    for i in 0..old.len() {
         if i % 64 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
             return None;
         }
@@ -130,111 +148,135 @@ fn table(
             single[i * n + j] = sides.sim(old.start + i, new.start + j);
         }
     }
-    let t = sides.threshold;
-    for i in 0..=m {
-        for j in 0..=n {
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let mut best = f64::MIN;
-            let mut how = Step::None;
-            if i > 0 && score[(i - 1) * w + j] > best {
-                best = score[(i - 1) * w + j];
-                how = Step::SkipOld;
-            }
-            if j > 0 && score[i * w + j - 1] > best {
-                best = score[i * w + j - 1];
-                how = Step::SkipNew;
-            }
-            if i > 0 && j > 0 {
-                let s = single[(i - 1) * n + j - 1];
-                if s >= t && score[(i - 1) * w + j - 1] + s > best {
-                    best = score[(i - 1) * w + j - 1] + s;
-                    how = Step::One;
+    Some(single)
+}
+
+/// The table: `score[i * w + j]` is the best sum over the first `i` old
+/// and `j` new sentences of the region, `step` how it was reached.
+struct Grid<'a> {
+    sides: &'a Sides<'a>,
+    old: Range<usize>,
+    new: Range<usize>,
+    single: Vec<f64>,
+    score: Vec<f64>,
+    step: Vec<Step>,
+}
+
+impl Grid<'_> {
+    fn width(&self) -> usize {
+        self.new.len() + 1
+    }
+
+    /// The similarity of the region's `i`th old and `j`th new sentence.
+    fn single(&self, i: usize, j: usize) -> f64 {
+        self.single[i * self.new.len() + j]
+    }
+
+    fn fill(&mut self) {
+        let (m, w) = (self.old.len(), self.width());
+        self.score = vec![0.0f64; (m + 1) * w];
+        self.step = vec![Step::None; (m + 1) * w];
+        for i in 0..=m {
+            for j in 0..w {
+                if i == 0 && j == 0 {
+                    continue;
                 }
-                // Two into one (merge) or one into two (split): worth it when the
-                // joined pair beats the best single pair, or ties it while the
-                // word counts say the two belong together. `one` is the better
-                // of the two single pairs, `from` the cell the step comes from.
-                let mut try_join = |one: f64,
-                                    from: usize,
-                                    whole: u32,
-                                    parts: [u32; 2],
-                                    joined: &dyn Fn() -> f64,
-                                    kind: Step| {
-                    if one >= t * 0.5 {
-                        let s = joined();
-                        if joins(s, one, t, whole, parts) && score[from] + s + TIE > best {
-                            best = score[from] + s + TIE;
-                            how = kind;
-                        }
+                let (best, how) = self.best_step(i, j);
+                self.score[i * w + j] = best;
+                self.step[i * w + j] = how;
+            }
+        }
+    }
+
+    /// The best way into cell (`i`, `j`): skip an old or a new sentence,
+    /// pair one with one, or join two into one (merge) or one into two
+    /// (split) — worth it when the joined pair beats the best single pair,
+    /// or ties it while the word counts say the two belong together.
+    fn best_step(&self, i: usize, j: usize) -> (f64, Step) {
+        let (sides, w, t) = (self.sides, self.width(), self.sides.threshold);
+        let score = &self.score;
+        let mut best = f64::MIN;
+        let mut how = Step::None;
+        if i > 0 && score[(i - 1) * w + j] > best {
+            best = score[(i - 1) * w + j];
+            how = Step::SkipOld;
+        }
+        if j > 0 && score[i * w + j - 1] > best {
+            best = score[i * w + j - 1];
+            how = Step::SkipNew;
+        }
+        if i == 0 || j == 0 {
+            return (best, how);
+        }
+        let s = self.single(i - 1, j - 1);
+        if s >= t && score[(i - 1) * w + j - 1] + s > best {
+            best = score[(i - 1) * w + j - 1] + s;
+            how = Step::One;
+        }
+        // `one` is the better of the two single pairs, `from` the cell the
+        // step comes from.
+        let mut try_join =
+            |one: f64, from: usize, whole: u32, parts: [u32; 2], joined: &dyn Fn() -> f64, kind| {
+                if one >= t * 0.5 {
+                    let s = joined();
+                    if joins(s, one, t, whole, parts) && score[from] + s + TIE > best {
+                        best = score[from] + s + TIE;
+                        how = kind;
                     }
-                };
-                if i > 1 {
-                    let (o1, nn) = (old.start + i - 2, new.start + j - 1);
-                    try_join(
-                        single[(i - 1) * n + j - 1].max(single[(i - 2) * n + j - 1]),
-                        (i - 2) * w + j - 1,
-                        sides.new_words[nn],
-                        [sides.old_words[o1], sides.old_words[o1 + 1]],
-                        &|| sides.sim_merge(o1, nn),
-                        Step::Merge,
-                    );
                 }
-                if j > 1 {
-                    let (oo, n1) = (old.start + i - 1, new.start + j - 2);
-                    try_join(
-                        single[(i - 1) * n + j - 1].max(single[(i - 1) * n + j - 2]),
-                        (i - 1) * w + j - 2,
-                        sides.old_words[oo],
-                        [sides.new_words[n1], sides.new_words[n1 + 1]],
-                        &|| sides.sim_split(oo, n1),
-                        Step::Split,
-                    );
-                }
-            }
-            score[i * w + j] = best;
-            step[i * w + j] = how;
+            };
+        if i > 1 {
+            let (o1, nn) = (self.old.start + i - 2, self.new.start + j - 1);
+            try_join(
+                self.single(i - 1, j - 1).max(self.single(i - 2, j - 1)),
+                (i - 2) * w + j - 1,
+                sides.new_words[nn],
+                [sides.old_words[o1], sides.old_words[o1 + 1]],
+                &|| sides.sim_merge(o1, nn),
+                Step::Merge,
+            );
         }
-    }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (m, n);
-    while i > 0 || j > 0 {
-        match step[i * w + j] {
-            Step::SkipOld => i -= 1,
-            Step::SkipNew => j -= 1,
-            Step::One => {
-                pairs.push(Pair {
-                    old: old.start + i - 1..old.start + i,
-                    new: new.start + j - 1..new.start + j,
-                    similarity: single[(i - 1) * n + j - 1],
-                });
-                i -= 1;
-                j -= 1;
-            }
-            Step::Merge => {
-                pairs.push(Pair {
-                    old: old.start + i - 2..old.start + i,
-                    new: new.start + j - 1..new.start + j,
-                    similarity: sides.sim_merge(old.start + i - 2, new.start + j - 1),
-                });
-                i -= 2;
-                j -= 1;
-            }
-            Step::Split => {
-                pairs.push(Pair {
-                    old: old.start + i - 1..old.start + i,
-                    new: new.start + j - 2..new.start + j,
-                    similarity: sides.sim_split(old.start + i - 1, new.start + j - 2),
-                });
-                i -= 1;
-                j -= 2;
-            }
-            Step::None => break,
+        if j > 1 {
+            let (oo, n1) = (self.old.start + i - 1, self.new.start + j - 2);
+            try_join(
+                self.single(i - 1, j - 1).max(self.single(i - 1, j - 2)),
+                (i - 1) * w + j - 2,
+                sides.old_words[oo],
+                [sides.new_words[n1], sides.new_words[n1 + 1]],
+                &|| sides.sim_split(oo, n1),
+                Step::Split,
+            );
         }
+        (best, how)
     }
-    pairs.reverse();
-    Some(pairs)
+
+    /// The pairs on the best path, in order.
+    fn trace(&self) -> Vec<Pair> {
+        let (os, ns, w) = (self.old.start, self.new.start, self.width());
+        let mut pairs = Vec::new();
+        let (mut i, mut j) = (self.old.len(), self.new.len());
+        while i > 0 || j > 0 {
+            let (take_old, take_new, similarity) = match self.step[i * w + j] {
+                Step::SkipOld => (1, 0, None),
+                Step::SkipNew => (0, 1, None),
+                Step::One => (1, 1, Some(self.single(i - 1, j - 1))),
+                Step::Merge => (2, 1, Some(self.sides.sim_merge(os + i - 2, ns + j - 1))),
+                Step::Split => (1, 2, Some(self.sides.sim_split(os + i - 1, ns + j - 2))),
+                Step::None => break,
+            };
+            if let Some(similarity) = similarity {
+                pairs.push(Pair {
+                    old: os + i - take_old..os + i,
+                    new: ns + j - take_new..ns + j,
+                    similarity,
+                });
+            }
+            i -= take_old;
+            j -= take_new;
+        }
+        pairs.reverse();
+        pairs
+    }
 }
 
 /// Big regions: candidates through an index of shared rare words, the best
