@@ -345,7 +345,14 @@ fn classify_op(op: &mut Op, english: bool) {
                     .any(|c| c.is_alphanumeric() || is_unit_sign(c))
             })
     };
-    if (op.cosmetic || punctuation_only()) && !quotation_moved(&stream(&op.words)) {
+    let marks_changed = || {
+        op.words
+            .iter()
+            .any(|w| w.kind != WordKind::Equal && w.text.contains(['“', '”', '"', '‘', '’', '\'']))
+    };
+    if (op.cosmetic || punctuation_only())
+        && !(marks_changed() && quotation_moved(&stream(&op.words)))
+    {
         // Texts equal apart from case, quotes, dashes and spaces, or
         // changed in punctuation only.
         for w in op.words.iter_mut().filter(|w| w.kind != WordKind::Equal) {
@@ -1253,7 +1260,14 @@ fn is_currency(t: &str) -> bool {
 /// the day beside a day or after `the`, `this` (`Friday morning`). As
 /// (quantity, first token, end).
 fn time_phrase(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize, usize)> {
-    if !may_start_quantity(s, i) || i == 0 {
+    if i == 0 || !may_start_quantity(s, i) {
+        return None;
+    }
+    // Most tokens here are figures: ruled out by their own key before the
+    // words around them are read.
+    let key = s.key(i);
+    let time = lex.time_words.get(key).copied();
+    if time.is_none() && !lex.days.contains_key(key) && !lex.months.contains_key(key) {
         return None;
     }
     let prev = s.key(i - 1);
@@ -1266,7 +1280,7 @@ fn time_phrase(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize
             return Some((relative(u32::from(d) * 1000 + month + code), i - 1, end));
         }
     }
-    let &code = lex.time_words.get(s.key(i))?;
+    let code = time?;
     match code {
         // Clock times: `noon` is `12 p.m.`, `midnight` `12 a.m.`
         31 => return Some((quantity(QKind::Time, 720.0, None, ""), i, i + 1)),
