@@ -1586,6 +1586,13 @@ impl Reading {
 }
 
 fn quantity(kind: QKind, value: f64, upper: Option<f64>, unit: &str) -> Quantity {
+    // A span of weeks in days (`14 days` is `two weeks`); vague spans
+    // (`for weeks`) keep their unit.
+    let (value, upper, unit) = if unit == "week" && kind == QKind::Amount {
+        (value * 7.0, upper.map(|u| u * 7.0), "day")
+    } else {
+        (value, upper, unit)
+    };
     let unit = if unit.is_empty() {
         0
     } else {
@@ -3345,6 +3352,7 @@ mod tests {
             ("$100 payments", "US$100 payments"),
             ("at noon on Friday", "at 12 p.m. on Friday"),
             ("a dozen people were hurt", "12 people were hurt"),
+            ("it takes effect in 14 days", "it takes effect in two weeks"),
             ("the Federal Reserve raised rates", "the Fed raised rates"),
         ] {
             assert_eq!(classes(old, new), ["cosmetic"], "{old} → {new}");
