@@ -308,8 +308,7 @@ fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option
     }
     let balance = Balance::count(&old, &new);
     let moved = quotation_moved(&tokens);
-    let mut set = Classes::default();
-    let mut marks: Vec<(usize, Option<EditClass>)> = Vec::new();
+    let mut read: Vec<(Change, Classes)> = Vec::new();
     for change in changes(&tokens) {
         let mut classes = if english {
             classify_change(&change, &old, &new, &balance, lex)
@@ -325,11 +324,60 @@ fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option
             // more or fewer of them.
             classes = Classes::of(&[EditClass::Quote]);
         }
+        read.push((change, classes));
+    }
+    if english {
+        verb_forms_of_negation(&mut read, &old, &new);
+    }
+    let mut set = Classes::default();
+    let mut marks: Vec<(usize, Option<EditClass>)> = Vec::new();
+    for (change, classes) in read {
         set = Classes(set.0 | classes.0);
         let primary = classes.primary();
         marks.extend(change.pieces.iter().map(|&p| (p, primary)));
     }
     (set, marks)
+}
+
+/// `doesn't have` → `has`: when a negation with `do` came or went, the
+/// verb it carried changes form in a change of its own; that form is part
+/// of the negation, not rewording.
+fn verb_forms_of_negation(read: &mut [(Change, Classes)], old: &SideView, new: &SideView) {
+    let with_do = |c: &Change| {
+        let has_do = |side: &SideView, r: std::ops::Range<usize>| {
+            r.clone()
+                .any(|i| matches!(side.key(i), "do" | "does" | "did"))
+        };
+        has_do(old, c.old.clone()) || has_do(new, c.new.clone())
+    };
+    let negated = read
+        .iter()
+        .any(|(c, k)| k.contains(EditClass::Negation) && with_do(c));
+    if !negated {
+        return;
+    }
+    for (c, k) in read.iter_mut() {
+        let one_word = c.old.len() == 1 && c.new.len() == 1;
+        if *k == Classes::of(&[EditClass::Wording])
+            && one_word
+            && verb_forms(old.key(c.old.start), new.key(c.new.start))
+        {
+            *k = Classes::of(&[EditClass::Negation]);
+        }
+    }
+}
+
+/// Two forms of one verb (`have`/`has`, `comply`/`complies`, `agree`/`agreed`).
+fn verb_forms(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let have = |w: &str| matches!(w, "have" | "has" | "had");
+    (have(a) && have(b))
+        || long
+            .strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "d"))
+        || (short.ends_with('y')
+            && long.starts_with(&short[..short.len() - 1])
+            && matches!(&long[short.len() - 1..], "ies" | "ied"))
 }
 
 fn classify_op(op: &mut Op, english: bool) {
@@ -3388,6 +3436,13 @@ mod tests {
             classes(
                 "they cannot establish residency",
                 "they can establish residency"
+            ),
+            ["negation"]
+        );
+        assert_eq!(
+            classes(
+                "the group doesn't actually have a bill",
+                "the group actually has a bill"
             ),
             ["negation"]
         );
