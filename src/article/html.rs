@@ -24,10 +24,10 @@ const MAX_DEPTH: usize = 64;
 
 /// The extractor measures each container's whole text, so its work is the
 /// page's text times the number of containers above it. A page whose text
-/// bytes times their depth exceed this (the largest of the Readability and
-/// newspaper4k test pages comes to 8 MiB, 480 KB of text under 16 levels on
-/// average) is read with its deeper elements moved up to the deepest level
-/// that keeps it within, never shallower than `MIN_DEPTH`.
+/// bytes (scripts' included) times their depth exceed this (the largest of
+/// the Readability and newspaper4k test pages comes to 10 MiB) is read with
+/// its deeper elements moved up to the deepest level that keeps it within,
+/// never shallower than `MIN_DEPTH`.
 const DEPTH_BUDGET: usize = 64 << 20;
 
 /// The shallowest level a large page's nesting is moved up to.
