@@ -449,7 +449,13 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
             let chars = text.chars().take(CHAR_CAP).count();
             Feat {
                 lower: if words <= SHORT_LINE {
-                    text.to_lowercase()
+                    // The same as `to_lowercase` on ASCII, without its
+                    // character-by-character Unicode walk.
+                    if text.is_ascii() {
+                        text.to_ascii_lowercase()
+                    } else {
+                        text.to_lowercase()
+                    }
                 } else {
                     String::new()
                 },

@@ -245,13 +245,17 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, next: usize, e
     if word.is_empty() {
         return false;
     }
-    let next_word = next_word(text, next, end);
-    let starter = STARTERS.contains(&next_word);
-    if NEVER_END.contains(&word) {
-        return true;
-    }
-    if MAY_END.contains(&word) {
-        return !starter;
+    // Whether the next word usually opens a sentence: asked only for the
+    // short forms that may end one.
+    let starter = || STARTERS.contains(&next_word(text, next, end));
+    // The listed short forms have at most six bytes ("Messrs", "approx").
+    if word.len() <= 6 {
+        if NEVER_END.contains(&word) {
+            return true;
+        }
+        if MAY_END.contains(&word) {
+            return !starter();
+        }
     }
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
@@ -265,7 +269,7 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, next: usize, e
             .split('.')
             .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(char::is_alphabetic))
     {
-        return !starter;
+        return !starter();
     }
     false
 }
@@ -281,6 +285,11 @@ fn next_word(text: &str, from: usize, end: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_short_forms_fit_the_length_check() {
+        assert!(NEVER_END.iter().chain(MAY_END).all(|w| w.len() <= 6));
+    }
 
     fn split(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
