@@ -1,12 +1,14 @@
 //! Alignment by claims on real three-outlet coverage, against hand labels:
-//! `tests/claims/homologous-{a,b,c}.tsv` name, for thirty events of the
+//! `tests/claims/homologous-{a,b,c,d}.tsv` name, for thirty-eight events of the
 //! same-event set (`../shared/data/same-event/`), the pairs of body sentences
 //! a reader calls the same fact. Every pair of outlets of each event is
 //! aligned by claims; a row (an op with sentences on both sides, body
 //! sentences on each) is right when a labelled pair stands on it. Prints
-//! precision (right rows / rows) and recall (right rows / the most labelled
-//! pairs one alignment can hold), the wrong rows and the missed pairs; skips
-//! with a note when the set is absent.
+//! precision (right rows / rows), recall (right rows / the most labelled
+//! pairs a 1:1 alignment can hold: a maximum matching over the labels), and
+//! the labelled pairs found against the most any alignment can hold when a
+//! sentence has one partner or two beside each other (a 2:1), with the wrong
+//! rows and the missed pairs; skips with a note when the set is absent.
 
 use std::collections::BTreeMap;
 
@@ -80,6 +82,54 @@ fn sentence_with(a: &Article, c: &Comparison, side: Side, fragment: &str) -> usi
         .unwrap_or_else(|| panic!("{}: no sentence holds “{fragment}”", a.path))
 }
 
+/// The most labelled pairs (`edges`, unit indices) one alignment can hold
+/// when each sentence has one partner, or one sentence two that stand
+/// beside each other (a 2:1 or 1:2: one outlet splitting what the other
+/// says in one sentence). Each pair is held by a 1:1 row of its own or by a
+/// 2:1 row with a pair that shares one end and whose other end is next to
+/// it; the best choice of rows that share no sentence is found by trying
+/// them all (an outlet pair has a handful of labels).
+fn most_held_with_splits(edges: &[(usize, usize)]) -> usize {
+    // Rows: (old sentences, new sentences, labelled pairs held).
+    let mut rows: Vec<(Vec<usize>, Vec<usize>, usize)> =
+        edges.iter().map(|&(o, n)| (vec![o], vec![n], 1)).collect();
+    for (k, &(o1, n1)) in edges.iter().enumerate() {
+        for &(o2, n2) in &edges[k + 1..] {
+            if o1 == o2 && n1.abs_diff(n2) == 1 {
+                rows.push((vec![o1], vec![n1, n2], 2));
+            }
+            if n1 == n2 && o1.abs_diff(o2) == 1 {
+                rows.push((vec![o1, o2], vec![n1], 2));
+            }
+        }
+    }
+    fn best(
+        rows: &[(Vec<usize>, Vec<usize>, usize)],
+        old: &mut Vec<usize>,
+        new: &mut Vec<usize>,
+    ) -> usize {
+        let Some(((o, n, held), rest)) = rows.split_first() else {
+            return 0;
+        };
+        let without = best(rest, old, new);
+        if o.iter().any(|x| old.contains(x)) || n.iter().any(|x| new.contains(x)) {
+            return without;
+        }
+        let (lo, ln) = (old.len(), new.len());
+        old.extend(o);
+        new.extend(n);
+        let with = held + best(rest, old, new);
+        old.truncate(lo);
+        new.truncate(ln);
+        with.max(without)
+    }
+    let mut unique = edges.to_vec();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), edges.len(), "a labelled pair is listed twice");
+    best(&rows, &mut Vec::new(), &mut Vec::new())
+}
+
 /// The size of a largest matching of a bipartite graph (augmenting paths).
 fn max_matching(edges: &[(usize, usize)]) -> usize {
     fn augment(
@@ -119,6 +169,11 @@ struct Tally {
     rows: usize,
     right: usize,
     holdable: usize,
+    /// Labelled pairs, those standing on one row, and the most that one
+    /// alignment with 2:1 rows can hold.
+    labelled: usize,
+    held: usize,
+    holdable_with_splits: usize,
     wrong: Vec<String>,
     missed: Vec<String>,
 }
@@ -137,6 +192,16 @@ fn score_pair(event: &str, a: &str, b: &str, labels: &[Label], t: &mut Tally) {
         })
         .collect();
     t.holdable += max_matching(&edges);
+    t.labelled += edges.len();
+    t.holdable_with_splits += most_held_with_splits(&edges);
+    t.held += edges
+        .iter()
+        .filter(|&&(o, n)| {
+            c.ops
+                .iter()
+                .any(|op| op.old.contains(&o) && op.new.contains(&n))
+        })
+        .count();
     let text = |art: &Article, side: Side, r: std::ops::Range<usize>| -> String {
         c.units(side)[r]
             .iter()
@@ -202,12 +267,24 @@ fn homologous_sentences_of_real_coverage() {
         eprintln!("skipped: {DIR} is absent (the same-event set the labels refer to)");
         return;
     }
-    for (file, name) in [
-        ("homologous-a.tsv", "set a (tuning)"),
-        ("homologous-b.tsv", "set b (held out)"),
+    // (labels, name, least precision, least recall): set d was labelled
+    // blind and scored once before this round's changes at 85 % precision
+    // (three rows pair a background mention with a different fact); its
+    // floor holds it where it stands now, below the 95 % of the others.
+    for (file, name, least_precision, least_recall) in [
+        ("homologous-a.tsv", "set a (tuning)", 0.95, 0.6),
+        ("homologous-b.tsv", "set b (held out)", 0.95, 0.6),
         (
             "homologous-c.tsv",
             "set c (held out, labelled after tuning)",
+            0.95,
+            0.6,
+        ),
+        (
+            "homologous-d.tsv",
+            "set d (held out, labelled before this round)",
+            0.85,
+            0.6,
         ),
     ] {
         let t = score_set(file);
@@ -222,6 +299,15 @@ fn homologous_sentences_of_real_coverage() {
             t.holdable,
             100.0 * recall
         );
+        eprintln!(
+            "  labelled pairs: {}; on one row: {}; the most one alignment can hold: {} 1:1 ({:.0} %), {} with 2:1 rows ({:.0} %)",
+            t.labelled,
+            t.held,
+            t.holdable,
+            100.0 * t.holdable as f64 / t.labelled.max(1) as f64,
+            t.holdable_with_splits,
+            100.0 * t.holdable_with_splits as f64 / t.labelled.max(1) as f64
+        );
         for w in &t.wrong {
             eprintln!("  wrong row: {w}");
         }
@@ -229,9 +315,12 @@ fn homologous_sentences_of_real_coverage() {
             eprintln!("  missed: {m}");
         }
         assert!(
-            precision >= 0.9,
-            "{name}: precision {precision:.2} is below 0.9"
+            precision >= least_precision,
+            "{name}: precision {precision:.2} is below {least_precision}"
         );
-        assert!(recall >= 0.5, "{name}: recall {recall:.2} is below 0.5");
+        assert!(
+            recall >= least_recall,
+            "{name}: recall {recall:.2} is below {least_recall}"
+        );
     }
 }

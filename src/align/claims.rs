@@ -568,7 +568,7 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
 /// not yet searched keep only their word-for-word twins, and `late` says how
 /// many were searched.
 fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::for_claims();
     let (mut sents, keys) = content_sentences(articles, &mut vocab);
     let twins = twins(&sents, &keys);
     // Only sentences without a twin in every other article are compared.
@@ -783,7 +783,7 @@ pub fn align_by_story_claims(
 ) -> Comparison {
     let deadline = options.deadline.map(|d| Instant::now() + d);
     let (old_units, new_units) = (units::units(old), units::units(new));
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::for_claims();
     let mut pairs = Vec::with_capacity(claims.len());
     let mut profiles = Vec::with_capacity(claims.len());
     for &(o, n) in claims {
@@ -806,7 +806,7 @@ pub fn align_by_story_claims(
             similarity: vocab.claim_similarity(po, pn),
         })
         .collect();
-    let mut pool = Vocab::default();
+    let mut pool = Vocab::for_claims();
     let (sents, _) = content_sentences(&[old, new], &mut pool);
     pool.freeze_with(SMALL_POOL);
     take_split_halves(

@@ -52,6 +52,9 @@ pub(crate) struct Vocab {
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
+    /// Whether the words of one group of `PARAPHRASES` share one id
+    /// (`for_claims`).
+    paraphrases: bool,
 }
 
 /// What similarity needs to know about one sentence.
@@ -395,7 +398,15 @@ pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
 /// The parts of a word joined by hyphens between letters (`full-scale`,
 /// `party-line`, `Miami-Dade`: written either way, the same words), each
 /// then as `terms`. A hyphen beside a digit stays (`50-49`, `COVID-19`).
+/// A figure written with its magnitude, `194K`, `194,000`, `$1.8T` or
+/// `$5bn`, counts as the figure and the magnitude's word, as `194 thousand`
+/// and `$1.8 trillion` do: one amount, however it is written.
 pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    if let Some((figure, magnitude)) = scaled_figure(word) {
+        f(figure);
+        f(magnitude);
+        return;
+    }
     // Most words hold no hyphen (0xE2 leads U+2010 and other punctuation).
     if !word.bytes().any(|c| c == b'-' || c == 0xE2) {
         terms(word, f);
@@ -418,6 +429,50 @@ pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     terms(&word[start..], f);
 }
 
+/// A figure and its magnitude's word when a word writes both: a letter
+/// suffix (`194K`, `5m`, `3.5bn`, `1.8T`, `2tn`) or trailing groups of
+/// zeros (`194,000` is `194` thousand, `7,000,000` `7` million).
+fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let split = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (digits, suffix) = w.split_at(split);
+    let digits = digits.trim_end_matches([',', '.']);
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("k", "thousand"),
+        ("m", "million"),
+        ("mn", "million"),
+        ("mln", "million"),
+        ("b", "billion"),
+        ("bn", "billion"),
+        ("bln", "billion"),
+        ("t", "trillion"),
+        ("tn", "trillion"),
+        ("trn", "trillion"),
+    ];
+    if !suffix.is_empty() {
+        let &(_, magnitude) = SUFFIXES
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(suffix))?;
+        return Some((digits, magnitude));
+    }
+    let mut head = digits;
+    let mut groups: usize = 0;
+    while let Some(h) = head.strip_suffix(",000") {
+        head = h;
+        groups += 1;
+    }
+    if head.is_empty() || head.contains('.') {
+        return None;
+    }
+    let magnitude = ["thousand", "million", "billion", "trillion"].get(groups.checked_sub(1)?)?;
+    Some((head, magnitude))
+}
+
 /// A word of at most 15 bytes as written, packed with its length: the key
 /// under which `Vocab::raw` remembers its stem, so a word seen before needs
 /// no stemming. Longer words have no key.
@@ -436,6 +491,16 @@ fn packed(word: &str) -> Option<u128> {
 const UNKNOWN: u32 = u32::MAX;
 
 impl Vocab {
+    /// A vocabulary for telling claims (`align::claims`): the words of one
+    /// group of `PARAPHRASES` (`dismissed`/`rejected`, `centrist`/`moderate`)
+    /// are one word.
+    pub fn for_claims() -> Vocab {
+        Vocab {
+            paraphrases: true,
+            ..Vocab::default()
+        }
+    }
+
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
         let Some(packed) = packed(word) else {
@@ -543,6 +608,11 @@ impl Vocab {
     }
 
     fn new_id(&mut self, stem: &str) -> u32 {
+        if self.paraphrases {
+            if let Some(first) = paraphrase_of(stem) {
+                return self.packed_id(pack_stem(first));
+            }
+        }
         self.frozen.clear();
         let id = self.df.len() as u32;
         self.stop.push(is_stopword(stem));
@@ -757,16 +827,112 @@ impl Vocab {
     }
 }
 
+/// An ASCII stem of at most seven bytes packed as `ascii_stem_key` packs it.
+fn pack_stem(stem: &str) -> u64 {
+    stem.bytes()
+        .take(7)
+        .enumerate()
+        .fold(0u64, |k, (i, c)| k | u64::from(c) << (8 * i))
+}
+
+/// Words news reports use for one another when they tell the same fact,
+/// by group: a claim told with one is the claim told with another
+/// (`dismissed the latest challenge` / `rejected another effort`, `relieved
+/// of his command` / `removed from his position`, `moderate` / `centrist`
+/// Democrats). Only words that mean the same in a news report whatever the
+/// story: verbs of what happened (rejecting, destroying, removing, leaving,
+/// dying, arresting, winning, approving, announcing, criticising, warning,
+/// beginning, resigning, rising, falling, delaying, banning, charging,
+/// suing, vowing, shutting) and the nouns of such reports (a deal, talks, a
+/// truce, a probe, a freeze, migrants, lawmakers, children; the political
+/// camps). Used for claims only (`Vocab::for_claims`); inflections come off
+/// first, so each word is listed in its plain forms and irregular ones.
+const PARAPHRASES: &[&[&str]] = &[
+    &["reject", "dismiss", "rebuff", "spurn"],
+    &[
+        "destroy",
+        "demolish",
+        "flatten",
+        "raze",
+        "pulverize",
+        "pulverise",
+    ],
+    &["remove", "oust", "relieve"],
+    &["depart", "departing", "leave", "leaving", "outgoing"],
+    &["moderate", "centrist"],
+    &["progressive", "liberal"],
+    &["moratorium", "freeze"],
+    &["kill", "killed", "dead", "die", "died", "dies", "death"],
+    &["arrest", "detain"],
+    &["win", "won", "victory", "victorious"],
+    &["approve", "approval", "authorize", "authorise"],
+    &["announce", "announcement", "unveil"],
+    &[
+        "criticize",
+        "criticise",
+        "criticism",
+        "slam",
+        "condemn",
+        "rebuke",
+        "denounce",
+        "decry",
+        "lambaste",
+    ],
+    &["warn", "warning", "caution"],
+    &["begin", "began", "begun", "start", "launch", "commence"],
+    &["resign", "resignation", "quit"],
+    &[
+        "increase", "rise", "rose", "risen", "climb", "surge", "soar",
+    ],
+    &["decrease", "decline", "drop", "plunge", "slump", "tumble"],
+    &["delay", "postpone"],
+    &["ban", "prohibit", "outlaw"],
+    &["charge", "indict", "indictment"],
+    &["lawsuit", "sue"],
+    &["vow", "pledge", "promise"],
+    &["shut", "shutdown"],
+    &["deal", "agreement", "pact"],
+    &["talk", "negotiation", "negotiate"],
+    &["truce", "ceasefire"],
+    &["investigation", "investigate", "probe", "inquiry"],
+    &["migrant", "immigrant"],
+    &["lawmaker", "legislator"],
+    &["child", "children", "kid"],
+];
+
+/// The stem standing for a stem's group of `PARAPHRASES` (its first word's),
+/// when the stem is in one and is not that stem itself.
+fn paraphrase_of(stem: &str) -> Option<&'static str> {
+    static STEMS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let mut v: Vec<(String, String)> = PARAPHRASES
+            .iter()
+            .flat_map(|group| {
+                let first = self::stem(group[0]);
+                group
+                    .iter()
+                    .map(move |w| (self::stem(w), first.clone()))
+                    .filter(|(w, first)| w != first)
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    });
+    let i = stems.binary_search_by(|(w, _)| w.as_str().cmp(stem)).ok()?;
+    Some(stems[i].1.as_str())
+}
+
 /// Stems of the words that say when (months by their short form, as `stem`
 /// gives them).
 const WHEN: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
     "tuesday", "wednesd", "thursda", "friday", "saturda", "sunday", "today", "tonight", "yesterd",
-    "tomorro",
+    "tomorro", "recent", "recentl",
 ];
 
-/// Whether a stem says when: a month, a weekday, a day named from today, or
-/// a year (four digits from 1900 to 2099).
+/// Whether a stem says when: a month, a weekday, a day named from today,
+/// `recent`, or a year (four digits from 1900 to 2099).
 fn is_when(stem: &str) -> bool {
     let year = stem.len() == 4
         && stem.bytes().all(|c| c.is_ascii_digit())
@@ -775,9 +941,10 @@ fn is_when(stem: &str) -> bool {
 }
 
 /// Words that are no evidence that two sentences say the same thing, though
-/// they are not function words everywhere: degree and linking words, and
-/// the verbs that frame a statement (`Speaking in Brussels, …`, `… he told
-/// reporters`, `according to`).
+/// they are not function words everywhere: degree and linking words, the
+/// verbs that frame a statement (`Speaking in Brussels, …`, `… he told
+/// reporters`, `according to`) and those that frame an outlook rather than
+/// a fact (`hoping to pass`, `despite hopes`, `than expected`).
 const WEAK_WORDS: &[&str] = &[
     "much",
     "many",
@@ -823,6 +990,8 @@ const WEAK_WORDS: &[&str] = &[
     "report",
     "according",
     "ask",
+    "hope",
+    "expect",
 ];
 
 /// Whether a stem is the stem of one of `WEAK_WORDS`.
@@ -1031,6 +1200,43 @@ mod tests {
         let c = v.profile("北约盟国的部长们将于周四继续会谈。");
         assert!(v.similarity(&a, &b) > 0.6, "{}", v.similarity(&a, &b));
         assert!(v.similarity(&a, &c) < 0.2, "{}", v.similarity(&a, &c));
+    }
+
+    #[test]
+    fn paraphrases_are_one_word_in_claims_only() {
+        let mut claims = Vocab::for_claims();
+        let a = claims.profile("The court dismissed the challenge.");
+        let b = claims.profile("The court rejected the challenge.");
+        assert_eq!(a.stems, b.stems);
+        let mut plain = Vocab::default();
+        let a = plain.profile("The court dismissed the challenge.");
+        let b = plain.profile("The court rejected the challenge.");
+        assert_ne!(a.stems, b.stems);
+        // Every group's words stem apart, and no word is in two groups.
+        let mut seen = std::collections::HashSet::new();
+        for group in PARAPHRASES {
+            let stems: std::collections::HashSet<String> = group.iter().map(|w| stem(w)).collect();
+            for s in &stems {
+                assert!(seen.insert(s.clone()), "{s} is in two groups");
+            }
+        }
+    }
+
+    #[test]
+    fn amounts_agree_however_written() {
+        let parts = |w: &str| {
+            let mut got = Vec::new();
+            terms_of_parts(w, |t| got.push(stem(t)));
+            got
+        };
+        assert_eq!(parts("194,000"), ["194", "thousan"]);
+        assert_eq!(parts("194K"), ["194", "thousan"]);
+        assert_eq!(parts("$1.8T"), ["1.8", "trillio"]);
+        assert_eq!(parts("$3.5bn,"), ["3.5", "billion"]);
+        assert_eq!(parts("7,000,000"), ["7", "million"]);
+        assert_eq!(parts("10,503"), ["10,503"]);
+        assert_eq!(parts("2021"), ["2021"]);
+        assert_eq!(parts("F-22s"), ["f-22s"]);
     }
 
     #[test]
