@@ -449,6 +449,21 @@ struct Beside {
 }
 
 impl Beside {
+    /// The changed op (one sentence on the other side) that starts (going
+    /// `forward`) or ends at unit `edge` of `side`.
+    fn changed_beside(&self, side: Side, edge: usize, forward: bool, ops: &[Op]) -> Option<usize> {
+        let (from, to) = match side {
+            Side::New => (&self.changed_from, &self.changed_to),
+            Side::Old => (&self.changed_old_from, &self.changed_old_to),
+        };
+        let changed = if forward {
+            from.get(&edge)
+        } else {
+            to.get(&edge)
+        };
+        changed.copied().filter(|&c| ops[c].kind == OpKind::Changed)
+    }
+
     /// Up to `RUN + 1` ops of one kind in a row from unit `from`, stepping away
     /// from the move (`forward`: on from `from`; else back from `from - 1`),
     /// skipping ops already taken.
@@ -506,101 +521,143 @@ fn best_beside_move(
     at: &Beside,
     removed: &[bool],
 ) -> Option<BesideMove> {
-    let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
-    let base = kept(src, &old, &new);
-    let mut best: Option<(isize, BesideMove)> = None;
-    let mut consider = |net: isize, how: BesideMove| {
-        if best.as_ref().is_none_or(|(n, _)| net > *n) {
-            best = Some((net, how));
-        }
-    };
+    let mv = Moved::new(src, &ops[k]);
+    let mut best = Best::default();
     for forward in [false, true] {
         let (o_from, n_from) = if forward {
-            (old.end, new.end)
+            (mv.old.end, mv.new.end)
         } else {
-            (old.start, new.start)
+            (mv.old.start, mv.new.start)
         };
         let deleted = at.run(OpKind::Deleted, o_from, forward, removed);
         let inserted = at.run(OpKind::Inserted, n_from, forward, removed);
-        for (skip_d, skip_i) in [(0, 0), (1, 0), (0, 1)] {
-            for a in 0..=deleted.len().saturating_sub(skip_d).min(RUN) {
-                for b in 0..=inserted.len().saturating_sub(skip_i).min(RUN) {
-                    let apart = skip_d + skip_i > 0;
-                    if a + b == 0 || (apart && (a == 0 || b == 0)) {
-                        continue;
-                    }
-                    let taken: Vec<usize> = deleted[skip_d..skip_d + a]
-                        .iter()
-                        .chain(&inserted[skip_i..skip_i + b])
-                        .copied()
-                        .collect();
-                    let c = run_candidate(ops, &taken);
-                    let gain = if apart {
-                        kept(src, &c.old, &c.new)
-                    } else {
-                        kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base)
-                    };
-                    // Words of the candidate that find a counterpart (on
-                    // both sides when it has both), against all its words:
-                    // at least half, and the more explained the better
-                    // (the smaller run on a tie).
-                    let found = if a > 0 && b > 0 { 2 * gain } else { gain };
-                    let words = words_in(src, &c.old, &c.new);
-                    if gain == 0 || found * 2 < words {
-                        continue;
-                    }
-                    let net = (2 * found) as isize - words as isize;
-                    consider(net, BesideMove::new(c, apart, found, words));
-                }
-            }
-        }
+        runs_beside(src, ops, &mv, [&deleted, &inserted], &mut best);
         // The sentences beside the move may have been paired with a
         // sentence near where they landed (repetitive text offers several)
         // while the move's own deleted (inserted) neighbours say them better.
-        for side in [Side::New, Side::Old] {
-            let (from, to, edge, run) = if side == Side::New {
-                (&at.changed_from, &at.changed_to, n_from, &deleted)
-            } else {
-                (&at.changed_old_from, &at.changed_old_to, o_from, &inserted)
-            };
-            let changed = if forward {
-                from.get(&edge)
-            } else {
-                to.get(&edge)
-            };
-            let Some(&ci) = changed.filter(|&&c| ops[c].kind == OpKind::Changed) else {
-                continue;
-            };
-            let loss = kept(src, &ops[ci].old, &ops[ci].new);
-            // Apart needs a deleted op to stand in: only when taking new sentences.
-            let skips: &[usize] = if side == Side::New { &[0, 1] } else { &[0] };
-            for &skip in skips {
-                for a in 1..=run.len().saturating_sub(skip).min(RUN) {
-                    let mut c = run_candidate(ops, &run[skip..skip + a]);
-                    if side == Side::New {
-                        c.new = ops[ci].new.clone();
-                    } else {
-                        c.old = ops[ci].old.clone();
-                    }
-                    c.steal = Some((ci, side));
-                    let apart = skip > 0;
-                    let gain = if apart {
-                        kept(src, &c.old, &c.new)
-                    } else {
-                        kept(src, &union(&old, &c.old), &union(&new, &c.new)).saturating_sub(base)
-                    };
-                    let (found, words) = (2 * gain, words_in(src, &c.old, &c.new));
-                    if gain <= loss + 1 || found * 2 < words {
-                        continue;
-                    }
-                    // What the changed op explained is lost.
-                    let net = (2 * found) as isize - words as isize - (4 * loss) as isize;
-                    consider(net, BesideMove::new(c, apart, found, words));
+        let beside_new = at.changed_beside(Side::New, n_from, forward, ops);
+        if let Some(ci) = beside_new {
+            taken_from_changed(src, ops, &mv, (ci, Side::New), &deleted, &mut best);
+        }
+        let beside_old = at.changed_beside(Side::Old, o_from, forward, ops);
+        if let Some(ci) = beside_old {
+            taken_from_changed(src, ops, &mv, (ci, Side::Old), &inserted, &mut best);
+        }
+    }
+    best.0.map(|(_, how)| how)
+}
+
+/// The moved op whose neighbours are weighed: its sentences and the words
+/// its pair already keeps.
+struct Moved {
+    old: Range<usize>,
+    new: Range<usize>,
+    base: usize,
+}
+
+impl Moved {
+    fn new(src: &Sources, op: &Op) -> Self {
+        Moved {
+            base: kept(src, &op.old, &op.new),
+            old: op.old.clone(),
+            new: op.new.clone(),
+        }
+    }
+
+    /// The words candidate `c` brings: those it keeps standing apart, or
+    /// what it adds to the move's kept words when it joins it.
+    fn gain(&self, src: &Sources, c: &Candidate, apart: bool) -> usize {
+        if apart {
+            kept(src, &c.old, &c.new)
+        } else {
+            kept(src, &union(&self.old, &c.old), &union(&self.new, &c.new))
+                .saturating_sub(self.base)
+        }
+    }
+}
+
+/// The best choice so far, by its net score (higher is better, the first
+/// kept on a tie).
+#[derive(Default)]
+struct Best(Option<(isize, BesideMove)>);
+
+impl Best {
+    fn consider(&mut self, net: isize, how: BesideMove) {
+        if self.0.as_ref().is_none_or(|(n, _)| net > *n) {
+            self.0 = Some((net, how));
+        }
+    }
+}
+
+/// Runs of the deleted and inserted ops beside the move, taken in whole or
+/// (both sides, one sentence further on) standing apart.
+fn runs_beside(src: &Sources, ops: &[Op], mv: &Moved, runs: [&[usize]; 2], best: &mut Best) {
+    let [deleted, inserted] = runs;
+    for (skip_d, skip_i) in [(0, 0), (1, 0), (0, 1)] {
+        for a in 0..=deleted.len().saturating_sub(skip_d).min(RUN) {
+            for b in 0..=inserted.len().saturating_sub(skip_i).min(RUN) {
+                let apart = skip_d + skip_i > 0;
+                if a + b == 0 || (apart && (a == 0 || b == 0)) {
+                    continue;
                 }
+                let taken: Vec<usize> = deleted[skip_d..skip_d + a]
+                    .iter()
+                    .chain(&inserted[skip_i..skip_i + b])
+                    .copied()
+                    .collect();
+                let c = run_candidate(ops, &taken);
+                let gain = mv.gain(src, &c, apart);
+                // Words of the candidate that find a counterpart (on both
+                // sides when it has both), against all its words: at least
+                // half, and the more explained the better (the smaller run
+                // on a tie).
+                let found = if a > 0 && b > 0 { 2 * gain } else { gain };
+                let words = words_in(src, &c.old, &c.new);
+                if gain == 0 || found * 2 < words {
+                    continue;
+                }
+                let net = (2 * found) as isize - words as isize;
+                best.consider(net, BesideMove::new(c, apart, found, words));
             }
         }
     }
-    best.map(|(_, how)| how)
+}
+
+/// The one-sided run beside the move (`run`: deleted ops when taking the
+/// changed op `ci`'s new sentences, inserted ones for its old sentences)
+/// with the changed op's `side` taken from it, when that explains more than
+/// the changed op did.
+fn taken_from_changed(
+    src: &Sources,
+    ops: &[Op],
+    mv: &Moved,
+    (ci, side): (usize, Side),
+    run: &[usize],
+    best: &mut Best,
+) {
+    let loss = kept(src, &ops[ci].old, &ops[ci].new);
+    // Apart needs a deleted op to stand in: only when taking new sentences.
+    let skips: &[usize] = if side == Side::New { &[0, 1] } else { &[0] };
+    for &skip in skips {
+        for a in 1..=run.len().saturating_sub(skip).min(RUN) {
+            let mut c = run_candidate(ops, &run[skip..skip + a]);
+            if side == Side::New {
+                c.new = ops[ci].new.clone();
+            } else {
+                c.old = ops[ci].old.clone();
+            }
+            c.steal = Some((ci, side));
+            let apart = skip > 0;
+            let gain = mv.gain(src, &c, apart);
+            let (found, words) = (2 * gain, words_in(src, &c.old, &c.new));
+            if gain <= loss + 1 || found * 2 < words {
+                continue;
+            }
+            // What the changed op explained is lost.
+            let net = (2 * found) as isize - words as isize - (4 * loss) as isize;
+            best.consider(net, BesideMove::new(c, apart, found, words));
+        }
+    }
 }
 
 fn candidate(ops: &[Op], at: usize) -> Candidate {
