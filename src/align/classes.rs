@@ -2196,10 +2196,22 @@ fn explain_names<'s>(
     // Acronyms against the words they abbreviate, abbreviations against
     // the words they shorten, and long forms dropped or added beside an
     // acronym that stays.
-    try_acronym(&mut o_left, o, old, &mut n_left, n, new, c.new.clone());
-    try_acronym(&mut n_left, n, new, &mut o_left, o, old, c.old.clone());
-    pair_abbreviations(&mut o_left, o, old, &mut n_left, n, new);
-    pair_abbreviations(&mut n_left, n, new, &mut o_left, o, old);
+    {
+        let mut a = Unpaired {
+            left: &mut o_left,
+            touched: o,
+            view: old,
+        };
+        let mut b = Unpaired {
+            left: &mut n_left,
+            touched: n,
+            view: new,
+        };
+        try_acronym(&mut a, &mut b, c.new.clone());
+        try_acronym(&mut b, &mut a, c.old.clone());
+        pair_abbreviations(&mut a, &mut b);
+        pair_abbreviations(&mut b, &mut a);
+    }
     spelled_by_acronym(&mut o_left, o, old, new);
     spelled_by_acronym(&mut n_left, n, new, old);
     match (o_left.is_empty(), n_left.is_empty()) {
@@ -2318,51 +2330,48 @@ fn acronym(t: &str) -> Option<String> {
     ok.then(|| chars.iter().map(char::to_ascii_lowercase).collect())
 }
 
+/// One side's names not yet explained away, with its word changes and its
+/// tokens: what the acronym and abbreviation rules pair across the sides.
+struct Unpaired<'s, 'x, 'v> {
+    left: &'x mut Vec<(&'s str, usize)>,
+    touched: &'x mut Touched<'s>,
+    view: &'s SideView<'v>,
+}
+
 /// One side abbreviates words the other spells out (`EU`/`European
 /// Union`, `FTC's`/`Federal Trade Commission's`, `G7`/`Group of Seven`).
-#[allow(
-    clippy::too_many_arguments,
-    reason = "both sides of a change, each with its names, words and view"
-)]
-fn try_acronym<'s>(
-    a_left: &mut Vec<(&'s str, usize)>,
-    a: &mut Touched<'s>,
-    a_side: &'s SideView,
-    b_left: &mut Vec<(&'s str, usize)>,
-    b: &mut Touched<'s>,
-    b_side: &'s SideView,
-    br: std::ops::Range<usize>,
-) {
+fn try_acronym(a: &mut Unpaired, b: &mut Unpaired, br: std::ops::Range<usize>) {
     if br.is_empty() {
         return;
     }
-    let forms = initials(b_side, br.clone());
-    let Some(p) = a_left
+    let forms = initials(b.view, br.clone());
+    let Some(p) = a
+        .left
         .iter()
-        .position(|&(_, i)| acronym(a_side.texts[i]).is_some_and(|acro| forms.contains(&acro)))
+        .position(|&(_, i)| acronym(a.view.texts[i]).is_some_and(|acro| forms.contains(&acro)))
     else {
         return;
     };
-    let (k, _) = a_left.remove(p);
-    drop_word(&mut a.words, k);
+    let (k, _) = a.left.remove(p);
+    drop_word(&mut a.touched.words, k);
     let mut figures: Vec<usize> = Vec::new();
     for i in br {
-        if let Some(q) = b_left.iter().position(|&(_, j)| j == i) {
-            let (bk, _) = b_left.remove(q);
-            drop_word(&mut b.words, bk);
+        if let Some(q) = b.left.iter().position(|&(_, j)| j == i) {
+            let (bk, _) = b.left.remove(q);
+            drop_word(&mut b.touched.words, bk);
         }
-        if let Some(q) = b_side.quantity[i] {
+        if let Some(q) = b.view.quantity[i] {
             // `Seven` of `Group of Seven` is part of the name.
             if !figures.contains(&q) {
                 figures.push(q);
             }
             continue;
         }
-        for w in b_side.keys_of(i).iter() {
-            drop_word(&mut b.words, w);
+        for w in b.view.keys_of(i).iter() {
+            drop_word(&mut b.touched.words, w);
         }
     }
-    b.number = b.number.saturating_sub(figures.len());
+    b.touched.number = b.touched.number.saturating_sub(figures.len());
 }
 
 /// Drops names in `left` that spell out an acronym standing in either
@@ -2411,29 +2420,22 @@ fn spelled_by_acronym<'s>(
 /// Pairs an abbreviation on one side with the words it shortens on the
 /// other (`Ky.`/`Kentucky`, `R-W.Va.`/`R-West Virginia`, `WI`/`Wis.`,
 /// `Ark. and Ill.`/`Arkansas and Illinois`) and drops both.
-fn pair_abbreviations<'s>(
-    a_left: &mut Vec<(&'s str, usize)>,
-    a: &mut Touched<'s>,
-    a_side: &'s SideView,
-    b_left: &mut Vec<(&'s str, usize)>,
-    b: &mut Touched<'s>,
-    b_side: &'s SideView,
-) {
+fn pair_abbreviations(a: &mut Unpaired, b: &mut Unpaired) {
     let mut p = 0;
-    while p < a_left.len() {
-        let (ak, ai) = a_left[p];
-        let found = abbreviation_like(a_side, ai)
+    while p < a.left.len() {
+        let (ak, ai) = a.left[p];
+        let found = abbreviation_like(a.view, ai)
             .then(|| {
-                (0..b_left.len()).find_map(|q| {
-                    let j = b_left[q].1;
-                    let next = b_left.iter().position(|&(_, m)| m == j + 1);
+                (0..b.left.len()).find_map(|q| {
+                    let j = b.left[q].1;
+                    let next = b.left.iter().position(|&(_, m)| m == j + 1);
                     [Some(vec![q]), next.map(|n| vec![q, n])]
                         .into_iter()
                         .flatten()
                         .find(|run| {
                             let words: Vec<&str> =
-                                run.iter().map(|&r| b_side.texts[b_left[r].1]).collect();
-                            abbreviates(a_side.texts[ai], &words)
+                                run.iter().map(|&r| b.view.texts[b.left[r].1]).collect();
+                            abbreviates(a.view.texts[ai], &words)
                         })
                 })
             })
@@ -2442,12 +2444,12 @@ fn pair_abbreviations<'s>(
             p += 1;
             continue;
         };
-        a_left.remove(p);
-        drop_word(&mut a.words, ak);
+        a.left.remove(p);
+        drop_word(&mut a.touched.words, ak);
         run.sort_unstable_by(|x, y| y.cmp(x));
         for q in run {
-            let (bk, _) = b_left.remove(q);
-            drop_word(&mut b.words, bk);
+            let (bk, _) = b.left.remove(q);
+            drop_word(&mut b.touched.words, bk);
         }
     }
 }
