@@ -728,7 +728,7 @@ fn from_extracted(
         c.push_block(
             &shown_title,
             Role::Title,
-            "the page's headline (`h1` or `og:title`)",
+            heads.source_of(&shown_title),
             false,
         );
         c.seen_h1 = true;
@@ -810,6 +810,24 @@ impl Heads {
     /// The extractor's headline, unless the page's `h1` agrees far better
     /// with its `<title>` (a generic `og:title` such as "Yahoo News - Latest
     /// News & Headlines" above a real headline).
+    /// Which of the page's headlines a title is, for its reason: its `h1`,
+    /// its `<title>` (or the start of it, the site name cut), or else the
+    /// headline its metadata gives (JSON-LD, `og:title`).
+    fn source_of(&self, title: &str) -> &'static str {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        if same_words(title, &self.h1) {
+            "the page's headline (its `h1`)"
+        } else if !title.trim().is_empty() && words(&self.title_tag).starts_with(&words(title)) {
+            "the page's headline (its `<title>`)"
+        } else {
+            "the page's headline (its metadata: JSON-LD or `og:title`)"
+        }
+    }
+
     fn best<'a>(&'a self, extracted: &'a str) -> &'a str {
         if self.h1.is_empty() || self.title_tag.is_empty() || self.h1.split_whitespace().count() < 3
         {
