@@ -74,6 +74,14 @@ impl Side {
             Side::New => "new",
         }
     }
+
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Old => Side::New,
+            Side::New => Side::Old,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -225,6 +225,33 @@ impl Article {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.path.clone())
     }
+
+    /// `short_name`, told apart from `other`'s when the two read the same:
+    /// the end of the path that differs (`a/source.html` beside
+    /// `b/source.html`), after the outlet when one names both.
+    pub fn name_beside(&self, other: &Article) -> String {
+        let name = self.short_name();
+        if name != other.short_name() || self.path == other.path {
+            return name;
+        }
+        let parts = |p: &str| -> Vec<String> {
+            Path::new(p)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        };
+        let (mine, theirs) = (parts(&self.path), parts(&other.path));
+        // Enough trailing components to differ from the other path's.
+        let tail = (1..=mine.len())
+            .find(|&k| theirs.len() < k || mine[mine.len() - k..] != theirs[theirs.len() - k..])
+            .unwrap_or(mine.len());
+        let apart = mine[mine.len() - tail..].join("/");
+        if self.meta.outlet.is_some() {
+            format!("{name} ({apart})")
+        } else {
+            apart
+        }
+    }
 }
 
 /// Why a file could not be loaded. Each message reads well after "PATH: ".
@@ -874,6 +901,25 @@ fn note_control_characters(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_read_the_same_are_told_apart_by_their_paths() {
+        let load = |path: &str| {
+            load_bytes(path, b"A sentence of text.\n", &LoadOptions::default()).unwrap()
+        };
+        let (a, b) = (load("pages/a/source.html"), load("pages/b/source.html"));
+        assert_eq!(a.name_beside(&b), "a/source.html");
+        assert_eq!(b.name_beside(&a), "b/source.html");
+        let c = load("other.txt");
+        assert_eq!(a.name_beside(&c), "source.html");
+        assert_eq!(a.name_beside(&a), "source.html");
+        let (mut d, mut e) = (load("x/one.html"), load("x/two.html"));
+        d.meta.outlet = Some("The Ledger".into());
+        e.meta.outlet = Some("The Ledger".into());
+        assert_eq!(d.name_beside(&e), "The Ledger (one.html)");
+        let f = load("source.html");
+        assert_eq!(f.name_beside(&a), "source.html");
+    }
 
     #[test]
     fn untitled_articles_are_named_by_their_opening_words() {

@@ -169,7 +169,7 @@ pub fn write_json(
         truncated: c.truncated.map(|t| TruncatedJson {
             side: t.side.as_str(),
             // The block is on the complete side, the one opposite the cut one.
-            after_block: block_id(side_char(other(t.side)), t.after_block),
+            after_block: block_id(side_char(t.side.other()), t.after_block),
         }),
         stats: StatsJson {
             equal: s.equal,
@@ -228,13 +228,6 @@ pub fn write_json(
     json.push(b'\n');
     out.write_all(json.strip_prefix(b"{").unwrap_or(&json))?;
     out.flush()
-}
-
-fn other(side: Side) -> Side {
-    match side {
-        Side::Old => Side::New,
-        Side::New => Side::Old,
-    }
 }
 
 // ---------------------------------------------------------------- text
@@ -590,7 +583,7 @@ fn write_text_notices(
         )?;
     }
     if let Some(t) = c.truncated {
-        let full_side = other(t.side);
+        let full_side = t.side.other();
         let full = if full_side == Side::Old { old } else { new };
         let last = one_line(full.slice(full.blocks[t.after_block].span));
         writeln!(
@@ -745,7 +738,7 @@ fn write_markdown_heading(
     )?;
     writeln!(out, "**Classes:** {}\n", classes_line(&c.stats.classes))?;
     if let Some(t) = c.truncated {
-        let full_side = other(t.side);
+        let full_side = t.side.other();
         writeln!(
             out,
             "**Truncated:** the {} side stops after `{}`; the rest of the {} side is missing.\n",

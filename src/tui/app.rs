@@ -505,13 +505,7 @@ impl App {
             | Action::PrevFact => self.jump_by(action),
             Action::Search => self.search.input = Some(String::new()),
             Action::OtherEnd => self.other_end(),
-            Action::Focus => {
-                self.focus = if self.focus == Side::Old {
-                    Side::New
-                } else {
-                    Side::Old
-                }
-            }
+            Action::Focus => self.focus = self.focus.other(),
             Action::Swap => self.swapped = !self.swapped,
             Action::Inline => self.inline = !self.inline,
             Action::Wrap => self.wrap = !self.wrap,

@@ -150,7 +150,8 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
         };
         let focus = side == app.focus;
         let label = if side == Side::Old { "OLD" } else { "NEW" };
-        let mut first = format!("{label} · {}", one_line(&a.short_name()));
+        let name = a.name_beside(app.article(side.other()));
+        let mut first = format!("{label} · {}", one_line(&name));
         if let Some(d) = &a.meta.date {
             first.push_str(&format!(" · {d}"));
         }
