@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
-use super::similarity::{distinct, quote_similarity, Profile, Vocab};
+use super::similarity::{average_link, distinct, quote_similarity, Profile, Vocab};
 use super::units::{self, Unit};
 use super::{
     summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, WordKind,
@@ -682,16 +682,8 @@ fn join_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>
 /// pair, or a chain of near-misses joins different statements (at most
 /// LINK_SAMPLE members of each side, to keep big claims cheap).
 fn agree_as_groups(sents: &[Sent], vocab: &Vocab, a: &[usize], b: &[usize]) -> bool {
-    let (sa, sb) = (
-        &a[..a.len().min(LINK_SAMPLE)],
-        &b[..b.len().min(LINK_SAMPLE)],
-    );
-    let total: f64 = sa
-        .iter()
-        .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
-        .map(|(x, y)| vocab.claim_similarity(&sents[x].profile, &sents[y].profile))
-        .sum();
-    total / ((sa.len() * sb.len()) as f64) >= AVERAGE_LINK
+    let score = |x: usize, y: usize| vocab.claim_similarity(&sents[x].profile, &sents[y].profile);
+    average_link(a, b, LINK_SAMPLE, score) >= AVERAGE_LINK
 }
 
 /// The stems two sorted bags share, each once.

@@ -1052,6 +1052,25 @@ pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
         .map(|(_, &v)| v)
 }
 
+/// Average linkage between two groups: the mean `score` over every pair
+/// of their first `sample` members (so big groups stay cheap). Two groups
+/// that agree only through one pair, or through a chain of near-misses,
+/// score low.
+pub(crate) fn average_link(
+    a: &[usize],
+    b: &[usize],
+    sample: usize,
+    score: impl Fn(usize, usize) -> f64,
+) -> f64 {
+    let (sa, sb) = (&a[..a.len().min(sample)], &b[..b.len().min(sample)]);
+    let total: f64 = sa
+        .iter()
+        .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
+        .map(|(x, y)| score(x, y))
+        .sum();
+    total / ((sa.len() * sb.len()) as f64)
+}
+
 /// Longest run of words shared by a quotation of each side, as a share of the
 /// shorter quotation (0 when no run reaches four words).
 pub(crate) fn quote_similarity(a: &Profile, b: &Profile) -> f64 {

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::align::similarity::average_link;
+
 /// Members of each group compared when checking average linkage: enough to
 /// tell agreement, bounded so big stories stay cheap.
 const LINK_SAMPLE: usize = 12;
@@ -29,16 +31,7 @@ pub(crate) fn group(n: usize, scores: &[(u32, u32, f64)], threshold: f64) -> Vec
             continue;
         }
         let (ma, mb) = (&members[ra], &members[rb]);
-        let (sa, sb) = (
-            &ma[..ma.len().min(LINK_SAMPLE)],
-            &mb[..mb.len().min(LINK_SAMPLE)],
-        );
-        let total: f64 = sa
-            .iter()
-            .flat_map(|&x| sb.iter().map(move |&y| (x, y)))
-            .map(|(x, y)| score(x, y))
-            .sum();
-        if total / ((sa.len() * sb.len()) as f64) < threshold {
+        if average_link(ma, mb, LINK_SAMPLE, score) < threshold {
             continue;
         }
         let (keep, gone) = if ma.len() >= mb.len() {
