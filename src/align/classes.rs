@@ -26,7 +26,7 @@
 //! The word lists are data, in [`lexicon`]. Text that does not read as
 //! English gets only `cosmetic` or `wording` rather than guesses.
 
-mod lexicon;
+pub(crate) mod lexicon;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -442,23 +442,16 @@ fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
         .unwrap_or(w.len());
     let (digits, suffix) = w.split_at(split);
     let digits = digits.trim_end_matches([',', '.']);
-    const SUFFIXES: &[(&str, &str)] = &[
-        ("k", "thousand"),
-        ("m", "million"),
-        ("mn", "million"),
-        ("mln", "million"),
-        ("b", "billion"),
-        ("bn", "billion"),
-        ("bln", "billion"),
-        ("t", "trillion"),
-        ("tn", "trillion"),
-        ("trn", "trillion"),
-    ];
+    const NAMES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
     if !suffix.is_empty() {
-        let &(_, magnitude) = SUFFIXES
+        // The suffixes the edit classes read as magnitudes (`k`, `m`, `bn`,
+        // `T`, …), not the words spelled out.
+        let &(_, value) = super::classes::lexicon::MAGNITUDES
             .iter()
+            .filter(|(s, _)| s.len() <= 3)
             .find(|(s, _)| s.eq_ignore_ascii_case(suffix))?;
-        return Some((digits, magnitude));
+        let name = NAMES[(value.log10().round() as usize / 3).checked_sub(1)?];
+        return Some((digits, name));
     }
     let mut head = digits;
     let mut groups: usize = 0;
@@ -469,7 +462,7 @@ fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
     if head.is_empty() || head.contains('.') {
         return None;
     }
-    let magnitude = ["thousand", "million", "billion", "trillion"].get(groups.checked_sub(1)?)?;
+    let magnitude = NAMES.get(groups.checked_sub(1)?)?;
     Some((head, magnitude))
 }
 

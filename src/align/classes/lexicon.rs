@@ -583,9 +583,12 @@ pub const MAGNITUDES: &[(&str, f64)] = &[
     ("millions", 1e6),
     ("b", 1e9),
     ("bn", 1e9),
+    ("bln", 1e9),
     ("billion", 1e9),
     ("billions", 1e9),
+    ("t", 1e12),
     ("tn", 1e12),
+    ("trn", 1e12),
     ("trillion", 1e12),
 ];
 
