@@ -521,148 +521,154 @@ pub fn write_text(
     c: &Comparison,
     color: bool,
 ) -> io::Result<()> {
-    let p = Paint { on: color };
-    write_text_heading(out, old, new, c, &p)?;
-    write_text_notices(out, old, new, c, &p)?;
+    let report = TextReport {
+        old,
+        new,
+        c,
+        p: Paint { on: color },
+    };
+    report.heading(out)?;
+    report.notices(out)?;
     writeln!(out)?;
     for entry in entries(&c.ops) {
-        writeln!(out, "{}", text_entry(old, new, c, &p, entry))?;
+        writeln!(out, "{}", report.entry(entry))?;
     }
     Ok(())
 }
 
-/// The two files, their headers, the relation and the counts.
-fn write_text_heading(
-    out: &mut dyn Write,
-    old: &Article,
-    new: &Article,
-    c: &Comparison,
-    p: &Paint,
-) -> io::Result<()> {
-    writeln!(out, "{} {}", p.wrap("1", "old"), one_line(&old.path))?;
-    writeln!(out, "    {}", header_line(old))?;
-    writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
-    writeln!(out, "    {}", header_line(new))?;
-    writeln!(
-        out,
-        "{} {} · similarity {:.2}{}",
-        p.wrap("1", "relation"),
-        c.relation.as_str(),
-        c.similarity,
-        if c.approximate { " · APPROXIMATE" } else { "" }
-    )?;
-    writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))
+/// The text report's inputs: both articles, their comparison, the paint.
+struct TextReport<'a> {
+    old: &'a Article,
+    new: &'a Article,
+    c: &'a Comparison,
+    p: Paint,
 }
 
-/// What the reader should know before the changes: unmatched furniture,
-/// the class counts, the pairing by claims, a truncation, the notes.
-fn write_text_notices(
-    out: &mut dyn Write,
-    old: &Article,
-    new: &Article,
-    c: &Comparison,
-    p: &Paint,
-) -> io::Result<()> {
-    for (side, a) in [(Side::Old, old), (Side::New, new)] {
-        if let Some(line) = lone_furniture_line(a, c, side) {
-            writeln!(out, "{} {line}", p.wrap("1", "unmatched"))?;
-        }
-    }
-    writeln!(
-        out,
-        "{} {}",
-        p.wrap("1", "classes"),
-        classes_line(&c.stats.classes)
-    )?;
-    if let Some(b) = c.by_claims {
+impl TextReport<'_> {
+    /// The two files, their headers, the relation and the counts.
+    fn heading(&self, out: &mut dyn Write) -> io::Result<()> {
+        let (old, new, c, p) = (self.old, self.new, self.c, &self.p);
+        writeln!(out, "{} {}", p.wrap("1", "old"), one_line(&old.path))?;
+        writeln!(out, "    {}", header_line(old))?;
+        writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
+        writeln!(out, "    {}", header_line(new))?;
         writeln!(
+            out,
+            "{} {} · similarity {:.2}{}",
+            p.wrap("1", "relation"),
+            c.relation.as_str(),
+            c.similarity,
+            if c.approximate { " · APPROXIMATE" } else { "" }
+        )?;
+        writeln!(out, "{} {}", p.wrap("1", "counts"), counts_line(&c.stats))
+    }
+
+    /// What the reader should know before the changes: unmatched furniture,
+    /// the class counts, the pairing by claims, a truncation, the notes.
+    fn notices(&self, out: &mut dyn Write) -> io::Result<()> {
+        let (old, new, c, p) = (self.old, self.new, self.c, &self.p);
+        for (side, a) in [(Side::Old, old), (Side::New, new)] {
+            if let Some(line) = lone_furniture_line(a, c, side) {
+                writeln!(out, "{} {line}", p.wrap("1", "unmatched"))?;
+            }
+        }
+        writeln!(
+            out,
+            "{} {}",
+            p.wrap("1", "classes"),
+            classes_line(&c.stats.classes)
+        )?;
+        if let Some(b) = c.by_claims {
+            writeln!(
             out,
             "{} claims: {} shared; rows follow the old article, ↕ marks a partner out of the new article's order",
             p.wrap("1", "by"),
             b.shared_claims
         )?;
-    }
-    if let Some(t) = c.truncated {
-        let full_side = t.side.other();
-        let full = if full_side == Side::Old { old } else { new };
-        let last = one_line(full.slice(full.blocks[t.after_block].span));
-        writeln!(
-            out,
-            "{} the {} side stops after {} (“{}”); the rest of the {} side is missing",
-            p.wrap("1", "truncated"),
-            t.side.as_str(),
-            block_id(side_char(full_side), t.after_block),
-            last_words(&last, 40),
-            full_side.as_str()
-        )?;
-    }
-    for note in &c.notes {
-        writeln!(out, "{} {}", p.wrap("1", "note"), one_line(note))?;
-    }
-    Ok(())
-}
-
-/// One line of the text report: a run of equal sentences or one change.
-fn text_entry(old: &Article, new: &Article, c: &Comparison, p: &Paint, entry: Entry) -> String {
-    let op = match entry {
-        Entry::Equal { first, last, count } => {
-            return p.wrap(
-                "2",
-                &format!(
-                    "  = {count} equal sentence{} ({} ↔ {})",
-                    plural(count),
-                    range_ids(c, Side::Old, first.old.start..last.old.end),
-                    range_ids(c, Side::New, first.new.start..last.new.end)
-                ),
-            )
         }
-        Entry::Change(op) => op,
-    };
-    let old_ids = range_ids(c, Side::Old, op.old.clone());
-    let new_ids = range_ids(c, Side::New, op.new.clone());
-    let new_text = || span_text(new, c, Side::New, op.new.clone());
-    match op.kind {
-        OpKind::Deleted => format!(
-            "{} {old_ids}  {}{}",
-            p.wrap("31", "  -"),
-            role_label(old, c, Side::Old, op),
-            p.wrap("31", &span_text(old, c, Side::Old, op.old.clone()))
-        ),
-        OpKind::Inserted => format!(
-            "{} {new_ids}  {}{}",
-            p.wrap("32", "  +"),
-            role_label(new, c, Side::New, op),
-            p.wrap("32", &new_text())
-        ),
-        OpKind::Changed => format!(
-            "{} {old_ids} → {new_ids}  {}{}{}",
-            p.wrap("33", "  ~"),
-            role_label(old, c, Side::Old, op),
-            class_label(op),
-            words_inline(op, p, &new_text())
-        ),
-        OpKind::Moved | OpKind::Equal => {
-            let body = if op.words.is_empty() {
-                span_text(old, c, Side::Old, op.old.clone())
-            } else {
-                words_inline(op, p, &new_text())
-            };
-            let what = if c.by_claims.is_some() {
-                format!(
-                    "↕ ¶{} · {:.2}",
-                    c.new_units[op.new.start].block + 1,
-                    op.similarity
+        if let Some(t) = c.truncated {
+            let full_side = t.side.other();
+            let full = if full_side == Side::Old { old } else { new };
+            let last = one_line(full.slice(full.blocks[t.after_block].span));
+            writeln!(
+                out,
+                "{} the {} side stops after {} (“{}”); the rest of the {} side is missing",
+                p.wrap("1", "truncated"),
+                t.side.as_str(),
+                block_id(side_char(full_side), t.after_block),
+                last_words(&last, 40),
+                full_side.as_str()
+            )?;
+        }
+        for note in &c.notes {
+            writeln!(out, "{} {}", p.wrap("1", "note"), one_line(note))?;
+        }
+        Ok(())
+    }
+
+    /// One line of the text report: a run of equal sentences or one change.
+    fn entry(&self, entry: Entry) -> String {
+        let (old, new, c, p) = (self.old, self.new, self.c, &self.p);
+        let op = match entry {
+            Entry::Equal { first, last, count } => {
+                return p.wrap(
+                    "2",
+                    &format!(
+                        "  = {count} equal sentence{} ({} ↔ {})",
+                        plural(count),
+                        range_ids(c, Side::Old, first.old.start..last.old.end),
+                        range_ids(c, Side::New, first.new.start..last.new.end)
+                    ),
                 )
-            } else if op.words.is_empty() {
-                "moved".to_string()
-            } else {
-                "moved, edited".to_string()
-            };
-            format!(
-                "{} {old_ids} → {new_ids}  ({what}) {}{body}",
-                p.wrap("35", "  >"),
-                class_label(op)
-            )
+            }
+            Entry::Change(op) => op,
+        };
+        let old_ids = range_ids(c, Side::Old, op.old.clone());
+        let new_ids = range_ids(c, Side::New, op.new.clone());
+        let new_text = || span_text(new, c, Side::New, op.new.clone());
+        match op.kind {
+            OpKind::Deleted => format!(
+                "{} {old_ids}  {}{}",
+                p.wrap("31", "  -"),
+                role_label(old, c, Side::Old, op),
+                p.wrap("31", &span_text(old, c, Side::Old, op.old.clone()))
+            ),
+            OpKind::Inserted => format!(
+                "{} {new_ids}  {}{}",
+                p.wrap("32", "  +"),
+                role_label(new, c, Side::New, op),
+                p.wrap("32", &new_text())
+            ),
+            OpKind::Changed => format!(
+                "{} {old_ids} → {new_ids}  {}{}{}",
+                p.wrap("33", "  ~"),
+                role_label(old, c, Side::Old, op),
+                class_label(op),
+                words_inline(op, p, &new_text())
+            ),
+            OpKind::Moved | OpKind::Equal => {
+                let body = if op.words.is_empty() {
+                    span_text(old, c, Side::Old, op.old.clone())
+                } else {
+                    words_inline(op, p, &new_text())
+                };
+                let what = if c.by_claims.is_some() {
+                    format!(
+                        "↕ ¶{} · {:.2}",
+                        c.new_units[op.new.start].block + 1,
+                        op.similarity
+                    )
+                } else if op.words.is_empty() {
+                    "moved".to_string()
+                } else {
+                    "moved, edited".to_string()
+                };
+                format!(
+                    "{} {old_ids} → {new_ids}  ({what}) {}{body}",
+                    p.wrap("35", "  >"),
+                    class_label(op)
+                )
+            }
         }
     }
 }
