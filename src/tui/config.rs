@@ -101,33 +101,22 @@ pub fn load_from(path: &Path) -> (Config, Option<String>) {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            return (
-                Config::default(),
-                Some(format!("{shown}: cannot read config: {e}; using defaults")),
-            )
+            let warning = format!("{shown}: cannot read config: {e}; using defaults");
+            return (Config::default(), Some(warning));
         }
     };
     let file: File = match toml::from_str(&text) {
         Ok(f) => f,
         Err(e) => {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
-            let msg = e
-                .message()
-                .lines()
-                .next()
-                .unwrap_or("invalid TOML")
-                .to_string();
-            let at = line.map(|l| format!(":{l}")).unwrap_or_default();
-            return (
-                Config::default(),
-                Some(format!("{shown}{at}: {msg}; using defaults")),
-            );
+            let warning = format!("{shown}{}; using defaults", toml_error(&text, &e));
+            return (Config::default(), Some(warning));
         }
     };
     let mut config = Config {
         path: Some(path.to_path_buf()),
+        fold_boilerplate: file.fold_boilerplate.unwrap_or(false),
+        fold_unchanged: file.fold_unchanged.unwrap_or(false),
+        extra_boilerplate: file.extra_boilerplate.unwrap_or_default(),
         ..Config::default()
     };
     let mut problems = Vec::new();
@@ -139,56 +128,77 @@ pub fn load_from(path: &Path) -> (Config, Option<String>) {
             )),
         }
     }
-    config.fold_boilerplate = file.fold_boilerplate.unwrap_or(false);
-    config.fold_unchanged = file.fold_unchanged.unwrap_or(false);
-    config.extra_boilerplate = file.extra_boilerplate.unwrap_or_default();
     if let Some(t) = file.thresholds {
-        let mut share = |name: &str, v: Option<f64>, to: &mut f64| match v {
-            Some(x) if (0.0..=1.0).contains(&x) => *to = x,
-            Some(x) => problems.push(format!("`{name}` = {x} is not between 0 and 1")),
-            None => {}
-        };
-        share("pair", t.pair, &mut config.align.threshold);
-        share("move", t.moved, &mut config.align.move_threshold);
-        match t.deadline_ms {
-            Some(0) => problems.push("`deadline_ms` must be above 0".to_string()),
-            Some(ms) => config.align.deadline = Some(std::time::Duration::from_millis(ms)),
-            None => {}
-        }
+        apply_thresholds(&t, &mut config.align, &mut problems);
     }
     for (name, keys) in file.keys.unwrap_or_default() {
-        let Some(action) = Action::from_name(&name) else {
-            problems.push(format!("unknown action `{name}` in [keys]"));
-            continue;
-        };
-        let list = match keys {
-            Keys::One(k) => vec![k],
-            Keys::Many(v) => v,
-        };
-        let mut parsed = Vec::new();
-        for k in &list {
-            match parse_keys(k) {
-                Some(p) => parsed.push(p),
-                None => problems.push(format!("cannot read key `{k}` for `{name}`")),
-            }
-        }
-        if !parsed.is_empty() {
-            config.keymap.rebind(action, parsed);
+        bind_keys(&name, keys, &mut config.keymap, &mut problems);
+    }
+    let warning = (!problems.is_empty()).then(|| partial_warning(&shown, &text, &problems));
+    (config, warning)
+}
+
+/// `:LINE: message` for a file TOML cannot read (the line when known).
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    let msg = e.message().lines().next().unwrap_or("invalid TOML");
+    let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+    format!("{at}: {msg}")
+}
+
+/// The `[thresholds]` table: shares between 0 and 1, a deadline above 0.
+fn apply_thresholds(t: &Thresholds, align: &mut AlignOptions, problems: &mut Vec<String>) {
+    let mut share = |name: &str, v: Option<f64>, to: &mut f64| match v {
+        Some(x) if (0.0..=1.0).contains(&x) => *to = x,
+        Some(x) => problems.push(format!("`{name}` = {x} is not between 0 and 1")),
+        None => {}
+    };
+    share("pair", t.pair, &mut align.threshold);
+    share("move", t.moved, &mut align.move_threshold);
+    match t.deadline_ms {
+        Some(0) => problems.push("`deadline_ms` must be above 0".to_string()),
+        Some(ms) => align.deadline = Some(std::time::Duration::from_millis(ms)),
+        None => {}
+    }
+}
+
+/// One `[keys]` entry: the action by name, then every key that parses.
+fn bind_keys(name: &str, keys: Keys, keymap: &mut Keymap, problems: &mut Vec<String>) {
+    let Some(action) = Action::from_name(name) else {
+        problems.push(format!("unknown action `{name}` in [keys]"));
+        return;
+    };
+    let list = match keys {
+        Keys::One(k) => vec![k],
+        Keys::Many(v) => v,
+    };
+    let mut parsed = Vec::new();
+    for k in &list {
+        match parse_keys(k) {
+            Some(p) => parsed.push(p),
+            None => problems.push(format!("cannot read key `{k}` for `{name}`")),
         }
     }
-    let warning = (!problems.is_empty()).then(|| {
-        let line = problems
-            .first()
-            .and_then(|p| p.split('`').nth(1))
-            .and_then(|needle| text.lines().position(|l| l.contains(needle)))
-            .map(|i| format!(":{}", i + 1))
-            .unwrap_or_default();
-        format!(
-            "{shown}{line}: {}; the rest of the file was used",
-            problems.join("; ")
-        )
-    });
-    (config, warning)
+    if !parsed.is_empty() {
+        keymap.rebind(action, parsed);
+    }
+}
+
+/// The warning for a file that was used in part: every problem, and the line
+/// of the first (found by the name it quotes).
+fn partial_warning(shown: &impl std::fmt::Display, text: &str, problems: &[String]) -> String {
+    let line = problems
+        .first()
+        .and_then(|p| p.split('`').nth(1))
+        .and_then(|needle| text.lines().position(|l| l.contains(needle)))
+        .map(|i| format!(":{}", i + 1))
+        .unwrap_or_default();
+    format!(
+        "{shown}{line}: {}; the rest of the file was used",
+        problems.join("; ")
+    )
 }
 
 #[cfg(test)]
@@ -260,5 +270,28 @@ mod tests {
         let p = write("unknown.toml", "theme = \"neon\"\n");
         let (_, warning) = load_from(&p);
         assert!(warning.unwrap().contains("unknown.toml:1"));
+    }
+
+    #[test]
+    fn bad_key_entries_are_named_and_good_ones_kept() {
+        let p = write(
+            "keys.toml",
+            "[keys]
+quit = \"Q\"
+fly = \"f\"
+next_change = [\"ctrl-\", \"x\"]
+",
+        );
+        let (c, warning) = load_from(&p);
+        let w = warning.unwrap();
+        assert!(w.contains("keys.toml:3"), "{w}");
+        assert!(w.contains("unknown action `fly` in [keys]"), "{w}");
+        assert!(
+            w.contains("cannot read key `ctrl-` for `next_change`"),
+            "{w}"
+        );
+        assert!(w.ends_with("the rest of the file was used"), "{w}");
+        assert_eq!(c.keymap.keys_for(Action::Quit), vec!["Q".to_string()]);
+        assert_eq!(c.keymap.keys_for(Action::NextChange), vec!["x".to_string()]);
     }
 }

@@ -24,8 +24,8 @@ use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 
@@ -395,62 +395,72 @@ fn event_loop<S: Screen>(
         }
         match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                if app.prompt_open() {
-                    let edit = match k.code {
-                        KeyCode::Enter => Some(SearchEdit::Submit),
-                        KeyCode::Esc => Some(SearchEdit::Cancel),
-                        KeyCode::Backspace => Some(SearchEdit::Backspace),
-                        KeyCode::Char(ch) => Some(SearchEdit::Char(ch)),
-                        _ => None,
-                    };
-                    if let Some(e) = edit {
-                        app.prompt_key(e);
-                    }
-                    continue;
-                }
-                if test_panic && k.code == KeyCode::Char('!') {
+                if test_panic && !app.prompt_open() && k.code == KeyCode::Char('!') {
                     panic!("test panic requested with {TEST_PANIC_ENV}");
                 }
-                let chord = Chord::from_event(k);
-                match app.keymap().lookup(&pending, chord) {
-                    Lookup::Action(a) => {
-                        pending.clear();
-                        app.update(a);
-                    }
-                    Lookup::Pending => pending.push(chord),
-                    Lookup::None => {
-                        pending.clear();
-                        if app.help_open() {
-                            app.update(Action::Help);
-                        }
-                    }
-                }
+                handle_key(app, &mut pending, k);
             }
-            Event::Mouse(m) => {
-                if let Some(c) = app.compare_mut() {
-                    match m.kind {
-                        MouseEventKind::ScrollDown => c.scroll_by(3),
-                        MouseEventKind::ScrollUp => c.scroll_by(-3),
-                        MouseEventKind::Down(MouseButton::Left) => {
-                            let (w, _) = c.size;
-                            let top = app::HEADER_ROWS;
-                            let h = c.content_height();
-                            if m.column + 1 == w && m.row >= top && m.row < top + h && h > 0 {
-                                c.jump_to_fraction((m.row - top) as f64 / h as f64);
-                            }
-                        }
-                        _ => {}
-                    }
-                } else {
-                    match m.kind {
-                        MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
-                        MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
-                        _ => {}
-                    }
-                }
-            }
+            Event::Mouse(m) => handle_mouse(app, m),
             Event::Resize(w, h) => app.resize(w, h),
             _ => {}
         }
+    }
+}
+
+/// A key press: an edit of the open search prompt, else a chord looked up in
+/// the keymap (a chord that starts a longer binding waits in `pending`).
+fn handle_key<S: Screen>(app: &mut S, pending: &mut Vec<Chord>, k: KeyEvent) {
+    if app.prompt_open() {
+        let edit = match k.code {
+            KeyCode::Enter => Some(SearchEdit::Submit),
+            KeyCode::Esc => Some(SearchEdit::Cancel),
+            KeyCode::Backspace => Some(SearchEdit::Backspace),
+            KeyCode::Char(ch) => Some(SearchEdit::Char(ch)),
+            _ => None,
+        };
+        if let Some(e) = edit {
+            app.prompt_key(e);
+        }
+        return;
+    }
+    let chord = Chord::from_event(k);
+    match app.keymap().lookup(pending, chord) {
+        Lookup::Action(a) => {
+            pending.clear();
+            app.update(a);
+        }
+        Lookup::Pending => pending.push(chord),
+        Lookup::None => {
+            pending.clear();
+            if app.help_open() {
+                app.update(Action::Help);
+            }
+        }
+    }
+}
+
+/// The wheel scrolls; in the compare view a click on the scrollbar column
+/// jumps to that fraction of the document.
+fn handle_mouse<S: Screen>(app: &mut S, m: MouseEvent) {
+    let Some(c) = app.compare_mut() else {
+        match m.kind {
+            MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
+            MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
+            _ => {}
+        }
+        return;
+    };
+    match m.kind {
+        MouseEventKind::ScrollDown => c.scroll_by(3),
+        MouseEventKind::ScrollUp => c.scroll_by(-3),
+        MouseEventKind::Down(MouseButton::Left) => {
+            let (w, _) = c.size;
+            let top = app::HEADER_ROWS;
+            let h = c.content_height();
+            if m.column + 1 == w && m.row >= top && m.row < top + h && h > 0 {
+                c.jump_to_fraction((m.row - top) as f64 / h as f64);
+            }
+        }
+        _ => {}
     }
 }
