@@ -3,7 +3,7 @@
 //! mirrors the forward one, spans lie on character boundaries.
 
 use proptest::prelude::*;
-use storydiff::align::{align, AlignOptions, Comparison, OpKind, Relation};
+use storydiff::align::{align, word_diff, AlignOptions, Comparison, OpKind, Relation, WordKind};
 use storydiff::article::{load_bytes, Article, LoadOptions};
 use storydiff::synth::hard_wrap;
 
@@ -108,6 +108,42 @@ fn assert_invariants(a: &Article, b: &Article, c: &Comparison) {
     }
 }
 
+/// A sentence whose pieces are glued or spaced at random, so that two of them
+/// disagree on where the spaces are.
+fn glued_sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::sample::select(PIECES),
+            prop::sample::select(&[" ", "", "  ", "\n", " “", "” ", ", "][..]),
+        ),
+        1..8,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(p, sep)| format!("{p}{sep}"))
+            .collect()
+    })
+}
+
+/// `rebuilt` is `source` with whitespace runs read as one space, at most
+/// with spaces added: no character lost, no two words glued.
+fn only_spaces_added(rebuilt: &str, source: &str) -> bool {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (r, s) = (squash(rebuilt), squash(source));
+    let mut want = s.chars().peekable();
+    for c in r.chars() {
+        match want.peek() {
+            Some(&w) if w == c => {
+                want.next();
+            }
+            _ if c == ' ' => {}
+            _ => return false,
+        }
+    }
+    want.next().is_none()
+}
+
 proptest! {
     // 96 cases by default keeps `cargo test` quick; PROPTEST_CASES asks for more.
     #![proptest_config(ProptestConfig {
@@ -122,6 +158,17 @@ proptest! {
             let c = align(&a, &b, &AlignOptions::default());
             assert_invariants(&a, &b, &c);
         }
+    }
+
+    /// The word pieces of each side read back as that side, whatever the
+    /// two sides do with their spaces (`Hours later, Trump` against `Trump`).
+    #[test]
+    fn word_pieces_rebuild_each_side(old in glued_sentence(), new in glued_sentence()) {
+        let ops = word_diff(&old, &new);
+        let side = |hide: WordKind| ops.iter().filter(|w| w.kind != hide).map(|w| w.text.as_str()).collect::<String>();
+        let (o, n) = (side(WordKind::Inserted), side(WordKind::Deleted));
+        prop_assert!(only_spaces_added(&o, &old), "old {old:?} read back as {o:?}");
+        prop_assert!(only_spaces_added(&n, &new), "new {new:?} read back as {n:?}");
     }
 
     #[test]

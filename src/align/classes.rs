@@ -428,12 +428,14 @@ fn stream(words: &[WordOp]) -> Vec<Tok<'_>> {
     let bytes: usize = words.iter().map(|w| w.text.len()).sum();
     let mut out = Vec::with_capacity(bytes / 5 + 4);
     for (p, w) in words.iter().enumerate() {
+        // A piece may leave the space after it at its own end.
+        let after_space = p > 0 && words[p - 1].text.ends_with(char::is_whitespace);
         for (a, b) in tokens(&w.text) {
             out.push(Tok {
                 text: &w.text[a..b],
                 kind: w.kind,
                 piece: p,
-                spaced: w.text[..a].ends_with(char::is_whitespace),
+                spaced: w.text[..a].ends_with(char::is_whitespace) || (a == 0 && after_space),
             });
         }
     }

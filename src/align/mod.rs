@@ -29,7 +29,7 @@ pub use classes::{ClassCounts, Classes, EditClass};
 use pairing::{pair_region, Pair, Sides};
 use regions::Item;
 pub use units::Unit;
-pub use words::{word_diff, word_diff_by, WordKind, WordOp};
+pub use words::{spaced_pieces, word_diff, word_diff_by, WordKind, WordOp};
 
 /// The note when word diffs ran out of time.
 const WORDS_LATE: &str = "deadline reached in the word diffs: some edited sentences show whole";

@@ -14,7 +14,9 @@ use crate::article::{is_cjk, WordStarts};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordOp {
     pub kind: WordKind,
-    /// The text of the piece, with a leading space when a space preceded it.
+    /// The text of the piece, with a leading space when a space preceded it
+    /// on its side, and a trailing one when its side has a space after it
+    /// that the next piece does not carry (see `spaced_pieces`).
     pub text: String,
     /// For a deleted or inserted piece: the class of the change it belongs
     /// to (set by the `classes` stage).
@@ -106,45 +108,131 @@ pub fn word_diff_by(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Word
     let nt = tokens(new);
     let ow: Vec<&str> = ot.iter().map(|&(a, b)| &old[a..b]).collect();
     let nw: Vec<&str> = nt.iter().map(|&(a, b)| &new[a..b]).collect();
-    let mut out: Vec<WordOp> = Vec::new();
-    let mut push = |kind: WordKind, src: &str, toks: &[(usize, usize)]| {
-        if toks.is_empty() {
-            return;
-        }
-        let mut text = String::new();
-        for (k, &(a, b)) in toks.iter().enumerate() {
-            let spaced = if k == 0 {
-                a > 0 && src[..a].ends_with(char::is_whitespace)
-            } else {
-                a > toks[k - 1].1
-            };
-            if spaced {
-                text.push(' ');
-            }
-            text.push_str(&src[a..b]);
-        }
-        match out.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(&text),
-            _ => out.push(WordOp {
-                kind,
-                text,
-                class: None,
-            }),
-        }
-    };
+    let (old_spaced, new_spaced) = (spacing(&ot), spacing(&nt));
+    let mut pieces = Pieces::default();
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => push(WordKind::Equal, old, &ot[or]),
-            DiffTag::Delete => push(WordKind::Deleted, old, &ot[or]),
-            DiffTag::Insert => push(WordKind::Inserted, new, &nt[nr]),
-            DiffTag::Replace => {
-                push(WordKind::Deleted, old, &ot[or]);
-                push(WordKind::Inserted, new, &nt[nr]);
+        if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
+            for i in or.clone() {
+                pieces.push(WordKind::Deleted, ow[i], old_spaced[i]);
+            }
+        }
+        if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
+            for j in nr.clone() {
+                pieces.push(WordKind::Inserted, nw[j], new_spaced[j]);
+            }
+        }
+        if tag == DiffTag::Equal {
+            for (k, (i, j)) in or.zip(nr).enumerate() {
+                pieces.push_equal(ow[i], old_spaced[i], new_spaced[j], k == 0);
             }
         }
     }
-    out
+    pieces.out
+}
+
+/// Whether whitespace comes before each token.
+fn spacing(toks: &[(usize, usize)]) -> Vec<bool> {
+    let mut end = 0;
+    toks.iter()
+        .map(|&(a, b)| {
+            // Tokens cover everything but whitespace.
+            let spaced = a > end;
+            end = b;
+            spaced
+        })
+        .collect()
+}
+
+/// The pieces of a word diff as they are built, each side's spaces kept so
+/// that the pieces of either side read back as its text (whitespace runs
+/// aside).
+#[derive(Default)]
+struct Pieces {
+    out: Vec<WordOp>,
+}
+
+impl Pieces {
+    fn push(&mut self, kind: WordKind, token: &str, spaced: bool) {
+        if let Some(last) = self.out.last_mut().filter(|l| l.kind == kind) {
+            if spaced && !last.text.ends_with(' ') {
+                last.text.push(' ');
+            }
+            last.text.push_str(token);
+            return;
+        }
+        let mut text = String::with_capacity(token.len() + 1);
+        if spaced {
+            text.push(' ');
+        }
+        text.push_str(token);
+        self.out.push(WordOp {
+            kind,
+            text,
+            class: None,
+        });
+    }
+
+    /// An unchanged token whose sides may disagree on the space before it
+    /// (`Trump` opens the old sentence; the new one reads `Hours later,
+    /// Trump`). At the start of an unchanged run the space goes at the end
+    /// of what precedes the token on the side that has it; elsewhere, and
+    /// when that cannot be done, the token keeps a space (one too many reads
+    /// better than two words glued).
+    fn push_equal(&mut self, token: &str, old_spaced: bool, new_spaced: bool, run_start: bool) {
+        if old_spaced == new_spaced || !run_start {
+            return self.push(WordKind::Equal, token, old_spaced || new_spaced);
+        }
+        let (own, other) = if new_spaced {
+            (WordKind::Inserted, WordKind::Deleted)
+        } else {
+            (WordKind::Deleted, WordKind::Inserted)
+        };
+        // The piece before the token on the side that has the space.
+        let Some(before) = self.out.iter().rposition(|p| p.kind != other) else {
+            return self.push(WordKind::Equal, token, true);
+        };
+        // An unchanged piece may take the space only when the other side's
+        // pieces after it open with a space anyway.
+        let other_spaced = self.out[before + 1..]
+            .first()
+            .is_none_or(|p| p.text.starts_with(' '));
+        let piece = &mut self.out[before];
+        if piece.kind == own || other_spaced {
+            if !piece.text.ends_with(' ') {
+                piece.text.push(' ');
+            }
+            self.push(WordKind::Equal, token, false)
+        } else {
+            self.push(WordKind::Equal, token, true)
+        }
+    }
+}
+
+/// The pieces a reader sees — all of them inline, or one side's when `hide`
+/// names the other side's kind — each with whether a space comes before it
+/// and its text without outer spaces. A piece's trailing space (left where
+/// the next piece on its side does not carry one) spaces the next piece shown.
+pub fn spaced_pieces(
+    words: &[WordOp],
+    hide: Option<WordKind>,
+) -> impl Iterator<Item = (bool, &WordOp, &str)> {
+    let mut first = true;
+    let mut trailing = false;
+    words
+        .iter()
+        .filter(move |w| Some(w.kind) != hide)
+        .filter_map(move |w| {
+            let body = w.text.trim();
+            let lead = !first && (trailing || w.text.starts_with(char::is_whitespace));
+            trailing = w.text.ends_with(char::is_whitespace) && !body.is_empty();
+            if body.is_empty() {
+                trailing |= !first;
+                return None;
+            }
+            first = false;
+            Some((lead, w, body))
+        })
 }
 
 /// Whitespace-separated words, with each Chinese or Japanese character a
@@ -364,6 +452,40 @@ mod tests {
         assert_eq!(side(WordKind::Deleted), new.trim_end());
         let (del, ins, kept) = word_counts_by(&old, &new, Some(Instant::now()));
         assert_eq!((del + kept, ins + kept), (20_000, 20_000));
+    }
+
+    /// Regression: an unchanged word took the old side's spacing, so the new
+    /// side read `Hours later,Trump` and `he said“the United States`.
+    #[test]
+    fn sides_that_disagree_on_a_space_both_read_back() {
+        for (old, new) in [
+            (
+                "Trump unexpectedly announced it.",
+                "Hours later, Trump announced it.",
+            ),
+            (
+                "He said the United States would act.",
+                "He said “the United States would act.”",
+            ),
+            (
+                "They were “certainly not a betrayal”.",
+                "They were certainly not a betrayal.",
+            ),
+            ("A “planner,” he said.", "A planner, he said."),
+            ("It will begin. The talks", "It will begin.The talks"),
+        ] {
+            let ops = word_diff(old, new);
+            let side = |hide: WordKind| -> String {
+                let s: String = ops
+                    .iter()
+                    .filter(|o| o.kind != hide)
+                    .map(|o| o.text.as_str())
+                    .collect();
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            assert_eq!(side(WordKind::Inserted), old, "{ops:?}");
+            assert_eq!(side(WordKind::Deleted), new, "{ops:?}");
+        }
     }
 
     #[test]

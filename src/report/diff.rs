@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::json::{block_id, sentence_id, ArticleJson, Id};
 use super::{class_label, classes_line, counts_line, md};
-use crate::align::{ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind};
+use crate::align::{
+    spaced_pieces, ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind,
+};
 use crate::article::{Article, Role};
 use crate::display::one_line;
 
@@ -350,54 +352,21 @@ fn role_label(a: &Article, c: &Comparison, side: Side, op: &Op) -> String {
     }
 }
 
-/// The word diff inline. Each piece carries the space that preceded it on
-/// its own side; an unchanged piece right after an insertion takes its space
-/// from the new text (where it follows the insertion), so `{+Alito:+} The`
-/// keeps its space as `[-…-] The` does.
-fn words_inline(op: &Op, paint: &Paint, new_text: &str) -> String {
+/// The word diff inline, `[-deleted-]{+inserted+}` as wdiff marks it.
+fn words_inline(op: &Op, paint: &Paint) -> String {
     let mut s = String::new();
-    let mut rest = new_text;
-    let mut after_insert = false;
-    for w in &op.words {
-        let body = one_line(&w.text);
-        let mut lead = if w.text.starts_with(' ') { " " } else { "" };
-        if w.kind != WordKind::Deleted {
-            let trimmed = rest.trim_start();
-            if after_insert && w.kind == WordKind::Equal && trimmed.len() < rest.len() {
-                lead = " ";
-            }
-            rest = skip_piece(trimmed, w.text.trim_start());
+    for (lead, w, body) in spaced_pieces(&op.words, None) {
+        if lead {
+            s.push(' ');
         }
+        let body = one_line(body);
         match w.kind {
-            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
-            WordKind::Deleted => s.push_str(&format!("{lead}{}", paint.del_word(&body))),
-            WordKind::Inserted => s.push_str(&format!("{lead}{}", paint.ins_word(&body))),
-        }
-        if w.kind != WordKind::Deleted {
-            after_insert = w.kind == WordKind::Inserted;
+            WordKind::Equal => s.push_str(&body),
+            WordKind::Deleted => s.push_str(&paint.del_word(&body)),
+            WordKind::Inserted => s.push_str(&paint.ins_word(&body)),
         }
     }
-    s.trim_start().to_string()
-}
-
-/// `text` after the characters of `piece`, whitespace in either ignored.
-fn skip_piece<'a>(text: &'a str, piece: &str) -> &'a str {
-    let mut want = piece.chars().filter(|c| !c.is_whitespace()).peekable();
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        if want.peek().is_none() {
-            break;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if Some(&c) != want.peek() {
-            break;
-        }
-        want.next();
-        end = i + c.len_utf8();
-    }
-    &text[end..]
+    s
 }
 
 fn range_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
@@ -625,7 +594,6 @@ impl TextReport<'_> {
         };
         let old_ids = range_ids(c, Side::Old, op.old.clone());
         let new_ids = range_ids(c, Side::New, op.new.clone());
-        let new_text = || span_text(new, c, Side::New, op.new.clone());
         match op.kind {
             OpKind::Deleted => format!(
                 "{} {old_ids}  {}{}",
@@ -637,20 +605,20 @@ impl TextReport<'_> {
                 "{} {new_ids}  {}{}",
                 p.wrap("32", "  +"),
                 role_label(new, c, Side::New, op),
-                p.wrap("32", &new_text())
+                p.wrap("32", &span_text(new, c, Side::New, op.new.clone()))
             ),
             OpKind::Changed => format!(
                 "{} {old_ids} → {new_ids}  {}{}{}",
                 p.wrap("33", "  ~"),
                 role_label(old, c, Side::Old, op),
                 class_label(op),
-                words_inline(op, p, &new_text())
+                words_inline(op, p)
             ),
             OpKind::Moved | OpKind::Equal => {
                 let body = if op.words.is_empty() {
                     span_text(old, c, Side::Old, op.old.clone())
                 } else {
-                    words_inline(op, p, &new_text())
+                    words_inline(op, p)
                 };
                 let what = if c.by_claims.is_some() {
                     format!(
@@ -677,16 +645,18 @@ impl TextReport<'_> {
 
 fn md_words(op: &Op) -> String {
     let mut s = String::new();
-    for w in &op.words {
-        let lead = if w.text.starts_with(' ') { " " } else { "" };
-        let body = md(w.text.trim_start());
+    for (lead, w, body) in spaced_pieces(&op.words, None) {
+        if lead {
+            s.push(' ');
+        }
+        let body = md(body);
         match w.kind {
-            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
-            WordKind::Deleted => s.push_str(&format!("{lead}~~{body}~~")),
-            WordKind::Inserted => s.push_str(&format!("{lead}**{body}**")),
+            WordKind::Equal => s.push_str(&body),
+            WordKind::Deleted => s.push_str(&format!("~~{body}~~")),
+            WordKind::Inserted => s.push_str(&format!("**{body}**")),
         }
     }
-    s.trim_start().to_string()
+    s
 }
 
 pub fn write_markdown(

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::align::{Comparison, Side, WordKind};
+use crate::align::{spaced_pieces, Comparison, Side, WordKind};
 use crate::article::Article;
 use crate::rows::{build_groups, Group, GroupKind};
 use crate::story::{Pile, Story};
@@ -134,13 +134,9 @@ fn side_html(c: &Comparison, groups: &[Group], gi: usize, side: Side, a: &Articl
             Side::Old => (WordKind::Inserted, WordKind::Deleted, "del"),
             Side::New => (WordKind::Deleted, WordKind::Inserted, "ins"),
         };
-        for w in op.words.iter().filter(|w| w.kind != skip) {
-            let lead = if w.text.starts_with(char::is_whitespace) {
-                " "
-            } else {
-                ""
-            };
-            let text = escape(&crate::display::one_line(&w.text));
+        for (lead, w, body) in spaced_pieces(&op.words, Some(skip)) {
+            let lead = if lead { " " } else { "" };
+            let text = escape(&crate::display::one_line(body));
             if w.kind == emph {
                 html.push_str(&format!("{lead}<{tag}>{text}</{tag}>"));
             } else {
@@ -455,13 +451,9 @@ fn write_disagreements(out: &mut dyn Write, articles: &[Article], s: &Story) -> 
 /// titled with its edit class.
 fn word_diff_html(words: &[crate::align::WordOp]) -> String {
     let mut html = String::new();
-    for w in words {
-        let lead = if w.text.starts_with(char::is_whitespace) {
-            " "
-        } else {
-            ""
-        };
-        let text = escape(&crate::display::one_line(w.text.trim_start()));
+    for (lead, w, body) in spaced_pieces(words, None) {
+        let lead = if lead { " " } else { "" };
+        let text = escape(&crate::display::one_line(body));
         let title = w
             .class
             .map(|c| format!(" title=\"{}\"", c.as_str()))

@@ -512,16 +512,18 @@ fn write_disagreements_markdown(
 fn word_marks(words: &[crate::align::WordOp]) -> String {
     use crate::align::WordKind;
     let mut s = String::new();
-    for w in words {
-        let lead = if w.text.starts_with(' ') { " " } else { "" };
-        let body = one_line(w.text.trim_start());
+    for (lead, w, body) in crate::align::spaced_pieces(words, None) {
+        if lead {
+            s.push(' ');
+        }
+        let body = one_line(body);
         match w.kind {
-            WordKind::Equal => s.push_str(&format!("{lead}{body}")),
-            WordKind::Deleted => s.push_str(&format!("{lead}[-{body}-]")),
-            WordKind::Inserted => s.push_str(&format!("{lead}{{+{body}+}}")),
+            WordKind::Equal => s.push_str(&body),
+            WordKind::Deleted => s.push_str(&format!("[-{body}-]")),
+            WordKind::Inserted => s.push_str(&format!("{{+{body}+}}")),
         }
     }
-    s.trim_start().to_string()
+    s
 }
 
 /// A short label for article `i`: its index and outlet or file name.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::align::{Comparison, Side, WordKind};
+use crate::align::{spaced_pieces, Comparison, Op, Side, WordKind};
 use crate::article::{is_cjk, Article};
 use crate::display::{is_unsafe, joins_tight, placeholder};
 pub use crate::rows::{build_groups, Group, GroupKind};
@@ -54,7 +54,8 @@ pub fn display_text(s: &str, out: &mut String) {
     }
 }
 
-/// The pieces one side of a group shows.
+/// The pieces one side of a group shows: a note where the side is empty,
+/// else the furniture label and partner note, then the words.
 pub fn pieces(
     c: &Comparison,
     g: &Group,
@@ -62,83 +63,91 @@ pub fn pieces(
     article: &Article,
     peer_label: Option<String>,
 ) -> Vec<Piece> {
-    let units = g.units(side);
-    let mut out = Vec::new();
-    if units.is_empty() {
-        let note = match (g.kind, side) {
-            (GroupKind::MovedFrom, Side::New) => peer_label.map(|l| format!("→ moved to {l}")),
-            (GroupKind::MovedTo, Side::Old) => peer_label.map(|l| format!("← moved from {l}")),
-            _ => None,
-        };
-        if let Some(n) = note {
-            out.push(Piece {
-                text: n,
-                seg: Seg::Note,
-            });
-        }
-        return out;
+    let note = |text: String| Piece {
+        text,
+        seg: Seg::Note,
+    };
+    if g.units(side).is_empty() {
+        return move_note(g, side, peer_label)
+            .map(note)
+            .into_iter()
+            .collect();
     }
-    let us = c.units(side);
+    let mut out = Vec::new();
     if g.furniture {
-        let block = &article.blocks[us[units.start].block];
-        let reason = block
-            .reason
-            .as_deref()
-            .map(|r| format!(" · {r}"))
-            .unwrap_or_default();
-        let mut label = String::new();
-        display_text(&format!("[{}{reason}]", block.role), &mut label);
-        out.push(Piece {
-            text: label,
-            seg: Seg::Note,
-        });
+        out.push(note(furniture_label(c, g, side, article)));
+    }
+    if let Some(n) = partner_note(c, g, side) {
+        out.push(note(n));
     }
     let op = &c.ops[g.op];
-    if let Some(note) = partner_note(c, g, side) {
-        out.push(Piece {
-            text: note,
-            seg: Seg::Note,
-        });
-    }
     let worded = matches!(
         g.kind,
         GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
     ) && !op.words.is_empty();
     if worded {
-        let (skip, emph) = match side {
-            Side::Old => (WordKind::Inserted, WordKind::Deleted),
-            Side::New => (WordKind::Deleted, WordKind::Inserted),
-        };
-        // After a label, the first word needs its space too.
-        let labelled = !out.is_empty();
-        for (i, w) in op.words.iter().filter(|w| w.kind != skip).enumerate() {
-            let mut t = String::new();
-            if (w.text.starts_with(char::is_whitespace) || (i == 0 && labelled)) && !out.is_empty()
-            {
-                t.push(' ');
-            }
-            display_text(&w.text, &mut t);
-            let seg = if w.kind == emph {
-                Seg::Emph
-            } else {
-                Seg::Plain
-            };
-            out.push(Piece { text: t, seg });
+        word_pieces(op, side, &mut out);
+    } else {
+        let us = c.units(side);
+        let mut text = String::new();
+        for u in g.units(side) {
+            display_text(&article.text[us[u].span.range()], &mut text);
         }
-        return out;
+        if !out.is_empty() {
+            text.insert(0, ' ');
+        }
+        out.push(Piece {
+            text,
+            seg: Seg::Plain,
+        });
     }
-    let mut text = String::new();
-    for u in units {
-        display_text(&article.text[us[u].span.range()], &mut text);
-    }
-    if !out.is_empty() {
-        text.insert(0, ' ');
-    }
-    out.push(Piece {
-        text,
-        seg: Seg::Plain,
-    });
     out
+}
+
+/// Where the other side of a move stands, on the side the passage left or
+/// reached (`→ moved to ¶4`).
+fn move_note(g: &Group, side: Side, peer_label: Option<String>) -> Option<String> {
+    match (g.kind, side) {
+        (GroupKind::MovedFrom, Side::New) => peer_label.map(|l| format!("→ moved to {l}")),
+        (GroupKind::MovedTo, Side::Old) => peer_label.map(|l| format!("← moved from {l}")),
+        _ => None,
+    }
+}
+
+/// `[role · reason]` of the block a furniture group starts in.
+fn furniture_label(c: &Comparison, g: &Group, side: Side, article: &Article) -> String {
+    let block = &article.blocks[c.units(side)[g.units(side).start].block];
+    let reason = block
+        .reason
+        .as_deref()
+        .map(|r| format!(" · {r}"))
+        .unwrap_or_default();
+    let mut label = String::new();
+    display_text(&format!("[{}{reason}]", block.role), &mut label);
+    label
+}
+
+/// One side's words of a changed or moved pair, its own edits emphasised;
+/// after a label the first word gets its space too.
+fn word_pieces(op: &Op, side: Side, out: &mut Vec<Piece>) {
+    let (skip, emph) = match side {
+        Side::Old => (WordKind::Inserted, WordKind::Deleted),
+        Side::New => (WordKind::Deleted, WordKind::Inserted),
+    };
+    let labelled = !out.is_empty();
+    for (i, (lead, w, body)) in spaced_pieces(&op.words, Some(skip)).enumerate() {
+        let mut t = String::new();
+        if lead || (i == 0 && labelled) {
+            t.push(' ');
+        }
+        display_text(body, &mut t);
+        let seg = if w.kind == emph {
+            Seg::Emph
+        } else {
+            Seg::Plain
+        };
+        out.push(Piece { text: t, seg });
+    }
 }
 
 /// By claims, the new side of a pair says where the partner stands in its
