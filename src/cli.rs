@@ -11,8 +11,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Compare news coverage: articles side by side, aligned passage by passage",
     long_about = "Compare news coverage: articles side by side, aligned passage by passage.\n\n\
-        With no arguments, shows the bundled sample story. Exit status: 0 when the \
-        bodies are identical, 1 when they differ, 2 on trouble.",
+        With no arguments, shows the bundled sample story. Exit status of a comparison \
+        (`diff`, or two articles with no terminal): 0 when the bodies are identical, 1 when \
+        they differ; 2 on trouble for every command; an interactive view otherwise exits 0.",
     after_long_help = "Environment:\n  \
         STORYDIFF_CONFIG  the config file (default: config.toml in the platform config directory)\n  \
         STORYDIFF_STATE   where view settings are remembered (default: state.json in the platform state directory)\n  \

@@ -137,8 +137,8 @@ fn write_text_sections(out: &mut dyn Write) -> io::Result<()> {
             ("state.json", "in the platform state directory (STORYDIFF_STATE overrides): how each story was left, and the last story opened."),
         ]),
         ("EXIT STATUS", &[
-            ("0", "the bodies are identical (diff), or success"),
-            ("1", "the bodies differ (diff)"),
+            ("0", "the bodies are identical (diff, or two articles with no terminal), or success; an interactive view exits 0 when closed"),
+            ("1", "the bodies differ (diff, or two articles with no terminal)"),
             ("2", "trouble: a file or URL that could not be read, bad arguments"),
         ]),
     ];

@@ -160,6 +160,62 @@ fn column_view_puts_one_claim_on_one_row() {
     assert!(a.columns.is_none() && !a.quit, "q goes back to the story");
 }
 
+/// Regression: with three of five columns on screen, claims only the two off
+/// screen carry took rows of empty cells (six in a row at 120 columns).
+#[test]
+fn column_view_shows_no_row_of_empty_cells() {
+    let mut a = app(120, 40);
+    a.update(Action::Columns);
+    let lines = screen(&a);
+    let cols = a.columns.as_ref().expect("column view open");
+    assert_eq!(cols.shown(), 3);
+    let hidden = cols.off_screen_rows();
+    assert!(
+        hidden > 0 && lines[0].contains(&format!("{hidden} off screen")),
+        "{}",
+        lines[0]
+    );
+    // A marker opens each row; the text under it is never all blank.
+    let body = &lines[4..lines.len() - 1];
+    for (i, l) in body.iter().enumerate() {
+        if l.starts_with(['=', '~', '+']) {
+            assert!(
+                l[1..].chars().any(|c| !c.is_whitespace() && c != '│'),
+                "empty row at {i}:\n{}",
+                body.join("\n")
+            );
+        }
+    }
+    // A search hit only the last article carries brings its column on screen.
+    let only_last = cols
+        .rows
+        .iter()
+        .position(|r| r.carried() == 1 && r.cells[4].is_some())
+        .expect("a claim of the last article alone");
+    let span = cols.rows[only_last].cells[4].unwrap();
+    let text = cols.articles[4].text[span.range()].to_lowercase();
+    let needle: String = text
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    a.update(Action::Search);
+    for c in needle.chars() {
+        a.columns
+            .as_mut()
+            .unwrap()
+            .search_input(SearchEdit::Char(c));
+    }
+    a.columns.as_mut().unwrap().search_input(SearchEdit::Submit);
+    let cols = a.columns.as_ref().unwrap();
+    assert!(
+        cols.first + cols.shown() > 4,
+        "column [4] on screen, first {}",
+        cols.first
+    );
+    assert!(screen(&a).join("\n").contains("[4] 004_"));
+}
+
 #[test]
 fn marked_articles_are_the_columns() {
     let mut a = app(160, 48);

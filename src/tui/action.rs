@@ -31,7 +31,8 @@ pub enum Action {
     PrevFact,
     Help,
     Quit,
-    /// Story view: the next tab (articles, quotes, coverage).
+    /// Story view: the next tab (articles, quotes, coverage, wording,
+    /// disagreements).
     NextTab,
     /// Story view: move the heatmap column left / right.
     Left,
@@ -161,7 +162,7 @@ impl Action {
             }
             Action::Help => "this help",
             Action::Quit => "quit (or close help; back to the story from a comparison)",
-            Action::NextTab => "next tab: articles, quotes, coverage, wording",
+            Action::NextTab => "next tab: articles, quotes, coverage, wording, disagreements",
             Action::Left => "heatmap: previous article to compare with (columns: scroll left)",
             Action::Right => "heatmap: next article to compare with (columns: scroll right)",
             Action::Open => "open the selected pair, quote or claim side by side",

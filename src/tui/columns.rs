@@ -138,8 +138,24 @@ impl ColumnsApp {
         wrap(&pieces, width.saturating_sub(2) as usize, true)
     }
 
-    /// Screen rows of row `r` (its tallest cell, and a blank row under it).
+    /// Whether an article column on screen carries row `r`'s claim.
+    pub fn on_screen(&self, r: usize) -> bool {
+        let row = &self.rows[r];
+        (self.first..self.first + self.shown()).any(|k| row.cells[k].is_some())
+    }
+
+    /// Rows carried only by article columns off screen.
+    pub fn off_screen_rows(&self) -> usize {
+        (0..self.rows.len()).filter(|&r| !self.on_screen(r)).count()
+    }
+
+    /// Screen rows of row `r` (its tallest cell, and a blank row under it);
+    /// none for a row only columns off screen carry (it would show as empty
+    /// cells).
     fn row_height(&self, r: usize) -> u64 {
+        if !self.on_screen(r) {
+            return 0;
+        }
         let w = self.column_width().saturating_sub(1);
         let tallest = (self.first..self.first + self.shown())
             .map(|k| self.cell_lines(r, k, w).len())
@@ -214,6 +230,7 @@ impl ColumnsApp {
         match next {
             Some(t) => {
                 let k = targets.iter().position(|&x| x == t).unwrap_or(0) + 1;
+                self.bring_into_view(t);
                 self.top = self.layout.starts[t];
                 self.clamp();
                 self.message = Some(format!("{what} {k} of {}", targets.len()));
@@ -223,6 +240,18 @@ impl ColumnsApp {
                 let dir = if forward { "more" } else { "earlier" };
                 self.message = Some(format!("no {dir} {what}s"));
             }
+        }
+    }
+
+    /// Scrolls the columns sideways when no column on screen carries row `r`,
+    /// so that its first carrier is the leftmost column.
+    fn bring_into_view(&mut self, r: usize) {
+        if self.on_screen(r) {
+            return;
+        }
+        if let Some(k) = self.rows[r].cells.iter().position(Option::is_some) {
+            self.first = k.min(self.articles.len().saturating_sub(self.shown()));
+            self.relayout();
         }
     }
 
@@ -264,6 +293,7 @@ impl ColumnsApp {
                 // The first hit from the row on screen, a hit there included.
                 let here = self.row_at(self.top);
                 let k = self.hits.iter().position(|&h| h >= here).unwrap_or(0);
+                self.bring_into_view(self.hits[k]);
                 self.top = self.layout.starts[self.hits[k]];
                 self.clamp();
                 self.message = Some(format!("hit {} of {}", k + 1, self.hits.len()));

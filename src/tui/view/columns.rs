@@ -41,8 +41,12 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
     let n = app.articles.len();
     let all = app.rows.iter().filter(|r| r.carried() == n).count();
     let some = app.partial_rows().len();
+    let hidden = match app.off_screen_rows() {
+        0 => String::new(),
+        k => format!(" · {k} off screen (h/l)"),
+    };
     let head = format!(
-        "storydiff · columns · {n} articles · {} claims: {all} carried by all, {some} by several · columns {}–{} of {n}",
+        "storydiff · columns · {n} articles · {} claims: {all} carried by all, {some} by several · columns {}–{} of {n}{hidden}",
         app.rows.len(),
         app.first + 1,
         app.first + app.shown()

@@ -8,6 +8,7 @@ pub mod story;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Clear, Widget};
 use ratatui::Frame;
 
 use super::app::{App, HEADER_ROWS};
@@ -378,7 +379,9 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
     );
 }
 
-/// A centred box listing the keymap's keys and what they do.
+/// A centred, framed box listing the keymap's keys and what they do: as wide
+/// as its longest line allows, with a last line saying how many keys did not
+/// fit when the window is too short for all of them.
 pub fn draw_keys(
     buf: &mut Buffer,
     area: Rect,
@@ -392,45 +395,63 @@ pub fn draw_keys(
         .map(|(k, _)| str_width(k))
         .max()
         .unwrap_or(0)
-        .min(24);
-    let w = (area.width.saturating_sub(4)).min(80);
+        .min(24) as u16;
+    let what_w = lines.iter().map(|(_, w)| str_width(w)).max().unwrap_or(0) as u16;
+    // Frame, a margin of two either side, the keys, a gap of two.
+    let want_w = (key_w + what_w + 8).max(str_width(title) as u16 + 6);
+    let w = want_w.min(area.width.saturating_sub(2));
     let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
-    let x0 = area.x + (area.width - w) / 2;
-    let y0 = area.y + (area.height - h) / 2;
-    let style = theme.status;
-    for y in y0..y0 + h {
-        for x in x0..x0 + w {
-            buf[(x, y)].set_symbol(" ").set_style(style);
-        }
+    if w < 12 || h < 4 {
+        return;
     }
-    put(
-        buf,
-        x0 + 2,
-        y0,
-        &clip(title, w as usize - 2),
-        w - 2,
-        style.add_modifier(Modifier::BOLD),
+    let frame = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
     );
-    for (i, (keys, what)) in lines.iter().enumerate() {
-        let y = y0 + 2 + i as u16;
-        if y >= y0 + h - 1 {
-            break;
-        }
+    let style = theme.status;
+    Clear.render(frame, buf);
+    Block::bordered()
+        .title(format!(" {} ", clip(title, w as usize - 6)))
+        .title_style(style.add_modifier(Modifier::BOLD))
+        .style(style)
+        .render(frame, buf);
+    let (x, top) = (frame.x + 2, frame.y + 2);
+    let rows = h - 3;
+    let shown = if lines.len() as u16 > rows {
+        rows - 1
+    } else {
+        rows
+    };
+    for (y, (keys, what)) in (top..).zip(lines.iter().take(shown as usize)) {
         put(
             buf,
-            x0 + 2,
+            x,
             y,
-            &clip(keys, key_w),
-            key_w as u16,
+            &clip(keys, key_w as usize),
+            key_w,
             style.add_modifier(Modifier::BOLD),
         );
-        let room = w.saturating_sub(key_w as u16 + 5);
+        let room = w.saturating_sub(key_w + 6);
         put(
             buf,
-            x0 + 4 + key_w as u16,
+            x + key_w + 2,
             y,
             &clip(what, room as usize),
             room,
+            style,
+        );
+    }
+    let hidden = lines.len().saturating_sub(shown as usize);
+    if hidden > 0 {
+        let more = format!("… {hidden} more keys: make the window taller");
+        put(
+            buf,
+            x,
+            top + shown,
+            &clip(&more, w as usize - 4),
+            w - 4,
             style,
         );
     }
