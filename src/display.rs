@@ -19,6 +19,32 @@ pub fn placeholder(c: char) -> String {
     }
 }
 
+/// Characters that take no room on screen: zero-width space, non-joiner and
+/// joiner, word joiner, byte-order mark, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// `s` with characters that take no room shown as `<U+XXXX>`, for edits
+/// that would otherwise look empty (`[-​-]`).
+pub fn show_invisible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_invisible) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `s` with every unsafe character replaced by its placeholder. Newlines and
 /// tabs are kept; callers that need one line use [`one_line`].
 pub fn sanitize(s: &str) -> Cow<'_, str> {

@@ -1,6 +1,7 @@
 //! Word-level diffs inside a changed or moved pair, and the word counts that
 //! `words_deleted` / `words_inserted` report (whitespace-separated, as wdiff counts).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -213,10 +214,12 @@ impl Pieces {
 /// names the other side's kind — each with whether a space comes before it
 /// and its text without outer spaces. A piece's trailing space (left where
 /// the next piece on its side does not carry one) spaces the next piece shown.
+/// In a deleted or inserted piece, characters that take no room (a zero-width
+/// space, a soft hyphen) show as `<U+200B>`: an edit is never invisible.
 pub fn spaced_pieces(
     words: &[WordOp],
     hide: Option<WordKind>,
-) -> impl Iterator<Item = (bool, &WordOp, &str)> {
+) -> impl Iterator<Item = (bool, &WordOp, Cow<'_, str>)> {
     let mut first = true;
     let mut trailing = false;
     words
@@ -231,6 +234,11 @@ pub fn spaced_pieces(
                 return None;
             }
             first = false;
+            let body = if w.kind == WordKind::Equal {
+                Cow::Borrowed(body)
+            } else {
+                crate::display::show_invisible(body)
+            };
             Some((lead, w, body))
         })
 }
@@ -486,6 +494,17 @@ mod tests {
             assert_eq!(side(WordKind::Inserted), old, "{ops:?}");
             assert_eq!(side(WordKind::Deleted), new, "{ops:?}");
         }
+    }
+
+    /// Regression: an edit of a zero-width space printed as an empty `[-​-]`.
+    #[test]
+    fn an_invisible_edit_is_shown() {
+        let ops = word_diff("agreed by all members.", "agreed by all\u{200B} members.");
+        let shown: Vec<String> = spaced_pieces(&ops, None)
+            .filter(|(_, w, _)| w.kind != WordKind::Equal)
+            .map(|(_, _, body)| body.into_owned())
+            .collect();
+        assert!(shown.iter().any(|b| b.contains("<U+200B>")), "{shown:?}");
     }
 
     #[test]

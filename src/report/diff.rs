@@ -359,7 +359,7 @@ fn words_inline(op: &Op, paint: &Paint) -> String {
         if lead {
             s.push(' ');
         }
-        let body = one_line(body);
+        let body = one_line(&body);
         match w.kind {
             WordKind::Equal => s.push_str(&body),
             WordKind::Deleted => s.push_str(&paint.del_word(&body)),
@@ -649,7 +649,7 @@ fn md_words(op: &Op) -> String {
         if lead {
             s.push(' ');
         }
-        let body = md(body);
+        let body = md(&body);
         match w.kind {
             WordKind::Equal => s.push_str(&body),
             WordKind::Deleted => s.push_str(&format!("~~{body}~~")),

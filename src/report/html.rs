@@ -136,7 +136,7 @@ fn side_html(c: &Comparison, groups: &[Group], gi: usize, side: Side, a: &Articl
         };
         for (lead, w, body) in spaced_pieces(&op.words, Some(skip)) {
             let lead = if lead { " " } else { "" };
-            let text = escape(&crate::display::one_line(body));
+            let text = escape(&crate::display::one_line(&body));
             if w.kind == emph {
                 html.push_str(&format!("{lead}<{tag}>{text}</{tag}>"));
             } else {
@@ -453,7 +453,7 @@ fn word_diff_html(words: &[crate::align::WordOp]) -> String {
     let mut html = String::new();
     for (lead, w, body) in spaced_pieces(words, None) {
         let lead = if lead { " " } else { "" };
-        let text = escape(&crate::display::one_line(body));
+        let text = escape(&crate::display::one_line(&body));
         let title = w
             .class
             .map(|c| format!(" title=\"{}\"", c.as_str()))

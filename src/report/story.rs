@@ -516,7 +516,7 @@ fn word_marks(words: &[crate::align::WordOp]) -> String {
         if lead {
             s.push(' ');
         }
-        let body = one_line(body);
+        let body = one_line(&body);
         match w.kind {
             WordKind::Equal => s.push_str(&body),
             WordKind::Deleted => s.push_str(&format!("[-{body}-]")),

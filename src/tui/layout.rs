@@ -140,7 +140,7 @@ fn word_pieces(op: &Op, side: Side, out: &mut Vec<Piece>) {
         if lead || (i == 0 && labelled) {
             t.push(' ');
         }
-        display_text(body, &mut t);
+        display_text(&body, &mut t);
         let seg = if w.kind == emph {
             Seg::Emph
         } else {
