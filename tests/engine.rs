@@ -514,3 +514,84 @@ fn a_paragraph_of_short_sentences_moved_and_merged_is_moved() {
     // "eight;" "counting" / "city," "and" "results" / "midnight" "—" "turnout" in.
     assert_one_move_both_ways(&a, &b, (6, 8));
 }
+
+/// Regression (results depended on the machine's load): a 50 MB reprint with
+/// 1 % of paragraphs edited came out `related · similarity 1.00`, 481 equal
+/// and half a million deleted and inserted sentences when the deadline had
+/// passed before the sentence diff began, and `reprint`, 505,095 equal, when
+/// it had not. Past the deadline the anchors (sentences found once on each
+/// side) and every small gap between them are still diffed, so the equal
+/// sentences stay equal; only finesse (joins, edited moves) is cut, and the
+/// comparison says so. The deadline is forced to zero: no timing here.
+#[test]
+fn a_passed_deadline_keeps_a_reprint_aligned() {
+    let pair = generate_pair(&PairSpec::new(600_000, 11), None);
+    let (a, b) = (text("old.txt", &pair.original), text("new.txt", &pair.copy));
+    let exact = align(
+        &a,
+        &b,
+        &AlignOptions {
+            deadline: None,
+            ..Default::default()
+        },
+    );
+    let late = align(
+        &a,
+        &b,
+        &AlignOptions {
+            deadline: Some(std::time::Duration::ZERO),
+            ..Default::default()
+        },
+    );
+    assert!(
+        a.blocks.iter().map(|b| b.sentences.len()).sum::<usize>() > 4096,
+        "big enough for the anchored diff"
+    );
+    assert_partition(&late);
+    assert!(!exact.approximate, "{:?}", exact.notes);
+    assert!(late.approximate && !late.notes.is_empty());
+    assert_eq!(exact.relation, Relation::Reprint);
+    assert_eq!(late.relation, Relation::Reprint, "{:?}", late.notes);
+    assert!(late.similarity >= 0.95, "{}", late.similarity);
+    // The same sentences are equal; what the cut stages would have joined
+    // shows as deleted and inserted, a few per cent at most.
+    assert_eq!(late.stats.equal, exact.stats.equal);
+    let one_sided = |c: &Comparison| c.stats.deleted + c.stats.inserted;
+    assert!(
+        one_sided(&late) <= one_sided(&exact) + late.stats.equal / 20,
+        "{} one-sided ops past the deadline against {} ({} equal)",
+        one_sided(&late),
+        one_sided(&exact),
+        late.stats.equal
+    );
+}
+
+/// Regression (identical inputs reported approximate): a 50 MB file against
+/// itself printed `identical · APPROXIMATE` with the note "deadline reached
+/// in the word diffs" and nothing changed. A stage is approximate only when
+/// it cut work short; with nothing to diff nothing is cut.
+#[test]
+fn identical_inputs_are_never_approximate() {
+    let pair = generate_pair(&PairSpec::new(600_000, 12), None);
+    let cut = (40_000..)
+        .find(|&i| pair.original.is_char_boundary(i))
+        .unwrap();
+    for (name, t) in [
+        ("big", pair.original.as_str()),
+        ("small", &pair.original[..cut]),
+    ] {
+        let a = text("a.txt", t);
+        let c = align(
+            &a,
+            &a,
+            &AlignOptions {
+                deadline: Some(std::time::Duration::ZERO),
+                ..Default::default()
+            },
+        );
+        assert_eq!(c.relation, Relation::Identical, "{name}");
+        assert!(!c.approximate, "{name}: {:?}", c.notes);
+        assert!(c.notes.is_empty(), "{name}: {:?}", c.notes);
+        assert_eq!(c.stats.equal, c.old_units.len(), "{name}");
+    }
+}

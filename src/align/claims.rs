@@ -966,9 +966,10 @@ fn build(
         let parts: Vec<&str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
         parts.join(" ")
     };
+    let mut words_cut = false;
     let ops: Vec<Op> = layout
         .into_iter()
-        .map(|op| with_words(op, &text_of, deadline))
+        .map(|op| with_words(op, &text_of, deadline, &mut words_cut))
         .collect();
     let mut comparison = Comparison {
         old_units,
@@ -983,9 +984,9 @@ fn build(
         notes: Vec::new(),
         by_claims: Some(ByClaims { shared_claims }),
     };
-    summary::summarise(&mut comparison, old, new, deadline);
+    let late_words = summary::summarise(&mut comparison, old, new, deadline) || words_cut;
     super::classes::classify_comparison(&mut comparison, || super::reads_as_english(old, new));
-    if deadline.is_some_and(|d| Instant::now() > d) {
+    if late_words {
         comparison.approximate = true;
         comparison.notes.push(super::WORDS_LATE.to_string());
     }
@@ -1180,13 +1181,16 @@ fn with_words(
     mut op: Op,
     text_of: &dyn Fn(Side, Range<usize>) -> String,
     deadline: Option<Instant>,
+    cut: &mut bool,
 ) -> Op {
     if matches!(op.kind, OpKind::Changed | OpKind::Moved) {
         let (o, n) = (
             text_of(Side::Old, op.old.clone()),
             text_of(Side::New, op.new.clone()),
         );
-        op.words = word_diff_by(&o, &n, deadline);
+        let text_deadline = super::text_deadline(&o, &n, deadline);
+        op.words = word_diff_by(&o, &n, text_deadline);
+        *cut |= text_deadline.is_some_and(|d| Instant::now() > d);
         if op.words.iter().all(|w| w.kind == WordKind::Equal) {
             op.words.clear();
         }

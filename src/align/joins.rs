@@ -20,14 +20,17 @@ const REACH: usize = 8;
 
 /// Grows every changed op (not cosmetic ones) over neighbours whose words it
 /// finds, after pairing sentences one of which holds most of the other;
-/// stops quietly at the deadline (what is left shows as it was).
-pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
-    pair_contained(src, ops, deadline);
+/// stops at the deadline (what is left shows as it was) and then says so
+/// (`true`).
+pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
+    if pair_contained(src, ops, deadline) {
+        return true;
+    }
     let mut k = 0;
     while k < ops.len() {
         if ops[k].kind == OpKind::Changed && !ops[k].cosmetic {
             if deadline.is_some_and(|d| Instant::now() > d) {
-                return;
+                return true;
             }
             while let Some(next) = grow(src, ops, k) {
                 k = next;
@@ -35,6 +38,7 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option
         }
         k += 1;
     }
+    false
 }
 
 /// Most deleted × inserted sentences of one run tried against each other.
@@ -46,8 +50,8 @@ const CONTAINED_TRIES: usize = 36;
 /// and inserted whole. In each run of deleted and inserted sentences, a
 /// deleted and an inserted one are paired (in order) when the word diff
 /// finds most of the shorter one in the longer, in runs chance would not
-/// line up.
-fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+/// line up. `true` when the deadline stopped it.
+fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
     let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
     let mut k = 0;
     while k < ops.len() {
@@ -57,7 +61,7 @@ fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
         }
         let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
         if deadline.is_some_and(|d| Instant::now() > d) {
-            return;
+            return true;
         }
         let pairs = contained_pairs(src, &ops[k..end]);
         if !pairs.is_empty() {
@@ -70,6 +74,7 @@ fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
             k = end;
         }
     }
+    false
 }
 
 /// (deleted, inserted, similarity) pairs of a run of one-sided ops, by
@@ -320,7 +325,7 @@ fn run_candidate(ops: &[Op], at: &[usize]) -> Candidate {
 /// old sentences merged into one new one right after the moved sentence),
 /// so a candidate takes a run of deleted sentences and a run of inserted
 /// ones together; of those worth it, the one that explains the most words.
-pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
     let mut at = Beside::default();
     for (i, op) in ops.iter().enumerate() {
         match op.kind {
@@ -344,14 +349,16 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
         }
     }
     if at.deleted.is_empty() && at.inserted.is_empty() {
-        return;
+        return false;
     }
     let mut removed = vec![false; ops.len()];
+    let mut cut = false;
     for k in 0..ops.len() {
         if ops[k].kind != OpKind::Moved {
             continue;
         }
         if deadline.is_some_and(|d| Instant::now() > d) {
+            cut = true;
             break;
         }
         while let Some(how) = best_beside_move(src, ops, k, &at, &removed) {
@@ -407,6 +414,7 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
         i += 1;
         !removed[i - 1]
     });
+    cut
 }
 
 /// A changed op whose sentences of one side went with a move: the other
@@ -746,10 +754,15 @@ const MERGED_SHARE: f64 = 0.8;
 /// (or the reverse). Each long one-sided sentence left is matched, through
 /// the rarer words it shares, with a run of adjacent sentences of the other
 /// side; when one word diff keeps most of both, they become one moved op.
-pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) {
+pub(crate) fn join_merged_moves(
+    src: &Sources,
+    ops: &mut Vec<Op>,
+    deadline: Option<Instant>,
+) -> bool {
     let mut removed = vec![false; ops.len()];
+    let mut cut = false;
     let mut passage = ops.iter().map(|o| o.passage).max().unwrap_or(0);
-    for (one, many) in [
+    'kinds: for (one, many) in [
         (OpKind::Inserted, OpKind::Deleted),
         (OpKind::Deleted, OpKind::Inserted),
     ] {
@@ -762,7 +775,9 @@ pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: Opti
                 continue;
             }
             if deadline.is_some_and(|d| Instant::now() > d) {
-                return;
+                // Ops already joined are dropped below, as when it finishes.
+                cut = true;
+                break 'kinds;
             }
             let Some((run, similarity)) = best_run(src, ops, k, &index, &removed) else {
                 continue;
@@ -796,6 +811,7 @@ pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: Opti
         i += 1;
         !removed[i - 1]
     });
+    cut
 }
 
 /// One-sided ops of one kind: by unit, and by the longer words they hold.

@@ -33,6 +33,23 @@ pub use words::{spaced_pieces, word_diff, word_diff_by, WordKind, WordOp};
 
 /// The note when word diffs ran out of time.
 const WORDS_LATE: &str = "deadline reached in the word diffs: some edited sentences show whole";
+/// The note when the search for edited moved sentences ran out of time.
+const MOVES_LATE: &str =
+    "deadline reached while looking for moved passages: edited ones show as deleted and inserted";
+/// The note when merges, splits and moved runs were left unjoined.
+const JOINS_LATE: &str =
+    "deadline reached while joining merged and split sentences: some show as deleted and inserted";
+
+/// Texts (both ends of an op, in bytes) up to which a word diff runs
+/// whatever the clock says: news sentences cost microseconds, and a result
+/// that depends on the machine's load is worse than a late one. Longer ones
+/// (a whole book on one line) respect the deadline.
+pub(crate) const SMALL_TEXT: usize = 1 << 16;
+
+/// The deadline for a word diff of `old` against `new`: none for small texts.
+pub(crate) fn text_deadline(old: &str, new: &str, deadline: Option<Instant>) -> Option<Instant> {
+    deadline.filter(|_| old.len() + new.len() > SMALL_TEXT)
+}
 
 /// Knobs for [`align`]; the defaults suit news articles.
 #[derive(Clone, Debug)]
@@ -229,9 +246,15 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     let profiles = regions::profile_regions(&src, &items);
     let sides = profiles.sides(options.threshold);
     let mut ops = pair_regions(&src, &sides, items, deadline, &mut trace);
-    joins::join_boundaries(&src, &mut ops, deadline);
-    if !trace.approximate {
-        moves::find_moves(
+    // Past the deadline the diff or pairing may leave sentences that are in
+    // place deleted and inserted: looking for moves among them would call
+    // them moved.
+    let coarse = trace.approximate;
+    if joins::join_boundaries(&src, &mut ops, deadline) {
+        trace.fall_back(JOINS_LATE);
+    }
+    if !coarse {
+        let moves_cut = moves::find_moves(
             &mut ops,
             &old_units,
             &new_units,
@@ -239,15 +262,18 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
             options.move_threshold,
             deadline,
         );
-        trace.check(
-            deadline,
-            "deadline reached while looking for moved passages",
-        );
-        joins::join_moved(&src, &mut ops, deadline);
-        joins::join_merged_moves(&src, &mut ops, deadline);
+        if moves_cut {
+            trace.fall_back(MOVES_LATE);
+        }
+        if joins::join_moved(&src, &mut ops, deadline)
+            | joins::join_merged_moves(&src, &mut ops, deadline)
+        {
+            trace.fall_back(JOINS_LATE);
+        }
     }
-    diff_words(&src, &mut ops, deadline);
-    trace.check(deadline, WORDS_LATE);
+    if diff_words(&src, &mut ops, deadline) {
+        trace.fall_back(WORDS_LATE);
+    }
     let mut comparison = summarise(old, new, old_units, new_units, ops, trace, deadline);
     if options.classify {
         classes::classify_comparison(&mut comparison, || reads_as_english(old, new));
@@ -263,15 +289,13 @@ pub(crate) struct Trace {
 }
 
 impl Trace {
-    /// Past the deadline (and not yet approximate): approximate, with `note`.
-    fn check(&mut self, deadline: Option<Instant>, note: &str) {
-        if !self.approximate && deadline.is_some_and(|d| Instant::now() > d) {
-            self.fall_back(note);
-        }
-    }
+    /// A stage cut its work short at the deadline: approximate, with `note`
+    /// (once).
     fn fall_back(&mut self, note: &str) {
         self.approximate = true;
-        self.notes.push(note.to_string());
+        if !self.notes.iter().any(|n| n == note) {
+            self.notes.push(note.to_string());
+        }
     }
 }
 
@@ -333,6 +357,10 @@ fn bare(kind: OpKind, old: Range<usize>, new: Range<usize>, similarity: f64) -> 
     }
 }
 
+/// Regions up to this many cells (old × new sentences) are paired whatever
+/// the clock says.
+const SMALL_REGION: usize = 256;
+
 /// Ops in reading order: equal sentences as they are (or cosmetic changes
 /// when only case, quotes or dashes differ), each changed region through
 /// `pair_region`. Past the deadline, regions show as deleted and inserted.
@@ -364,13 +392,18 @@ fn pair_regions(
                 });
             }
             Item::Region(or, nr) => {
-                let pairs = if timed_out {
+                // A small region costs microseconds: paired whatever the clock says.
+                let small = or.len() * nr.len() <= SMALL_REGION;
+                let pairs = if timed_out && !small {
                     Vec::new()
                 } else {
-                    pair_region(sides, or.clone(), nr.clone(), deadline).unwrap_or_else(|| {
-                        timed_out = true;
-                        Vec::new()
-                    })
+                    let region_deadline = deadline.filter(|_| !small);
+                    pair_region(sides, or.clone(), nr.clone(), region_deadline).unwrap_or_else(
+                        || {
+                            timed_out = true;
+                            Vec::new()
+                        },
+                    )
                 };
                 region_ops(&mut ops, or, nr, &pairs);
             }
@@ -410,8 +443,10 @@ fn region_ops(ops: &mut Vec<Op>, or: Range<usize>, nr: Range<usize>, pairs: &[Pa
     }
 }
 
-/// Word diffs for changed ops and for moved ops whose texts differ.
-fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) {
+/// Word diffs for changed ops and for moved ops whose texts differ; `true`
+/// when the deadline may have cut one short (only long texts respect it).
+fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) -> bool {
+    let mut cut = false;
     for op in ops {
         let wanted = match op.kind {
             OpKind::Changed => true,
@@ -427,13 +462,16 @@ fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) {
             _ => false,
         };
         if wanted {
-            op.words = word_diff_by(
-                &src.text(Side::Old, op.old.clone()),
-                &src.text(Side::New, op.new.clone()),
-                deadline,
+            let (old, new) = (
+                src.text(Side::Old, op.old.clone()),
+                src.text(Side::New, op.new.clone()),
             );
+            let text_deadline = text_deadline(&old, &new, deadline);
+            op.words = word_diff_by(&old, &new, text_deadline);
+            cut |= text_deadline.is_some_and(|d| Instant::now() > d);
         }
     }
+    cut
 }
 
 /// The comparison with its summary: counts, relation, similarity, truncation.
@@ -459,8 +497,7 @@ fn summarise(
         notes: trace.notes,
         by_claims: None,
     };
-    summary::summarise(&mut comparison, old, new, deadline);
-    if !comparison.approximate && deadline.is_some_and(|d| Instant::now() > d) {
+    if summary::summarise(&mut comparison, old, new, deadline) && !comparison.approximate {
         comparison.approximate = true;
         comparison.notes.push(WORDS_LATE.to_string());
     }

@@ -13,6 +13,8 @@ type Move = (usize, usize, f64);
 
 /// Turns deleted/inserted pairs of the same (or a similar enough) sentence
 /// into moved ops, numbering passages of consecutive moved sentences.
+/// Sentences that reappear word for word are always found; `true` when the
+/// deadline cut the search for edited ones short (none are then taken).
 pub(crate) fn find_moves(
     ops: &mut Vec<Op>,
     old_units: &[Unit],
@@ -20,15 +22,15 @@ pub(crate) fn find_moves(
     sides: &Sides,
     threshold: f64,
     deadline: Option<Instant>,
-) {
+) -> bool {
     let deleted = of_kind(ops, OpKind::Deleted);
     let inserted = of_kind(ops, OpKind::Inserted);
     if deleted.is_empty() || inserted.is_empty() {
-        return;
+        return false;
     }
     let mut taken = vec![false; ops.len()];
     let mut moves = exact_moves(ops, old_units, new_units, &deleted, &inserted, &mut taken);
-    let Some(candidates) = edited_candidates(
+    let candidates = edited_candidates(
         ops,
         (old_units, new_units),
         sides,
@@ -36,13 +38,15 @@ pub(crate) fn find_moves(
         &taken,
         threshold - 0.3,
         deadline,
-    ) else {
-        return;
-    };
-    grow_moves(ops, &candidates, threshold, &mut taken, &mut moves);
+    );
+    let cut = candidates.is_none();
+    if let Some(candidates) = candidates {
+        grow_moves(ops, &candidates, threshold, &mut taken, &mut moves);
+    }
     if !moves.is_empty() {
         rewrite_moved(ops, moves);
     }
+    cut
 }
 
 fn of_kind(ops: &[Op], kind: OpKind) -> Vec<usize> {

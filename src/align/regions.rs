@@ -4,10 +4,10 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
+use similar::{capture_diff_deadline, capture_diff_slices, Algorithm, DiffOp, DiffTag};
 
 use super::pairing::Sides;
-use super::similarity::{Profile, Vocab};
+use super::similarity::{FxMap, Profile, Vocab};
 use super::{Sources, Trace, Unit};
 
 /// Sentences sampled from the unchanged text to estimate word rarity.
@@ -30,14 +30,10 @@ pub(crate) fn sentence_diff(
 ) -> Vec<Item> {
     let okeys: Vec<u64> = old_units.iter().map(|u| u.key).collect();
     let nkeys: Vec<u64> = new_units.iter().map(|u| u.key).collect();
-    // A few thousand sentences diff in well under a millisecond whatever they
-    // hold; checking the clock at every step would cost more than that.
-    let diff_deadline = deadline.filter(|_| okeys.len() + nkeys.len() > 4096);
-    let diff = capture_diff_slices_deadline(Algorithm::Myers, &okeys, &nkeys, diff_deadline);
-    trace.check(
-        deadline,
-        "deadline reached in the sentence diff: a coarser diff was used",
-    );
+    let (diff, cut) = diff_keys(&okeys, &nkeys, deadline);
+    if cut {
+        trace.fall_back(SENTENCE_DIFF_LATE);
+    }
     let mut items = Vec::new();
     for op in &diff {
         let (tag, or, nr) = op.as_tag_tuple();
@@ -54,6 +50,91 @@ pub(crate) fn sentence_diff(
     }
     join_one_sided(&mut items, &okeys, &nkeys);
     items
+}
+
+/// The note when the sentence diff ran out of time.
+const SENTENCE_DIFF_LATE: &str =
+    "deadline reached in the sentence diff: some edited passages show as deleted and inserted";
+
+/// Sentences (both sides) up to which the sentence diff is one Myers diff:
+/// a few thousand diff in well under a millisecond whatever they hold.
+const ANCHOR_FROM: usize = 4096;
+
+/// Gaps between anchors up to this many cells (old × new sentences) are
+/// diffed whatever the clock says: they cost microseconds, and a result that
+/// depends on the machine's load is worse than a late one.
+const SMALL_GAP: usize = 1 << 16;
+
+/// The diff of the two key lists, and whether the deadline cut some of it
+/// short. Beyond `ANCHOR_FROM` sentences, sentences that occur once on each
+/// side and in the same order on both (a longest increasing run) are
+/// anchored first — a pass that always runs to the end, in O(n log n) — and
+/// only the gaps between anchors are diffed with Myers, the big ones under
+/// the deadline: past it, a gap shows as deleted and inserted, never the
+/// whole text.
+fn diff_keys(okeys: &[u64], nkeys: &[u64], deadline: Option<Instant>) -> (Vec<DiffOp>, bool) {
+    if okeys.len() + nkeys.len() <= ANCHOR_FROM {
+        return (capture_diff_slices(Algorithm::Myers, okeys, nkeys), false);
+    }
+    let anchors = unique_anchors(okeys, nkeys);
+    let mut ops = Vec::with_capacity(anchors.len() + 16);
+    let mut cut = false;
+    let (mut o, mut n) = (0, 0);
+    let end = (okeys.len(), nkeys.len());
+    for (ao, an) in anchors.into_iter().chain(std::iter::once(end)) {
+        let small = (ao - o).saturating_mul(an - n) <= SMALL_GAP;
+        let gap_deadline = deadline.filter(|_| !small);
+        ops.extend(capture_diff_deadline(
+            Algorithm::Myers,
+            okeys,
+            o..ao,
+            nkeys,
+            n..an,
+            gap_deadline,
+        ));
+        cut |= gap_deadline.is_some_and(|d| Instant::now() > d);
+        if (ao, an) != end {
+            ops.push(DiffOp::Equal {
+                old_index: ao,
+                new_index: an,
+                len: 1,
+            });
+        }
+        (o, n) = (ao + 1, an + 1);
+    }
+    (ops, cut)
+}
+
+/// Sentences whose key occurs exactly once on each side, as (old, new)
+/// pairs, keeping a longest run increasing on both sides.
+fn unique_anchors(okeys: &[u64], nkeys: &[u64]) -> Vec<(usize, usize)> {
+    // Per key: occurrences on the old side, on the new side, and the new position.
+    let mut seen: FxMap<u64, (u32, u32, usize)> = FxMap::default();
+    seen.reserve(okeys.len());
+    for &k in okeys {
+        seen.entry(k).or_insert((0, 0, 0)).0 += 1;
+    }
+    for (j, &k) in nkeys.iter().enumerate() {
+        if let Some(e) = seen.get_mut(&k) {
+            e.1 += 1;
+            e.2 = j;
+        }
+    }
+    let candidates: Vec<(usize, usize)> = okeys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match seen[k] {
+            (1, 1, j) => Some((i, j)),
+            _ => None,
+        })
+        .collect();
+    let news: Vec<usize> = candidates.iter().map(|c| c.1).collect();
+    let keep = super::longest_increasing(&news);
+    candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
 }
 
 /// Joins a region of deletions only and a region of insertions only that lie

@@ -12,12 +12,14 @@ const REPRINT: f64 = 0.6;
 /// Share from which a pair is at least related.
 const RELATED: f64 = 0.1;
 
+/// Sets the comparison's counts, relation, similarity and truncation; `true`
+/// when the deadline may have cut a long word count short.
 pub(crate) fn summarise(
     c: &mut Comparison,
     old: &Article,
     new: &Article,
     deadline: Option<std::time::Instant>,
-) {
+) -> bool {
     let sides = Sides::new(old, new, &c.old_units, &c.new_units);
     let mut tally = Tally::default();
     for op in &c.ops {
@@ -48,6 +50,7 @@ pub(crate) fn summarise(
             sides.counts(&c.units(side)[i]) || body_like(&sides.text(side, i..i + 1))
         });
     }
+    tally.cut
 }
 
 /// Both articles with their sentence units, and which units count.
@@ -148,6 +151,8 @@ struct Tally {
     shared_quotes: usize,
     /// Prose on one side only, whatever role it was given: never identical.
     lone_prose: bool,
+    /// The deadline may have cut a word count short.
+    cut: bool,
 }
 
 impl Tally {
@@ -191,7 +196,9 @@ impl Tally {
                     sides.text(Side::Old, op.old.clone()),
                     sides.text(Side::New, op.new.clone()),
                 );
-                let (del, ins, kept) = word_counts_by(&o, &n, deadline);
+                let text_deadline = super::text_deadline(&o, &n, deadline);
+                let (del, ins, kept) = word_counts_by(&o, &n, text_deadline);
+                self.cut |= text_deadline.is_some_and(|d| std::time::Instant::now() > d);
                 // Sentences cut differently (a paragraph's last sentence
                 // running on into the next once paragraphs are joined) with
                 // every word the same: segmentation, not an edit.
