@@ -127,23 +127,40 @@ impl Stream {
         }
     }
 
-    /// Feeds a run of bytes (ASCII-lowered when `lower`), eight at a time
-    /// once the stream is aligned: the same hash as byte by byte.
+    /// Feeds a run of bytes (ASCII-lowered when `lower`): the bytes that
+    /// complete the pending word, then eight at a time, then the rest as
+    /// one pending word — the same hash as byte by byte.
     #[inline]
     fn run(&mut self, mut b: &[u8], lower: bool) {
-        let low = |c: u8| if lower { c.to_ascii_lowercase() } else { c };
-        while self.n != 0 && !b.is_empty() {
-            self.byte(low(b[0]));
-            b = &b[1..];
+        let low = |v: u64| if lower { lower8(v) } else { v };
+        if self.n != 0 {
+            let head = b.len().min(8 - self.n as usize);
+            self.part(low(load(&b[..head])), head as u32);
+            b = &b[head..];
         }
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
             let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.h = mix(self.h, if lower { lower8(v) } else { v });
+            self.h = mix(self.h, low(v));
             self.len += 8;
         }
-        for &c in chunks.remainder() {
-            self.byte(low(c));
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.part(low(load(rest)), rest.len() as u32);
+        }
+    }
+
+    /// Feeds the `k` low bytes of `v` (the bytes above them zero), `k`
+    /// no more than the pending word has room for.
+    #[inline(always)]
+    fn part(&mut self, v: u64, k: u32) {
+        self.acc |= v << (8 * self.n);
+        self.n += k;
+        if self.n == 8 {
+            self.h = mix(self.h, self.acc);
+            self.acc = 0;
+            self.n = 0;
+            self.len += 8;
         }
     }
 
@@ -162,6 +179,12 @@ impl Stream {
         };
         finish(h, self.len + u64::from(self.n))
     }
+}
+
+/// Up to eight bytes as the low bytes of a word.
+#[inline(always)]
+fn load(b: &[u8]) -> u64 {
+    b.iter().rev().fold(0, |v, &c| v << 8 | u64::from(c))
 }
 
 /// The two keys and the word count of a sentence being read.

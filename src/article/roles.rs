@@ -446,16 +446,10 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
         .map(|b| {
             let text = text[b.span.range()].trim();
             let words = super::unicode_word_count(text, WORD_CAP);
-            let chars = text.chars().take(CHAR_CAP).count();
+            let chars = chars_up_to(text, CHAR_CAP);
             Feat {
                 lower: if words <= SHORT_LINE {
-                    // The same as `to_lowercase` on ASCII, without its
-                    // character-by-character Unicode walk.
-                    if text.is_ascii() {
-                        text.to_ascii_lowercase()
-                    } else {
-                        text.to_lowercase()
-                    }
+                    lower_case(text)
                 } else {
                     String::new()
                 },
@@ -466,6 +460,47 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
             }
         })
         .collect()
+}
+
+/// `text.chars().take(cap).count()`, without decoding when the first `cap`
+/// bytes are ASCII (then each is a character).
+fn chars_up_to(text: &str, cap: usize) -> usize {
+    let head = &text.as_bytes()[..text.len().min(cap)];
+    if head.is_ascii() {
+        return head.len();
+    }
+    text.chars().take(cap).count()
+}
+
+/// `str::to_lowercase`, with runs of ASCII lowered by bytes: only the
+/// characters beyond ASCII (curly quotes, dashes, accented letters) go
+/// through the Unicode tables. A capital sigma, whose lower case depends on
+/// its neighbours, leaves it all to `to_lowercase`.
+fn lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|c| !c.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.push_str(run);
+        let from = out.len() - run.len();
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// Decides the role of every block not already fixed by markup, and fills the
@@ -1326,4 +1361,39 @@ fn outlet_from_text(article: &mut Article, feats: &[Feat]) -> Option<String> {
         return Some(name.to_string());
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_is_to_lowercase() {
+        let pieces = [
+            "A",
+            "b",
+            " ",
+            "’",
+            "“Bob”",
+            "É",
+            "İ",
+            "ΣΑΣ",
+            "Σ",
+            "ß",
+            "ẞ",
+            "Ǆ",
+            "x",
+            "The END",
+            "说",
+            "\u{a0}",
+            "K",
+            "Å",
+        ];
+        for s in crate::testing::random_texts(&pieces, 5_000, 10, 0x9e37_79b9_7f4a_7c15) {
+            assert_eq!(lower_case(&s), s.to_lowercase(), "{s:?}");
+            for cap in [0, 1, 3, CHAR_CAP] {
+                assert_eq!(chars_up_to(&s, cap), s.chars().take(cap).count(), "{s:?}");
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{block_id, sentence_id, ArticleJson, Id};
+use super::json::{block_id, push_json_str, sentence_id, ArticleJson, Id};
 use super::{class_label, classes_line, counts_line, md};
 use crate::align::{
     spaced_pieces, ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind,
@@ -24,30 +24,6 @@ fn unit_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<String
     let us = c.units(side);
     r.map(|i| sentence_id(side_char(side), us[i].block, us[i].sentence))
         .collect()
-}
-
-/// The ids of a run of units, serialised as a list without collecting them
-/// (an op's two lists were most of the report's small allocations).
-struct Ids<'a> {
-    side: char,
-    units: &'a [crate::align::Unit],
-}
-
-impl Serialize for Ids<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.units.iter().map(|u| Id {
-            side: self.side,
-            block: u.block,
-            sentence: Some(u.sentence),
-        }))
-    }
-}
-
-fn ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Ids<'_> {
-    Ids {
-        side: side_char(side),
-        units: &c.units(side)[r],
-    }
 }
 
 fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
@@ -73,7 +49,6 @@ struct DiffJson<'a> {
     truncated: Option<TruncatedJson>,
     stats: StatsJson,
     notes: &'a [String],
-    ops: Vec<OpJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -126,31 +101,7 @@ impl ClassCountsJson {
     }
 }
 
-#[derive(Serialize)]
-struct OpJson<'a> {
-    op: &'static str,
-    old: Ids<'a>,
-    new: Ids<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    similarity: Option<f64>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    cosmetic: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    passage: Option<usize>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    classes: Vec<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    words: Vec<WordJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct WordJson<'a> {
-    op: &'static str,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    class: Option<&'static str>,
-}
-
+/// The diff as the `storydiff.diff/1` JSON document.
 pub fn write_json(
     out: &mut dyn Write,
     old: &Article,
@@ -187,29 +138,6 @@ pub fn write_json(
             classes: ClassCountsJson::new(&s.classes),
         },
         notes: &c.notes,
-        ops: c
-            .ops
-            .iter()
-            .map(|op| OpJson {
-                op: op.kind.as_str(),
-                old: ids(c, Side::Old, op.old.clone()),
-                new: ids(c, Side::New, op.new.clone()),
-                similarity: (!op.old.is_empty() && !op.new.is_empty())
-                    .then(|| (op.similarity * 100.0).round() / 100.0),
-                cosmetic: op.cosmetic,
-                passage: (op.kind == OpKind::Moved).then_some(op.passage),
-                classes: op.classes.iter().map(EditClass::as_str).collect(),
-                words: op
-                    .words
-                    .iter()
-                    .map(|w| WordJson {
-                        op: w.kind.as_str(),
-                        text: &w.text,
-                        class: w.class.map(EditClass::as_str),
-                    })
-                    .collect(),
-            })
-            .collect(),
     };
     // `{"schema":…,"old":{…},"new":{…},` and then the rest as serialised,
     // its opening brace dropped.
@@ -227,9 +155,105 @@ pub fn write_json(
     out.write_all(&json)?;
     json.clear();
     serde_json::to_writer(&mut json, &doc)?;
-    json.push(b'\n');
+    // The ops go last, written by hand (`write_ops`): the document's
+    // closing brace comes after them.
+    json.pop();
+    write_ops(&mut json, c);
+    json.extend_from_slice(b"}\n");
     out.write_all(json.strip_prefix(b"{").unwrap_or(&json))?;
     out.flush()
+}
+
+/// `,"ops":[…]`: every op as the derived serialisation of an op object
+/// writes it (`OpJson` in the tests: the same bytes), without the
+/// serialiser's per-field work — a long article has thousands of ops.
+fn write_ops(json: &mut Vec<u8>, c: &Comparison) {
+    json.extend_from_slice(br#","ops":["#);
+    for (i, op) in c.ops.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        write_op(json, c, op);
+    }
+    json.push(b']');
+}
+
+/// One op object: kind, the ids of both ends, then the fields an op of its
+/// kind has (`similarity` when both ends hold sentences, `cosmetic` when
+/// set, `passage` for a move, `classes` and `words` when not empty).
+fn write_op(json: &mut Vec<u8>, c: &Comparison, op: &Op) {
+    json.extend_from_slice(br#"{"op":""#);
+    json.extend_from_slice(op.kind.as_str().as_bytes());
+    json.extend_from_slice(br#"","old":"#);
+    write_ids(json, 'o', &c.old_units[op.old.clone()]);
+    json.extend_from_slice(br#","new":"#);
+    write_ids(json, 'n', &c.new_units[op.new.clone()]);
+    if !op.old.is_empty() && !op.new.is_empty() {
+        json.extend_from_slice(br#","similarity":"#);
+        write_f64(json, (op.similarity * 100.0).round() / 100.0);
+    }
+    if op.cosmetic {
+        json.extend_from_slice(br#","cosmetic":true"#);
+    }
+    if op.kind == OpKind::Moved {
+        json.extend_from_slice(br#","passage":"#);
+        json.extend_from_slice(itoa::Buffer::new().format(op.passage).as_bytes());
+    }
+    if !op.classes.is_empty() {
+        json.extend_from_slice(br#","classes":["#);
+        for (i, class) in op.classes.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            push_json_str(json, class.as_str());
+        }
+        json.push(b']');
+    }
+    if !op.words.is_empty() {
+        json.extend_from_slice(br#","words":["#);
+        for (i, w) in op.words.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            json.extend_from_slice(br#"{"op":""#);
+            json.extend_from_slice(w.kind.as_str().as_bytes());
+            json.extend_from_slice(br#"","text":"#);
+            push_json_str(json, &w.text);
+            if let Some(class) = w.class {
+                json.extend_from_slice(br#","class":"#);
+                push_json_str(json, class.as_str());
+            }
+            json.push(b'}');
+        }
+        json.push(b']');
+    }
+    json.push(b'}');
+}
+
+/// A list of sentence ids.
+fn write_ids(json: &mut Vec<u8>, side: char, units: &[crate::align::Unit]) {
+    json.push(b'[');
+    for (i, u) in units.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        Id {
+            side,
+            block: u.block,
+            sentence: Some(u.sentence),
+        }
+        .push_json(json);
+    }
+    json.push(b']');
+}
+
+/// A number as serde_json writes it (`1.0` for the equal ops, most of them).
+fn write_f64(json: &mut Vec<u8>, x: f64) {
+    if x == 1.0 {
+        json.extend_from_slice(b"1.0");
+    } else if serde_json::to_writer(&mut *json, &x).is_err() {
+        json.extend_from_slice(b"null");
+    }
 }
 
 // ---------------------------------------------------------------- text
@@ -785,4 +809,100 @@ pub fn keep_only_facts(c: &mut Comparison) {
         c.ops.len(),
         edited
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derived serialisation of an op, which `write_op` writes by hand.
+    #[derive(Serialize)]
+    struct OpJson<'a> {
+        op: &'static str,
+        old: Vec<Id>,
+        new: Vec<Id>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        similarity: Option<f64>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        cosmetic: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        passage: Option<usize>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        classes: Vec<&'static str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        words: Vec<WordJson<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct WordJson<'a> {
+        op: &'static str,
+        text: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        class: Option<&'static str>,
+    }
+
+    fn derived(c: &Comparison, op: &Op) -> String {
+        let ids = |side: char, units: &[crate::align::Unit]| -> Vec<Id> {
+            units
+                .iter()
+                .map(|u| Id {
+                    side,
+                    block: u.block,
+                    sentence: Some(u.sentence),
+                })
+                .collect()
+        };
+        let json = OpJson {
+            op: op.kind.as_str(),
+            old: ids('o', &c.old_units[op.old.clone()]),
+            new: ids('n', &c.new_units[op.new.clone()]),
+            similarity: (!op.old.is_empty() && !op.new.is_empty())
+                .then(|| (op.similarity * 100.0).round() / 100.0),
+            cosmetic: op.cosmetic,
+            passage: (op.kind == OpKind::Moved).then_some(op.passage),
+            classes: op.classes.iter().map(EditClass::as_str).collect(),
+            words: op
+                .words
+                .iter()
+                .map(|w| WordJson {
+                    op: w.kind.as_str(),
+                    text: &w.text,
+                    class: w.class.map(EditClass::as_str),
+                })
+                .collect(),
+        };
+        serde_json::to_string(&json).unwrap()
+    }
+
+    #[test]
+    fn ops_are_written_as_derived() {
+        let load = |t: &str| {
+            crate::article::load_bytes("a.txt", t.as_bytes(), &Default::default()).unwrap()
+        };
+        let old = load(
+            "Officials said 5 people died on Monday.\n\nThe “plan” was agreed. It costs $5m.\n\nA moved paragraph stands here.\n\nThe end is near.",
+        );
+        let new = load(
+            "A moved paragraph stands here.\n\nOfficials claimed 7 people died on Tuesday.\n\nThe \"plan\" was agreed. It costs $5m.\n\nThe end \\ is \t near.\n\nA new line.",
+        );
+        let mut seen = std::collections::HashSet::new();
+        for (a, b) in [(&old, &new), (&new, &old)] {
+            let c = crate::align::align(a, b, &Default::default());
+            for op in &c.ops {
+                let mut json = Vec::new();
+                write_op(&mut json, &c, op);
+                assert_eq!(String::from_utf8(json).unwrap(), derived(&c, op));
+                seen.insert(op.kind.as_str());
+            }
+        }
+        assert!(seen.len() >= 4, "{seen:?}");
+        for x in [0.0, 0.5, 0.87, 1.0, 0.1 + 0.2, 1e-7, f64::NAN] {
+            let mut json = Vec::new();
+            write_f64(&mut json, x);
+            assert_eq!(
+                String::from_utf8(json).unwrap(),
+                serde_json::to_string(&x).unwrap()
+            );
+        }
+    }
 }

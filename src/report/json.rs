@@ -66,6 +66,17 @@ impl Serialize for Id {
     }
 }
 
+impl Id {
+    /// The id as a JSON string, as it serialises (ids need no escaping).
+    pub(crate) fn push_json(&self, out: &mut Vec<u8>) {
+        let mut buf = [0u8; 48];
+        let len = self.write_into(&mut buf);
+        out.push(b'"');
+        out.extend_from_slice(&buf[..len]);
+        out.push(b'"');
+    }
+}
+
 /// Writes `n` in decimal at the start of `out` (at least 20 bytes long),
 /// returning the number of bytes written.
 fn write_decimal(out: &mut [u8], n: usize) -> usize {
