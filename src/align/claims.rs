@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
+use super::assertion::assertion_words;
 use super::similarity::{average_link, distinct, quote_similarity, Profile, Vocab};
 use super::units::{self, Unit};
 use super::{
@@ -27,7 +28,14 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// who, at that similarity; worth three, two about what is said, at
 /// `CLAIM_MIDDLE`; worth four, three about what is said, at `CLAIM_FLOOR`
 /// (the long sentences in which two outlets wrap one fact in different
-/// circumstances). `distinctive` tells the words rare in the pool, `topic`
+/// circumstances). The similarity is the greater of the whole sentences'
+/// and of what they assert (`assertion`: their main clauses without the
+/// circumstances, the speaker and the asides around them); and some of the
+/// content both share must stand in what both assert, or what they assert
+/// must be alike (`ASSERTED_ALIKE`): a sentence that names the other's fact
+/// only in passing while asserting something else (`A recently relieved
+/// … commander claimed that …`, `The speech comes amid heightened pressure
+/// from …`) is not the same claim. `distinctive` tells the words rare in the pool, `topic`
 /// those that run through either sentence's article. Two sentences that
 /// share only the story's everyday names ("President Trump", "Nato",
 /// "Thursday"), its recurring phrases ("phone call") or a background date
@@ -58,11 +66,31 @@ pub(crate) fn same_claim(
     }
     let shared = shared_evidence(vocab, a, b, &distinctive, &topic);
     let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
-    let enough = (s >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
-        || (s >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
+    let core = vocab.claim_similarity(&a.asserted, &b.asserted);
+    // Circumstances do not make a claim less alike: when what two sentences
+    // assert is clearly alike, that counts, not the whole sentences.
+    let alike = if core >= ASSERTED_SAME {
+        s.max(core)
+    } else {
+        s
+    };
+    let enough = (alike >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
+        || (alike >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
         || (e.total >= 4.0 && e.content >= 3.0);
-    enough.then_some(s)
+    // One sentence only mentions what the other asserts: not one claim.
+    let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
+    (enough && asserted).then_some(s)
 }
+
+/// Claim similarity of what two sentences assert (`assertion`) from which
+/// they assert the same thing, though the words that tell it are the
+/// story's everyday ones.
+const ASSERTED_ALIKE: f64 = 0.2;
+
+/// Claim similarity of what two sentences assert from which it stands for
+/// theirs (`same_claim`): below it, shorter main clauses that share a name
+/// and a word are not yet alike.
+const ASSERTED_SAME: f64 = 0.5;
 
 /// A distinctive word two sentences share, what it is worth, and the phrase
 /// (an index) it stands in on both sides, if any.
@@ -71,6 +99,8 @@ struct SharedWord {
     stem: u32,
     worth: f64,
     phrase: Option<usize>,
+    /// Both sentences assert it (`assertion`), not only mention it.
+    asserted: bool,
 }
 
 /// The distinctive words two sentences share, but for those that say when
@@ -94,9 +124,19 @@ fn shared_evidence(
             .all(|s| s.names.iter().any(|n| n.contains(&w)))
     };
     let rare: Vec<bool> = words.iter().map(|w| distinctive(w) && !topic(w)).collect();
+    // An amount's figure and its magnitude are one rare thing: `$1.2
+    // trillion infrastructure bill` is the story's name for the bill.
     let alone_in = |p: usize| {
-        let mut members = phrases.iter().zip(&rare).filter(|(q, _)| **q == Some(p));
-        members.clone().filter(|m| *m.1).count() == 1 && members.any(|m| !*m.1)
+        let mut members = words
+            .iter()
+            .zip(&phrases)
+            .zip(&rare)
+            .filter(|((_, q), _)| **q == Some(p));
+        let rare_things = members
+            .clone()
+            .filter(|((&w, _), &r)| r && !vocab.is_magnitude(w))
+            .count();
+        rare_things == 1 && members.any(|(_, &r)| !r)
     };
     words
         .iter()
@@ -110,6 +150,9 @@ fn shared_evidence(
                 stem,
                 worth: if everyday { 0.5 } else { 1.0 },
                 phrase,
+                asserted: [a, b]
+                    .iter()
+                    .all(|s| s.asserted.stems.binary_search(&stem).is_ok()),
             }
         })
         .collect()
@@ -167,6 +210,8 @@ const CLAIM_FLOOR: f64 = 0.15;
 struct Evidence {
     total: f64,
     content: f64,
+    /// The content both sentences assert.
+    asserted: f64,
 }
 
 impl Evidence {
@@ -174,11 +219,12 @@ impl Evidence {
     fn of(vocab: &Vocab, s: &Sent, shared: &[SharedWord]) -> Evidence {
         // (group, worth, content): a group per name, per phrase, and one per
         // other word.
-        let mut groups: Vec<(usize, f64, bool)> = Vec::new();
+        let mut groups: Vec<(usize, f64, bool, bool)> = Vec::new();
         for &SharedWord {
             stem: w,
             worth,
             phrase,
+            asserted,
         } in shared
         {
             let worth = if vocab.is_number(w) {
@@ -194,13 +240,17 @@ impl Evidence {
                 (usize::MAX - w as usize, true)
             };
             match groups.iter_mut().find(|g| g.0 == group) {
-                Some(g) => g.1 = g.1.max(worth),
-                None => groups.push((group, worth, content)),
+                Some(g) => {
+                    g.1 = g.1.max(worth);
+                    g.3 |= asserted;
+                }
+                None => groups.push((group, worth, content, asserted)),
             }
         }
         Evidence {
             total: groups.iter().map(|g| g.1).sum(),
             content: groups.iter().filter(|g| g.2).map(|g| g.1).sum(),
+            asserted: groups.iter().filter(|g| g.2 && g.3).map(|g| g.1).sum(),
         }
     }
 
@@ -209,6 +259,7 @@ impl Evidence {
         Evidence {
             total: self.total.min(other.total),
             content: self.content.min(other.content),
+            asserted: self.asserted.min(other.asserted),
         }
     }
 }
@@ -309,6 +360,9 @@ pub(crate) struct Sent {
     pub names: Vec<Vec<u32>>,
     /// Its words' stems in order, function words included (filled by `mark_names`).
     pub seq: Vec<u32>,
+    /// The content words of what it asserts (`assertion`), each once, as a
+    /// profile (filled by `mark_names`).
+    pub asserted: Profile,
 }
 
 /// Members of each group compared when checking average linkage.
@@ -365,6 +419,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     key: words_key(text),
                     names: Vec::new(),
                     seq: Vec::new(),
+                    asserted: Profile::default(),
                 });
                 keys.push(words_key(text));
             }
@@ -402,8 +457,17 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
     for s in sents.iter_mut().zip(searched).filter(|x| *x.1).map(|x| x.0) {
         let text = &articles[s.article].text[s.span.range()];
         let mut run: Vec<u32> = Vec::new();
-        for (k, w) in crate::article::split_words(text).enumerate() {
+        let words: Vec<&str> = crate::article::split_words(text).collect();
+        let asserted = assertion_words(&words);
+        for (k, &w) in words.iter().enumerate() {
             vocab.stems_of(w, |id| s.seq.push(id));
+            if asserted[k] {
+                // Trimmed as a profile trims it (`4.8%,` is `4.8%`).
+                let bare = w
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+                vocab.stems_of(bare, |id| s.asserted.stems.push(id));
+            }
             let mut stems = Vec::new();
             if capital(w) {
                 vocab.stems_of(w, |id| stems.push(id));
@@ -425,6 +489,10 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
         if !run.is_empty() {
             s.names.push(run);
         }
+        let stems = &mut s.asserted.stems;
+        stems.retain(|&id| !vocab.is_stop(id));
+        stems.sort_unstable();
+        stems.dedup();
     }
 }
 

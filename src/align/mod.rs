@@ -7,6 +7,7 @@
 //! truncation, counts). Every stage after the first respects a deadline and,
 //! when it passes, the comparison says `approximate` and why.
 
+mod assertion;
 pub(crate) mod claims;
 pub mod classes;
 mod joins;

@@ -49,6 +49,8 @@ pub(crate) struct Vocab {
     when: Vec<bool>,
     /// Stems of `WEAK_WORDS`.
     weak: Vec<bool>,
+    /// Stems of the words of magnitude (`thousand` … `trillion`).
+    magnitude: Vec<bool>,
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
@@ -429,6 +431,9 @@ pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     terms(&word[start..], f);
 }
 
+/// The words of magnitude an amount is written with, by power of a thousand.
+const MAGNITUDE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"];
+
 /// A figure and its magnitude's word when a word writes both: a letter
 /// suffix (`194K`, `5m`, `3.5bn`, `1.8T`, `2tn`) or trailing groups of
 /// zeros (`194,000` is `194` thousand, `7,000,000` `7` million).
@@ -442,7 +447,6 @@ fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
         .unwrap_or(w.len());
     let (digits, suffix) = w.split_at(split);
     let digits = digits.trim_end_matches([',', '.']);
-    const NAMES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
     if !suffix.is_empty() {
         // The suffixes the edit classes read as magnitudes (`k`, `m`, `bn`,
         // `T`, …), not the words spelled out.
@@ -450,7 +454,7 @@ fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
             .iter()
             .filter(|(s, _)| s.len() <= 3)
             .find(|(s, _)| s.eq_ignore_ascii_case(suffix))?;
-        let name = NAMES[(value.log10().round() as usize / 3).checked_sub(1)?];
+        let name = MAGNITUDE_WORDS[(value.log10().round() as usize / 3).checked_sub(1)?];
         return Some((digits, name));
     }
     let mut head = digits;
@@ -462,7 +466,7 @@ fn scaled_figure(word: &str) -> Option<(&str, &'static str)> {
     if head.is_empty() || head.contains('.') {
         return None;
     }
-    let magnitude = NAMES.get(groups.checked_sub(1)?)?;
+    let magnitude = MAGNITUDE_WORDS.get(groups.checked_sub(1)?)?;
     Some((head, magnitude))
 }
 
@@ -613,6 +617,11 @@ impl Vocab {
             .push(stem.starts_with(|c: char| c.is_ascii_digit()));
         self.when.push(is_when(stem));
         self.weak.push(is_weak(stem));
+        self.magnitude.push(
+            MAGNITUDE_WORDS
+                .iter()
+                .any(|m| m.starts_with(stem) && stem.len() == m.len().min(7)),
+        );
         self.df.push(0);
         id
     }
@@ -688,6 +697,16 @@ impl Vocab {
     /// Whether a stem is one of `WEAK_WORDS`: no evidence of a claim.
     pub fn is_weak(&self, id: u32) -> bool {
         self.weak.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a stem is a word of magnitude (`million`): part of an amount.
+    pub fn is_magnitude(&self, id: u32) -> bool {
+        self.magnitude.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a stem is a function word.
+    pub fn is_stop(&self, id: u32) -> bool {
+        self.stop.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is a number (`5%`, `2025`, `3.4`).

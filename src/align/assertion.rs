@@ -1,0 +1,390 @@
+//! What a sentence asserts: its main clause, told apart from the
+//! circumstances around it, so that two sentences are one claim only when
+//! what they assert agrees — not when one of them merely mentions the
+//! other's fact on the way to saying something else (`A recently relieved
+//! … commander claimed that …`, `The speech comes amid heightened pressure
+//! from …`, `… struggling to wrap up work … despite hopes to expedite voting
+//! on the nearly $1 trillion proposal`).
+//!
+//! The rules read English sentence structure from closed classes of words
+//! (subordinating conjunctions, prepositions, relative pronouns, verbs of
+//! saying) and punctuation; no word of any story is listed. A word is part
+//! of the assertion unless it stands in:
+//! - a lead-in: the opening phrase up to the first comma, when it opens
+//!   with a subordinator, a preposition or a participle (`Since troops began
+//!   withdrawing in May, …`, `On Tuesday, …`, `Calling Roe "egregiously
+//!   wrong," …`);
+//! - a subordinate clause: from a subordinator that always opens one
+//!   (`after`, `amid`, `despite`, `because`, `while` …), or from a relative
+//!   pronoun or conjunction just after a comma (`, which …`, `, who …`,
+//!   `, with senators hoping …`, `, as …`), to the next comma, dash,
+//!   semicolon or the end;
+//! - an attribution: the speaker and the verb of saying before what is
+//!   said (`Raisi said on Monday that …`, `… insisted he would not …`), or
+//!   a short clause after a comma that names who said it (`…, Fauci said
+//!   Thursday.`).
+//!
+//! It is a reading aid for claims, not a parser: when the rules would leave
+//! fewer than three words, the whole sentence is the assertion.
+
+/// Words that open a subordinate clause or adjunct wherever they stand.
+const ALWAYS_SUBORDINATE: &[&str] = &[
+    "after", "although", "amid", "amidst", "because", "despite", "though", "whereas", "whilst",
+    "while",
+];
+
+/// Words that open a subordinate clause, an appositive or an adjunct right
+/// after a comma or a dash (within a clause they often do not: `such as`,
+/// `met with`, `people who`).
+const AFTER_COMMA: &[&str] = &[
+    "according",
+    "ahead",
+    "before",
+    "even",
+    "following",
+    "if",
+    "just",
+    "once",
+    "since",
+    "unless",
+    "until",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "with",
+];
+
+/// Words that, opening a sentence, open a lead-in phrase that ends at its
+/// first comma.
+const LEAD_IN: &[&str] = &[
+    "according",
+    "after",
+    "ahead",
+    "although",
+    "amid",
+    "amidst",
+    "as",
+    "at",
+    "because",
+    "before",
+    "by",
+    "despite",
+    "during",
+    "following",
+    "for",
+    "from",
+    "given",
+    "if",
+    "in",
+    "on",
+    "once",
+    "over",
+    "since",
+    "though",
+    "throughout",
+    "under",
+    "unless",
+    "until",
+    "upon",
+    "when",
+    "where",
+    "while",
+    "with",
+    "within",
+    "without",
+];
+
+/// Verbs of saying: what follows them is what is asserted; who comes
+/// before them says it. Forms that are as often nouns (`claims`, `notes`)
+/// are left out.
+const SAYING: &[&str] = &[
+    "acknowledged",
+    "admitted",
+    "alleged",
+    "alleges",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "claimed",
+    "confirmed",
+    "confirms",
+    "contended",
+    "contends",
+    "declared",
+    "explained",
+    "insisted",
+    "insists",
+    "maintained",
+    "noted",
+    "reported",
+    "revealed",
+    "reveals",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "suggested",
+    "suggests",
+    "testified",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+];
+
+/// Subject pronouns: after a verb of saying, the start of what is said.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
+
+/// Words between a verb of saying and `that` (or a pronoun) that still
+/// leave the verb introducing what is said (`said on Monday that`).
+const SAYING_GAP: usize = 4;
+
+/// The longest clause after a comma read as an attribution (`…, the Health
+/// and Human Services department announced Thursday`).
+const ATTRIBUTION_WORDS: usize = 10;
+
+/// The longest speaker before a verb of saying (`Pulitzer Prize-winning
+/// investigative journalist Nikole Hannah-Jones`): more words, and the verb
+/// is not the clause's main verb.
+const SPEAKER_WORDS: usize = 10;
+
+/// Words after the verb in a trailing attribution (`said on Thursday in a
+/// statement`): more, and the clause says something of its own.
+const TRAILING_AFTER_VERB: usize = 5;
+
+/// Lead-ins longer than this are not one opening phrase.
+const LEAD_IN_WORDS: usize = 20;
+
+/// Fewer words than this left: the rules misread the sentence.
+const LEAST_ASSERTION: usize = 3;
+
+/// For each of `words` (a sentence split at whitespace, punctuation kept),
+/// whether it is part of what the sentence asserts.
+pub(crate) fn assertion_words(words: &[&str]) -> Vec<bool> {
+    let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let mut keep = vec![true; words.len()];
+    drop_lead_in(words, &bare, &mut keep);
+    drop_subordinate_clauses(words, &bare, &mut keep);
+    drop_attributions(words, &bare, &mut keep);
+    if keep.iter().filter(|&&k| k).count() < LEAST_ASSERTION {
+        return vec![true; words.len()];
+    }
+    keep
+}
+
+/// A word lower-cased, without the punctuation around it.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether a word closes a clause: it ends with a comma, semicolon or colon
+/// (inside closing quotation marks too), or is a dash standing alone.
+fn closes_clause(word: &str) -> bool {
+    let end = word.trim_end_matches(['"', '”', '’', '\'', ')']);
+    end.ends_with([',', ';', ':']) || is_dash(word)
+}
+
+/// Whether a word ends with a comma (inside closing quotation marks too).
+fn after_comma(word: &str) -> bool {
+    word.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(',')
+}
+
+/// A dash standing alone (`—`, `–`, `--`).
+fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "–" | "--" | "-")
+}
+
+/// Whether a word opens with a dash joined to it (`—including`).
+fn opens_with_dash(word: &str) -> bool {
+    word.starts_with(['—', '–'])
+}
+
+/// The opening phrase up to the first comma, when the sentence opens with a
+/// subordinator, a preposition or a participle (`Speaking in Brussels,`).
+fn drop_lead_in(words: &[&str], bare: &[String], keep: &mut [bool]) {
+    let Some(first) = bare.first() else {
+        return;
+    };
+    let participle = first.len() > 4 && first.ends_with("ing");
+    if !(participle || LEAD_IN.contains(&first.as_str())) {
+        return;
+    }
+    let Some(end) = words
+        .iter()
+        .take(LEAD_IN_WORDS)
+        .position(|w| closes_clause(w))
+    else {
+        return;
+    };
+    keep[..=end].iter_mut().for_each(|k| *k = false);
+}
+
+/// Subordinate clauses: from their opening word to the next comma, dash,
+/// semicolon or the end.
+fn drop_subordinate_clauses(words: &[&str], bare: &[String], keep: &mut [bool]) {
+    let mut k = 1;
+    while k < words.len() {
+        let after_break = closes_clause(words[k - 1]) || opens_with_dash(words[k]);
+        let opens = (ALWAYS_SUBORDINATE.contains(&bare[k].as_str())
+            && !in_relative_clause(words, bare, k)
+            && !opens_clause(bare, k))
+            || (after_break && AFTER_COMMA.contains(&bare[k].as_str()));
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let end = (k..words.len())
+            .find(|&j| closes_clause(words[j]))
+            .unwrap_or(words.len() - 1);
+        keep[k..=end].iter_mut().for_each(|x| *x = false);
+        k = end + 1;
+    }
+}
+
+/// Whether the word at `k` stands inside a relative clause opened earlier
+/// in its clause (`a felon who allegedly voted while on probation was
+/// arrested`): a subordinator there belongs to the relative clause, whose
+/// end is not marked, and the main verb may still follow.
+fn in_relative_clause(words: &[&str], bare: &[String], k: usize) -> bool {
+    let start = clause_start(words, k);
+    bare[start..k]
+        .iter()
+        .any(|w| matches!(w.as_str(), "who" | "which" | "whose" | "whom"))
+}
+
+/// Whether the subordinator at `k` opens a clause whose subject is a
+/// pronoun (`His comments come after he declared on Wednesday that …`): a
+/// report of what the sentence's own actor did, not a circumstance.
+fn opens_clause(bare: &[String], k: usize) -> bool {
+    bare.get(k + 1)
+        .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.as_str()))
+}
+
+/// The first word of the clause the word at `k` stands in.
+fn clause_start(words: &[&str], k: usize) -> usize {
+    (0..k)
+        .rev()
+        .find(|&j| closes_clause(words[j]))
+        .map_or(0, |j| j + 1)
+}
+
+/// Who says it: the words before a verb of saying that introduces what is
+/// said (`that`, or a pronoun, a few words on), with the verb; and a short
+/// clause after a comma that names a speaker and ends the sentence or its
+/// clause after something asserted (`…, Fauci said Thursday.`). A verb of saying after a relative
+/// pronoun (`a video that claimed …`) is part of what is said.
+fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
+    let mut clause_done = usize::MAX;
+    for k in 0..words.len() {
+        if !SAYING.contains(&bare[k].as_str()) {
+            continue;
+        }
+        let clause_start = clause_start(words, k);
+        let clause_end = (k..words.len())
+            .find(|&j| closes_clause(words[j]))
+            .unwrap_or(words.len() - 1);
+        let relative = bare[clause_start..k]
+            .iter()
+            .any(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"));
+        // `a story she claimed she was ordered to write`: a pronoun inside
+        // the clause says the verb belongs to an embedded clause.
+        let embedded = k > clause_start + 1 && SUBJECT_PRONOUNS.contains(&bare[k - 1].as_str());
+        if relative || embedded || k - clause_start > SPEAKER_WORDS || clause_done == clause_start {
+            continue;
+        }
+        clause_done = clause_start;
+        let introduces = (k + 1..words.len().min(k + 2 + SAYING_GAP))
+            .find(|&j| bare[j] == "that" || SUBJECT_PRONOUNS.contains(&bare[j].as_str()));
+        if let Some(j) = introduces {
+            let upto = if bare[j] == "that" { j } else { j - 1 };
+            keep[clause_start..=upto]
+                .iter_mut()
+                .for_each(|x| *x = false);
+        } else if keep[..clause_start].iter().any(|&x| x)
+            && after_comma(words[clause_start - 1])
+            && clause_end + 1 - clause_start <= ATTRIBUTION_WORDS
+            && clause_end - k <= TRAILING_AFTER_VERB
+        {
+            keep[clause_start..=clause_end]
+                .iter_mut()
+                .for_each(|x| *x = false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assertion_words;
+
+    /// The words of `s` that are part of its assertion.
+    fn asserted(s: &str) -> String {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words
+            .iter()
+            .zip(assertion_words(&words))
+            .filter(|(_, k)| *k)
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_passing_mention_in_a_clause_is_not_asserted() {
+        assert_eq!(
+            asserted("The speech comes amidst heightened pressure from China's leadership and only a day after Xi pushed for reunification."),
+            "The speech comes"
+        );
+        assert_eq!(
+            asserted("Critics condemned the White House after Psaki revealed the administration is working with Facebook."),
+            "Critics condemned the White House"
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_who_not_what() {
+        assert_eq!(
+            asserted("A recently relieved Space Force commander claimed Monday night that the Pentagon sent a video."),
+            "the Pentagon sent a video."
+        );
+        assert_eq!(
+            asserted("The president-elect insisted he would not meet with Biden, whose administration seeks to revive the deal."),
+            "he would not meet with Biden,"
+        );
+        assert_eq!(
+            asserted("The US will invest $3 billion in antiviral pills, Dr. Anthony Fauci said Thursday."),
+            "The US will invest $3 billion in antiviral pills,"
+        );
+    }
+
+    #[test]
+    fn lead_ins_are_circumstances() {
+        assert_eq!(
+            asserted("Nearing decision time, senators were struggling to wrap up work on the plan despite hopes to expedite voting on the $1 trillion proposal."),
+            "senators were struggling to wrap up work on the plan"
+        );
+        assert_eq!(
+            asserted("On Tuesday, Gov. Cuomo declared a state of emergency."),
+            "Gov. Cuomo declared a state of emergency."
+        );
+    }
+
+    #[test]
+    fn what_is_announced_is_asserted() {
+        let s = "The expert announced the $3.2 billion investment as part of a new program.";
+        assert_eq!(asserted(s), s);
+    }
+
+    #[test]
+    fn too_little_left_keeps_the_whole_sentence() {
+        let s = "After the vote, he left.";
+        assert_eq!(asserted(s), s);
+    }
+}
