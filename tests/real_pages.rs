@@ -481,6 +481,31 @@ fn the_site_name_leaves_the_title_block_too_and_before_the_headline() {
 }
 
 #[test]
+fn a_title_with_a_lead_in_before_the_printed_headline_is_the_fuller_headline() {
+    // `<title>` = lead-in + the `h1`, its site name (`CNN Politics`, named by
+    // the address www.cnn.com) removed.
+    let html = format!(
+        "<html><head><meta property=\"og:url\" content=\"https://www.cnn.com/2023/11/06/politics/alito\"><title>Alito and Prelogar: The nonstop sparring match at the Supreme Court | CNN Politics</title></head><body><article><h1>The nonstop sparring match at the Supreme Court</h1>{}</article></body></html>",
+        paragraphs(6, "court")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Alito and Prelogar: The nonstop sparring match at the Supreme Court")
+    );
+    // A lead-in that is the site's name is not part of the headline.
+    let html = format!(
+        "<html><head><meta property=\"og:url\" content=\"https://www.mcsweeneys.net/articles/oath\"><title>McSweeney’s Internet Tendency: The Middle Manager’s Oath for all</title></head><body><article><h1>The Middle Manager’s Oath for all</h1>{}</article></body></html>",
+        paragraphs(6, "oath")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("The Middle Manager’s Oath for all")
+    );
+}
+
+#[test]
 fn headings_among_the_furniture_after_the_article_are_not_subheads() {
     let html = page(
         "",

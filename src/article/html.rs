@@ -698,9 +698,9 @@ fn from_extracted(
     }
     // The headline without the site's name, in the metadata and in the
     // title block alike.
-    let title =
-        super::meta::strip_site_name(heads.best(a.title.trim()), meta.outlet.as_deref(), host)
-            .to_string();
+    let outlet = meta.outlet.as_deref();
+    let title = super::meta::strip_site_name(heads.best(a.title.trim()), outlet, host);
+    let title = heads.with_lead_in(title, outlet, host).to_string();
     if meta.title.is_none() && !title.is_empty() {
         meta.title = Some(title.clone());
     }
@@ -831,6 +831,30 @@ impl Heads {
             "the page's headline (its `<title>`)"
         } else {
             "the page's headline (its metadata: JSON-LD or `og:title`)"
+        }
+    }
+
+    /// The page's `<title>` where it is the headline printed in the `h1`
+    /// with a lead-in before a colon that is not the site's name (`Alito and
+    /// Prelogar: The nonstop sparring match…` over the `h1` `The nonstop
+    /// sparring match…`): the fuller form the publisher gives; else `title`.
+    fn with_lead_in<'a>(
+        &'a self,
+        title: &'a str,
+        outlet: Option<&str>,
+        host: Option<&str>,
+    ) -> &'a str {
+        let tag = super::meta::strip_site_name(&self.title_tag, outlet, host);
+        let Some((lead, rest)) = tag.split_once(": ") else {
+            return title;
+        };
+        let site = outlet.is_some_and(|o| same_words(o, lead))
+            || host.is_some_and(|h| super::meta::names_host(lead, h));
+        let printed = same_words(title, &self.h1);
+        if printed && same_words(rest, title) && lead.split_whitespace().count() <= 6 && !site {
+            tag
+        } else {
+            title
         }
     }
 

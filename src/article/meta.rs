@@ -582,7 +582,8 @@ fn substantial(head: &str) -> bool {
 }
 
 /// Whether `name` is the site's name by the page's address: `The Beachbody
-/// Blog` on `www.beachbodyondemand.com` (a word of it), `eHow` on
+/// Blog` on `www.beachbodyondemand.com` (a word of it), `CNN Politics` on
+/// `www.cnn.com` (a word that is a part of the address), `eHow` on
 /// `www.ehow.com` (the whole); a word every site's name may hold (`News`,
 /// `Blog`) is not enough.
 pub(crate) fn names_host(name: &str, host: &str) -> bool {
@@ -590,14 +591,15 @@ pub(crate) fn names_host(name: &str, host: &str) -> bool {
         "the", "blog", "news", "online", "home", "site", "daily", "official", "magazine", "media",
         "times", "post", "world", "today",
     ];
+    let labels: Vec<&str> = host.split('.').collect();
     is_host_name(name, host)
         || name
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
+            .filter(|w| !GENERIC.contains(&w.as_str()))
             .any(|w| {
-                w.chars().count() >= 4
-                    && !GENERIC.contains(&w.as_str())
-                    && squeeze(host).contains(&w)
+                let long = w.chars().count() >= 4 && squeeze(host).contains(&w);
+                long || labels.iter().any(|l| l.eq_ignore_ascii_case(&w))
             })
 }
 
