@@ -321,4 +321,28 @@ mod stories {
         );
         assert_eq!(s.disagreements.len(), 2, "{:?}", s.disagreements);
     }
+
+    /// Regression: "About a sixth of Ukraine’s territory is occupied…" against
+    /// "Moscow currently controls around a fifth of Ukraine’s territory…"
+    /// was no disagreement: the two sentences word the fact differently, but
+    /// the figure sits in the same words. The same figure worded twice (`22
+    /// 1/2` and `22 and a half`) and a weekday are not figures that differ.
+    #[test]
+    fn differently_worded_sentences_still_disagree_on_a_figure() {
+        let a = "Ukraine talks\n\nAbout a sixth of Ukraine’s territory is occupied by Russia, including Crimea, which was annexed in 2014, and large parts of the east and south seized after the invasion.\n\nDerek Chauvin was sentenced to 22 1/2 years in prison on Friday after the trial ended.\n";
+        let b = "Ukraine border\n\nMoscow currently controls around a fifth of Ukraine’s territory, mainly in the east and south.\n\nDerek Chauvin was sentenced to 22 and a half years in prison on Friday after the trial ended.\n";
+        let articles = from_texts(&[a, b]);
+        let s = story(&articles);
+        let words: Vec<(Vec<String>, Vec<String>)> = s
+            .disagreements
+            .iter()
+            .map(|d| (d.a_words.clone(), d.b_words.clone()))
+            .collect();
+        assert_eq!(
+            words,
+            [(vec!["sixth".to_string()], vec!["fifth".to_string()])],
+            "{:?}",
+            s.disagreements
+        );
+    }
 }

@@ -471,7 +471,8 @@ fn edit_classes_filter_badges_and_fact_jumps_without_colour() {
 }
 
 /// The story view's quote ledger marks the altered quotation and shows the
-/// other wording's word diff; the disagreements tab answers.
+/// other wording's word diff; the disagreements tab lists the one figure
+/// the samples disagree on.
 #[test]
 fn story_view_altered_quotation_and_disagreements() {
     let Some(t) = Tmux::start("altered") else {
@@ -496,7 +497,9 @@ fn story_view_altered_quotation_and_disagreements() {
     let s = t.wait_for("{+US+}");
     assert!(s.contains("[-United States-]"), "{s}");
     t.keys(&["Tab", "Tab", "Tab"]);
-    t.wait_for("no claim gives different figures or names");
+    // 000 and 001 say a sixth of Ukraine's territory is occupied, 003 a fifth.
+    let s = t.wait_for("“fifth” [3]");
+    assert!(s.contains("“sixth” [0] [1]"), "{s}");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }

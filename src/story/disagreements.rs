@@ -129,17 +129,124 @@ fn swaps_of(reference: &str, other: &str) -> [Swaps; 2] {
     CLASSES.map(|class| swaps(&words, class))
 }
 
-/// Whether a word diff has what a swap needs, whatever the classes: most
-/// words kept, and a short deleted piece right before a short inserted one.
+/// Whether a word diff has what a swap needs, whatever the classes: a short
+/// deleted piece right before a short inserted one, in sentences that keep
+/// most of their words or with what it measures kept around it.
 fn could_swap(words: &[WordOp]) -> bool {
-    kept_most(words)
-        && words.windows(2).any(|w| {
-            w[0].kind == WordKind::Deleted
-                && w[1].kind == WordKind::Inserted
-                && short(&w[0])
-                && short(&w[1])
+    let most = kept_most(words);
+    (0..words.len().saturating_sub(1)).any(|i| {
+        let (w, n) = (&words[i], &words[i + 1]);
+        w.kind == WordKind::Deleted
+            && n.kind == WordKind::Inserted
+            && short(w)
+            && short(n)
+            && (most || anchored(words, i))
+    })
+}
+
+/// Whether the replacement at `i` (deleted, then inserted) sits in the same
+/// words on both sides: unchanged words right after it that say what the
+/// figure measures (`a [-sixth-]{+fifth+} of Ukraine’s territory`). Two
+/// sentences that word a fact differently still disagree on its figure.
+fn anchored(words: &[WordOp], i: usize) -> bool {
+    // One figure against another, a word or two each (`22 1/2` against `22
+    // and a half` is one figure worded twice, not two).
+    let figure = |w: &WordOp| has_figure(&w.text) && w.text.split_whitespace().count() <= 2;
+    if !(figure(&words[i]) && figure(&words[i + 1])) {
+        return false;
+    }
+    let Some(after) = words.get(i + 2).filter(|w| w.kind == WordKind::Equal) else {
+        return false;
+    };
+    let content = after
+        .text
+        .split_whitespace()
+        .take(ANCHOR_WORDS)
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    content >= 1 && after.text.split_whitespace().count() >= 2
+}
+
+/// The unchanged words read after a replacement for what it measures.
+const ANCHOR_WORDS: usize = 3;
+
+/// Whether a piece holds a figure: digits, or a number or fraction written
+/// out (`a sixth`, `two-thirds`, `dozens`), not a weekday or a month.
+fn has_figure(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .any(|t| {
+            let t = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let singular = t.strip_suffix('s').unwrap_or(&t);
+            t.chars().any(|c| c.is_ascii_digit())
+                || WORD_VALUES
+                    .iter()
+                    .any(|(w, _)| *w == t.as_str() || *w == singular)
         })
 }
+
+/// Whether two pieces give one figure in different words (`1/2` and `and a
+/// half`, `3` and `three`).
+fn same_value(a: &str, b: &str) -> bool {
+    matches!((figure_value(a), figure_value(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+}
+
+/// The value of a piece that is one simple figure: digits (`3`, `2.5`,
+/// `1/2`) or one number or fraction word, after `and`, `a` or `an`.
+fn figure_value(text: &str) -> Option<f64> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '.')
+                .to_lowercase()
+        })
+        .filter(|w| !matches!(w.as_str(), "and" | "a" | "an" | ""))
+        .collect();
+    let [w] = words.as_slice() else {
+        return None;
+    };
+    if let Some((n, d)) = w.split_once('/') {
+        let (n, d): (f64, f64) = (n.parse().ok()?, d.parse().ok()?);
+        return (d != 0.0).then(|| n / d);
+    }
+    if let Ok(v) = w.parse::<f64>() {
+        return Some(v);
+    }
+    WORD_VALUES.iter().find(|(k, _)| k == w).map(|&(_, v)| v)
+}
+
+/// Number and fraction words with their values.
+const WORD_VALUES: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("dozen", 12.0),
+    ("half", 0.5),
+    ("third", 1.0 / 3.0),
+    ("quarter", 0.25),
+    ("fifth", 0.2),
+    ("sixth", 1.0 / 6.0),
+    ("tenth", 0.1),
+];
 
 /// Two sentences that keep most of their words (homologous sentences of
 /// different content disagree on nothing).
@@ -172,9 +279,7 @@ const SWAP_WORDS: usize = 4;
 /// one added or left out), in two sentences that keep most of their words
 /// (homologous sentences of different content disagree on nothing).
 fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
-    if !kept_most(words) {
-        return Vec::new();
-    }
+    let most = kept_most(words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -182,7 +287,13 @@ fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
         let next = words.get(i + 1);
         if w.kind == WordKind::Deleted {
             if let Some(n) = next.filter(|n| n.kind == WordKind::Inserted) {
-                if w.class == Some(class) && n.class == Some(class) && short(w) && short(n) {
+                if w.class == Some(class)
+                    && n.class == Some(class)
+                    && short(w)
+                    && short(n)
+                    && (most || anchored(words, i))
+                    && !same_value(&w.text, &n.text)
+                {
                     out.push((w.text.trim().to_string(), n.text.trim().to_string()));
                 }
                 i += 2;
