@@ -87,9 +87,34 @@ pub(crate) fn decode_declared(
         return Ok(decoded);
     }
     match declared_charset(&bytes) {
-        Some((enc, how)) if enc != encoding_rs::UTF_8 => in_declared_charset(bytes, enc, how),
-        _ => utf8(bytes, Vec::new()),
+        Some(Declared::Known(enc, how)) if enc != encoding_rs::UTF_8 => {
+            in_declared_charset(bytes, enc, how)
+        }
+        Some(Declared::Known(_, how)) => {
+            let why = format!("declared UTF-8 in {how} but not valid UTF-8");
+            utf8_or_guess(bytes, Vec::new(), &why)
+        }
+        Some(Declared::Unknown(label, how)) => {
+            let label = crate::display::one_line(&label);
+            if std::str::from_utf8(&bytes).is_ok() {
+                let note = format!(
+                    "the page declares an unknown charset `{label}` ({how}); read as UTF-8"
+                );
+                return utf8(bytes, vec![note]);
+            }
+            let why =
+                format!("not valid UTF-8 and the declared charset `{label}` ({how}) is unknown");
+            utf8_or_guess(bytes, Vec::new(), &why)
+        }
+        None => utf8(bytes, Vec::new()),
     }
+}
+
+/// What a page declares of its charset: one `encoding_rs` knows, or a label
+/// no browser knows (ignored, but said).
+pub(crate) enum Declared {
+    Known(&'static encoding_rs::Encoding, &'static str),
+    Unknown(String, &'static str),
 }
 
 /// Text in the encoding the page declares, unless the bytes are UTF-8 with
@@ -146,9 +171,14 @@ fn transport_charset(bytes: &[u8], label: &str) -> Option<Decoded> {
 }
 
 fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
+    utf8_or_guess(bytes, notes, "not valid UTF-8 and no charset declared")
+}
+
+/// UTF-8 text, else a guess whose note opens with `why`.
+fn utf8_or_guess(bytes: Vec<u8>, notes: Vec<String>, why: &str) -> Result<Decoded, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => return guessed(e.into_bytes(), notes),
+        Err(e) => return guessed(e.into_bytes(), notes, why),
     };
     check_not_binary(&text)?;
     Ok(Decoded {
@@ -160,14 +190,14 @@ fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
 
 /// Legacy text with no declaration: the encoding `chardetng` finds most
 /// likely (Windows-1252 for Western text, GBK, Shift_JIS, Windows-1251…).
-fn guessed(bytes: Vec<u8>, mut notes: Vec<String>) -> Result<Decoded, LoadError> {
+fn guessed(bytes: Vec<u8>, mut notes: Vec<String>, why: &str) -> Result<Decoded, LoadError> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // The first 256 KiB are plenty to tell the script; the detector reads byte by byte.
     detector.feed(&bytes[..bytes.len().min(256 * 1024)], true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _, had_errors) = enc.decode(&bytes);
     notes.push(format!(
-        "not valid UTF-8 and no charset declared; decoded as {} (guessed from the bytes)",
+        "{why}; decoded as {} (guessed from the bytes)",
         enc.name()
     ));
     if had_errors {
@@ -192,11 +222,12 @@ fn guessed(bytes: Vec<u8>, mut notes: Vec<String>) -> Result<Decoded, LoadError>
 /// charset>`, `<meta http-equiv="Content-Type" content="…; charset=…">` or
 /// an XML declaration's `encoding`. Labels as the Encoding Standard reads them
 /// (`latin1` is Windows-1252, `gb2312` is GBK, UTF-16 labels mean UTF-8 here).
-pub(crate) fn declared_charset(
-    bytes: &[u8],
-) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+/// A label no browser knows is skipped, as browsers do, and returned only
+/// when no known one follows.
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<Declared> {
     let head: Vec<u8> = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
-    let label = |from: usize| -> Option<&'static encoding_rs::Encoding> {
+    let mut unknown = None;
+    let mut label = |from: usize, how: &'static str| -> Option<&'static encoding_rs::Encoding> {
         let rest = &head[from..];
         let rest = &rest[rest
             .iter()
@@ -205,15 +236,22 @@ pub(crate) fn declared_charset(
             .iter()
             .position(|c| matches!(c, b'"' | b'\'' | b';' | b' ' | b'>' | b'/' | b'?'))
             .unwrap_or(rest.len());
-        let enc = encoding_rs::Encoding::for_label(&rest[..end])?;
+        let Some(enc) = encoding_rs::Encoding::for_label(&rest[..end]) else {
+            if end > 0 && unknown.is_none() {
+                let text = String::from_utf8_lossy(&rest[..end.min(40)]).into_owned();
+                unknown = Some(Declared::Unknown(text, how));
+            }
+            return None;
+        };
         // A page cannot declare itself UTF-16 in ASCII bytes (as browsers rule).
         Some(enc.output_encoding())
     };
     if head.starts_with(b"<?xml") {
         let end = memchr::memmem::find(&head, b"?>").unwrap_or(head.len());
         if let Some(at) = memchr::memmem::find(&head[..end], b"encoding") {
-            if let Some(enc) = label(at + "encoding".len()) {
-                return Some((enc, "the XML declaration"));
+            let how = "the XML declaration";
+            if let Some(enc) = label(at + "encoding".len(), how) {
+                return Some(Declared::Known(enc, how));
             }
         }
     }
@@ -231,13 +269,13 @@ pub(crate) fn declared_charset(
             } else {
                 "`<meta charset>`"
             };
-            if let Some(enc) = label(start + c + "charset".len()) {
-                return Some((enc, how));
+            if let Some(enc) = label(start + c + "charset".len(), how) {
+                return Some(Declared::Known(enc, how));
             }
         }
         from = end;
     }
-    None
+    unknown
 }
 
 /// Text where more than one character in ten is a control character (other than
@@ -347,6 +385,42 @@ mod tests {
         b.extend_from_slice(&enc.encode(text).0);
         b.extend_from_slice(b"</p></body></html>");
         b
+    }
+
+    /// Regression: a page declaring UTF-8 but saved as Windows-1252 was
+    /// noted "no charset declared"; an unknown label was not noted at all.
+    #[test]
+    fn a_wrong_or_unknown_declaration_is_said() {
+        let french = "Le président a déclaré qu’il était prêt à négocier.";
+        let d = decode(page(
+            r#"<meta charset="utf-8">"#,
+            french,
+            encoding_rs::WINDOWS_1252,
+        ))
+        .unwrap();
+        assert!(d.text.contains("président"), "{}", d.text);
+        assert!(
+            d.notes[0].starts_with("declared UTF-8 in `<meta charset>` but not valid UTF-8"),
+            "{:?}",
+            d.notes
+        );
+        let d = decode(page(
+            r#"<meta charset="x-bogus-42">"#,
+            french,
+            encoding_rs::UTF_8,
+        ))
+        .unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(
+            d.notes[0].contains("unknown charset `x-bogus-42`"),
+            "{:?}",
+            d.notes
+        );
+        // A known declaration after an unknown one decides, as in browsers.
+        let both = r#"<meta charset="x-bogus-42"><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">"#;
+        let d = decode(page(both, french, encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("président"));
     }
 
     #[test]
