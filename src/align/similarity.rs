@@ -28,10 +28,12 @@ pub(crate) struct Vocab {
     /// Stems of ASCII words (at most seven bytes) packed into an integer: most
     /// words of most articles, looked up without hashing strings.
     short: FxMap<u64, u32>,
-    /// The first two bytes of every key in `short` (`ascii_stem_prefix`), as
-    /// bits: a word of the rarity sample whose stem cannot be among them is
-    /// passed over unstemmed. Empty until the first key.
+    /// The first two bytes of every key in `short`, and (hashed) the first
+    /// three of every key that long, as bits (`StemHead`): a word of the
+    /// rarity sample whose stem cannot be among them is passed over
+    /// unstemmed and unremembered. Empty until the first key.
     short_prefixes: Vec<u64>,
+    short_heads: Vec<u64>,
     /// Words of up to fifteen bytes as written (packed with their length):
     /// the common words of a text skip stemming altogether.
     raw: FxMap<u128, u32>,
@@ -297,19 +299,40 @@ fn ascii_trim(b: &[u8]) -> Option<(usize, usize)> {
     Some((first, last))
 }
 
-/// The first two bytes of the key `ascii_stem_key` gives an ASCII word,
-/// read without stemming: the inflection step and truncation leave a stem's
-/// first two letters as written (lower-cased). `None` for a word of fewer
-/// than two letters or digits, or not ASCII.
-fn ascii_stem_prefix(word: &str) -> Option<u16> {
+/// What the first bytes of an ASCII word say of the key `ascii_stem_key`
+/// gives it, read without stemming: the inflection step and truncation keep
+/// a word's first three letters or digits as written (lower-cased) when it
+/// has three or more — but for the five-letter `-ies` words (`flies`/`fly`),
+/// which keep two — and both of a two-letter word.
+#[derive(Clone, Copy)]
+enum StemHead {
+    Two(u16),
+    /// The three bytes hashed (`head3`).
+    Three(u16),
+}
+
+/// The bit of three leading bytes in `Vocab::short_heads`.
+fn head3(a: u8, b: u8, c: u8) -> u16 {
+    (u16::from(a) << 10 ^ u16::from(b) << 5 ^ u16::from(c)) ^ u16::from(a) >> 6
+}
+
+/// `StemHead` of a word; `None` for a word of fewer than two letters or
+/// digits, or not ASCII.
+fn ascii_stem_head(word: &str) -> Option<StemHead> {
     let b = word.as_bytes();
     if !b.is_ascii() {
         return None;
     }
     let (first, last) = ascii_trim(b)?;
-    (last - first >= 2).then(|| {
-        u16::from(b[first].to_ascii_lowercase()) | u16::from(b[first + 1].to_ascii_lowercase()) << 8
-    })
+    let low = |i: usize| b[first + i].to_ascii_lowercase();
+    match last - first {
+        0 | 1 => None,
+        5 if b[first + 2..last].eq_ignore_ascii_case(b"ies") => {
+            Some(StemHead::Two(u16::from(low(0)) | u16::from(low(1)) << 8))
+        }
+        2 => Some(StemHead::Two(u16::from(low(0)) | u16::from(low(1)) << 8)),
+        _ => Some(StemHead::Three(head3(low(0), low(1), low(2)))),
+    }
 }
 
 fn ascii_stem_key(word: &str) -> Option<u64> {
@@ -404,6 +427,19 @@ pub(crate) fn terms<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
 /// `$5bn`, counts as the figure and the magnitude's word, as `194 thousand`
 /// and `$1.8 trillion` do: one amount, however it is written.
 pub(crate) fn terms_of_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
+    // Most words open with a letter and hold neither a hyphen nor anything
+    // beyond ASCII: no figure, no parts, one term.
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|&c| c < 0x80 && c != b'-') {
+        f(word);
+        return;
+    }
+    figures_and_parts(word, f);
+}
+
+/// `terms_of_parts` for any word: a scaled figure, or the parts between
+/// hyphens, each as `terms`.
+fn figures_and_parts<'a>(word: &'a str, mut f: impl FnMut(&'a str)) {
     if let Some((figure, magnitude)) = scaled_figure(word) {
         f(figure);
         f(magnitude);
@@ -478,10 +514,14 @@ fn packed(word: &str) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut a = [0u8; 16];
-    a[..b.len()].copy_from_slice(b);
-    a[15] = b.len() as u8;
-    Some(u128::from_le_bytes(a))
+    // Little-endian bytes, the length in the top byte: as
+    // `u128::from_le_bytes` of the word zero-padded to 15 bytes and its
+    // length, without copying through memory.
+    let mut key = (b.len() as u128) << 120;
+    for (i, &c) in b.iter().enumerate() {
+        key |= u128::from(c) << (8 * i);
+    }
+    Some(key)
 }
 
 /// What `raw` holds for a word whose stem no profile has.
@@ -517,6 +557,11 @@ impl Vocab {
     /// sample that no profile has are read for nothing (their frequency is
     /// never asked), so they get no id.
     fn known_id(&mut self, word: &str) -> Option<u32> {
+        // Most words of the sample are ruled out by their first letters,
+        // before any hashing, and are not remembered.
+        if !self.may_be_known(word) {
+            return None;
+        }
         let Some(packed) = packed(word) else {
             return self.known_stem_id(word);
         };
@@ -531,18 +576,22 @@ impl Vocab {
         (id != UNKNOWN).then_some(id)
     }
 
-    /// `stem_id` without adding a stem.
-    fn known_stem_id(&mut self, word: &str) -> Option<u32> {
-        if let Some(prefix) = ascii_stem_prefix(word) {
-            let p = usize::from(prefix);
-            let known = self
-                .short_prefixes
-                .get(p / 64)
-                .is_some_and(|bits| bits & (1 << (p % 64)) != 0);
-            if !known {
-                return None;
-            }
+    /// False when a word's stem cannot be among the known stems: an ASCII
+    /// word whose first letters open none of them (`StemHead`).
+    fn may_be_known(&self, word: &str) -> bool {
+        let bit = |bits: &[u64], at: u16| {
+            let at = usize::from(at);
+            bits.get(at / 64).is_some_and(|w| w & (1 << (at % 64)) != 0)
+        };
+        match ascii_stem_head(word) {
+            None => true,
+            Some(StemHead::Two(p)) => bit(&self.short_prefixes, p),
+            Some(StemHead::Three(h)) => bit(&self.short_heads, h),
         }
+    }
+
+    /// `stem_id` without adding a stem (`may_be_known` asked first).
+    fn known_stem_id(&mut self, word: &str) -> Option<u32> {
         if let Some(key) = ascii_stem_key(word) {
             return self.short.get(&key).copied();
         }
@@ -598,6 +647,11 @@ impl Vocab {
         self.short.insert(key, id);
         if self.short_prefixes.is_empty() {
             self.short_prefixes = vec![0; (1 << 16) / 64];
+            self.short_heads = vec![0; (1 << 16) / 64];
+        }
+        if bytes[2] != 0 {
+            let head = usize::from(head3(bytes[0], bytes[1], bytes[2]));
+            self.short_heads[head / 64] |= 1 << (head % 64);
         }
         let prefix = (key & 0xffff) as usize;
         self.short_prefixes[prefix / 64] |= 1 << (prefix % 64);
@@ -1117,6 +1171,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_words_are_their_own_term() {
+        let pieces = [
+            "a", "Z", "9", "-", "’", ",", ".", "%", "k", "bn", "000", "é", "x-y", "'s",
+        ];
+        for w in crate::testing::random_texts(&pieces, 5_000, 6, 0x1234_5678_9abc_def1) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            terms_of_parts(&w, |t| fast.push(t));
+            figures_and_parts(&w, |t| slow.push(t));
+            assert_eq!(fast, slow, "{w:?}");
+        }
+    }
+
+    #[test]
     fn shared_quote_in_different_words_is_homologous() {
         let mut v = Vocab::default();
         let a = v.profile("“There is a recognition that the whole world and the US is invested in peace, in a negotiated peace,” Hegseth said ahead of a meeting.");
@@ -1178,19 +1245,28 @@ mod tests {
             assert_eq!(unpacked, st, "{w}");
         }
         assert_eq!(ascii_stem_key("Café"), None);
-        // The first two bytes of a key are known before stemming, over the
-        // letters the inflection rules read too.
+        // The first two or three bytes of a key are known before stemming,
+        // over the letters the inflection rules read too.
         let inflected = [
             "a", "e", "i", "y", "s", "n", "g", "d", "I", "E", "S", "'", "%", "9", "-", ".",
         ];
         let more = crate::testing::random_texts(&inflected, 20_000, 12, 0x9e37_79b9_7f4a_7c15);
         let named = [
             "flies", "dying", "stopped", "March", "Sept.", "Russia's", "5%", "10%s", "a's", "I'S",
+            "ties", "pies", "dies", "eyes", "sees", "100%", "U.S.", "don't", "ageing", "Bob's",
         ];
         for w in named.iter().copied().chain(more.iter().map(String::as_str)) {
-            if let Some(prefix) = ascii_stem_prefix(w) {
-                let key = ascii_stem_key(w).unwrap();
-                assert_eq!(u64::from(prefix), key & 0xffff, "{w}");
+            let key = ascii_stem_key(w).unwrap();
+            let b = key.to_le_bytes();
+            match ascii_stem_head(w) {
+                Some(StemHead::Two(prefix)) => {
+                    assert_eq!(u64::from(prefix), key & 0xffff, "{w}")
+                }
+                Some(StemHead::Three(h)) => {
+                    assert!(b[2] != 0, "{w}");
+                    assert_eq!(h, head3(b[0], b[1], b[2]), "{w}");
+                }
+                None => {}
             }
         }
     }

@@ -81,15 +81,19 @@ fn rejoin_hyphenated(text: String, blocks: &mut [Block], notes: &mut Vec<String>
         from = e;
     }
     out.push_str(&text[from..]);
-    let moved = |at: usize| -> usize {
-        at - cuts
-            .iter()
-            .take_while(|&&(_, e)| e <= at)
-            .map(|&(s, e)| e - s)
-            .sum::<usize>()
+    // Blocks are in order, so the cuts before each offset are counted on
+    // from the last block's (not again from the first cut).
+    let (mut passed, mut shift) = (0, 0);
+    let mut moved = |at: usize| -> usize {
+        while let Some(&(s, e)) = cuts.get(passed).filter(|&&(_, e)| e <= at) {
+            shift += e - s;
+            passed += 1;
+        }
+        at - shift
     };
     for b in blocks.iter_mut() {
-        b.span = super::Span::new(moved(b.span.start), moved(b.span.end));
+        let start = moved(b.span.start);
+        b.span = super::Span::new(start, moved(b.span.end));
     }
     notes.push(format!(
         "rejoined {} word(s) a line break split after a hyphen (`{example}`)",
