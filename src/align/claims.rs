@@ -796,6 +796,7 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     let profiled = Profiled::of(&found.sents, &old_units, &new_units);
     take_split_halves(&mut pairs, &found.vocab, &profiled);
     let mut comparison = build(old, new, old_units, new_units, pairs, deadline);
+    take_the_verdict_in_order(&mut comparison, old, new, options);
     if let Some(searched) = found.late {
         comparison.approximate = true;
         comparison.notes.push(format!(
@@ -874,7 +875,32 @@ pub fn align_by_story_claims(
         &pool,
         &Profiled::of(&sents, &old_units, &new_units),
     );
-    build(old, new, old_units, new_units, pairs, deadline)
+    let mut comparison = build(old, new, old_units, new_units, pairs, deadline);
+    take_the_verdict_in_order(&mut comparison, old, new, options);
+    comparison
+}
+
+/// The relation, similarity and truncation are the pair's, not the mode's:
+/// they come from the alignment in order, which finds what one text copies
+/// of the other, so that `diff`, `diff --by claims` and both views of the
+/// compare view give a pair one verdict.
+fn take_the_verdict_in_order(
+    comparison: &mut Comparison,
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+) {
+    let in_order = super::align(
+        old,
+        new,
+        &AlignOptions {
+            classify: false,
+            ..options.clone()
+        },
+    );
+    comparison.relation = in_order.relation;
+    comparison.similarity = in_order.similarity;
+    comparison.truncated = in_order.truncated;
 }
 
 /// The unit whose sentence is `span`.

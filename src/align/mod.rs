@@ -10,6 +10,7 @@
 mod assertion;
 pub(crate) mod claims;
 pub mod classes;
+pub mod evidence;
 mod joins;
 mod moves;
 mod openings;

@@ -1,16 +1,15 @@
 //! What a comparison adds up to: counts, re-paragraphing, the relation and
 //! similarity (content only — furniture never counts), and truncation.
 
-use std::collections::HashSet;
-
-use super::words::word_counts_by;
+use super::words::{has_quote, prose_words, word_counts_with_prose};
 use super::{Comparison, OpKind, Relation, Side, Stats, Truncation};
 use crate::article::Article;
 
 /// Share of the shorter body found in the other from which a pair is a reprint.
 const REPRINT: f64 = 0.6;
-/// Share from which a pair is at least related.
-const RELATED: f64 = 0.1;
+/// Words of prose (outside quotations) below which a side's prose is too
+/// little to judge a reprint by.
+const MIN_PROSE: usize = 8;
 
 /// Sets the comparison's counts, relation, similarity and truncation; `true`
 /// when the deadline may have cut a long word count short.
@@ -28,15 +27,7 @@ pub(crate) fn summarise(
     let mut stats = tally.stats;
     stats.reparagraphed = reparagraphed(c);
     let similarity = sides.carried_share(tally.matched_words);
-    c.relation = if !tally.content_change && !tally.lone_prose {
-        Relation::Identical
-    } else if similarity >= REPRINT {
-        Relation::Reprint
-    } else if similarity >= RELATED || tally.shared_quotes > 0 || shares_names(old, new) {
-        Relation::Related
-    } else {
-        Relation::Unrelated
-    };
+    c.relation = relation(&sides, &tally, similarity);
     // One meaning per relation: the share of text carried for copies, the
     // overlap of vocabularies for write-ups (see `overlap`).
     c.similarity = match c.relation {
@@ -51,6 +42,26 @@ pub(crate) fn summarise(
         });
     }
     tally.cut
+}
+
+/// The relation, one decision for the pair whatever the alignment shown:
+/// `identical` when no content changed and no prose lacks a counterpart;
+/// `reprint` when the shorter body's text is found in the other
+/// (`similarity`, from the alignment in order) and so is its prose outside
+/// quotations — two write-ups that share a quotation or two are not copies
+/// of each other; else `related` or `unrelated` as the same-event evidence
+/// for the two articles says (`evidence::between`, the rule a story of the
+/// two applies).
+fn relation(sides: &Sides, tally: &Tally, similarity: f64) -> Relation {
+    if !tally.content_change && !tally.lone_prose {
+        Relation::Identical
+    } else if similarity >= REPRINT && sides.carried_prose_share(tally.matched_prose) >= REPRINT {
+        Relation::Reprint
+    } else if super::evidence::between(sides.old, sides.new).same_event() {
+        Relation::Related
+    } else {
+        Relation::Unrelated
+    }
 }
 
 /// Both articles with their sentence units, and which units count.
@@ -119,6 +130,42 @@ impl<'a> Sides<'a> {
         us[r].iter().any(|u| has_quote(&a.text[u.span.range()]))
     }
 
+    /// Counted words of a run of units outside quotation marks.
+    fn prose(&self, side: Side, r: std::ops::Range<usize>) -> usize {
+        let (a, us) = self.side(side);
+        us[r]
+            .iter()
+            .map(|u| {
+                let text = &a.text[u.span.range()];
+                if has_quote(text) {
+                    prose_words(text)
+                } else {
+                    u.words as usize
+                }
+            })
+            .sum()
+    }
+
+    /// The share of the shorter side's counted prose (words outside
+    /// quotations) carried by the other; 1 when the shorter side has too
+    /// little prose to tell (a text of quotations: the share of all its text
+    /// decides).
+    fn carried_prose_share(&self, matched_prose: usize) -> f64 {
+        let total = |side: Side| {
+            let (_, us) = self.side(side);
+            (0..us.len())
+                .filter(|&i| self.counts(&us[i]))
+                .map(|i| self.prose(side, i..i + 1))
+                .sum::<usize>()
+        };
+        let shorter = total(Side::Old).min(total(Side::New));
+        if shorter < MIN_PROSE {
+            1.0
+        } else {
+            (matched_prose as f64 / shorter as f64).min(1.0)
+        }
+    }
+
     /// The share of the shorter side's counted words carried by the other.
     fn carried_share(&self, matched_words: usize) -> f64 {
         let total = |us: &[super::Unit]| {
@@ -149,6 +196,9 @@ struct Tally {
     matched_words: usize,
     content_change: bool,
     shared_quotes: usize,
+    /// Of `matched_words`, those outside quotations on both sides in runs of
+    /// three or more (`word_counts_with_prose`).
+    matched_prose: usize,
     /// Prose on one side only, whatever role it was given: never identical.
     lone_prose: bool,
     /// The deadline may have cut a word count short.
@@ -166,6 +216,7 @@ impl Tally {
                 stats.equal += 1;
                 if content {
                     self.matched_words += sides.words(Side::Old, op.old.clone());
+                    self.matched_prose += sides.prose(Side::Old, op.old.clone());
                 }
             }
             OpKind::Deleted => {
@@ -197,7 +248,7 @@ impl Tally {
                     sides.text(Side::New, op.new.clone()),
                 );
                 let text_deadline = super::text_deadline(&o, &n, deadline);
-                let (del, ins, kept) = word_counts_by(&o, &n, text_deadline);
+                let (del, ins, kept, prose) = word_counts_with_prose(&o, &n, text_deadline);
                 self.cut |= text_deadline.is_some_and(|d| std::time::Instant::now() > d);
                 // Sentences cut differently (a paragraph's last sentence
                 // running on into the next once paragraphs are joined) with
@@ -207,11 +258,13 @@ impl Tally {
                 stats.words_inserted += ins;
                 if content {
                     // A house-style edit (case, quotes, dashes) keeps every word.
-                    self.matched_words += if op.cosmetic {
-                        sides.words(Side::Old, op.old.clone())
+                    if op.cosmetic {
+                        self.matched_words += sides.words(Side::Old, op.old.clone());
+                        self.matched_prose += sides.prose(Side::Old, op.old.clone());
                     } else {
-                        kept
-                    };
+                        self.matched_words += kept;
+                        self.matched_prose += prose;
+                    }
                 } else {
                     stats.furniture_words_deleted += del;
                     stats.furniture_words_inserted += ins;
@@ -243,17 +296,6 @@ pub(crate) fn body_like(s: &str) -> bool {
     words >= 20 || (words >= 8 && ends)
 }
 
-/// Whether `s` holds a quotation mark (`"`, `“`, `”`, `«`, `»`), found by
-/// bytes: every aligned sentence is asked.
-fn has_quote(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr(b'"', b).is_some()
-        || memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| match b[i] {
-            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
-            _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-        })
-}
-
 /// Paragraph breaks that one side has and the other lacks, between sentences
 /// aligned in order on both sides.
 fn reparagraphed(c: &Comparison) -> usize {
@@ -278,38 +320,6 @@ fn reparagraphed(c: &Comparison) -> usize {
         prev = Some((op.old.end - 1, op.new.end - 1));
     }
     count
-}
-
-/// Names (capitalised words not opening a sentence) of an article's content.
-pub(crate) fn names(a: &Article) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for b in a.blocks.iter().filter(|b| b.role.is_content()) {
-        for s in &b.sentences {
-            for w in a.text[s.range()].split_whitespace().skip(1) {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                let mut cs = w.chars();
-                if w.chars().count() >= 3
-                    && cs.next().is_some_and(char::is_uppercase)
-                    && cs.any(char::is_lowercase)
-                {
-                    out.insert(w.chars().take(7).flat_map(char::to_lowercase).collect());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Independent write-ups of one story name the same people and places.
-pub(crate) fn shares_names(old: &Article, new: &Article) -> bool {
-    name_sets_overlap(&names(old), &names(new))
-}
-
-/// Whether two articles' name sets overlap as independent write-ups of one story do.
-pub(crate) fn name_sets_overlap(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    let shared = a.intersection(b).count();
-    let union = a.union(b).count().max(1);
-    shared >= 5 && shared as f64 / union as f64 >= 0.12
 }
 
 /// A side whose body stops early: after the last sentence aligned on both
@@ -364,7 +374,7 @@ fn truncation(c: &Comparison, prose: &dyn Fn(Side, usize) -> bool) -> Option<Tru
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::align::words::has_quote;
 
     #[test]
     fn quotation_marks_are_found_by_their_bytes() {

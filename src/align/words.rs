@@ -307,6 +307,88 @@ pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize
     (del, ins, kept)
 }
 
+/// Kept words in runs shorter than this are chance (`the`, `to`, a name)
+/// rather than carried prose.
+const PROSE_RUN: usize = 3;
+
+/// `word_counts_by`, and of the words kept those outside quotation marks on
+/// both sides, in runs of at least three: the prose the two carry alike, as
+/// a copy does and two write-ups sharing a quotation do not.
+pub(crate) fn word_counts_with_prose(
+    old: &str,
+    new: &str,
+    deadline: Option<Instant>,
+) -> (usize, usize, usize, usize) {
+    let ow = count_units(old);
+    let nw = count_units(new);
+    let (oq, nq) = (quoted_words(old, &ow), quoted_words(new, &nw));
+    let (mut del, mut ins, mut kept, mut prose) = (0, 0, 0, 0);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                kept += or.len();
+                if or.len() >= PROSE_RUN {
+                    prose += or.zip(nr).filter(|&(o, n)| !oq[o] && !nq[n]).count();
+                }
+            }
+            DiffTag::Delete => del += or.len(),
+            DiffTag::Insert => ins += nr.len(),
+            DiffTag::Replace => {
+                del += or.len();
+                ins += nr.len();
+            }
+        }
+    }
+    (del, ins, kept, prose)
+}
+
+/// Words of `text` outside quotation marks (double quotes and guillemets;
+/// single ones are too often apostrophes).
+pub(crate) fn prose_words(text: &str) -> usize {
+    let words = count_units(text);
+    quoted_words(text, &words).iter().filter(|&&q| !q).count()
+}
+
+/// Whether each of `words` (pieces of `text`) lies inside a quotation. An
+/// opening mark with no close runs to the end of the text, and a close with
+/// no opening runs from its start (quotations spanning sentences).
+fn quoted_words(text: &str, words: &[&str]) -> Vec<bool> {
+    if !has_quote(text) {
+        return vec![false; words.len()];
+    }
+    let straight = text.matches('"').count();
+    let opens = text.matches(['“', '«']).count() + straight / 2;
+    let closes = text.matches(['”', '»']).count() + straight / 2;
+    let mut inside = closes > opens;
+    words
+        .iter()
+        .map(|w| {
+            if w.starts_with(['“', '«', '"']) {
+                inside = true;
+            }
+            let quoted = inside;
+            if w.trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
+                .ends_with(['”', '»', '"'])
+            {
+                inside = false;
+            }
+            quoted
+        })
+        .collect()
+}
+
+/// Whether `s` holds a double quotation mark (`"`, `“`, `”`, `«`, `»`),
+/// found by bytes: every aligned sentence is asked.
+pub(crate) fn has_quote(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'"', b).is_some()
+        || memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| match b[i] {
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
+            _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        })
+}
+
 /// Words of `old` kept in runs of at least `min_run` words in a row: the
 /// words a diff keeps that chance alone seldom lines up (a lone `the` or
 /// `of` may meet its like anywhere).

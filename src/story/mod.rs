@@ -9,8 +9,6 @@ mod candidates;
 mod claims;
 mod cluster;
 mod disagreements;
-mod index;
-mod judge;
 mod pile;
 #[cfg(test)]
 pub(crate) use pile::tests::TWO_EVENTS_AND_A_SINGLE;
@@ -19,6 +17,7 @@ mod wording;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::align::evidence::{index, judge};
 use crate::align::{align, overlap, AlignOptions, Relation};
 use crate::article::{Article, Span};
 pub use wording::Wording;

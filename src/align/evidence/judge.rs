@@ -4,7 +4,9 @@
 //! quotations, and how far apart the two were published — never from common
 //! names alone: a word a thousand other articles carry weighs almost nothing.
 //!
-//! Third stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
+//! Third stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`),
+//! and the one rule for whether two articles diffed alone are `related`
+//! (`evidence::between`).
 
 use super::index::{Doc, Index, TermId};
 use crate::align::overlap::count_shared_sorted;

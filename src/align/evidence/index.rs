@@ -2,10 +2,13 @@
 //! term is *in this pile* decides how much it counts — with postings, so that
 //! candidate pairs come from shared rare terms and never from all pairs.
 //!
-//! First stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`).
+//! First stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`),
+//! and, built over two articles alone, what the pair's relation reads.
 
 use crate::align::overlap::is_stopword;
 use crate::align::similarity::{stem_into, terms, words_with_quotes, FxMap};
+use std::borrow::Borrow;
+
 use crate::article::{split_words, Article, Role};
 
 /// A term (a stemmed content word) of the pile.
@@ -44,7 +47,7 @@ const TITLE_WEIGHT: f32 = 2.0;
 const OUTLET_LINE_WORDS: usize = 8;
 
 /// Indexes the articles (on both cores when there are many).
-pub(crate) fn build(articles: &[Article]) -> Index {
+pub(crate) fn build<A: Borrow<Article> + Sync>(articles: &[A]) -> Index {
     let bags = terms_of_each(articles);
     let mut ids: FxMap<String, TermId> = FxMap::default();
     let mut surface: Vec<String> = Vec::new();
@@ -96,7 +99,8 @@ struct Bag {
 }
 
 /// Tokenises every article, splitting the work across two threads for big piles.
-fn terms_of_each(articles: &[Article]) -> Vec<Bag> {
+fn terms_of_each<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Bag> {
+    let bag_of = |a: &A| bag_of(a.borrow());
     if articles.len() < 64 {
         return articles.iter().map(bag_of).collect();
     }
