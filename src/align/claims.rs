@@ -197,7 +197,8 @@ const CLAIM_MIDDLE: f64 = 0.24;
 const CLAIM_FLOOR: f64 = 0.15;
 
 /// What the distinctive words two sentences share are worth, as seen from one
-/// of them: a word counts its worth (a number twice: it is a fact), but
+/// of them: a word counts its worth (a number twice: it is a fact, when both
+/// sentences assert it; an amount one only mentions in passing, nothing), but
 /// the words of one name ("UK Defence Secretary John Healey") count once,
 /// and so do the words of one phrase both sentences write word for word
 /// ("phone call", "pre-2014 borders", "full-scale"): a story's recurring
@@ -227,10 +228,14 @@ impl Evidence {
             asserted,
         } in shared
         {
-            let worth = if vocab.is_number(w) {
-                2.0 * worth
-            } else {
-                worth
+            // An amount is a fact when both assert it; one that a sentence
+            // names only in passing (`despite hopes to expedite voting on
+            // the nearly $1 trillion proposal`) is no evidence.
+            let amount = vocab.is_number(w) || vocab.is_magnitude(w);
+            let worth = match (amount, asserted) {
+                (true, false) => 0.0,
+                (true, true) if vocab.is_number(w) => 2.0 * worth,
+                _ => worth,
             };
             let (group, content) = if let Some(k) = s.names.iter().position(|n| n.contains(&w)) {
                 (k, false)
