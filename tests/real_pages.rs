@@ -506,6 +506,44 @@ fn a_title_with_a_lead_in_before_the_printed_headline_is_the_fuller_headline() {
 }
 
 #[test]
+fn a_last_paragraph_with_picture_credits_in_brackets_is_body() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>Now all you need to do is keep your gadgets charged and you might just make it through the semester. [Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock, Dorm Room: Vasin Lee]</p></article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Now all you need").0, Role::Body);
+}
+
+#[test]
+fn a_via_line_is_a_source_credit_not_article_text() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>Via Engadget</p></article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    let (role, reason) = role_of(&a, "Via Engadget");
+    assert_eq!(role, Role::Boilerplate, "{reason:?}");
+    // A sentence that starts with the word is prose.
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>Via the new bridge, residents reach the town in minutes.</p>{}</article>",
+            paragraphs(3, "flood plan"),
+            paragraphs(3, "bridge")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Via the new bridge").0, Role::Body);
+}
+
+#[test]
 fn headings_among_the_furniture_after_the_article_are_not_subheads() {
     let html = page(
         "",

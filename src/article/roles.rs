@@ -315,8 +315,22 @@ impl Feat<'_> {
 }
 
 fn prose_end(s: &str) -> bool {
-    let s = without_sign_off(s);
+    let s = without_bracketed_note(without_sign_off(s));
     ends_sentence(s) && !s.trim_end().ends_with(':')
+}
+
+/// A paragraph without a note in square brackets after its last full stop
+/// (`… with minimal brain damage. [Top Image: Creativa, Notes Image: …]`,
+/// `[Editor's note: …]`). The paragraph still ends a sentence.
+fn without_bracketed_note(s: &str) -> &str {
+    let t = s.trim_end();
+    if !t.ends_with(']') {
+        return t;
+    }
+    match t.rfind('[') {
+        Some(at) if at > 0 && ends_sentence(&t[..at]) => t[..at].trim_end(),
+        _ => t,
+    }
 }
 
 /// A paragraph without the short sign-off a desk puts after its last full
@@ -1008,6 +1022,7 @@ fn by_pattern(f: &Feat, extra: &[String]) -> Verdict {
         .or_else(|| date_line(f))
         .or_else(|| clock_time_line(f))
         .or_else(|| link_or_handle_line(f))
+        .or_else(|| source_credit_line(f))
         .or_else(|| report_a_mistake(f))
         .or_else(|| furniture_line(f))
         .or_else(|| furniture_prefix_or_configured(f, extra))
@@ -1104,6 +1119,18 @@ fn clock_time_line(f: &Feat) -> Verdict {
 }
 
 /// "a link or a social handle on a line of its own".
+/// `Via Engadget`, `(via Reuters)`: where a post found its story, on a line
+/// of its own.
+fn source_credit_line(f: &Feat) -> Verdict {
+    let lower = f.lower.trim_start_matches(['(', '[']);
+    (f.words <= 5 && !f.prose_end && lower.starts_with("via ")).then(|| {
+        (
+            Role::Boilerplate,
+            format!("a source credit `{}`", quote_line(f.text)),
+        )
+    })
+}
+
 fn link_or_handle_line(f: &Feat) -> Verdict {
     (f.words <= 5 && !f.prose_end && f.text.split_whitespace().any(is_link_or_handle)).then(|| {
         (
