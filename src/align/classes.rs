@@ -838,6 +838,12 @@ impl<'a> SideView<'a> {
     fn find_quantities(&mut self, lex: &Lexicon) {
         let mut i = 0;
         while i < self.len() {
+            // Most tokens can start no quantity: told once here, not again
+            // by each reading below.
+            if !may_start_quantity(self, i) {
+                i += 1;
+                continue;
+            }
             let found = time_phrase(self, i, lex).or_else(|| {
                 parse_quantity(self, i, lex).map(|(q, end)| {
                     // `a fifth of`, `a dozen`: the article is the count's one.

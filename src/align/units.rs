@@ -281,44 +281,51 @@ impl Keys {
 
 /// Where the run of printable ASCII with no two spaces together that starts
 /// at `i` ends (`in_space`: the byte before counts as a space). Eight bytes
-/// at a time while they are clean: finding runs was most of the hashing.
+/// at a time, the end found inside the word that holds it by its bits:
+/// finding runs was most of the hashing.
 fn run_end(b: &[u8], i: usize, in_space: bool) -> usize {
     let mut end = i;
     let mut after_space = in_space;
     while end < b.len() {
-        if let Some(chunk) = b.get(end..end + 8) {
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if clean8(v, after_space) {
-                after_space = chunk[7] == b' ';
-                end += 8;
-                continue;
-            }
+        let rest = &b[end..];
+        let v = match rest.get(..8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+            // The last bytes, topped up with letters (which end no run).
+            None => rest
+                .iter()
+                .rev()
+                .fold(u64::from_le_bytes([b'a'; 8]), |v, &c| v << 8 | u64::from(c)),
+        };
+        let bad = ends_run(v, after_space);
+        if bad != 0 {
+            return end + (bad.trailing_zeros() / 8) as usize;
         }
-        let c = b[end];
-        if !(0x20..0x80).contains(&c) || (c == b' ' && after_space) {
-            break;
+        if rest.len() <= 8 {
+            return b.len();
         }
-        after_space = c == b' ';
-        end += 1;
+        after_space = rest[7] == b' ';
+        end += 8;
     }
     end
 }
 
-/// Eight bytes of printable ASCII with no two spaces together (nor a space
-/// first when `after_space`).
+/// The high bit of each byte of `v` (little-endian) that ends a run: not
+/// printable ASCII, or a space after a space (the first one after a space
+/// when `after_space`). Exact up to the first such byte, which is all that
+/// is read of it.
 #[inline]
-fn clean8(v: u64, after_space: bool) -> bool {
+fn ends_run(v: u64, after_space: bool) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte at or above 0x80, or below 0x20 (exact once all are ASCII).
-    if v & HIGH != 0 || v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0 {
-        return false;
-    }
+    // At or above 0x80; below 0x20 (a borrow starts only at such a byte, and
+    // bytes from 0x80 are masked off by `!v`).
+    let outside = (v & HIGH) | (v.wrapping_sub(ONES * 0x20) & !v & HIGH);
     // The high bit of every byte that is a space.
     let s = v ^ (ONES * 0x20);
     let low = !HIGH;
     let spaces = !(((s & low).wrapping_add(low)) | s | low);
-    spaces & (spaces << 8) == 0 && !(after_space && spaces & 0x80 != 0)
+    let before = (spaces << 8) | if after_space { 0x80 } else { 0 };
+    outside | (spaces & before)
 }
 
 /// (matching key, exact key, word count): the exact key hashes the text with
