@@ -161,12 +161,19 @@ const TRAILING_AFTER_VERB: usize = 5;
 /// Lead-ins longer than this are not one opening phrase.
 const LEAD_IN_WORDS: usize = 20;
 
+/// Longer "sentences" are not prose (a page with no full stop): read
+/// whole, and the scans back to a clause's start stay short.
+const LONGEST_SENTENCE: usize = 400;
+
 /// Fewer words than this left: the rules misread the sentence.
 const LEAST_ASSERTION: usize = 3;
 
 /// For each of `words` (a sentence split at whitespace, punctuation kept),
 /// whether it is part of what the sentence asserts.
 pub(crate) fn assertion_words(words: &[&str]) -> Vec<bool> {
+    if words.len() > LONGEST_SENTENCE {
+        return vec![true; words.len()];
+    }
     let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let mut keep = vec![true; words.len()];
     drop_lead_in(words, &bare, &mut keep);
@@ -380,6 +387,13 @@ mod tests {
     fn what_is_announced_is_asserted() {
         let s = "The expert announced the $3.2 billion investment as part of a new program.";
         assert_eq!(asserted(s), s);
+    }
+
+    #[test]
+    fn a_run_of_words_with_no_end_is_read_whole() {
+        let s = "officials said that ".repeat(50_000);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        assert!(super::assertion_words(&words).iter().all(|&k| k));
     }
 
     #[test]
