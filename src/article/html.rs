@@ -916,14 +916,39 @@ fn publication_meta(metas: &[NodeRef]) -> Option<String> {
 /// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
 /// property among others), which names the author where `name="author"`
 /// often holds a placeholder or the site.
-/// The host of the page's address (`og:url`, else its canonical link):
-/// `www.example.com`.
-fn page_host(doc: &Document) -> Option<String> {
+/// The page's address: `og:url`, else its canonical link.
+fn page_url(doc: &Document) -> Option<String> {
     let url = doc
         .select_single("meta[property='og:url']")
         .attr("content")
         .or_else(|| doc.select_single("link[rel='canonical']").attr("href"))?;
-    let rest = url.trim().split_once("//").map_or(url.trim(), |(_, r)| r);
+    Some(url.trim().to_string())
+}
+
+/// A date the address spells as `/2011/08/13/`, the way news sites file
+/// their stories; a year and month alone are not a day.
+fn date_in_url(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(w[0], 4) && (1..=2).contains(&w[1].len()) && (1..=2).contains(&w[2].len())) {
+            return None;
+        }
+        let (y, m, d) = (
+            w[0].parse::<u32>().ok()?,
+            w[1].parse::<u32>().ok()?,
+            w[2].parse::<u32>().ok()?,
+        );
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
+/// The host of the page's address: `www.example.com`.
+fn page_host(doc: &Document) -> Option<String> {
+    let url = page_url(doc)?;
+    let url = url.as_str();
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
     let host = rest.split(['/', ':', '?', '#']).next()?.to_lowercase();
     host.contains('.').then_some(host)
 }
@@ -974,7 +999,8 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
                 let first = time.nodes().first().and_then(|n| n.attr("datetime"));
                 first.and_then(|v| super::parse_date(&v))
             })
-            .or_else(|| publication_meta(metas));
+            .or_else(|| publication_meta(metas))
+            .or_else(|| page_url(doc).as_deref().and_then(date_in_url));
     }
     if meta.byline.is_none() {
         meta.byline = [("name", "author"), ("property", "article:author")]
@@ -1093,6 +1119,25 @@ fn same_words(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_gives_a_date_only_as_a_whole_day() {
+        let day = |u| date_in_url(u);
+        assert_eq!(
+            day("http://techcrunch.com/2011/08/13/2005-zuckerberg-didnt-want/").as_deref(),
+            Some("2011-08-13")
+        );
+        assert_eq!(
+            day("http://www.polygon.com/2014/6/26/5842180/shovel-knight").as_deref(),
+            Some("2014-06-26")
+        );
+        assert_eq!(
+            day("http://www.cleveland.com/food/index.ssf/2014/12/let_me.html"),
+            None
+        );
+        assert_eq!(day("http://example.com/2014/13/40/x"), None);
+        assert_eq!(day("http://example.com/a/1234/5/6"), None);
+    }
 
     #[test]
     fn nesting_beyond_the_cap_loses_its_tags_but_not_its_text() {
