@@ -209,3 +209,23 @@ fn list_items_after_a_markdown_image_stay_body() {
         assert_eq!(found[0].1, Role::Body, "{item}: {:?}", found[0].2);
     }
 }
+
+/// Regression: a scraper export's first line is its headline even when it
+/// ends like a sentence (`…in America?`, `…of U.S. evacuation.`), because
+/// `Source:` / `Published:` lines follow it; a two-sentence summary over the
+/// same labels stays body.
+#[test]
+fn a_headline_over_source_and_date_lines_is_the_title() {
+    let body = "\n\nThe first paragraph of the report says what happened and where it happened, at length.\n";
+    for (head, title) in [
+        ("Why Isn’t the Attack on Larry Elder the Biggest Story in America?", true),
+        ("Some 1,500 Americans still in Afghanistan in last days of U.S. evacuation.", true),
+        ("A Texas man was arrested on charges that he voted while on parole. He could face as much as 20 years in prison.", false),
+    ] {
+        let text = format!("{head}\nSource: National Review\nPublished: 2021-09-09{body}");
+        let a = load_bytes("export.txt", text.as_bytes(), &LoadOptions::default()).expect("loads");
+        assert_eq!(a.blocks[0].role == Role::Title, title, "{head}: {:?}", a.blocks[0].reason);
+        assert_eq!(a.meta.title.as_deref() == Some(head), title, "{head}");
+        assert_eq!(a.meta.outlet.as_deref(), Some("National Review"));
+    }
+}

@@ -631,19 +631,18 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
     let n = page.len();
     let feats = &page.feats;
     let mut title_idx = article.blocks.iter().position(|b| b.role == Role::Title);
-    if title_idx.is_none()
-        && n > 1
-        && page.open(article, 0)
-        && feats[0].headline_shaped()
-        && feats[0].words >= 2
-    {
-        set(
-            article,
-            0,
-            Role::Title,
-            "first line, shaped like a headline",
-        );
-        title_idx = Some(0);
+    if title_idx.is_none() && n > 1 && page.open(article, 0) && feats[0].words >= 2 {
+        let reason = if feats[0].headline_shaped() {
+            Some("first line, shaped like a headline")
+        } else if heads_a_label_block(article, feats) {
+            Some("first line, over the byline, source or date lines")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            set(article, 0, Role::Title, reason);
+            title_idx = Some(0);
+        }
     }
     if let Some(t) = title_idx {
         if article.meta.title.is_none() {
@@ -676,6 +675,23 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
         }
     }
     title_idx
+}
+
+/// A short first line that ends like a sentence (`… in America?`, `… of U.S.
+/// evacuation.`) is still the headline when the lines under it are the labels
+/// of a header: a byline, a date, the outlet (`Source: …`), as scraper
+/// exports write them.
+fn heads_a_label_block(article: &Article, feats: &[Feat]) -> bool {
+    let labels = matches!(article.blocks[1].role, Role::Byline | Role::Date)
+        || outlet_label(&feats[1]).is_some();
+    labels && feats[0].words <= 30 && one_sentence(feats[0].text)
+}
+
+/// Whether `text` is a single sentence (a summary of two is no headline).
+fn one_sentence(text: &str) -> bool {
+    let mut sentences = Vec::new();
+    super::sentence::split_sentences(text, super::Span::new(0, text.len()), &mut sentences);
+    sentences.len() == 1
 }
 
 /// Step 3: The header: names, job titles and standfirsts between the headline and

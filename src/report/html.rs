@@ -205,6 +205,23 @@ pub fn write_diff(
         escape(&old.short_name()),
         escape(&new.short_name())
     )?;
+    write_summary(out, c)?;
+    writeln!(
+        out,
+        "<table class=\"diff\"><thead><tr><th></th><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
+        article_head(old, "OLD"),
+        article_head(new, "NEW")
+    )?;
+    let groups = build_groups(c, old, new);
+    for gi in 0..groups.len() {
+        write_group_row(out, c, &groups, gi, [old, new])?;
+    }
+    writeln!(out, "</tbody></table></body></html>")
+}
+
+/// The summary paragraph: relation, counts, truncation, by claims, classes,
+/// notes and the markers' legend.
+fn write_summary(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     write!(
         out,
         "<p class=\"summary\">relation <b>{}</b> · similarity {:.2} · {}{}",
@@ -241,49 +258,50 @@ pub fn write_diff(
     for note in &c.notes {
         write!(out, "<br>note: {}", escape(note))?;
     }
-    writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")?;
+    writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")
+}
+
+/// One table row: group `gi`'s markers, badges and each side's text.
+fn write_group_row(
+    out: &mut dyn Write,
+    c: &Comparison,
+    groups: &[Group],
+    gi: usize,
+    [old, new]: [&Article; 2],
+) -> io::Result<()> {
+    let g = &groups[gi];
+    let kind = match g.kind {
+        GroupKind::Equal => "equal",
+        GroupKind::Changed => "changed",
+        GroupKind::Deleted => "deleted",
+        GroupKind::Inserted => "inserted",
+        GroupKind::MovedFrom | GroupKind::MovedTo => "moved",
+    };
+    let mut class = kind.to_string();
+    if g.furniture {
+        class.push_str(" furniture");
+    }
+    if g.breaks[0] || g.breaks[1] {
+        class.push_str(" break");
+    }
+    let para = |side: usize| {
+        if g.breaks[side] && !g.breaks[1 - side] && !g.old.is_empty() && !g.new.is_empty() {
+            "¶"
+        } else {
+            ""
+        }
+    };
     writeln!(
         out,
-        "<table class=\"diff\"><thead><tr><th></th><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
-        article_head(old, "OLD"),
-        article_head(new, "NEW")
-    )?;
-    let groups = build_groups(c, old, new);
-    for (gi, g) in groups.iter().enumerate() {
-        let kind = match g.kind {
-            GroupKind::Equal => "equal",
-            GroupKind::Changed => "changed",
-            GroupKind::Deleted => "deleted",
-            GroupKind::Inserted => "inserted",
-            GroupKind::MovedFrom | GroupKind::MovedTo => "moved",
-        };
-        let mut class = kind.to_string();
-        if g.furniture {
-            class.push_str(" furniture");
-        }
-        if g.breaks[0] || g.breaks[1] {
-            class.push_str(" break");
-        }
-        let para = |side: usize| {
-            if g.breaks[side] && !g.breaks[1 - side] && !g.old.is_empty() && !g.new.is_empty() {
-                "¶"
-            } else {
-                ""
-            }
-        };
-        writeln!(
-            out,
-            "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
-            para(0),
-            marker(g.kind, Side::Old, g.old.is_empty()),
-            class_badges(c, g),
-            side_html(c, &groups, gi, Side::Old, old),
-            para(1),
-            marker(g.kind, Side::New, g.new.is_empty()),
-            side_html(c, &groups, gi, Side::New, new)
-        )?;
-    }
-    writeln!(out, "</tbody></table></body></html>")
+        "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
+        para(0),
+        marker(g.kind, Side::Old, g.old.is_empty()),
+        class_badges(c, g),
+        side_html(c, groups, gi, Side::Old, old),
+        para(1),
+        marker(g.kind, Side::New, g.new.is_empty()),
+        side_html(c, groups, gi, Side::New, new)
+    )
 }
 
 pub fn write_story(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
