@@ -7,6 +7,12 @@ use crate::article::Article;
 
 /// Share of the shorter body found in the other from which a pair is a reprint.
 const REPRINT: f64 = 0.6;
+/// Share from which a pair is a reprint without reading its prose: two
+/// write-ups sharing quotations never carry this much of the shorter body
+/// unless it is all quotation, and reading every sentence of a long
+/// reprint for its quotation marks costs a tenth of its alignment.
+const SURE_COPY: f64 = 0.9;
+
 /// Words of prose (outside quotations) below which a side's prose is too
 /// little to judge a reprint by.
 const MIN_PROSE: usize = 8;
@@ -27,7 +33,7 @@ pub(crate) fn summarise(
     let mut stats = tally.stats;
     stats.reparagraphed = reparagraphed(c);
     let similarity = sides.carried_share(tally.matched_words);
-    c.relation = relation(&sides, &tally, similarity);
+    c.relation = relation(&sides, &c.ops, &tally, similarity);
     // One meaning per relation: the share of text carried for copies, the
     // overlap of vocabularies for write-ups (see `overlap`).
     c.similarity = match c.relation {
@@ -47,15 +53,17 @@ pub(crate) fn summarise(
 /// The relation, one decision for the pair whatever the alignment shown:
 /// `identical` when no content changed and no prose lacks a counterpart;
 /// `reprint` when the shorter body's text is found in the other
-/// (`similarity`, from the alignment in order) and so is its prose outside
-/// quotations — two write-ups that share a quotation or two are not copies
+/// (`similarity`, from the alignment in order) and, below `SURE_COPY`, so
+/// is its prose outside quotations — two write-ups that share a quotation or two are not copies
 /// of each other; else `related` or `unrelated` as the same-event evidence
 /// for the two articles says (`evidence::between`, the rule a story of the
 /// two applies).
-fn relation(sides: &Sides, tally: &Tally, similarity: f64) -> Relation {
+fn relation(sides: &Sides, ops: &[super::Op], tally: &Tally, similarity: f64) -> Relation {
     if !tally.content_change && !tally.lone_prose {
         Relation::Identical
-    } else if similarity >= REPRINT && sides.carried_prose_share(tally.matched_prose) >= REPRINT {
+    } else if similarity >= SURE_COPY
+        || (similarity >= REPRINT && sides.carried_prose_share(ops, tally.matched_prose) >= REPRINT)
+    {
         Relation::Reprint
     } else if super::evidence::between(sides.old, sides.new).same_event() {
         Relation::Related
@@ -147,22 +155,36 @@ impl<'a> Sides<'a> {
     }
 
     /// The share of the shorter side's counted prose (words outside
-    /// quotations) carried by the other; 1 when the shorter side has too
-    /// little prose to tell (a text of quotations: the share of all its text
-    /// decides).
-    fn carried_prose_share(&self, matched_prose: usize) -> f64 {
-        let total = |side: Side| {
-            let (_, us) = self.side(side);
-            (0..us.len())
-                .filter(|&i| self.counts(&us[i]))
-                .map(|i| self.prose(side, i..i + 1))
-                .sum::<usize>()
-        };
-        let shorter = total(Side::Old).min(total(Side::New));
+    /// quotations) carried by the other: equal and cosmetic ops carry theirs
+    /// whole, `changed_prose` is what the word diffs kept of the others'. 1
+    /// when the shorter side has too little prose to tell (a text of
+    /// quotations: the share of all its text decides). Each unit is read
+    /// once, and only for a pair that may be a reprint.
+    fn carried_prose_share(&self, ops: &[super::Op], changed_prose: usize) -> f64 {
+        let old_prose: Vec<usize> = (0..self.old_units.len())
+            .map(|i| {
+                if self.counts(&self.old_units[i]) {
+                    self.prose(Side::Old, i..i + 1)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let new_total: usize = (0..self.new_units.len())
+            .filter(|&i| self.counts(&self.new_units[i]))
+            .map(|i| self.prose(Side::New, i..i + 1))
+            .sum();
+        let carried: usize = ops
+            .iter()
+            .filter(|op| op.kind == OpKind::Equal || (op.kind == OpKind::Changed && op.cosmetic))
+            .map(|op| old_prose[op.old.clone()].iter().sum::<usize>())
+            .sum::<usize>()
+            + changed_prose;
+        let shorter = old_prose.iter().sum::<usize>().min(new_total);
         if shorter < MIN_PROSE {
             1.0
         } else {
-            (matched_prose as f64 / shorter as f64).min(1.0)
+            (carried as f64 / shorter as f64).min(1.0)
         }
     }
 
@@ -196,8 +218,9 @@ struct Tally {
     matched_words: usize,
     content_change: bool,
     shared_quotes: usize,
-    /// Of `matched_words`, those outside quotations on both sides in runs of
-    /// three or more (`word_counts_with_prose`).
+    /// Of the words changed and moved ops keep (not cosmetic ones), those
+    /// outside quotations on both sides in runs of three or more
+    /// (`word_counts_with_prose`).
     matched_prose: usize,
     /// Prose on one side only, whatever role it was given: never identical.
     lone_prose: bool,
@@ -216,7 +239,6 @@ impl Tally {
                 stats.equal += 1;
                 if content {
                     self.matched_words += sides.words(Side::Old, op.old.clone());
-                    self.matched_prose += sides.prose(Side::Old, op.old.clone());
                 }
             }
             OpKind::Deleted => {
@@ -260,7 +282,6 @@ impl Tally {
                     // A house-style edit (case, quotes, dashes) keeps every word.
                     if op.cosmetic {
                         self.matched_words += sides.words(Side::Old, op.old.clone());
-                        self.matched_prose += sides.prose(Side::Old, op.old.clone());
                     } else {
                         self.matched_words += kept;
                         self.matched_prose += prose;

@@ -346,8 +346,77 @@ pub(crate) fn word_counts_with_prose(
 /// Words of `text` outside quotation marks (double quotes and guillemets;
 /// single ones are too often apostrophes).
 pub(crate) fn prose_words(text: &str) -> usize {
-    let words = count_units(text);
-    quoted_words(text, &words).iter().filter(|&&q| !q).count()
+    if text.is_ascii() {
+        return ascii_prose_words(text.as_bytes());
+    }
+    let mut inside = starts_inside(text);
+    let mut prose = 0;
+    for w in text.split_whitespace() {
+        if w.starts_with(['“', '«', '"']) {
+            inside = true;
+        }
+        if !inside {
+            // As `count_units` counts: a Chinese or Japanese character is a word.
+            prose += if w.is_ascii() {
+                1
+            } else {
+                count_units(w).len()
+            };
+        }
+        if closes_quote(w) {
+            inside = false;
+        }
+    }
+    prose
+}
+
+/// `prose_words` of ASCII text, by bytes (every sentence of a possible
+/// reprint is read): only straight quotes, which open and close alike.
+fn ascii_prose_words(b: &[u8]) -> usize {
+    let words = || b.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty());
+    if !b.contains(&b'"') {
+        return words().count();
+    }
+    let mut inside = false;
+    let mut prose = 0;
+    for w in words() {
+        if w[0] == b'"' {
+            inside = true;
+        }
+        if !inside {
+            prose += 1;
+        }
+        let end = w
+            .iter()
+            .rposition(|c| !matches!(c, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')'));
+        if end.is_some_and(|e| w[e] == b'"') {
+            inside = false;
+        }
+    }
+    prose
+}
+
+/// Whether a text opens inside a quotation: it closes more quotations than
+/// it opens (a quotation that began in an earlier sentence).
+fn starts_inside(text: &str) -> bool {
+    // Straight quotes open and close alike; curly ones and guillemets are
+    // found by their bytes (“ ” are E2 80 9C/9D, « » C2 AB/BB).
+    let b = text.as_bytes();
+    let (mut opens, mut closes) = (0usize, 0usize);
+    for i in memchr::memchr2_iter(0xE2, 0xC2, b) {
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0xE2, Some(0x80), Some(0x9C)) | (0xC2, Some(0xAB), _) => opens += 1,
+            (0xE2, Some(0x80), Some(0x9D)) | (0xC2, Some(0xBB), _) => closes += 1,
+            _ => {}
+        }
+    }
+    closes > opens
+}
+
+/// Whether a word ends a quotation (before any trailing punctuation).
+fn closes_quote(w: &str) -> bool {
+    w.trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
+        .ends_with(['”', '»', '"'])
 }
 
 /// Whether each of `words` (pieces of `text`) lies inside a quotation. An
@@ -357,10 +426,7 @@ fn quoted_words(text: &str, words: &[&str]) -> Vec<bool> {
     if !has_quote(text) {
         return vec![false; words.len()];
     }
-    let straight = text.matches('"').count();
-    let opens = text.matches(['“', '«']).count() + straight / 2;
-    let closes = text.matches(['”', '»']).count() + straight / 2;
-    let mut inside = closes > opens;
+    let mut inside = starts_inside(text);
     words
         .iter()
         .map(|w| {
@@ -368,9 +434,7 @@ fn quoted_words(text: &str, words: &[&str]) -> Vec<bool> {
                 inside = true;
             }
             let quoted = inside;
-            if w.trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
-                .ends_with(['”', '»', '"'])
-            {
+            if closes_quote(w) {
                 inside = false;
             }
             quoted
