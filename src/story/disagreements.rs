@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use super::{Claim, Occurrence};
+use crate::align::classes::lexicon::{MAGNITUDES, NUMBER_WORDS};
 use crate::align::classes::{classify_words, reads_as_english};
 use crate::align::{word_diff, EditClass, WordKind, WordOp};
 use crate::article::Article;
@@ -179,10 +180,10 @@ fn has_figure(text: &str) -> bool {
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             let singular = t.strip_suffix('s').unwrap_or(&t);
+            let named = |w: &str| w == t || w == singular;
             t.chars().any(|c| c.is_ascii_digit())
-                || WORD_VALUES
-                    .iter()
-                    .any(|(w, _)| *w == t.as_str() || *w == singular)
+                || NUMBER_WORDS.iter().any(|(w, _)| named(w))
+                || MAGNITUDES.iter().any(|(w, _)| w.len() >= 4 && named(w))
         })
 }
 
@@ -193,7 +194,8 @@ fn same_value(a: &str, b: &str) -> bool {
 }
 
 /// The value of a piece that is one simple figure: digits (`3`, `2.5`,
-/// `1/2`) or one number or fraction word, after `and`, `a` or `an`.
+/// `1/2`) or one number word (`three`, `half`), after `and`; after `a`, `an`
+/// or `one` an ordinal is a fraction (`a fifth` is 0.2).
 fn figure_value(text: &str) -> Option<f64> {
     let words: Vec<String> = text
         .split_whitespace()
@@ -201,10 +203,12 @@ fn figure_value(text: &str) -> Option<f64> {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '.')
                 .to_lowercase()
         })
-        .filter(|w| !matches!(w.as_str(), "and" | "a" | "an" | ""))
+        .filter(|w| !w.is_empty() && w != "and")
         .collect();
-    let [w] = words.as_slice() else {
-        return None;
+    let (one, w) = match words.as_slice() {
+        [w] => (false, w),
+        [a, w] if matches!(a.as_str(), "a" | "an" | "one") => (true, w),
+        _ => return None,
     };
     if let Some((n, d)) = w.split_once('/') {
         let (n, d): (f64, f64) = (n.parse().ok()?, d.parse().ok()?);
@@ -213,40 +217,10 @@ fn figure_value(text: &str) -> Option<f64> {
     if let Ok(v) = w.parse::<f64>() {
         return Some(v);
     }
-    WORD_VALUES.iter().find(|(k, _)| k == w).map(|&(_, v)| v)
+    let v = NUMBER_WORDS.iter().find(|(k, _)| k == w)?.1;
+    let ordinal = w.ends_with("th") || w == "third";
+    Some(if one && ordinal { 1.0 / v } else { v })
 }
-
-/// Number and fraction words with their values.
-const WORD_VALUES: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("dozen", 12.0),
-    ("half", 0.5),
-    ("third", 1.0 / 3.0),
-    ("quarter", 0.25),
-    ("fifth", 0.2),
-    ("sixth", 1.0 / 6.0),
-    ("tenth", 0.1),
-];
 
 /// Two sentences that keep most of their words (homologous sentences of
 /// different content disagree on nothing).
