@@ -82,6 +82,10 @@ struct Sides<'a> {
     /// furniture), the relation is judged on all the text rather than on
     /// nothing.
     all_text: bool,
+    /// Each unit's words outside quotation marks, worked out once per side
+    /// when first asked (the tally and the prose share both read them).
+    old_prose: std::cell::OnceCell<Vec<u32>>,
+    new_prose: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'a> Sides<'a> {
@@ -98,6 +102,8 @@ impl<'a> Sides<'a> {
             old_units,
             new_units,
             all_text: !has_content(old_units) || !has_content(new_units),
+            old_prose: std::cell::OnceCell::new(),
+            new_prose: std::cell::OnceCell::new(),
         }
     }
 
@@ -140,18 +146,24 @@ impl<'a> Sides<'a> {
 
     /// Counted words of a run of units outside quotation marks.
     fn prose(&self, side: Side, r: std::ops::Range<usize>) -> usize {
-        let (a, us) = self.side(side);
-        us[r]
-            .iter()
-            .map(|u| {
-                let text = &a.text[u.span.range()];
-                if has_quote(text) {
-                    prose_words(text)
-                } else {
-                    u.words as usize
-                }
-            })
-            .sum()
+        let cell = match side {
+            Side::Old => &self.old_prose,
+            Side::New => &self.new_prose,
+        };
+        let per_unit = cell.get_or_init(|| {
+            let (a, us) = self.side(side);
+            us.iter()
+                .map(|u| {
+                    let text = &a.text[u.span.range()];
+                    if has_quote(text) {
+                        prose_words(text) as u32
+                    } else {
+                        u.words
+                    }
+                })
+                .collect()
+        });
+        per_unit[r].iter().map(|&w| w as usize).sum()
     }
 
     /// The share of the shorter side's counted prose (words outside
