@@ -833,13 +833,7 @@ mod tests {
         words: Vec<WordJson<'a>>,
     }
 
-    #[derive(Serialize)]
-    struct WordJson<'a> {
-        op: &'static str,
-        text: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        class: Option<&'static str>,
-    }
+    use crate::report::story::WordJson;
 
     fn derived(c: &Comparison, op: &Op) -> String {
         let ids = |side: char, units: &[crate::align::Unit]| -> Vec<Id> {

@@ -56,12 +56,14 @@ struct VariantJson<'a> {
     words: Vec<WordJson<'a>>,
 }
 
+/// One piece of a word diff, as the story's variants and the diff's ops
+/// (checked against its hand-written JSON) serialise it.
 #[derive(Serialize)]
-struct WordJson<'a> {
-    op: &'static str,
-    text: &'a str,
+pub(super) struct WordJson<'a> {
+    pub op: &'static str,
+    pub text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    class: Option<&'static str>,
+    pub class: Option<&'static str>,
 }
 
 #[derive(Serialize)]
