@@ -321,7 +321,7 @@ pub(crate) fn word_counts_with_prose(
 ) -> (usize, usize, usize, usize) {
     let ow = count_units(old);
     let nw = count_units(new);
-    let (oq, nq) = (quoted_words(old, &ow), quoted_words(new, &nw));
+    let (mut oq, mut nq) = (Quotes::new(old, &ow), Quotes::new(new, &nw));
     let (mut del, mut ins, mut kept, mut prose) = (0, 0, 0, 0);
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
@@ -329,7 +329,7 @@ pub(crate) fn word_counts_with_prose(
             DiffTag::Equal => {
                 kept += or.len();
                 if or.len() >= PROSE_RUN {
-                    prose += or.zip(nr).filter(|&(o, n)| !oq[o] && !nq[n]).count();
+                    prose += or.zip(nr).filter(|&(o, n)| !oq.at(o) && !nq.at(n)).count();
                 }
             }
             DiffTag::Delete => del += or.len(),
@@ -419,27 +419,51 @@ fn closes_quote(w: &str) -> bool {
         .ends_with(['”', '»', '"'])
 }
 
-/// Whether each of `words` (pieces of `text`) lies inside a quotation. An
-/// opening mark with no close runs to the end of the text, and a close with
-/// no opening runs from its start (quotations spanning sentences).
-fn quoted_words(text: &str, words: &[&str]) -> Vec<bool> {
-    if !has_quote(text) {
-        return vec![false; words.len()];
+/// Whether words of `text` (its pieces `words`) lie inside a quotation,
+/// read in one pass as the word diff's kept runs ask, in order, without a
+/// list. An opening mark with no close runs to the end of the text, and a
+/// close with no opening runs from its start (quotations spanning
+/// sentences).
+struct Quotes<'a> {
+    words: &'a [&'a str],
+    /// The text holds no quotation mark: no word is quoted.
+    none: bool,
+    /// The next word not yet read, and whether it begins inside a quotation.
+    next: usize,
+    inside: bool,
+}
+
+impl<'a> Quotes<'a> {
+    fn new(text: &str, words: &'a [&'a str]) -> Self {
+        let none = !has_quote(text);
+        Quotes {
+            words,
+            none,
+            next: 0,
+            inside: !none && starts_inside(text),
+        }
     }
-    let mut inside = starts_inside(text);
-    words
-        .iter()
-        .map(|w| {
+
+    /// Whether word `i` lies inside a quotation; `i` never goes back.
+    fn at(&mut self, i: usize) -> bool {
+        if self.none {
+            return false;
+        }
+        debug_assert!(i >= self.next, "quotation read backwards");
+        let mut quoted = self.inside;
+        while self.next <= i {
+            let w = self.words[self.next];
             if w.starts_with(['“', '«', '"']) {
-                inside = true;
+                self.inside = true;
             }
-            let quoted = inside;
+            quoted = self.inside;
             if closes_quote(w) {
-                inside = false;
+                self.inside = false;
             }
-            quoted
-        })
-        .collect()
+            self.next += 1;
+        }
+        quoted
+    }
 }
 
 /// Whether `s` holds a double quotation mark (`"`, `“`, `”`, `«`, `»`),
