@@ -608,3 +608,20 @@ fn a_thai_article_is_not_a_listing_page_and_its_submitted_line_is_no_byline() {
     assert_eq!(a.meta.byline, None);
     assert_eq!(role_of(&a, para).0, Role::Body);
 }
+
+/// Regression: a page with no site name anywhere (html-pages' New York Times
+/// page) had no outlet; its address names one. A named site still wins.
+#[test]
+fn the_address_names_the_outlet_when_the_page_does_not() {
+    let body = format!(
+        "<article><h1>Valley flood plan agreed</h1>{}</article>",
+        paragraphs(6, "flood plan")
+    );
+    let url =
+        r#"<meta property="og:url" content="https://www.example-news.com/2019/11/18/valley.html">"#;
+    let a = load("p.html", &page(url, &body));
+    assert_eq!(a.meta.outlet.as_deref(), Some("example-news.com"));
+    let named = format!(r#"{url}<meta property="og:site_name" content="Example News">"#);
+    let a = load("p.html", &page(&named, &body));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Example News"));
+}

@@ -696,6 +696,11 @@ fn from_extracted(
             .filter(|s| !s.is_empty())
             .map(String::from);
     }
+    if meta.outlet.is_none() {
+        // No site name anywhere: the page's address names the outlet
+        // (`nytimes.com`), better than none in a story's outlet list.
+        meta.outlet = host.map(|h| h.strip_prefix("www.").unwrap_or(h).to_string());
+    }
     // The headline without the site's name, in the metadata and in the
     // title block alike.
     let outlet = meta.outlet.as_deref();
@@ -913,9 +918,6 @@ fn publication_meta(metas: &[NodeRef]) -> Option<String> {
     })
 }
 
-/// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
-/// property among others), which names the author where `name="author"`
-/// often holds a placeholder or the site.
 /// The page's address: `og:url`, else its canonical link.
 fn page_url(doc: &Document) -> Option<String> {
     let url = doc
@@ -953,6 +955,9 @@ fn page_host(doc: &Document) -> Option<String> {
     host.contains('.').then_some(host)
 }
 
+/// The Dublin Core creator (`<meta property="dc:creator" content=…>`, the
+/// property among others), which names the author where `name="author"`
+/// often holds a placeholder or the site.
 fn dublin_core_creator(doc: &Document) -> Option<String> {
     let metas = doc.select("meta[property][content]");
     let found = metas.nodes().iter().find_map(|n| {
