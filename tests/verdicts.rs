@@ -11,19 +11,12 @@ use storydiff::align::{align, align_by_claims, AlignOptions, Relation};
 use storydiff::article::{load_article, Article, LoadOptions};
 use storydiff::story::sort_pile;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+mod common;
+use common::SAME_EVENT as DIR;
 
 /// The set's articles by event id (from the file names), or `None` when absent.
 fn events() -> Option<BTreeMap<u32, Vec<(String, Article)>>> {
-    let mut files: Vec<(u32, String)> = std::fs::read_dir(DIR)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let event: u32 = name.strip_suffix(".txt")?.split('-').next()?.parse().ok()?;
-            Some((event, name))
-        })
-        .collect();
+    let mut files = common::same_event_files()?;
     files.sort();
     let mut out: BTreeMap<u32, Vec<(String, Article)>> = BTreeMap::new();
     for (event, name) in files {

@@ -144,9 +144,14 @@ impl ColumnsApp {
         (self.first..self.first + self.shown()).any(|k| row.cells[k].is_some())
     }
 
-    /// Rows carried only by article columns off screen.
+    /// Rows carried only by article columns off screen: those the cached
+    /// layout gives no height.
     pub fn off_screen_rows(&self) -> usize {
-        (0..self.rows.len()).filter(|&r| !self.on_screen(r)).count()
+        self.layout
+            .starts
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .count()
     }
 
     /// Screen rows of row `r` (its tallest cell, and a blank row under it);

@@ -19,3 +19,21 @@ pub fn sample_path(prefix: &str) -> String {
 pub fn sample(prefix: &str) -> Article {
     load_article(&sample_path(prefix), &LoadOptions::default()).unwrap()
 }
+
+/// The same-event development set.
+pub const SAME_EVENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+
+/// The set's article files as (event id, file name), the id read from the
+/// name (`5614-center.txt`); `None` when the set is absent.
+pub fn same_event_files() -> Option<Vec<(u32, String)>> {
+    let files = std::fs::read_dir(SAME_EVENT)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let event: u32 = name.strip_suffix(".txt")?.split('-').next()?.parse().ok()?;
+            Some((event, name))
+        })
+        .collect();
+    Some(files)
+}
