@@ -109,40 +109,32 @@ pub fn word_diff_by(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Word
     let nt = tokens(new);
     let ow: Vec<&str> = ot.iter().map(|&(a, b)| &old[a..b]).collect();
     let nw: Vec<&str> = nt.iter().map(|&(a, b)| &new[a..b]).collect();
-    let (old_spaced, new_spaced) = (spacing(&ot), spacing(&nt));
     let mut pieces = Pieces::default();
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
         if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
             for i in or.clone() {
-                pieces.push(WordKind::Deleted, ow[i], old_spaced[i]);
+                pieces.push(WordKind::Deleted, ow[i], spaced(&ot, i));
             }
         }
         if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
             for j in nr.clone() {
-                pieces.push(WordKind::Inserted, nw[j], new_spaced[j]);
+                pieces.push(WordKind::Inserted, nw[j], spaced(&nt, j));
             }
         }
         if tag == DiffTag::Equal {
             for (k, (i, j)) in or.zip(nr).enumerate() {
-                pieces.push_equal(ow[i], old_spaced[i], new_spaced[j], k == 0);
+                pieces.push_equal(ow[i], spaced(&ot, i), spaced(&nt, j), k == 0);
             }
         }
     }
     pieces.out
 }
 
-/// Whether whitespace comes before each token.
-fn spacing(toks: &[(usize, usize)]) -> Vec<bool> {
-    let mut end = 0;
-    toks.iter()
-        .map(|&(a, b)| {
-            // Tokens cover everything but whitespace.
-            let spaced = a > end;
-            end = b;
-            spaced
-        })
-        .collect()
+/// Whether whitespace comes before token `i` (tokens cover everything but
+/// whitespace, so any gap is some).
+fn spaced(toks: &[(usize, usize)], i: usize) -> bool {
+    toks[i].0 > if i == 0 { 0 } else { toks[i - 1].1 }
 }
 
 /// The pieces of a word diff as they are built, each side's spaces kept so
