@@ -8,7 +8,8 @@
 //! pairs a 1:1 alignment can hold: a maximum matching over the labels), and
 //! the labelled pairs found against the most any alignment can hold when a
 //! sentence has one partner or two beside each other (a 2:1), with the wrong
-//! rows and the missed pairs; skips with a note when the set is absent.
+//! rows and the missed pairs (and the right rows too with
+//! `HOMOLOGOUS_SHOW_RIGHT=1`); skips with a note when the set is absent.
 
 use std::collections::BTreeMap;
 
@@ -221,7 +222,16 @@ fn score_pair(event: &str, a: &str, b: &str, labels: &[Label], t: &mut Tally) {
             .iter()
             .any(|&(o, n)| op.old.contains(&o) && op.new.contains(&n));
         match right {
-            true => t.right += 1,
+            true => {
+                t.right += 1;
+                if std::env::var("HOMOLOGOUS_SHOW_RIGHT").is_ok() {
+                    eprintln!(
+                        "  right row: {event} {a}/{b}: “{}” = “{}”",
+                        text(&old, Side::Old, op.old.clone()),
+                        text(&new, Side::New, op.new.clone())
+                    );
+                }
+            }
             false => t.wrong.push(format!(
                 "{event} {a}/{b}: “{}” ≠ “{}”",
                 text(&old, Side::Old, op.old.clone()),
@@ -276,33 +286,36 @@ fn homologous_sentences_of_real_coverage() {
     // set b the pairs its labeller made of one sentence's passing mention
     // and another's report (recall 66 % to 58 %). Set f was labelled blind
     // and first scored at 84 % precision and 57 % recall; no rule is tuned
-    // on it.
+    // on it. Reading percentages as figures, nouns of acts as their verbs
+    // and a topic both sentences assert as half a distinctive word took
+    // recall from 69/58/62/60/47 % to 72/61/69/60/59 % on a-e and 57 to
+    // 70 % on f, precision 96-100 % to 95-100 % on a-e, 84 % on f.
     for (file, name, least_precision, least_recall) in [
-        ("homologous-a.tsv", "set a (tuning)", 0.95, 0.6),
-        ("homologous-b.tsv", "set b (held out)", 0.95, 0.55),
+        ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
+        ("homologous-b.tsv", "set b (held out)", 0.95, 0.6),
         (
             "homologous-c.tsv",
             "set c (held out, labelled after tuning)",
             0.95,
-            0.6,
+            0.65,
         ),
         (
             "homologous-d.tsv",
-            "set d (held out, labelled before the previous round)",
+            "set d (held out, labelled two rounds before)",
             0.95,
-            0.55,
+            0.58,
         ),
         (
             "homologous-e.tsv",
-            "set e (held out, labelled blind before this round)",
+            "set e (held out, labelled blind before the previous round)",
             0.95,
-            0.45,
+            0.55,
         ),
         (
             "homologous-f.tsv",
             "set f (held out, labelled blind, never tuned on)",
             0.8,
-            0.5,
+            0.65,
         ),
     ] {
         let t = score_set(file);

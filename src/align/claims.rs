@@ -36,7 +36,10 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// only in passing while asserting something else (`A recently relieved
 /// … commander claimed that …`, `The speech comes amid heightened pressure
 /// from …`) is not the same claim. `distinctive` tells the words rare in the pool, `topic`
-/// those that run through either sentence's article. Two sentences that
+/// those that run through either sentence's article (such a word counts
+/// half, and only where both sentences assert it: a short report restates
+/// its main fact in its first sentences, and another outlet's report of
+/// that fact shares those words). Two sentences that
 /// share only the story's everyday names ("President Trump", "Nato",
 /// "Thursday"), its recurring phrases ("phone call") or a background date
 /// ("the war that began in February 2022") are not one claim; nor are two
@@ -123,7 +126,8 @@ fn shared_evidence(
             .iter()
             .all(|s| s.names.iter().any(|n| n.contains(&w)))
     };
-    let rare: Vec<bool> = words.iter().map(|w| distinctive(w) && !topic(w)).collect();
+    let topical: Vec<bool> = words.iter().map(topic).collect();
+    let rare: Vec<bool> = words.iter().map(distinctive).collect();
     // An amount's figure and its magnitude are one rare thing: `$1.2
     // trillion infrastructure bill` is the story's name for the bill.
     let alone_in = |p: usize| {
@@ -142,17 +146,26 @@ fn shared_evidence(
         .iter()
         .zip(&phrases)
         .zip(&rare)
-        .filter(|(_, &r)| r)
-        .map(|((&stem, &phrase), _)| {
+        .zip(&topical)
+        .filter(|((_, &r), _)| r)
+        .map(|(((&stem, &phrase), _), &t)| {
             // A name is one thing named, however everyday its other words.
             let everyday = phrase.is_some_and(alone_in) && !named(stem);
+            let asserted = [a, b]
+                .iter()
+                .all(|s| s.asserted.stems.binary_search(&stem).is_ok());
+            // A topic of either article tells one of its statements from
+            // another only where both sentences assert it, and then half.
+            let worth = match (t, asserted, everyday) {
+                (true, false, _) => 0.0,
+                (true, true, _) | (false, _, true) => 0.5,
+                (false, _, false) => 1.0,
+            };
             SharedWord {
                 stem,
-                worth: if everyday { 0.5 } else { 1.0 },
+                worth,
                 phrase,
-                asserted: [a, b]
-                    .iter()
-                    .all(|s| s.asserted.stems.binary_search(&stem).is_ok()),
+                asserted,
             }
         })
         .collect()

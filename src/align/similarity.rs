@@ -541,16 +541,29 @@ impl Vocab {
     /// The id of a word's stem, adding it when new.
     fn id(&mut self, word: &str) -> u32 {
         let Some(packed) = packed(word) else {
-            return self.stem_id(word);
+            return self.claims_stem_id(word);
         };
         match self.raw.get(&packed) {
             // A word `known_id` found no stem for: it has one now.
             Some(&id) if id != UNKNOWN => return id,
             _ => {}
         }
-        let id = self.stem_id(word);
+        let id = self.claims_stem_id(word);
         self.raw.insert(packed, id);
         id
+    }
+
+    /// `stem_id`, reading the word as claims read it when this is a
+    /// vocabulary for claims (`claims_form`).
+    fn claims_stem_id(&mut self, word: &str) -> u32 {
+        if !self.paraphrases {
+            return self.stem_id(word);
+        }
+        match claims_form(word) {
+            ClaimsForm::AsWritten => self.stem_id(word),
+            ClaimsForm::Word(w) => self.stem_id(&w),
+            ClaimsForm::Function => self.stem_id("the"),
+        }
     }
 
     /// The id of a word's stem when a profiled sentence has it; words of the
@@ -966,6 +979,78 @@ const PARAPHRASES: &[&[&str]] = &[
     &["child", "children", "kid"],
 ];
 
+/// How claims read a word (`Vocab::for_claims`), beside `PARAPHRASES`: one
+/// fact told in other forms of the same words is the same fact.
+enum ClaimsForm {
+    AsWritten,
+    /// Read as this word instead.
+    Word(String),
+    /// Read as a function word.
+    Function,
+}
+
+/// Nouns in `-ment` or `-ation` that do not name the act of a verb spelled
+/// like their first part (`department` is no departing, `statement` no
+/// state, `judgment` no judge, `foundation` nothing found).
+const NOT_VERBAL: &[&str] = &[
+    "apartment",
+    "compartment",
+    "comment",
+    "department",
+    "document",
+    "element",
+    "foundation",
+    "fragment",
+    "garment",
+    "judgement",
+    "judgment",
+    "moment",
+    "segment",
+    "sentiment",
+    "statement",
+];
+
+/// A word as claims read it: a percentage as its figure and `percent` as a function word (`4.2%` and
+/// `4.2 percent` are one figure); the noun of an act as its verb
+/// (`investment` is `invest`, `declaration` is `declare`, `introduction`
+/// is `introduce`), unless it is one of `PARAPHRASES` as it stands.
+fn claims_form(word: &str) -> ClaimsForm {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+    if !w.is_ascii() || w.len() < 3 {
+        return ClaimsForm::AsWritten;
+    }
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return match w.strip_suffix('%') {
+            Some(figure) => ClaimsForm::Word(figure.to_string()),
+            None => ClaimsForm::AsWritten,
+        };
+    }
+    let lower = w.to_ascii_lowercase();
+    if matches!(lower.as_str(), "percent" | "pct") {
+        return ClaimsForm::Function;
+    }
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    if paraphrase_of(&stem(&lower)).is_some() || NOT_VERBAL.contains(&singular) {
+        return ClaimsForm::AsWritten;
+    }
+    for suffix in ["ment", "ation", "ition", "uction"] {
+        let Some(base) = singular.strip_suffix(suffix) else {
+            continue;
+        };
+        // `nation`, `station`, `ration`: too short a base to be a verb.
+        if base.len() < 4 {
+            return ClaimsForm::AsWritten;
+        }
+        let verb = match suffix {
+            "ition" => format!("{base}e"),
+            "uction" => format!("{base}uce"),
+            _ => base.to_string(),
+        };
+        return ClaimsForm::Word(verb);
+    }
+    ClaimsForm::AsWritten
+}
+
 /// The stem standing for a stem's group of `PARAPHRASES` (its first word's),
 /// when the stem is in one and is not that stem itself.
 fn paraphrase_of(stem: &str) -> Option<&'static str> {
@@ -1009,7 +1094,7 @@ fn is_when(stem: &str) -> bool {
 /// Words that are no evidence that two sentences say the same thing, though
 /// they are not function words everywhere: degree and linking words, the
 /// verbs that frame a statement (`Speaking in Brussels, …`, `… he told
-/// reporters`, `according to`) and those that frame an outlook rather than
+/// reporters`, `according to`, `known as`) and those that frame an outlook rather than
 /// a fact (`hoping to pass`, `despite hopes`, `than expected`).
 const WEAK_WORDS: &[&str] = &[
     "much",
@@ -1055,6 +1140,7 @@ const WEAK_WORDS: &[&str] = &[
     "written",
     "report",
     "according",
+    "known",
     "ask",
     "hope",
     "expect",
@@ -1327,6 +1413,26 @@ mod tests {
                 assert!(seen.insert(s.clone()), "{s} is in two groups");
             }
         }
+    }
+
+    #[test]
+    fn claims_read_percentages_and_acts_as_one() {
+        let mut claims = Vocab::for_claims();
+        let a = claims.profile("Prices rose 4.2% after the investment.");
+        let b = claims.profile("Prices rose 4.2 percent after they invest.");
+        assert_eq!(a.stems, b.stems);
+        let c = claims.profile("The declaration of an emergency.");
+        let d = claims.profile("He declared an emergency.");
+        assert_eq!(c.stems, d.stems);
+        // A department is no departing, a statement no state, a nation no `n`.
+        let e = claims.profile("department statement nation");
+        let f = claims.profile("depart state n");
+        assert!(e.stems.iter().all(|s| !f.stems.contains(s)), "{e:?} {f:?}");
+        // Outside claims, words are read as written.
+        let mut plain = Vocab::default();
+        let a = plain.profile("Prices rose 4.2% after the investment.");
+        let b = plain.profile("Prices rose 4.2 percent after they invest.");
+        assert_ne!(a.stems, b.stems);
     }
 
     #[test]
