@@ -298,9 +298,15 @@ pub fn classify_words(words: &mut [WordOp], english: bool) -> Classes {
 fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option<EditClass>)>) {
     let lex = Lexicon::get();
     let tokens = stream(words);
-    let mut old = SideView::read(&tokens, WordKind::Inserted, lex, english);
-    let mut new = SideView::read(&tokens, WordKind::Deleted, lex, english);
+    let mut old = SideView::read(&tokens, WordKind::Inserted, english);
+    let mut new = SideView::read(&tokens, WordKind::Deleted, english);
     if english {
+        let headline = function_word_capitalised(&old.texts, lex)
+            || function_word_capitalised(&new.texts, lex);
+        old.title_case = headline && title_cased(&old.texts, lex);
+        new.title_case = headline && title_cased(&new.texts, lex);
+        old.find_quantities(lex);
+        new.find_quantities(lex);
         let inside = capitalised_inside(&old, &new);
         let (old_names, new_names) = (old.find_names(lex, &inside), new.find_names(lex, &inside));
         old.set_names(old_names);
@@ -715,11 +721,16 @@ struct SideView<'a> {
     joined: Vec<bool>,
     /// Title words (`President`, `Mr`) — part of a name phrase, not a name.
     title: Vec<bool>,
+    /// Written in title case (`Biden Will Not Sign Stopgap Bill`): a
+    /// capital is no sign of a name here.
+    title_case: bool,
 }
 
 impl<'a> SideView<'a> {
     /// The side that leaves out tokens of kind `skip`.
-    fn read(tokens: &[Tok<'a>], skip: WordKind, lex: &Lexicon, english: bool) -> SideView<'a> {
+    /// The side that leaves out tokens of kind `skip`, its quantities not
+    /// yet found ([`SideView::find_quantities`]).
+    fn read(tokens: &[Tok<'a>], skip: WordKind, english: bool) -> SideView<'a> {
         let toks: Vec<&Tok> = tokens.iter().filter(|t| t.kind != skip).collect();
         let texts: Vec<&'a str> = toks.iter().map(|t| t.text).collect();
         let quoted = quoted(&toks);
@@ -734,12 +745,12 @@ impl<'a> SideView<'a> {
             name: Vec::new(),
             joined: Vec::new(),
             title: Vec::new(),
+            // Set by `read_changes`, which sees both sides.
+            title_case: false,
             texts,
             quoted,
         };
-        if english {
-            side.find_quantities(lex);
-        } else {
+        if !english {
             let n = side.len();
             side.set_names(Names {
                 name: vec![NameOf::No; n],
@@ -814,6 +825,12 @@ impl<'a> SideView<'a> {
 
     fn is_name(&self, i: usize) -> bool {
         self.name[i] != NameOf::No
+    }
+
+    /// Whether token `i`'s capital says something: it stands inside a
+    /// sentence of text not written in title case.
+    fn capital_inside(&self, i: usize) -> bool {
+        !self.title_case && !self.sentence_start(i)
     }
 
     /// Whether token `i` starts a sentence (first word, or after `.?!`,
@@ -967,17 +984,16 @@ impl<'a> SideView<'a> {
         if key.is_empty() {
             return false;
         }
-        if !self.sentence_start(i) {
+        if self.capital_inside(i) {
             return true;
         }
         if self.info(i).has(Info::FUNCTION) {
             return false;
         }
         let next = self.text(i + 1);
-        all_caps(t)
-            || inside.contains(&key)
-            || (capitalised(next) && is_word(next))
-            || !lex.is_common(t)
+        // In title case every word runs on into another capitalised one.
+        let runs_on = !self.title_case && capitalised(next) && is_word(next);
+        all_caps(t) || inside.contains(&key) || runs_on || !lex.is_common(t)
     }
 
     /// Whether token `i` is an `s` written right after an apostrophe.
@@ -1055,8 +1071,8 @@ impl<'a> SideView<'a> {
             f(Marker::Negation);
         }
         // `May` is a month, not a modal.
-        if info.has(Info::HEDGE) && !(k == "may" && capitalised(self.texts[i])) && self.hedges(i, k)
-        {
+        let month = k == "may" && capitalised(self.texts[i]) && !self.title_case;
+        if info.has(Info::HEDGE) && !month && self.hedges(i, k) {
             f(Marker::Hedge(k));
         }
     }
@@ -1122,7 +1138,7 @@ fn capitalised_inside<'s, 'a>(old: &'s SideView<'a>, new: &'s SideView<'a>) -> V
     for side in [old, new] {
         for i in 0..side.len() {
             let t = side.texts[i];
-            if capitalised(t) && is_word(t) && side.quantity[i].is_none() && !side.sentence_start(i)
+            if capitalised(t) && is_word(t) && side.quantity[i].is_none() && side.capital_inside(i)
             {
                 let k = side.key(i);
                 if !k.is_empty() && !out.contains(&k) {
@@ -1247,6 +1263,7 @@ fn parse_quantity(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, us
     }
     let mut r = Reading::figure_at(s, i, lex)?;
     r.fraction(s, i);
+    r.written_fraction(s);
     r.day_of_month(s, i, lex);
     r.thousands_group(s);
     r.clock_time(s);
@@ -1383,13 +1400,85 @@ fn time_phrase(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize
 fn calendar_word(s: &SideView, i: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
     let (raw, key) = (s.text(i), s.key(i));
     if let Some(&m) = lex.months.get(key) {
-        if capitalised(raw) && !after_first_name(s, i, lex) {
+        // In title case `May` and `March` are words as often as months.
+        let ambiguous = s.title_case && lex.is_common(raw) && !dated(s, i);
+        if capitalised(raw) && !after_first_name(s, i, lex) && !ambiguous {
             let end = if s.text(i + 1) == "." { i + 2 } else { i + 1 };
             return Some((quantity(QKind::Month, f64::from(m), None, ""), end));
         }
     }
     let &d = lex.days.get(key)?;
     (capitalised(raw) || d >= 8).then(|| (quantity(QKind::Day, f64::from(d), None, ""), i + 1))
+}
+
+/// Whether a month name at token `i` stands where a date does: beside a
+/// figure (`May 25`, `25 May`, `May 2021`) or after a word that takes a
+/// date (`in May`, `since March`).
+fn dated(s: &SideView, i: usize) -> bool {
+    let figure = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let prev = if i > 0 { s.key(i - 1) } else { "" };
+    figure(s.text(i + 1))
+        || (i > 0 && figure(s.text(i - 1)))
+        || matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "through"
+                | "of"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "on"
+                | "before"
+                | "after"
+        )
+}
+
+/// Whether a short function word is capitalised inside the text of either
+/// side (`Will`, `Not`, `Over`): the mark of a title-case headline that a
+/// line of names such as `Source: Washington Examiner (Online News)` lacks.
+fn function_word_capitalised(texts: &[&str], lex: &Lexicon) -> bool {
+    texts.iter().enumerate().any(|(i, t)| {
+        let after_word = i > 0 && !matches!(texts[i - 1], "." | "?" | "!" | ":" | "“" | "\"");
+        after_word
+            && capitalised(t)
+            && t.len() <= 5
+            && !all_caps(t)
+            // Words that open names as often (`New York`, `USA Today`).
+            && !matches!(*t, "New" | "Today")
+            && lex.info(&t.to_lowercase()).has(Info::FUNCTION)
+    })
+}
+
+/// Whether the words of one side are written in title case (given that a
+/// function word is capitalised, [`function_word_capitalised`]): four in five
+/// of its words of four letters or more capitalised, common words among them
+/// (`Sign`, `Bill`), not just names and titles.
+fn title_cased(texts: &[&str], lex: &Lexicon) -> bool {
+    let (mut long, mut capitals, mut common) = (0usize, 0usize, 0usize);
+    for t in texts {
+        if !t.starts_with(char::is_alphabetic) || t.chars().take(4).count() < 4 {
+            continue;
+        }
+        long += 1;
+        if !capitalised(t) {
+            continue;
+        }
+        capitals += 1;
+        let lower = t.to_lowercase();
+        let calendar =
+            lex.months.contains_key(lower.as_str()) || lex.days.contains_key(lower.as_str());
+        if !all_caps(t) && !calendar && !lex.info(&lower).has(Info::TITLE) && lex.is_common(t) {
+            common += 1;
+        }
+    }
+    long >= 3 && capitals * 5 >= long * 4 && common >= 2 && common * 3 >= long
 }
 
 /// Whether token `i` follows a capitalised word that is no date word
@@ -1401,7 +1490,7 @@ fn after_first_name(s: &SideView, i: usize, lex: &Lexicon) -> bool {
     let prev = s.text(p);
     capitalised(prev)
         && is_word(prev)
-        && !s.sentence_start(p)
+        && s.capital_inside(p)
         && !lex.months.contains_key(s.key(p))
         && !lex.days.contains_key(s.key(p))
 }
@@ -1477,6 +1566,56 @@ impl Reading {
             self.value = 1.0 / self.value;
             self.suffix = "frac".to_string();
         }
+    }
+
+    /// Fractions in figures and a whole number with its fraction: `2/3`
+    /// (as `two-thirds`), `22 1/2` and `22 and a half` (as `22.5`).
+    fn written_fraction(&mut self, s: &SideView) {
+        if self.value.fract() != 0.0 || !self.suffix.is_empty() {
+            return;
+        }
+        let glued = |k: usize| s.spaced.get(k) == Some(&false);
+        let digits = |k: usize| {
+            let t = s.text(k);
+            !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        // `p/q` starting at token `k`, a proper fraction.
+        let slashed = |k: usize| -> Option<f64> {
+            if !(digits(k) && s.text(k + 1) == "/" && glued(k + 1) && digits(k + 2) && glued(k + 2))
+            {
+                return None;
+            }
+            let (p, q) = (
+                s.text(k).parse::<f64>().ok()?,
+                s.text(k + 2).parse::<f64>().ok()?,
+            );
+            (p > 0.0 && p < q).then(|| p / q)
+        };
+        if s.text(self.k) == "/" && glued(self.k) {
+            if let Some(f) = slashed(self.k - 1) {
+                self.value = f;
+                self.suffix = "frac".to_string();
+                self.k += 2;
+            }
+            return;
+        }
+        if let Some(f) = slashed(self.k) {
+            self.value += f;
+            self.k += 3;
+            return;
+        }
+        if s.key(self.k) != "and" {
+            return;
+        }
+        let part = match (s.key(self.k + 1), s.key(self.k + 2)) {
+            ("a" | "one", "half") => 0.5,
+            ("a" | "one", "quarter") => 0.25,
+            ("a" | "one", "third") => 1.0 / 3.0,
+            ("three", "quarters") => 0.75,
+            _ => return,
+        };
+        self.value += part;
+        self.k += 3;
     }
 
     /// A figure beside a month names a day (`May 25`, `25 May`, `May
@@ -1804,8 +1943,11 @@ impl<'s> Touched<'s> {
         // The word a figure carries (`vote` of `50-vote`) is a word.
         let joined = side.texts[i].split_once('-').map(|(_, w)| w);
         let numbers = &Lexicon::get().numbers;
-        let worded =
-            |w: &&str| w.starts_with(|c: char| c.is_ascii_lowercase()) && !numbers.contains_key(*w);
+        // Not a number word, nor the plural of one (`thirds` of `two-thirds`).
+        let number = |w: &str| {
+            numbers.contains_key(w) || w.strip_suffix('s').is_some_and(|w| numbers.contains_key(w))
+        };
+        let worded = |w: &&str| w.starts_with(|c: char| c.is_ascii_lowercase()) && !number(w);
         if let Some(w) = joined.filter(worded) {
             // British and American spellings of the word agree (`12-storey`).
             let american = lexicon::SPELLING_VARIANTS
@@ -2926,7 +3068,7 @@ impl Lexicon {
         let list = self.forms.get(side.key(i))?;
         'forms: for (words, group) in list {
             // `Fed` inside a sentence; `fed up` or `Fed up, voters` are words.
-            let named = all_caps(t) || (capitalised(t) && !side.sentence_start(i));
+            let named = all_caps(t) || (capitalised(t) && side.capital_inside(i));
             if words.len() == 1 && words[0].len() <= 3 && !named {
                 continue;
             }
@@ -3102,6 +3244,74 @@ mod tests {
         // `one` and `a` are one count; the words still differ.
         assert_eq!(classes("one man died", "a man died"), ["wording"]);
         assert_eq!(classes("one man died", "two men died"), ["number"]);
+        // One value written as a fraction two ways.
+        for (a, b) in [
+            ("to 22 and a half years in", "to 22 1/2 years in"),
+            ("to 22.5 years in", "to 22 and a half years in"),
+            ("cut by two-thirds since", "cut by 2/3 since"),
+        ] {
+            assert_eq!(classes(a, b), ["cosmetic"], "{a} / {b}");
+        }
+        assert_eq!(
+            classes("to 22 1/2 years in", "to 22 3/4 years in"),
+            ["number"]
+        );
+        assert_eq!(classes("to 22 1/2 years in", "to 22 years in"), ["number"]);
+    }
+
+    #[test]
+    fn headlines_in_title_case_read_as_words() {
+        // A capital is no sign of a name in a title-case headline.
+        let headline = |verb: &str| format!("Biden {verb} Sign Costly Stopgap Bill, Aides Say");
+        assert_eq!(
+            classes(&headline("Will Not"), &headline("Will")),
+            ["negation"]
+        );
+        assert_eq!(classes(&headline("Will"), &headline("Won't")), ["negation"]);
+        // `May` is a modal here, not the month.
+        assert_eq!(classes(&headline("Will"), &headline("May")), ["hedge"]);
+        assert_eq!(
+            classes(
+                "Protesters Storm Capitol Over Vote Count",
+                "Rioters Storm Capitol Over Vote Count"
+            ),
+            ["wording"]
+        );
+        assert_eq!(
+            classes(
+                "Costly Stopgap Bill Will Pass After Vote",
+                "Stopgap Bill Will Pass After Vote"
+            ),
+            ["wording"]
+        );
+        assert_eq!(
+            classes(
+                "Officials Say Talks Will Resume Next Week",
+                "Officials Claim Talks Will Resume Next Week"
+            ),
+            ["attribution"]
+        );
+        // Beside a figure or after `in`, `May` is still the month.
+        assert_eq!(
+            classes(
+                "Vote Will Be Held After May 25",
+                "Vote Will Be Held After May 26"
+            ),
+            ["number"]
+        );
+        // Names keep their class in title case, and a line of outlet names
+        // is no headline.
+        assert_eq!(
+            classes(
+                "Biden Will Meet Putin Over Ukraine",
+                "Biden Will Meet Zelensky Over Ukraine"
+            ),
+            ["name"]
+        );
+        assert_eq!(
+            classes("Source: Washington Post", "Source: Washington Examiner"),
+            ["name"]
+        );
     }
 
     #[test]
