@@ -440,6 +440,58 @@ fn site_names_after_the_headline_leave_the_title_wherever_it_comes_from() {
 }
 
 #[test]
+fn a_site_name_every_declared_title_carries_is_part_of_the_published_title() {
+    let head = |og: &str, twitter: &str, extra: &str| {
+        format!(
+            "<meta property=\"og:title\" content=\"{og}\"><meta name=\"twitter:title\" content=\"{twitter}\"><meta property=\"og:site_name\" content=\"Breitbart\">{extra}"
+        )
+    };
+    let body = format!(
+        "<article><h1>Snopes writer asks about Trump supporters</h1>{}</article>",
+        paragraphs(6, "snopes")
+    );
+    let titled = |head: &str| load("p.html", &page(head, &body));
+    // `og:title` and `twitter:title` both write the site's name: the title
+    // as published; the title block is still the printed headline, once.
+    let both = "Snopes writer asks about Trump supporters - Breitbart";
+    let a = titled(&head(both, both, ""));
+    assert_eq!(a.meta.title.as_deref(), Some(both));
+    let titles: Vec<&str> = a
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Title)
+        .map(|b| a.slice(b.span))
+        .collect();
+    assert_eq!(titles, ["Snopes writer asks about Trump supporters"]);
+    // One of them without it: the name is a label, cut.
+    let a = titled(&head(both, "Snopes writer asks about Trump supporters", ""));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Snopes writer asks about Trump supporters")
+    );
+    // JSON-LD's headline (which the extractor prefers) without it.
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Snopes writer asks about Trump supporters"}</script>"#;
+    let a = titled(&head(both, both, ld));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Snopes writer asks about Trump supporters")
+    );
+    // An address or a breadcrumb trail goes however many titles carry it.
+    let address = "Snopes writer asks about Trump supporters -- Sott.net";
+    let a = titled(&head(address, address, ""));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Snopes writer asks about Trump supporters")
+    );
+    let trail = "Snopes writer asks about Trump supporters » Local » Noticias » Ultima Hora";
+    let a = titled(&head(trail, trail, ""));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Snopes writer asks about Trump supporters")
+    );
+}
+
+#[test]
 fn the_site_name_leaves_the_title_block_too_and_before_the_headline() {
     // No `og:site_name`: the page's address names the site; the title block
     // shown above the article reads as the metadata does.

@@ -627,10 +627,14 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         ..Default::default()
     };
     let mut skipped = 0usize;
-    let extracted = dom_smoothie::Readability::with_document(doc, None, Some(cfg))
-        .and_then(|mut r| r.parse().map(|a| (a, r)));
+    let extracted =
+        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| {
+            let json_ld = r.parse_json_ld().map(|m| m.title);
+            r.parse().map(|a| (a, r, json_ld))
+        });
     let (c, extracted_words) = match extracted {
-        Ok((a, r)) => {
+        Ok((a, r, json_ld)) => {
+            let heads = heads.with_json_ld(json_ld);
             let site = (host.as_deref(), commenters.as_slice());
             let c = from_extracted(&a, &r.doc, &heads, site, &mut meta, &mut skipped);
             let words = c.1;
@@ -704,7 +708,7 @@ fn from_extracted(
     // The headline without the site's name, in the metadata and in the
     // title block alike.
     let outlet = meta.outlet.as_deref();
-    let title = super::meta::strip_site_name(heads.best(a.title.trim()), outlet, host);
+    let title = heads.without_site_name(heads.best(a.title.trim()), outlet, host);
     let title = heads.with_lead_in(title, outlet, host).to_string();
     if meta.title.is_none() && !title.is_empty() {
         meta.title = Some(title.clone());
@@ -731,17 +735,19 @@ fn from_extracted(
         ),
     }
     let shown_title = meta.title.clone().unwrap_or(title);
-    let first_is_title = body
-        .blocks
-        .first()
-        .is_some_and(|b| same_words(&body.text[b.span.range()], &shown_title));
-    if !shown_title.is_empty() && !first_is_title {
-        c.push_block(
-            &shown_title,
-            Role::Title,
-            heads.source_of(&shown_title),
-            false,
-        );
+    // The title block is the headline as printed, also where the title as
+    // published adds the site's name to it.
+    let printed = if heads.as_published(&shown_title) {
+        super::meta::strip_site_name(&shown_title, meta.outlet.as_deref(), host)
+    } else {
+        &shown_title
+    };
+    let first_is_title = body.blocks.first().is_some_and(|b| {
+        let first = &body.text[b.span.range()];
+        same_words(first, &shown_title) || same_words(first, printed)
+    });
+    if !printed.is_empty() && !first_is_title {
+        c.push_block(printed, Role::Title, heads.source_of(printed), false);
         c.seen_h1 = true;
     }
     if let Some(by) = byline {
@@ -798,7 +804,26 @@ fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector
 struct Heads {
     title_tag: String,
     h1: String,
+    /// The titles the page declares in its metadata for sharing and
+    /// indexing: JSON-LD's headline, `og:title`, `twitter:title`, Dublin
+    /// Core, `meta name=title`.
+    declared: Vec<String>,
 }
+
+/// The `meta` names and properties that declare the page's title (the
+/// extractor takes the first it finds before the `<title>`).
+const DECLARED_TITLES: &[&str] = &[
+    "dc:title",
+    "dc.title",
+    "dcterms:title",
+    "dcterms.title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
 
 impl Heads {
     fn of(doc: &Document) -> Heads {
@@ -812,15 +837,60 @@ impl Heads {
                 .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default()
         };
+        let metas = doc.select("meta[content]");
+        let declared = metas.nodes().iter().filter_map(|n| {
+            let key = n
+                .attr("property")
+                .or_else(|| n.attr("name"))?
+                .to_lowercase();
+            let title = key.split_whitespace().any(|k| DECLARED_TITLES.contains(&k));
+            title.then(|| n.attr("content")).flatten()
+        });
         Heads {
             title_tag: text("title"),
             h1: text("h1"),
+            declared: declared
+                .map(|t| squash(&t))
+                .filter(|t| !t.is_empty())
+                .collect(),
         }
     }
 
-    /// The extractor's headline, unless the page's `h1` agrees far better
-    /// with its `<title>` (a generic `og:title` such as "Yahoo News - Latest
-    /// News & Headlines" above a real headline).
+    /// With the title the page's JSON-LD declares, as the extractor reads it.
+    fn with_json_ld(mut self, title: Option<String>) -> Heads {
+        if let Some(t) = title.map(|t| squash(&t)).filter(|t| !t.is_empty()) {
+            self.declared.push(t);
+        }
+        self
+    }
+
+    /// The headline without the site's name. A site name is part of the
+    /// published title only where every title the page declares (two or
+    /// more: `og:title` and `twitter:title`, JSON-LD…) carries it alike
+    /// (`… - Breitbart`, `… | IAB`); else it is cut, as from a headline read
+    /// from the `<title>` or the `h1`. Breadcrumb trails and addresses go
+    /// from every title.
+    fn without_site_name<'a>(
+        &self,
+        title: &'a str,
+        outlet: Option<&str>,
+        host: Option<&str>,
+    ) -> &'a str {
+        if self.as_published(title) {
+            title.trim()
+        } else {
+            super::meta::strip_site_name(title, outlet, host)
+        }
+    }
+
+    /// Whether every title the page declares, two or more, is `title`, and
+    /// it has no breadcrumb trail or address to lose.
+    fn as_published(&self, title: &str) -> bool {
+        self.declared.len() >= 2
+            && self.declared.iter().all(|d| same_words(d, title))
+            && super::meta::strip_site_trail(title).len() == title.trim().len()
+    }
+
     /// Which of the page's headlines a title is, for its reason: its `h1`,
     /// its `<title>` (or the start of it, the site name cut), or else the
     /// headline its metadata gives (JSON-LD, `og:title`).
@@ -1109,6 +1179,11 @@ fn in_reader_comments(node: &NodeRef, memo: &mut HashMap<NodeId, bool>) -> bool 
         memo.insert(id, found);
     }
     found
+}
+
+/// Whitespace runs as one space, the ends trimmed.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn same_words(a: &str, b: &str) -> bool {

@@ -495,54 +495,84 @@ pub(crate) fn strip_site_name<'a>(
     outlet: Option<&str>,
     host: Option<&str>,
 ) -> &'a str {
-    const SEPARATORS: &[&str] = &[
-        " | ", " - ", " – ", " — ", " :: ", " » ", " > ", " -- ", " · ",
-    ];
+    let title = without_markdown_hashes(title.trim());
+    let named = outlet
+        .and_then(|o| without_outlet(title, o))
+        .or_else(|| host.and_then(|h| without_host_name(title, h)));
+    named.unwrap_or_else(|| strip_site_trail(title))
+}
+
+/// A title without what is never a headline's words whatever the site is
+/// called: a breadcrumb trail (`» Local » Noticias » Ultima Hora Mallorca`),
+/// a web address (`-- Sott.net`) or a short Chinese or Japanese site name
+/// glued on with a hyphen (`-新华网`). A publisher's declared headline
+/// (JSON-LD, `og:title`) loses only these: a site name it writes out is kept
+/// as written.
+pub(crate) fn strip_site_trail(title: &str) -> &str {
     let title = title.trim();
-    // `# Head` (Markdown), not `#MeToo`.
+    without_breadcrumb_or_address(title)
+        .or_else(|| without_glued_cjk_name(title))
+        .unwrap_or(title)
+}
+
+/// The separators between a headline and a site's or section's name.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " > ", " -- ", " · ",
+];
+
+/// `# Head` (Markdown) without its marks; not `#MeToo`.
+fn without_markdown_hashes(title: &str) -> &str {
     let hashes = title.len() - title.trim_start_matches('#').len();
-    let title = if hashes > 0 && title[hashes..].starts_with(char::is_whitespace) {
+    if hashes > 0 && title[hashes..].starts_with(char::is_whitespace) {
         title[hashes..].trim()
     } else {
         title
-    };
-    if let Some(outlet) = outlet.filter(|o| !o.trim().is_empty()) {
-        for sep in SEPARATORS.iter().chain(&["-", "_", "｜"]) {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
-                return head.trim();
-            }
-        }
-        for sep in SEPARATORS {
-            if let Some(rest) = title.strip_prefix(&format!("{outlet}{sep}")) {
-                if substantial(rest) {
-                    return rest.trim();
-                }
-            }
+    }
+}
+
+/// `Headline | The Ledger` or `The Ledger | Headline`, the outlet known.
+fn without_outlet<'a>(title: &'a str, outlet: &str) -> Option<&'a str> {
+    if outlet.trim().is_empty() {
+        return None;
+    }
+    for sep in SEPARATORS.iter().chain(&["-", "_", "｜"]) {
+        if let Some(head) = title.strip_suffix(&format!("{sep}{outlet}")) {
+            return Some(head.trim());
         }
     }
-    if let Some(host) = host {
-        // A suffix by its distinctive words; a prefix only when it is the
-        // address's name whole (`Dropbox's ATF - an async task framework`
-        // keeps its head).
-        let site = |part: &str| part.split_whitespace().count() <= 5 && names_host(part, host);
-        for sep in SEPARATORS {
-            if let Some((head, tail)) = title.rsplit_once(sep) {
-                if site(tail) && substantial(head) {
-                    return head.trim();
-                }
-            }
-            if let Some((head, rest)) = title.split_once(sep) {
-                if is_host_name(head, host) && substantial(rest) {
-                    return rest.trim();
-                }
-            }
-        }
-    }
+    SEPARATORS.iter().find_map(|sep| {
+        let rest = title.strip_prefix(&format!("{outlet}{sep}"))?;
+        substantial(rest).then(|| rest.trim())
+    })
+}
+
+/// A suffix by its distinctive words named in the page's address; a prefix
+/// only when it is the address's name whole (`Dropbox's ATF - an async task
+/// framework` keeps its head).
+fn without_host_name<'a>(title: &'a str, host: &str) -> Option<&'a str> {
+    let site = |part: &str| part.split_whitespace().count() <= 5 && names_host(part, host);
     for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if site(tail) && substantial(head) {
+                return Some(head.trim());
+            }
+        }
+        if let Some((head, rest)) = title.split_once(sep) {
+            if is_host_name(head, host) && substantial(rest) {
+                return Some(rest.trim());
+            }
+        }
+    }
+    None
+}
+
+/// Every part after the headline short (section names and the site's), or
+/// one part that is a web address.
+fn without_breadcrumb_or_address(title: &str) -> Option<&str> {
+    SEPARATORS.iter().find_map(|sep| {
         let parts: Vec<&str> = title.split(sep).collect();
         let head = parts[0].trim();
         let tail = parts.last().map_or("", |t| t.trim());
-        // Every part after the headline short: section names and the site's.
         let breadcrumb = parts.len() >= 3
             && parts[1..].iter().all(|p| {
                 p.split_whitespace().count() <= 3
@@ -555,24 +585,21 @@ pub(crate) fn strip_site_name<'a>(
                 .rsplit('.')
                 .next()
                 .is_some_and(|tld| (2..=4).contains(&tld.len()));
-        if (breadcrumb || address) && substantial(head) {
-            return head;
-        }
-    }
-    // A short Chinese or Japanese site name glued on with a hyphen.
-    if let Some((head, tail)) = title.rsplit_once('-') {
-        let tail_cjk = tail
-            .chars()
-            .all(|c| super::is_cjk(c) || c.is_ascii_alphanumeric());
-        if tail_cjk
-            && tail.chars().any(super::is_cjk)
-            && tail.chars().count() <= 8
-            && substantial(head)
-        {
-            return head.trim();
-        }
-    }
-    title
+        ((breadcrumb || address) && substantial(head)).then_some(head)
+    })
+}
+
+/// A short Chinese or Japanese site name glued on with a hyphen: `标题-新华网`.
+fn without_glued_cjk_name(title: &str) -> Option<&str> {
+    let (head, tail) = title.rsplit_once('-')?;
+    let tail_cjk = tail
+        .chars()
+        .all(|c| super::is_cjk(c) || c.is_ascii_alphanumeric());
+    let glued = tail_cjk
+        && tail.chars().any(super::is_cjk)
+        && tail.chars().count() <= 8
+        && substantial(head);
+    glued.then(|| head.trim())
 }
 
 /// A headline long enough to stand without the site's name beside it.

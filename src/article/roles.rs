@@ -1376,7 +1376,9 @@ fn fill_metadata(article: &mut Article, feats: &[Feat]) {
     if article.meta.outlet.is_none() {
         article.meta.outlet = outlet_from_text(article, feats);
     }
-    if let Some(title) = &article.meta.title {
+    // An HTML page's title has had its site name weighed already.
+    let html = article.format == super::Format::Html;
+    if let Some(title) = article.meta.title.as_ref().filter(|_| !html) {
         let clean = super::meta::strip_site_name(title, article.meta.outlet.as_deref(), None);
         article.meta.title = Some(clean.to_string());
     }
