@@ -269,10 +269,17 @@ fn in_relative_clause(words: &[&str], bare: &[String], k: usize) -> bool {
 
 /// Whether the subordinator at `k` opens a clause whose subject is a
 /// pronoun (`His comments come after he declared on Wednesday that …`): a
-/// report of what the sentence's own actor did, not a circumstance.
+/// report of what the sentence's own actor did, not a circumstance; or
+/// follows a main clause that only places the sentence's subject in time
+/// (`The Defence Secretary's comments came after Trump surprised Ukraine
+/// …`): what came before is what such a sentence reports.
 fn opens_clause(bare: &[String], k: usize) -> bool {
-    bare.get(k + 1)
-        .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.as_str()))
+    let pronoun = bare
+        .get(k + 1)
+        .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.as_str()));
+    let came_after =
+        bare[k] == "after" && k > 0 && matches!(bare[k - 1].as_str(), "come" | "comes" | "came");
+    pronoun || came_after
 }
 
 /// The first word of the clause the word at `k` stands in.
@@ -353,6 +360,12 @@ mod tests {
             asserted("Critics condemned the White House after Psaki revealed the administration is working with Facebook."),
             "Critics condemned the White House"
         );
+    }
+
+    #[test]
+    fn what_came_before_is_reported() {
+        let s = "The US Defence Secretary's comments came after Trump surprised Ukraine by announcing peace talks with Putin.";
+        assert_eq!(asserted(s), s);
     }
 
     #[test]
