@@ -1,6 +1,7 @@
 //! Command-line arguments, parsed by clap and turned into validated settings
 //! before any work starts.
 
+use std::ffi::OsString;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -42,11 +43,86 @@ pub struct NetArgs {
     #[arg(long, global = true, conflicts_with = "offline")]
     pub refresh: bool,
     /// Time allowed for fetching one page (e.g. 30s, 500ms, 2m)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", default_value = TIMEOUT, value_parser = parse_duration)]
     pub timeout: Duration,
     /// Time allowed for connecting to a server
-    #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", default_value = CONNECT_TIMEOUT, value_parser = parse_duration)]
     pub connect_timeout: Duration,
+}
+
+/// The default of `--timeout`.
+const TIMEOUT: &str = "30s";
+/// The default of `--connect-timeout`.
+const CONNECT_TIMEOUT: &str = "10s";
+
+impl Cli {
+    /// The command line: a plain `diff` read directly, anything else through
+    /// clap. Building clap's whole command tree to parse it is a tenth of a
+    /// small comparison's run; whatever clap would refuse or explain (help,
+    /// errors, every other command and option) still goes through clap.
+    pub fn from_env() -> Cli {
+        plain_diff(std::env::args_os().skip(1)).unwrap_or_else(Cli::parse)
+    }
+}
+
+/// `diff OLD NEW` with any of `--format`, `--color`, `--by` and `--only`
+/// (`--name value` or `--name=value`), each at most once and with a value
+/// clap takes: the `Cli` clap would make of it. `None` for anything else,
+/// for clap to read.
+fn plain_diff(args: impl Iterator<Item = OsString>) -> Option<Cli> {
+    let args: Vec<String> = args.map(|a| a.into_string().ok()).collect::<Option<_>>()?;
+    let mut args = args.into_iter();
+    if args.next()? != "diff" {
+        return None;
+    }
+    let mut sides = Vec::new();
+    let (mut format, mut color, mut by, mut only) = (None, None, None, None);
+    while let Some(arg) = args.next() {
+        if arg == "-" || !arg.starts_with('-') {
+            sides.push(arg);
+            continue;
+        }
+        let body = arg.strip_prefix("--")?;
+        let (name, value) = match body.split_once('=') {
+            Some((name, value)) => (name.to_string(), value.to_string()),
+            None => (body.to_string(), args.next()?),
+        };
+        match name.as_str() {
+            "format" => once(&mut format, &value)?,
+            "color" => once(&mut color, &value)?,
+            "by" => once(&mut by, &value)?,
+            "only" => once(&mut only, &value)?,
+            _ => return None,
+        }
+    }
+    let [old, new] = <[String; 2]>::try_from(sides).ok()?;
+    Some(Cli {
+        command: Some(Command::Diff {
+            old,
+            new,
+            format: format.unwrap_or(DiffFormat::Text),
+            color: color.unwrap_or(ColorChoice::Auto),
+            by: by.unwrap_or(By::Order),
+            only,
+        }),
+        files: Vec::new(),
+        net: NetArgs {
+            offline: false,
+            refresh: false,
+            timeout: parse_duration(TIMEOUT).ok()?,
+            connect_timeout: parse_duration(CONNECT_TIMEOUT).ok()?,
+        },
+    })
+}
+
+/// Sets an option's value the first time, as clap reads it; `None` when it
+/// is given twice or the value is not one of its names.
+fn once<T: ValueEnum>(slot: &mut Option<T>, value: &str) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(T::from_str(value, false).ok()?);
+    Some(())
 }
 
 /// `30s`, `500ms`, `10m`, `1h`, or a bare number of seconds.
@@ -186,4 +262,66 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command line the direct reading takes, clap reads the same way;
+    /// every one clap refuses, it leaves to clap.
+    #[test]
+    fn a_plain_diff_reads_as_clap_reads_it() {
+        let lines: &[&[&str]] = &[
+            &["diff", "a.txt", "b.txt"],
+            &["diff", "a.txt", "b.txt", "--format", "json"],
+            &["diff", "--format=json", "a.txt", "b.txt"],
+            &["diff", "a", "--by", "claims", "b", "--color", "never"],
+            &["diff", "-", "b", "--only", "facts", "--format", "markdown"],
+            &[
+                "diff",
+                "a",
+                "b",
+                "--color=always",
+                "--by=order",
+                "--format=html",
+            ],
+            &["diff", "", "b"],
+            &["diff", "-", "-"],
+            &["diff", "a", "b", "--format", "json", "--format", "text"],
+            &["diff", "a", "b", "--format", "JSON"],
+            &["diff", "a", "b", "--format", "-"],
+            &["diff", "a", "b", "--format="],
+            &["diff", "a", "b", "--format"],
+            &["diff", "a"],
+            &["diff", "a", "b", "c"],
+            &["diff", "a", "b", "--help"],
+            &["diff", "a", "b", "-h"],
+            &["diff", "a", "b", "--offline"],
+            &["diff", "a", "b", "--timeout", "5s"],
+            &["diff", "--", "-a", "b"],
+            &["diff", "-x", "b"],
+            &["diff", "a", "b", "--only", "names"],
+            &["story", "a", "b"],
+            &["a", "b"],
+            &[],
+        ];
+        let mut direct = 0;
+        for line in lines {
+            let argv = std::iter::once("storydiff").chain(line.iter().copied());
+            let by_clap = Cli::try_parse_from(argv).map(|c| format!("{c:?}"));
+            let os = line.iter().map(OsString::from);
+            // Anything else is left to clap: help, errors, other options.
+            if let Some(cli) = plain_diff(os) {
+                direct += 1;
+                assert_eq!(
+                    Ok(format!("{cli:?}")),
+                    by_clap.map_err(|e| e.to_string()),
+                    "{line:?}"
+                );
+            }
+        }
+        // The first eight lines (`diff - -` is refused later, by `diff`).
+        assert_eq!(direct, 8);
+    }
 }

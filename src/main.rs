@@ -5,7 +5,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use storydiff::align::{align, align_by_claims, AlignOptions, Relation};
 use storydiff::article::{Article, LoadOptions};
@@ -22,7 +21,7 @@ mod web;
 use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat, Only};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

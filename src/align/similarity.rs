@@ -47,7 +47,9 @@ pub(crate) struct Vocab {
     /// Stems that are numbers (`5%`, `2025`, `3.4`): facts, in claims.
     number: Vec<bool>,
     /// Stems that say when (a month, a weekday, `today`, a year): the time of
-    /// a fact, not the fact.
+    /// a fact, not the fact. This and the next two only in a vocabulary for
+    /// claims (`for_claims`), whose rules alone read them: pairing in order
+    /// profiles thousands of words and asks none of them.
     when: Vec<bool>,
     /// Stems of `WEAK_WORDS`.
     weak: Vec<bool>,
@@ -255,9 +257,9 @@ pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // An opening mark with no close runs to the end of the sentence, and a
     // close with no opening runs from its start (quotes spanning sentences).
-    let straight = text.matches('"').count();
-    let opens = text.matches(['“', '«']).count() + straight / 2;
-    let closes = text.matches(['”', '»']).count() + straight / 2;
+    let (straight, opens, closes) = quotation_marks(text.as_bytes());
+    let opens = opens + straight / 2;
+    let closes = closes + straight / 2;
     let mut inside = closes > opens;
     for raw in crate::article::split_words(text) {
         if raw.starts_with(['“', '«', '"']) {
@@ -277,6 +279,29 @@ pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
         }
     }
     out
+}
+
+/// Straight double quotes, opening marks (`“`, `«`) and closing marks
+/// (`”`, `»`) in a text, in one pass over its bytes.
+fn quotation_marks(b: &[u8]) -> (usize, usize, usize) {
+    let (mut straight, mut opens, mut closes) = (0, 0, 0);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'"' => straight += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => opens += 1,
+                Some(0x9D) => closes += 1,
+                _ => {}
+            },
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB) => opens += 1,
+                Some(0xBB) => closes += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    (straight, opens, closes)
 }
 
 /// `stem` of an ASCII word packed into an integer (its bytes, little-endian;
@@ -682,13 +707,15 @@ impl Vocab {
         self.stop.push(is_stopword(stem));
         self.number
             .push(stem.starts_with(|c: char| c.is_ascii_digit()));
-        self.when.push(is_when(stem));
-        self.weak.push(is_weak(stem));
-        self.magnitude.push(
-            MAGNITUDE_WORDS
-                .iter()
-                .any(|m| m.starts_with(stem) && stem.len() == m.len().min(7)),
-        );
+        if self.paraphrases {
+            self.when.push(is_when(stem));
+            self.weak.push(is_weak(stem));
+            self.magnitude.push(
+                MAGNITUDE_WORDS
+                    .iter()
+                    .any(|m| m.starts_with(stem) && stem.len() == m.len().min(7)),
+            );
+        }
         self.df.push(0);
         id
     }
@@ -757,17 +784,23 @@ impl Vocab {
     }
 
     /// Whether a stem says when: a month, a weekday, `today`, a year.
+    /// A vocabulary for claims only (`for_claims`).
     pub fn is_when(&self, id: u32) -> bool {
+        debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.when.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is one of `WEAK_WORDS`: no evidence of a claim.
+    /// A vocabulary for claims only (`for_claims`).
     pub fn is_weak(&self, id: u32) -> bool {
+        debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.weak.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is a word of magnitude (`million`): part of an amount.
+    /// A vocabulary for claims only (`for_claims`).
     pub fn is_magnitude(&self, id: u32) -> bool {
+        debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.magnitude.get(id as usize).copied().unwrap_or(false)
     }
 
@@ -1266,6 +1299,21 @@ mod tests {
             terms_of_parts(&w, |t| fast.push(t));
             figures_and_parts(&w, |t| slow.push(t));
             assert_eq!(fast, slow, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn quotation_marks_are_counted_as_characters() {
+        let pieces = [
+            "\"", "“", "”", "«", "»", "‘", "’", "—", "a", " ", "é", "\u{2018}", "\u{201e}",
+        ];
+        for s in crate::testing::random_texts(&pieces, 2_000, 12, 0x51_7c_c1_b7) {
+            let want = (
+                s.matches('"').count(),
+                s.matches(['“', '«']).count(),
+                s.matches(['”', '»']).count(),
+            );
+            assert_eq!(quotation_marks(s.as_bytes()), want, "{s:?}");
         }
     }
 
