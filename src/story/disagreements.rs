@@ -122,13 +122,102 @@ fn swaps_of(reference: &str, other: &str) -> [Swaps; 2] {
         return [Vec::new(), Vec::new()];
     }
     let mut words = word_diff(reference, other);
-    if !could_swap(&words) {
+    let mut found = if could_swap(&words) {
         // Edit classes are the costly part: only a replacement needs them.
-        return [Vec::new(), Vec::new()];
+        classify_words(&mut words, true);
+        CLASSES.map(|class| swaps(&words, class, (reference, other)))
+    } else {
+        [Vec::new(), Vec::new()]
+    };
+    if found[0].is_empty() {
+        found[0] = figures_in_same_words(reference, other);
     }
-    classify_words(&mut words, true);
-    CLASSES.map(|class| swaps(&words, class))
+    found
 }
+
+/// Figures that stand in the same words in two sentences worded apart, where
+/// the word diff cannot line them up (`Flooding killed at least nine people,
+/// …` against `… a downpour … killed at least eight people.`): a figure
+/// between the same word before it and the same word after it, saying what
+/// is counted (`people`, `months`), with another value. Approximators
+/// between (`for only three months`) are read through.
+fn figures_in_same_words(a: &str, b: &str) -> Swaps {
+    let (fa, fb) = (figure_contexts(a), figure_contexts(b));
+    let mut out: Swaps = Vec::new();
+    for x in &fa {
+        for y in fb
+            .iter()
+            .filter(|y| y.before == x.before && y.after == x.after)
+        {
+            if values_differ(x.text, y.text, (a, b)) {
+                out.push((x.text.to_string(), y.text.to_string()));
+            }
+        }
+    }
+    // One disagreement per figure: a pair found twice is one.
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A one-word figure of a sentence with the words around it.
+struct FigureContext<'a> {
+    text: &'a str,
+    /// The word before (approximators skipped) and the word after, folded.
+    before: String,
+    after: String,
+}
+
+fn figure_contexts(text: &str) -> Vec<FigureContext<'_>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let fold = fold_word;
+    let mut out = Vec::new();
+    for (i, &w) in words.iter().enumerate() {
+        let plain = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
+        if plain.is_empty() || !w.ends_with(char::is_alphanumeric) || definite(plain).is_none() {
+            continue;
+        }
+        let after = words[i + 1..]
+            .iter()
+            .map(|w| fold(w))
+            .find(|w| !magnitude(w))
+            .unwrap_or_default();
+        // What is counted: a word of four letters or more, not a year's
+        // month or a figure.
+        if after.chars().filter(|c| c.is_alphabetic()).count() < 4 || figure_value(&after).is_some()
+        {
+            continue;
+        }
+        let before = words[..i]
+            .iter()
+            .rev()
+            .map(|w| fold(w))
+            .find(|w| !APPROXIMATORS.contains(&w.as_str()))
+            .unwrap_or_default();
+        if before.is_empty() {
+            continue;
+        }
+        out.push(FigureContext {
+            text: plain,
+            before,
+            after,
+        });
+    }
+    out
+}
+
+/// Words that qualify a figure without changing what it counts.
+const APPROXIMATORS: &[&str] = &[
+    "only",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "some",
+    "approximately",
+    "just",
+];
 
 /// Whether a word diff has what a swap needs, whatever the classes: a short
 /// deleted piece right before a short inserted one, in sentences that keep
@@ -147,8 +236,9 @@ fn could_swap(words: &[WordOp]) -> bool {
 
 /// Whether the replacement at `i` (deleted, then inserted) sits in the same
 /// words on both sides: unchanged words right after it that say what the
-/// figure measures (`a [-sixth-]{+fifth+} of Ukraine’s territory`). Two
-/// sentences that word a fact differently still disagree on its figure.
+/// figure measures (`a [-sixth-]{+fifth+} of Ukraine’s territory`, `at least
+/// [-nine-]{+eight+} people`). Two sentences that word a fact differently
+/// still disagree on its figure.
 fn anchored(words: &[WordOp], i: usize) -> bool {
     // One figure against another, a word or two each (`22 1/2` against `22
     // and a half` is one figure worded twice, not two).
@@ -159,13 +249,26 @@ fn anchored(words: &[WordOp], i: usize) -> bool {
     let Some(after) = words.get(i + 2).filter(|w| w.kind == WordKind::Equal) else {
         return false;
     };
-    let content = after
-        .text
-        .split_whitespace()
-        .take(ANCHOR_WORDS)
-        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .count();
-    content >= 1 && after.text.split_whitespace().count() >= 2
+    let content = |t: &&str| t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let after: Vec<&str> = after.text.split_whitespace().take(ANCHOR_WORDS).collect();
+    // What is counted, right after the figure (`people`, `months`; not a
+    // magnitude such as `trillion`), or a phrase of two words or more saying
+    // it (`of Ukraine’s territory`).
+    let counted = after.first().is_some_and(|t| content(t) && !magnitude(t));
+    counted || (after.len() >= 2 && after.iter().any(content))
+}
+
+/// Whether a word scales a figure (`trillion`, `millions`) rather than
+/// saying what it counts.
+fn magnitude(word: &str) -> bool {
+    let w = fold_word(word);
+    MAGNITUDES.iter().any(|(m, _)| *m == w) || matches!(w.as_str(), "percent" | "per")
+}
+
+fn fold_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .replace('’', "'")
 }
 
 /// The unchanged words read after a replacement for what it measures.
@@ -187,10 +290,70 @@ fn has_figure(text: &str) -> bool {
         })
 }
 
+/// Whether two figures of sentences worded apart are a disagreement: both
+/// definite values (not `thousands`), not one the other rounded (`3` and
+/// `3.2`, `some 2,700` and `2,702`), and neither value also stated in the
+/// other sentence (`$1.2 trillion over eight years` against `… over five
+/// years or $1.2 trillion over eight years`: two measures, both given).
+fn values_differ(a: &str, b: &str, sentences: (&str, &str)) -> bool {
+    let (Some((x, px)), Some((y, py))) = (definite(a), definite(b)) else {
+        return false;
+    };
+    let rounded = |v: f64, step: f64| (v / step).round() * step;
+    if (x - y).abs() < 1e-9
+        || (rounded(x, py) - y).abs() < 1e-9
+        || (rounded(y, px) - x).abs() < 1e-9
+    {
+        return false;
+    }
+    let states = |sentence: &str, v: f64| {
+        sentence
+            .split_whitespace()
+            .filter_map(|w| definite(w))
+            .any(|(u, _)| (u - v).abs() < 1e-9)
+    };
+    !states(sentences.1, x) && !states(sentences.0, y)
+}
+
+/// The value of the first figure of a piece with its precision (the step
+/// of its last written digit: `2,700` is to the hundred, `3.2` to a
+/// tenth): digits with a currency sign, thousands commas or an ordinal
+/// ending (`$3.2`, `2,700`, `5th`), or a figure `figure_value` reads.
+fn definite(piece: &str) -> Option<(f64, f64)> {
+    let piece = piece.trim_start();
+    let piece = APPROXIMATORS
+        .iter()
+        .find_map(|a| {
+            piece
+                .strip_prefix(a)
+                .filter(|rest| rest.starts_with(char::is_whitespace))
+        })
+        .unwrap_or(piece);
+    if let Some(v) = figure_value(piece) {
+        return Some((v, 1.0));
+    }
+    let token = piece
+        .split_whitespace()
+        .find(|w| w.chars().any(|c| c.is_ascii_digit()))?;
+    let digits: String = token
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let value: f64 = digits.parse().ok()?;
+    let precision = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi(digits.len() as i32 - digits.trim_end_matches('0').len() as i32),
+    };
+    Some((value, precision))
+}
+
 /// Whether two pieces give one figure in different words (`1/2` and `and a
-/// half`, `3` and `three`).
+/// half`, `3` and `three`, `5th U.S.` and `Fifth`).
 fn same_value(a: &str, b: &str) -> bool {
-    matches!((figure_value(a), figure_value(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+    matches!((definite(a), definite(b)), (Some((x, _)), Some((y, _))) if (x - y).abs() < 1e-9)
 }
 
 /// The value of a piece that is one simple figure: digits (`3`, `2.5`,
@@ -252,7 +415,7 @@ const SWAP_WORDS: usize = 4;
 /// The changes of `class` that replace a figure or name on both sides (not
 /// one added or left out), in two sentences that keep most of their words
 /// (homologous sentences of different content disagree on nothing).
-fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
+fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
     let most = kept_most(words);
     let mut out = Vec::new();
     let mut i = 0;
@@ -261,11 +424,22 @@ fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
         let next = words.get(i + 1);
         if w.kind == WordKind::Deleted {
             if let Some(n) = next.filter(|n| n.kind == WordKind::Inserted) {
+                // Figures: two definite values (`thousands` against `about
+                // 10,000` is no disagreement); in sentences worded apart,
+                // not one the other rounded nor both stated in each.
+                let figures = |apart: bool| {
+                    class != EditClass::Number
+                        || if apart {
+                            values_differ(&w.text, &n.text, sentences)
+                        } else {
+                            definite(&w.text).is_some() && definite(&n.text).is_some()
+                        }
+                };
                 if w.class == Some(class)
                     && n.class == Some(class)
                     && short(w)
                     && short(n)
-                    && (most || anchored(words, i))
+                    && ((most && figures(false)) || (anchored(words, i) && figures(true)))
                     && !same_value(&w.text, &n.text)
                 {
                     out.push((w.text.trim().to_string(), n.text.trim().to_string()));
@@ -277,4 +451,73 @@ fn swaps(words: &[WordOp], class: EditClass) -> Swaps {
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(a: &str, b: &str) -> Vec<(String, String)> {
+        let [n, _] = swaps_of(a, b);
+        n
+    }
+
+    #[test]
+    fn figures_in_the_same_words_of_sentences_worded_apart() {
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            numbers(
+                "Flooding killed at least nine people, swept away cars, submerged subway lines and grounded flights in New York and New Jersey as the remnants of Hurricane Ida brought torrential rains to the area.",
+                "The New York City region awoke Thursday to debris-strewn downtowns, soggy basements and crippled transit after a “historic” overnight downpour from the remnants of Hurricane Ida killed at least eight people.",
+            ),
+            [pair("nine", "eight")]
+        );
+        assert_eq!(
+            numbers(
+                "Senate Republicans offered a plan to raise the debt limit for two months to avoid a potential economic crisis.",
+                "Senate Democrats say they’ll agree to a proposal by Republicans to solve a debt limit impasse by extending the nation’s borrowing limit for only three months.",
+            ),
+            [pair("two", "only three")]
+        );
+        // One value written two ways, a figure with other words around it,
+        // a figure before a full stop, a rounded figure, a count in words
+        // against a figure and a measure both sentences give are no
+        // disagreement.
+        for (a, b) in [
+            (
+                "A one-page order by the 5th U.S. Circuit Court of Appeals reinstated the law.",
+                "A one-page order by the Fifth Circuit Court of Appeals reinstated the law.",
+            ),
+            (
+                "The administration will invest $3.2 billion in antiviral pills, officials said.",
+                "Officials said the administration would put $3 billion into antiviral pills.",
+            ),
+            (
+                "Thousands of migrants have converged under the bridge in Del Rio.",
+                "About 10,000 migrants have converged under the bridge in Del Rio.",
+            ),
+            (
+                "The proposal would cost $1.2 trillion over eight years and include new spending.",
+                "It would cost $974 billion over five years or $1.2 trillion over eight years.",
+            ),
+            (
+                "President Joe Biden will propose $5 trillion in new federal spending on Friday.",
+                "President Biden will propose a $6 trillion budget on Friday.",
+            ),
+            (
+                "Officials said 12 people were hurt in the blast near the station.",
+                "Twelve people were hurt, officials said of the blast near the station.",
+            ),
+            (
+                "Ministers met for three days in Brussels to discuss the budget.",
+                "The budget was discussed in Brussels, where ministers spent two weeks.",
+            ),
+            (
+                "The fund grew by 5 percent last year, its managers said.",
+                "Its managers said the fund grew last year by 7.",
+            ),
+        ] {
+            assert!(numbers(a, b).is_empty(), "{a} / {b}");
+        }
+    }
 }
