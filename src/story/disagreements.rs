@@ -309,7 +309,7 @@ fn values_differ(a: &str, b: &str, sentences: (&str, &str)) -> bool {
     let states = |sentence: &str, v: f64| {
         sentence
             .split_whitespace()
-            .filter_map(|w| definite(w))
+            .filter_map(definite)
             .any(|(u, _)| (u - v).abs() < 1e-9)
     };
     !states(sentences.1, x) && !states(sentences.0, y)
