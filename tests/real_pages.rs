@@ -151,6 +151,67 @@ fn view_counters_and_credits_are_not_standfirsts() {
 }
 
 #[test]
+fn an_embedded_videos_words_are_captions_not_article_text() {
+    // A video player in the article (USA Today's): its keywords, description
+    // and transcript toggle describe the video, as a caption does.
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Liberia says patient lied on exit documents</h1>\
+             <div class=\"ui-video-controls story-video\"><span class=\"video-keywords-display\">Video Keywords</span>\
+             <p class=\"video-desc\">Travelers at the airport express concerns about the screening measures in place.</p>\
+             <span class=\"video-full-transcript-button\">Video Transcript</span></div>{}</article>",
+            paragraphs(6, "screening")
+        ),
+    );
+    let a = load("p.html", &html);
+    for needle in [
+        "Video Keywords",
+        "Travelers at the airport",
+        "Video Transcript",
+    ] {
+        assert_eq!(role_of(&a, needle).0, Role::Caption, "{needle}");
+    }
+    assert_eq!(role_of(&a, "Paragraph 2 about").0, Role::Body);
+    // A page whose article is itself a video's write-up stays body: the
+    // class holds most of the text.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"video-article\"><h1>Flood video</h1>{}</div>",
+            paragraphs(6, "flood")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Paragraph 2 about").0, Role::Body);
+}
+
+#[test]
+fn an_authors_biography_is_no_byline_and_an_icon_glyph_no_heading() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Zuckerberg did not want to take over the world</h1>\
+             <div class=\"author\"><span class=\"display-name\">Alexia Tsotsis</span></div>\
+             <div class=\"author-dropdown\"><div class=\"authorlinks\"><a href=\"/author/at/\">View Author Page</a></div>\
+             <div class=\"description\"><p>Alexia Tsotsis currently works for TechCrunch as a writer. \
+             She is also a blogger who attended the University of Southern California in Los Angeles, \
+             where she majored in Writing and Art. → Learn More</p></div></div>\
+             {}<h3><span class=\"magnifier\"><span class=\"icon icon-white\">S</span></span></h3>\
+             <h3>Take Note</h3>{}</article>",
+            paragraphs(4, "interview"),
+            paragraphs(3, "notes")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.byline.as_deref(), Some("Alexia Tsotsis"));
+    assert_eq!(role_of(&a, "currently works for").0, Role::Boilerplate);
+    let glyph = a.blocks.iter().find(|b| a.slice(b.span) == "S").unwrap();
+    assert_eq!(glyph.role, Role::Boilerplate);
+    assert_eq!(role_of(&a, "Take Note").0, Role::Subhead);
+}
+
+#[test]
 fn declared_charsets_decode_the_page() {
     let cases: [(&str, &'static encoding_rs::Encoding, &str); 3] = [
         (

@@ -125,8 +125,14 @@ impl Collector {
             };
             if let Some(h) = self.buf_hint.take() {
                 markup.from_class = h.from_class;
-                b.role = h.role;
-                b.reason = Some(h.reason);
+                (b.role, b.reason) = if h.role == Role::Byline && author_biography(t) {
+                    (
+                        Role::Boilerplate,
+                        Some(format!("{}: an author's biography", h.reason)),
+                    )
+                } else {
+                    (h.role, Some(h.reason))
+                };
             }
             self.blocks.push(b);
             self.markup.push(markup);
@@ -170,6 +176,19 @@ impl Collector {
             .or_insert_with(|| subtree_words(*node));
         words >= 40 && words as f64 > self.total_words as f64 * CONTAINER_SHARE
     }
+}
+
+/// Prose under byline markup, more than 25 words and a sentence ending
+/// inside (`Alexia Tsotsis currently works for TechCrunch as a writer. She is
+/// also…`): a biography, no byline.
+fn author_biography(text: &str) -> bool {
+    let sentences = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[0].ends_with('.') && w[1].starts_with(char::is_uppercase))
+        .count();
+    text.split_whitespace().count() > 25 && sentences >= 1
 }
 
 /// The class, id and `itemprop` names of an element, and those set aside
@@ -221,6 +240,13 @@ fn class_hint(node: &NodeRef) -> Option<Hint> {
     }
     if any(&["caption", "credit", "figcaption", "photo-credit"]) {
         return hint(Role::Caption, "caption markup");
+    }
+    if has("video") {
+        return hint(Role::Caption, "video embed markup");
+    }
+    if has("icon") && node.text().trim().chars().count() <= 2 {
+        // An icon font's glyph (`<span class="icon">S</span>`), no text.
+        return hint(Role::Boilerplate, "icon markup (a glyph)");
     }
     if any(&[
         "standfirst",
