@@ -252,3 +252,32 @@ fn by_claims_out_of_time_degrades_with_a_note() {
         c.notes
     );
 }
+
+/// Amounts that agree approximately (`more than $3 billion`, `$3.2
+/// billion`) are one figure.
+#[test]
+fn amounts_that_agree_approximately_are_one_figure() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).expect("loads")
+    };
+    let old = load(
+        "old.txt",
+        "Pier to be rebuilt\n\n\
+         The harbour board approved the plan to rebuild the eastern pier on Tuesday.\n\n\
+         Ports nationwide will share more than $3 billion in repair grants over five years.\n\n\
+         Work on the pier starts in the spring.\n",
+    );
+    let pair = |figure: &str| {
+        let new = load(
+            "new.txt",
+            &format!(
+                "Eastern pier rebuilt\n\n\
+                 Work on the eastern pier starts in the spring, the board said.\n\n\
+                 The grants, worth {figure} billion in all, are for harbours across the country.\n"
+            ),
+        );
+        let c = align_by_claims(&old, &new, &AlignOptions::default());
+        on_one_row(&old, &new, &c, "$3 billion", "billion in all")
+    };
+    assert!(pair("$3.2"), "3.2 agrees with more than 3");
+}

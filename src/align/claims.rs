@@ -52,6 +52,14 @@ pub(crate) fn same_claim(
     distinctive: impl Fn(&u32) -> bool,
     topic: impl Fn(&u32) -> bool,
 ) -> Option<f64> {
+    let agreeing;
+    let b = match with_agreeing_amounts(vocab, a, b) {
+        Some(read) => {
+            agreeing = read;
+            &agreeing
+        }
+        None => b,
+    };
     let (pa, pb) = (&a.profile, &b.profile);
     let quoted = shared_quotation(pa, pb, &distinctive);
     let s = if quoted || quote_similarity(pa, pb) == 0.0 {
@@ -83,6 +91,72 @@ pub(crate) fn same_claim(
     // One sentence only mentions what the other asserts: not one claim.
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
     (enough && asserted).then_some(s)
+}
+
+/// Amounts that agree approximately are one figure: `more than $3 billion`
+/// and `$3.2 billion`, `about 10,000` and `9,600` thousand. Two figures
+/// written before the same word of magnitude, neither a year, that differ
+/// by at most `AMOUNTS_AGREE` of the greater.
+const AMOUNTS_AGREE: f64 = 0.1;
+
+/// `b` with each of its amounts that agrees approximately with a different
+/// amount of `a` (`AMOUNTS_AGREE`) written as `a`'s figure; `None` when
+/// there is none.
+fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
+    let amounts = |s: &Sent| -> Vec<(u32, u32, f64)> {
+        s.seq
+            .windows(2)
+            .filter(|p| vocab.is_magnitude(p[1]) && !vocab.is_when(p[0]))
+            .filter_map(|p| Some((p[0], p[1], vocab.value(p[0])?)))
+            .collect()
+    };
+    let mine = amounts(b);
+    if mine.is_empty() {
+        return None;
+    }
+    let theirs = amounts(a);
+    let agree = |x: f64, y: f64| x != y && (x - y).abs() <= AMOUNTS_AGREE * x.abs().max(y.abs());
+    let read_as: Vec<(u32, u32)> = mine
+        .iter()
+        .filter(|m| !theirs.iter().any(|t| t.0 == m.0))
+        .filter_map(|&(figure, magnitude, value)| {
+            theirs
+                .iter()
+                .find(|t| t.1 == magnitude && agree(t.2, value))
+                .map(|t| (figure, t.0))
+        })
+        .collect();
+    if read_as.is_empty() {
+        return None;
+    }
+    let swap = |v: &[u32]| -> Vec<u32> {
+        v.iter()
+            .map(|&w| read_as.iter().find(|r| r.0 == w).map_or(w, |r| r.1))
+            .collect()
+    };
+    let sorted = |mut v: Vec<u32>| {
+        v.sort_unstable();
+        v
+    };
+    Some(Sent {
+        article: b.article,
+        span: b.span,
+        profile: Profile {
+            stems: sorted(swap(&b.profile.stems)),
+            quotes: b.profile.quotes.clone(),
+        },
+        key: b.key,
+        names: b.names.iter().map(|n| swap(n)).collect(),
+        seq: swap(&b.seq),
+        asserted: Profile {
+            stems: {
+                let mut v = sorted(swap(&b.asserted.stems));
+                v.dedup();
+                v
+            },
+            quotes: Vec::new(),
+        },
+    })
 }
 
 /// Claim similarity of what two sentences assert (`assertion`) from which

@@ -47,7 +47,7 @@ pub(crate) struct Vocab {
     /// Stems that are numbers (`5%`, `2025`, `3.4`): facts, in claims.
     number: Vec<bool>,
     /// Stems that say when (a month, a weekday, `today`, a year): the time of
-    /// a fact, not the fact. This and the next two only in a vocabulary for
+    /// a fact, not the fact. This and the next three only in a vocabulary for
     /// claims (`for_claims`), whose rules alone read them: pairing in order
     /// profiles thousands of words and asks none of them.
     when: Vec<bool>,
@@ -55,6 +55,9 @@ pub(crate) struct Vocab {
     weak: Vec<bool>,
     /// Stems of the words of magnitude (`thousand` … `trillion`).
     magnitude: Vec<bool>,
+    /// The value of each stem that is a plain figure (`3.2`, `1,500`), for
+    /// amounts that agree approximately.
+    value: Vec<Option<f64>>,
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
@@ -710,6 +713,7 @@ impl Vocab {
         if self.paraphrases {
             self.when.push(is_when(stem));
             self.weak.push(is_weak(stem));
+            self.value.push(stem.replace(',', "").parse::<f64>().ok());
             self.magnitude.push(
                 MAGNITUDE_WORDS
                     .iter()
@@ -802,6 +806,11 @@ impl Vocab {
     pub fn is_magnitude(&self, id: u32) -> bool {
         debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.magnitude.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// The value of a stem that is a plain figure.
+    pub fn value(&self, id: u32) -> Option<f64> {
+        self.value.get(id as usize).copied().flatten()
     }
 
     /// Whether a stem is a function word.
