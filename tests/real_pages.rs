@@ -212,6 +212,32 @@ fn an_authors_biography_is_no_byline_and_an_icon_glyph_no_heading() {
 }
 
 #[test]
+fn a_date_printed_under_the_headline_dates_a_page_without_date_markup() {
+    // Xinhua's layout: an empty audio element, then the date line.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"header\"><h1><span class=\"title\">短缺药品保供稳价 全力保障临床用药需求</span></h1>\
+             <audio class=\"hide\"></audio><div class=\"info\">2023-11-17 20:52:15 <span>来源：新华网</span></div></div>\
+             <article>{}</article>",
+            paragraphs(6, "medicine")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.date.as_deref(), Some("2023-11-17T20:52"));
+    // A paragraph of prose after the headline is no date line.
+    let html = page(
+        "",
+        &format!(
+            "<h1>Valley flood plan agreed</h1><p>2023-11-17 was the day the council met, and it agreed on the plan after a long debate about the costs.</p>{}",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(a.meta.date, None);
+}
+
+#[test]
 fn declared_charsets_decode_the_page() {
     let cases: [(&str, &'static encoding_rs::Encoding, &str); 3] = [
         (

@@ -1025,6 +1025,29 @@ fn page_url(doc: &Document) -> Option<String> {
 
 /// A date the address spells as `/2011/08/13/`, the way news sites file
 /// their stories; a year and month alone are not a day.
+/// The date printed on the line after a headline (`h1`) when it opens that
+/// line (`2023-11-17 20:52:15 来源：新华网`), where no markup dates the page.
+fn date_under_headline(doc: &Document) -> Option<String> {
+    let heads = doc.select("h1");
+    heads.nodes().iter().take(3).find_map(|h1| {
+        let mut next = h1
+            .next_element_sibling()
+            .or_else(|| h1.parent()?.next_element_sibling());
+        // Past an empty element (an audio player, a spacer).
+        while next.as_ref().is_some_and(|n| n.text().trim().is_empty()) {
+            next = next?.next_element_sibling();
+        }
+        let line = next?.text();
+        let words: Vec<&str> = line.split_whitespace().take(13).collect();
+        if words.len() > 12 {
+            return None;
+        }
+        (1..=words.len().min(3))
+            .rev()
+            .find_map(|n| super::parse_date(&words[..n].join(" ")))
+    })
+}
+
 fn date_in_url(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
     parts.windows(3).find_map(|w| {
@@ -1101,7 +1124,8 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
                 first.and_then(|v| super::parse_date(&v))
             })
             .or_else(|| publication_meta(metas))
-            .or_else(|| page_url(doc).as_deref().and_then(date_in_url));
+            .or_else(|| page_url(doc).as_deref().and_then(date_in_url))
+            .or_else(|| date_under_headline(doc));
     }
     if meta.byline.is_none() {
         meta.byline = [("name", "author"), ("property", "article:author")]
