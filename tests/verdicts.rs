@@ -84,6 +84,53 @@ fn one_relation_whatever_the_alignment_mode() {
     assert_eq!(align(center, left, &options()).relation, Relation::Related);
 }
 
+/// Regression (a story of three outlets called a pair `related · 0.28` that
+/// `diff` of the two called `unrelated`, on 6 pairs of the set): inside a
+/// story of any size, and inside a story sorted from a pile, a pair has the
+/// relation `diff` gives it.
+#[test]
+fn a_pair_in_a_story_of_many_as_diffed() {
+    let Some(events) = events() else {
+        eprintln!("skipped: {DIR} is absent (the same-event development set)");
+        return;
+    };
+    let (mut pairs, mut pile_pairs) = (0, 0);
+    let all: Vec<Article> = events.values().flatten().map(|(_, a)| a.clone()).collect();
+    let names: Vec<&str> = events.values().flatten().map(|(n, _)| n.as_str()).collect();
+    let diffed = |a: &Article, b: &Article| align(a, b, &options()).relation;
+    for articles in events.values().filter(|a| a.len() >= 3) {
+        let members: Vec<Article> = articles.iter().map(|(_, a)| a.clone()).collect();
+        let story = storydiff::story::story(&members);
+        for p in &story.pairs {
+            let (a, b) = (&articles[p.a], &articles[p.b]);
+            assert_eq!(
+                p.relation,
+                diffed(&a.1, &b.1),
+                "{} {}: story against diff",
+                a.0,
+                b.0
+            );
+            pairs += 1;
+        }
+    }
+    let pile = sort_pile(&all);
+    for s in &pile.stories {
+        for p in &s.story.pairs {
+            let (a, b) = (s.articles[p.a], s.articles[p.b]);
+            assert_eq!(
+                p.relation,
+                diffed(&all[a], &all[b]),
+                "{} {}: pile story against diff",
+                names[a],
+                names[b]
+            );
+            pile_pairs += 1;
+        }
+    }
+    eprintln!("{pairs} pairs in stories of three or more, {pile_pairs} in the pile's stories: each as diffed");
+    assert!(pairs > 300 && pile_pairs > 300, "{pairs} {pile_pairs}");
+}
+
 /// Different events are unrelated, whichever mode: each article against one
 /// of another outlet 37 events on.
 #[test]

@@ -221,24 +221,11 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
 const ALIGN_FROM: f64 = 0.2;
 
 /// Analyses the story the articles tell: they are taken as one story, and a
-/// pair that is not a reprint is `related` when the same-event evidence says
-/// so (rarity measured among these articles).
+/// pair that is not a reprint is `related` when the same-event evidence for
+/// the two says so (rarity weighed over the pair, as `diff` weighs it).
 pub fn story(articles: &[Article]) -> Story {
     let index = index::build(articles);
-    analyse(
-        articles,
-        &|a, b| judge::judge(&index, a, b),
-        Together::ByEvidence,
-    )
-}
-
-/// How the articles of an analysis belong together.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Together {
-    /// Each pair is judged on its own evidence.
-    ByEvidence,
-    /// The articles were sorted into one story: every pair is the same event.
-    OneStory,
+    analyse(articles, &|a, b| judge::judge_alone(&index, a, b))
 }
 
 /// The analysis of one story, stage by stage; `evidence` judges a pair of
@@ -246,10 +233,9 @@ pub(crate) enum Together {
 pub(crate) fn analyse(
     articles: &[Article],
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
-    together: Together,
 ) -> Story {
     let refs: Vec<&Article> = articles.iter().collect();
-    complete(articles, outline(&refs, evidence, together))
+    complete(articles, outline(&refs, evidence))
 }
 
 /// The outline of a story: every pair's relation, similarity and evidence,
@@ -257,9 +243,8 @@ pub(crate) fn analyse(
 pub(crate) fn outline(
     articles: &[&Article],
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
-    together: Together,
 ) -> Story {
-    let pairs = relate(articles, evidence, together);
+    let pairs = relate(articles, evidence);
     let groups = reprint_groups(articles.len(), &pairs);
     Story {
         pairs,
@@ -463,7 +448,6 @@ fn with_word_for_word_copies(
 fn relate(
     articles: &[&Article],
     evidence: &(dyn Fn(usize, usize) -> Evidence + Sync),
-    together: Together,
 ) -> Vec<PairSummary> {
     let n = articles.len();
     let sigs: Vec<Vec<u64>> = articles.iter().map(|a| shingles(a)).collect();
@@ -472,7 +456,9 @@ fn relate(
     for a in 0..n {
         for b in a + 1..n {
             let evidence = evidence(a, b);
-            let same_event = together == Together::OneStory || evidence.same_event();
+            // The pair's own evidence, also inside a story sorted from a
+            // pile: `diff` of the two says the same.
+            let same_event = evidence.same_event();
             let (relation, similarity, aligned) = if containment(&sigs[a], &sigs[b]) >= ALIGN_FROM {
                 // Only the relation and similarity are read: no edit classes.
                 let options = AlignOptions {

@@ -9,7 +9,7 @@
 
 use super::index::{self, Index};
 use super::judge::{self, SAME_EVENT};
-use super::{candidates, cluster, complete, outline, Story, Together};
+use super::{candidates, cluster, complete, outline, Story};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::article::Article;
@@ -169,8 +169,8 @@ fn story_of_group(
     members: &[usize],
 ) -> PileStory {
     let subset: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
-    let evidence = |a: usize, b: usize| judge::judge(index, members[a], members[b]);
-    let story = outline(&subset, &evidence, Together::OneStory);
+    let evidence = |a: usize, b: usize| judge::judge_alone(index, members[a], members[b]);
+    let story = outline(&subset, &evidence);
     let central = most_central(members, centrality);
     PileStory {
         articles: members.to_vec(),

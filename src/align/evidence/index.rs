@@ -36,6 +36,17 @@ pub(crate) struct Index {
     pub postings: Vec<Vec<(u32, f32)>>,
     /// Each term as first written, for showing evidence.
     pub surface: Vec<String>,
+    /// Each article's terms before weighing, kept so that a pair can be
+    /// judged alone ([`Index::pair`]).
+    bags: Vec<Bag>,
+}
+
+impl Index {
+    /// The index of two of its articles alone (rarity weighed over the
+    /// two): what `diff A B` reads for the pair.
+    pub(crate) fn pair(&self, a: usize, b: usize) -> Index {
+        from_bags(vec![self.bags[a].clone(), self.bags[b].clone()])
+    }
 }
 
 /// Weight of a headline word against a body word: the headline says what
@@ -48,21 +59,29 @@ const OUTLET_LINE_WORDS: usize = 8;
 
 /// Indexes the articles (on both cores when there are many).
 pub(crate) fn build<A: Borrow<Article> + Sync>(articles: &[A]) -> Index {
-    let bags = terms_of_each(articles);
+    from_bags(terms_of_each(articles))
+}
+
+fn from_bags(bags: Vec<Bag>) -> Index {
     let mut ids: FxMap<String, TermId> = FxMap::default();
     let mut surface: Vec<String> = Vec::new();
-    let mut docs: Vec<Doc> = Vec::with_capacity(articles.len());
-    let mut raw: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(articles.len());
-    for bag in bags {
+    let mut docs: Vec<Doc> = Vec::with_capacity(bags.len());
+    let mut raw: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(bags.len());
+    for bag in &bags {
         let mut counts: Vec<(TermId, f32)> = bag
             .counts
-            .into_iter()
+            .iter()
             .map(|(stem, count, written)| {
-                let id = *ids.entry(stem).or_insert_with(|| {
-                    surface.push(written);
-                    TermId(surface.len() as u32 - 1)
-                });
-                (id, count)
+                let id = match ids.get(stem.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        surface.push(written.clone());
+                        let id = TermId(surface.len() as u32 - 1);
+                        ids.insert(stem.clone(), id);
+                        id
+                    }
+                };
+                (id, *count)
             })
             .collect();
         counts.sort_unstable_by_key(|&(t, _)| t);
@@ -77,7 +96,7 @@ pub(crate) fn build<A: Borrow<Article> + Sync>(articles: &[A]) -> Index {
         docs.push(Doc {
             terms: Vec::new(),
             title,
-            quote_runs: bag.quote_runs,
+            quote_runs: bag.quote_runs.clone(),
             day: bag.day,
         });
     }
@@ -86,10 +105,12 @@ pub(crate) fn build<A: Borrow<Article> + Sync>(articles: &[A]) -> Index {
         docs,
         postings,
         surface,
+        bags,
     }
 }
 
 /// What one article contributes before terms get pile-wide ids.
+#[derive(Clone)]
 struct Bag {
     /// (stem, weighted count, the word as first written), in order of first use.
     counts: Vec<(String, f32, String)>,

@@ -76,6 +76,13 @@ pub(crate) fn judge(index: &Index, a: usize, b: usize) -> Evidence {
     }
 }
 
+/// Judges articles `a` and `b` of the index as `diff` does, the two alone
+/// (rarity weighed over the pair, not the pile): one relation for a pair
+/// whatever shows it.
+pub(crate) fn judge_alone(index: &Index, a: usize, b: usize) -> Evidence {
+    judge(&index.pair(a, b), 0, 1)
+}
+
 /// The same-event score alone (what clustering needs), as `judge` gives it.
 pub(crate) fn score(index: &Index, a: usize, b: usize) -> f64 {
     let (da, db) = (&index.docs[a], &index.docs[b]);
