@@ -289,7 +289,8 @@ fn homologous_sentences_of_real_coverage() {
     // on it. Reading percentages as figures, nouns of acts as their verbs
     // and a topic both sentences assert as half a distinctive word took
     // recall from 69/58/62/60/47 % to 72/61/69/60/59 % on a-e and 57 to
-    // 70 % on f, precision 96-100 % to 95-100 % on a-e, 84 % on f.
+    // 70 % on f, precision 96-100 % to 95-100 % on a-e, 84 % on f; a named
+    // law or plan read as what is said took e to 62 %.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.6),
@@ -309,7 +310,7 @@ fn homologous_sentences_of_real_coverage() {
             "homologous-e.tsv",
             "set e (held out, labelled blind before the previous round)",
             0.95,
-            0.55,
+            0.6,
         ),
         (
             "homologous-f.tsv",

@@ -147,6 +147,7 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
         },
         key: b.key,
         names: b.names.iter().map(|n| swap(n)).collect(),
+        things: b.things.clone(),
         seq: swap(&b.seq),
         asserted: Profile {
             stems: {
@@ -325,7 +326,9 @@ impl Evidence {
                 _ => worth,
             };
             let (group, content) = if let Some(k) = s.names.iter().position(|n| n.contains(&w)) {
-                (k, false)
+                // A named law or plan is what is said; a named person or
+                // body, who.
+                (k, s.things.get(k).copied().unwrap_or(false))
             } else if let Some(k) = phrase {
                 (s.names.len() + k, true)
             } else {
@@ -450,6 +453,8 @@ pub(crate) struct Sent {
     pub key: u64,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
     pub names: Vec<Vec<u32>>,
+    /// For each name, whether it names a thing done or decided (`THING_HEADS`).
+    pub things: Vec<bool>,
     /// Its words' stems in order, function words included (filled by `mark_names`).
     pub seq: Vec<u32>,
     /// The content words of what it asserts (`assertion`), each once, as a
@@ -510,6 +515,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     profile: vocab.profile(text),
                     key: words_key(text),
                     names: Vec::new(),
+                    things: Vec::new(),
                     seq: Vec::new(),
                     asserted: Profile::default(),
                 });
@@ -549,6 +555,7 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
     for s in sents.iter_mut().zip(searched).filter(|x| *x.1).map(|x| x.0) {
         let text = &articles[s.article].text[s.span.range()];
         let mut run: Vec<u32> = Vec::new();
+        let mut last = "";
         let words: Vec<&str> = crate::article::split_words(text).collect();
         let asserted = assertion_words(&words);
         for (k, &w) in words.iter().enumerate() {
@@ -570,15 +577,19 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
                     .all(|&id| known.get(id as usize).copied().unwrap_or(false));
             if first_known && !stems.is_empty() {
                 run.extend(stems);
+                last = w;
             } else if !run.is_empty() {
+                s.things.push(names_a_thing(last));
                 s.names.push(std::mem::take(&mut run));
             }
             let ends = w.ends_with(|c: char| ",;:.!?)”\"’".contains(c));
             if ends && !run.is_empty() {
+                s.things.push(names_a_thing(last));
                 s.names.push(std::mem::take(&mut run));
             }
         }
         if !run.is_empty() {
+            s.things.push(names_a_thing(last));
             s.names.push(run);
         }
         let stems = &mut s.asserted.stems;
@@ -586,6 +597,37 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
         stems.sort_unstable();
         stems.dedup();
     }
+}
+
+/// Last words of the names of things done or decided rather than of who
+/// does them: a law, a plan, a deal (`the Cannabis Administration and
+/// Opportunity Act`, `the Clean Energy Performance Program`).
+const THING_HEADS: &[&str] = &[
+    "accord",
+    "accords",
+    "act",
+    "agreement",
+    "amendment",
+    "bill",
+    "deal",
+    "directive",
+    "initiative",
+    "law",
+    "plan",
+    "program",
+    "programme",
+    "project",
+    "resolution",
+    "treaty",
+];
+
+/// Whether a name ending in `last` (as written) names a thing done or
+/// decided (`THING_HEADS`): what is said, not who says it.
+fn names_a_thing(last: &str) -> bool {
+    let bare = last
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    THING_HEADS.contains(&bare.as_str())
 }
 
 /// A hash of a sentence's words as written (whitespace runs do not count).
@@ -1386,6 +1428,14 @@ fn with_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_named_law_is_what_is_said() {
+        assert!(super::names_a_thing("Act,"));
+        assert!(super::names_a_thing("Program"));
+        assert!(!super::names_a_thing("Booker"));
+        assert!(!super::names_a_thing("Committee"));
+    }
+
     #[test]
     fn increasing_runs() {
         assert_eq!(
