@@ -2,7 +2,9 @@
 //! folds, and a row layout computed once per width with prefix sums, so any
 //! scroll offset maps to a group in O(log n) and only visible rows are drawn.
 
+use std::any::Any;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use unicode_width::UnicodeWidthChar;
 
@@ -327,6 +329,57 @@ pub struct Layout {
     pub items: Vec<Item>,
     /// `starts[i]` is the first row of item `i`; the last entry is the total.
     pub starts: Vec<u64>,
+    /// Screen lines of items drawn lately, kept while this layout stands.
+    pub drawn: DrawCache,
+}
+
+/// What the panes drew of recent items (their wrapped lines), so that a
+/// frame does not wrap them again: a 12 MB passage on screen was wrapped
+/// anew on every key typed into the search prompt (0.5 s a key). Emptied
+/// with the layout; a copy starts empty.
+#[derive(Default)]
+pub struct DrawCache(Mutex<Vec<(usize, Arc<dyn Any + Send + Sync>)>>);
+
+/// Items whose lines are kept (more than a screen shows).
+const DRAWN_ITEMS: usize = 64;
+
+impl DrawCache {
+    /// Item `item`'s lines, made by `make` when not kept.
+    pub fn get_or_make<T: Any + Send + Sync>(
+        &self,
+        item: usize,
+        make: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = kept
+            .iter()
+            .find(|(i, _)| *i == item)
+            .and_then(|(_, lines)| lines.clone().downcast::<T>().ok())
+        {
+            return found;
+        }
+        let lines = Arc::new(make());
+        if kept.len() >= DRAWN_ITEMS {
+            kept.remove(0);
+        }
+        kept.push((item, lines.clone()));
+        lines
+    }
+}
+
+impl Clone for DrawCache {
+    fn clone(&self) -> Self {
+        DrawCache::default()
+    }
+}
+
+impl std::fmt::Debug for DrawCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DrawCache")
+    }
 }
 
 /// Whether item `i` is preceded by a blank row (a paragraph break on either side).
@@ -384,7 +437,12 @@ impl Layout {
             };
         }
         starts.push(row);
-        Layout { key, items, starts }
+        Layout {
+            key,
+            items,
+            starts,
+            drawn: DrawCache::default(),
+        }
     }
 
     pub fn total_rows(&self) -> u64 {

@@ -11,7 +11,8 @@ use crate::tui::filter::{self, ClassFilter};
 use crate::tui::layout::{side_lines, spaced, str_width, GroupKind, Item, Piece, Seg};
 use crate::tui::theme::Theme;
 
-/// The lines of one item, both sides, computed once per frame per item.
+/// The lines of one item, both sides, computed once while the layout stands
+/// (`Layout::drawn`).
 struct ItemLines {
     item: usize,
     spaced: bool,
@@ -266,7 +267,7 @@ impl Panes {
 pub(super) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let r = app.ready.as_ref().expect("ready");
     let panes = Panes::new(area);
-    let mut cache: Option<ItemLines> = None;
+    let mut cache: Option<std::sync::Arc<ItemLines>> = None;
     for dy in 0..area.height {
         let row = app.top + dy as u64;
         let y = area.y + dy;
@@ -275,7 +276,7 @@ pub(super) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         }
         let item = r.layout.item_at(row);
         if cache.as_ref().is_none_or(|c| c.item != item) {
-            cache = Some(item_lines(app, item));
+            cache = Some(r.layout.drawn.get_or_make(item, || item_lines(app, item)));
         }
         let lines = cache.as_ref().expect("cached");
         let mut local = (row - r.layout.starts[item]) as usize;
