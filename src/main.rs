@@ -176,6 +176,9 @@ fn run_diff(
         DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
     }
     out.flush()?;
+    // The process ends here: the articles and the comparison are left for
+    // the system to take back whole rather than freed piece by piece.
+    std::mem::forget((old, new, comparison));
     Ok(if identical { 0 } else { 1 })
 }
 

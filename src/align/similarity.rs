@@ -28,10 +28,11 @@ pub(crate) struct Vocab {
     /// Stems of ASCII words (at most seven bytes) packed into an integer: most
     /// words of most articles, looked up without hashing strings.
     short: FxMap<u64, u32>,
-    /// The first two bytes of every key in `short`, and (hashed) the first
-    /// three of every key that long, as bits (`StemHead`): a word of the
-    /// rarity sample whose stem cannot be among them is passed over
-    /// unstemmed and unremembered. Empty until the first key.
+    /// The first two bytes of every key in `short` but function words', and
+    /// (hashed) the first three of every such key that long, as bits
+    /// (`StemHead`): a word of the rarity sample whose stem cannot be among
+    /// them is passed over unstemmed and unremembered. Empty until the first
+    /// key.
     short_prefixes: Vec<u64>,
     short_heads: Vec<u64>,
     /// Words of up to fifteen bytes as written (packed with their length):
@@ -596,7 +597,8 @@ impl Vocab {
 
     /// The id of a word's stem when a profiled sentence has it; words of the
     /// sample that no profile has are read for nothing (their frequency is
-    /// never asked), so they get no id.
+    /// never asked), so they get no id, and function words may get none (the
+    /// sample does not count them).
     fn known_id(&mut self, word: &str) -> Option<u32> {
         // Most words of the sample are ruled out by their first letters,
         // before any hashing, and are not remembered.
@@ -686,6 +688,11 @@ impl Vocab {
         let len = bytes.iter().rposition(|&c| c != 0).map_or(0, |p| p + 1);
         let id = self.new_id(std::str::from_utf8(&bytes[..len]).unwrap_or(""));
         self.short.insert(key, id);
+        // The rarity sample counts no function word (`observe`): their
+        // heads would let the commonest words of the sample through.
+        if self.stop[id as usize] {
+            return id;
+        }
         if self.short_prefixes.is_empty() {
             self.short_prefixes = vec![0; (1 << 16) / 64];
             self.short_heads = vec![0; (1 << 16) / 64];
