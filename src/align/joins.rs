@@ -703,16 +703,23 @@ fn union(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
 /// (one giant "sentence", a run of hundreds) are left as pairing made them.
 const MAX_JOINED_BYTES: usize = 20_000;
 
-/// Words of both sides that the word diff keeps (0 for runs too long to join).
+/// Words of both sides that the word diff keeps (0 for runs too long to join),
+/// worked out once for each pair of runs (`Sources::kept`).
 fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
     if old.is_empty() || new.is_empty() || too_long(src, old, new) {
         return 0;
+    }
+    let runs = [old.start, old.end, new.start, new.end];
+    if let Some(&words) = src.kept.borrow().get(&runs) {
+        return words;
     }
     let (o, n) = (
         src.text(Side::Old, old.clone()),
         src.text(Side::New, new.clone()),
     );
-    word_counts_by(&o, &n, None).2
+    let words = word_counts_by(&o, &n, None).2;
+    src.kept.borrow_mut().insert(runs, words);
+    words
 }
 
 /// Either side's run over `MAX_JOINED_BYTES`.

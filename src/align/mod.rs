@@ -243,6 +243,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         new,
         old_units: &old_units,
         new_units: &new_units,
+        kept: Default::default(),
     };
     let items = regions::sentence_diff(&old_units, &new_units, deadline, &mut trace);
     let profiles = regions::profile_regions(&src, &items);
@@ -307,6 +308,10 @@ pub(crate) struct Sources<'a> {
     pub new: &'a Article,
     pub old_units: &'a [Unit],
     pub new_units: &'a [Unit],
+    /// Words the word diff keeps between runs of old and new units, by the
+    /// runs (`joins::kept`): the joins weigh an op's words again as each
+    /// neighbour's candidate.
+    pub kept: std::cell::RefCell<similarity::FxMap<[usize; 4], usize>>,
 }
 
 impl Sources<'_> {

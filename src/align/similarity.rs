@@ -543,14 +543,13 @@ fn packed(word: &str) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    // Little-endian bytes, the length in the top byte: as
-    // `u128::from_le_bytes` of the word zero-padded to 15 bytes and its
-    // length, without copying through memory.
-    let mut key = (b.len() as u128) << 120;
-    for (i, &c) in b.iter().enumerate() {
-        key |= u128::from(c) << (8 * i);
-    }
-    Some(key)
+    // Little-endian bytes, the length in the top byte: the word zero-padded
+    // to 15 bytes and its length (a copy costs less than shifting a 128-bit
+    // integer byte by byte).
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// What `raw` holds for a word whose stem no profile has.
