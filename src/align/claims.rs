@@ -75,9 +75,11 @@ pub(crate) fn same_claim(
     if quoted {
         return (s >= CLAIM_THRESHOLD).then_some(s);
     }
-    let shared = shared_evidence(vocab, a, b, &distinctive, &topic);
-    let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
     let core = vocab.claim_similarity(&a.asserted, &b.asserted);
+    // A topic is evidence only where what the two sentences assert is alike.
+    let topics_count = core >= TOPICS_ALIKE;
+    let shared = shared_evidence(vocab, a, b, &distinctive, &topic, topics_count);
+    let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
     // Circumstances do not make a claim less alike: when what two sentences
     // assert is clearly alike, that counts, not the whole sentences.
     let alike = if core >= ASSERTED_SAME {
@@ -160,6 +162,12 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
     })
 }
 
+/// Claim similarity of what two sentences assert from which the topics they
+/// share count as evidence (`shared_evidence`): below it, two sentences
+/// that share only an article's recurring words (`Trudeau`, `parties`,
+/// `minority`) say different things about them.
+const TOPICS_ALIKE: f64 = 0.25;
+
 /// Claim similarity of what two sentences assert (`assertion`) from which
 /// they assert the same thing, though the words that tell it are the
 /// story's everyday ones.
@@ -191,6 +199,7 @@ fn shared_evidence(
     b: &Sent,
     distinctive: &impl Fn(&u32) -> bool,
     topic: &impl Fn(&u32) -> bool,
+    topics_count: bool,
 ) -> Vec<SharedWord> {
     let words: Vec<u32> = shared_stems(&a.profile.stems, &b.profile.stems)
         .filter(|&w| !vocab.is_when(w) && !vocab.is_weak(w))
@@ -230,8 +239,9 @@ fn shared_evidence(
                 .iter()
                 .all(|s| s.asserted.stems.binary_search(&stem).is_ok());
             // A topic of either article tells one of its statements from
-            // another only where both sentences assert it, and then half.
-            let worth = match (t, asserted, everyday) {
+            // another only where both sentences assert it and what they
+            // assert is alike (`topics_count`), and then half.
+            let worth = match (t, asserted && topics_count, everyday) {
                 (true, false, _) => 0.0,
                 (true, true, _) | (false, _, true) => 0.5,
                 (false, _, false) => 1.0,
