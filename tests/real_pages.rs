@@ -579,6 +579,30 @@ fn a_site_name_every_declared_title_carries_is_part_of_the_published_title() {
 }
 
 #[test]
+fn the_title_block_is_the_printed_headline_without_the_authors_name() {
+    // Medium's JSON-LD name `Headline - Author - Medium`: the metadata keeps
+    // the author (as Readability's reference does), the title block shows
+    // the `h1` the page prints.
+    let ld = r#"<script type="application/ld+json">{"@context":"http://schema.org","@type":"NewsArticle","name":"Samantha and The Great Big Lie - John C. Welch - Medium","headline":"Samantha and The Great Big Lie - John C. Welch - Medium"}</script><meta property="og:site_name" content="Medium">"#;
+    let body = format!(
+        "<article><h1>Samantha and The Great Big Lie</h1>{}</article>",
+        paragraphs(6, "lie")
+    );
+    let a = load("p.html", &page(ld, &body));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Samantha and The Great Big Lie - John C. Welch")
+    );
+    let titles: Vec<&str> = a
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Title)
+        .map(|b| a.slice(b.span))
+        .collect();
+    assert_eq!(titles, ["Samantha and The Great Big Lie"]);
+}
+
+#[test]
 fn the_site_name_leaves_the_title_block_too_and_before_the_headline() {
     // No `og:site_name`: the page's address names the site; the title block
     // shown above the article reads as the metadata does.

@@ -761,16 +761,19 @@ fn from_extracted(
         ),
     }
     let shown_title = meta.title.clone().unwrap_or(title);
-    // The title block is the headline as printed, also where the title as
-    // published adds the site's name to it.
-    let printed = if heads.as_published(&shown_title) {
+    // The title block is the headline as printed, also where the title adds
+    // the site's or the author's name to it (`… - John C. Welch`).
+    let printed = if heads.h1_then_more(&shown_title) {
+        heads.h1.as_str()
+    } else if heads.as_published(&shown_title) {
         super::meta::strip_site_name(&shown_title, meta.outlet.as_deref(), host)
     } else {
         &shown_title
     };
     let first_is_title = body.blocks.first().is_some_and(|b| {
         let first = &body.text[b.span.range()];
-        same_words(first, &shown_title) || same_words(first, printed)
+        let heading = b.role == Role::Title || b.role.is_content();
+        same_words(first, &shown_title) || (heading && same_words(first, printed))
     });
     if !printed.is_empty() && !first_is_title {
         c.push_block(printed, Role::Title, heads.source_of(printed), false);
@@ -915,6 +918,17 @@ impl Heads {
         self.declared.len() >= 2
             && self.declared.iter().all(|d| same_words(d, title))
             && super::meta::strip_site_trail(title).len() == title.trim().len()
+    }
+
+    /// Whether `title` is the page's `h1` and a separator and more after it
+    /// (`Samantha and The Great Big Lie - John C. Welch`).
+    fn h1_then_more(&self, title: &str) -> bool {
+        let rest = title.trim().get(self.h1.len()..).unwrap_or("");
+        super::meta::substantial(&self.h1)
+            && title.trim().starts_with(self.h1.as_str())
+            && super::meta::SEPARATORS
+                .iter()
+                .any(|sep| rest.starts_with(sep))
     }
 
     /// Which of the page's headlines a title is, for its reason: its `h1`,

@@ -516,7 +516,7 @@ pub(crate) fn strip_site_trail(title: &str) -> &str {
 }
 
 /// The separators between a headline and a site's or section's name.
-const SEPARATORS: &[&str] = &[
+pub(crate) const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " > ", " -- ", " · ",
 ];
 
@@ -603,7 +603,7 @@ fn without_glued_cjk_name(title: &str) -> Option<&str> {
 }
 
 /// A headline long enough to stand without the site's name beside it.
-fn substantial(head: &str) -> bool {
+pub(crate) fn substantial(head: &str) -> bool {
     let cjk = head.chars().filter(|&c| super::is_cjk(c)).count();
     head.split_whitespace().count() >= 3 || cjk >= 8
 }
