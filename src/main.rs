@@ -366,10 +366,13 @@ fn one_story(
     match n {
         Some(n) => {
             if n == 0 || n > pile.stories.len() {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
                 anyhow::bail!(
-                    "--story {n}: the pile has {} stories (numbered from 1) and {} singles",
-                    pile.stories.len(),
-                    pile.singles.len()
+                    "--story {n}: the pile has {} (numbered from 1) and {}",
+                    count(pile.stories.len(), "story", "stories"),
+                    count(pile.singles.len(), "single", "singles")
                 );
             }
             analysing(pile.stories[n - 1].articles.len());

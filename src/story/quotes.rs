@@ -440,11 +440,56 @@ fn is_name_word(w: &str) -> bool {
         && !crate::article::is_calendar_name(w)
 }
 
+/// A lowercase word inside a surname (`Bill de Blasio`, `Ursula von der
+/// Leyen`), a name word only between two others.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "le"
+            | "la"
+            | "du"
+            | "dos"
+            | "das"
+            | "bin"
+            | "al"
+            | "ibn"
+            | "ten"
+            | "ter"
+    )
+}
+
+/// Whether word `k` belongs to a name: a name word, or a particle with name
+/// words on both sides (through a second particle: `von der Leyen`).
+fn in_name(words: &[(usize, &str)], k: usize) -> bool {
+    if is_name_word(words[k].1) {
+        return true;
+    }
+    let name_or_particle = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| is_name_word(w.1) || is_particle(w.1))
+    };
+    is_particle(words[k].1)
+        && k > 0
+        && (is_name_word(words[k - 1].1) || is_particle(words[k - 1].1))
+        && name_or_particle(k + 1)
+        && (words.get(k + 1).is_some_and(|w| is_name_word(w.1))
+            || words.get(k + 2).is_some_and(|w| is_name_word(w.1)))
+}
+
 /// The name ending at word `end` (inclusive), walking back over name words.
 fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
     let mut k = end as isize;
     let mut parts = Vec::new();
-    while k >= 0 && parts.len() < 4 && is_name_word(words[k as usize].1) {
+    while k >= 0 && parts.len() < 5 && in_name(words, k as usize) {
         parts.push(clean(words[k as usize].1));
         if words[k as usize].1.ends_with(',') && !parts.is_empty() && k as usize != end {
             break;
@@ -500,8 +545,8 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
             .map(|_| {
                 let mut end = after;
                 while end + 1 < words.len()
-                    && end - after < 3
-                    && is_name_word(words[end + 1].1)
+                    && end - after < 4
+                    && in_name(&words, end + 1)
                     && !words[end].1.ends_with(',')
                 {
                     end += 1;
@@ -664,6 +709,21 @@ mod gender_tests {
             .into_iter()
             .map(|f| f.speaker)
             .collect()
+    }
+
+    #[test]
+    fn particles_inside_surnames() {
+        let s = speakers(
+            "New York City Mayor Bill de Blasio described the flooding as a “historic weather event” on Wednesday night.\n\n\
+             “Europe is ready to act,” said Ursula von der Leyen, after the talks in Brussels.\n",
+        );
+        assert_eq!(
+            s,
+            vec![
+                Some("Bill de Blasio".to_string()),
+                Some("Ursula von der Leyen".to_string())
+            ]
+        );
     }
 
     #[test]
