@@ -1058,7 +1058,8 @@ fn no_words(f: &Feat) -> Verdict {
 /// "a bare number (a counter or a page link)".
 fn bare_number(f: &Feat) -> Verdict {
     let t = f.text;
-    (t.chars().count() <= 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| {
+    // Four characters are at most sixteen bytes: a paragraph is not counted.
+    (t.len() <= 16 && t.chars().count() <= 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| {
         (
             Role::Boilerplate,
             "a bare number (a counter or a page link)".into(),
@@ -1265,7 +1266,14 @@ fn caption_cue(f: &Feat) -> Verdict {
 /// "starts with a picture credit (`AFP`)".
 fn leading_picture_credit(f: &Feat) -> Verdict {
     let t = f.text;
-    if f.prose_end && !CREDITS.iter().any(|c| t.ends_with(c)) {
+    // Every block asks: a credit's last (first) byte is compared before
+    // its whole.
+    let (first, last) = (t.as_bytes().first(), t.as_bytes().last());
+    if f.prose_end
+        && !CREDITS
+            .iter()
+            .any(|c| c.as_bytes().last() == last && t.ends_with(c))
+    {
         return None;
     }
     let opens_name = |rest: &str| {
@@ -1276,9 +1284,9 @@ fn leading_picture_credit(f: &Feat) -> Verdict {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    let credit = CREDITS
-        .iter()
-        .find(|credit| t.strip_prefix(**credit).is_some_and(opens_name))?;
+    let credit = CREDITS.iter().find(|credit| {
+        credit.as_bytes().first() == first && t.strip_prefix(**credit).is_some_and(opens_name)
+    })?;
     Some((
         Role::Caption,
         format!("starts with a picture credit (`{credit}`)"),
