@@ -369,7 +369,14 @@ pub(crate) fn clean_byline(raw: &str) -> Option<String> {
             s = s[label.len()..].trim_start();
         }
     }
-    let s = cut_at_date(s);
+    let dated = cut_at_date(s);
+    let s = if dated.len() < s.len() {
+        // What the date's digits left: `David Gura | Apr`, `Bryan Walsh
+        // Tuesday, Aug.`, `Richard Lawler posted Aug`.
+        without_date_words(dated)
+    } else {
+        dated
+    };
     let s = s
         .trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(".contains(c))
         .trim_start_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;".contains(c));
@@ -400,6 +407,34 @@ fn without_trailing_day(s: &str) -> &str {
         lead[..lead.len() - 3].trim_end()
     } else {
         s
+    }
+}
+
+/// A byline cut before a date's digits without the date's words left at
+/// its end: day and month names (`Tuesday, Aug.`, `Apr`) and the words that
+/// lead into a date (`posted`, `published`, `updated`, `on`).
+fn without_date_words(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let t = s.trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(.".contains(c));
+        let Some((head, last)) = t.rsplit_once(|c: char| c.is_whitespace() || c == '|') else {
+            return t;
+        };
+        let lower = last.to_lowercase();
+        let calendar = is_calendar_name(last)
+            || (lower.len() == 3 || lower.len() == 4 && lower.ends_with('t'))
+                && WEEKDAYS
+                    .iter()
+                    .chain(&MONTH_NAMES)
+                    .any(|n| n.to_lowercase().starts_with(&lower));
+        let lead = matches!(
+            lower.as_str(),
+            "posted" | "published" | "updated" | "on" | "at" | "le" | "el" | "am"
+        );
+        if !(calendar || lead) {
+            return t;
+        }
+        s = head;
     }
 }
 
@@ -450,6 +485,13 @@ fn plausible_byline(s: &str) -> bool {
         "administrator",
         "anonymous",
         "unknown",
+        // Navigation and widget headings under byline-like markup.
+        "author",
+        "authors",
+        "activity",
+        "profile",
+        "contact",
+        "more",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 14 || s.chars().count() > 120 {
@@ -823,6 +865,20 @@ mod tests {
             clean("Bradley M. Kuhn (http://ebb.org/bkuhn/)").as_deref(),
             Some("Bradley M. Kuhn")
         );
+        // A date's words left once its digits are cut go with them.
+        for (raw, name) in [
+            ("David Gura | Apr 19, 2013", "David Gura"),
+            ("Bryan Walsh Tuesday, Aug. 17, 2010", "Bryan Walsh"),
+            (
+                "By Richard Lawler posted Aug 18th 2010 9:15AM",
+                "Richard Lawler",
+            ),
+            ("By Lisa Sept. 3, 2021", "Lisa"),
+        ] {
+            assert_eq!(clean(raw).as_deref(), Some(name), "{raw}");
+        }
+        // A name that is a month stays when no date was cut.
+        assert_eq!(clean("Theresa May").as_deref(), Some("Theresa May"));
         for junk in [
             "By",
             "Nama (wajib)",
@@ -832,6 +888,8 @@ mod tests {
             "Submitted on Mon, 2019-01-21 13:49",
             "Posted on Tuesday, March 3",
             "BAAR, SWITZERLAND",
+            "Authors",
+            "Facebook Activity",
             "https://www.facebook.com/someone",
             "",
         ] {
