@@ -1440,8 +1440,8 @@ fn dated(s: &SideView, i: usize) -> bool {
         )
 }
 
-/// Whether a short function word is capitalised inside the text of either
-/// side (`Will`, `Not`, `Over`): the mark of a title-case headline that a
+/// Whether a short function word or negator is capitalised inside the text
+/// of either side (`Will`, `Not`, `Over`, `Never`): the mark of a title-case headline that a
 /// line of names such as `Source: Washington Examiner (Online News)` lacks.
 fn function_word_capitalised(texts: &[&str], lex: &Lexicon) -> bool {
     texts.iter().enumerate().any(|(i, t)| {
@@ -1452,7 +1452,7 @@ fn function_word_capitalised(texts: &[&str], lex: &Lexicon) -> bool {
             && !all_caps(t)
             // Words that open names as often (`New York`, `USA Today`).
             && !matches!(*t, "New" | "Today")
-            && lex.info(&t.to_lowercase()).has(Info::FUNCTION)
+            && lex.info(&t.to_lowercase()).has(Info::FUNCTION | Info::NEGATOR)
     })
 }
 
@@ -3268,6 +3268,10 @@ mod tests {
             ["negation"]
         );
         assert_eq!(classes(&headline("Will"), &headline("Won't")), ["negation"]);
+        assert_eq!(
+            classes("Biden Signs Stopgap Bill", "Biden Never Signs Stopgap Bill"),
+            ["negation"]
+        );
         // `May` is a modal here, not the month.
         assert_eq!(classes(&headline("Will"), &headline("May")), ["hedge"]);
         assert_eq!(

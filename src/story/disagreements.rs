@@ -321,6 +321,9 @@ fn values_differ(a: &str, b: &str, sentences: (&str, &str)) -> bool {
 /// ending (`$3.2`, `2,700`, `5th`), or a figure `figure_value` reads.
 fn definite(piece: &str) -> Option<(f64, f64)> {
     let piece = piece.trim_start();
+    if let Some(v) = word_fraction(piece) {
+        return Some((v, 1.0));
+    }
     let piece = APPROXIMATORS
         .iter()
         .find_map(|a| {
@@ -348,6 +351,41 @@ fn definite(piece: &str) -> Option<(f64, f64)> {
         None => 10f64.powi(digits.len() as i32 - digits.trim_end_matches('0').len() as i32),
     };
     Some((value, precision))
+}
+
+/// A fraction in words: `two-thirds`, `one-third`, `three quarters`, `a
+/// quarter`, `three-fifths`.
+fn word_fraction(piece: &str) -> Option<f64> {
+    let lower = piece
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let (count, part) = lower
+        .split_once(['-', ' '])
+        .filter(|(_, p)| !p.contains([' ', '-']))?;
+    let count = match count {
+        "a" | "an" => 1.0,
+        c => NUMBER_WORDS.iter().find(|(w, _)| *w == c)?.1,
+    };
+    let part = part.strip_suffix('s').unwrap_or(part);
+    let parts = match part {
+        "quarter" => 4.0,
+        "half" | "halve" => 2.0,
+        p if p == "third" || p.ends_with("th") => NUMBER_WORDS.iter().find(|(w, _)| *w == p)?.1,
+        _ => return None,
+    };
+    (count < parts).then(|| count / parts)
+}
+
+/// A count in words that gives no figure: `thousands`, `dozens`, `scores`.
+fn vague_count(piece: &str) -> bool {
+    let words: Vec<String> = piece.split_whitespace().map(fold_word).collect();
+    !piece.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
+            )
+        })
 }
 
 /// Whether two pieces give one figure in different words (`1/2` and `and a
@@ -424,15 +462,16 @@ fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
         let next = words.get(i + 1);
         if w.kind == WordKind::Deleted {
             if let Some(n) = next.filter(|n| n.kind == WordKind::Inserted) {
-                // Figures: two definite values (`thousands` against `about
+                // Figures: no vague count (`thousands` against `about
                 // 10,000` is no disagreement); in sentences worded apart,
-                // not one the other rounded nor both stated in each.
+                // two definite values, not one the other rounded nor both
+                // stated in each.
                 let figures = |apart: bool| {
                     class != EditClass::Number
                         || if apart {
                             values_differ(&w.text, &n.text, sentences)
                         } else {
-                            definite(&w.text).is_some() && definite(&n.text).is_some()
+                            !vague_count(&w.text) && !vague_count(&n.text)
                         }
                 };
                 if w.class == Some(class)
@@ -479,6 +518,24 @@ mod tests {
             ),
             [pair("two", "only three")]
         );
+        // Fractions in words disagree like figures.
+        for (a, b, x, y) in [
+            ("Two-thirds", "One-third", "Two-thirds", "One-third"),
+            ("Half", "A quarter", "Half", "A quarter"),
+            (
+                "Three-quarters",
+                "Two-thirds",
+                "Three-quarters",
+                "Two-thirds",
+            ),
+        ] {
+            let s = |w: &str| {
+                format!(
+                    "{w} of the residents of Alton left before the levee broke, the mayor said."
+                )
+            };
+            assert_eq!(numbers(&s(a), &s(b)), [pair(x, y)], "{a} / {b}");
+        }
         // One value written two ways, a figure with other words around it,
         // a figure before a full stop, a rounded figure, a count in words
         // against a figure and a measure both sentences give are no
