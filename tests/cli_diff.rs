@@ -105,6 +105,33 @@ fn identical_exits_zero_and_reflow_is_identical() {
     assert_eq!((v["relation"].as_str(), code), (Some("identical"), Some(0)));
 }
 
+/// Regression: a headline that flips a negation left the pair `identical`
+/// with nothing said above the changes (and the change read `cosmetic`).
+#[test]
+fn a_headline_whose_facts_differ_is_said_so() {
+    let dir = std::env::temp_dir().join(format!("storydiff-headline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = "The president said on Tuesday that he would not accept the measure as it was written, and aides said the White House was preparing for a shutdown if the House did not act.";
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, format!("Biden Will Not Sign Stopgap Bill\n\n{body}\n")).unwrap();
+    std::fs::write(&b, format!("Biden Will Sign Stopgap Bill\n\n{body}\n")).unwrap();
+    let out = bin().arg("diff").arg(&a).arg(&b).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("relation identical"), "{text}");
+    assert!(
+        text.contains("headline the headline's facts differ (negation)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[title] (negation) Biden Will [-Not-] Sign"),
+        "{text}"
+    );
+    // A copy with the same headline says nothing of it.
+    let out = bin().arg("diff").arg(&a).arg(&a).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("headline the"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn text_report_colour_and_no_color() {
     let out = bin()

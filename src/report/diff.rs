@@ -363,6 +363,36 @@ fn lone_furniture_line(a: &Article, c: &Comparison, side: Side) -> Option<String
     ))
 }
 
+/// For copies (`identical`, `reprint`: the relation reads the body only),
+/// a headline whose facts changed, said in so many words: `Biden Will
+/// [-Not-] Sign` leaves the pair `identical` and must not pass unseen.
+fn headline_facts_line(old: &Article, c: &Comparison) -> Option<String> {
+    if !matches!(c.relation, Relation::Identical | Relation::Reprint) {
+        return None;
+    }
+    let mut classes: Vec<&str> = Vec::new();
+    for op in c.ops.iter().filter(|op| op.kind == OpKind::Changed) {
+        let title = op
+            .old
+            .clone()
+            .any(|u| old.blocks[c.old_units[u].block].role == Role::Title);
+        if !title {
+            continue;
+        }
+        for class in op.classes.iter().filter(|k| k.is_fact()) {
+            if !classes.contains(&class.as_str()) {
+                classes.push(class.as_str());
+            }
+        }
+    }
+    (!classes.is_empty()).then(|| {
+        format!(
+            "the headline's facts differ ({}); the relation reads the body only",
+            classes.join(", ")
+        )
+    })
+}
+
 fn role_label(a: &Article, c: &Comparison, side: Side, op: &Op) -> String {
     let r = if side == Side::Old { &op.old } else { &op.new };
     let Some(first) = r.clone().next() else {
@@ -571,6 +601,9 @@ impl TextReport<'_> {
             p.wrap("1", "classes"),
             classes_line(&c.stats.classes)
         )?;
+        if let Some(line) = headline_facts_line(old, c) {
+            writeln!(out, "{} {line}", p.wrap("1", "headline"))?;
+        }
         if let Some(b) = c.by_claims {
             writeln!(
             out,
