@@ -303,8 +303,10 @@ fn read_changes(words: &[WordOp], english: bool) -> (Classes, Vec<(usize, Option
     if english {
         let headline = function_word_capitalised(&old.texts, lex)
             || function_word_capitalised(&new.texts, lex);
-        old.title_case = headline && title_cased(&old.texts, lex);
-        new.title_case = headline && title_cased(&new.texts, lex);
+        for side in [&mut old, &mut new] {
+            side.shouting = in_capitals(&side.texts);
+            side.title_case = side.shouting || (headline && title_cased(&side.texts, lex));
+        }
         old.find_quantities(lex);
         new.find_quantities(lex);
         let inside = capitalised_inside(&old, &new);
@@ -724,6 +726,8 @@ struct SideView<'a> {
     /// Written in title case (`Biden Will Not Sign Stopgap Bill`): a
     /// capital is no sign of a name here.
     title_case: bool,
+    /// Written in capitals (`BIDEN WILL NOT SIGN`): neither are capitals.
+    shouting: bool,
 }
 
 impl<'a> SideView<'a> {
@@ -747,6 +751,7 @@ impl<'a> SideView<'a> {
             title: Vec::new(),
             // Set by `read_changes`, which sees both sides.
             title_case: false,
+            shouting: false,
             texts,
             quoted,
         };
@@ -993,7 +998,9 @@ impl<'a> SideView<'a> {
         let next = self.text(i + 1);
         // In title case every word runs on into another capitalised one.
         let runs_on = !self.title_case && capitalised(next) && is_word(next);
-        all_caps(t) || inside.contains(&key) || runs_on || !lex.is_common(t)
+        // In a line written in capitals, capitals say nothing either.
+        let acronym = all_caps(t) && !self.shouting;
+        acronym || inside.contains(&key) || runs_on || !lex.is_common(t)
     }
 
     /// Whether token `i` is an `s` written right after an apostrophe.
@@ -1454,6 +1461,18 @@ fn function_word_capitalised(texts: &[&str], lex: &Lexicon) -> bool {
             && !matches!(*t, "New" | "Today")
             && lex.info(&t.to_lowercase()).has(Info::FUNCTION | Info::NEGATOR)
     })
+}
+
+/// Whether a side is written in capitals: four in five of its words of four
+/// letters or more, three at least.
+fn in_capitals(texts: &[&str]) -> bool {
+    let long = texts
+        .iter()
+        .filter(|t| t.starts_with(char::is_alphabetic) && t.chars().take(4).count() == 4);
+    let (n, caps) = long.fold((0usize, 0usize), |(n, c), t| {
+        (n + 1, c + usize::from(all_caps(t)))
+    });
+    n >= 3 && caps * 5 >= n * 4
 }
 
 /// Whether the words of one side are written in title case (given that a
@@ -3271,6 +3290,20 @@ mod tests {
         assert_eq!(
             classes("Biden Signs Stopgap Bill", "Biden Never Signs Stopgap Bill"),
             ["negation"]
+        );
+        assert_eq!(
+            classes(
+                "BIDEN WILL NOT SIGN STOPGAP BILL",
+                "BIDEN WILL SIGN STOPGAP BILL"
+            ),
+            ["negation"]
+        );
+        assert_eq!(
+            classes(
+                "BIDEN WILL MEET PUTIN IN GENEVA",
+                "BIDEN WILL MEET XI IN GENEVA"
+            ),
+            ["name"]
         );
         // `May` is a modal here, not the month.
         assert_eq!(classes(&headline("Will"), &headline("May")), ["hedge"]);
