@@ -2172,7 +2172,7 @@ fn trims_quotation(c: &Change, old: &SideView, new: &SideView) -> bool {
 
 /// Words that say how near a figure is to the truth (`almost`, `more
 /// than`), when they stand right before one.
-fn is_approximator(w: &str) -> bool {
+pub(crate) fn is_approximator(w: &str) -> bool {
     matches!(
         w,
         "almost"

@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 
 use super::{Claim, Occurrence};
-use crate::align::classes::lexicon::{MAGNITUDES, NUMBER_WORDS};
-use crate::align::classes::{classify_words, reads_as_english};
+use crate::align::classes::lexicon::{MAGNITUDES, NUMBER_WORDS, VAGUE_AMOUNTS};
+use crate::align::classes::{classify_words, is_approximator, reads_as_english};
 use crate::align::{word_diff, EditClass, WordKind, WordOp};
 use crate::article::Article;
 
@@ -170,7 +170,6 @@ struct FigureContext<'a> {
 
 fn figure_contexts(text: &str) -> Vec<FigureContext<'_>> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let fold = fold_word;
     let mut out = Vec::new();
     for (i, &w) in words.iter().enumerate() {
         let plain = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$');
@@ -179,7 +178,7 @@ fn figure_contexts(text: &str) -> Vec<FigureContext<'_>> {
         }
         let after = words[i + 1..]
             .iter()
-            .map(|w| fold(w))
+            .map(|w| fold_word(w))
             .find(|w| !magnitude(w))
             .unwrap_or_default();
         // What is counted: a word of four letters or more, not a year's
@@ -191,8 +190,8 @@ fn figure_contexts(text: &str) -> Vec<FigureContext<'_>> {
         let before = words[..i]
             .iter()
             .rev()
-            .map(|w| fold(w))
-            .find(|w| !APPROXIMATORS.contains(&w.as_str()))
+            .map(|w| fold_word(w))
+            .find(|w| !qualifies_figure(w))
             .unwrap_or_default();
         if before.is_empty() {
             continue;
@@ -206,18 +205,12 @@ fn figure_contexts(text: &str) -> Vec<FigureContext<'_>> {
     out
 }
 
-/// Words that qualify a figure without changing what it counts.
-const APPROXIMATORS: &[&str] = &[
-    "only",
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "around",
-    "some",
-    "approximately",
-    "just",
-];
+/// Whether a word qualifies a figure without changing what it counts: an
+/// approximator (`about`, `at least`, `more than`: the edit classes' list) or
+/// `only`, `some`, `just`.
+fn qualifies_figure(w: &str) -> bool {
+    is_approximator(w) || matches!(w, "only" | "some" | "just")
+}
 
 /// Whether a word diff has what a swap needs, whatever the classes: a short
 /// deleted piece right before a short inserted one, in sentences that keep
@@ -324,14 +317,10 @@ fn definite(piece: &str) -> Option<(f64, f64)> {
     if let Some(v) = word_fraction(piece) {
         return Some((v, 1.0));
     }
-    let piece = APPROXIMATORS
-        .iter()
-        .find_map(|a| {
-            piece
-                .strip_prefix(a)
-                .filter(|rest| rest.starts_with(char::is_whitespace))
-        })
-        .unwrap_or(piece);
+    let piece = match piece.split_once(char::is_whitespace) {
+        Some((first, rest)) if qualifies_figure(&first.to_lowercase()) => rest.trim_start(),
+        _ => piece,
+    };
     if let Some(v) = figure_value(piece) {
         return Some((v, 1.0));
     }
@@ -376,16 +365,13 @@ fn word_fraction(piece: &str) -> Option<f64> {
     (count < parts).then(|| count / parts)
 }
 
-/// A count in words that gives no figure: `thousands`, `dozens`, `scores`.
+/// A count in words that gives no figure (`thousands`, `dozens`, `a
+/// handful`: the edit classes' vague amounts).
 fn vague_count(piece: &str) -> bool {
-    let words: Vec<String> = piece.split_whitespace().map(fold_word).collect();
     !piece.chars().any(|c| c.is_ascii_digit())
-        && words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens"
-            )
-        })
+        && piece
+            .split_whitespace()
+            .any(|w| VAGUE_AMOUNTS.contains(&fold_word(w).as_str()))
 }
 
 /// Whether two pieces give one figure in different words (`1/2` and `and a
