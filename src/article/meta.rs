@@ -369,18 +369,12 @@ pub(crate) fn clean_byline(raw: &str) -> Option<String> {
             s = s[label.len()..].trim_start();
         }
     }
-    let dated = cut_at_date(s);
-    let s = if dated.len() < s.len() {
-        // What the date's digits left: `David Gura | Apr`, `Bryan Walsh
-        // Tuesday, Aug.`, `Richard Lawler posted Aug`.
-        without_date_words(dated)
-    } else {
-        dated
-    };
-    let s = s
+    let before_date = cut_at_date(s);
+    let dated = before_date.len() < s.len();
+    let s = before_date
         .trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(".contains(c))
         .trim_start_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;".contains(c));
-    let s = without_trailing_day(s);
+    let s = without_date_words(s, dated);
     let s = s
         .strip_suffix(" on")
         .or_else(|| s.strip_suffix(" at"))
@@ -389,52 +383,43 @@ pub(crate) fn clean_byline(raw: &str) -> Option<String> {
     plausible_byline(s).then(|| s.to_string())
 }
 
-/// A day or month name left after `on` or `at` once a date's digits were cut
-/// (`Submitted on Mon, 2019-01-21` → `Submitted on Mon`) goes with its word.
-fn without_trailing_day(s: &str) -> &str {
-    let Some((head, last)) = s.trim_end_matches([',', '.', ' ']).rsplit_once(' ') else {
-        return s;
-    };
-    let day = last.trim_end_matches('.');
-    let calendar = is_calendar_name(day)
-        || (day.len() == 3
-            && WEEKDAYS
-                .iter()
-                .chain(&MONTH_NAMES)
-                .any(|n| n[..3].eq_ignore_ascii_case(day)));
-    let lead = head.trim_end();
-    if calendar && (lead.ends_with(" on") || lead.ends_with(" at")) {
-        lead[..lead.len() - 3].trim_end()
-    } else {
-        s
-    }
-}
-
-/// A byline cut before a date's digits without the date's words left at
-/// its end: day and month names (`Tuesday, Aug.`, `Apr`) and the words that
-/// lead into a date (`posted`, `published`, `updated`, `on`).
-fn without_date_words(s: &str) -> &str {
-    let mut s = s;
+/// A byline without the date's words at its end. After a date's digits were
+/// cut (`dated`): day and month names (`Tuesday, Aug.`, `Apr`) and the words
+/// that lead into a date (`posted`, `published`, `updated`, `on`) go, as many
+/// as there are (`David Gura | Apr`, `Richard Lawler posted Aug`). Otherwise
+/// only a day or month name after `on` or `at` goes with it (`Ann Lee on
+/// Monday`): a month alone may be a name (`Theresa May`).
+fn without_date_words(s: &str, dated: bool) -> &str {
+    let mut rest = s;
     loop {
-        let t = s.trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(.".contains(c));
+        let t = rest.trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•/:;(.".contains(c));
         let Some((head, last)) = t.rsplit_once(|c: char| c.is_whitespace() || c == '|') else {
-            return t;
+            return if dated { t } else { s };
         };
         let lower = last.to_lowercase();
-        let calendar = is_calendar_name(last)
-            || (lower.len() == 3 || lower.len() == 4 && lower.ends_with('t'))
+        let calendar = is_calendar_name(&lower)
+            || ((lower.len() == 3 || lower.len() == 4 && lower.ends_with('t'))
                 && WEEKDAYS
                     .iter()
                     .chain(&MONTH_NAMES)
-                    .any(|n| n.to_lowercase().starts_with(&lower));
+                    .any(|n| n.to_lowercase().starts_with(&lower)));
         let lead = matches!(
             lower.as_str(),
             "posted" | "published" | "updated" | "on" | "at" | "le" | "el" | "am"
         );
-        if !(calendar || lead) {
+        if dated && (calendar || lead) {
+            rest = head;
+            continue;
+        }
+        if dated {
             return t;
         }
-        s = head;
+        let before = head.trim_end();
+        return if calendar && (before.ends_with(" on") || before.ends_with(" at")) {
+            before[..before.len() - 3].trim_end()
+        } else {
+            s
+        };
     }
 }
 
