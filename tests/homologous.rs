@@ -1,5 +1,5 @@
 //! Alignment by claims on real three-outlet coverage, against hand labels:
-//! `tests/claims/homologous-{a,b,c,d,e,f}.tsv` name, for fifty-eight events of the
+//! `tests/claims/homologous-{a,b,c,d,e,f,g}.tsv` name, for sixty-eight events of the
 //! same-event set (`../shared/data/same-event/`), the pairs of body sentences
 //! a reader calls the same fact. Every pair of outlets of each event is
 //! aligned by claims; a row (an op with sentences on both sides, body
@@ -294,7 +294,9 @@ fn homologous_sentences_of_real_coverage() {
     // where what the two sentences assert is alike (a hand check of the
     // rows the rules added on events no set uses found some that shared
     // only an article's recurring words): e to 100 % precision, f to 30 of
-    // 36 rows (83 %) and 65 % recall.
+    // 36 rows (83 %) and 65 % recall. Set g was labelled blind and first
+    // scored, before any change of its round, at 19 of 23 rows (83 %
+    // precision) and 19 of 32 pairs (59 % recall).
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.6),
@@ -321,6 +323,12 @@ fn homologous_sentences_of_real_coverage() {
             "set f (held out, labelled blind, never tuned on)",
             0.8,
             0.62,
+        ),
+        (
+            "homologous-g.tsv",
+            "set g (held out, labelled blind, never tuned on)",
+            0.8,
+            0.55,
         ),
     ] {
         let t = score_set(file);
