@@ -310,7 +310,7 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 if checked.insert((i, j)) {
-                    let strength = quotes::match_strength(&found[i].words, &found[j].words);
+                    let strength = quotes::strength(&found[i], &found[j]);
                     if strength > 0 {
                         links.push((strength, i, j));
                     }
@@ -351,10 +351,13 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
                 .max_by_key(|&&m| (found[m].span.len(), std::cmp::Reverse(m)))
                 .expect("non-empty");
             let f = &found[longest];
-            let mut speakers: HashMap<&str, usize> = HashMap::new();
+            // A name any outlet gives beats a description ("officials").
+            let mut speakers: HashMap<&str, (bool, usize)> = HashMap::new();
             for &m in &members {
                 if let Some(s) = &found[m].speaker {
-                    *speakers.entry(s.as_str()).or_default() += 1;
+                    let e = speakers.entry(s.as_str()).or_default();
+                    e.0 |= found[m].named;
+                    e.1 += 1;
                 }
             }
             let speaker = speakers

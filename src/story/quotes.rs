@@ -14,7 +14,13 @@ pub(crate) struct Found {
     /// The quoted words, without the marks.
     pub span: Span,
     pub speaker: Option<String>,
+    /// Whether the speaker is a name (not a description like "officials").
+    pub named: bool,
     pub words: Vec<u32>,
+    /// Which of `words` are content words (not stopwords).
+    pub content: Vec<bool>,
+    /// Whether the quotation stops at an ellipsis (a teaser cut it short).
+    pub cut: bool,
 }
 
 /// Verbs that attribute speech.
@@ -52,6 +58,15 @@ const VERBS: &[&str] = &[
     "announced",
     "acknowledged",
     "according",
+    "accused",
+    "accusing",
+    "tweeted",
+    "testified",
+    "responded",
+    "conceded",
+    "cautioned",
+    "commented",
+    "vowed",
 ];
 
 /// Capitalised words that are titles or places rather than a speaker's name.
@@ -89,6 +104,39 @@ const NOT_NAMES: &[&str] = &[
     "Spokesman",
     "Spokeswoman",
     "Spokesperson",
+    "Speaker",
+    "Leader",
+    "Majority",
+    "Minority",
+    "Whip",
+    "Justice",
+    "Director",
+    "Director-General",
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Former",
+    "Assistant",
+    "Attorney",
+    "Press",
+    "Chairman",
+    "Chairwoman",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Rep",
+    "Reps",
+    "Sen",
+    "Sens",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Adm",
+    "Pope",
+    "Professor",
+    "Prof",
     "Mr",
     "Mrs",
     "Ms",
@@ -157,10 +205,17 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
         let text = &a.text[block.span.range()];
         for (qs, qe) in quote_spans(text) {
             let span = Span::new(block.span.start + qs, block.span.start + qe);
-            let words = quote_words(&a.text[span.range()], ids);
+            // A title in quotation marks (“Fox News Primetime”, “60
+            // Minutes”) names a show or a book; nobody said it.
+            if is_title(&a.text[span.range()]) {
+                continue;
+            }
+            let inner = &a.text[span.range()];
+            let (words, content) = quote_words(inner, ids);
             if words.is_empty() {
                 continue;
             }
+            let cut = inner.trim_end().ends_with('…') || inner.trim_end().ends_with("...");
             // The sentence holding the quote's start: where attribution lives.
             let sentence = block
                 .sentences
@@ -173,12 +228,16 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
                 continue;
             }
             let found = attribution(a, block, sentence, span, &mut speakers.known_names);
+            let named = !matches!(found, Some(Speaker::Described(_)));
             let speaker = speakers.resolve(found, &a.text[sentence.range()]);
             out.push(Found {
                 article: index,
                 span,
+                named: named && speaker.is_some(),
                 speaker,
                 words,
+                content,
+                cut,
             });
         }
         speakers.learn(a, block);
@@ -186,18 +245,56 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
     out
 }
 
+/// Whether quoted words are a title: two words or more, every one capitalised
+/// (or a figure) but the small words inside (`From the Desk of Donald J. Trump`).
+fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+        )
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let figure = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    (2..=12).contains(&words.len())
+        && (capital(words[0]) || figure(words[0]))
+        && words.iter().filter(|w| capital(w)).count() >= 2 - usize::from(figure(words[0]))
+        && words.iter().all(|w| capital(w) || figure(w) || small(w))
+        && !inner.trim_end().ends_with(['?', '!'])
+}
+
 /// A quotation's words as stem ids (Chinese and Japanese quotes are
-/// compared character by character).
-fn quote_words(inner: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+/// compared character by character), and which of them are content words.
+fn quote_words(inner: &str, ids: &mut HashMap<String, u32>) -> (Vec<u32>, Vec<bool>) {
     crate::align::words::count_units(inner)
         .into_iter()
-        .map(stem)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
+        .map(|w| (stem(w), w))
+        .filter(|(s, _)| !s.is_empty())
+        .map(|(s, w)| {
             let n = ids.len() as u32;
-            *ids.entry(s).or_insert(n)
+            let content = !crate::align::similarity::is_stopword(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            );
+            (*ids.entry(s).or_insert(n), content)
         })
-        .collect()
+        .unzip()
 }
 
 /// Who speaks a quotation: said in the sentence where it starts, or, for a
@@ -244,6 +341,7 @@ impl Speakers {
                 }
                 Some(n)
             }
+            Speaker::Described(d) => return Some(d),
             Speaker::Pronoun(g) => self
                 .recent
                 .iter()
@@ -334,8 +432,12 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+#[derive(Clone)]
 enum Speaker {
     Name(String),
+    /// Who the text says spoke when it names no one: "a senior administration
+    /// official", "Republican senators".
+    Described(String),
     /// "he", "she" or "they" (the gender, when the pronoun has one).
     Pronoun(Option<Gender>),
 }
@@ -485,11 +587,28 @@ fn in_name(words: &[(usize, &str)], k: usize) -> bool {
             || words.get(k + 2).is_some_and(|w| is_name_word(w.1)))
 }
 
+/// `of`, `for` or `and` between two name words inside one name (`Board of
+/// Elections`, `National Center for Health Statistics`, `National Archives
+/// and Records Administration`).
+fn joins_a_name(words: &[(usize, &str)], k: usize) -> bool {
+    matches!(words[k].1, "of" | "for" | "and")
+        && k > 0
+        && is_name_word(words[k - 1].1)
+        && words
+            .get(k + 1)
+            .is_some_and(|w| is_name_word(w.1) || is_acronym(w.1))
+}
+
 /// The name ending at word `end` (inclusive), walking back over name words.
 fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
     let mut k = end as isize;
     let mut parts = Vec::new();
-    while k >= 0 && parts.len() < 5 && in_name(words, k as usize) {
+    while k >= 0
+        && parts.len() < 8
+        && (in_name(words, k as usize)
+            || joins_a_name(words, k as usize)
+            || (k as usize != end && is_acronym(words[k as usize].1)))
+    {
         parts.push(clean(words[k as usize].1));
         if words[k as usize].1.ends_with(',') && !parts.is_empty() && k as usize != end {
             break;
@@ -508,7 +627,8 @@ fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// Who the sentence says spoke the quote at `quote`.
+/// Who the sentence says spoke the quote at `quote`: of every verb of saying
+/// outside the quotation, the one nearest to it that names a speaker.
 fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) -> Option<Speaker> {
     let text = &a.text[sentence.range()];
     let words = words_with_pos(text);
@@ -516,92 +636,532 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
     let q1 = quote.end.saturating_sub(sentence.start);
     let outside = |pos: usize| pos + 1 < q0 || pos > q1;
     let mut best: Option<(usize, Speaker)> = None;
-    for (k, &(pos, w)) in words.iter().enumerate() {
-        if !outside(pos) || !VERBS.contains(&clean(w).to_lowercase().as_str()) {
+    // The speaker of the verb before: ", saying …" and "… but warned" share it.
+    let mut previous: Option<Speaker> = None;
+    for (k, &(pos, _)) in words.iter().enumerate() {
+        if !outside(pos) || !is_verb_of_saying(&words, k) {
             continue;
         }
-        let verb_after_quote = pos > q1;
-        // ", saying …" / ", asserting …": the sentence's subject speaks.
-        let participle = clean(w).ends_with("ing") && k > 0 && words[k - 1].1.ends_with(',');
-        if participle {
-            if let Some(n) = subject_name(&text[..pos]) {
-                let dist = if pos > q1 { pos - q1 } else { q0 - pos };
-                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                    best = Some((dist, Speaker::Name(n)));
-                }
-                continue;
-            }
-        }
-        // "said Kallas" / "according to X"
-        let mut after = k + 1;
-        if clean(w).eq_ignore_ascii_case("according")
-            && words.get(after).is_some_and(|x| clean(x.1) == "to")
-        {
-            after += 1;
-        }
-        let after_name = words
-            .get(after)
-            .filter(|x| outside(x.0) && is_name_word(x.1))
-            .map(|_| {
-                let mut end = after;
-                while end + 1 < words.len()
-                    && end - after < 4
-                    && in_name(&words, end + 1)
-                    && !words[end].1.ends_with(',')
-                {
-                    end += 1;
-                }
-                // "said Kallas, a former…" or "said Peskov." — not "said Kyiv could…".
-                let closes =
-                    end + 1 == words.len() || words[end].1.ends_with([',', '.', ';', ':', ')']);
-                if closes {
-                    name_ending(&words, end)
-                } else {
-                    None
-                }
-            });
-        // "Pistorius said", "Pete Hegseth, has said", "which Hegseth called", "he said"
-        let mut before = None;
-        let mut j = k;
-        let mut skipped = 0;
-        while j > 0 && skipped < 6 {
-            j -= 1;
-            let (p, wj) = words[j];
-            if !outside(p) {
-                break;
-            }
-            let c = clean(wj);
-            if PRONOUNS.contains(&c) {
-                before = Some(Speaker::Pronoun(pronoun_gender(c)));
-                break;
-            }
-            if is_name_word(wj) {
-                before = name_ending(&words, j).map(Speaker::Name);
-                break;
-            }
-            skipped += 1;
-        }
-        // After the quote, "…,” said Kallas" names the speaker after the verb;
-        // before it, "Hegseth said Trump was “…”" names the speaker first.
-        let before_ok = before;
-        let found = match (verb_after_quote, after_name.flatten(), before_ok) {
-            (_, _, Some(Speaker::Pronoun(g))) => Some(Speaker::Pronoun(g)),
-            (true, _, Some(s)) => Some(s),
-            (true, Some(n), None) => Some(Speaker::Name(n)),
-            (false, _, Some(s)) => Some(s),
-            _ => None,
+        let found = if continues_the_subject(&words, k) {
+            previous
+                .clone()
+                .or_else(|| opening_subject(&words, &outside))
+                .or_else(|| subject_name(&text[..pos]).map(Speaker::Name))
+        } else {
+            // "Hegseth said Trump was “…”" and "…,” Kallas said" name the
+            // speaker first; "…,” said Kallas" after the verb.
+            speaker_before(&words, k, &outside).or_else(|| speaker_after(&words, k, &outside))
         };
-        if let Some(s) = found {
+        if let Some(s) = &found {
             let dist = if pos > q1 { pos - q1 } else { q0 - pos };
             if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                best = Some((dist, s));
+                best = Some((dist, s.clone()));
             }
         }
+        previous = found.or(previous);
     }
     match best.map(|(_, s)| s) {
         Some(Speaker::Name(n)) => Some(Speaker::Name(full_name(&n, known))),
         other => other,
     }
+}
+
+/// Whether word `k` is a verb of saying here: written in lower case (the
+/// `States` of `United States` is no verb), not after a possessive or an
+/// article (`his stated deadline`), and not passive (`Fox News is told`).
+fn is_verb_of_saying(words: &[(usize, &str)], k: usize) -> bool {
+    let w = clean(words[k].1);
+    if !VERBS.contains(&w.to_lowercase().as_str()) {
+        return false;
+    }
+    if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let before = k
+        .checked_sub(1)
+        .map(|j| clean(words[j].1).to_lowercase())
+        .unwrap_or_default();
+    let progressive =
+        w.ends_with("ing") && matches!(before.as_str(), "is" | "was" | "were" | "are");
+    progressive
+        || !matches!(
+            before.as_str(),
+            "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "the"
+                | "a"
+                | "an"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "been"
+                | "being"
+        )
+}
+
+/// ", saying …", "… and added", "… but warned": the verb goes on with the
+/// subject of the verb before it, not with the words just before it.
+fn continues_the_subject(words: &[(usize, &str)], k: usize) -> bool {
+    let w = clean(words[k].1);
+    let participle =
+        w.ends_with("ing") && w != "according" && k > 0 && words[k - 1].1.ends_with(',');
+    let coordinated = k > 0
+        && matches!(clean(words[k - 1].1), "and" | "but")
+        && k > 1
+        && !is_name_word(words[k - 2].1);
+    participle || coordinated
+}
+
+/// The subject a sentence opens with: a name after any titles (`President
+/// Joe Biden said …`), or a pronoun.
+fn opening_subject(words: &[(usize, &str)], outside: &impl Fn(usize) -> bool) -> Option<Speaker> {
+    if !words.first().is_some_and(|w| outside(w.0)) {
+        return None;
+    }
+    // "The Taiwanese president stood firm … and said": what the subject is called.
+    if matches!(words[0].1, "The" | "A" | "An") {
+        return (1..words.len().min(6))
+            .take_while(|&i| outside(words[i].0) && !words[i - 1].1.ends_with(','))
+            .find(|&i| is_speaker_noun(&clean(words[i].1).to_lowercase()))
+            .map(|i| Speaker::Described(description_ending(words, i)));
+    }
+    let mut i = 0;
+    while i < words.len() && i < 3 && !is_name_word(words[i].1) {
+        let c = clean(words[i].1);
+        if PRONOUNS.contains(&c) {
+            return Some(Speaker::Pronoun(pronoun_gender(c)));
+        }
+        let title = NOT_NAMES.contains(&c) && c.chars().next().is_some_and(char::is_uppercase);
+        if !title {
+            return None;
+        }
+        i += 1;
+    }
+    let mut end = i;
+    if !words.get(end).is_some_and(|w| is_name_word(w.1)) {
+        return None;
+    }
+    while end + 1 < words.len()
+        && end - i < 4
+        && in_name(words, end + 1)
+        && !words[end].1.ends_with(',')
+    {
+        end += 1;
+    }
+    name_ending(words, end).map(Speaker::Name)
+}
+
+/// Who speaks, from the words before the verb at `k`: the name just before
+/// it (`Psaki said`, `Pete Hegseth, has said`), the name an apposition
+/// follows (`Chris Murphy, a Connecticut Democrat, told`), else what the text
+/// calls the speaker (`A senior Biden administration official described`,
+/// `Republican senators said`) — never a name that only stands inside the
+/// subject (`Biden` in that official, `Elections` in `Board of Elections`).
+fn speaker_before(
+    words: &[(usize, &str)],
+    k: usize,
+    outside: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    let mut h = k;
+    let mut steps = 0;
+    while h > 0 && steps < 4 && outside(words[h - 1].0) && is_filler(words[h - 1].1) {
+        h -= 1;
+        steps += 1;
+    }
+    let h = h.checked_sub(1)?;
+    if !outside(words[h].0) {
+        return None;
+    }
+    if let Some(s) = subject_at(words, h, outside) {
+        return Some(s);
+    }
+    // "Trump in a statement said": the subject stands before the phrase.
+    let p = (h.saturating_sub(4)..h)
+        .rev()
+        .find(|&p| is_preposition(clean(words[p].1)))?;
+    subject_at(words, p.checked_sub(1)?, outside)
+}
+
+/// The subject whose last word is word `h`, if it names or describes a speaker.
+fn subject_at(
+    words: &[(usize, &str)],
+    mut h: usize,
+    outside: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    if !outside(words[h].0) {
+        return None;
+    }
+    let c = clean(words[h].1);
+    if PRONOUNS.contains(&c) {
+        return Some(Speaker::Pronoun(pronoun_gender(c)));
+    }
+    // "Judge Analisa Torres, who called it …": the one before "who".
+    if c == "who" {
+        h = h.checked_sub(1)?;
+        if !outside(words[h].0) {
+            return None;
+        }
+    }
+    let head = words[h].1;
+    let name = is_head_name(head).then(|| name_span(words, h)).flatten();
+    let appositive = match &name {
+        Some((start, n)) => {
+            let det = start
+                .checked_sub(1)
+                .map(|d| clean(words[d].1).to_lowercase())
+                .unwrap_or_default();
+            let described = matches!(det.as_str(), "a" | "an")
+                || (det == "the" && head.ends_with(','))
+                || is_speaker_noun(&n.split(' ').next_back().unwrap_or("").to_lowercase());
+            if !described {
+                return Some(Speaker::Name(n.clone()));
+            }
+            true
+        }
+        None => head.ends_with(','),
+    };
+    // An apposition ends just before the verb: the name before it speaks.
+    if appositive && head.ends_with(',') {
+        let from = name.as_ref().map_or(h, |(start, _)| *start);
+        let named = (from.saturating_sub(10)..from)
+            .rev()
+            .take_while(|&i| outside(words[i].0))
+            .find(|&i| words[i].1.ends_with(','))
+            .filter(|&i| is_head_name(words[i].1))
+            .and_then(|i| name_span(words, i));
+        if let Some((_, n)) = named {
+            return Some(Speaker::Name(n));
+        }
+    }
+    let noun = clean(head).to_lowercase();
+    let institution = matches!(clean(head), "House" | "Kremlin" | "Pentagon" | "Senate");
+    (name.is_some() || is_speaker_noun(&noun) || institution)
+        .then(|| Speaker::Described(description_ending(words, h)))
+}
+
+/// "…,” said Kallas" or "…,” said a senior official".
+fn speaker_after(
+    words: &[(usize, &str)],
+    k: usize,
+    outside: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    let w = clean(words[k].1);
+    let mut after = k + 1;
+    if w.eq_ignore_ascii_case("according") && words.get(after).is_some_and(|x| clean(x.1) == "to") {
+        after += 1;
+    }
+    let first = words.get(after).filter(|x| outside(x.0))?;
+    if is_name_word(first.1) {
+        let mut end = after;
+        while end + 1 < words.len()
+            && end - after < 4
+            && in_name(words, end + 1)
+            && !words[end].1.ends_with(',')
+        {
+            end += 1;
+        }
+        // "said Kallas, a former…" or "said Peskov." — not "said Kyiv could…".
+        let closes = end + 1 == words.len() || words[end].1.ends_with([',', '.', ';', ':', ')']);
+        return closes
+            .then(|| name_ending(words, end))
+            .flatten()
+            .map(Speaker::Name);
+    }
+    if !matches!(
+        clean(first.1).to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "another"
+    ) {
+        return None;
+    }
+    let end = (after + 1..words.len().min(after + 7))
+        .take_while(|&e| outside(words[e].0))
+        .find(|&e| words[e].1.ends_with([',', '.', ';']) || e + 1 == words.len())?;
+    is_speaker_noun(&clean(words[end].1).to_lowercase())
+        .then(|| Speaker::Described(description_ending(words, end)))
+}
+
+/// A word that may end a speaker's name: a name word, or an acronym (`CDC`).
+fn is_head_name(w: &str) -> bool {
+    is_name_word(w) || is_acronym(w)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let c = clean(w);
+    (2..=5).contains(&c.len())
+        && c.chars().all(|ch| ch.is_ascii_uppercase())
+        && !NOT_NAMES.contains(&c)
+        && !w.starts_with('(')
+}
+
+/// The name ending at word `end` and where it starts.
+fn name_span(words: &[(usize, &str)], end: usize) -> Option<(usize, String)> {
+    let n = name_ending(words, end)?;
+    Some((end + 1 - n.split(' ').count(), n))
+}
+
+/// Words between a subject and its verb that say nothing of who speaks:
+/// auxiliaries, adverbs, days and a party tag (`(D-Wis.)`).
+fn is_filler(w: &str) -> bool {
+    let c = clean(w);
+    w.starts_with('(')
+        || crate::article::is_calendar_name(c)
+        || matches!(
+            c.to_lowercase().as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "was"
+                | "is"
+                | "were"
+                | "also"
+                | "later"
+                | "initially"
+                | "previously"
+                | "then"
+                | "earlier"
+                | "once"
+                | "again"
+                | "further"
+                | "repeatedly"
+                | "recently"
+                | "reportedly"
+                | "publicly"
+                | "privately"
+                | "separately"
+                | "subsequently"
+                | "first"
+                | "on"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "today"
+                | "yesterday"
+                | "would"
+                | "will"
+                | "did"
+                | "quickly"
+                | "immediately"
+                | "flatly"
+                | "simply"
+        )
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "via" | "through" | "to" | "from" | "with" | "after"
+    )
+}
+
+/// A noun that names who speaks without naming a person (`official`,
+/// `senators`, `spokeswoman`, `agency`).
+fn is_speaker_noun(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "official",
+        "aide",
+        "senator",
+        "lawmaker",
+        "legislator",
+        "representative",
+        "governor",
+        "mayor",
+        "president",
+        "minister",
+        "secretary",
+        "director",
+        "chief",
+        "head",
+        "leader",
+        "chair",
+        "ceo",
+        "executive",
+        "host",
+        "anchor",
+        "author",
+        "reporter",
+        "correspondent",
+        "expert",
+        "economist",
+        "researcher",
+        "doctor",
+        "physician",
+        "professor",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "justice",
+        "investigator",
+        "police",
+        "officer",
+        "witness",
+        "resident",
+        "respondent",
+        "voter",
+        "democrat",
+        "republican",
+        "critic",
+        "supporter",
+        "opponent",
+        "advocate",
+        "organizer",
+        "protester",
+        "parent",
+        "teacher",
+        "student",
+        "member",
+        "source",
+        "diplomat",
+        "envoy",
+        "ambassador",
+        "commander",
+        "general",
+        "admiral",
+        "agency",
+        "company",
+        "firm",
+        "department",
+        "ministry",
+        "government",
+        "administration",
+        "campaign",
+        "committee",
+        "commission",
+        "court",
+        "group",
+        "organization",
+        "organisation",
+        "union",
+        "office",
+        "team",
+        "board",
+        "council",
+        "military",
+        "authoritie",
+        "authority",
+        "party",
+        "founder",
+        "owner",
+        "manager",
+        "worker",
+        "partner",
+        "writer",
+        "editor",
+        "negotiator",
+        "regulator",
+        "survivor",
+        "sponsor",
+        "sister",
+        "brother",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "friend",
+        "family",
+        "victim",
+        "people",
+        "staff",
+        "staffer",
+        "employee",
+        "nominee",
+        "bank",
+        "actor",
+        "actress",
+        "activist",
+        "spokesperson",
+        "candidate",
+        "user",
+        "fan",
+        "coach",
+        "player",
+    ];
+    let singular = w.strip_suffix("ies").map(|s| format!("{s}y"));
+    let singular = singular
+        .as_deref()
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    NOUNS.contains(&w)
+        || NOUNS.contains(&singular)
+        || ["man", "men", "woman", "women", "person", "people"]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || (w.len() >= 6 && (w.ends_with("ist") || w.ends_with("ists")))
+}
+
+/// The phrase that ends at word `h` and says who speaks, from its article
+/// (`a senior Biden administration official`, `Fifty-nine percent of
+/// respondents`, `the “Brave” author`), at most ten words.
+fn description_ending(words: &[(usize, &str)], h: usize) -> String {
+    let mut start = h;
+    while start > 0 && h - start < 9 {
+        let w = words[start - 1].1;
+        let abbreviation = w.ends_with('.') && w[..w.len() - 1].contains('.');
+        if w.ends_with([',', ';', ':', ')', '—', '–']) || (w.ends_with('.') && !abbreviation) {
+            break;
+        }
+        let c = clean(w).to_lowercase();
+        let joins = matches!(c.as_str(), "of" | "at" | "with" | "from" | "for")
+            || (c == "and"
+                && start >= 2
+                && (is_speaker_noun(&clean(words[start - 2].1).to_lowercase())
+                    || is_head_name(words[start - 2].1)));
+        let kept = is_determiner(&c) || c == "other";
+        if !joins && (is_stopword(&c) && !kept || VERBS.contains(&c.as_str())) {
+            break;
+        }
+        start -= 1;
+        if is_determiner(&c) || w.starts_with(['“', '"', '‘']) {
+            break;
+        }
+    }
+    let mut phrase: Vec<&str> = words[start..=h].iter().map(|w| w.1).collect();
+    let last = phrase.len() - 1;
+    phrase[last] = phrase[last].trim_end_matches([',', '.', ';', ':']);
+    let phrase = phrase.join(" ");
+    let first = words[start].1;
+    if is_determiner(&clean(first).to_lowercase()) {
+        let mut chars = phrase.chars();
+        let c = chars
+            .next()
+            .map(|c| c.to_lowercase().to_string())
+            .unwrap_or_default();
+        return c + chars.as_str();
+    }
+    phrase
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+    )
+}
+
+fn is_stopword(w: &str) -> bool {
+    crate::align::similarity::is_stopword(w)
 }
 
 /// A surname alone ("Pistorius") becomes the full name met earlier ("Boris Pistorius").
@@ -633,6 +1193,27 @@ fn subject_name(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// How strongly two quotations found in the story match: as
+/// `match_strength`, or 1 when one a teaser cut short at an ellipsis ends
+/// with two content words or more that open the other (`…the FBI was
+/// politically constrained...` and `politically constrained by the Trump
+/// White House`).
+pub(crate) fn strength(a: &Found, b: &Found) -> u8 {
+    let strength = match_strength(&a.words, &b.words);
+    if strength > 0 {
+        return strength;
+    }
+    let runs_on = |x: &Found, y: &Found| {
+        x.cut
+            && (2..=x.words.len().min(y.words.len())).rev().any(|k| {
+                let tail = x.words.len() - k;
+                x.words[tail..] == y.words[..k]
+                    && x.content[tail..].iter().filter(|&&c| c).count() >= 2
+            })
+    };
+    u8::from(runs_on(a, b) || runs_on(b, a))
 }
 
 /// Whether two quotations are the same words: equal, one a fragment (three
@@ -763,5 +1344,152 @@ mod gender_tests {
             gender_in("Kallas said the bloc agreed.", "Kaja Kallas"),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod speaker_tests {
+    use super::*;
+    use crate::article::{load_bytes, LoadOptions};
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let a = load_bytes("t.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+        find(&a, 0, &mut HashMap::new())
+            .into_iter()
+            .map(|f| (a.text[f.span.range()].to_string(), f.speaker))
+            .collect()
+    }
+
+    fn speaker_of(text: &str) -> Option<String> {
+        let found = speakers(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn a_name_inside_the_subject_is_not_the_speaker() {
+        assert_eq!(
+            speaker_of(
+                "A senior Biden administration official described the gesture as a “major step”.\n"
+            )
+            .as_deref(),
+            Some("a senior Biden administration official")
+        );
+        assert_eq!(
+            speaker_of("Notably, the plan is heavy on “real” infrastructure compared to the proposal, Republican senators said.\n").as_deref(),
+            Some("Republican senators")
+        );
+        assert_eq!(
+            speaker_of("The lawmakers wrote that the revelation “confirms that the tip line was a departure from past practice”.\n").as_deref(),
+            Some("the lawmakers")
+        );
+        assert_eq!(
+            speaker_of("In a Tuesday letter, Democratic senators accused the FBI of being “politically constrained by the Trump White House,” demanding answers.\n").as_deref(),
+            Some("Democratic senators")
+        );
+        assert_eq!(
+            speaker_of("Defense Department officials said one of the targets was a “planner” in the group.\n").as_deref(),
+            Some("Defense Department officials")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_verb_is_a_name() {
+        assert_eq!(
+            speaker_of("President Joe Biden said Tuesday the United States was “opening a new era of relentless diplomacy” after the withdrawal.\n").as_deref(),
+            Some("Joe Biden")
+        );
+    }
+
+    #[test]
+    fn organisations_keep_their_whole_names() {
+        assert_eq!(
+            speaker_of("The election was thrown into disarray after the Board of Elections acknowledged a “discrepancy” in the count.\n").as_deref(),
+            Some("Board of Elections")
+        );
+        assert_eq!(
+            speaker_of("“This is the sixth consecutive year that births declined,” the National Center for Health Statistics said.\n").as_deref(),
+            Some("National Center for Health Statistics")
+        );
+        assert_eq!(
+            speaker_of("In a statement on Wednesday, TC Energy said it had ended the project “after a comprehensive review of its options” last week.\n").as_deref(),
+            Some("TC Energy")
+        );
+    }
+
+    #[test]
+    fn an_apposition_gives_way_to_the_name_before_it() {
+        assert_eq!(
+            speaker_of("“We are willing to take this offer,” Sen. Chris Murphy, a Connecticut Democrat, told reporters.\n").as_deref(),
+            Some("Chris Murphy")
+        );
+        assert_eq!(
+            speaker_of("“We will celebrate his life,” Bridgett Floyd, George Floyd's sister, said at a press conference.\n").as_deref(),
+            Some("Bridgett Floyd")
+        );
+        assert_eq!(
+            speaker_of("Sen. Tammy Baldwin (D-Wis.) noted that the offer would amount to “a temporary victory.”\n").as_deref(),
+            Some("Tammy Baldwin")
+        );
+        assert_eq!(
+            speaker_of(
+                "“The time has come to make progress,” Majority Leader Chuck Schumer said.\n"
+            )
+            .as_deref(),
+            Some("Chuck Schumer")
+        );
+        assert_eq!(
+            speaker_of("“On that point, Joe, we are completely at one,” Mr Johnson was saying before being cut off.\n").as_deref(),
+            Some("Johnson")
+        );
+        assert_eq!(
+            speaker_of("The International Chamber of Shipping and other transport groups warned of a “global transport systems collapse” this week.\n").as_deref(),
+            Some("the International Chamber of Shipping and other transport groups")
+        );
+    }
+
+    #[test]
+    fn a_show_is_no_speaker_and_its_title_no_quote() {
+        assert_eq!(
+            speaker_of("\"Tucker Carlson Tonight\" host said Monday that the agency is \"spying on him\" and would leak it.\n").as_deref(),
+            Some("\"Tucker Carlson Tonight\" host")
+        );
+        let found = speakers("She spoke with \"Fox News Primetime\" host Tammy Bruce, and told “60 Minutes” about it.\n");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn no_verb_of_saying_no_speaker() {
+        assert_eq!(
+            speaker_of("Biden will not, however, meet his stated deadline, amid concerns that the measure does not have “teeth.”\n"),
+            None
+        );
+        // "is told": Fox News heard it; Stefanik said it.
+        let found = speakers("Stefanik said she's \"truly honored\" and vowed to \"save our country\" from the agenda, Fox News is told.\n");
+        let names: Vec<_> = found.iter().map(|f| f.1.as_deref()).collect();
+        assert_eq!(names, vec![Some("Stefanik"), Some("Stefanik")]);
+    }
+
+    #[test]
+    fn a_teaser_cut_short_matches_the_quote_it_runs_into() {
+        let story = [
+            "The lawmakers wrote that revelation “confirms that the tip line was a departure and that the FBI was politically constrained...\n",
+            "Democratic senators accused the FBI of being “politically constrained by the Trump White House,” demanding answers.\n",
+        ];
+        let mut ids = HashMap::new();
+        let found: Vec<Found> = story
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let a = load_bytes("t.txt", t.as_bytes(), &LoadOptions::default()).unwrap();
+                find(&a, i, &mut ids)
+            })
+            .collect();
+        assert_eq!(found.len(), 2);
+        assert_eq!(strength(&found[0], &found[1]), 1);
+        // Not cut short: two shared words are not the same quotation.
+        let mut whole = found[0].clone();
+        whole.cut = false;
+        assert_eq!(strength(&whole, &found[1]), 0);
     }
 }
