@@ -106,10 +106,34 @@ fn in_claim(k: usize, claim: &Claim, articles: &[Article]) -> Vec<Disagreement> 
             }
         }
     }
+    // A sentence with no replacement of the class sides with the first only
+    // when it carries the first's words: one that names no figure at all
+    // (`left a trail of death`) agrees with neither side.
     for d in &mut out {
-        d.a.extend(agree.iter().filter(|(c, _)| *c == d.class).map(|&(_, o)| o));
+        d.a.extend(
+            agree
+                .iter()
+                .filter(|(c, o)| {
+                    *c == d.class
+                        && text(o).is_some_and(|t| d.a_words.iter().all(|w| carries(t, w)))
+                })
+                .map(|&(_, o)| o),
+        );
     }
     out
+}
+
+/// Whether `sentence` holds the words of `piece`, in order and together
+/// (case, quote style and punctuation aside).
+fn carries(sentence: &str, piece: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+            .map(fold_word)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (hay, needle) = (words(sentence), words(piece));
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
 /// The classes a disagreement is about.
@@ -481,6 +505,15 @@ fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_sides_with_a_figure_only_when_it_carries_it() {
+        assert!(carries("At least nine people died.", "nine"));
+        assert!(carries("It rose 22 1/2 points", "22 1/2"));
+        assert!(carries("a two-thirds majority", "two-thirds"));
+        assert!(!carries("left a trail of death and damage", "nine"));
+        assert!(!carries("ninety people", "nine"));
+    }
 
     fn numbers(a: &str, b: &str) -> Vec<(String, String)> {
         let [n, _] = swaps_of(a, b);
