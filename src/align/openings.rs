@@ -187,10 +187,10 @@ fn pieces(text: &str, span: Span, openings: &Openings) -> Option<Vec<Span>> {
         j += closers_len(b, j, end);
         i = j;
         let k = match b[j..end].first() {
-            Some(c) if c.is_ascii_whitespace() => {
+            Some(&c) if crate::article::is_ascii_space(c) => {
                 j + b[j..end]
                     .iter()
-                    .take_while(|c| c.is_ascii_whitespace())
+                    .take_while(|&&c| crate::article::is_ascii_space(c))
                     .count()
             }
             Some(c) if c.is_ascii() => continue,

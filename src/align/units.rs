@@ -1,7 +1,7 @@
 //! Sentences as alignment units: where each sits, whether it is content, and
 //! two hashes — the normalised matching key and the exact text.
 
-use crate::article::{Article, Span, WordStarts};
+use crate::article::{is_ascii_space, Article, Span, WordStarts};
 
 /// One sentence of one side, ready to align.
 #[derive(Clone, Copy, Debug)]
@@ -210,7 +210,7 @@ impl Keys {
 
     /// One character, the plain way.
     fn char(&mut self, ch: char) {
-        let f = if ch.is_ascii_whitespace() {
+        let f = if ch.is_ascii() && is_ascii_space(ch as u8) {
             Fold::Space
         } else if ch.is_ascii() {
             Fold::Char(ch.to_ascii_lowercase())
@@ -334,12 +334,101 @@ fn ends_run(v: u64, after_space: bool) -> u64 {
 /// to counts for neither key (`without_dash_gaps`); the words are counted as
 /// written.
 pub(crate) fn hashes(text: &str) -> (u64, u64, u32) {
+    if let Some(plain) = plain_hashes(text.as_bytes()) {
+        return plain;
+    }
     match without_dash_gaps(text) {
         None => hashes_as_written(text),
         Some(joined) => {
             let (key, exact, _) = hashes_as_written(&joined);
             (key, exact, hashes_as_written(text).2)
         }
+    }
+}
+
+/// `hashes` of the commonest sentence in one pass of eight bytes at a time:
+/// ASCII with no control character but whitespace, no whitespace first or
+/// two together, no hyphen beside whitespace. Both keys then hash the text
+/// with each whitespace byte as a space (the matching key lower-cased), and
+/// every whitespace byte but a last one starts a word. `None` for any other
+/// text, which `hashes` reads the long way.
+fn plain_hashes(b: &[u8]) -> Option<(u64, u64, u32)> {
+    let last = *b.last()?;
+    let mut plain = Plain {
+        exact: SEED,
+        key: SEED,
+        spaces: 0,
+        ws_before: true,
+        dash_before: false,
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        plain.word(v, v)?;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // A last word of fewer than eight bytes hashes with zeros above them,
+        // as the stream's pending word does; for the checks the missing
+        // bytes read as letters, which end nothing.
+        let v = load(rest);
+        plain.word(v, v | (ONES * u64::from(b'a')) << (8 * rest.len()))?;
+    }
+    let len = b.len() as u64;
+    let words = plain.spaces + 1 - u32::from(is_ascii_space(last));
+    Some((finish(plain.key, len), finish(plain.exact, len), words))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `plain_hashes` under way.
+struct Plain {
+    exact: u64,
+    key: u64,
+    spaces: u32,
+    /// The byte before the word being read was whitespace (before the first
+    /// byte it counts as whitespace: whitespace first is not plain).
+    ws_before: bool,
+    /// The byte before the word being read was a hyphen.
+    dash_before: bool,
+}
+
+impl Plain {
+    /// Eight bytes, `v` to hash and `checked` to check (the same but for
+    /// the padding of a last short word); `None` when they are not plain.
+    #[inline(always)]
+    fn word(&mut self, v: u64, checked: u64) -> Option<()> {
+        const LOW: u64 = !HIGH;
+        if checked & HIGH != 0 {
+            return None;
+        }
+        // The high bit of each byte at or above `n` / equal to `c` (bytes
+        // below 0x80 only: nothing carries across bytes).
+        let at_least = |n: u64| (checked + ONES * (0x80 - n)) & HIGH;
+        let equal = |c: u8| !((checked ^ (ONES * u64::from(c))) + LOW) & HIGH;
+        let control = !at_least(0x20) & HIGH;
+        let ws_control = at_least(0x09) & !at_least(0x0e);
+        if control & !ws_control != 0 {
+            return None;
+        }
+        let ws = ws_control | equal(b' ');
+        let dash = equal(b'-');
+        let ws_prev = (ws << 8) | u64::from(self.ws_before) << 7;
+        let dash_prev = (dash << 8) | u64::from(self.dash_before) << 7;
+        // Two whitespace bytes together, or a hyphen beside whitespace (a
+        // hyphen last in this word beside whitespace first in the next is
+        // caught there, by `dash_before`).
+        if ws & ws_prev != 0 || dash & (ws_prev | ws >> 8) != 0 || ws & dash_prev != 0 {
+            return None;
+        }
+        self.ws_before = ws >> 63 != 0;
+        self.dash_before = dash >> 63 != 0;
+        self.spaces += ws.count_ones();
+        let spaced = (v & !((ws_control >> 7) * 0xff)) | ((ws_control >> 7) * 0x20);
+        self.exact = mix(self.exact, spaced);
+        self.key = mix(self.key, lower8(spaced));
+        Some(())
     }
 }
 
@@ -352,7 +441,7 @@ pub(crate) fn hashes(text: &str) -> (u64, u64, u32) {
 /// with spaces on both sides (`said - and`, `foo -- bar`) stays as written.
 fn without_dash_gaps(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    let ws = |c: u8| c.is_ascii_whitespace();
+    let ws = is_ascii_space;
     let mut gaps: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while let Some(p) = memchr::memchr(b'-', &b[at..]) {
@@ -509,6 +598,98 @@ mod tests {
             let (_, inserted, _) = super::super::words::word_counts("", &s);
             assert_eq!(hashes(&s).2 as usize, inserted, "{s:?}");
         }
+    }
+
+    /// The long way, for texts `plain_hashes` takes.
+    fn long_way(text: &str) -> (u64, u64, u32) {
+        match without_dash_gaps(text) {
+            None => hashes_as_written(text),
+            Some(joined) => {
+                let (key, exact, _) = hashes_as_written(&joined);
+                (key, exact, hashes_as_written(text).2)
+            }
+        }
+    }
+
+    #[test]
+    fn plain_sentences_hash_as_the_long_way_does() {
+        let pieces = [
+            "a",
+            "Bc",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\x0b",
+            "\x0c",
+            "The quick",
+            "brown FOX",
+            "-",
+            "--",
+            "x-",
+            "-y",
+            "1990-91",
+            "12.5%",
+            "ABCDEFGHIJ",
+            ", a",
+            "\x07",
+            "\x7f",
+            "é",
+            "“",
+            "!",
+            "~",
+        ];
+        let mut plain = 0;
+        for s in crate::testing::random_texts(&pieces, 20_000, 14, 0x6a09_e667_f3bc_c909) {
+            let got = plain_hashes(s.as_bytes());
+            if let Some(got) = got {
+                plain += 1;
+                assert_eq!(got, long_way(&s), "{s:?}");
+            }
+            assert_eq!(hashes(&s), long_way(&s), "{s:?}");
+        }
+        // Most of these texts go the long way; enough take the short one.
+        assert!(plain > 1_000, "{plain}");
+        let long = format!("{}end.", "Words and\nmore ".repeat(400));
+        assert_eq!(plain_hashes(long.as_bytes()), Some(long_way(&long)));
+        for s in [
+            "a",
+            "A long plain sentence.",
+            "wrapped\nover\tlines, exactly 32 bytes",
+        ] {
+            assert_eq!(plain_hashes(s.as_bytes()), Some(long_way(s)), "{s:?}");
+        }
+        for s in [
+            "",
+            " lead",
+            "two  spaces",
+            "a -b",
+            "a- b",
+            "caf\u{e9}",
+            "bell\x07",
+        ] {
+            assert_eq!(plain_hashes(s.as_bytes()), None, "{s:?}");
+        }
+        // A hyphen last in one eight-byte word, whitespace first in the next.
+        assert_eq!(plain_hashes(b"abcdef-\nxyz"), None);
+        assert_eq!(plain_hashes(b"abcdefg-\nxyz"), None);
+        assert_eq!(plain_hashes(b"abcdefg\n-xyz"), None);
+    }
+
+    #[test]
+    fn a_vertical_tab_is_whitespace_in_keys_as_in_word_counts() {
+        for t in ["one\x0btwo", "one\x0b\x0btwo", "caf\u{e9}\x0btwo"] {
+            let spaced = t.replace('\x0b', " ").replace("  ", " ");
+            assert_eq!(hashes(t), hashes(&spaced), "{t:?}");
+            assert_eq!(hashes(t).2, 2, "{t:?}");
+            assert_eq!(
+                crate::article::unicode_word_count(t, usize::MAX),
+                2,
+                "{t:?}"
+            );
+        }
+        assert_eq!(hashes("a-\x0bb").0, hashes("a-b").0);
     }
 
     #[test]

@@ -365,7 +365,10 @@ pub(crate) fn prose_words(text: &str) -> usize {
 /// `prose_words` of ASCII text, by bytes (every sentence of a possible
 /// reprint is read): only straight quotes, which open and close alike.
 fn ascii_prose_words(b: &[u8]) -> usize {
-    let words = || b.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty());
+    let words = || {
+        b.split(|&c| crate::article::is_ascii_space(c))
+            .filter(|w| !w.is_empty())
+    };
     if !b.contains(&b'"') {
         return words().count();
     }

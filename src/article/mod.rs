@@ -800,6 +800,15 @@ pub(crate) struct Words<'a> {
     i: usize,
 }
 
+/// Whether an ASCII byte is whitespace: space, tab, line feed, vertical
+/// tab, form feed, carriage return — Unicode's White_Space in ASCII, the one
+/// rule for word counts, sentence keys and word diffs (`u8::is_ascii_whitespace`
+/// leaves the vertical tab out).
+#[inline(always)]
+pub(crate) const fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b >= b'\t' && b <= b'\r')
+}
+
 /// Byte classes for `Words`: 0 a word byte, 1 ASCII whitespace, 2 the lead
 /// byte of U+0085, U+00A0, U+1680, U+2000–U+205F or U+3000 (decode to tell;
 /// never a continuation byte, so always at a character boundary).
