@@ -311,6 +311,19 @@ fn titles_lose_breadcrumbs_and_markdown_marks() {
     assert_eq!(a.meta.title.as_deref(), Some("Valley flood plan agreed"));
 }
 
+/// A logo's `h1` (an image, no words) before the headline's: the headline is
+/// the first `h1` with words, and wins over a generic `og:title`.
+#[test]
+fn a_logo_h1_does_not_hide_the_headline() {
+    let html = format!(
+        "<html><head><title>Valley flood plan agreed</title><meta property=\"og:title\" content=\"Daily News - Latest News &amp; Headlines\"></head>\
+         <body><h1><a href=\"/\"><img src=\"logo.png\" alt=\"\"></a></h1><article><h1>Valley flood plan agreed</h1>{}</article></body></html>",
+        paragraphs(6, "flood plan")
+    );
+    let a = load("p.html", html.as_bytes());
+    assert_eq!(a.meta.title.as_deref(), Some("Valley flood plan agreed"));
+}
+
 #[test]
 fn a_listing_page_says_so() {
     let teasers: String = (0..30)
@@ -325,6 +338,104 @@ fn a_listing_page_says_so() {
         "{:?}",
         a.notes
     );
+}
+
+/// A front page whose teasers carry a two-sentence summary each: prose, but
+/// never two paragraphs in a row and dozens of headlines around them.
+#[test]
+fn a_front_page_with_teaser_summaries_says_it_is_a_listing() {
+    let teasers: String = (0..6)
+        .map(|i| {
+            format!(
+                "<div class=\"story\"><h3>Section {i}</h3><h2><a href=\"/s{i}\">Headline number {i} of the day</a></h2>\
+                 <p>The council met on day {i} to agree a plan that residents had long waited for in the valley. \
+                 Officials said the measures would take effect within weeks of the vote.</p><p>By Reporter {i}</p>\
+                 <figure><figcaption>Credit Photographer {i}</figcaption></figure>\
+                 <ul><li><a href=\"/a{i}\">A related headline {i}</a></li><li><a href=\"/b{i}\">Another headline {i}</a></li>\
+                 <li><a href=\"/c{i}\">A third headline {i}</a></li><li><a href=\"/d{i}\">A fourth headline {i}</a></li></ul></div>"
+            )
+        })
+        .collect();
+    let a = load("front.html", &page("", &format!("<main>{teasers}</main>")));
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("looks like a listing page")),
+        "{:?}",
+        a.notes
+    );
+}
+
+/// An article of short sentences in a list (facts, each ending with a full
+/// stop) is no listing page.
+#[test]
+fn an_article_with_a_list_of_short_facts_is_not_a_listing() {
+    let facts: String = (0..12)
+        .map(|i| format!("<li>Fact number {i} was searched more than the World Cup.</li>"))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>Some of the other data points include:</p><ul>{facts}</ul></article>",
+            paragraphs(2, "flood plan")
+        ),
+    );
+    let a = load("facts.html", &html);
+    assert!(
+        !a.notes.iter().any(|n| n.contains("listing page")),
+        "{:?}",
+        a.notes
+    );
+}
+
+/// The extractor takes a comments widget for the article; the episode's
+/// summary, printed in full where the page's `meta description` says, is
+/// article text (a standfirst), with a note.
+#[test]
+fn the_paragraph_printing_the_declared_description_is_article_text() {
+    let summary = "Gun control advocates are looking for new options, including some tech strategies. \
+        On Wednesday, seven measures failed in the Senate, including an amendment that would have expanded \
+        background checks. Some advocates are now looking in new directions. So-called smart guns are \
+        firearms that only authorized users can fire. But so far, there is not a single one on the market.";
+    let comments: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"comment\"><h4>Is law school worth the price {i}?</h4><p>Thank you. I read this story {i} as a little \
+                 window into a huge landscape of suffering and greed that I had not seen before, and it moved me to write.</p></div>"
+            )
+        })
+        .collect();
+    let head = format!(
+        "<meta name=\"description\" content=\"{}\">",
+        &summary[..300]
+    );
+    let body = format!(
+        "<div class=\"episode\"><div class=\"field-lede\"><div class=\"label\">Episode Description:</div><div>{summary}</div></div></div>\
+         <div id=\"sidebar\"><h2>Recent comments on our stories</h2>{comments}</div>"
+    );
+    let a = load("episode.html", &page(&head, &body));
+    assert_eq!(role_of(&a, "Gun control advocates").0, Role::Standfirst);
+    assert!(a.text.contains("not a single one on the market"));
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("not about the page's own description")),
+        "{:?}",
+        a.notes
+    );
+}
+
+/// A one-line dek the extractor leaves beside the article stays out.
+#[test]
+fn a_dek_beside_the_article_is_not_added() {
+    let dek = "Officials in the valley agreed a plan on Monday that residents had waited for after months of uncertainty";
+    let head = format!("<meta name=\"description\" content=\"{dek}\">");
+    let body = format!(
+        "<header><h1>Valley flood plan agreed</h1><p class=\"dek\">{dek}</p></header><article>{}</article>",
+        paragraphs(8, "flood plan")
+    );
+    let a = load("dek.html", &page(&head, &body));
+    assert!(!a.notes.iter().any(|n| n.contains("own description")));
 }
 
 #[test]

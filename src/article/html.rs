@@ -12,7 +12,7 @@
 //! a whole word or hyphen/underscore part (`promo` is not `node-promoted`), and
 //! a container holding most of the main text is never furniture as a whole.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
@@ -647,6 +647,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let creator = dublin_core_creator(&doc);
     let commenters = reader_comment_authors(&doc);
     let heads = Heads::of(&doc);
+    let lede = declared_lede(&doc);
     let host = page_host(&doc);
     let cfg = dom_smoothie::Config {
         keep_classes: true,
@@ -661,7 +662,11 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let (c, extracted_words) = match extracted {
         Ok((a, r, json_ld)) => {
             let heads = heads.with_json_ld(json_ld);
-            let site = (host.as_deref(), commenters.as_slice());
+            let site = Site {
+                host: host.as_deref(),
+                commenters: &commenters,
+                lede: lede.as_deref(),
+            };
             let c = from_extracted(&a, &r.doc, &heads, site, &mut meta, &mut skipped);
             let words = c.1;
             (c.0, Some(words))
@@ -693,6 +698,14 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
             c.overruled.first().map(String::as_str).unwrap_or("")
         ));
     }
+    if c.blocks
+        .iter()
+        .any(|b| b.reason.as_deref() == Some(LEDE_REASON))
+    {
+        notes.push(
+            "the extractor's main text is not about the page's own description; its paragraph is put first as the standfirst".into(),
+        );
+    }
     if c.blocks.is_empty() {
         return Err(LoadError::Format("HTML page has no readable text".into()));
     }
@@ -713,10 +726,11 @@ fn from_extracted(
     a: &dom_smoothie::Article,
     extracted: &Document,
     heads: &Heads,
-    (host, commenters): (Option<&str>, &[String]),
+    site: Site,
     meta: &mut Metadata,
     skipped: &mut usize,
 ) -> (Collector, usize) {
+    let (host, commenters) = (site.host, site.commenters);
     let mut c = Collector::default();
     if meta.outlet.is_none() {
         meta.outlet = a
@@ -784,6 +798,9 @@ fn from_extracted(
             c.push_block(&by, Role::Byline, "the page's byline markup", false);
         }
     }
+    if let Some(lede) = site.lede.filter(|l| elsewhere(&body.text, l)) {
+        c.push_block(lede, Role::Standfirst, LEDE_REASON, false);
+    }
     for (b, markup) in body.blocks.iter().zip(&body.markup) {
         let text = &body.text[b.span.range()];
         let (role, reason) = match (&b.reason, b.role) {
@@ -805,6 +822,97 @@ fn from_extracted(
     }
     c.overruled = body.overruled;
     (c, body.total_words)
+}
+
+/// What the page around the extractor's main text says of itself.
+struct Site<'a> {
+    /// The page's address's host name.
+    host: Option<&'a str>,
+    /// Names of the authors of reader comments (never the byline).
+    commenters: &'a [String],
+    /// The paragraph that prints the page's declared description.
+    lede: Option<&'a str>,
+}
+
+const LEDE_REASON: &str =
+    "the paragraph printing the page's declared description (`meta description`), outside the extractor's main text";
+
+/// The paragraph that prints the page's own declared description (`meta
+/// name=description`, `og:description`): the article's lede, whatever
+/// widget the extractor took for the article (many sites print the
+/// description as the standfirst or an episode's summary). Found by a text
+/// node that opens with the description's words (all but its last, which a
+/// cut-off description may have cut), twelve words or more; read whole from
+/// its element. One pass over the text nodes: linear in the page.
+fn declared_lede(doc: &Document) -> Option<String> {
+    let description = ["description", "og:description", "twitter:description"]
+        .iter()
+        .find_map(|key| {
+            let sel = format!("meta[name='{key}'], meta[property='{key}']");
+            let text = squash(doc.select_single(&sel).attr("content")?.as_ref());
+            (!text.is_empty()).then_some(text)
+        })?;
+    let words: Vec<&str> = description
+        .trim_end_matches(['.', '…'])
+        .split_whitespace()
+        .collect();
+    if words.len() < 13 {
+        return None;
+    }
+    let opening = words[..words.len() - 1].join(" ");
+    let body = doc.select_single("body");
+    let mut stack = vec![*body.nodes().first()?];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            let own = squash(&node.text());
+            if own.starts_with(&opening) {
+                return Some(lede_paragraph(node).unwrap_or(own));
+            }
+            continue;
+        }
+        let raw = node.node_name().is_some_and(|n| {
+            SKIPPED.contains(&&*n.to_lowercase()) || RAW_TEXT.contains(&&*n.to_lowercase())
+        });
+        if !raw {
+            // Children in reverse so the first is read first.
+            let children: Vec<NodeRef> = node.children_it(false).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+    None
+}
+
+/// The whole paragraph a lede's text node opens: its nearest block-level
+/// element (past inline ones, `em`, `a`), when that is about the lede's size.
+fn lede_paragraph(text: NodeRef) -> Option<String> {
+    let mut node = text.parent()?;
+    for _ in 0..3 {
+        let name = node.node_name()?.to_lowercase();
+        if BLOCK_LEVEL.contains(&name.as_str()) {
+            break;
+        }
+        node = node.parent()?;
+    }
+    let whole = squash(&node.text());
+    let own = squash(&text.text());
+    (whole.starts_with(&own) && whole.len() <= own.len() * 3 / 2 + 40).then_some(whole)
+}
+
+/// Whether the extractor's main text is about something else than the
+/// paragraph printing the page's description: that paragraph is prose (40
+/// words or more, not a one-line dek beside the article) and the main text
+/// holds neither it nor a quarter of its words (a comments widget, another
+/// story). A dek the main text leaves out is left out: the article is there.
+fn elsewhere(text: &str, lede: &str) -> bool {
+    let words = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (in_lede, in_text) = (words(lede), words(text));
+    let shared = in_lede.iter().filter(|w| in_text.contains(*w)).count();
+    lede.split_whitespace().count() >= 40 && shared * 4 < in_lede.len()
 }
 
 /// The element the extractor puts its main text in.
@@ -858,12 +966,13 @@ impl Heads {
     fn of(doc: &Document) -> Heads {
         let found = doc.select("title, h1");
         let text = |name: &str| {
-            let first = found
+            // The first with words: a logo's `h1` holds only an image.
+            found
                 .nodes()
                 .iter()
-                .find(|n| n.node_name().is_some_and(|t| t.eq_ignore_ascii_case(name)));
-            first
-                .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|n| n.node_name().is_some_and(|t| t.eq_ignore_ascii_case(name)))
+                .map(|n| squash(&n.text()))
+                .find(|t| !t.is_empty())
                 .unwrap_or_default()
         };
         let metas = doc.select("meta[content]");

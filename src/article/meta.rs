@@ -477,6 +477,14 @@ fn plausible_byline(s: &str) -> bool {
         "profile",
         "contact",
         "more",
+        // Buttons and date labels in byline markup (`Follow Author`, the
+        // `Last` a `Last Updated: January 7, 2025` leaves once its date goes).
+        "follow",
+        "subscribe",
+        "last",
+        "updated",
+        "modified",
+        "published",
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 14 || s.chars().count() > 120 {
@@ -594,10 +602,15 @@ fn without_host_name<'a>(title: &'a str, host: &str) -> Option<&'a str> {
 }
 
 /// Every part after the headline short (section names and the site's), or
-/// one part that is a web address.
+/// one part that is a web address. A spaced colon separates a trail too
+/// (`헤드라인 : 뉴스 : 동아닷컴`), two or more parts after the headline: one
+/// may be a headline's own (`Macron : « … »`).
 fn without_breadcrumb_or_address(title: &str) -> Option<&str> {
-    SEPARATORS.iter().find_map(|sep| {
+    SEPARATORS.iter().chain(&[" : "]).find_map(|sep| {
         let parts: Vec<&str> = title.split(sep).collect();
+        if *sep == " : " && parts.len() < 3 {
+            return None;
+        }
         let head = parts[0].trim();
         let tail = parts.last().map_or("", |t| t.trim());
         let breadcrumb = parts.len() >= 3
@@ -810,6 +823,15 @@ mod tests {
             ),
             "How we designed Dropbox’s ATF - an async task framework"
         );
+        // A trail after spaced colons goes; one colon is the headline's own.
+        assert_eq!(
+            strip("[CEO&]창의적 열정과 소통, 초일류 시험인증 기업이 간다 : 뉴스 : 동아닷컴"),
+            "[CEO&]창의적 열정과 소통, 초일류 시험인증 기업이 간다"
+        );
+        assert_eq!(
+            strip("Réforme des retraites : le gouvernement recule"),
+            "Réforme des retraites : le gouvernement recule"
+        );
         // A title with one ordinary dash keeps it.
         assert_eq!(
             strip("Brexit - what happens next?"),
@@ -876,6 +898,10 @@ mod tests {
             "Authors",
             "Facebook Activity",
             "https://www.facebook.com/someone",
+            "www.facebook.com",
+            // A button and a date label in byline markup.
+            "Follow Author",
+            "Last Updated: January 7, 2025",
             "",
         ] {
             assert_eq!(clean(junk), None, "{junk}");

@@ -972,27 +972,63 @@ pub(crate) fn keep_the_extractors_judgement(
     }
 }
 
-/// A homepage or section front: many short teasers and no paragraph of prose.
+/// A homepage or section front: many short teasers, and no prose but a few
+/// paragraphs or the teasers' own summaries.
 pub(crate) fn note_listing_page(article: &mut Article) {
-    let (mut short, mut prose) = (0usize, 0usize);
-    for b in &article.blocks {
-        let t = article.slice(b.span);
-        let words = super::unicode_word_count(t, 60);
-        // Thai and Lao put spaces between phrases, not words: a long
-        // paragraph of them is prose however few spaces it has.
-        let unspaced_prose =
-            t.chars().take(CHAR_CAP).count() >= PROSE_CHARS && unpunctuated_script(t);
-        if words >= 40 || (words >= 20 && prose_end(t)) || unspaced_prose {
-            prose += 1;
-        } else if words <= 15 {
-            short += 1;
-        }
-    }
+    let lines = LineCounts::of(article);
     let n = article.blocks.len();
-    if n >= 10 && prose < 3 && short * 4 >= n * 3 {
+    if n >= 10 && lines.short * 4 >= n * 3 && (lines.prose < 3 || lines.prose_is_teasers()) {
         article.notes.push(format!(
-            "no article found: looks like a listing page ({short} short teaser lines, {prose} paragraph(s) of prose)"
+            "no article found: looks like a listing page ({} short teaser lines, {} paragraph(s) of prose)",
+            lines.short, lines.prose
         ));
+    }
+}
+
+/// How a page's blocks divide into short lines and paragraphs of prose.
+#[derive(Default)]
+struct LineCounts {
+    short: usize,
+    prose: usize,
+    /// The most paragraphs of prose one after another.
+    longest_prose_run: usize,
+}
+
+impl LineCounts {
+    fn of(article: &Article) -> LineCounts {
+        let mut c = LineCounts::default();
+        let mut run = 0;
+        for b in &article.blocks {
+            let t = article.slice(b.span);
+            let words = super::unicode_word_count(t, 60);
+            // Thai and Lao put spaces between phrases, not words: a long
+            // paragraph of them is prose however few spaces it has.
+            let unspaced_prose =
+                t.chars().take(CHAR_CAP).count() >= PROSE_CHARS && unpunctuated_script(t);
+            if words >= 40 || (words >= 20 && prose_end(t)) || unspaced_prose {
+                c.prose += 1;
+                run += 1;
+                c.longest_prose_run = c.longest_prose_run.max(run);
+                continue;
+            }
+            run = 0;
+            // A teaser is a headline or a label; a short line that ends
+            // with a full stop is a sentence (a list of facts in an article).
+            let full_stop = t.trim_end().ends_with(['.', '。']) && !t.trim_end().ends_with("...");
+            if words <= 15 && !full_stop {
+                c.short += 1;
+            }
+        }
+        c
+    }
+
+    /// Each paragraph of prose stands alone between short lines (a teaser's
+    /// summary under its headline, a byline after it; an article's prose
+    /// runs on), with many teaser lines for each (eight or more: a front
+    /// page's few summaries among its dozens of headlines, not a product
+    /// page's paragraphs under their headings).
+    fn prose_is_teasers(&self) -> bool {
+        self.longest_prose_run < 2 && self.short >= 8 * self.prose
     }
 }
 
