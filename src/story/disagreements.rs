@@ -491,7 +491,11 @@ fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
                     && ((most && figures(false)) || (anchored(words, i) && figures(true)))
                     && !same_value(&w.text, &n.text)
                 {
-                    out.push((w.text.trim().to_string(), n.text.trim().to_string()));
+                    out.push(if class == EditClass::Number {
+                        whole_figures(words, i)
+                    } else {
+                        (w.text.trim().to_string(), n.text.trim().to_string())
+                    });
                 }
                 i += 2;
                 continue;
@@ -499,12 +503,78 @@ fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
         }
         i += 1;
     }
+    // Two replacements inside one figure (`1/2` against `3/4`) are one.
+    out.dedup();
     out
+}
+
+/// The whole figure a replacement of `words[i]` by `words[i + 1]` stands in,
+/// on each side: the pieces written against it without a space (the word
+/// diff takes `1/2` apart), and a whole number before a fraction, so that
+/// `22 1/2` against `22 3/4` reads so rather than `1, 2` against `3, 4`.
+fn whole_figures(words: &[WordOp], i: usize) -> (String, String) {
+    let side = |keep: WordKind, at: usize| -> String {
+        let ops: Vec<&str> = words
+            .iter()
+            .filter(|w| w.kind == WordKind::Equal || w.kind == keep)
+            .map(|w| w.text.as_str())
+            .collect();
+        let Some(p) = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.kind == WordKind::Equal || w.kind == keep)
+            .position(|(k, _)| k == at)
+        else {
+            return words[at].text.trim().to_string();
+        };
+        let joined = |a: usize, b: usize| !ops[a].ends_with(' ') && !ops[b].starts_with(' ');
+        let (mut start, mut end) = (p, p);
+        while start > 0 && joined(start - 1, start) && figure_piece(ops[start - 1]) {
+            start -= 1;
+        }
+        while end + 1 < ops.len() && joined(end, end + 1) && figure_piece(ops[end + 1]) {
+            end += 1;
+        }
+        let mut figure: String = ops[start..=end].concat();
+        figure = figure.trim().trim_end_matches([',', '.']).to_string();
+        if figure.contains('/') && start > 0 {
+            // (An unchanged run may hold many words: its last one.)
+            let whole = ops[start - 1].split_whitespace().last().unwrap_or("");
+            if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) {
+                figure = format!("{whole} {figure}");
+            }
+        }
+        figure
+    };
+    (side(WordKind::Deleted, i), side(WordKind::Inserted, i + 1))
+}
+
+/// A piece of a figure written without spaces: digits and the marks
+/// between them.
+fn figure_piece(piece: &str) -> bool {
+    let t = piece.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '\u{2044}'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fraction_reads_whole() {
+        let swaps = numbers(
+            "Chauvin was sentenced on Friday to 22 1/2 years in prison, a judge ruled.",
+            "Chauvin was sentenced on Friday to 22 3/4 years in prison, a judge ruled.",
+        );
+        assert_eq!(swaps, [("22 1/2".to_string(), "22 3/4".to_string())]);
+        let swaps = numbers(
+            "The bill passed by 2,310 votes to 1,204 on Tuesday.",
+            "The bill passed by 2,310 votes to 1,240 on Tuesday.",
+        );
+        assert_eq!(swaps, [("1,204".to_string(), "1,240".to_string())]);
+    }
 
     #[test]
     fn a_sentence_sides_with_a_figure_only_when_it_carries_it() {
