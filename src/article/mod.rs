@@ -689,8 +689,8 @@ impl WordStarts {
 /// The display word count of a block: whitespace-separated words, with each
 /// Chinese or Japanese character a word of its own.
 fn block_words(b: &[u8], text: &str) -> usize {
-    // Lead bytes of the CJK ranges above (U+3040 and up) are 0xE3 and higher.
-    if !b.iter().any(|&c| c >= 0xE3) {
+    // A no-break space (U+00A0) separates words as a space does.
+    if !has_wide_space_or_cjk(b) {
         return count_words(b);
     }
     unicode_word_count(text, usize::MAX)
@@ -957,6 +957,12 @@ mod tests {
         // The roles' capped count reads Chinese the same way.
         assert_eq!(unicode_word_count("美国 said，说", 100), 4);
         assert_eq!(unicode_word_count("美国 said，说", 2), 2);
+    }
+
+    #[test]
+    fn a_no_break_space_separates_words() {
+        let t = "vetoed by Democratic\u{a0}Gov. John\u{2009}Bel Edwards";
+        assert_eq!(block_words(t.as_bytes(), t), 7);
     }
 
     #[test]

@@ -237,9 +237,18 @@ fn may_start_sentence(c: char) -> bool {
 /// Whether the period at `dot` ends an abbreviation rather than the sentence.
 fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, next: usize, end: usize) -> bool {
     let b = text.as_bytes();
+    // The word before the dot starts after any whitespace, a no-break space
+    // (`Democratic\u{a0}Gov.`) as much as a plain one.
     let mut w = dot;
-    while w > sentence_start && !matches!(b[w - 1], b' ' | b'\t' | b'\n' | b'\r') {
-        w -= 1;
+    while w > sentence_start {
+        let mut p = w - 1;
+        while p > sentence_start && (b[p] & 0xC0) == 0x80 {
+            p -= 1;
+        }
+        if ws_len(b, p) == w - p {
+            break;
+        }
+        w = p;
     }
     let word = text[w..dot].trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
     if word.is_empty() {
@@ -314,6 +323,17 @@ mod tests {
             split("It is over.” Then he left."),
             vec!["It is over.”", "Then he left."]
         );
+    }
+
+    #[test]
+    fn a_no_break_space_before_an_abbreviation() {
+        for s in [
+            "The bill was vetoed by Democratic\u{a0}Gov. John Bel Edwards on Tuesday.",
+            "It came after the\u{a0}Jan. 6 riot at the Capitol.",
+            "Democratic\u{202f}Sen. Joe Manchin said no.",
+        ] {
+            assert_eq!(split(s), vec![s]);
+        }
     }
 
     #[test]
