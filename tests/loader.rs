@@ -212,15 +212,23 @@ fn list_items_after_a_markdown_image_stay_body() {
 
 /// Regression: a scraper export's first line is its headline even when it
 /// ends like a sentence (`…in America?`, `…of U.S. evacuation.`), because
-/// `Source:` / `Published:` lines follow it; a two-sentence summary over the
-/// same labels stays body.
+/// `Source:` / `Published:` lines follow it — also a headline of two short
+/// sentences (the titles the same-event set's manifest gives); a summary of
+/// three sentences over the same labels stays body.
 #[test]
 fn a_headline_over_source_and_date_lines_is_the_title() {
-    let body = "\n\nThe first paragraph of the report says what happened and where it happened, at length.\n";
+    let body = "\n\nThe first paragraph of the report says what happened and where it happened, at length, \
+                with the names of the people involved, the place and the time of day, as a wire report would.\n\
+                The second paragraph quotes a lawmaker who spoke to reporters on Thursday.\n\
+                The third paragraph gives the figures the agency published last week, what they mean for the \
+                families the program was meant to help, and what the agency says it will do next about it all.\n";
     for (head, title) in [
         ("Why Isn’t the Attack on Larry Elder the Biggest Story in America?", true),
         ("Some 1,500 Americans still in Afghanistan in last days of U.S. evacuation.", true),
-        ("A Texas man was arrested on charges that he voted while on parole. He could face as much as 20 years in prison.", false),
+        ("A Texas man was arrested on charges that he voted in the 2020 Democratic primary while on parole. He could face as much as 20 years in prison.", true),
+        ("Black moms are more likely to die in childbirth. Will Congress do anything about it?", true),
+        ("Mother’s Day Can Be Painful. It Can Also Reconnect Us to the World.", true),
+        ("A Texas man was arrested. He voted while on parole. He could face 20 years in prison.", false),
     ] {
         let text = format!("{head}\nSource: National Review\nPublished: 2021-09-09{body}");
         let a = load_bytes("export.txt", text.as_bytes(), &LoadOptions::default()).expect("loads");

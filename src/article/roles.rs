@@ -684,14 +684,23 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
 fn heads_a_label_block(article: &Article, feats: &[Feat]) -> bool {
     let labels = matches!(article.blocks[1].role, Role::Byline | Role::Date)
         || outlet_label(&feats[1]).is_some();
-    labels && feats[0].words <= 30 && one_sentence(feats[0].text)
+    labels && feats[0].words <= 30 && headline_sentences(feats[0].text)
 }
 
-/// Whether `text` is a single sentence (a summary of two is no headline).
-fn one_sentence(text: &str) -> bool {
+/// Whether `text` reads as a headline's sentences: one, or two short ones
+/// (`Black moms are more likely to die in childbirth. Will Congress do
+/// anything about it?`, `Mother’s Day Can Be Painful. It Can Also Reconnect
+/// Us to the World.`); a summary of three or more is no headline.
+fn headline_sentences(text: &str) -> bool {
+    const SHORT: usize = 20;
     let mut sentences = Vec::new();
     super::sentence::split_sentences(text, super::Span::new(0, text.len()), &mut sentences);
-    sentences.len() == 1
+    let words = |s: &super::Span| text[s.range()].split_whitespace().count();
+    match sentences.as_slice() {
+        [_] => true,
+        [a, b] => words(a) <= SHORT && words(b) <= SHORT,
+        _ => false,
+    }
 }
 
 /// Step 3: The header: names, job titles and standfirsts between the headline and
