@@ -210,7 +210,18 @@ fn shared_evidence(
             .iter()
             .all(|s| s.names.iter().any(|n| n.contains(&w)))
     };
-    let topical: Vec<bool> = words.iter().map(topic).collect();
+    // A name one of whose words runs through an article names one of the
+    // story's own people or places however it is written here (`John Bel
+    // Edwards` where the articles say `Edwards`): all its words are topics.
+    let in_topical_name = |w: &u32| {
+        [a, b]
+            .iter()
+            .any(|s| s.names.iter().any(|n| n.contains(w) && n.iter().any(topic)))
+    };
+    let topical: Vec<bool> = words
+        .iter()
+        .map(|w| topic(w) || in_topical_name(w))
+        .collect();
     let rare: Vec<bool> = words.iter().map(distinctive).collect();
     // An amount's figure and its magnitude are one rare thing: `$1.2
     // trillion infrastructure bill` is the story's name for the bill.
@@ -342,7 +353,8 @@ impl Evidence {
             } else if let Some(k) = phrase {
                 (s.names.len() + k, true)
             } else {
-                (usize::MAX - w as usize, true)
+                // A title or office says who, as a name does.
+                (usize::MAX - w as usize, !vocab.is_role(w))
             };
             match groups.iter_mut().find(|g| g.0 == group) {
                 Some(g) => {

@@ -54,6 +54,8 @@ pub(crate) struct Vocab {
     when: Vec<bool>,
     /// Stems of `WEAK_WORDS`.
     weak: Vec<bool>,
+    /// Stems of `ROLE_WORDS`: who, not what.
+    role: Vec<bool>,
     /// Stems of the words of magnitude (`thousand` … `trillion`).
     magnitude: Vec<bool>,
     /// The value of each stem that is a plain figure (`3.2`, `1,500`), for
@@ -719,6 +721,7 @@ impl Vocab {
         if self.paraphrases {
             self.when.push(is_when(stem));
             self.weak.push(is_weak(stem));
+            self.role.push(is_listed(ROLE_WORDS, stem));
             self.value.push(stem.replace(',', "").parse::<f64>().ok());
             self.magnitude.push(
                 MAGNITUDE_WORDS
@@ -805,6 +808,13 @@ impl Vocab {
     pub fn is_weak(&self, id: u32) -> bool {
         debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.weak.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a stem is one of `ROLE_WORDS`: a title or office, which says
+    /// who, like a name. A vocabulary for claims only (`for_claims`).
+    pub fn is_role(&self, id: u32) -> bool {
+        debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
+        self.role.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is a word of magnitude (`million`): part of an amount.
@@ -1127,7 +1137,7 @@ fn paraphrase_of(stem: &str) -> Option<&'static str> {
 const WHEN: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
     "tuesday", "wednesd", "thursda", "friday", "saturda", "sunday", "today", "tonight", "yesterd",
-    "tomorro", "recent", "recentl",
+    "tomorro", "recent", "recentl", "week", "month", "decade",
 ];
 
 /// Whether a stem says when: a month, a weekday, a day named from today,
@@ -1192,7 +1202,42 @@ const WEAK_WORDS: &[&str] = &[
     "ask",
     "hope",
     "expect",
+    "former",
 ];
+
+/// Titles and offices: a sentence that names someone by them (`the
+/// chairman of the Joint Chiefs`, `Fox News host`, `the former president`)
+/// says who, as a name does; two sentences that share one share a person,
+/// not a fact.
+const ROLE_WORDS: &[&str] = &[
+    "ambassador",
+    "anchor",
+    "chairman",
+    "chairwoman",
+    "commander",
+    "correspondent",
+    "director",
+    "editor",
+    "founder",
+    "governor",
+    "host",
+    "justice",
+    "mayor",
+    "minister",
+    "official",
+    "president",
+    "reporter",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Whether a stem is the stem of one of `words`.
+fn is_listed(words: &[&str], stem: &str) -> bool {
+    words.iter().any(|w| self::stem(w) == stem)
+}
 
 /// Whether a stem is the stem of one of `WEAK_WORDS`.
 fn is_weak(stem: &str) -> bool {
