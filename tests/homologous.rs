@@ -296,13 +296,14 @@ fn homologous_sentences_of_real_coverage() {
     // only an article's recurring words): e to 100 % precision, f to 30 of
     // 36 rows (83 %) and 65 % recall. Set g was labelled blind and first
     // scored, before any change of its round, at 19 of 23 rows (83 %
-    // precision) and 19 of 32 pairs (59 % recall). Then a name one of
-    // whose words runs through an article counts as that article's topic
-    // (`Joe` in `President Joe Biden` no longer counts in full), titles and
-    // offices say who (`chairman`, `host`), `former` is no evidence and
-    // weeks, months and decades say when: c 22 of 23 rows to 22 of 22, f
-    // 30 of 36 to 30 of 34 (88 %), e recall 62 to 59 % (`would not meet
-    // with President Joe Biden` now shares a verb and a topic only).
+    // precision) and 19 of 32 pairs (59 % recall). Then a name whose last
+    // word runs through an article counts as that article's topic (`Joe`
+    // in `President Joe Biden` no longer counts in full), titles and
+    // offices say who (`chairman`, `host`), `former` is no evidence, weeks,
+    // months and decades say when, and a title after a no-break space no
+    // longer ends a sentence: c 22 of 23 rows to 22 of 22, f 30 of 36 to
+    // 30 of 34 (88 %), g 19 of 23 to 20 of 24 (recall 59 to 62 %); recall
+    // unchanged elsewhere.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.6),
@@ -322,7 +323,7 @@ fn homologous_sentences_of_real_coverage() {
             "homologous-e.tsv",
             "set e (held out, labelled blind before the previous round)",
             0.95,
-            0.58,
+            0.6,
         ),
         (
             "homologous-f.tsv",

@@ -210,13 +210,17 @@ fn shared_evidence(
             .iter()
             .all(|s| s.names.iter().any(|n| n.contains(&w)))
     };
-    // A name one of whose words runs through an article names one of the
-    // story's own people or places however it is written here (`John Bel
-    // Edwards` where the articles say `Edwards`): all its words are topics.
+    // A name whose last word (the surname, the head) runs through an
+    // article names one of the story's own people or places however it is
+    // written here (`John Bel Edwards` where the articles say `Edwards`):
+    // all its words are topics. A title before it (`Defence Minister`) does
+    // not make another minister one.
     let in_topical_name = |w: &u32| {
-        [a, b]
-            .iter()
-            .any(|s| s.names.iter().any(|n| n.contains(w) && n.iter().any(topic)))
+        [a, b].iter().any(|s| {
+            s.names
+                .iter()
+                .any(|n| n.contains(w) && n.last().is_some_and(topic))
+        })
     };
     let topical: Vec<bool> = words
         .iter()
