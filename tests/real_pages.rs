@@ -87,6 +87,50 @@ fn a_most_popular_box_in_the_middle_does_not_end_the_article() {
     assert!(body_words(&a) > 500, "{}", body_words(&a));
 }
 
+/// A furniture class on the element holding most of the article (as
+/// `herald-sun-1`'s story blocks): never furniture as a whole, with a note.
+#[test]
+fn a_container_holding_most_of_the_article_is_never_furniture() {
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1><div class=\"story related-stories\">{}</div></article>",
+            paragraphs(8, "flood plan")
+        ),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Paragraph 6").0, Role::Body);
+    assert!(
+        a.notes.iter().any(|n| n.contains("ignored 1 class name")),
+        "{:?}",
+        a.notes
+    );
+}
+
+/// The article split among three furniture-classed parts, none holding most
+/// of it alone: the roles would leave a third as content, so the extractor's
+/// judgement is kept, with a note.
+#[test]
+fn roles_that_leave_little_of_the_article_give_way_to_the_extractor() {
+    let parts: String = ["share", "promo", "sponsored"]
+        .iter()
+        .map(|class| format!("<div class=\"{class}\">{}</div>", paragraphs(3, class)))
+        .collect();
+    let html = page(
+        "",
+        &format!("<article><h1>Valley flood plan agreed</h1>{parts}<p>{}</p></article>", "The end of the story came with a closing paragraph that residents read with relief after all these months."),
+    );
+    let a = load("p.html", &html);
+    assert_eq!(role_of(&a, "Paragraph 1 about the promo").0, Role::Body);
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("kept the extractor's judgement")),
+        "{:?}",
+        a.notes
+    );
+}
+
 #[test]
 fn a_related_stories_line_in_plain_text_ends_only_a_short_tail() {
     let para = |i: usize| {
