@@ -89,7 +89,8 @@ pub(crate) fn same_claim(
     };
     let enough = (alike >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
         || (alike >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
-        || (e.total >= 4.0 && e.content >= 3.0);
+        || (e.total >= 4.0 && e.content >= 3.0)
+        || (core >= ASSERTED_CLOSE && e.total >= 1.0 && e.asserted >= 0.5);
     // One sentence only mentions what the other asserts: not one claim.
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
     (enough && asserted).then_some(s)
@@ -167,6 +168,12 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
 /// that share only an article's recurring words (`Trudeau`, `parties`,
 /// `minority`) say different things about them.
 const TOPICS_ALIKE: f64 = 0.25;
+
+/// Claim similarity of what two sentences assert from which they say the
+/// same in nearly the same words: the story's own words are then evidence
+/// enough (`The Supreme Court dismissed a challenge to the Affordable Care
+/// Act` / `… dismissed the latest challenge to the Affordable Care Act`).
+const ASSERTED_CLOSE: f64 = 0.6;
 
 /// Claim similarity of what two sentences assert (`assertion`) from which
 /// they assert the same thing, though the words that tell it are the
@@ -710,10 +717,11 @@ fn best_matches(
     index: &HashMap<u32, Vec<usize>>,
     cap: usize,
     twins: &[Vec<(usize, usize)>],
-    articles: usize,
+    titles: &[Vec<u32>],
     deadline: Option<Instant>,
 ) -> (Vec<BestByArticle>, Option<usize>) {
     let n = sents.len();
+    let articles = titles.len();
     let starts = article_starts(sents, articles);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
     let mut tally = vec![0.0f64; n];
@@ -765,14 +773,17 @@ fn best_matches(
                     .get(w)
                     .is_some_and(|l| is_distinctive(l.len(), n, articles))
             };
-            // Numbers are facts, never an article's topic.
+            // Numbers are facts, never an article's topic; a word both
+            // headlines carry names the story, not one of its statements.
+            let in_title = |k: usize, w: &u32| titles[sents[k].article].binary_search(w).is_ok();
             let topic = |w: &u32| {
                 !vocab.is_number(*w)
-                    && index.get(w).is_some_and(|l| {
-                        [i, j]
-                            .iter()
-                            .any(|&k| is_topic(l, &starts, sents[k].article))
-                    })
+                    && (in_title(i, w) && in_title(j, w)
+                        || index.get(w).is_some_and(|l| {
+                            [i, j]
+                                .iter()
+                                .any(|&k| is_topic(l, &starts, sents[k].article))
+                        }))
             };
             let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic) else {
                 continue;
@@ -804,20 +815,13 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     // Before freezing: looking up a word the profiles did not see would
     // clear the frozen weights.
     mark_names(articles, &mut sents, &searched, &mut vocab);
+    let titles = title_stems(articles, &mut vocab);
     vocab.freeze_with(SMALL_POOL);
     let index = stem_index(&sents);
     // Words in many sentences say little about which claim this is, and cost
     // the most to follow: candidates come from the rarer words only.
     let cap = (sents.len() / 40).max(24);
-    let (best, late) = best_matches(
-        &sents,
-        &vocab,
-        &index,
-        cap,
-        &twins,
-        articles.len(),
-        deadline,
-    );
+    let (best, late) = best_matches(&sents, &vocab, &index, cap, &twins, &titles, deadline);
     let links = ranked_links(&sents, &best);
     let clusters = join_links(&sents, &vocab, links);
     Clusters {
@@ -826,6 +830,23 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
         vocab,
         late,
     }
+}
+
+/// The stems of each article's headline, sorted (none for an article
+/// without one).
+fn title_stems(articles: &[&Article], vocab: &mut Vocab) -> Vec<Vec<u32>> {
+    articles
+        .iter()
+        .map(|a| {
+            let mut stems = Vec::new();
+            if let Some(t) = &a.meta.title {
+                vocab.stems_of(t, |id| stems.push(id));
+            }
+            stems.sort_unstable();
+            stems.dedup();
+            stems
+        })
+        .collect()
 }
 
 /// For each stem, the sentences that have it.
