@@ -912,6 +912,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wide_spaces_and_cjk_are_found_at_any_offset() {
+        let wide = |t: &str| {
+            t.chars()
+                .any(|c| (c.is_whitespace() && !c.is_ascii()) || u32::from(c) >= 0x3000)
+        };
+        let pieces = [
+            "a",
+            " ",
+            "word ",
+            "\u{a0}",
+            "\u{85}",
+            "\u{1680}",
+            "\u{2009}",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            "“",
+            "—",
+            "é",
+            "\u{c2}",
+            "ᚠ",
+            "日",
+            "\u{1f600}",
+            "abcdefghijklm",
+        ];
+        for s in crate::testing::random_texts(&pieces, 5_000, 60, 0x1319_8a2e_0370_7344) {
+            assert_eq!(has_wide_space_or_cjk(s.as_bytes()), wide(&s), "{s:?}");
+            assert!(split_words(&s).eq(s.split_whitespace()), "{s:?}");
+        }
+    }
+
+    #[test]
     fn names_that_read_the_same_are_told_apart_by_their_paths() {
         let load = |path: &str| {
             load_bytes(path, b"A sentence of text.\n", &LoadOptions::default()).unwrap()

@@ -351,6 +351,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn strings_escape_as_serde_escapes_them() {
+        let pieces = [
+            "a", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1f}", "\u{7f}", " ", "é", "“", "日本",
+            "abcdefgh", "\u{8}", "\u{c}", "x\"y\\z",
+        ];
+        for s in crate::testing::random_texts(&pieces, 5_000, 20, 0x243f_6a88_85a3_08d3) {
+            let mut out = Vec::new();
+            push_json_str(&mut out, &s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&s).unwrap()
+            );
+        }
+    }
+
+    #[test]
     fn compact_articles_are_written_as_serialised() {
         let every_byte: String = (0u8..0x80).map(char::from).collect();
         let text = format!(
