@@ -761,7 +761,8 @@ impl Vocab {
     /// Profiles a sentence and counts it towards document frequencies.
     pub fn profile(&mut self, text: &str) -> Profile {
         let text = head(text);
-        let mut stems = Vec::new();
+        // A word is at least two bytes with the space after it.
+        let mut stems = Vec::with_capacity(text.len() / 3 + 1);
         let mut quotes: Vec<Vec<u32>> = Vec::new();
         let mut current: Option<Vec<u32>> = None;
         for (word, in_quote) in words_with_quotes(text) {
