@@ -368,6 +368,34 @@ fn a_logo_h1_does_not_hide_the_headline() {
     assert_eq!(a.meta.title.as_deref(), Some("Valley flood plan agreed"));
 }
 
+/// A `by` alone in its element, then the author's name (`royal-road`): the
+/// byline, where the only author markup is a `Follow Author` button; a `by`
+/// between links in running text names no author.
+#[test]
+fn a_name_after_a_bare_by_is_the_byline_and_a_follow_button_is_not() {
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"fic-header\"><a href=\"/fiction/1\"><h2>Super Supportive</h2></a> <span>by</span> \
+             <h3><a href=\"/profile/338123\">Sleyca</a></h3><h1>Valley flood plan agreed</h1></div>\
+             <article>{}</article><form class=\"follow-author-form\"><button>Follow Author</button></form>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("chapter.html", &html);
+    assert_eq!(a.meta.byline.as_deref(), Some("Sleyca"));
+    let html = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1>{}<p>The engine was written <a href=\"/c\">in C++</a> by <a href=\"/d\">Dave Hyatt</a> \
+             and later rewritten.</p><div class=\"follow-author\"><button>Follow Author</button></div></article>",
+            paragraphs(6, "flood plan")
+        ),
+    );
+    let a = load("wiki.html", &html);
+    assert_eq!(a.meta.byline, None);
+}
+
 #[test]
 fn a_listing_page_says_so() {
     let teasers: String = (0..30)

@@ -860,26 +860,11 @@ fn declared_lede(doc: &Document) -> Option<String> {
         return None;
     }
     let opening = words[..words.len() - 1].join(" ");
-    let body = doc.select_single("body");
-    let mut stack = vec![*body.nodes().first()?];
-    while let Some(node) = stack.pop() {
-        if node.is_text() {
-            let own = squash(&node.text());
-            if own.starts_with(&opening) {
-                return Some(lede_paragraph(node).unwrap_or(own));
-            }
-            continue;
-        }
-        let raw = node.node_name().is_some_and(|n| {
-            SKIPPED.contains(&&*n.to_lowercase()) || RAW_TEXT.contains(&&*n.to_lowercase())
-        });
-        if !raw {
-            // Children in reverse so the first is read first.
-            let children: Vec<NodeRef> = node.children_it(false).collect();
-            stack.extend(children.into_iter().rev());
-        }
-    }
-    None
+    find_in_text(doc, |node| {
+        let own = squash(&node.text());
+        own.starts_with(&opening)
+            .then(|| lede_paragraph(node).unwrap_or(own))
+    })
 }
 
 /// The whole paragraph a lede's text node opens: its nearest block-level
@@ -1255,8 +1240,52 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             .iter()
             .filter_map(|(attr, value)| meta_value(attr, value))
             .find_map(|v| super::meta::clean_byline(&v))
-            .or_else(|| byline_element(doc));
+            .or_else(|| byline_element(doc))
+            .or_else(|| name_after_a_bare_by(doc));
     }
+}
+
+/// A name printed after a `by` that stands alone in its element (`<span>by</span>
+/// <h3><a href="/profile/…">Sleyca</a></h3>`), where no markup names the
+/// author: the element after it, when it reads as a name. The first such
+/// `by` in the page; its text nodes read once.
+fn name_after_a_bare_by(doc: &Document) -> Option<String> {
+    let bare_by = |n: &NodeRef| n.text().trim().eq_ignore_ascii_case("by");
+    find_in_text(doc, |node| {
+        if !bare_by(&node) {
+            return None;
+        }
+        // Alone in its element: a `by` between two links in running text
+        // (`written by <a>…</a>`) is prose.
+        let next = node.parent().filter(bare_by)?.next_element_sibling()?;
+        super::meta::clean_byline(next.text().trim())
+    })
+}
+
+/// The first of the body's text nodes, in reading order, for which `found`
+/// gives something; scripts, styles and forms are not read. Each node is
+/// visited once: linear in the page.
+fn find_in_text<T>(doc: &Document, mut found: impl FnMut(NodeRef) -> Option<T>) -> Option<T> {
+    let body = doc.select_single("body");
+    let mut stack = vec![*body.nodes().first()?];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            if let Some(t) = found(node) {
+                return Some(t);
+            }
+            continue;
+        }
+        let raw = node.node_name().is_some_and(|n| {
+            let n = n.to_lowercase();
+            SKIPPED.contains(&n.as_str()) || RAW_TEXT.contains(&n.as_str())
+        });
+        if !raw {
+            // Children in reverse so the first is read first.
+            let children: Vec<NodeRef> = node.children_it(false).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+    None
 }
 
 /// The text of the page's byline markup: `rel=author`, `itemprop=author`,
