@@ -301,3 +301,36 @@ fn a_jsonl_file_of_many_records_is_a_story_and_each_record_has_a_name() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A side that is a listing page, not an article, is said so beside the
+/// comparison (not only by `inspect`): a homepage never reads as an article
+/// with no warning.
+#[test]
+fn a_listing_page_side_is_noted_in_the_report() {
+    let dir = std::env::temp_dir().join(format!("storydiff-listing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let teasers: String = (0..30)
+        .map(|i| format!("<div class=\"card\"><h3><a href=\"/s{i}\">Headline number {i} of the day</a></h3><span>2 hours ago</span></div>"))
+        .collect();
+    let front = dir.join("front.html");
+    std::fs::write(
+        &front,
+        format!("<html><head><title>Front page</title></head><body><main>{teasers}</main></body></html>"),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["diff", front.to_str().unwrap(), &sample("000")])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("note old: no article found: looks like a listing page")),
+        "{text}"
+    );
+    let out = bin()
+        .args(["diff", &sample("001"), &sample("000")])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("no article found"));
+}

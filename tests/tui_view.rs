@@ -443,3 +443,20 @@ fn fact_jumps_count_through_changes_that_fit_on_one_screen() {
         Some(format!("fact change {} of {n}", n - 1).as_str())
     );
 }
+
+/// A side that is a listing page says so on the status line from the first
+/// frame (a homepage never reads as an article with no warning).
+#[test]
+fn a_listing_page_side_is_said_on_the_first_frame() {
+    let teasers: String = (0..30)
+        .map(|i| format!("<div class=\"card\"><h3><a href=\"/s{i}\">Headline number {i} of the day</a></h3><span>2 hours ago</span></div>"))
+        .collect();
+    let html = format!("<html><body><main>{teasers}</main></body></html>");
+    let front = load_bytes("front.html", html.as_bytes(), &LoadOptions::default()).unwrap();
+    let app = app(front, sample("000"), 120, 30);
+    let last = screen(&render(&app)).pop().unwrap();
+    assert!(
+        last.contains("old: no article found: looks like a listing page"),
+        "{last}"
+    );
+}

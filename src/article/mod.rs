@@ -163,6 +163,16 @@ impl Article {
         &self.text[span.range()]
     }
 
+    /// The loader's note that this is not an article as read (a listing
+    /// page, no article found by the extractor): the views say it beside the
+    /// comparison, not only `inspect`.
+    pub fn no_article_note(&self) -> Option<&str> {
+        self.notes
+            .iter()
+            .map(String::as_str)
+            .find(|n| n.starts_with(NO_ARTICLE))
+    }
+
     /// Whitespace-separated words in the content blocks (body, standfirst, subheads).
     pub fn words(&self) -> usize {
         self.word_count
@@ -276,6 +286,9 @@ pub enum LoadError {
     #[error("{0}")]
     Format(String),
 }
+
+/// How the notes that say the loader found no article begin.
+pub const NO_ARTICLE: &str = "no article found";
 
 /// A load failure with the file it concerns; displays as one line, `PATH: what`.
 #[derive(Debug, thiserror::Error)]

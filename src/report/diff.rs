@@ -629,6 +629,17 @@ impl TextReport<'_> {
         for note in &c.notes {
             writeln!(out, "{} {}", p.wrap("1", "note"), one_line(note))?;
         }
+        for (side, a) in [(Side::Old, old), (Side::New, new)] {
+            if let Some(note) = a.no_article_note() {
+                writeln!(
+                    out,
+                    "{} {}: {}",
+                    p.wrap("1", "note"),
+                    side.as_str(),
+                    one_line(note)
+                )?;
+            }
+        }
         Ok(())
     }
 

@@ -153,6 +153,10 @@ pub struct App {
 
 impl App {
     pub fn new(old: Arc<Article>, new: Arc<Article>, config: Config, size: (u16, u16)) -> App {
+        // A side that is no article says so from the first frame.
+        let message = [("old", &old), ("new", &new)]
+            .iter()
+            .find_map(|(side, a)| Some(format!("{side}: {}", a.no_article_note()?)));
         App {
             old,
             new,
@@ -170,7 +174,7 @@ impl App {
             focus: Side::Old,
             help: false,
             search: Search::default(),
-            message: None,
+            message,
             quit: false,
             started: std::time::Instant::now(),
             queued: Vec::new(),

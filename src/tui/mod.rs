@@ -347,7 +347,9 @@ pub fn run_compare(
         if let Some(v) = st.view(&memory.key) {
             app.apply_view(v);
         }
-        app.message = warning;
+        if warning.is_some() {
+            app.message = warning;
+        }
         let (tx, rx) = mpsc::channel();
         {
             let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
