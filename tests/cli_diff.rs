@@ -334,3 +334,62 @@ fn a_listing_page_side_is_noted_in_the_report() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("no article found"));
 }
+
+/// Regression: what the loader guessed or fixed (a legacy decoding, escape
+/// characters) is said under each side's header in the text and Markdown
+/// reports, not only in JSON.
+#[test]
+fn loader_notes_show_in_the_text_report() {
+    let dir = std::env::temp_dir().join(format!("storydiff-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = dir.join("old.txt");
+    let new = dir.join("new.txt");
+    // Windows-1252 bytes (0x93/0x94 curly quotes, 0xE9) and an escape sequence.
+    std::fs::write(
+        &old,
+        b"Title line\n\nThe caf\xe9 said \x93yes\x94 to the \x1b[31mred\x1b[0m plan on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "Title line\n\nThe café said “yes” to the plan on Tuesday.\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = bin()
+            .args([
+                "diff",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("text");
+    let header: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.starts_with("new "))
+        .collect();
+    assert!(
+        header
+            .iter()
+            .any(|l| l.trim_start().starts_with("note ") && l.contains("decoded as windows-1252")),
+        "{text}"
+    );
+    assert!(
+        header.iter().any(|l| l
+            .trim_start()
+            .starts_with("note contains 2 terminal escape")),
+        "{text}"
+    );
+    let md = run("markdown");
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| notes |") && l.contains("decoded as windows-1252")),
+        "{md}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

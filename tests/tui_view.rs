@@ -314,6 +314,14 @@ fn escape_sequences_never_reach_the_screen() {
         );
     }
     assert!(screen(&buf).iter().any(|l| l.contains("␛[31m")));
+    // The loader's note says so in the pane's header.
+    assert!(
+        screen(&buf)[..3]
+            .iter()
+            .any(|l| l.contains("note: contains")),
+        "{:?}",
+        &screen(&buf)[..3]
+    );
 }
 
 #[test]

@@ -571,10 +571,17 @@ impl TextReport<'_> {
     /// The two files, their headers, the relation and the counts.
     fn heading(&self, out: &mut dyn Write) -> io::Result<()> {
         let (old, new, c, p) = (self.old, self.new, self.c, &self.p);
-        writeln!(out, "{} {}", p.wrap("1", "old"), one_line(&old.path))?;
-        writeln!(out, "    {}", header_line(old))?;
-        writeln!(out, "{} {}", p.wrap("1", "new"), one_line(&new.path))?;
-        writeln!(out, "    {}", header_line(new))?;
+        for (name, a) in [("old", old), ("new", new)] {
+            writeln!(out, "{} {}", p.wrap("1", name), one_line(&a.path))?;
+            writeln!(out, "    {}", header_line(a))?;
+            // What the loader guessed or fixed (decoding, escapes) is said
+            // where the reader meets the file, not only in JSON.
+            // (No article found is said below, beside the comparison.)
+            let said_below = a.no_article_note();
+            for note in a.notes.iter().filter(|n| Some(n.as_str()) != said_below) {
+                writeln!(out, "    {} {}", p.wrap("1", "note"), one_line(note))?;
+            }
+        }
         writeln!(
             out,
             "{} {} · similarity {:.2}{}",
@@ -767,7 +774,12 @@ fn write_markdown_heading(
     {
         writeln!(out, "| {name} | {} | {} |", field(o), field(n))?;
     }
-    writeln!(out, "| words | {} | {} |\n", old.words(), new.words())?;
+    writeln!(out, "| words | {} | {} |", old.words(), new.words())?;
+    if !(old.notes.is_empty() && new.notes.is_empty()) {
+        let notes = |a: &Article| md(&a.notes.join("; "));
+        writeln!(out, "| notes | {} | {} |", notes(old), notes(new))?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
         "**Relation:** {} · **similarity** {:.2}{} · {}\n",

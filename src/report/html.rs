@@ -205,7 +205,7 @@ pub fn write_diff(
         escape(&old.short_name()),
         escape(&new.short_name())
     )?;
-    write_summary(out, c)?;
+    write_summary(out, c, [old, new])?;
     writeln!(
         out,
         "<table class=\"diff\"><thead><tr><th></th><th>{}</th><th></th><th>{}</th></tr></thead><tbody>",
@@ -221,7 +221,7 @@ pub fn write_diff(
 
 /// The summary paragraph: relation, counts, truncation, by claims, classes,
 /// notes and the markers' legend.
-fn write_summary(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+fn write_summary(out: &mut dyn Write, c: &Comparison, sides: [&Article; 2]) -> io::Result<()> {
     write!(
         out,
         "<p class=\"summary\">relation <b>{}</b> · similarity {:.2} · {}{}",
@@ -257,6 +257,11 @@ fn write_summary(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     )?;
     for note in &c.notes {
         write!(out, "<br>note: {}", escape(note))?;
+    }
+    for (name, a) in ["old", "new"].into_iter().zip(sides) {
+        for note in &a.notes {
+            write!(out, "<br>note ({name}): {}", escape(note))?;
+        }
     }
     writeln!(out, "<br>markers: = equal · ~ changed · − only in old · + only in new · &gt; &lt; moved · ¶ paragraph break on one side</p></header>")
 }

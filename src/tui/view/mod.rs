@@ -169,7 +169,21 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
             by.push_str(" · ");
         }
         by.push_str(&format!("{} words", a.words()));
-        put(buf, x, area.y + 2, &clip(&by, w as usize), w, t.header);
+        let used = put(buf, x, area.y + 2, &clip(&by, w as usize), w, t.header);
+        // What the loader guessed or fixed (a decoding, escapes shown as
+        // placeholders) stays in sight beside the file it concerns.
+        if !a.notes.is_empty() {
+            let notes = format!(" · note: {}", one_line(&a.notes.join("; ")));
+            let room = w.saturating_sub(used);
+            put(
+                buf,
+                x + used,
+                area.y + 2,
+                &clip(&notes, room as usize),
+                room,
+                t.badge,
+            );
+        }
         let rule: String = "─".repeat(w as usize);
         put(
             buf,
