@@ -544,3 +544,49 @@ fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
     let (_, old, new) = a.compare.as_ref().expect("a pair opens");
     assert_eq!((*old, *new), (0, 1));
 }
+
+/// Regression: Enter on a disagreement near the end of a pair a row taller
+/// than the screen scrolled as far as the end allows, so the title's first
+/// row stood above the top; a passage the first screen shows whole opens
+/// from the top.
+#[test]
+fn a_disagreement_on_the_first_screen_opens_from_the_top() {
+    use storydiff::article::{load_bytes, LoadOptions};
+    let texts = [
+        "Inflation report on the prices of the year\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
+        "Prices climb again in the spring of the year\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
+        "Prices up\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
+    ];
+    let articles: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            load_bytes(
+                &format!("outlet{i}.txt"),
+                t.as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let s = story(&articles);
+    let mut cut_before = 0;
+    for h in 8..30u16 {
+        let mut a = StoryApp::new(articles.clone(), s.clone(), Config::default(), (60, h));
+        while a.tab != Tab::Disagreements {
+            a.update(Action::NextTab);
+        }
+        a.update(Action::Open);
+        let (cmp, _, _) = a.compare.as_ref().expect("a pair opens");
+        let r = cmp.ready.as_ref().expect("aligned");
+        let total = r.layout.total_rows();
+        let height = u64::from(cmp.content_height());
+        // The document is taller than the screen, but not by much: the
+        // disagreement (before the last passage) is on the first screen.
+        if total > height && total <= height + 2 {
+            cut_before += 1;
+            assert_eq!(cmp.top, 0, "height {h}: {:#?}", screen(&a));
+        }
+    }
+    assert!(cut_before > 0, "no height tried the case");
+}

@@ -597,7 +597,15 @@ impl App {
             return;
         };
         let group = r.groups.iter().position(|g| g.units(side).contains(&u));
-        if let Some(item) = group.and_then(|g| r.layout.item_of_group(g)) {
+        let Some(item) = group.and_then(|g| r.layout.item_of_group(g)) else {
+            return;
+        };
+        // A passage the first screen shows whole is shown from the top:
+        // scrolling (as far as the end allows) would cut the title off.
+        let on_first_screen = r.layout.starts[item + 1] <= u64::from(self.content_height());
+        if on_first_screen {
+            self.top = 0;
+        } else {
             self.show_item(item);
         }
     }
