@@ -322,6 +322,11 @@ fn escape_sequences_never_reach_the_screen() {
         "{:?}",
         &screen(&buf)[..3]
     );
+    // And whole in the status line until the first key.
+    assert!(a
+        .message
+        .as_deref()
+        .is_some_and(|m| m.starts_with("note old: contains")));
 }
 
 #[test]

@@ -151,12 +151,27 @@ pub struct App {
     jumped: Option<(u64, usize)>,
 }
 
+/// The loader's notes on either file, for the status line's first message
+/// (the pane headers keep them in sight, clipped to the pane).
+fn loader_notes(old: &Article, new: &Article) -> Option<String> {
+    let side = |name: &str, a: &Article| {
+        (!a.notes.is_empty()).then(|| format!("{name}: {}", a.notes.join("; ")))
+    };
+    let notes: Vec<String> = [side("old", old), side("new", new)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!notes.is_empty()).then(|| format!("note {}", notes.join(" · ")))
+}
+
 impl App {
     pub fn new(old: Arc<Article>, new: Arc<Article>, config: Config, size: (u16, u16)) -> App {
-        // A side that is no article says so from the first frame.
+        // A side that is no article says so from the first frame; else
+        // what the loader guessed or fixed on either side.
         let message = [("old", &old), ("new", &new)]
             .iter()
-            .find_map(|(side, a)| Some(format!("{side}: {}", a.no_article_note()?)));
+            .find_map(|(side, a)| Some(format!("{side}: {}", a.no_article_note()?)))
+            .or_else(|| loader_notes(&old, &new));
         App {
             old,
             new,
