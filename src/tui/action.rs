@@ -153,7 +153,7 @@ impl Action {
             Action::FoldBoilerplate => "fold or unfold furniture (boilerplate, captions, teasers)",
             Action::FoldUnchanged => "fold or unfold unchanged runs",
             Action::ClassFilter => {
-                "show all changes / fact changes only / cosmetic only (badges: # number, N name, \" quote, @ attribution, ! negation, ? hedge)"
+                "all changes / facts only / cosmetic only (# number, N name, \" quote, @ attribution, ! negation, ? hedge)"
             }
             Action::NextFact => "next fact change (number, name, quote, attribution, negation, hedge)",
             Action::PrevFact => "previous fact change",
@@ -171,6 +171,33 @@ impl Action {
             Action::Mark => "mark a version; Enter then compares it with the selected one",
             Action::MarkArticle => "mark the article for the column view (other tabs: page down)",
             Action::Columns => "column view: the marked articles, else the selected + next 4",
+        }
+    }
+
+    /// One line for the column view's help screen.
+    pub fn describe_in_columns(self) -> &'static str {
+        match self {
+            Action::NextChange => "next claim some columns leave out",
+            Action::PrevChange => "previous claim some columns leave out",
+            Action::NextHit => "next search hit (next claim some leave out when not searching)",
+            Action::PrevHit => "previous search hit (previous claim some leave out)",
+            Action::Search => "search the columns",
+            Action::Left => "scroll the columns left",
+            Action::Right => "scroll the columns right",
+            Action::Quit => "back to the story (or close help)",
+            other => other.describe(),
+        }
+    }
+
+    /// One line for the pile view's help screen.
+    pub fn describe_in_pile(self) -> &'static str {
+        match self {
+            Action::NextHit => "next story matching the search",
+            Action::PrevHit => "previous story matching the search",
+            Action::Search => "search the stories' labels",
+            Action::Open => "open the selected story",
+            Action::Quit => "quit (or close help)",
+            other => other.describe(),
         }
     }
 

@@ -63,7 +63,7 @@ impl ColumnsApp {
         size: (u16, u16),
     ) -> ColumnsApp {
         let rows = column_rows(story, &indices);
-        let mut keymap = keymap.clone();
+        let mut keymap = keymap.for_columns();
         let plain = |c| vec![Chord::plain(c)];
         use crossterm::event::KeyCode;
         keymap.rebind(

@@ -119,10 +119,12 @@ pub enum Lookup {
     None,
 }
 
-/// Bindings from key sequences to actions.
+/// Bindings from key sequences to actions, and what the help screen says
+/// each action does in the view that owns the keymap.
 #[derive(Clone, Debug)]
 pub struct Keymap {
     bindings: HashMap<Vec<Chord>, Action>,
+    describe: fn(Action) -> &'static str,
 }
 
 impl Default for Keymap {
@@ -194,7 +196,10 @@ impl Default for Keymap {
         );
         bind(vec![c('<')], Action::CycleOld);
         bind(vec![c('>')], Action::CycleNew);
-        Keymap { bindings }
+        Keymap {
+            bindings,
+            describe: Action::describe,
+        }
     }
 }
 
@@ -239,7 +244,10 @@ impl Keymap {
         ] {
             bindings.insert(keys, a);
         }
-        Keymap { bindings }
+        Keymap {
+            bindings,
+            describe: Action::describe,
+        }
     }
 }
 
@@ -283,6 +291,38 @@ impl Keymap {
         keys.bindings.insert(c('/'), Action::Search);
         keys.bindings.insert(c('n'), Action::NextHit);
         keys.bindings.insert(c('N'), Action::PrevHit);
+        keys.describe = Action::describe_in_pile;
+        keys
+    }
+
+    /// The column view's keys: of `self` (the compare view's, with the
+    /// reader's remappings), only those the column view acts on.
+    pub fn for_columns(&self) -> Keymap {
+        let mut keys = self.clone();
+        keys.bindings.retain(|_, a| {
+            use Action::*;
+            matches!(
+                a,
+                ScrollDown
+                    | ScrollUp
+                    | PageDown
+                    | PageUp
+                    | HalfPageDown
+                    | HalfPageUp
+                    | Top
+                    | Bottom
+                    | NextChange
+                    | PrevChange
+                    | NextHit
+                    | PrevHit
+                    | Search
+                    | Left
+                    | Right
+                    | Help
+                    | Quit
+            )
+        });
+        keys.describe = Action::describe_in_columns;
         keys
     }
 }
@@ -343,7 +383,7 @@ impl Keymap {
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
         Action::ALL
             .iter()
-            .map(|&a| (self.keys_for(a).join(", "), a.describe()))
+            .map(|&a| (self.keys_for(a).join(", "), (self.describe)(a)))
             .filter(|(k, _)| !k.is_empty())
             .collect()
     }
@@ -406,5 +446,32 @@ mod tests {
             .unwrap();
         assert_eq!(next.0, "]c");
         assert!(lines.iter().any(|(k, _)| k.contains("PgDn")));
+    }
+
+    /// Regression: the column and pile views' help listed compare-view keys
+    /// (`~ s a B % e`) and compare-view words (`search both panes`).
+    #[test]
+    fn each_view_lists_only_the_keys_it_acts_on() {
+        let columns = Keymap::default().for_columns().help_lines();
+        for key in [
+            "~", "s", "a", "B", "%", "e", "w", "F", "Tab", "<", ">", "]f",
+        ] {
+            assert!(
+                !columns.iter().any(|(k, _)| k.split(", ").any(|x| x == key)),
+                "{key}: {columns:?}"
+            );
+        }
+        assert!(
+            columns
+                .iter()
+                .all(|(_, d)| !d.contains("pane") && !d.contains("heatmap")),
+            "{columns:?}"
+        );
+        let pile = Keymap::pile_default().help_lines();
+        assert!(
+            pile.iter()
+                .all(|(_, d)| !d.contains("pane") && !d.contains("pair") && !d.contains("change")),
+            "{pile:?}"
+        );
     }
 }

@@ -414,7 +414,14 @@ pub fn draw_keys(
     // Frame, a margin of two either side, the keys, a gap of two.
     let want_w = (key_w + what_w + 8).max(str_width(title) as u16 + 6);
     let w = want_w.min(area.width.saturating_sub(2));
-    let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
+    // A description wider than the box goes on over the next rows.
+    let room = w.saturating_sub(key_w + 6);
+    let rows_of: Vec<(&str, Vec<String>)> = lines
+        .iter()
+        .map(|(k, what)| (k.as_str(), wrap_words(what, room as usize)))
+        .collect();
+    let total: usize = rows_of.iter().map(|(_, r)| r.len()).sum();
+    let h = (total as u16 + 4).min(area.height.saturating_sub(2));
     if w < 12 || h < 4 {
         return;
     }
@@ -433,12 +440,14 @@ pub fn draw_keys(
         .render(frame, buf);
     let (x, top) = (frame.x + 2, frame.y + 2);
     let rows = h - 3;
-    let shown = if lines.len() as u16 > rows {
-        rows - 1
-    } else {
-        rows
-    };
-    for (y, (keys, what)) in (top..).zip(lines.iter().take(shown as usize)) {
+    let room_rows = if total as u16 > rows { rows - 1 } else { rows };
+    let mut y = top;
+    let mut shown = 0;
+    for (keys, pieces) in &rows_of {
+        // A key is listed whole or not at all.
+        if y + pieces.len() as u16 > top + room_rows {
+            break;
+        }
         put(
             buf,
             x,
@@ -447,28 +456,50 @@ pub fn draw_keys(
             key_w,
             style.add_modifier(Modifier::BOLD),
         );
-        let room = w.saturating_sub(key_w + 6);
-        put(
-            buf,
-            x + key_w + 2,
-            y,
-            &clip(what, room as usize),
-            room,
-            style,
-        );
+        for piece in pieces {
+            put(
+                buf,
+                x + key_w + 2,
+                y,
+                &clip(piece, room as usize),
+                room,
+                style,
+            );
+            y += 1;
+        }
+        shown += 1;
     }
-    let hidden = lines.len().saturating_sub(shown as usize);
+    let hidden = lines.len().saturating_sub(shown);
     if hidden > 0 {
         let more = format!("… {hidden} more keys: make the window taller");
         put(
             buf,
             x,
-            top + shown,
+            top + room_rows,
             &clip(&more, w as usize - 4),
             w - 4,
             style,
         );
     }
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word
+/// longer than a line is clipped when drawn).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("one line");
+        let needed = str_width(line) + usize::from(!line.is_empty()) + str_width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
