@@ -21,11 +21,6 @@ pub(crate) struct Doc {
     /// Terms with TF-IDF weights (title words count double), sorted by term,
     /// normalised to unit length: the dot product of two docs is their cosine.
     pub terms: Vec<(TermId, f32)>,
-    /// The same terms weighed by how rare each word is in everyday English
-    /// instead of in the pile ([`general_idf`]), also of unit length: what a
-    /// pair judged alone reads (two texts are no pile to count rarity in —
-    /// counted over two, `people` would weigh as much as `Kabul`).
-    pub general: Vec<(TermId, f32)>,
     /// The distinct terms of the headline, sorted.
     pub title: Vec<TermId>,
     /// Hashes of five-word runs inside quotation marks, sorted, each once.
@@ -41,6 +36,17 @@ pub(crate) struct Index {
     pub postings: Vec<Vec<(u32, f32)>>,
     /// Each term as first written, for showing evidence.
     pub surface: Vec<String>,
+    /// Each article's terms before weighing, kept so that a pair can be
+    /// judged alone ([`Index::pair`]).
+    bags: Vec<Bag>,
+}
+
+impl Index {
+    /// The index of two of its articles alone (rarity weighed over the
+    /// two): what `diff A B` reads for the pair.
+    pub(crate) fn pair(&self, a: usize, b: usize) -> Index {
+        from_bags(vec![self.bags[a].clone(), self.bags[b].clone()])
+    }
 }
 
 /// Weight of a headline word against a body word: the headline says what
@@ -89,25 +95,22 @@ fn from_bags(bags: Vec<Bag>) -> Index {
         raw.push(counts);
         docs.push(Doc {
             terms: Vec::new(),
-            general: Vec::new(),
             title,
             quote_runs: bag.quote_runs.clone(),
             day: bag.day,
         });
-    }
-    let general: Vec<f32> = surface.iter().map(|w| general_idf(w)).collect();
-    for (doc, counts) in docs.iter_mut().zip(&raw) {
-        doc.general = unit_vector(counts, &general);
     }
     let postings = weigh(&mut docs, raw, surface.len());
     Index {
         docs,
         postings,
         surface,
+        bags,
     }
 }
 
 /// What one article contributes before terms get pile-wide ids.
+#[derive(Clone)]
 struct Bag {
     /// (stem, weighted count, the word as first written), in order of first use.
     counts: Vec<(String, f32, String)>,
@@ -249,45 +252,22 @@ fn weigh(docs: &mut [Doc], raw: Vec<Vec<(TermId, f32)>>, terms: usize) -> Vec<Ve
     let mut postings: Vec<Vec<(u32, f32)>> =
         df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
     for (i, (doc, counts)) in docs.iter_mut().zip(raw).enumerate() {
-        let v = unit_vector(&counts, &idf);
+        let mut v: Vec<(TermId, f32)> = counts
+            .into_iter()
+            .map(|(t, c)| (t, (1.0 + c.ln()) * idf[t.0 as usize]))
+            .collect();
+        let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for e in &mut v {
+                e.1 /= norm;
+            }
+        }
         for &(t, w) in &v {
             postings[t.0 as usize].push((i as u32, w));
         }
         doc.terms = v;
     }
     postings
-}
-
-/// Counts weighed `(1 + ln count) × idf`, scaled to unit length.
-fn unit_vector(counts: &[(TermId, f32)], idf: &[f32]) -> Vec<(TermId, f32)> {
-    let mut v: Vec<(TermId, f32)> = counts
-        .iter()
-        .map(|&(t, c)| (t, (1.0 + c.ln()) * idf[t.0 as usize]))
-        .collect();
-    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for e in &mut v {
-            e.1 /= norm;
-        }
-    }
-    v
-}
-
-/// Zipf frequency (log10 of uses per billion words) from which a word counts
-/// as rare, and the top of the scale: a word's weight is `GENERAL_TOP − Zipf`.
-const RARE_ZIPF: f32 = 3.5;
-const GENERAL_TOP: f32 = 8.0;
-
-/// A word's weight from how common it is in everyday English
-/// (`common_words`): `people` 1.6, `million` 3.1, `Kabul` or any word rarer
-/// than three in a million 4.5; never below 1.
-fn general_idf(word: &str) -> f32 {
-    use super::common_words::COMMON_WORDS;
-    let lower = word.to_lowercase();
-    let zipf = COMMON_WORDS
-        .binary_search_by(|(w, _)| (*w).cmp(lower.as_str()))
-        .map_or(RARE_ZIPF, |k| f32::from(COMMON_WORDS[k].1) / 10.0);
-    (GENERAL_TOP - zipf.max(RARE_ZIPF)).max(1.0)
 }
 
 /// Days since 1970-01-01 of an ISO date (`2025-02-13`, a time may follow).
@@ -352,19 +332,6 @@ mod tests {
         // "council" is in both articles (and twice in the first), "Halvorsen" in one.
         assert!(weight("Halvorsen") > 0.0);
         assert_eq!(index.postings[0].len(), 2, "{:?}", index.surface);
-    }
-
-    #[test]
-    fn everyday_words_weigh_less_than_rare_ones() {
-        assert!(general_idf("people") < general_idf("million"));
-        assert!(general_idf("million") < general_idf("Kabul"));
-        assert_eq!(general_idf("Kabul"), general_idf("Zelenskyy"));
-        assert_eq!(general_idf("People"), general_idf("people"));
-        assert!(general_idf("the") >= 1.0);
-        // The table is sorted, so that it can be searched.
-        let words = super::super::common_words::COMMON_WORDS;
-        assert!(words.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(words.len() > 10_000);
     }
 
     #[test]

@@ -6,28 +6,18 @@
 //!
 //! Third stage of sorting a pile (`index ─▶ candidates ─▶ judge ─▶ cluster`),
 //! and the one rule for whether two articles diffed alone are `related`
-//! (`evidence::between`): then rarity is read from everyday English
-//! (`common_words`), as two texts are no pile to count it in.
+//! (`evidence::between`).
 
 use super::index::{Doc, Index, TermId};
 use crate::align::overlap::count_shared_sorted;
 
-/// Score from which two articles of a pile report the same event (rarity
-/// counted in the pile).
+/// Score from which two articles report the same event.
 ///
 /// A general default, not fitted to one collection: a TF-IDF cosine of about
 /// 0.2 is where news articles stop sharing only a topic and start sharing an
 /// event. (On the same-event development set, tuned on half the events, the
 /// best value lay between 0.15 and 0.18; see the README.)
 pub const SAME_EVENT: f64 = 0.18;
-
-/// Score from which two articles judged alone (`judge_alone`, `between`:
-/// words weighed by how rare they are in everyday English, not in a pile)
-/// report the same event. Chosen on the same-event set's events with even ids
-/// (pairs of one event found: 0.917 dated, 0.871 with dates removed; pairs on
-/// different events of other topics taken for one: 2 and 4 of 1,104) and
-/// checked on the odd ones (0.935 and 0.881; 1 and 2 of 896).
-pub const SAME_EVENT_ALONE: f64 = 0.22;
 
 /// Added to the score when the two share a quotation of five or more words:
 /// the same words in the same person's mouth are strong evidence.
@@ -49,7 +39,7 @@ const SHOWN_TERMS: usize = 8;
 /// What two articles share, and the score it adds up to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
-    /// The same-event score (0–1): `related` from `SAME_EVENT_ALONE`.
+    /// The same-event score (0–1): `related` from `SAME_EVENT`.
     pub score: f64,
     /// TF-IDF cosine of the two texts (headline words counting double).
     pub text: f64,
@@ -66,16 +56,14 @@ pub struct Evidence {
 impl Evidence {
     /// Whether the evidence says the two report the same event.
     pub fn same_event(&self) -> bool {
-        self.score >= SAME_EVENT_ALONE
+        self.score >= SAME_EVENT
     }
 }
 
-/// Judges articles `a` and `b` of the index alone, as `diff` of the two
-/// does: words weighed by how rare they are in everyday English, never by the
-/// rest of the pile, so that a pair has one relation whatever shows it.
-pub(crate) fn judge_alone(index: &Index, a: usize, b: usize) -> Evidence {
+/// Judges one pair of indexed articles: the score and what it rests on.
+pub(crate) fn judge(index: &Index, a: usize, b: usize) -> Evidence {
     let (da, db) = (&index.docs[a], &index.docs[b]);
-    let (text, shared) = cosine(&da.general, &db.general);
+    let (text, shared) = cosine(da, db);
     let quote_runs = count_shared_sorted(&da.quote_runs, &db.quote_runs);
     let days_apart = days_apart(da, db);
     Evidence {
@@ -88,27 +76,19 @@ pub(crate) fn judge_alone(index: &Index, a: usize, b: usize) -> Evidence {
     }
 }
 
-/// A pile this small is no pile to count rarity in (a word's count over a
-/// few articles says little about it): its pairs are scored as judged alone.
-/// On piles drawn from the same-event set, one to six events (3–18
-/// articles) sort better judged alone (pair F1 0.95–0.96 against 0.85–0.94),
-/// ten or more (30+) by the pile's rarity (0.94 against 0.93).
-pub const SMALL_PILE: usize = 24;
+/// Judges articles `a` and `b` of the index as `diff` does, the two alone
+/// (rarity weighed over the pair, not the pile): one relation for a pair
+/// whatever shows it.
+pub(crate) fn judge_alone(index: &Index, a: usize, b: usize) -> Evidence {
+    judge(&index.pair(a, b), 0, 1)
+}
 
-/// The same-event score clustering a pile reads, on the scale of
-/// `SAME_EVENT`: rarity counted in the pile, or in a pile smaller than
-/// `SMALL_PILE` the pair's score judged alone (so a story of two sorts as
-/// `diff` relates the two).
+/// The same-event score alone (what clustering needs), as `judge` gives it.
 pub(crate) fn score(index: &Index, a: usize, b: usize) -> f64 {
     let (da, db) = (&index.docs[a], &index.docs[b]);
+    let (text, _) = cosine(da, db);
     let quote_runs = count_shared_sorted(&da.quote_runs, &db.quote_runs);
-    let days = days_apart(da, db);
-    if index.docs.len() < SMALL_PILE {
-        let alone = combine(cosine(&da.general, &db.general).0, quote_runs, days);
-        round(alone * SAME_EVENT / SAME_EVENT_ALONE)
-    } else {
-        round(combine(cosine(&da.terms, &db.terms).0, quote_runs, days))
-    }
+    round(combine(text, quote_runs, days_apart(da, db)))
 }
 
 /// Text similarity, raised by a shared quotation, lowered by time apart.
@@ -129,12 +109,12 @@ fn round(x: f64) -> f64 {
 }
 
 /// The cosine of two unit vectors, and the shared terms with their products.
-fn cosine(a: &[(TermId, f32)], b: &[(TermId, f32)]) -> (f64, Vec<(TermId, f32)>) {
+fn cosine(a: &Doc, b: &Doc) -> (f64, Vec<(TermId, f32)>) {
     let (mut i, mut j) = (0, 0);
     let mut dot = 0.0f64;
     let mut shared = Vec::new();
-    while i < a.len() && j < b.len() {
-        let ((ta, wa), (tb, wb)) = (a[i], b[j]);
+    while i < a.terms.len() && j < b.terms.len() {
+        let ((ta, wa), (tb, wb)) = (a.terms[i], b.terms[j]);
         match ta.cmp(&tb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,

@@ -1,19 +1,18 @@
 //! Same-event evidence: do two articles report the same event? One rule, read
 //! by the pile (rarity weighed over the whole pile: `story::sort_pile`) and by
-//! the relation of a pair compared alone (rarity read from how common each word
-//! is in everyday English — two texts are no pile to count in: `between`), so that `diff A B`, `story A B` and the compare view relate a
+//! the relation of a pair compared alone (rarity weighed over the two:
+//! `between`), so that `diff A B`, `story A B` and the compare view relate a
 //! pair alike whatever the alignment shows.
 
-mod common_words;
 pub(crate) mod index;
 pub(crate) mod judge;
 
-pub use judge::{Evidence, SAME_EVENT, SAME_EVENT_ALONE};
+pub use judge::{Evidence, SAME_EVENT};
 
 use crate::article::Article;
 
-/// The same-event evidence for two articles alone.
+/// The same-event evidence for two articles alone (the pile is the pair).
 pub fn between(old: &Article, new: &Article) -> Evidence {
     let index = index::build(&[old, new]);
-    judge::judge_alone(&index, 0, 1)
+    judge::judge(&index, 0, 1)
 }
