@@ -599,6 +599,23 @@ fn joins_a_name(words: &[(usize, &str)], k: usize) -> bool {
             .is_some_and(|w| is_name_word(w.1) || is_acronym(w.1))
 }
 
+/// A word of an institution's name that also opens titles (`Defense`,
+/// `Justice`), standing between two name words, is part of one name
+/// (`Israel Defense Force`); a person's title never is (`New York City Mayor
+/// Bill de Blasio`).
+fn title_inside_a_name(words: &[(usize, &str)], k: usize) -> bool {
+    let w = clean(words[k].1);
+    matches!(
+        w,
+        "Defence" | "Defense" | "Foreign" | "Justice" | "Press" | "Majority" | "Minority"
+    ) && k > 0
+        && is_name_word(words[k - 1].1)
+        && !words[k - 1].1.ends_with(['’', '\''])
+        && !words[k - 1].1.ends_with("’s")
+        && !words[k - 1].1.ends_with("'s")
+        && words.get(k + 1).is_some_and(|x| is_name_word(x.1))
+}
+
 /// The name ending at word `end` (inclusive), walking back over name words.
 fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
     let mut k = end as isize;
@@ -607,7 +624,8 @@ fn name_ending(words: &[(usize, &str)], end: usize) -> Option<String> {
         && parts.len() < 8
         && (in_name(words, k as usize)
             || joins_a_name(words, k as usize)
-            || (k as usize != end && is_acronym(words[k as usize].1)))
+            || (k as usize != end && is_acronym(words[k as usize].1))
+            || (k as usize != end && title_inside_a_name(words, k as usize)))
     {
         parts.push(clean(words[k as usize].1));
         if words[k as usize].1.ends_with(',') && !parts.is_empty() && k as usize != end {
@@ -731,6 +749,35 @@ fn opening_subject(words: &[(usize, &str)], outside: &impl Fn(usize) -> bool) ->
             .take_while(|&i| outside(words[i].0) && !words[i - 1].1.ends_with(','))
             .find(|&i| is_speaker_noun(&clean(words[i].1).to_lowercase()))
             .map(|i| Speaker::Described(description_ending(words, i)));
+    }
+    // "Germany’s Defence Minister, Boris Pistorius, criticised": a
+    // possessive opens the subject, the name after the titles speaks.
+    if words[0].1.ends_with("’s") || words[0].1.ends_with("'s") {
+        let titles = (1..words.len().min(6))
+            .take_while(|&j| {
+                outside(words[j].0) && {
+                    let c = clean(words[j].1);
+                    NOT_NAMES.contains(&c) || is_speaker_noun(&c.to_lowercase())
+                }
+            })
+            .count();
+        let start = 1 + titles;
+        if titles == 0
+            || !words
+                .get(start)
+                .is_some_and(|w| outside(w.0) && is_name_word(w.1))
+        {
+            return None;
+        }
+        let mut end = start;
+        while end + 1 < words.len()
+            && end - start < 4
+            && in_name(words, end + 1)
+            && !words[end].1.ends_with(',')
+        {
+            end += 1;
+        }
+        return name_ending(words, end).map(Speaker::Name);
     }
     let mut i = 0;
     while i < words.len() && i < 3 && !is_name_word(words[i].1) {
@@ -1390,6 +1437,36 @@ mod speaker_tests {
         assert_eq!(
             speaker_of("Defense Department officials said one of the targets was a “planner” in the group.\n").as_deref(),
             Some("Defense Department officials")
+        );
+    }
+
+    #[test]
+    fn a_possessive_subject_speaks_through_the_name_after_its_titles() {
+        assert_eq!(
+            speaker_of(
+                "Germany’s Defence Minister, Boris Pistorius, criticised the US for making concessions, describing it as “regrettable.”"
+            ),
+            Some("Boris Pistorius".to_string())
+        );
+        assert_eq!(
+            speaker_of(
+                "Germany’s Defence Minister Boris Pistorius was frank, saying it “would have been better” to wait."
+            ),
+            Some("Boris Pistorius".to_string())
+        );
+    }
+
+    #[test]
+    fn a_title_between_two_name_words_is_inside_the_name() {
+        assert_eq!(
+            speaker_of(
+                "The Israel Defense Force (IDF) tweeted Thursday about the operation, writing that “IDF air and ground troops are currently attacking.”"
+            ),
+            Some("Israel Defense Force".to_string())
+        );
+        assert_eq!(
+            speaker_of("Defence Minister Boris Pistorius said: “We will not wait for anyone.”"),
+            Some("Boris Pistorius".to_string())
         );
     }
 
