@@ -498,15 +498,10 @@ fn an_altered_quotation_shows_its_other_wording() {
     assert!(!screen(&a).iter().any(|l| l.contains("{+")));
 }
 
-#[test]
-fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
+/// Articles from texts, named `outlet0.txt`, `outlet1.txt`, ….
+fn outlets(texts: &[&str]) -> Vec<storydiff::article::Article> {
     use storydiff::article::{load_bytes, LoadOptions};
-    let texts = [
-        "Inflation report\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
-        "Prices climb\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Luxembourg by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
-        "Prices up\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
-    ];
-    let articles: Vec<_> = texts
+    texts
         .iter()
         .enumerate()
         .map(|(i, t)| {
@@ -517,7 +512,17 @@ fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
             )
             .unwrap()
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
+    let texts = [
+        "Inflation report\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+        "Prices climb\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Luxembourg by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+        "Prices up\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe figure was published in Brussels by the agency.\n\nEconomists had expected a smaller rise after months of falling energy prices.\n",
+    ];
+    let articles = outlets(&texts);
     let s = story(&articles);
     let mut a = StoryApp::new(articles, s, Config::default(), (120, 30));
     while a.tab != Tab::Disagreements {
@@ -551,24 +556,12 @@ fn disagreements_tab_lists_figures_that_differ_and_opens_both_sides() {
 /// from the top.
 #[test]
 fn a_disagreement_on_the_first_screen_opens_from_the_top() {
-    use storydiff::article::{load_bytes, LoadOptions};
     let texts = [
         "Inflation report on the prices of the year\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 5% in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
         "Prices climb again in the spring of the year\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 3.5% in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
         "Prices up\n\nEconomists had expected a smaller rise after months of falling energy prices.\n\nThe figure was published in Brussels by the agency.\n\nConsumer prices rose 5 per cent in the year to March, the statistics office said on Tuesday.\n\nThe office will publish the next figures in May.\n",
     ];
-    let articles: Vec<_> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            load_bytes(
-                &format!("outlet{i}.txt"),
-                t.as_bytes(),
-                &LoadOptions::default(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let articles = outlets(&texts);
     let s = story(&articles);
     let mut cut_before = 0;
     for h in 8..30u16 {
