@@ -189,6 +189,14 @@ impl Action {
         }
     }
 
+    /// One line for the help screen of two articles compared alone.
+    pub fn describe_in_pair(self) -> &'static str {
+        match self {
+            Action::Quit => "quit (or close help)",
+            other => other.describe(),
+        }
+    }
+
     /// One line for the pile view's help screen.
     pub fn describe_in_pile(self) -> &'static str {
         match self {

@@ -325,6 +325,22 @@ impl Keymap {
         keys.describe = Action::describe_in_columns;
         keys
     }
+
+    /// The keys of a comparison of two articles opened alone (not from a
+    /// story): none of the story's (`<` `>` other articles, and any a
+    /// config binds to the story view's actions), which do nothing there.
+    pub fn for_pair(&self) -> Keymap {
+        let mut keys = self.clone();
+        keys.bindings.retain(|_, a| {
+            use Action::*;
+            !matches!(
+                a,
+                NextTab | Left | Right | Open | Mark | MarkArticle | Columns | CycleOld | CycleNew
+            )
+        });
+        keys.describe = Action::describe_in_pair;
+        keys
+    }
 }
 
 impl Keymap {
@@ -467,6 +483,15 @@ mod tests {
                 .all(|(_, d)| !d.contains("pane") && !d.contains("heatmap")),
             "{columns:?}"
         );
+        let pair = Keymap::default().for_pair().help_lines();
+        for key in ["<", ">"] {
+            assert!(
+                !pair.iter().any(|(k, _)| k.split(", ").any(|x| x == key)),
+                "{key}: {pair:?}"
+            );
+        }
+        assert!(pair.iter().all(|(_, d)| !d.contains("story")), "{pair:?}");
+        assert!(pair.iter().any(|(k, _)| k == "]c"));
         let pile = Keymap::pile_default().help_lines();
         assert!(
             pile.iter()

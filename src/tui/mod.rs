@@ -336,6 +336,9 @@ pub fn run_compare(
     memory: Memory,
 ) -> std::io::Result<()> {
     let st = state::State::load();
+    // Alone, a comparison has none of a story's keys.
+    let mut config = config;
+    config.keymap = config.keymap.for_pair();
     let result = with_terminal(|terminal| {
         let size = terminal.size()?;
         let mut app = App::new(
