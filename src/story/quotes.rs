@@ -207,7 +207,9 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
             let span = Span::new(block.span.start + qs, block.span.start + qe);
             // A title in quotation marks (“Fox News Primetime”, “60
             // Minutes”) names a show or a book; nobody said it.
-            if is_title(&a.text[span.range()]) {
+            if is_title(&a.text[span.range()])
+                || names_a_work(&text[..qs], &a.text[span.range()], &text[qe..])
+            {
                 continue;
             }
             let inner = &a.text[span.range()];
@@ -243,6 +245,60 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
         speakers.learn(a, block);
     }
     out
+}
+
+/// Whether one quoted capitalised word is the title of a work, as the words
+/// around it say: `the book “Peril”`, `“Peril,” a book from Woodward`,
+/// `The “Brave” author`.
+fn names_a_work(before: &str, inner: &str, after: &str) -> bool {
+    const WORKS: &[&str] = &[
+        "book",
+        "memoir",
+        "novel",
+        "film",
+        "movie",
+        "documentary",
+        "show",
+        "series",
+        "album",
+        "song",
+        "podcast",
+        "play",
+        "titled",
+        "entitled",
+        "called",
+    ];
+    const MAKERS: &[&str] = &["author", "writer", "director", "host", "star", "creator"];
+    let word = inner.trim_matches(|c: char| !c.is_alphanumeric());
+    let one_word = !word.is_empty()
+        && !word.contains(char::is_whitespace)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    if !one_word {
+        return false;
+    }
+    let fold = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let before_word = before
+        .trim_end_matches(['“', '"', '‘', '\''])
+        .split_whitespace()
+        .next_back()
+        .map(fold)
+        .unwrap_or_default();
+    let mut next = after
+        .trim_start_matches(['”', '"', '’', '\'', ',', '.'])
+        .split_whitespace()
+        .map(fold);
+    let (first, second) = (
+        next.next().unwrap_or_default(),
+        next.next().unwrap_or_default(),
+    );
+    WORKS.contains(&before_word.as_str())
+        || MAKERS.contains(&first.as_str())
+        || (matches!(first.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+            && WORKS.contains(&second.as_str()))
 }
 
 /// Whether quoted words are a title: two words or more, every one capitalised
@@ -1438,6 +1494,28 @@ mod speaker_tests {
             speaker_of("Defense Department officials said one of the targets was a “planner” in the group.\n").as_deref(),
             Some("Defense Department officials")
         );
+    }
+
+    #[test]
+    fn one_word_titles_of_works_are_no_quotes() {
+        assert!(names_a_work(
+            "according to passages of ",
+            "Peril",
+            ",” a book from Woodward"
+        ));
+        assert!(names_a_work(
+            "The “",
+            "Brave",
+            "” author called that ability"
+        ));
+        assert!(names_a_work("in his book “", "Fear", ".”"));
+        assert!(!names_a_work("He called it ", "regrettable", ".”"));
+        assert!(!names_a_work(
+            "She said it was “",
+            "Unacceptable",
+            ",” and left."
+        ));
+        assert!(!names_a_work("the book “", "We will rebuild", ".”"));
     }
 
     #[test]
