@@ -421,9 +421,10 @@ impl Speakers {
     /// After a block: names met in its text also resolve later pronouns, and
     /// what it says of their gender is kept, wherever it says it.
     fn learn(&mut self, a: &Article, block: &crate::article::Block) {
-        if let Some(n) = subject_name(&a.text[block.span.range()]) {
-            if !self.known_names.contains(&n) {
-                self.known_names.push(n);
+        let subject = subject_name(&a.text[block.span.range()]);
+        if let Some(n) = &subject {
+            if !self.known_names.contains(n) {
+                self.known_names.push(n.clone());
             }
         }
         for sentence in &block.sentences {
@@ -437,6 +438,13 @@ impl Speakers {
                     }
                 }
             }
+        }
+        // The person a paragraph is about, when it says he or she, is who a
+        // pronoun in the next one means ("The German chancellor, Olaf Scholz,
+        // said he …" then "He rejected “…”"), even without a quotation.
+        if let Some(n) = subject.filter(|n| self.genders.contains_key(n)) {
+            self.recent.retain(|r| *r != n);
+            self.recent.push(n);
         }
     }
 }
@@ -801,10 +809,22 @@ fn opening_subject(words: &[(usize, &str)], outside: &impl Fn(usize) -> bool) ->
     }
     // "The Taiwanese president stood firm … and said": what the subject is called.
     if matches!(words[0].1, "The" | "A" | "An") {
-        return (1..words.len().min(6))
+        let noun = (1..words.len().min(6))
             .take_while(|&i| outside(words[i].0) && !words[i - 1].1.ends_with(','))
-            .find(|&i| is_speaker_noun(&clean(words[i].1).to_lowercase()))
-            .map(|i| Speaker::Described(description_ending(words, i)));
+            .find(|&i| is_speaker_noun(&clean(words[i].1).to_lowercase()))?;
+        // "The German chancellor, Olaf Scholz, said": the name in apposition.
+        if words[noun].1.ends_with(',') {
+            let start = noun + 1;
+            if let Some(end) = (start..words.len().min(start + 5))
+                .take_while(|&e| outside(words[e].0) && in_name(words, e))
+                .find(|&e| words[e].1.ends_with(','))
+            {
+                if let Some(name) = name_ending(words, end) {
+                    return Some(Speaker::Name(name));
+                }
+            }
+        }
+        return Some(Speaker::Described(description_ending(words, noun)));
     }
     // "Germany’s Defence Minister, Boris Pistorius, criticised": a
     // possessive opens the subject, the name after the titles speaks.
@@ -906,7 +926,8 @@ fn subject_at(
         return Some(Speaker::Pronoun(pronoun_gender(c)));
     }
     // "Judge Analisa Torres, who called it …": the one before "who".
-    if c == "who" {
+    let who = c == "who";
+    if who {
         h = h.checked_sub(1)?;
         if !outside(words[h].0) {
             return None;
@@ -920,16 +941,32 @@ fn subject_at(
                 .checked_sub(1)
                 .map(|d| clean(words[d].1).to_lowercase())
                 .unwrap_or_default();
+            // "speaking in Berlin, said": a place, not who speaks (a word
+            // of the quotation before the name is no preposition of it).
+            let placed = !who
+                && start.checked_sub(1).is_some_and(|d| {
+                    outside(words[d].0)
+                        && !words[d].1.ends_with([',', '.', ';', ':', '”', '"', '’'])
+                        && is_place_preposition(&clean(words[d].1).to_lowercase())
+                });
             let described = matches!(det.as_str(), "a" | "an")
                 || (det == "the" && head.ends_with(','))
                 || is_speaker_noun(&n.split(' ').next_back().unwrap_or("").to_lowercase());
-            if !described {
+            if !described && !placed {
                 return Some(Speaker::Name(n.clone()));
             }
-            true
+            !placed || head.ends_with(',')
         }
         None => head.ends_with(','),
     };
+    let placed = !who
+        && name.as_ref().is_some_and(|(start, _)| {
+            start.checked_sub(1).is_some_and(|d| {
+                outside(words[d].0)
+                    && !words[d].1.ends_with([',', '.', ';', ':', '”', '"', '’'])
+                    && is_place_preposition(&clean(words[d].1).to_lowercase())
+            })
+        });
     // An apposition ends just before the verb: the name before it speaks.
     if appositive && head.ends_with(',') {
         let from = name.as_ref().map_or(h, |(start, _)| *start);
@@ -942,6 +979,9 @@ fn subject_at(
         if let Some((_, n)) = named {
             return Some(Speaker::Name(n));
         }
+    }
+    if placed {
+        return None;
     }
     let noun = clean(head).to_lowercase();
     let institution = matches!(clean(head), "House" | "Kremlin" | "Pentagon" | "Senate");
@@ -1057,6 +1097,12 @@ fn is_filler(w: &str) -> bool {
         )
 }
 
+/// A preposition that puts a name in a place or time (`speaking in Berlin`),
+/// not one that gives a source (`a statement from Team Trump said`).
+fn is_place_preposition(w: &str) -> bool {
+    matches!(w, "in" | "at" | "on" | "during" | "near")
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -1090,6 +1136,7 @@ fn is_speaker_noun(w: &str) -> bool {
         "anchor",
         "author",
         "reporter",
+        "journalist",
         "correspondent",
         "expert",
         "economist",
@@ -1280,6 +1327,8 @@ fn full_name(name: &str, known: &mut Vec<String>) -> String {
 }
 
 /// The first multi-word name in a paragraph ("Boris Pistorius"), to resolve surnames.
+/// (What the person is, before the name, is left out: `Journalist Nikole
+/// Hannah-Jones` is Nikole Hannah-Jones.)
 fn subject_name(text: &str) -> Option<String> {
     let words = words_with_pos(text);
     for k in 0..words.len() {
@@ -1292,7 +1341,13 @@ fn subject_name(text: &str) -> Option<String> {
             {
                 end += 1;
             }
-            return name_ending(&words, end).filter(|n| n.contains(' '));
+            let name = name_ending(&words, end)?;
+            let name = name
+                .split(' ')
+                .skip_while(|w| is_speaker_noun(&w.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some(name).filter(|n| n.contains(' '));
         }
     }
     None
@@ -1493,6 +1548,36 @@ mod speaker_tests {
         assert_eq!(
             speaker_of("Defense Department officials said one of the targets was a “planner” in the group.\n").as_deref(),
             Some("Defense Department officials")
+        );
+    }
+
+    #[test]
+    fn a_described_subject_speaks_through_the_name_in_apposition() {
+        assert_eq!(
+            speaker_of(
+                "The German chancellor, Olaf Scholz, speaking in Berlin, said the deal would be “no lasting peace”."
+            ),
+            Some("Olaf Scholz".to_string())
+        );
+        assert_eq!(
+            speaker_of("The Taiwanese president stood firm and said “we will not bow”."),
+            Some("the Taiwanese president".to_string())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_means_the_person_the_paragraph_before_was_about() {
+        let found = speakers(
+            "Scholz warns on talks\n\nThe German chancellor, Olaf Scholz, speaking in Berlin, said he believed the war must end. He said that while he supported talks, the goal was a lasting peace.\n\nHe rejected “any solution that would lead to an uncoupling of European and American security”, saying that “only one person would profit from this”.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|f| f.1.as_deref() == Some("Olaf Scholz")),
+            "{found:?}"
+        );
+        assert_eq!(
+            subject_name("Journalist Nikole Hannah-Jones on Tuesday announced her decision."),
+            Some("Nikole Hannah-Jones".to_string())
         );
     }
 
