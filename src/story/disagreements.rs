@@ -514,19 +514,16 @@ fn swaps(words: &[WordOp], class: EditClass, sentences: (&str, &str)) -> Swaps {
 /// `22 1/2` against `22 3/4` reads so rather than `1, 2` against `3, 4`.
 fn whole_figures(words: &[WordOp], i: usize) -> (String, String) {
     let side = |keep: WordKind, at: usize| -> String {
-        let ops: Vec<&str> = words
-            .iter()
-            .filter(|w| w.kind == WordKind::Equal || w.kind == keep)
-            .map(|w| w.text.as_str())
-            .collect();
-        let Some(p) = words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.kind == WordKind::Equal || w.kind == keep)
-            .position(|(k, _)| k == at)
-        else {
-            return words[at].text.trim().to_string();
-        };
+        // This side's pieces, and where the replaced one stands among them.
+        let (mut ops, mut p) = (Vec::new(), 0);
+        for (k, w) in words.iter().enumerate() {
+            if w.kind == WordKind::Equal || w.kind == keep {
+                if k == at {
+                    p = ops.len();
+                }
+                ops.push(w.text.as_str());
+            }
+        }
         let joined = |a: usize, b: usize| !ops[a].ends_with(' ') && !ops[b].starts_with(' ');
         let (mut start, mut end) = (p, p);
         while start > 0 && joined(start - 1, start) && figure_piece(ops[start - 1]) {

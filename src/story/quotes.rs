@@ -935,20 +935,22 @@ fn subject_at(
     }
     let head = words[h].1;
     let name = is_head_name(head).then(|| name_span(words, h)).flatten();
+    // "speaking in Berlin, said": a place, not who speaks (a word of the
+    // quotation before the name is no preposition of it).
+    let placed = !who
+        && name.as_ref().is_some_and(|(start, _)| {
+            start.checked_sub(1).is_some_and(|d| {
+                outside(words[d].0)
+                    && !words[d].1.ends_with([',', '.', ';', ':', '”', '"', '’'])
+                    && is_place_preposition(&clean(words[d].1).to_lowercase())
+            })
+        });
     let appositive = match &name {
         Some((start, n)) => {
             let det = start
                 .checked_sub(1)
                 .map(|d| clean(words[d].1).to_lowercase())
                 .unwrap_or_default();
-            // "speaking in Berlin, said": a place, not who speaks (a word
-            // of the quotation before the name is no preposition of it).
-            let placed = !who
-                && start.checked_sub(1).is_some_and(|d| {
-                    outside(words[d].0)
-                        && !words[d].1.ends_with([',', '.', ';', ':', '”', '"', '’'])
-                        && is_place_preposition(&clean(words[d].1).to_lowercase())
-                });
             let described = matches!(det.as_str(), "a" | "an")
                 || (det == "the" && head.ends_with(','))
                 || is_speaker_noun(&n.split(' ').next_back().unwrap_or("").to_lowercase());
@@ -959,14 +961,6 @@ fn subject_at(
         }
         None => head.ends_with(','),
     };
-    let placed = !who
-        && name.as_ref().is_some_and(|(start, _)| {
-            start.checked_sub(1).is_some_and(|d| {
-                outside(words[d].0)
-                    && !words[d].1.ends_with([',', '.', ';', ':', '”', '"', '’'])
-                    && is_place_preposition(&clean(words[d].1).to_lowercase())
-            })
-        });
     // An apposition ends just before the verb: the name before it speaks.
     if appositive && head.ends_with(',') {
         let from = name.as_ref().map_or(h, |(start, _)| *start);
@@ -1110,139 +1104,141 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// Nouns that name who speaks (`official`, `senator`, `spokesperson`); with
+/// plurals, compounds in -man/-woman/-person and -ist words besides.
+const SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "aide",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "representative",
+    "governor",
+    "mayor",
+    "president",
+    "minister",
+    "secretary",
+    "director",
+    "chief",
+    "head",
+    "leader",
+    "chair",
+    "ceo",
+    "executive",
+    "host",
+    "anchor",
+    "author",
+    "reporter",
+    "correspondent",
+    "expert",
+    "economist",
+    "researcher",
+    "doctor",
+    "physician",
+    "professor",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "justice",
+    "investigator",
+    "police",
+    "officer",
+    "witness",
+    "resident",
+    "respondent",
+    "voter",
+    "democrat",
+    "republican",
+    "critic",
+    "supporter",
+    "opponent",
+    "advocate",
+    "organizer",
+    "protester",
+    "parent",
+    "teacher",
+    "student",
+    "member",
+    "source",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "commander",
+    "general",
+    "admiral",
+    "agency",
+    "company",
+    "firm",
+    "department",
+    "ministry",
+    "government",
+    "administration",
+    "campaign",
+    "committee",
+    "commission",
+    "court",
+    "group",
+    "organization",
+    "organisation",
+    "union",
+    "office",
+    "team",
+    "board",
+    "council",
+    "military",
+    "authoritie",
+    "authority",
+    "party",
+    "founder",
+    "owner",
+    "manager",
+    "worker",
+    "partner",
+    "writer",
+    "editor",
+    "negotiator",
+    "regulator",
+    "survivor",
+    "sponsor",
+    "sister",
+    "brother",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "family",
+    "victim",
+    "people",
+    "staff",
+    "staffer",
+    "employee",
+    "nominee",
+    "bank",
+    "actor",
+    "actress",
+    "activist",
+    "spokesperson",
+    "candidate",
+    "user",
+    "fan",
+    "coach",
+    "player",
+];
+
 /// A noun that names who speaks without naming a person (`official`,
 /// `senators`, `spokeswoman`, `agency`).
 fn is_speaker_noun(w: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "official",
-        "aide",
-        "senator",
-        "lawmaker",
-        "legislator",
-        "representative",
-        "governor",
-        "mayor",
-        "president",
-        "minister",
-        "secretary",
-        "director",
-        "chief",
-        "head",
-        "leader",
-        "chair",
-        "ceo",
-        "executive",
-        "host",
-        "anchor",
-        "author",
-        "reporter",
-        "journalist",
-        "correspondent",
-        "expert",
-        "economist",
-        "researcher",
-        "doctor",
-        "physician",
-        "professor",
-        "lawyer",
-        "attorney",
-        "prosecutor",
-        "judge",
-        "justice",
-        "investigator",
-        "police",
-        "officer",
-        "witness",
-        "resident",
-        "respondent",
-        "voter",
-        "democrat",
-        "republican",
-        "critic",
-        "supporter",
-        "opponent",
-        "advocate",
-        "organizer",
-        "protester",
-        "parent",
-        "teacher",
-        "student",
-        "member",
-        "source",
-        "diplomat",
-        "envoy",
-        "ambassador",
-        "commander",
-        "general",
-        "admiral",
-        "agency",
-        "company",
-        "firm",
-        "department",
-        "ministry",
-        "government",
-        "administration",
-        "campaign",
-        "committee",
-        "commission",
-        "court",
-        "group",
-        "organization",
-        "organisation",
-        "union",
-        "office",
-        "team",
-        "board",
-        "council",
-        "military",
-        "authoritie",
-        "authority",
-        "party",
-        "founder",
-        "owner",
-        "manager",
-        "worker",
-        "partner",
-        "writer",
-        "editor",
-        "negotiator",
-        "regulator",
-        "survivor",
-        "sponsor",
-        "sister",
-        "brother",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "friend",
-        "family",
-        "victim",
-        "people",
-        "staff",
-        "staffer",
-        "employee",
-        "nominee",
-        "bank",
-        "actor",
-        "actress",
-        "activist",
-        "spokesperson",
-        "candidate",
-        "user",
-        "fan",
-        "coach",
-        "player",
-    ];
     let singular = w.strip_suffix("ies").map(|s| format!("{s}y"));
     let singular = singular
         .as_deref()
         .or_else(|| w.strip_suffix('s'))
         .unwrap_or(w);
-    NOUNS.contains(&w)
-        || NOUNS.contains(&singular)
+    SPEAKER_NOUNS.contains(&w)
+        || SPEAKER_NOUNS.contains(&singular)
         || ["man", "men", "woman", "women", "person", "people"]
             .iter()
             .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
