@@ -26,13 +26,32 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option
     if pair_contained(src, ops, deadline) {
         return true;
     }
+    grow_all(src, ops, deadline, RUN)
+}
+
+/// After moves are found, the same growth over longer runs of one-sided
+/// sentences (up to `REACH`): a merge whose middle sentences were deleted
+/// (`A. B. C. D.` → `A, D.`) keeps the far end's words only across the
+/// whole run. Before moves, a run that long would swallow sentences that
+/// moved away; now those are moved ops and no longer beside the changed op.
+pub(crate) fn join_across_deletions(
+    src: &Sources,
+    ops: &mut Vec<Op>,
+    deadline: Option<Instant>,
+) -> bool {
+    grow_all(src, ops, deadline, REACH)
+}
+
+/// Grows every changed op that is not cosmetic, taking in runs of at most
+/// `run` one-sided ops; `true` when the deadline stopped it.
+fn grow_all(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>, run: usize) -> bool {
     let mut k = 0;
     while k < ops.len() {
         if ops[k].kind == OpKind::Changed && !ops[k].cosmetic {
             if deadline.is_some_and(|d| Instant::now() > d) {
                 return true;
             }
-            while let Some(next) = grow(src, ops, k) {
+            while let Some(next) = grow(src, ops, k, run) {
                 k = next;
             }
         }
@@ -203,10 +222,10 @@ struct Candidate {
 const RUN: usize = 3;
 
 /// Takes in the first neighbour worth it; the op's new index, or `None`.
-fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
+fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize> {
     let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
     let base = kept(src, &old, &new);
-    for c in candidates(ops, k) {
+    for c in candidates(ops, k, run) {
         let joined_old = union(&old, &c.old);
         let joined_new = union(&new, &c.new);
         let gain =
@@ -232,7 +251,15 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
                         .saturating_sub(in_runs(src, &old, &new))
                         >= RUN_WORDS)
         };
-        if worth {
+        // A run longer than the first pass's reach (`join_across_deletions`)
+        // is taken in only for its far end: most of the last sentence's
+        // words found (the middle ones were cut), not a few words scattered
+        // over a long stretch of an independent write-up.
+        let far_end = c.at.len() <= RUN || {
+            let far = &ops[c.at[c.at.len() - 1]];
+            gain * 2 >= words_in(src, &far.old, &far.new)
+        };
+        if worth && far_end {
             ops[k].old = joined_old;
             ops[k].new = joined_new;
             let before = c.at.iter().filter(|&&a| a < k).count();
@@ -250,7 +277,7 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize) -> Option<usize> {
 /// The deleted and inserted sentences right before and after op `k` (in the
 /// run of one-sided ops beside it), runs of them, and a changed op right
 /// after it.
-fn candidates(ops: &[Op], k: usize) -> Vec<Candidate> {
+fn candidates(ops: &[Op], k: usize, longest: usize) -> Vec<Candidate> {
     let op = &ops[k];
     let mut out = Vec::new();
     let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
@@ -284,7 +311,7 @@ fn candidates(ops: &[Op], k: usize) -> Vec<Candidate> {
                 } else {
                     r.end == edge
                 };
-                if !fits || run.len() == RUN {
+                if !fits || run.len() == longest {
                     break;
                 }
                 edge = if forward { r.end } else { r.start };

@@ -270,6 +270,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         }
         if joins::join_moved(&src, &mut ops, deadline)
             | joins::join_merged_moves(&src, &mut ops, deadline)
+            || joins::join_across_deletions(&src, &mut ops, deadline)
         {
             trace.fall_back(JOINS_LATE);
         }
