@@ -29,7 +29,9 @@ fn json_contract_for_the_reprint() {
     assert_eq!(code, Some(1));
     assert_eq!(v["schema"], "storydiff.diff/1");
     assert_eq!(v["relation"], "reprint");
-    assert!(v["similarity"].as_f64().unwrap() >= 0.9);
+    // 001 is cut short: the similarity counts both bodies.
+    let similarity = v["similarity"].as_f64().unwrap();
+    assert!((0.7..0.85).contains(&similarity), "{similarity}");
     assert_eq!(v["approximate"], false);
     assert_eq!(v["truncated"]["side"], "new");
     assert!(v["truncated"]["after_block"]

@@ -45,7 +45,7 @@ fn articles_heatmap_and_groups() {
     assert!(lines
         .iter()
         .any(|l| l.contains("[0] 000_") && l.contains("reprint of [1]")));
-    assert!(lines.iter().any(|l| l.contains("r0.97")));
+    assert!(lines.iter().any(|l| l.contains("r0.77")));
     assert!(lines.iter().any(|l| l.contains("reprint groups: [0]+[1]")));
 }
 

@@ -32,12 +32,20 @@ pub(crate) fn summarise(
     }
     let mut stats = tally.stats;
     stats.reparagraphed = reparagraphed(c);
-    let similarity = sides.carried_share(tally.matched_words);
-    c.relation = relation(&sides, &c.ops, &tally, similarity);
-    // One meaning per relation: the share of text carried for copies, the
-    // overlap of vocabularies for write-ups (see `overlap`).
+    let carried = sides.carried_share(tally.matched_words);
+    c.relation = relation(&sides, &c.ops, &tally, carried);
+    // One meaning per relation: for copies the words with a counterpart
+    // over the words of both bodies (a copy that lost 40 % of the text is no
+    // longer 1.00, though the share of the shorter body carried, which
+    // decides the relation, is), the overlap of vocabularies for write-ups
+    // (see `overlap`).
     c.similarity = match c.relation {
-        Relation::Identical | Relation::Reprint => (similarity * 100.0).round() / 100.0,
+        Relation::Identical => (sides.shared_share(tally.matched_words) * 100.0).round() / 100.0,
+        // A copy whose content differs never shows as 1.00, however small
+        // the edit: a reader takes 1.00 for "the same".
+        Relation::Reprint => {
+            ((sides.shared_share(tally.matched_words) * 100.0).round() / 100.0).min(0.99)
+        }
         Relation::Related | Relation::Unrelated => super::overlap::between(old, new),
     };
     c.shared_quotes = tally.shared_quotes;
@@ -53,16 +61,16 @@ pub(crate) fn summarise(
 /// The relation, one decision for the pair whatever the alignment shown:
 /// `identical` when no content changed and no prose lacks a counterpart;
 /// `reprint` when the shorter body's text is found in the other
-/// (`similarity`, from the alignment in order) and, below `SURE_COPY`, so
+/// (`carried`, the share of it the alignment in order keeps) and, below `SURE_COPY`, so
 /// is its prose outside quotations — two write-ups that share a quotation or two are not copies
 /// of each other; else `related` or `unrelated` as the same-event evidence
 /// for the two articles says (`evidence::between`, the rule a story of the
 /// two applies).
-fn relation(sides: &Sides, ops: &[super::Op], tally: &Tally, similarity: f64) -> Relation {
+fn relation(sides: &Sides, ops: &[super::Op], tally: &Tally, carried: f64) -> Relation {
     if !tally.content_change && !tally.lone_prose {
         Relation::Identical
-    } else if similarity >= SURE_COPY
-        || (similarity >= REPRINT && sides.carried_prose_share(ops, tally.matched_prose) >= REPRINT)
+    } else if carried >= SURE_COPY
+        || (carried >= REPRINT && sides.carried_prose_share(ops, tally.matched_prose) >= REPRINT)
     {
         Relation::Reprint
     } else if super::evidence::between(sides.old, sides.new).same_event() {
@@ -200,15 +208,32 @@ impl<'a> Sides<'a> {
         }
     }
 
-    /// The share of the shorter side's counted words carried by the other.
-    fn carried_share(&self, matched_words: usize) -> f64 {
+    /// Counted words of each side.
+    fn totals(&self) -> (usize, usize) {
         let total = |us: &[super::Unit]| {
             us.iter()
                 .filter(|u| self.counts(u))
                 .map(|u| u.words as usize)
                 .sum::<usize>()
         };
-        let (old_words, new_words) = (total(self.old_units), total(self.new_units));
+        (total(self.old_units), total(self.new_units))
+    }
+
+    /// The share of both sides' counted words that have a counterpart on
+    /// the other side (Dice: `matched_words` counts each matched word once,
+    /// and it stands on both sides): 1 only when neither side lacks text.
+    fn shared_share(&self, matched_words: usize) -> f64 {
+        let (old_words, new_words) = self.totals();
+        if old_words + new_words == 0 {
+            1.0
+        } else {
+            (2.0 * matched_words as f64 / (old_words + new_words) as f64).min(1.0)
+        }
+    }
+
+    /// The share of the shorter side's counted words carried by the other.
+    fn carried_share(&self, matched_words: usize) -> f64 {
+        let (old_words, new_words) = self.totals();
         let shorter = old_words.min(new_words);
         if shorter == 0 {
             if old_words == new_words {
