@@ -72,11 +72,22 @@ def n(l, what):
 print(n(lines[0],"deleted")+n(lines[0],"changed"), n(lines[1],"inserted")+n(lines[1],"changed"))' ;;
     git|git-minimal)
       local extra=(); [ "$tool" = git-minimal ] && extra=(--diff-algorithm=minimal)
+      # Porcelain: a header, then per hunk "@@" and one line per run of
+      # words, " " common, "-" deleted, "+" inserted, "~" a line end. Only
+      # lines before the first "@@" are the header: a deleted run may itself
+      # open with "--" (an SQL comment, a dash) and still counts. The counts
+      # are git's own: on reflowed pairs the whole file is one hunk, and its
+      # default Myers diff (xdiff's cost cut-off, no --minimal) over ~100,000
+      # words gives up on long stretches and reports them deleted and
+      # inserted whole (the old and new texts rebuilt from this output equal
+      # the inputs word for word); git-minimal shows the difference.
       { git diff --no-index "${extra[@]}" --word-diff=porcelain "$old" "$new" || true; } | python3 -c '
 import sys
 d=i=0
+body=False
 for l in sys.stdin:
-    if l.startswith("---") or l.startswith("+++"): continue
+    if l.startswith("@@"): body=True; continue
+    if not body: continue
     if l.startswith("-"): d+=len(l[1:].split())
     elif l.startswith("+"): i+=len(l[1:].split())
 print(d, i)' ;;

@@ -268,15 +268,14 @@ pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
     let closes = closes + straight / 2;
     let mut inside = closes > opens;
     for raw in crate::article::split_words(text) {
-        if raw.starts_with(['“', '«', '"']) {
+        let (opening, ends, word) = if raw.is_ascii() {
+            ascii_quoted_word(raw)
+        } else {
+            quoted_word(raw)
+        };
+        if opening {
             inside = true;
         }
-        let ends = raw
-            .trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
-            .ends_with(['”', '»', '"']);
-        let word = raw
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
         if !word.is_empty() {
             out.push((word, inside));
         }
@@ -285,6 +284,37 @@ pub(crate) fn words_with_quotes(text: &str) -> Vec<(&str, bool)> {
         }
     }
     out
+}
+
+/// Whether a word opens a quotation, whether it closes one, and the word
+/// without what is not a letter or digit at either end (a `%` kept).
+fn quoted_word(raw: &str) -> (bool, bool, &str) {
+    let opens = raw.starts_with(['“', '«', '"']);
+    let ends = raw
+        .trim_end_matches([',', '.', ';', ':', '?', '!', ')'])
+        .ends_with(['”', '»', '"']);
+    let word = raw
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+    (opens, ends, word)
+}
+
+/// `quoted_word` of an ASCII word, over its bytes.
+fn ascii_quoted_word(raw: &str) -> (bool, bool, &str) {
+    let b = raw.as_bytes();
+    let opens = b.first() == Some(&b'"');
+    let closed = b
+        .iter()
+        .rposition(|c| !matches!(c, b',' | b'.' | b';' | b':' | b'?' | b'!' | b')'));
+    let ends = closed.is_some_and(|p| b[p] == b'"');
+    let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        return (opens, ends, "");
+    };
+    let end = b
+        .iter()
+        .rposition(|&c| c.is_ascii_alphanumeric() || c == b'%')
+        .map_or(start, |p| p + 1);
+    (opens, ends, &raw[start..end.max(start)])
 }
 
 /// Straight double quotes, opening marks (`“`, `«`) and closing marks
@@ -1359,6 +1389,16 @@ pub(crate) fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_read_as_quoted_words_do() {
+        let pieces = [
+            "a", "Z", "9", "\"", ",", ".", ";", ":", "?", "!", ")", "(", "%", "'", "-", "x",
+        ];
+        for w in crate::testing::random_texts(&pieces, 5_000, 7, 0x2545_f491_4f6c_dd1d) {
+            assert_eq!(ascii_quoted_word(&w), quoted_word(&w), "{w:?}");
+        }
+    }
 
     #[test]
     fn plain_words_are_their_own_term() {

@@ -787,21 +787,35 @@ fn has_wide_space_or_cjk(b: &[u8]) -> bool {
         let maybe = chunk
             .iter()
             .fold(false, |a, &c| a | (c == 0xC2) | (c >= 0xE1));
+        // Eight bytes at a time, those all ASCII passed over whole: a curly
+        // quote in a chunk leaves most of it unread.
         maybe
-            && chunk.iter().enumerate().any(|(k, &c)| {
-                let at = n * CHUNK + k;
-                let next = |d: usize| b.get(at + d).copied().unwrap_or(0);
-                match c {
-                    0xC2 => matches!(next(1), 0x85 | 0xA0),
-                    0xE1 => next(1) == 0x9A && next(2) == 0x80,
-                    0xE2 => matches!(
-                        (next(1), next(2)),
-                        (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
-                    ),
-                    c => c >= 0xE3,
-                }
+            && chunk.chunks(8).enumerate().any(|(w, eight)| {
+                let mut word = [0u8; 8];
+                word[..eight.len()].copy_from_slice(eight);
+                u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0
+                    && eight
+                        .iter()
+                        .enumerate()
+                        .any(|(k, &c)| wide_space_or_cjk_at(b, n * CHUNK + w * 8 + k, c))
             })
     })
+}
+
+/// Whether byte `c` at `at` opens whitespace beyond ASCII or a character
+/// from U+3000 up (`has_wide_space_or_cjk`).
+#[inline(always)]
+fn wide_space_or_cjk_at(b: &[u8], at: usize, c: u8) -> bool {
+    let next = |d: usize| b.get(at + d).copied().unwrap_or(0);
+    match c {
+        0xC2 => matches!(next(1), 0x85 | 0xA0),
+        0xE1 => next(1) == 0x9A && next(2) == 0x80,
+        0xE2 => matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+        ),
+        c => c >= 0xE3,
+    }
 }
 
 /// The words of `s` as `str::split_whitespace` gives them (Unicode

@@ -8,85 +8,63 @@
 
 use super::Span;
 
-/// Titles and short forms that are never the end of a sentence.
-const NEVER_END: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt",
-    "Cpl", "Pvt", "Adm", "Sen", "Rep", "Gov", "Rev", "Hon", "St", "Mt", "Ft", "Brig", "Supt",
-    "Insp", "Det", "Atty", "Pres", "Gens", "Reps", "Sens", "Messrs", "Mme", "Mlle", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v",
-    "approx", "cf", "Fig", "fig", "Vol", "vol", "pp", "ca", "Ave", "Blvd", "Rd",
-];
+/// A list of words and a function telling whether a word is one of them:
+/// the function is a `match`, which the compiler makes a switch on the
+/// length and a few comparisons, not a scan of the list (these are asked
+/// at every full stop).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is:ident, [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        #[cfg_attr(
+            not(test),
+            expect(dead_code, reason = "tests read the list, the splitter the function")
+        )]
+        const $list: &[&str] = &[$($w),*];
+        #[doc = concat!("Whether a word is one of `", stringify!($list), "`.")]
+        fn $is(word: &str) -> bool {
+            matches!(word, $($w)|*)
+        }
+    };
+}
 
-/// Short forms that may end a sentence: they split only before a word that
-/// usually starts one.
-const MAY_END: &[&str] = &[
-    "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "al", "Bros", "plc",
-];
+word_list!(
+    /// Titles and short forms that are never the end of a sentence.
+    NEVER_END,
+    is_never_end,
+    [
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr",
+        "Sgt", "Cpl", "Pvt", "Adm", "Sen", "Rep", "Gov", "Rev", "Hon", "St", "Mt", "Ft", "Brig",
+        "Supt", "Insp", "Det", "Atty", "Pres", "Gens", "Reps", "Sens", "Messrs", "Mme", "Mlle",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+        "Nos", "vs", "v", "approx", "cf", "Fig", "fig", "Vol", "vol", "pp", "ca", "Ave", "Blvd",
+        "Rd",
+    ]
+);
 
-/// Words that usually open a sentence; used to decide whether `U.S.` or `etc.`
-/// ends one.
-const STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "Yet",
-    "There",
-    "Here",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "For",
-    "Still",
-    "Also",
-    "Now",
-    "Then",
-    "Since",
-    "Although",
-    "Though",
-    "Such",
-    "Both",
-    "Neither",
-    "Last",
-    "Earlier",
-    "Later",
-];
+word_list!(
+    /// Short forms that may end a sentence: they split only before a word that
+    /// usually starts one.
+    MAY_END,
+    is_may_end,
+    [
+        "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "al", "Bros", "plc",
+    ]
+);
+
+word_list!(
+    /// Words that usually open a sentence; used to decide whether `U.S.` or `etc.`
+    /// ends one.
+    STARTERS,
+    is_starter,
+    [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So",
+        "In", "On", "At", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our",
+        "My", "As", "If", "When", "While", "After", "Before", "However", "Meanwhile", "Yet",
+        "There", "Here", "What", "Why", "How", "Who", "Some", "Many", "Most", "One", "For",
+        "Still", "Also", "Now", "Then", "Since", "Although", "Though", "Such", "Both", "Neither",
+        "Last", "Earlier", "Later",
+    ]
+);
 
 /// Appends the sentences of `block` (a span of `text`) to `out`. Sentences are
 /// trimmed of surrounding whitespace and cover every other byte of the block.
@@ -100,11 +78,18 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let find_multi =
         |from: usize| memchr::memchr3(0xE2, 0xE3, 0xEF, &b[from..end]).map_or(end, |p| from + p);
     let mut next_multi = find_multi(start.min(end));
+    // Likewise the next ASCII terminator: a curly quote before it (where the
+    // scan stops to look) does not search the same bytes again.
+    let find_ascii =
+        |from: usize| memchr::memchr3(b'.', b'!', b'?', &b[from..end]).map_or(end, |p| from + p);
+    let mut next_ascii = find_ascii(start.min(end));
     while i < end {
         if next_multi < i {
             next_multi = find_multi(i);
         }
-        let next_ascii = memchr::memchr3(b'.', b'!', b'?', &b[i..end]).map_or(end, |p| i + p);
+        if next_ascii < i {
+            next_ascii = find_ascii(i);
+        }
         i = next_ascii.min(next_multi);
         if i >= end {
             break;
@@ -256,13 +241,13 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, next: usize, e
     }
     // Whether the next word usually opens a sentence: asked only for the
     // short forms that may end one.
-    let starter = || STARTERS.contains(&next_word(text, next, end));
+    let starter = || is_starter(next_word(text, next, end));
     // The listed short forms have at most six bytes ("Messrs", "approx").
     if word.len() <= 6 {
-        if NEVER_END.contains(&word) {
+        if is_never_end(word) {
             return true;
         }
-        if MAY_END.contains(&word) {
+        if is_may_end(word) {
             return !starter();
         }
     }
@@ -298,6 +283,16 @@ mod tests {
     #[test]
     fn listed_short_forms_fit_the_length_check() {
         assert!(NEVER_END.iter().chain(MAY_END).all(|w| w.len() <= 6));
+    }
+
+    #[test]
+    fn the_word_lists_answer_for_their_words_only() {
+        assert!(NEVER_END.iter().all(|w| is_never_end(w)));
+        assert!(MAY_END.iter().all(|w| is_may_end(w)));
+        assert!(STARTERS.iter().all(|w| is_starter(w)));
+        for w in ["mr", "MR", "Mr.", "M", "etcetera", "the", ""] {
+            assert!(!is_never_end(w) && !is_may_end(w) && !is_starter(w), "{w}");
+        }
     }
 
     fn split(s: &str) -> Vec<&str> {
