@@ -583,3 +583,80 @@ fn a_disagreement_on_the_first_screen_opens_from_the_top() {
     }
     assert!(cut_before > 0, "no height tried the case");
 }
+
+/// Four outlets of one trade story, three quoting "better theater" and one
+/// "better television"; one prints "$25 billion" where the others print "$20
+/// billion". Shared by the ledger tests here and in `edits.rs`.
+fn altered_quotes_story() -> Vec<storydiff::article::Article> {
+    let text = |figure: &str, word: &str| {
+        format!(
+            "Trade talks drag on as deadline nears\n\n\
+             Negotiators from Washington and Beijing met again on Thursday without a deal on tariffs for soybeans.\n\n\
+             “My people had ${figure} billion done,” Mr. Trump recounted at a rally in Ohio on Monday evening.\n\n\
+             “It makes for better {word} to hold this to the last minute,” said Phil Levy, a former trade adviser.\n\n\
+             Farmers in Iowa said the delays had cost them buyers for a second season running.\n"
+        )
+    };
+    let texts = [
+        text("20", "theater"),
+        text("25", "theater"),
+        text("20", "television"),
+        text("20", "theater"),
+    ];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            storydiff::article::load_bytes(
+                &format!("{i}.txt"),
+                t.as_bytes(),
+                &storydiff::article::LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect()
+}
+
+/// Regression (QA r5 D3/D4): a figure changed inside a short quotation made
+/// two ledger rows, and an altered quotation was headed by the one outlet's
+/// wording (the longer word) with the majority listed as the variant; Enter
+/// opened two articles with the same wording.
+#[test]
+fn an_altered_quotation_is_one_row_headed_by_the_majority_wording() {
+    let articles = altered_quotes_story();
+    let s = story(&articles);
+    let figure: Vec<_> = s
+        .quotes
+        .iter()
+        .filter(|q| q.text.contains("billion done"))
+        .collect();
+    assert_eq!(figure.len(), 1, "one row: {figure:#?}");
+    let q = figure[0];
+    assert_eq!(q.articles(), vec![0, 1, 2, 3]);
+    assert!(q.altered && q.text.contains("$20 billion"), "{q:#?}");
+    assert_eq!(q.variants.len(), 1);
+    assert_eq!(q.variants[0].occurrence.article, 1);
+
+    let (row, q) = s
+        .quotes
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q.text.contains("last minute"))
+        .unwrap();
+    assert!(q.altered && q.text.contains("better theater"), "{q:#?}");
+    assert_eq!(q.articles(), vec![0, 1, 2, 3]);
+    assert_eq!(q.variants.len(), 1);
+    assert_eq!(q.variants[0].occurrence.article, 2);
+
+    // Enter on it opens an article with the headline wording beside the one
+    // that words it differently.
+    let mut a = StoryApp::new(articles, s, Config::default(), (120, 40));
+    a.update(Action::NextTab);
+    for _ in 0..row {
+        a.update(Action::ScrollDown);
+    }
+    a.update(Action::Open);
+    let (_, old, new) = a.compare.as_ref().expect("a pair opens");
+    assert_eq!(*new, 2, "the variant's article is opened");
+    assert_ne!(*old, 2);
+}

@@ -55,13 +55,14 @@ pub struct Occurrence {
 /// A quotation and everywhere it is carried.
 #[derive(Clone, Debug)]
 pub struct Quote {
-    /// The fullest wording found.
+    /// The wording most articles agree with (then the fullest): an
+    /// altered quotation is headed by what most outlets print.
     pub text: String,
     pub speaker: Option<String>,
     pub occurrences: Vec<Occurrence>,
     /// Outlets carry it in different words (not only more or fewer of them).
     pub altered: bool,
-    /// For an altered quotation: each other wording against the fullest.
+    /// For an altered quotation: each other wording against `text`.
     pub variants: Vec<QuoteVariant>,
 }
 

@@ -1367,7 +1367,28 @@ pub(crate) fn strength(a: &Found, b: &Found) -> u8 {
                     && x.content[tail..].iter().filter(|&&c| c).count() >= 2
             })
     };
-    u8::from(runs_on(a, b) || runs_on(b, a))
+    u8::from(runs_on(a, b) || runs_on(b, a) || one_piece_replaced(a, b))
+}
+
+/// Whether two quotations are one wording with a piece of it replaced: the
+/// same words before and after a run of at most two words on each side (`had
+/// $20 billion done` / `had $25 billion done`), with at least four words and
+/// two content words kept. A changed figure or word inside a short quotation
+/// leaves no run of five, yet it is the same quotation, altered.
+fn one_piece_replaced(a: &Found, b: &Found) -> bool {
+    let (x, y) = (&a.words, &b.words);
+    let shorter = x.len().min(y.len());
+    let head = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let tail = x[head..]
+        .iter()
+        .rev()
+        .zip(y[head..].iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let kept = head + tail;
+    let content = a.content[..head].iter().filter(|&&c| c).count()
+        + a.content[x.len() - tail..].iter().filter(|&&c| c).count();
+    kept < shorter && kept >= 4 && x.len() - kept <= 2 && y.len() - kept <= 2 && content >= 2
 }
 
 /// Whether two quotations are the same words: equal, one a fragment (three

@@ -439,6 +439,27 @@ impl StoryApp {
         }
     }
 
+    /// Where Enter opens a quotation: for an altered one, an article with
+    /// the headline wording beside the first that words it differently
+    /// (the pair shows the alteration); else its occurrences in order.
+    fn quote_pair(&self, q: &crate::story::Quote) -> Vec<Occurrence> {
+        let Some(variant) = q.variants.first() else {
+            return q.occurrences.clone();
+        };
+        let headline = q.occurrences.iter().find(|o| {
+            o.article != variant.occurrence.article
+                && self
+                    .articles
+                    .get(o.article)
+                    .and_then(|a| a.text.get(o.span.range()))
+                    == Some(q.text.as_str())
+        });
+        match headline {
+            Some(h) => vec![*h, variant.occurrence],
+            None => q.occurrences.clone(),
+        }
+    }
+
     /// Enter: the highlighted pair, or the selected quotation, claim,
     /// wording or disagreement where the articles carry it.
     fn open_selected(&mut self) {
@@ -452,11 +473,7 @@ impl StoryApp {
                 self.open(self.row, col, None);
                 return;
             }
-            Tab::Quotes => self
-                .story
-                .quotes
-                .get(self.row)
-                .map(|q| q.occurrences.clone()),
+            Tab::Quotes => self.story.quotes.get(self.row).map(|q| self.quote_pair(q)),
             Tab::Coverage => self
                 .story
                 .claims
