@@ -460,6 +460,68 @@ fn an_article_with_a_list_of_short_facts_is_not_a_listing() {
     );
 }
 
+/// Pages of short lines that are no listing: a song's or a changelog's lines
+/// broken by `<br>` (one text, not teasers), a page of one-word links, and
+/// an episode page whose short article runs on in sentences among a
+/// sidebar's dozens of links.
+#[test]
+fn lines_of_one_text_one_word_links_and_a_short_article_are_not_a_listing() {
+    let not_listing = |name: &str, html: &[u8]| {
+        let a = load(name, html);
+        assert!(
+            !a.notes.iter().any(|n| n.contains("listing page")),
+            "{name}: {:?}",
+            a.notes
+        );
+    };
+    let verse: String = (0..40)
+        .map(|i| format!("Room full of people number {i} and only you<br>"))
+        .collect();
+    not_listing(
+        "song.html",
+        &page(
+            "",
+            &format!("<article><h1>Only One Lyrics</h1><p>{verse}</p></article>"),
+        ),
+    );
+    let changes: String = (0..40)
+        .map(|i| format!("+ Added block number {i} with smooth versions<br>"))
+        .collect();
+    not_listing(
+        "changes.html",
+        &page(
+            "",
+            &format!("<article><h1>Version 1.8</h1><p>{changes}</p></article>"),
+        ),
+    );
+    let links: String = (0..20)
+        .map(|i| format!("<p><a href=\"/l{i}\">link</a></p>"))
+        .collect();
+    not_listing(
+        "links.html",
+        &page(
+            "",
+            &format!("<article><h1>Base URL test</h1>{links}</article>"),
+        ),
+    );
+    let facts: String = (0..4)
+        .map(|i| format!("<p>- Item {i} of the episode is about a phone app that lets you share leftovers.</p>"))
+        .collect();
+    let sidebar: String = (0..40)
+        .map(|i| format!("<li><a href=\"/s{i}\">Sidebar headline number {i}</a></li>"))
+        .collect();
+    not_listing(
+        "episode.html",
+        &page(
+            "",
+            &format!(
+                "<article><h1>Episode 1310: where it is love at first swipe</h1>{}{facts}<ul>{sidebar}</ul></article>",
+                paragraphs(1, "episode")
+            ),
+        ),
+    );
+}
+
 /// The extractor takes a comments widget for the article; the episode's
 /// summary, printed in full where the page's `meta description` says, is
 /// article text (a standfirst), with a note.
@@ -823,6 +885,89 @@ fn the_site_name_leaves_the_title_block_too_and_before_the_headline() {
     assert_eq!(
         a.meta.title.as_deref(),
         Some("How we designed Dropbox’s ATF - an async task framework")
+    );
+}
+
+/// A page whose `<title>`, `og:title` and `h1` are given.
+fn headed(title: &str, og_title: &str, h1: &str, topic: &str) -> Vec<u8> {
+    format!(
+        "<html><head><meta property=\"og:site_name\" content=\"The Courier\"><meta property=\"og:title\" content=\"{og_title}\"><title>{title}</title></head><body><article><h1>{h1}</h1>{}</article></body></html>",
+        paragraphs(6, topic)
+    )
+    .into_bytes()
+}
+
+fn title_blocks(a: &Article) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.role == Role::Title)
+        .map(|b| a.slice(b.span))
+        .collect()
+}
+
+#[test]
+fn a_headline_worded_twice_is_the_title_tags_wording_and_the_block_the_printed_one() {
+    // The `<title>` and the printed headline tell the same story in other
+    // words: the `<title>` (its site name cut) is the headline of record,
+    // the title block the `h1`.
+    let printed = "Dam Repairs Could Still Leave Valley Towns Exposed";
+    let a = load(
+        "p.html",
+        &headed(
+            "Engineers Warn Valley Dam Repairs May Fail in Spring Floods | The Courier",
+            printed,
+            printed,
+            "dam",
+        ),
+    );
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Engineers Warn Valley Dam Repairs May Fail in Spring Floods")
+    );
+    assert_eq!(title_blocks(&a), [printed]);
+    // Three wordings (`<title>`, `og:title`, `h1`): still the `<title>`'s.
+    let a = load(
+        "p.html",
+        &headed(
+            "Engineers Warn Valley Dam Repairs May Fail in Spring Floods | The Courier",
+            "Valley Dam Repairs Could Fail, Engineers Say",
+            printed,
+            "dam",
+        ),
+    );
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Engineers Warn Valley Dam Repairs May Fail in Spring Floods")
+    );
+}
+
+#[test]
+fn a_title_tag_that_is_a_cut_an_extension_or_no_wording_of_the_headline_leaves_it() {
+    // A shorter `<title>` whose words the headline holds: the headline.
+    let headline = "Mayor wins fourth term as the valley votes to keep its course in 2023";
+    let a = load(
+        "p.html",
+        &headed(
+            "Mayor wins fourth term as valley votes to keep course | The Courier",
+            headline,
+            headline,
+            "vote",
+        ),
+    );
+    assert_eq!(a.meta.title.as_deref(), Some(headline));
+    // A `<title>` that is a placeholder or a section's name: the headline.
+    let a = load(
+        "p.html",
+        &headed(
+            "Local news and weather | The Courier",
+            "Dam repairs could still leave valley towns exposed",
+            "Dam repairs could still leave valley towns exposed",
+            "dam",
+        ),
+    );
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Dam repairs could still leave valley towns exposed")
     );
 }
 

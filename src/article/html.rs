@@ -101,6 +101,8 @@ struct Collector {
     buf: String,
     buf_hint: Option<Hint>,
     buf_list: bool,
+    /// The buffered text follows a `<br>` in the same element.
+    buf_after_br: bool,
     seen_h1: bool,
     /// Words of text under elements of the extracted content, as counted.
     words: HashMap<NodeId, usize>,
@@ -121,6 +123,7 @@ impl Collector {
             let mut b = raw_block(start, self.text.len());
             let mut markup = super::Markup {
                 list_item: self.buf_list,
+                after_br: self.buf_after_br,
                 ..Default::default()
             };
             if let Some(h) = self.buf_hint.take() {
@@ -136,6 +139,7 @@ impl Collector {
             }
             self.blocks.push(b);
             self.markup.push(markup);
+            self.buf_after_br = false;
         }
         self.buf.clear();
         self.buf_hint = None;
@@ -389,6 +393,10 @@ fn collect(root: NodeRef, c: &mut Collector, skipped: &mut usize) {
                 let block = BLOCK_LEVEL.contains(&name.as_str());
                 if block {
                     c.flush();
+                    // Text after a `<br>` is the next line of the same text
+                    // (a poem's, an address's); after any other block
+                    // element, a text of its own.
+                    c.buf_after_br = name == "br";
                 }
                 let inherited = if node.is_element() {
                     element_hint(&node, &name, hint.as_ref(), c)
@@ -750,8 +758,11 @@ fn from_extracted(
     let outlet = meta.outlet.as_deref();
     let title = heads.without_site_name(heads.best(a.title.trim()), outlet, host);
     let title = heads.with_lead_in(title, outlet, host).to_string();
-    if meta.title.is_none() && !title.is_empty() {
-        meta.title = Some(title.clone());
+    // The headline of record may be the `<title>`'s wording; the title
+    // block below stays the headline the page prints.
+    let of_record = heads.title_tags_wording(&title, outlet, host);
+    if meta.title.is_none() && !of_record.is_empty() {
+        meta.title = Some(of_record.to_string());
     }
     // The byline block shows the page's own words; only a name-like one.
     let byline = a
@@ -774,7 +785,7 @@ fn from_extracted(
             skipped,
         ),
     }
-    let shown_title = meta.title.clone().unwrap_or(title);
+    let shown_title = title;
     // The title block is the headline as printed, also where the title adds
     // the site's or the author's name to it (`… - John C. Welch`).
     let printed = if heads.h1_then_more(&shown_title) {
@@ -810,14 +821,16 @@ fn from_extracted(
             (Some(_), _) => (Role::Subhead, "HTML `h1` after the headline".into()),
             (None, _) => {
                 c.buf.push_str(text);
-                c.buf_list = markup.list_item;
                 c.flush();
+                if let Some(m) = c.markup.last_mut() {
+                    *m = *markup;
+                }
                 continue;
             }
         };
         c.push_block(text, role, &reason, markup.from_class);
         if let Some(m) = c.markup.last_mut() {
-            m.list_item = markup.list_item;
+            *m = *markup;
         }
     }
     c.overruled = body.overruled;
@@ -1061,6 +1074,38 @@ impl Heads {
             || host.is_some_and(|h| super::meta::names_host(lead, h));
         let printed = same_words(title, &self.h1);
         if printed && same_words(rest, title) && lead.split_whitespace().count() <= 6 && !site {
+            tag
+        } else {
+            title
+        }
+    }
+
+    /// The page's `<title>`, its site name cut, where the chosen headline
+    /// (`h1`, `og:title`, JSON-LD) tells the same story in other words: a
+    /// publisher that words its headline twice (`We Need Geoengineering to
+    /// Stop Out of Control Warming, Warns Climate Scientist James Hansen`
+    /// printed, `James Hansen Calls for Geoengineering as a Climate
+    /// Solution` in the `<title>`) names the document by its `<title>` in
+    /// browsers, bookmarks and search results, and that name stays while the
+    /// printed headline is rewritten; else `title`. Two wordings: each has
+    /// words the other lacks (neither holds four in five of the other's
+    /// words, so not a headline cut from the `<title>` or one that extends
+    /// it), and they share a quarter of the `<title>`'s words or more (so
+    /// not a placeholder, a section's or a site's name).
+    fn title_tags_wording<'a>(
+        &'a self,
+        title: &'a str,
+        outlet: Option<&str>,
+        host: Option<&str>,
+    ) -> &'a str {
+        let tag = super::meta::strip_site_name(&self.title_tag, outlet, host);
+        if title.is_empty() || !super::meta::substantial(tag) {
+            return title;
+        }
+        let title_in_tag = overlap(title, &self.title_tag);
+        let tag_in_title = overlap(tag, title);
+        let two_wordings = title_in_tag < 0.8 && tag_in_title < 0.8;
+        if two_wordings && tag_in_title >= 0.25 {
             tag
         } else {
             title

@@ -549,7 +549,7 @@ fn finish(
     roles::classify(&mut article, &options.extra_boilerplate, &page_markup);
     if let Some(extracted) = extracted_words {
         roles::keep_the_extractors_judgement(&mut article, &page_markup, extracted);
-        roles::note_listing_page(&mut article);
+        roles::note_listing_page(&mut article, &page_markup);
     }
     let markdown = article.format == Format::Markdown;
     for block in &mut article.blocks {
@@ -599,6 +599,9 @@ pub(crate) struct Markup {
     pub from_class: bool,
     /// The block is an item of a list or a table cell (`li`, `dd`, `td`, `th`).
     pub list_item: bool,
+    /// The block is a line after a `<br>` in the same element: the next
+    /// line of one text (a poem's, a changelog's), not a text of its own.
+    pub after_br: bool,
 }
 
 /// A block with no role decided yet (it starts as body; `roles::classify` refines it).

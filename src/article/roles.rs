@@ -981,64 +981,108 @@ pub(crate) fn keep_the_extractors_judgement(
     }
 }
 
-/// A homepage or section front: many short teasers, and no prose but a few
-/// paragraphs or the teasers' own summaries.
-pub(crate) fn note_listing_page(article: &mut Article) {
-    let lines = LineCounts::of(article);
-    let n = article.blocks.len();
-    if n >= 10 && lines.short * 4 >= n * 3 && (lines.prose < 3 || lines.prose_is_teasers()) {
+/// A homepage or section front: many teasers (headlines, each a text of its
+/// own), and no prose but a few paragraphs or the teasers' own summaries.
+pub(crate) fn note_listing_page(article: &mut Article, markup: &[Markup]) {
+    let lines = LineCounts::of(article, markup);
+    if lines.listing() {
         article.notes.push(format!(
             "no article found: looks like a listing page ({} short teaser lines, {} paragraph(s) of prose)",
-            lines.short, lines.prose
+            lines.teasers, lines.prose
         ));
     }
 }
 
-/// How a page's blocks divide into short lines and paragraphs of prose.
+/// How a page's blocks divide into teasers and paragraphs of prose.
 #[derive(Default)]
 struct LineCounts {
-    short: usize,
+    /// Blocks of two words or more (a lone word, `Photo`, `Business`, is
+    /// a label that says nothing either way).
+    worded: usize,
+    teasers: usize,
     prose: usize,
-    /// The most paragraphs of prose one after another.
+    /// The most sentences of prose one after another.
     longest_prose_run: usize,
 }
 
 impl LineCounts {
-    fn of(article: &Article) -> LineCounts {
+    fn of(article: &Article, markup: &[Markup]) -> LineCounts {
         let mut c = LineCounts::default();
         let mut run = 0;
-        for b in &article.blocks {
+        for (i, b) in article.blocks.iter().enumerate() {
             let t = article.slice(b.span);
             let words = super::unicode_word_count(t, 60);
-            // Thai and Lao put spaces between phrases, not words: a long
-            // paragraph of them is prose however few spaces it has.
-            let unspaced_prose =
-                t.chars().take(CHAR_CAP).count() >= PROSE_CHARS && unpunctuated_script(t);
-            if words >= 40 || (words >= 20 && prose_end(t)) || unspaced_prose {
-                c.prose += 1;
-                run += 1;
-                c.longest_prose_run = c.longest_prose_run.max(run);
-                continue;
+            if words >= 2 {
+                c.worded += 1;
             }
-            run = 0;
-            // A teaser is a headline or a label; a short line that ends
-            // with a full stop is a sentence (a list of facts in an article).
-            let full_stop = t.trim_end().ends_with(['.', '。']) && !t.trim_end().ends_with("...");
-            if words <= 15 && !full_stop {
-                c.short += 1;
+            if is_prose_paragraph(t, words) {
+                c.prose += 1;
+            }
+            // An article's text runs on, sentence after sentence (a list of
+            // facts, each line a sentence, too); a teaser's summary stands
+            // alone under its headline.
+            run = if is_prose_paragraph(t, words) || (words >= 8 && ends_with_full_stop(t)) {
+                run + 1
+            } else {
+                0
+            };
+            c.longest_prose_run = c.longest_prose_run.max(run);
+            if is_teaser(article, markup, i, words) {
+                c.teasers += 1;
             }
         }
         c
     }
 
+    /// Ten teasers or more, three in four of the worded blocks, and no
+    /// article's prose: no three sentences in a row (an article, however
+    /// short, runs on), and few paragraphs or only the teasers' summaries.
+    fn listing(&self) -> bool {
+        self.teasers >= 10
+            && self.teasers * 4 >= self.worded * 3
+            && self.longest_prose_run < 3
+            && (self.prose < 3 || self.prose_is_teasers())
+    }
+
     /// Each paragraph of prose stands alone between short lines (a teaser's
     /// summary under its headline, a byline after it; an article's prose
-    /// runs on), with many teaser lines for each (eight or more: a front
+    /// runs on), with many teasers for each (eight or more: a front
     /// page's few summaries among its dozens of headlines, not a product
     /// page's paragraphs under their headings).
     fn prose_is_teasers(&self) -> bool {
-        self.longest_prose_run < 2 && self.short >= 8 * self.prose
+        self.longest_prose_run < 2 && self.teasers >= 8 * self.prose
     }
+}
+
+/// A paragraph of prose: forty words, or twenty that end a sentence, or a
+/// long paragraph of a script without full stops (Thai and Lao put spaces
+/// between phrases, not words).
+fn is_prose_paragraph(t: &str, words: usize) -> bool {
+    let unspaced_prose = t.chars().take(CHAR_CAP).count() >= PROSE_CHARS && unpunctuated_script(t);
+    words >= 40 || (words >= 20 && prose_end(t)) || unspaced_prose
+}
+
+/// A full stop ends the text (not an ellipsis, not a question: headlines
+/// ask), in the scripts that have their own (`。`, Burmese `။`, Devanagari
+/// `।`, Urdu `۔`).
+fn ends_with_full_stop(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['.', '。', '။', '।', '۔']) && !t.ends_with("...")
+}
+
+/// A teaser: a headline or a label of two to fifteen words, opening like a
+/// heading and not ending with a full stop (a short line that does is a
+/// sentence: a list of facts in an article), and a text of its own — not a
+/// line of a text broken by `<br>` (a poem's or a song's lines, a
+/// changelog's, a widget's sentence wrapped in two).
+fn is_teaser(article: &Article, markup: &[Markup], i: usize, words: usize) -> bool {
+    let t = article.slice(article.blocks[i].span);
+    let broken = |k: usize| markup.get(k).is_some_and(|m| m.after_br);
+    (2..=15).contains(&words)
+        && !ends_with_full_stop(t)
+        && starts_like_heading(t)
+        && !broken(i)
+        && !broken(i + 1)
 }
 
 /// Headings open with a capital, a digit or a quote mark — not a list marker
