@@ -738,8 +738,44 @@ fn from_extracted(
     meta: &mut Metadata,
     skipped: &mut usize,
 ) -> (Collector, usize) {
-    let (host, commenters) = (site.host, site.commenters);
+    let host = site.host;
+    fill_outlet(a, host, meta);
+    let outlet = meta.outlet.clone();
+    let outlet = outlet.as_deref();
+    let headline = headline(a, heads, outlet, host);
+    // The headline of record may be the `<title>`'s wording; the title
+    // block stays the headline the page prints.
+    let of_record = heads.title_tags_wording(&headline, outlet, host);
+    if meta.title.is_none() && !of_record.is_empty() {
+        meta.title = Some(of_record.to_string());
+    }
+    let byline = byline_block(a, site.commenters);
+    meta.byline = a.byline.clone();
+    if meta.date.is_none() {
+        meta.date = a.published_time.as_deref().and_then(super::parse_date);
+    }
+    let body = main_text(a, extracted, skipped);
+    let printed = heads.printed(&headline, outlet, host);
+    let first_is_title = opens_with_headline(&body, &headline, printed);
     let mut c = Collector::default();
+    if !printed.is_empty() && !first_is_title {
+        c.push_block(printed, Role::Title, heads.source_of(printed), false);
+        c.seen_h1 = true;
+    }
+    if let Some(by) = byline.filter(|by| !body.text.contains(by.as_str())) {
+        c.push_block(&by, Role::Byline, "the page's byline markup", false);
+    }
+    if let Some(lede) = site.lede.filter(|l| elsewhere(&body.text, l)) {
+        c.push_block(lede, Role::Standfirst, LEDE_REASON, false);
+    }
+    let words = body.total_words;
+    append_main_text(&mut c, body, first_is_title);
+    (c, words)
+}
+
+/// The outlet: the extractor's site name, else the page's address
+/// (`nytimes.com`), better than none in a story's outlet list.
+fn fill_outlet(a: &dom_smoothie::Article, host: Option<&str>, meta: &mut Metadata) {
     if meta.outlet.is_none() {
         meta.outlet = a
             .site_name
@@ -749,32 +785,36 @@ fn from_extracted(
             .map(String::from);
     }
     if meta.outlet.is_none() {
-        // No site name anywhere: the page's address names the outlet
-        // (`nytimes.com`), better than none in a story's outlet list.
         meta.outlet = host.map(|h| h.strip_prefix("www.").unwrap_or(h).to_string());
     }
-    // The headline without the site's name, in the metadata and in the
-    // title block alike.
-    let outlet = meta.outlet.as_deref();
+}
+
+/// The page's headline as printed or declared: the extractor's (JSON-LD,
+/// `og:title`, `<title>`), or the `h1` over a declared title unrelated to
+/// it; without the site's name, with the `<title>`'s lead-in where it has
+/// one.
+fn headline(
+    a: &dom_smoothie::Article,
+    heads: &Heads,
+    outlet: Option<&str>,
+    host: Option<&str>,
+) -> String {
     let title = heads.without_site_name(heads.best(a.title.trim()), outlet, host);
-    let title = heads.with_lead_in(title, outlet, host).to_string();
-    // The headline of record may be the `<title>`'s wording; the title
-    // block below stays the headline the page prints.
-    let of_record = heads.title_tags_wording(&title, outlet, host);
-    if meta.title.is_none() && !of_record.is_empty() {
-        meta.title = Some(of_record.to_string());
-    }
-    // The byline block shows the page's own words; only a name-like one.
-    let byline = a
-        .byline
+    heads.with_lead_in(title, outlet, host).to_string()
+}
+
+/// The byline block shows the page's own words; only a name-like one, and
+/// never a reader comment's author.
+fn byline_block(a: &dom_smoothie::Article, commenters: &[String]) -> Option<String> {
+    a.byline
         .as_deref()
         .map(str::trim)
         .filter(|s| super::meta::clean_byline(s).is_some() && !commenters.iter().any(|c| c == s))
-        .map(String::from);
-    meta.byline = a.byline.clone();
-    if meta.date.is_none() {
-        meta.date = a.published_time.as_deref().and_then(super::parse_date);
-    }
+        .map(String::from)
+}
+
+/// The extractor's main text, read where it leaves it.
+fn main_text(a: &dom_smoothie::Article, extracted: &Document, skipped: &mut usize) -> Collector {
     let mut body = Collector::default();
     let main = extracted.select_single(EXTRACTED_MAIN);
     match main.nodes().first() {
@@ -785,56 +825,43 @@ fn from_extracted(
             skipped,
         ),
     }
-    let shown_title = title;
-    // The title block is the headline as printed, also where the title adds
-    // the site's or the author's name to it (`… - John C. Welch`).
-    let printed = if heads.h1_then_more(&shown_title) {
-        heads.h1.as_str()
-    } else if heads.as_published(&shown_title) {
-        super::meta::strip_site_name(&shown_title, meta.outlet.as_deref(), host)
-    } else {
-        &shown_title
-    };
-    let first_is_title = body.blocks.first().is_some_and(|b| {
+    body
+}
+
+/// Whether the main text opens with the headline already (as chosen, or as
+/// printed in a heading), so no title block goes above it.
+fn opens_with_headline(body: &Collector, headline: &str, printed: &str) -> bool {
+    body.blocks.first().is_some_and(|b| {
         let first = &body.text[b.span.range()];
         let heading = b.role == Role::Title || b.role.is_content();
-        same_words(first, &shown_title) || (heading && same_words(first, printed))
-    });
-    if !printed.is_empty() && !first_is_title {
-        c.push_block(printed, Role::Title, heads.source_of(printed), false);
-        c.seen_h1 = true;
-    }
-    if let Some(by) = byline {
-        if !body.text.contains(by.as_str()) {
-            c.push_block(&by, Role::Byline, "the page's byline markup", false);
-        }
-    }
-    if let Some(lede) = site.lede.filter(|l| elsewhere(&body.text, l)) {
-        c.push_block(lede, Role::Standfirst, LEDE_REASON, false);
-    }
+        same_words(first, headline) || (heading && same_words(first, printed))
+    })
+}
+
+/// The main text's blocks after the title, byline and lede blocks, each
+/// with what its markup said; an `h1` after the headline is a subhead.
+fn append_main_text(c: &mut Collector, body: Collector, first_is_title: bool) {
     for (b, markup) in body.blocks.iter().zip(&body.markup) {
         let text = &body.text[b.span.range()];
-        let (role, reason) = match (&b.reason, b.role) {
+        let role_and_reason = match (&b.reason, b.role) {
             (Some(r), role) if role != Role::Title || !first_is_title || c.blocks.is_empty() => {
-                (role, r.clone())
+                Some((role, r.clone()))
             }
-            (Some(_), _) => (Role::Subhead, "HTML `h1` after the headline".into()),
-            (None, _) => {
+            (Some(_), _) => Some((Role::Subhead, "HTML `h1` after the headline".into())),
+            (None, _) => None,
+        };
+        match role_and_reason {
+            Some((role, reason)) => c.push_block(text, role, &reason, markup.from_class),
+            None => {
                 c.buf.push_str(text);
                 c.flush();
-                if let Some(m) = c.markup.last_mut() {
-                    *m = *markup;
-                }
-                continue;
             }
-        };
-        c.push_block(text, role, &reason, markup.from_class);
+        }
         if let Some(m) = c.markup.last_mut() {
             *m = *markup;
         }
     }
     c.overruled = body.overruled;
-    (c, body.total_words)
 }
 
 /// What the page around the extractor's main text says of itself.
@@ -1025,6 +1052,18 @@ impl Heads {
         self.declared.len() >= 2
             && self.declared.iter().all(|d| same_words(d, title))
             && super::meta::strip_site_trail(title).len() == title.trim().len()
+    }
+
+    /// The title block: the headline as printed, also where the title adds
+    /// the site's or the author's name to it (`… - John C. Welch`).
+    fn printed<'a>(&'a self, title: &'a str, outlet: Option<&str>, host: Option<&str>) -> &'a str {
+        if self.h1_then_more(title) {
+            self.h1.as_str()
+        } else if self.as_published(title) {
+            super::meta::strip_site_name(title, outlet, host)
+        } else {
+            title
+        }
     }
 
     /// Whether `title` is the page's `h1` and a separator and more after it

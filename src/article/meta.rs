@@ -107,45 +107,17 @@ pub fn parse_date(s: &str) -> Option<String> {
         }
         let lower = w.to_ascii_lowercase();
         let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if let Some((h, m)) = digits.split_once(':') {
-            if let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.get(..2).unwrap_or(m).parse::<u32>()) {
-                let pm = lower.ends_with("pm")
-                    || words.get(i + 1).is_some_and(|n| {
-                        n.eq_ignore_ascii_case("pm") || n.eq_ignore_ascii_case("p.m.")
-                    });
-                let am = lower.ends_with("am")
-                    || words.get(i + 1).is_some_and(|n| {
-                        n.eq_ignore_ascii_case("am") || n.eq_ignore_ascii_case("a.m.")
-                    });
-                let h = match (pm, am, h) {
-                    (true, _, h) if h < 12 => h + 12,
-                    (_, true, 12) => 0,
-                    (_, _, h) => h,
-                };
-                time.get_or_insert((h, m));
+        if digits.contains(':') {
+            if let Some(t) = clock_time(&lower, digits, words.get(i + 1).copied()) {
+                time.get_or_insert(t);
             }
             continue;
         }
-        let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
-        if parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| p.bytes().all(|c| c.is_ascii_digit()) && !p.is_empty())
-        {
-            let (a, b, c) = (parts[0], parts[1], parts[2]);
-            if a.len() == 4 {
-                if let (Ok(y), Ok(m), Ok(d)) = (a.parse(), b.parse(), c.parse()) {
-                    numeric = Some((m, d, y));
-                }
-            } else if c.len() == 4 {
-                if let (Ok(x), Ok(y2), Ok(y)) =
-                    (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>())
-                {
-                    // Day first unless that cannot be (a US month/day date).
-                    numeric = Some(if y2 > 12 { (x, y2, y) } else { (y2, x, y) });
-                }
+        if w.contains(['/', '.', '-']) {
+            if let Some(n) = numeric_date(w) {
+                numeric = Some(n);
+                continue;
             }
-            continue;
         }
         if let Ok(n) = digits.parse::<u32>() {
             if digits.len() == 4 && (1900..=2100).contains(&n) {
@@ -162,6 +134,51 @@ pub fn parse_date(s: &str) -> Option<String> {
         return iso(y, m, d, time);
     }
     None
+}
+
+/// A time of day (`6:14`, `11:25pm`, `6:01 a.m.`) as 24-hour hours and
+/// minutes; `next` is the word after it (`PM`).
+fn clock_time(lower: &str, digits: &str, next: Option<&str>) -> Option<(u32, u32)> {
+    let (h, m) = digits.split_once(':')?;
+    let (h, m) = (
+        h.parse::<u32>().ok()?,
+        m.get(..2).unwrap_or(m).parse::<u32>().ok()?,
+    );
+    let next_is = |a: &str, b: &str| {
+        next.is_some_and(|n| n.eq_ignore_ascii_case(a) || n.eq_ignore_ascii_case(b))
+    };
+    let pm = lower.ends_with("pm") || next_is("pm", "p.m.");
+    let am = lower.ends_with("am") || next_is("am", "a.m.");
+    Some(match (pm, am, h) {
+        (true, _, h) if h < 12 => (h + 12, m),
+        (_, true, 12) => (0, m),
+        (_, _, h) => (h, m),
+    })
+}
+
+/// A date in digits, as (month, day, year): `2019-04-28`, `28/04/2019`,
+/// `04/28/2019` (day first unless that cannot be: a US month/day date).
+fn numeric_date(w: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+    let all_digits = parts
+        .iter()
+        .all(|p| p.bytes().all(|c| c.is_ascii_digit()) && !p.is_empty());
+    if parts.len() != 3 || !all_digits {
+        return None;
+    }
+    let (a, b, c) = (parts[0], parts[1], parts[2]);
+    if a.len() == 4 {
+        Some((b.parse().ok()?, c.parse().ok()?, a.parse().ok()?))
+    } else if c.len() == 4 {
+        let (x, y2, y) = (
+            a.parse::<u32>().ok()?,
+            b.parse::<u32>().ok()?,
+            c.parse::<i32>().ok()?,
+        );
+        Some(if y2 > 12 { (x, y2, y) } else { (y2, x, y) })
+    } else {
+        None
+    }
 }
 
 /// ISO 8601's basic format: `20180619T055000+0900`.
@@ -440,84 +457,98 @@ fn cut_at_date(s: &str) -> &str {
     &s[..cut]
 }
 
+/// Words of share buttons, comment forms, widgets and date labels that
+/// byline markup holds where it names no one.
+const NOT_NAMES: &[&str] = &[
+    "by",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "pint",
+    "linkedin",
+    "email",
+    "e-mail",
+    "share",
+    "print",
+    "baixar",
+    "download",
+    "comments",
+    "comment",
+    "reply",
+    "submitted",
+    "posted",
+    "required",
+    "wajib",
+    "name",
+    "имя",
+    "nombre",
+    "nome",
+    "admin",
+    "administrator",
+    "anonymous",
+    "unknown",
+    // Navigation and widget headings under byline-like markup.
+    "author",
+    "authors",
+    "activity",
+    "profile",
+    "contact",
+    "more",
+    // Buttons and date labels in byline markup (`Follow Author`, the
+    // `Last` a `Last Updated: January 7, 2025` leaves once its date goes).
+    "follow",
+    "subscribe",
+    "last",
+    "updated",
+    "modified",
+    "published",
+];
+
+/// Whether a cleaned byline reads as names, by the rules that reject it:
+/// too long for names, an address or a file, only widget words (or a form's
+/// `required` label), a dateline, a sentence, or not opening with a capital.
 fn plausible_byline(s: &str) -> bool {
-    const NOT_NAMES: &[&str] = &[
-        "by",
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "pinterest",
-        "pint",
-        "linkedin",
-        "email",
-        "e-mail",
-        "share",
-        "print",
-        "baixar",
-        "download",
-        "comments",
-        "comment",
-        "reply",
-        "submitted",
-        "posted",
-        "required",
-        "wajib",
-        "name",
-        "имя",
-        "nombre",
-        "nome",
-        "admin",
-        "administrator",
-        "anonymous",
-        "unknown",
-        // Navigation and widget headings under byline-like markup.
-        "author",
-        "authors",
-        "activity",
-        "profile",
-        "contact",
-        "more",
-        // Buttons and date labels in byline markup (`Follow Author`, the
-        // `Last` a `Last Updated: January 7, 2025` leaves once its date goes).
-        "follow",
-        "subscribe",
-        "last",
-        "updated",
-        "modified",
-        "published",
-    ];
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 14 || s.chars().count() > 120 {
-        return false;
-    }
+    !words.is_empty()
+        && !too_long_for_names(s, &words)
+        && !address_or_file(s)
+        && !widget_words(&words)
+        && !dateline(s)
+        && !(super::plain::ends_sentence(s) && words.len() > 6)
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+}
+
+fn too_long_for_names(s: &str, words: &[&str]) -> bool {
+    words.len() > 14 || s.chars().count() > 120
+}
+
+/// A web address, a file (`humans.txt`) or a form's `*` mark.
+fn address_or_file(s: &str) -> bool {
     let lower = s.to_lowercase();
-    if lower.contains("http") || lower.contains("www.") || lower.contains(".txt") || s.contains('*')
-    {
-        return false;
-    }
+    lower.contains("http") || lower.contains("www.") || lower.contains(".txt") || s.contains('*')
+}
+
+/// Only words of buttons and widgets (`Whatsapp Facebook Pint Baixar`,
+/// `Follow Author`), or a comment form's label (`Nama (wajib)`, `Имя`).
+fn widget_words(words: &[&str]) -> bool {
     let plain = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    if words.iter().all(|w| NOT_NAMES.contains(&plain(w).as_str()))
+    words.iter().all(|w| NOT_NAMES.contains(&plain(w).as_str()))
         || words
             .iter()
             .any(|w| matches!(plain(w).as_str(), "wajib" | "required" | "имя"))
-    {
-        return false;
-    }
-    // A dateline: a place in capitals with a comma (`BAAR, SWITZERLAND`).
+}
+
+/// A dateline: a place in capitals with a comma (`BAAR, SWITZERLAND`).
+fn dateline(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-    if s.contains(',') && letters.len() > 6 && capitals == letters.len() {
-        return false;
-    }
-    if super::plain::ends_sentence(s) && words.len() > 6 {
-        return false;
-    }
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+    s.contains(',') && letters.len() > 6 && capitals == letters.len()
 }
 
 /// A page title without the site's name: `Headline | The Outlet` or `The
