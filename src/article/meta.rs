@@ -510,12 +510,14 @@ const NOT_NAMES: &[&str] = &[
 /// `required` label), a dateline, a sentence, or not opening with a capital.
 fn plausible_byline(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && !too_long_for_names(s, &words)
-        && !address_or_file(s)
-        && !widget_words(&words)
-        && !dateline(s)
-        && !(super::plain::ends_sentence(s) && words.len() > 6)
+    let sentence = super::plain::ends_sentence(s) && words.len() > 6;
+    let rejected = words.is_empty()
+        || too_long_for_names(s, &words)
+        || address_or_file(s)
+        || widget_words(&words)
+        || dateline(s)
+        || sentence;
+    !rejected
         && s.chars()
             .next()
             .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
