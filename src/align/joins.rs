@@ -225,12 +225,30 @@ const RUN: usize = 3;
 fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize> {
     let (old, new) = (ops[k].old.clone(), ops[k].new.clone());
     let base = kept(src, &old, &new);
+    let mut base_runs = None;
     for c in candidates(ops, k, run) {
+        let changed = ops[c.at[0]].kind == OpKind::Changed;
+        // Most candidates share too few words with the op's other side to
+        // be worth it: that bound costs no word diff.
+        let bound = gain_bound(src, &old, &new, &c);
+        let far_words = || {
+            let far = &ops[c.at[c.at.len() - 1]];
+            words_in(src, &far.old, &far.new)
+        };
+        let may = if changed {
+            bound >= 1
+        } else {
+            (bound >= RUN_WORDS || bound * 2 >= words_in(src, &c.old, &c.new))
+                && (c.at.len() <= RUN || bound * 2 >= far_words())
+        };
+        if !may {
+            continue;
+        }
         let joined_old = union(&old, &c.old);
         let joined_new = union(&new, &c.new);
         let gain =
             kept(src, &joined_old, &joined_new).saturating_sub(base + kept(src, &c.old, &c.new));
-        let worth = if ops[c.at[0]].kind == OpKind::Changed {
+        let worth = if changed {
             // Two changed ops whose boundary cut across a sentence: two
             // words more found, or one when that leaves no word changed
             // (the two sides only cut the run differently).
@@ -248,17 +266,14 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
             (gain >= 1 && gain * 2 >= words)
                 || (gain >= RUN_WORDS
                     && in_runs(src, &joined_old, &joined_new)
-                        .saturating_sub(in_runs(src, &old, &new))
+                        .saturating_sub(*base_runs.get_or_insert_with(|| in_runs(src, &old, &new)))
                         >= RUN_WORDS)
         };
         // A run longer than the first pass's reach (`join_across_deletions`)
         // is taken in only for its far end: most of the last sentence's
         // words found (the middle ones were cut), not a few words scattered
         // over a long stretch of an independent write-up.
-        let far_end = c.at.len() <= RUN || {
-            let far = &ops[c.at[c.at.len() - 1]];
-            gain * 2 >= words_in(src, &far.old, &far.new)
-        };
+        let far_end = c.at.len() <= RUN || gain * 2 >= far_words();
         if worth && far_end {
             ops[k].old = joined_old;
             ops[k].new = joined_new;
@@ -272,6 +287,28 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// The most words that joining candidate `c` to the op of `old` and `new`
+/// can find beyond what each finds alone: the candidate's words of one side
+/// that the op's other side holds, and the reverse (a word diff over `A + C`
+/// against `B` keeps at most what `A` against `B` keeps plus what `C`'s words
+/// find in `B`). Word hashes may collide, which only raises the bound.
+fn gain_bound(src: &Sources, old: &Range<usize>, new: &Range<usize>, c: &Candidate) -> usize {
+    let bag = |side: Side, r: &Range<usize>| -> Vec<u64> {
+        if r.is_empty() {
+            Vec::new()
+        } else {
+            bag_of_words(&src.text(side, r.clone()))
+        }
+    };
+    let cross = |a: (&Range<usize>, &Range<usize>)| -> usize {
+        if a.0.is_empty() || a.1.is_empty() {
+            return 0;
+        }
+        count_shared_sorted(&bag(Side::Old, a.0), &bag(Side::New, a.1))
+    };
+    cross((&c.old, new)) + cross((old, &c.new))
 }
 
 /// The deleted and inserted sentences right before and after op `k` (in the
