@@ -11,6 +11,12 @@
 //! is cut where, after a sentence end inside it, the opening of a paragraph of
 //! either side follows: both sides alike, so text the two share stays cut the
 //! same way.
+//!
+//! A paragraph with no sentence end of its own (a headline line, a byline, a
+//! poem's attribution, `Source: Reuters`) runs on into the next one where a
+//! copy joined the two, with no full stop between to cut at. So a unit is also
+//! cut between two words where the words before end a paragraph of either
+//! side that has no sentence end, and the words after open one.
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -32,12 +38,21 @@ pub(crate) fn cut_at_openings(
     old_units: &mut Vec<Unit>,
     new_units: &mut Vec<Unit>,
 ) {
-    let openings = openings(&[(old, old_units.as_slice()), (new, new_units.as_slice())]);
+    let sides = [(old, old_units.as_slice()), (new, new_units.as_slice())];
+    let mut openings = openings(&sides);
     if openings.first_words.is_empty() {
         return;
     }
-    cut_units(old, old_units, &openings);
-    cut_units(new, new_units, &openings);
+    (openings.endings, openings.ending_words) = endings(&sides);
+    // Only a sentence the other side lacks can hold two of its paragraphs.
+    let keys = |us: &[Unit]| -> Keys { us.iter().map(|u| u.key).collect() };
+    let (old_keys, new_keys) = if openings.endings.is_empty() {
+        (Keys::default(), Keys::default())
+    } else {
+        (keys(old_units), keys(new_units))
+    };
+    cut_units(old, old_units, &openings, &new_keys);
+    cut_units(new, new_units, &openings, &old_keys);
 }
 
 /// Hashes (already mixed): a fast table of them.
@@ -51,12 +66,19 @@ struct Openings {
     /// Their first words alone: most sentence ends inside a sentence are
     /// told apart by the word after them.
     first_words: Keys,
+    /// The endings of paragraphs with no sentence end (`endings`).
+    endings: Keys,
+    /// Their last words alone, to pass over most words at the cost of one
+    /// lookup.
+    ending_words: Keys,
 }
 
 fn openings(sides: &[(&Article, &[Unit])]) -> Openings {
     let mut out = Openings {
         keys: Keys::default(),
         first_words: Keys::default(),
+        endings: Keys::default(),
+        ending_words: Keys::default(),
     };
     for &(article, units) in sides {
         for u in units.iter().filter(|u| u.sentence == 0) {
@@ -81,6 +103,77 @@ fn openings(sides: &[(&Article, &[Unit])]) -> Openings {
 
 fn opening_key(h: u64, n: usize) -> u64 {
     (h ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Words of a paragraph's ending that are compared.
+const ENDING_WORDS: usize = 4;
+
+/// The last sentence of every paragraph of both sides that ends with no
+/// sentence end (no `.`, `!` or `?` before its closing quotes and
+/// brackets): a hash of its last `n` words (up to `ENDING_WORDS`, all of
+/// them when it is shorter), with `n` mixed in. Paragraphs of one word are
+/// left out (`Photo`, `More`): too many sentences hold such a word. Also
+/// the hashes of their last words alone.
+fn endings(sides: &[(&Article, &[Unit])]) -> (Keys, Keys) {
+    let (mut out, mut last_words) = (Keys::default(), Keys::default());
+    for &(article, units) in sides {
+        for (i, u) in units.iter().enumerate() {
+            if units.get(i + 1).is_some_and(|v| v.block == u.block) {
+                continue;
+            }
+            let text = &article.text[u.span.range()];
+            if ends_a_sentence(text) {
+                continue;
+            }
+            let words = word_spans(text, 0);
+            if words.len() < 2 {
+                continue;
+            }
+            let n = words.len().min(ENDING_WORDS);
+            out.insert(words_key(&text[words[words.len() - n].0..], n));
+            let (start, end) = words[words.len() - 1];
+            last_words.insert(word_hash(&text[start..end]));
+        }
+    }
+    (out, last_words)
+}
+
+/// The hash of one word, as `Openings::first_words` holds them.
+fn word_hash(word: &str) -> u64 {
+    let mut words = Words::new(word);
+    words.next();
+    words.hash
+}
+
+/// Whether `text` ends with `.`, `!` or `?` (then closing quotes or
+/// brackets).
+fn ends_a_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+    });
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// The byte ranges of the words of `text` (whitespace-separated), offset by
+/// `at`.
+fn word_spans(text: &str, at: usize) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - base + at;
+            (start, start + w.len())
+        })
+        .collect()
+}
+
+/// The key of the first `n` words of `text`, as `openings` and `endings`
+/// make them.
+fn words_key(text: &str, n: usize) -> u64 {
+    let mut words = Words::new(text);
+    for _ in 0..n {
+        words.next();
+    }
+    opening_key(words.hash, words.count)
 }
 
 /// Running hashes of the words of a text (whitespace-separated, case and
@@ -134,10 +227,13 @@ impl<'a> Words<'a> {
 
 /// Replaces each unit cut at an opening by its pieces (keys and words
 /// worked out again) and numbers the sentences of every block anew.
-fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings) {
+/// The run-on rule looks only at units whose key `other_keys` (the other
+/// side's) lacks.
+fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, other_keys: &Keys) {
     let mut cuts: Vec<(usize, Vec<Span>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        if let Some(pieces) = pieces(&article.text, u.span, openings) {
+        let run_on = !openings.endings.is_empty() && !other_keys.contains(&u.key);
+        if let Some(pieces) = pieces(&article.text, u.span, openings, run_on) {
             cuts.push((i, pieces));
         }
     }
@@ -172,12 +268,38 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings) {
 }
 
 /// The sentence `span` cut after each sentence end inside it that a
-/// paragraph opening follows, or `None` when there is none.
-fn pieces(text: &str, span: Span, openings: &Openings) -> Option<Vec<Span>> {
+/// paragraph opening follows (and with `run_on`, where a paragraph with no
+/// sentence end runs on into another: `run_on_cuts`), or `None` when there
+/// is none.
+fn pieces(text: &str, span: Span, openings: &Openings, run_on: bool) -> Option<Vec<Span>> {
+    let mut cuts = sentence_end_cuts(text, span, openings);
+    if run_on {
+        cuts.extend(run_on_cuts(text, span, openings));
+        cuts.sort_unstable();
+        cuts.dedup_by_key(|c| c.1);
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = span.start;
+    for (left_end, right_start) in cuts {
+        if right_start <= start {
+            continue;
+        }
+        out.push(Span::new(start, left_end));
+        start = right_start;
+    }
+    out.push(Span::new(start, span.end));
+    Some(out)
+}
+
+/// Where `span` is cut after a sentence end inside it that a paragraph
+/// opening follows: (end of the left piece, start of the right one).
+fn sentence_end_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let end = span.end;
     let mut out = Vec::new();
-    let mut start = span.start;
     let mut i = span.start;
     while let Some(p) = memchr::memchr3(b'.', b'!', b'?', &b[i..end]) {
         let mut j = i + p + 1;
@@ -204,16 +326,40 @@ fn pieces(text: &str, span: Span, openings: &Openings) -> Option<Vec<Span>> {
             break;
         }
         if opens_paragraph(&text[k..end], openings) {
-            out.push(Span::new(start, j));
-            start = k;
+            out.push((j, k));
         }
         i = k;
     }
-    if out.is_empty() {
-        return None;
+    out
+}
+
+/// Where `span` is cut between two words with no sentence end between them:
+/// the words before end a paragraph that has no sentence end (the piece
+/// before is all of it when it is shorter than `ENDING_WORDS`), and the
+/// words after open a paragraph.
+fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize)> {
+    let words = word_spans(&text[span.range()], span.start);
+    let mut out = Vec::new();
+    let mut piece = 0;
+    let mut ends_one = false;
+    for b in 0..words.len() {
+        let (start, end) = words[b];
+        let h = word_hash(&text[start..end]);
+        let may_cut = b > 0 && ends_one && openings.first_words.contains(&h);
+        ends_one = openings.ending_words.contains(&h);
+        if !may_cut {
+            continue;
+        }
+        let n = (b - piece).min(ENDING_WORDS);
+        let ends = openings
+            .endings
+            .contains(&words_key(&text[words[b - n].0..words[b - 1].1], n));
+        if ends && opens_paragraph(&text[start..span.end], openings) {
+            out.push((words[b - 1].1, start));
+            piece = b;
+        }
     }
-    out.push(Span::new(start, end));
-    Some(out)
+    out
 }
 
 /// Whether `rest` (the rest of a sentence after a sentence end inside it)
@@ -294,6 +440,48 @@ mod tests {
             [
                 "3.1 He wrote it twice. it was replaced by the demoparty.",
                 "3.2 in which the trapdoor is here.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_with_no_sentence_end_run_on_into_the_next_is_cut() {
+        // A headline line and a poem's attribution, each a paragraph of its
+        // own in the old text, joined to the next paragraph in the copy.
+        let (_, new) = cut(
+            "Rates rise again in July Source: Reuters Published: 2021-07-14\n\n\
+             The central bank raised its main rate for the third time.\n\n\
+             Some heaps of trash upon a vacant lot.\n\nBogul S. Purvy\n\n\
+             Each reckons greatness to consist in that in which he heads the list.\n",
+            "Rates rise again in July Source: Reuters Published: 2021-07-14 The central \
+             bank raised its main rate for the third time.\n\n\
+             Bogul S. Purvy Each reckons greatness to consist in that in which he heads the \
+             list.\n",
+        );
+        assert_eq!(
+            new,
+            [
+                "1.1 Rates rise again in July Source: Reuters Published: 2021-07-14",
+                "1.2 The central bank raised its main rate for the third time.",
+                "2.1 Bogul S. Purvy",
+                "2.2 Each reckons greatness to consist in that in which he heads the list.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_on_cut_needs_the_whole_short_ending_and_a_paragraph_opening_after() {
+        let (_, new) = cut(
+            "Bogul S. Purvy\n\nEach reckons greatness to consist in that.\n",
+            // `… Purvy` inside a longer run of words, and an ending followed
+            // by words that open no paragraph: neither is cut.
+            "Poems by Bogul S. Purvy Each reckons greatness to consist in that.\n\n             Bogul S. Purvy wrote nothing else of note.\n",
+        );
+        assert_eq!(
+            new,
+            [
+                "1.1 Poems by Bogul S. Purvy Each reckons greatness to consist in that.",
+                "2.1 Bogul S. Purvy wrote nothing else of note.",
             ]
         );
     }
