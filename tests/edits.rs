@@ -346,3 +346,58 @@ mod stories {
         );
     }
 }
+
+/// Regression (QA r5 D5): the person a quotation is attributed to changed,
+/// with an apposition between the name and the verb (`Eswar Prasad, a trade
+/// professor at Cornell, said`): `attribution`, not only `name`.
+#[test]
+fn a_speaker_changed_before_an_apposition_is_attribution() {
+    let old = "Eswar Prasad, a trade professor at Cornell, said the president’s “mercurial temperament” had complicated the talks.";
+    let new = "Paul Krugman, an economist at Princeton, said the president’s “mercurial temperament” had complicated the talks.";
+    let mut words = word_diff(old, new);
+    classify_words(&mut words, true);
+    let classes: BTreeSet<EditClass> = words.iter().filter_map(|w| w.class).collect();
+    assert!(classes.contains(&EditClass::Attribution), "{classes:?}");
+    // A name changed inside the apposition only is no change of speaker.
+    let new = "Eswar Prasad, a trade professor at Princeton, said the president’s “mercurial temperament” had complicated the talks.";
+    let mut words = word_diff(old, new);
+    classify_words(&mut words, true);
+    let classes: BTreeSet<EditClass> = words.iter().filter_map(|w| w.class).collect();
+    assert!(!classes.contains(&EditClass::Attribution), "{classes:?}");
+}
+
+/// Regression (QA r5 D5): an article naming another person as the speaker
+/// of a shared quotation is listed under it, not counted as the same speaker.
+#[test]
+fn the_ledger_names_an_article_that_gives_another_speaker() {
+    use storydiff::article::{load_bytes, LoadOptions};
+    let text = |who: &str| {
+        format!(
+            "Trade talks stall\n\nNegotiators from Washington and Beijing met again on Thursday without a deal on tariffs.\n\n\
+             {who}, said the president’s “mercurial temperament and predilection to undercutting his own negotiating team” had complicated the task.\n\n\
+             Farmers in Iowa said the delays had cost them buyers for a second season running.\n"
+        )
+    };
+    let texts = [
+        text("Eswar Prasad, a trade professor at Cornell"),
+        text("Eswar Prasad, a trade professor at Cornell"),
+        text("Paul Krugman, an economist at Princeton"),
+    ];
+    let articles: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
+        })
+        .collect();
+    let s = storydiff::story::story(&articles);
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("mercurial"))
+        .expect("the quotation");
+    assert_eq!(q.articles(), vec![0, 1, 2]);
+    assert_eq!(q.speaker.as_deref(), Some("Eswar Prasad"));
+    assert_eq!(q.other_speakers, vec![(2, "Paul Krugman".to_string())]);
+    assert!(q.speaker_line().contains("[2] says Paul Krugman"));
+}

@@ -2771,7 +2771,20 @@ fn speaker_changed(
         end += 1;
     }
     // A verb inside a quotation is the speaker's word, not the report's.
-    let before_verb = verb_at(end) && !matches!(side.key(end), "according") && !side.quoted[end];
+    let speaks_at = |i: usize| verb_at(i) && !matches!(side.key(i), "according") && !side.quoted[i];
+    // `Eswar Prasad, a trade professor at Cornell, said`: an apposition
+    // stands between a name and its verb.
+    let after_apposition = || {
+        let names = r.clone().any(|i| side.is_name(i) || side.joined[i]) || !t.names.is_empty();
+        let opens = end < side.len() && side.texts[end] == ",";
+        let close = (end + 1..side.len().min(end + 16)).find(|&i| side.texts[i] == ",");
+        names
+            && opens
+            && close.is_some_and(|c| {
+                !(end + 1..c).any(|i| verb_at(i) || side.quoted[i]) && speaks_at(c + 1)
+            })
+    };
+    let before_verb = speaks_at(end) || after_apposition();
     // Back through the start of a name phrase, articles and possessives
     // (`according to the department's Bureau of Labor Statistics`, `said
     // acting FDA Commissioner Janet Woodcock`).

@@ -410,10 +410,11 @@ fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
             "<tr><td class=\"dot\">{}</td><td>“{}”{mark}</td><td>{}</td></tr>",
             dots(n, &q.articles()),
             escape(&crate::display::one_line(&q.text)),
-            q.speaker
-                .as_deref()
-                .map(escape)
-                .unwrap_or_else(|| "—".into())
+            if q.speaker.is_some() {
+                escape(&q.speaker_line())
+            } else {
+                "—".into()
+            }
         )?;
         for v in &q.variants {
             writeln!(

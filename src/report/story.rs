@@ -114,6 +114,15 @@ struct QuoteJson<'a> {
     altered: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     variants: Vec<VariantJson<'a>>,
+    /// Articles that name another speaker, with that name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    other_speakers: Vec<OtherSpeakerJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct OtherSpeakerJson<'a> {
+    article: usize,
+    speaker: &'a str,
 }
 
 #[derive(Serialize)]
@@ -169,6 +178,14 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
                 speaker: q.speaker.as_deref(),
                 occurrences: occ(&q.occurrences, at),
                 altered: q.altered,
+                other_speakers: q
+                    .other_speakers
+                    .iter()
+                    .map(|(a, name)| OtherSpeakerJson {
+                        article: at(*a),
+                        speaker: name,
+                    })
+                    .collect(),
                 variants: q
                     .variants
                     .iter()
@@ -648,7 +665,7 @@ fn write_shared_quotes(
             "  {}  “{}” — {}{}",
             marks(n, &q.articles()),
             clip(&q.text, width.saturating_sub(30).max(30)),
-            q.speaker.as_deref().unwrap_or("speaker not given"),
+            q.speaker_line(),
             if q.altered { " (altered)" } else { "" }
         )?;
         for v in &q.variants {
@@ -797,7 +814,11 @@ pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
             "| “{}”{} | {} | {} |",
             md(&q.text),
             if q.altered { " *(altered)*" } else { "" },
-            q.speaker.as_deref().map(md).unwrap_or_else(|| "—".into()),
+            if q.speaker.is_some() {
+                md(&q.speaker_line())
+            } else {
+                "—".into()
+            },
             q.articles()
                 .iter()
                 .map(|a| a.to_string())

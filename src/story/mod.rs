@@ -64,6 +64,9 @@ pub struct Quote {
     pub altered: bool,
     /// For an altered quotation: each other wording against `text`.
     pub variants: Vec<QuoteVariant>,
+    /// Articles that name another person as the speaker (`Paul Krugman`
+    /// where the others say `Eswar Prasad`), with that name.
+    pub other_speakers: Vec<(usize, String)>,
 }
 
 /// The articles of some occurrences, each once, in order.
@@ -87,6 +90,20 @@ impl Quote {
     /// The articles carrying it, each once, in order.
     pub fn articles(&self) -> Vec<usize> {
         articles_of(&self.occurrences)
+    }
+
+    /// Who said it, for a reader: the speaker (or `speaker not given`), and
+    /// the articles that name someone else (`Eswar Prasad; [5] says Paul
+    /// Krugman`).
+    pub fn speaker_line(&self) -> String {
+        let mut line = self
+            .speaker
+            .clone()
+            .unwrap_or_else(|| "speaker not given".into());
+        for (article, name) in &self.other_speakers {
+            line.push_str(&format!("; [{article}] says {name}"));
+        }
+        line
     }
 }
 
@@ -365,6 +382,7 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
                 .into_iter()
                 .max_by(|(s, k), (t, l)| k.cmp(l).then(s.len().cmp(&t.len())).then(t.cmp(s)))
                 .map(|(s, _)| s.to_string());
+            let other_speakers = other_speakers(&found, &members, speaker.as_deref());
             Quote {
                 text: articles[f.article].text[f.span.range()].to_string(),
                 speaker,
@@ -377,11 +395,55 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
                     .collect(),
                 altered: false,
                 variants: Vec::new(),
+                other_speakers,
             }
         })
         .collect();
     quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
     quotes
+}
+
+/// The articles among `members` that name someone other than `speaker` as
+/// the speaker: a name (not a description) whose last word is not the
+/// speaker's (`Trump` and `Donald Trump` are one person), each article once.
+fn other_speakers(
+    found: &[quotes::Found],
+    members: &[usize],
+    speaker: Option<&str>,
+) -> Vec<(usize, String)> {
+    let Some(speaker) = speaker else {
+        return Vec::new();
+    };
+    let surname = |s: &str| s.split_whitespace().last().unwrap_or("").to_lowercase();
+    let gives = |f: &quotes::Found, name: &str| {
+        f.named
+            && f.speaker
+                .as_deref()
+                .is_some_and(|s| surname(s) == surname(name))
+    };
+    if !members.iter().any(|&m| gives(&found[m], speaker)) {
+        // A description (`officials`) is no person another name contradicts.
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for &m in members {
+        let f = &found[m];
+        let Some(s) = f.speaker.as_deref() else {
+            continue;
+        };
+        let also_gives_speaker = members
+            .iter()
+            .any(|&o| found[o].article == f.article && gives(&found[o], speaker));
+        if f.named
+            && surname(s) != surname(speaker)
+            && !also_gives_speaker
+            && !out.iter().any(|(a, _)| *a == f.article)
+        {
+            out.push((f.article, s.to_string()));
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The coverage table: claims (clusters of homologous sentences), most carried first.

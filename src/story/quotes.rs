@@ -69,6 +69,29 @@ const VERBS: &[&str] = &[
     "vowed",
 ];
 
+/// Verbs that attribute speech only right beside the quotation (`“…,” Mr.
+/// Trump recounted`): elsewhere they take an object of their own (`she
+/// recounted her experience`, `Biden boasted about …`).
+const VERBS_BESIDE: &[&str] = &[
+    "recounted",
+    "recalled",
+    "remarked",
+    "observed",
+    "boasted",
+    "complained",
+    "predicted",
+    "countered",
+    "quipped",
+    "emphasized",
+    "emphasised",
+    "reiterated",
+];
+
+/// Words a verb of `VERBS_BESIDE` may stand from the quotation: after it,
+/// the speaker's name between (`Mr. Trump`, `the Federal Reserve chair`);
+/// before it, a colon or comma only.
+const BESIDE_AFTER: usize = 6;
+
 /// Capitalised words that are titles or places rather than a speaker's name.
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -203,6 +226,8 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
     let mut speakers = Speakers::default();
     for block in a.blocks.iter().filter(|b| b.role.is_content()) {
         let text = &a.text[block.span.range()];
+        // The last quotation of this paragraph with a speaker.
+        let mut previous: Option<(String, bool)> = None;
         for (qs, qe) in quote_spans(text) {
             let span = Span::new(block.span.start + qs, block.span.start + qe);
             // A title in quotation marks (“Fox News Primetime”, “60
@@ -230,12 +255,26 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
                 continue;
             }
             let found = attribution(a, block, sentence, span, &mut speakers.known_names);
+            let attributed = found.is_some();
             let named = !matches!(found, Some(Speaker::Described(_)));
-            let speaker = speakers.resolve(found, &a.text[sentence.range()]);
+            let mut speaker = speakers.resolve(found, &a.text[sentence.range()]);
+            let mut named = named && speaker.is_some();
+            // "“…,” Mr. Trump said on Nov. 8. “I like our situation …”": a
+            // quotation that opens a sentence of its own with no attribution
+            // goes on with the speaker of the paragraph's quotation before.
+            if !attributed && opens_the_sentence(&a.text[sentence.start..span.start]) {
+                if let Some((s, n)) = &previous {
+                    speaker = Some(s.clone());
+                    named = *n;
+                }
+            }
+            if let Some(s) = &speaker {
+                previous = Some((s.clone(), named));
+            }
             out.push(Found {
                 article: index,
                 span,
-                named: named && speaker.is_some(),
+                named,
                 speaker,
                 words,
                 content,
@@ -245,6 +284,15 @@ pub(crate) fn find(a: &Article, index: usize, ids: &mut HashMap<String, u32>) ->
         speakers.learn(a, block);
     }
     out
+}
+
+/// Whether the text of a sentence before its quotation is only the opening
+/// quotation mark (and spaces): the quotation opens the sentence.
+fn opens_the_sentence(before: &str) -> bool {
+    before
+        .trim()
+        .chars()
+        .all(|c| matches!(c, '“' | '"' | '«' | '‘' | '\''))
 }
 
 /// Whether one quoted capitalised word is the title of a work, as the words
@@ -724,6 +772,17 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
         if !outside(pos) || !is_verb_of_saying(&words, k) {
             continue;
         }
+        if VERBS_BESIDE.contains(&clean(words[k].1).to_lowercase().as_str())
+            && !beside(
+                &words,
+                k,
+                (q0, q1),
+                &a.text[quote.range()],
+                &a.text[quote.end..],
+            )
+        {
+            continue;
+        }
         let found = if continues_the_subject(&words, k) {
             previous
                 .clone()
@@ -748,12 +807,36 @@ fn attribute(a: &Article, sentence: Span, quote: Span, known: &mut Vec<String>) 
     }
 }
 
+/// Whether the verb at `k` stands beside the quotation (`q0..q1` in the
+/// sentence; `inner` its words, `after` the text after them): after one
+/// that ends as a quoted sentence is cut off for its attribution (`“…,” Mr.
+/// Trump recounted`), with only the speaker between, or just before it
+/// (`recalled: “…”`).
+fn beside(
+    words: &[(usize, &str)],
+    k: usize,
+    (q0, q1): (usize, usize),
+    inner: &str,
+    after: &str,
+) -> bool {
+    let pos = words[k].0;
+    if pos > q1 {
+        let between = words.iter().filter(|w| w.0 > q1 && w.0 < pos).count();
+        let cut_off =
+            inner.trim_end().ends_with([',', '?', '!', '—', '…']) || after.starts_with(',');
+        cut_off && between <= BESIDE_AFTER
+    } else {
+        !words.iter().any(|w| w.0 > pos && w.0 < q0)
+    }
+}
+
 /// Whether word `k` is a verb of saying here: written in lower case (the
 /// `States` of `United States` is no verb), not after a possessive or an
 /// article (`his stated deadline`), and not passive (`Fox News is told`).
 fn is_verb_of_saying(words: &[(usize, &str)], k: usize) -> bool {
     let w = clean(words[k].1);
-    if !VERBS.contains(&w.to_lowercase().as_str()) {
+    let lower = w.to_lowercase();
+    if !VERBS.contains(&lower.as_str()) && !VERBS_BESIDE.contains(&lower.as_str()) {
         return false;
     }
     if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
@@ -951,7 +1034,23 @@ fn subject_at(
                 .checked_sub(1)
                 .map(|d| clean(words[d].1).to_lowercase())
                 .unwrap_or_default();
+            // "Roger Benitez, an appointee of President George W. Bush,
+            // argued": the name closes an apposition that opened with an
+            // article after a comma; the name before that comma speaks.
+            let inside_apposition = head.ends_with(',')
+                && (start.saturating_sub(10)..*start)
+                    .rev()
+                    .take_while(|&i| outside(words[i].0))
+                    .find(|&i| words[i].1.ends_with(','))
+                    .is_some_and(|c| {
+                        c + 1 < *start
+                            && matches!(
+                                clean(words[c + 1].1).to_lowercase().as_str(),
+                                "a" | "an" | "the"
+                            )
+                    });
             let described = matches!(det.as_str(), "a" | "an")
+                || inside_apposition
                 || (det == "the" && head.ends_with(','))
                 || is_speaker_noun(&n.split(' ').next_back().unwrap_or("").to_lowercase());
             if !described && !placed {
@@ -1465,6 +1564,30 @@ mod gender_tests {
             .into_iter()
             .map(|f| f.speaker)
             .collect()
+    }
+
+    /// Regression (QA r5 D8): `recounted` attributes beside a quotation
+    /// only, and a quotation that opens its own sentence after an attributed
+    /// one in the same paragraph goes on with that speaker.
+    #[test]
+    fn recounted_and_a_quotation_that_goes_on() {
+        let s = speakers(
+            "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet meeting. “And I said, ‘I want more.’”\n\n\
+             “It’s striking that in almost every corner of the world tensions are rising,” John Williams, the president of the Federal Reserve Bank of New York, said in a speech last week. “The uncertainty created by current events is no doubt having a lasting effect.”\n\n\
+             The “squad” member was ridiculed after she recounted her experience with difficult pregnancies at a hearing.\n\n\
+             San Diego judge Roger Benitez, an appointee of President George W. Bush, argued the rifles are “ordinary, popular, modern rifles” and often useful.\n",
+        );
+        assert_eq!(
+            s,
+            vec![
+                Some("Trump".to_string()),
+                Some("Trump".to_string()),
+                Some("John Williams".to_string()),
+                Some("John Williams".to_string()),
+                None,
+                Some("Roger Benitez".to_string()),
+            ]
+        );
     }
 
     #[test]

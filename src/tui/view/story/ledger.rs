@@ -59,7 +59,7 @@ fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) {
 fn row(app: &StoryApp, i: usize) -> (Vec<usize>, String) {
     if app.tab == Tab::Quotes {
         let q = &app.story.quotes[i];
-        let speaker = q.speaker.as_deref().unwrap_or("speaker not given");
+        let speaker = q.speaker_line();
         let altered = if q.altered { "altered " } else { "" };
         (
             q.articles(),
