@@ -196,16 +196,15 @@ impl<'a> Words<'a> {
 
     /// The hash of the words so far with one more, or `None` at the end.
     fn next(&mut self) -> Option<u64> {
-        let t = self.rest.trim_start();
-        if t.is_empty() {
-            self.rest = t;
+        // The next word as `split_whitespace` gives it, found over bytes.
+        let Some(word) = crate::article::split_words(self.rest).next() else {
+            self.rest = "";
             return None;
-        }
-        let end = t.find(char::is_whitespace).unwrap_or(t.len());
+        };
+        let end = word.as_ptr() as usize - self.rest.as_ptr() as usize + word.len();
         let mut h = self.hash ^ 0x20;
         let mut feed =
             |c: char| h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
-        let word = &t[..end];
         if word.is_ascii() {
             word.bytes()
                 .for_each(|b| feed(char::from(b.to_ascii_lowercase())));
@@ -220,7 +219,7 @@ impl<'a> Words<'a> {
         }
         self.hash = h;
         self.count += 1;
-        self.rest = &t[end..];
+        self.rest = &self.rest[end..];
         Some(h)
     }
 }

@@ -465,11 +465,12 @@ impl<'a> Quotes<'a> {
 /// found by bytes: every aligned sentence is asked.
 pub(crate) fn has_quote(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr(b'"', b).is_some()
-        || memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| match b[i] {
-            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
-            _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-        })
+    // One pass for the straight quote and the lead bytes of the others.
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).any(|i| match b[i] {
+        b'"' => true,
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)),
+        _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+    })
 }
 
 /// Words of `old` kept in runs of at least `min_run` words in a row: the

@@ -285,27 +285,14 @@ fn check_not_binary(text: &str) -> Result<(), LoadError> {
     // 0xC2 0x80..=0x9F; other bytes of a multi-byte character are not counted.
     // The first 64K characters (within the first 256 KiB) are enough to judge.
     let b = &text.as_bytes()[..text.len().min(256 * 1024)];
-    let is_char = |c: &u8| c & 0xC0 != 0x80;
-    let mut total = 0usize;
-    let mut upto = 0;
-    for chunk in b.chunks(128) {
-        // A byte sum over a short chunk vectorises; a filtered count does not.
-        let chars = usize::from(chunk.iter().fold(0u8, |n, c| n + u8::from(is_char(c))));
-        if total + chars <= 64 * 1024 {
-            total += chars;
-            upto += chunk.len();
-            continue;
-        }
-        for c in chunk {
-            if total == 64 * 1024 {
-                break;
-            }
-            total += usize::from(is_char(c));
-            upto += 1;
-        }
-        break;
-    }
-    let b = &b[..upto];
+    // A text of at most 64K bytes has at most 64K characters: it is read
+    // whole, and its characters are counted only when it holds a control.
+    let (b, total) = if b.len() <= 64 * 1024 {
+        (b, None)
+    } else {
+        let (total, upto) = first_chars(b, 64 * 1024);
+        (&b[..upto], Some(total))
+    };
     let mut control = 0usize;
     for_each_suspect(b, |i| match b[i] {
         0x0c | 0x1b => {}
@@ -313,12 +300,41 @@ fn check_not_binary(text: &str) -> Result<(), LoadError> {
         0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => control += 1,
         _ => {}
     });
+    if control == 0 {
+        return Ok(());
+    }
+    let total = total.unwrap_or_else(|| first_chars(b, usize::MAX).0);
     if total > 0 && control * 10 > total {
         return Err(LoadError::Binary(format!(
             "{control} of its first {total} characters are control codes"
         )));
     }
     Ok(())
+}
+
+/// The characters of `b` up to `limit` of them, and the bytes they take.
+fn first_chars(b: &[u8], limit: usize) -> (usize, usize) {
+    let is_char = |c: &u8| c & 0xC0 != 0x80;
+    let mut total = 0usize;
+    let mut upto = 0;
+    for chunk in b.chunks(128) {
+        // A byte sum over a short chunk vectorises; a filtered count does not.
+        let chars = usize::from(chunk.iter().fold(0u8, |n, c| n + u8::from(is_char(c))));
+        if total + chars <= limit {
+            total += chars;
+            upto += chunk.len();
+            continue;
+        }
+        for c in chunk {
+            if total == limit {
+                break;
+            }
+            total += usize::from(is_char(c));
+            upto += 1;
+        }
+        break;
+    }
+    (total, upto)
 }
 
 /// Calls `f` with the index of every byte of `b` that may begin a control

@@ -69,10 +69,16 @@ impl Serialize for Id {
 impl Id {
     /// The id as a JSON string, as it serialises (ids need no escaping).
     pub(crate) fn push_json(&self, out: &mut Vec<u8>) {
-        let mut buf = [0u8; 48];
-        let len = self.write_into(&mut buf);
+        // Straight onto the output: a report writes an id for every sentence.
+        let mut side = [0u8; 4];
+        let mut digits = itoa::Buffer::new();
         out.push(b'"');
-        out.extend_from_slice(&buf[..len]);
+        out.extend_from_slice(self.side.encode_utf8(&mut side).as_bytes());
+        out.extend_from_slice(digits.format(self.block + 1).as_bytes());
+        if let Some(sentence) = self.sentence {
+            out.push(b'.');
+            out.extend_from_slice(digits.format(sentence + 1).as_bytes());
+        }
         out.push(b'"');
     }
 }
@@ -239,7 +245,7 @@ impl ArticleJson<'_> {
 impl BlockJson<'_> {
     fn write_compact(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"id\":");
-        self.id.write_json(out);
+        self.id.push_json(out);
         out.extend_from_slice(b",\"role\":");
         push_json_str(out, self.role);
         out.extend_from_slice(b",\"reason\":");
@@ -255,23 +261,12 @@ impl BlockJson<'_> {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"id\":");
-            st.id.write_json(out);
+            st.id.push_json(out);
             push_number(out, b",\"start\":", st.start);
             push_number(out, b",\"end\":", st.end);
             out.push(b'}');
         }
         out.extend_from_slice(b"]}");
-    }
-}
-
-impl Id {
-    /// The id as a JSON string (ids need no escaping).
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let mut buf = [0u8; 48];
-        let len = self.write_into(&mut buf);
-        out.push(b'"');
-        out.extend_from_slice(&buf[..len]);
-        out.push(b'"');
     }
 }
 
