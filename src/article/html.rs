@@ -640,60 +640,106 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
     let html = cap_nesting(html);
     let doc = Document::from(html.as_ref());
     if let Some((deepest, cap)) = prepare(&doc) {
-        let why = if cap < MAX_DEPTH {
-            " (a large page: this bounds the extractor's time)"
-        } else {
-            ""
-        };
-        notes.push(format!(
-            "the page nests elements {deepest} levels deep; those deeper than {cap} levels were read as if at that level{why}"
-        ));
+        notes.push(nesting_note(deepest, cap));
     }
+    let page = PageFacts::of(&doc);
     let mut meta = Metadata::default();
-    let mut from_page = Metadata::default();
-    page_metadata(&doc, &mut from_page);
-    let creator = dublin_core_creator(&doc);
-    let commenters = reader_comment_authors(&doc);
-    let heads = Heads::of(&doc);
-    let lede = declared_lede(&doc);
-    let host = page_host(&doc);
-    let cfg = dom_smoothie::Config {
-        keep_classes: true,
-        ..Default::default()
-    };
     let mut skipped = 0usize;
-    let extracted =
-        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| {
-            let json_ld = r.parse_json_ld().map(|m| m.title);
-            r.parse().map(|a| (a, r, json_ld))
-        });
-    let (c, extracted_words) = match extracted {
-        Ok((a, r, json_ld)) => {
-            let heads = heads.with_json_ld(json_ld);
-            let site = Site {
-                host: host.as_deref(),
-                commenters: &commenters,
-                lede: lede.as_deref(),
-            };
-            let c = from_extracted(&a, &r.doc, &heads, site, &mut meta, &mut skipped);
-            let words = c.1;
-            (c.0, Some(words))
-        }
-        Err(_) => {
+    let (c, extracted_words) = match extract(doc, &page, &mut meta, &mut skipped) {
+        Some((c, words)) => (c, Some(words)),
+        None => {
             notes.push("no article found by the extractor; read the whole page".into());
             (whole_page(&html, &mut meta, &mut skipped), None)
         }
     };
     // The extractor's metadata first (JSON-LD, then meta tags, then byline
     // markup), then the page's other tags; bylines only when they read as names.
-    meta.byline = [creator, meta.byline.take(), from_page.byline]
+    meta.byline = [page.creator, meta.byline.take(), page.tags.byline]
         .into_iter()
         .flatten()
-        .filter(|b| !commenters.iter().any(|c| c == b.trim()))
+        .filter(|b| !page.commenters.iter().any(|c| c == b.trim()))
         .find_map(|b| super::meta::clean_byline(&b));
     if meta.date.is_none() {
-        meta.date = from_page.date;
+        meta.date = page.tags.date;
     }
+    notes.extend(reading_notes(&c, skipped));
+    if c.blocks.is_empty() {
+        return Err(LoadError::Format("HTML page has no readable text".into()));
+    }
+    Ok(Built {
+        text: c.text,
+        blocks: c.blocks,
+        meta,
+        markup: c.markup,
+        extracted_words,
+    })
+}
+
+fn nesting_note(deepest: usize, cap: usize) -> String {
+    let why = if cap < MAX_DEPTH {
+        " (a large page: this bounds the extractor's time)"
+    } else {
+        ""
+    };
+    format!(
+        "the page nests elements {deepest} levels deep; those deeper than {cap} levels were read as if at that level{why}"
+    )
+}
+
+/// What the page says of itself outside the article, read before the
+/// extractor takes the document.
+struct PageFacts {
+    /// Dates and authors from the page's tags and markup.
+    tags: Metadata,
+    creator: Option<String>,
+    commenters: Vec<String>,
+    heads: Heads,
+    lede: Option<String>,
+    host: Option<String>,
+}
+
+impl PageFacts {
+    fn of(doc: &Document) -> PageFacts {
+        let mut tags = Metadata::default();
+        page_metadata(doc, &mut tags);
+        PageFacts {
+            tags,
+            creator: dublin_core_creator(doc),
+            commenters: reader_comment_authors(doc),
+            heads: Heads::of(doc),
+            lede: declared_lede(doc),
+            host: page_host(doc),
+        }
+    }
+}
+
+/// The extractor's article as blocks and the words of its main text; none
+/// when it finds no article.
+fn extract(
+    doc: Document,
+    page: &PageFacts,
+    meta: &mut Metadata,
+    skipped: &mut usize,
+) -> Option<(Collector, usize)> {
+    let cfg = dom_smoothie::Config {
+        keep_classes: true,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::with_document(doc, None, Some(cfg)).ok()?;
+    let json_ld = r.parse_json_ld().map(|m| m.title);
+    let a = r.parse().ok()?;
+    let heads = page.heads.clone().with_json_ld(json_ld);
+    let site = Site {
+        host: page.host.as_deref(),
+        commenters: &page.commenters,
+        lede: page.lede.as_deref(),
+    };
+    Some(from_extracted(&a, &r.doc, &heads, site, meta, skipped))
+}
+
+/// The notes on what reading the page left out or overruled.
+fn reading_notes(c: &Collector, skipped: usize) -> Vec<String> {
+    let mut notes = Vec::new();
     if skipped > 0 {
         notes.push(format!(
             "skipped {skipped} non-text element(s) (scripts, styles, forms, embeds)"
@@ -714,16 +760,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
             "the extractor's main text is not about the page's own description; its paragraph is put first as the standfirst".into(),
         );
     }
-    if c.blocks.is_empty() {
-        return Err(LoadError::Format("HTML page has no readable text".into()));
-    }
-    Ok(Built {
-        text: c.text,
-        blocks: c.blocks,
-        meta,
-        markup: c.markup,
-        extracted_words,
-    })
+    notes
 }
 
 /// The extractor's main text as blocks, with the headline and byline it lifted
@@ -963,6 +1000,7 @@ fn whole_page(html: &str, meta: &mut Metadata, skipped: &mut usize) -> Collector
 
 /// The page's `<title>` and first `h1`, to check the extractor's headline
 /// (which prefers `og:title`) against.
+#[derive(Clone)]
 struct Heads {
     title_tag: String,
     h1: String,
