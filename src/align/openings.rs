@@ -68,8 +68,8 @@ struct Openings {
     first_words: Keys,
     /// The endings of paragraphs with no sentence end (`endings`).
     endings: Keys,
-    /// Their last words alone, to pass over most words at the cost of one
-    /// lookup.
+    /// Their last words alone (`rough_hash`), to pass over most words at
+    /// the cost of one lookup.
     ending_words: Keys,
 }
 
@@ -113,7 +113,7 @@ const ENDING_WORDS: usize = 4;
 /// brackets): a hash of its last `n` words (up to `ENDING_WORDS`, all of
 /// them when it is shorter), with `n` mixed in. Paragraphs of one word are
 /// left out (`Photo`, `More`): too many sentences hold such a word. Also
-/// the hashes of their last words alone.
+/// the rough hashes of their last words alone.
 fn endings(sides: &[(&Article, &[Unit])]) -> (Keys, Keys) {
     let (mut out, mut last_words) = (Keys::default(), Keys::default());
     for &(article, units) in sides {
@@ -132,7 +132,7 @@ fn endings(sides: &[(&Article, &[Unit])]) -> (Keys, Keys) {
             let n = words.len().min(ENDING_WORDS);
             out.insert(words_key(&text[words[words.len() - n].0..], n));
             let (start, end) = words[words.len() - 1];
-            last_words.insert(word_hash(&text[start..end]));
+            last_words.insert(rough_hash(&text[start..end]));
         }
     }
     (out, last_words)
@@ -143,6 +143,17 @@ fn word_hash(word: &str) -> u64 {
     let mut words = Words::new(word);
     words.next();
     words.hash
+}
+
+/// A quick hash of a word's ASCII letters and digits, lower-cased (what the
+/// folded keys keep of most words): two words the folded keys call the same
+/// almost always share it.
+fn rough_hash(word: &str) -> u64 {
+    word.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+        })
 }
 
 /// Whether `text` ends with `.`, `!` or `?` (then closing quotes or
@@ -343,9 +354,9 @@ fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize
     let mut ends_one = false;
     for b in 0..words.len() {
         let (start, end) = words[b];
-        let h = word_hash(&text[start..end]);
-        let may_cut = b > 0 && ends_one && openings.first_words.contains(&h);
-        ends_one = openings.ending_words.contains(&h);
+        let word = &text[start..end];
+        let may_cut = b > 0 && ends_one && openings.first_words.contains(&word_hash(word));
+        ends_one = openings.ending_words.contains(&rough_hash(word));
         if !may_cut {
             continue;
         }
