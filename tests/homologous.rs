@@ -1,5 +1,5 @@
 //! Alignment by claims on real three-outlet coverage, against hand labels:
-//! `tests/claims/homologous-{a,b,c,d,e,f,g}.tsv` name, for sixty-eight events of the
+//! `tests/claims/homologous-{a,b,c,d,e,f,g,h}.tsv` name, for seventy-eight events of the
 //! same-event set (`../shared/data/same-event/`), the pairs of body sentences
 //! a reader calls the same fact. Every pair of outlets of each event is
 //! aligned by claims; a row (an op with sentences on both sides, body
@@ -309,6 +309,9 @@ fn homologous_sentences_of_real_coverage() {
     // rows to 21 of 21, f 30 of 34 to 31 of 35 (89 %, recall 67 %), g 20
     // of 24 to 19 of 22 (86 %, recall 59 %); b recall 61 to 58 % (`largest
     // exercise … since the end of the Cold War` shares only headline words).
+    // Set h was labelled blind and first scored, before any change of its
+    // round, at 23 of 27 rows (85 % precision) and 23 of 35 pairs (66 %
+    // recall).
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),
@@ -341,6 +344,12 @@ fn homologous_sentences_of_real_coverage() {
             "set g (held out, labelled blind, never tuned on)",
             0.8,
             0.55,
+        ),
+        (
+            "homologous-h.tsv",
+            "set h (held out, labelled blind, never tuned on)",
+            0.8,
+            0.6,
         ),
     ] {
         let t = score_set(file);
