@@ -281,3 +281,54 @@ fn amounts_that_agree_approximately_are_one_figure() {
     };
     assert!(pair("$3.2"), "3.2 agrees with more than 3");
 }
+
+/// On every pair of outlets of every event of the same-event set, the shared
+/// claims `diff --by claims` counts are the `shared_sentences` of the story
+/// of the two articles (what the compare view opened on them says). The
+/// story of all of an event's outlets clusters among more articles (a claim
+/// may join two sentences through a third, a word may be everyday among
+/// more sentences): how many of its pairs count otherwise is printed.
+#[test]
+fn shared_claims_are_the_story_count_on_real_coverage() {
+    let Some(files) = common::same_event_files() else {
+        eprintln!("skipped: the same-event set is absent");
+        return;
+    };
+    let mut events: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    for (event, name) in files {
+        events.entry(event).or_default().push(name);
+    }
+    let (mut pairs, mut off_pair, mut off_story) = (0, Vec::new(), 0);
+    for (event, mut names) in events {
+        names.sort();
+        let articles: Vec<Article> = names
+            .iter()
+            .map(|n| {
+                let path = format!("{}/{n}", common::SAME_EVENT);
+                storydiff::article::load_article(&path, &LoadOptions::default()).unwrap()
+            })
+            .collect();
+        let whole = story(&articles);
+        for i in 0..articles.len() {
+            for j in i + 1..articles.len() {
+                let (old, new) = (&articles[i], &articles[j]);
+                let c = align_by_claims(old, new, &AlignOptions::default());
+                let shared = c.by_claims.expect("by claims").shared_claims;
+                let two = story(&[old.clone(), new.clone()]).pairs[0].shared_sentences;
+                pairs += 1;
+                if shared != two {
+                    off_pair.push(format!(
+                        "{event} {}/{}: {shared} vs {two}",
+                        names[i], names[j]
+                    ));
+                }
+                off_story += usize::from(shared != whole.pair(i, j).unwrap().shared_sentences);
+            }
+        }
+    }
+    eprintln!(
+        "{pairs} pairs; counted otherwise by the story of the two: {}; by the story of the event: {off_story}",
+        off_pair.len()
+    );
+    assert!(pairs > 0 && off_pair.is_empty(), "{}", off_pair.join("; "));
+}
