@@ -395,3 +395,65 @@ fn loader_notes_show_in_the_text_report() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Regression (QA r5 D6): `--only facts` hid a cut paragraph quoting a named
+/// expert ("0 of 0 edited sentences"); a deleted or inserted passage that
+/// carries a quotation, a figure or a name is a fact change.
+#[test]
+fn only_facts_keeps_a_cut_paragraph_that_quotes_a_named_expert() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("only-facts-cut");
+    std::fs::create_dir_all(&dir).unwrap();
+    let paragraphs = [
+        "Trade talks stall as deadline nears",
+        "Negotiators from Washington and Beijing met again on Thursday without reaching a deal on tariffs.",
+        "Eswar Prasad, a trade professor at Cornell, said the president’s “mercurial temperament” had complicated the task of striking a deal.",
+        "The talks will go on next week, officials said, though neither side expects a breakthrough soon.",
+        "Farmers said the delays had cost them buyers for a second season running.",
+    ];
+    let old = dir.join("old.txt");
+    let new = dir.join("new.txt");
+    std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
+    let cut: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 2)
+        .map(|(_, p)| *p)
+        .collect();
+    std::fs::write(&new, cut.join("\n\n")).unwrap();
+    let out = bin()
+        .args([
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--only",
+            "facts",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Eswar Prasad"), "{text}");
+    assert!(
+        text.contains("1 of 1 edited, deleted or inserted passages"),
+        "{text}"
+    );
+    // A cut sentence with no quotation, figure or name is no fact change.
+    let plain: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 4)
+        .map(|(_, p)| *p)
+        .collect();
+    std::fs::write(&new, plain.join("\n\n")).unwrap();
+    let out = bin()
+        .args([
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--only",
+            "facts",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("0 of 1 edited"), "{text}");
+}

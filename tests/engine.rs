@@ -680,3 +680,33 @@ fn a_copy_missing_text_reads_below_one_and_stays_a_reprint() {
     );
     assert_eq!(back.similarity, trunc.similarity);
 }
+
+/// Regression (QA r5 D9): lines joined into one paragraph with no full stop
+/// between them (a tweet's lines) made `changed` ops whose word diff showed
+/// nothing; same words cut differently are equal, and re-paragraphed.
+#[test]
+fn sentences_cut_differently_with_the_same_words_are_equal() {
+    let old = text(
+        "old.txt",
+        "Air quality in the capital\n\n\
+         Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states\n\n\
+         It is very important that we protect ourselves from this toxic air.\n\n\
+         The city government said schools would close until the air improved.\n",
+    );
+    let new = text(
+        "new.txt",
+        "Air quality in the capital\n\n\
+         Delhi has turned into a gas chamber due to smoke from crop burning in neighbouring states It is very important that we protect ourselves from this toxic air.\n\n\
+         The city government said schools would close until the air improved.\n",
+    );
+    let c = align(&old, &new, &AlignOptions::default());
+    assert_partition(&c);
+    assert_eq!(c.stats.changed, 0, "{:#?}", c.ops);
+    assert!(
+        c.ops.iter().all(|op| op.kind == OpKind::Equal),
+        "{:#?}",
+        c.ops
+    );
+    assert_eq!(c.stats.reparagraphed, 1);
+    assert_eq!(c.relation, Relation::Identical);
+}

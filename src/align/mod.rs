@@ -13,6 +13,7 @@ pub mod classes;
 pub mod evidence;
 mod joins;
 mod moves;
+mod one_sided;
 mod openings;
 pub mod overlap;
 mod pairing;
@@ -284,6 +285,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
     let mut comparison = summarise(old, new, old_units, new_units, ops, trace, deadline);
     if options.classify {
         classes::classify_comparison(&mut comparison, || reads_as_english(old, new));
+        one_sided::mark_one_sided_facts(&mut comparison, old, new);
     }
     comparison
 }
@@ -479,7 +481,21 @@ fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) -> bool 
             );
             let text_deadline = text_deadline(&old, &new, deadline);
             op.words = word_diff_by(&old, &new, text_deadline);
-            cut |= text_deadline.is_some_and(|d| Instant::now() > d);
+            let late = text_deadline.is_some_and(|d| Instant::now() > d);
+            cut |= late;
+            // Sentences cut differently with every word the same (a tweet's
+            // lines joined into one paragraph, `that. ”` then `” Even`):
+            // the texts match apart from whitespace, so the op is equal;
+            // the paragraphing it crosses is counted as re-paragraphing.
+            if op.kind == OpKind::Changed
+                && !late
+                && op.words.iter().all(|w| w.kind == WordKind::Equal)
+            {
+                op.kind = OpKind::Equal;
+                op.words.clear();
+                op.similarity = 1.0;
+                op.cosmetic = false;
+            }
         }
     }
     cut

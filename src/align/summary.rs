@@ -359,7 +359,19 @@ pub(crate) fn body_like(s: &str) -> bool {
 fn reparagraphed(c: &Comparison) -> usize {
     let mut count = 0;
     let mut prev: Option<(usize, usize)> = None;
+    let breaks = |units: &[super::Unit], r: std::ops::Range<usize>| {
+        r.clone()
+            .skip(1)
+            .filter(|&i| units[i].block != units[i - 1].block)
+            .count()
+    };
     for op in &c.ops {
+        // An equal op over sentences cut differently on each side may
+        // cross a paragraph break one side lacks.
+        if op.kind == OpKind::Equal && (op.old.len() > 1 || op.new.len() > 1) {
+            count +=
+                breaks(&c.old_units, op.old.clone()).abs_diff(breaks(&c.new_units, op.new.clone()));
+        }
         if !matches!(op.kind, OpKind::Equal | OpKind::Changed) {
             if !op.old.is_empty() || !op.new.is_empty() {
                 prev = None;

@@ -120,6 +120,9 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
         }
         let run_end = j;
         j += closers_len(b, j, end);
+        if j == run_end {
+            j = closer_set_off(b, j, end);
+        }
         let sentence_end = j.min(end);
         let k = skip_ws(b, sentence_end, end);
         if k >= end {
@@ -147,6 +150,28 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let last_end = trim_end(b, start, end);
     if last_end > start {
         out.push(Span::new(start, last_end));
+    }
+}
+
+/// Where a sentence ends whose closing quotation mark stands after a space
+/// (`…difficulty with that. ”`): after that mark when a curly closing mark
+/// (`”`, `»`) follows the spaces and ends a word, so the mark is not a
+/// sentence of its own (nor the opening of the next); else at `j`.
+fn closer_set_off(b: &[u8], j: usize, end: usize) -> usize {
+    let k = skip_ws(b, j, end);
+    if k == j || k >= end {
+        return j;
+    }
+    let curly = (b[k] == 0xE2 && b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0x9D))
+        || (b[k] == 0xC2 && b.get(k + 1) == Some(&0xBB));
+    if !curly {
+        return j;
+    }
+    let m = k + closers_len(b, k, end);
+    if m >= end || ws_len(b, m) > 0 {
+        m
+    } else {
+        j
     }
 }
 
@@ -299,6 +324,30 @@ mod tests {
         let mut out = Vec::new();
         split_sentences(s, Span::new(0, s.len()), &mut out);
         out.iter().map(|sp| &s[sp.range()]).collect()
+    }
+
+    #[test]
+    /// Regression (QA r5 D9): a closing mark after a space was a sentence
+    /// of its own, and after paragraphs were joined it opened the next one.
+    #[test]
+    fn closing_quote_set_off_by_a_space() {
+        assert_eq!(
+            split("“It makes for better theater,” said Levy. “We are having difficulty with that. ” Even his supporters agree."),
+            vec![
+                "“It makes for better theater,” said Levy.",
+                "“We are having difficulty with that. ”",
+                "Even his supporters agree."
+            ]
+        );
+        assert_eq!(
+            split("We are having difficulty with that. ”"),
+            vec!["We are having difficulty with that. ”"]
+        );
+        // An opening mark after the space opens the next sentence.
+        assert_eq!(
+            split("It is over. “Then he left.”"),
+            vec!["It is over.", "“Then he left.”"]
+        );
     }
 
     #[test]

@@ -855,15 +855,20 @@ fn markdown_entry(old: &Article, new: &Article, c: &Comparison, entry: Entry) ->
 }
 
 /// Keeps only the ops that carry a fact class (number, name, quote,
-/// attribution, negation, hedge), for `diff --only facts`, and says so in
-/// the notes. The ops then no longer cover every sentence.
+/// attribution, negation, hedge) — edited passages by their word changes,
+/// deleted and inserted ones by what they carry — for `diff --only facts`,
+/// and says so in the notes. The ops then no longer cover every sentence.
 pub fn keep_only_facts(c: &mut Comparison) {
-    let edited = c.ops.iter().filter(|o| !o.classes.is_empty()).count();
+    let changes = c
+        .ops
+        .iter()
+        .filter(|o| !o.classes.is_empty() || matches!(o.kind, OpKind::Deleted | OpKind::Inserted))
+        .count();
     c.ops.retain(|o| o.classes.has_fact());
     c.notes.push(format!(
-        "only fact-bearing changes shown: {} of {} edited sentences (--only facts)",
+        "only fact-bearing changes shown: {} of {} edited, deleted or inserted passages (--only facts)",
         c.ops.len(),
-        edited
+        changes
     ));
 }
 
