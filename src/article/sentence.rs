@@ -326,7 +326,6 @@ mod tests {
         out.iter().map(|sp| &s[sp.range()]).collect()
     }
 
-    #[test]
     /// Regression (QA r5 D9): a closing mark after a space was a sentence
     /// of its own, and after paragraphs were joined it opened the next one.
     #[test]
