@@ -80,7 +80,7 @@ fn diff_report_is_self_contained_and_aligned() {
         .unwrap();
     assert!(
         tail.contains("class=\"deleted")
-            && tail.contains("<td class=\"m\">-</td>")
+            && tail.contains("<td class=\"m\">-")
             && tail.contains("<td class=\"t new\"></td>")
     );
     assert!(

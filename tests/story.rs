@@ -300,6 +300,11 @@ fn the_samples_are_one_story_as_a_pile() {
     assert_eq!(s.articles, vec![0, 1, 2, 3, 4]);
     assert_eq!(s.story.groups, vec![vec![0, 1]]);
     assert!(s.dates.is_some());
+    // Regression (QA r5 D10): labelled "(no title) The US defence
+    // secretary…" (000, the most central, has no headline) though 001 and
+    // 003 have one: the label is a member's headline.
+    assert!(!s.label.starts_with("(no title)"), "{}", s.label);
+    assert_eq!(a[s.central].meta.title.as_deref(), Some(s.label.as_str()));
     for p in &s.story.pairs {
         assert!(p.relation != Relation::Unrelated, "{p:?}");
     }

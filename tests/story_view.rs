@@ -660,3 +660,71 @@ fn an_altered_quotation_is_one_row_headed_by_the_majority_wording() {
     assert_eq!(*new, 2, "the variant's article is opened");
     assert_ne!(*old, 2);
 }
+
+/// Regression (QA r5 D2): the coverage table grouped the Cuomo lead of NYT
+/// and The Hill with Fox's (through the third article), but Enter opened the
+/// pair in order — `unrelated` on its own evidence — with the two leads on
+/// different rows. A pair opened from the story is shown by the story's
+/// claims, so the claim's sentences stand side by side; the verdict stays
+/// the pair's.
+#[test]
+fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+    let paths = ["5793-left.txt", "5793-center.txt", "5793-right.txt"];
+    let Ok(articles) = paths
+        .iter()
+        .map(|p| {
+            storydiff::article::load_article(
+                &format!("{dir}/{p}"),
+                &storydiff::article::LoadOptions::default(),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        eprintln!("the same-event set is absent: skipped");
+        return;
+    };
+    let s = story(&articles);
+    let (row, claim) = s
+        .claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.articles() == vec![0, 1, 2] && c.text.contains("Cuomo"))
+        .expect("the lead claim carried by all three");
+    let span_of = |a: usize| {
+        claim
+            .occurrences
+            .iter()
+            .find(|o| o.article == a)
+            .unwrap()
+            .span
+    };
+    let (lead0, lead1) = (span_of(0), span_of(1));
+    let mut a = StoryApp::new(articles, s.clone(), Config::default(), (120, 40));
+    while a.tab != Tab::Coverage {
+        a.update(Action::NextTab);
+    }
+    for _ in 0..row {
+        a.update(Action::ScrollDown);
+    }
+    a.update(Action::Open);
+    let (cmp, old, new) = a.compare.as_ref().expect("a pair opens");
+    assert_eq!((*old, *new), (0, 1));
+    let r = cmp.ready.as_ref().expect("aligned");
+    let c = &r.comparison;
+    assert!(c.by_claims.is_some(), "shown by the story's claims");
+    let holds = |side: storydiff::align::Side,
+                 range: std::ops::Range<usize>,
+                 span: storydiff::article::Span| {
+        c.units(side)[range]
+            .iter()
+            .any(|u| u.span.start < span.end && span.start < u.span.end)
+    };
+    assert!(
+        c.ops.iter().any(
+            |op| holds(storydiff::align::Side::Old, op.old.clone(), lead0)
+                && holds(storydiff::align::Side::New, op.new.clone(), lead1)
+        ),
+        "the two leads in one op"
+    );
+}

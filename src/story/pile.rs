@@ -30,7 +30,8 @@ pub struct Pile {
 pub struct PileStory {
     /// The pile's indices of its articles, in pile order.
     pub articles: Vec<usize>,
-    /// Its most central headline (or opening words).
+    /// The headline of its most central article that has one (else the
+    /// most central article's opening words).
     pub label: String,
     /// The pile index of the article the label comes from.
     pub central: usize,
@@ -171,7 +172,7 @@ fn story_of_group(
     let subset: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
     let evidence = |a: usize, b: usize| judge::judge_alone(index, members[a], members[b]);
     let story = outline(&subset, &evidence);
-    let central = most_central(members, centrality);
+    let central = labelling_article(articles, members, centrality);
     PileStory {
         articles: members.to_vec(),
         label: articles[central].title_line(),
@@ -200,6 +201,23 @@ fn centrality(n: usize, groups: &[Vec<usize>], scores: &[(u32, u32, f64)]) -> Ve
         }
     }
     total
+}
+
+/// The article a story is labelled by: its most central member with a
+/// headline, else its most central member (opening words). A story whose
+/// most central article has no headline is still labelled by a title some
+/// member carries.
+fn labelling_article(articles: &[Article], members: &[usize], centrality: &[f64]) -> usize {
+    let titled: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| articles[i].meta.title.is_some())
+        .collect();
+    if titled.is_empty() {
+        most_central(members, centrality)
+    } else {
+        most_central(&titled, centrality)
+    }
 }
 
 /// The member with the highest total score to the others (ties: the first).

@@ -65,7 +65,17 @@ pub fn prepare_with(
 ) -> Prepared {
     let in_order = Aligned::new(align(old, new, options), old, new);
     let small = old.text.len() + new.text.len() <= BY_CLAIMS_MAX;
-    let (shown, other) = if in_order.comparison.relation == Relation::Related && small {
+    // A pair opened from a story whose claims it shares is shown by those
+    // claims even when, on their own evidence, the two are `unrelated`
+    // (a claim the story groups through a third article): the rows then
+    // show what the story's coverage says; the verdict stays the pair's.
+    let story_pairs = story_claims.is_some_and(|c| !c.is_empty());
+    let by_claims = match in_order.comparison.relation {
+        Relation::Related => true,
+        Relation::Unrelated => story_pairs,
+        Relation::Identical | Relation::Reprint => false,
+    };
+    let (shown, other) = if by_claims && small {
         let by_claims = match story_claims {
             Some(claims) => align_by_story_claims(old, new, claims, options),
             None => align_by_claims(old, new, options),
