@@ -14,9 +14,10 @@
 //!
 //! A paragraph with no sentence end of its own (a headline line, a byline, a
 //! poem's attribution, `Source: Reuters`) runs on into the next one where a
-//! copy joined the two, with no full stop between to cut at. So a unit is also
-//! cut between two words where the words before end a paragraph of either
-//! side that has no sentence end, and the words after open one.
+//! copy joined the two, with no full stop between to cut at. So a unit the
+//! other side lacks is also cut between two words where the words before end
+//! a paragraph of the other side that has no sentence end, and the words
+//! after open a paragraph.
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -43,15 +44,22 @@ pub(crate) fn cut_at_openings(
     if openings.first_words.is_empty() {
         return;
     }
-    (openings.endings, openings.ending_words) = endings(&sides);
-    // Only a sentence the other side lacks can hold two of its paragraphs.
-    let keys = |us: &[Unit]| -> Keys { us.iter().map(|u| u.key).collect() };
-    let (old_keys, new_keys) = if openings.endings.is_empty() {
-        (Keys::default(), Keys::default())
-    } else {
-        (keys(old_units), keys(new_units))
+    // A side's sentence runs on over the other side's paragraph endings
+    // only (its own paragraphs say nothing of how the other side joined
+    // them), and only a sentence the other side lacks can hold two of its
+    // paragraphs.
+    let (old_endings, new_endings) = (endings(&sides[..1]), endings(&sides[1..]));
+    let keys = |us: &[Unit], endings: &(Keys, Keys)| -> Keys {
+        if endings.0.is_empty() {
+            Keys::default()
+        } else {
+            us.iter().map(|u| u.key).collect()
+        }
     };
+    let (old_keys, new_keys) = (keys(old_units, &old_endings), keys(new_units, &new_endings));
+    (openings.endings, openings.ending_words) = new_endings;
     cut_units(old, old_units, &openings, &new_keys);
+    (openings.endings, openings.ending_words) = old_endings;
     cut_units(new, new_units, &openings, &old_keys);
 }
 
@@ -66,7 +74,8 @@ struct Openings {
     /// Their first words alone: most sentence ends inside a sentence are
     /// told apart by the word after them.
     first_words: Keys,
-    /// The endings of paragraphs with no sentence end (`endings`).
+    /// The endings of the other side's paragraphs with no sentence end
+    /// (`endings`), while one side's units are cut.
     endings: Keys,
     /// Their last words alone (`rough_hash`), to pass over most words at
     /// the cost of one lookup.
@@ -108,7 +117,7 @@ fn opening_key(h: u64, n: usize) -> u64 {
 /// Words of a paragraph's ending that are compared.
 const ENDING_WORDS: usize = 4;
 
-/// The last sentence of every paragraph of both sides that ends with no
+/// The last sentence of every paragraph of `sides` that ends with no
 /// sentence end (no `.`, `!` or `?` before its closing quotes and
 /// brackets): a hash of its last `n` words (up to `ENDING_WORDS`, all of
 /// them when it is shorter), with `n` mixed in. Paragraphs of one word are
@@ -344,9 +353,9 @@ fn sentence_end_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize,
 }
 
 /// Where `span` is cut between two words with no sentence end between them:
-/// the words before end a paragraph that has no sentence end (the piece
-/// before is all of it when it is shorter than `ENDING_WORDS`), and the
-/// words after open a paragraph.
+/// the words before end a paragraph of the other side that has no sentence
+/// end (the piece before is all of it when it is shorter than
+/// `ENDING_WORDS`), and the words after open a paragraph.
 fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize)> {
     let words = word_spans(&text[span.range()], span.start);
     let mut out = Vec::new();
