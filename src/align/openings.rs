@@ -506,6 +506,26 @@ mod tests {
     }
 
     #[test]
+    fn a_side_is_not_cut_at_its_own_paragraph_endings() {
+        // The old text's own headline line recurs inside one of its
+        // sentences; the new text is unrelated: nothing is cut.
+        let (old, _) = cut(
+            "Fuel pipeline shut this weekend\n\n\
+             Fuel pipeline shut this weekend after an attack on its computers.\n\n\
+             After an attack on its computers the company closed the line.\n",
+            "Cats sleep a lot. Dogs bark at night.\n",
+        );
+        assert_eq!(
+            old,
+            [
+                "1.1 Fuel pipeline shut this weekend",
+                "2.1 Fuel pipeline shut this weekend after an attack on its computers.",
+                "3.1 After an attack on its computers the company closed the line.",
+            ]
+        );
+    }
+
+    #[test]
     fn short_openings_cut_only_as_a_whole_sentence_at_the_end() {
         let (_, new) = cut(
             "n. Originally, a quick job.\n\nn. A good piece of work.\n",
