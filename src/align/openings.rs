@@ -134,14 +134,15 @@ fn endings(sides: &[(&Article, &[Unit])]) -> (Keys, Keys) {
             if ends_a_sentence(text) {
                 continue;
             }
-            let words = word_spans(text, 0);
-            if words.len() < 2 {
+            // The last words, from the end: a paragraph may be long.
+            let last: Vec<&str> = text.split_whitespace().rev().take(ENDING_WORDS).collect();
+            if last.len() < 2 {
                 continue;
             }
-            let n = words.len().min(ENDING_WORDS);
-            out.insert(words_key(&text[words[words.len() - n].0..], n));
-            let (start, end) = words[words.len() - 1];
-            last_words.insert(rough_hash(&text[start..end]));
+            let first = last[last.len() - 1];
+            let from = first.as_ptr() as usize - text.as_ptr() as usize;
+            out.insert(words_key(&text[from..], last.len()));
+            last_words.insert(rough_hash(last[0]));
         }
     }
     (out, last_words)
@@ -172,18 +173,6 @@ fn ends_a_sentence(text: &str) -> bool {
         c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
     });
     t.ends_with(['.', '!', '?', '…'])
-}
-
-/// The byte ranges of the words of `text` (whitespace-separated), offset by
-/// `at`.
-fn word_spans(text: &str, at: usize) -> Vec<(usize, usize)> {
-    let base = text.as_ptr() as usize;
-    text.split_whitespace()
-        .map(|w| {
-            let start = w.as_ptr() as usize - base + at;
-            (start, start + w.len())
-        })
-        .collect()
 }
 
 /// The key of the first `n` words of `text`, as `openings` and `endings`
@@ -357,26 +346,32 @@ fn sentence_end_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize,
 /// end (the piece before is all of it when it is shorter than
 /// `ENDING_WORDS`), and the words after open a paragraph.
 fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize)> {
-    let words = word_spans(&text[span.range()], span.start);
+    let unit = &text[span.range()];
+    let base = unit.as_ptr() as usize - span.start;
     let mut out = Vec::new();
-    let mut piece = 0;
+    // The spans of the last `ENDING_WORDS` words before the current one, in
+    // a ring; `piece` words since the last cut.
+    let mut before = [(0usize, 0usize); ENDING_WORDS];
+    let (mut seen, mut piece) = (0usize, 0usize);
     let mut ends_one = false;
-    for b in 0..words.len() {
-        let (start, end) = words[b];
-        let word = &text[start..end];
-        let may_cut = b > 0 && ends_one && openings.first_words.contains(&word_hash(word));
+    for word in unit.split_whitespace() {
+        let start = word.as_ptr() as usize - base;
+        let may_cut = piece > 0 && ends_one && openings.first_words.contains(&word_hash(word));
         ends_one = openings.ending_words.contains(&rough_hash(word));
-        if !may_cut {
-            continue;
+        if may_cut {
+            let n = piece.min(ENDING_WORDS);
+            let first = before[(seen - n) % ENDING_WORDS].0;
+            let last = before[(seen - 1) % ENDING_WORDS].1;
+            if openings.endings.contains(&words_key(&text[first..last], n))
+                && opens_paragraph(&text[start..span.end], openings)
+            {
+                out.push((last, start));
+                piece = 0;
+            }
         }
-        let n = (b - piece).min(ENDING_WORDS);
-        let ends = openings
-            .endings
-            .contains(&words_key(&text[words[b - n].0..words[b - 1].1], n));
-        if ends && opens_paragraph(&text[start..span.end], openings) {
-            out.push((words[b - 1].1, start));
-            piece = b;
-        }
+        before[seen % ENDING_WORDS] = (start, start + word.len());
+        seen += 1;
+        piece += 1;
     }
     out
 }
