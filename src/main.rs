@@ -470,6 +470,25 @@ fn may_be_article(path: &str) -> bool {
     kind_ok && !name.starts_with('.') && !PAPERS.contains(&stem)
 }
 
+/// Whether a directory entry is a file, or a link to one; a link that
+/// leads nowhere (a loop, a missing target) is skipped with a note naming it.
+fn is_file_or_link_to_one(e: &std::fs::DirEntry) -> bool {
+    match e.file_type() {
+        Ok(t) if t.is_file() => true,
+        Ok(t) if t.is_symlink() => match std::fs::metadata(e.path()) {
+            Ok(m) => m.is_file(),
+            Err(err) => {
+                eprintln!(
+                    "storydiff: skipped {}: cannot read: {err}",
+                    storydiff::display::one_line(&e.path().to_string_lossy())
+                );
+                false
+            }
+        },
+        _ => false,
+    }
+}
+
 /// One note naming a directory's files that were not read as articles.
 fn note_left_out(files: &[String]) {
     if files.is_empty() {
@@ -528,7 +547,7 @@ fn load_story(
             let mut entries: Vec<String> = std::fs::read_dir(p)
                 .map_err(|e| anyhow::anyhow!("{p}: cannot read directory: {e}"))?
                 .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(is_file_or_link_to_one)
                 .map(|e| e.path().to_string_lossy().into_owned())
                 .collect();
             entries.sort();

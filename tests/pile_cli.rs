@@ -76,3 +76,32 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
     assert!(out.starts_with("320 articles"), "{out}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// Regression (QA r5 D14): a symlink loop inside a folder was skipped
+/// without a word, and a link to an article was not read at all.
+#[cfg(unix)]
+#[test]
+fn links_in_a_folder_are_followed_and_a_loop_is_named() {
+    let dir = folder("links");
+    let pile = storydiff::synth::generate_pile(6, 1_500, 3);
+    for (name, text) in &pile[..5] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    // The sixth article lives outside and is linked in.
+    let outside = folder("links-target").join(&pile[5].0);
+    std::fs::write(&outside, &pile[5].1).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("linked.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("loop2"), dir.join("loop1")).unwrap();
+    std::os::unix::fs::symlink(dir.join("loop1"), dir.join("loop2")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(["story", dir.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loop1") && stderr.contains("loop2"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 6, "{stderr}");
+}
