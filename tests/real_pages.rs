@@ -438,6 +438,66 @@ fn a_front_page_with_teaser_summaries_says_it_is_a_listing() {
     );
 }
 
+/// A front page of a few stories, each a headline, a one- or two-sentence
+/// summary and its source (`Sky News`, `Reuters 13 mins ago`), is a listing;
+/// an article whose sections are one paragraph each under a heading is not.
+#[test]
+fn a_front_page_of_headline_summary_and_source_is_a_listing() {
+    let sources = [
+        "Sky News",
+        "Reuters 13 mins ago",
+        "Press Association",
+        "Associated Press",
+        "Yahoo Celebrity",
+        "LiveScience 24 mins ago",
+    ];
+    let stories: String = sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| {
+            format!(
+                "<li><h3><a href=\"/s{i}\">Headline number {i} of the day</a></h3>\
+                 <p>The parents of {i} children who were killed in the attack have described their lives since as hell beyond hell, \
+                 speaking days after the inquiry opened.</p><p>{source}</p></li>"
+            )
+        })
+        .collect();
+    let a = load(
+        "front.html",
+        &page(
+            "",
+            &format!("<main><h1>Front page</h1><ul>{stories}</ul></main>"),
+        ),
+    );
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("looks like a listing page")),
+        "{:?}",
+        a.notes
+    );
+    let sections: String = (0..6)
+        .map(|i| {
+            format!(
+                "<h2>Section {i} of the plan</h2><p>The council met on day {i} to agree a plan that residents had long waited for \
+                 in the valley, and officials said the measures would take effect within weeks.</p>"
+            )
+        })
+        .collect();
+    let a = load(
+        "sections.html",
+        &page(
+            "",
+            &format!("<article><h1>Valley flood plan agreed</h1>{sections}</article>"),
+        ),
+    );
+    assert!(
+        !a.notes.iter().any(|n| n.contains("listing page")),
+        "{:?}",
+        a.notes
+    );
+}
+
 /// An article of short sentences in a list (facts, each ending with a full
 /// stop) is no listing page.
 #[test]
@@ -520,6 +580,81 @@ fn lines_of_one_text_one_word_links_and_a_short_article_are_not_a_listing() {
             ),
         ),
     );
+}
+
+/// A song's lines broken by `<br>` under the page's headline are one text,
+/// not dozens of headings: body, and the page never loads as 0 body.
+#[test]
+fn a_songs_lines_broken_by_br_are_body_not_subheads() {
+    let verse: String = (0..24)
+        .map(|i| format!("Room full of people number {i} but I only see you<br />\n"))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"post\"><h1>Only One Lyrics</h1><p>January 29th in Pop</p>\
+             <p><strong>Only One Lyrics by the band</strong></p><p>{verse}</p></div>"
+        ),
+    );
+    let a = load("song.html", &html);
+    let (role, reason) = role_of(&a, "Room full of people number 5 ");
+    assert_eq!(role, Role::Body, "{reason:?}");
+    assert!(a.body_blocks().count() >= 20, "{:?}", a.notes);
+    assert!(a.no_article_note().is_none(), "{:?}", a.notes);
+}
+
+/// A page of headings and interface lines (a social site's message panels
+/// around an item the extractor did not keep) has no article text: it
+/// says so, naming where its words went, instead of loading silently
+/// with no body.
+#[test]
+fn a_page_with_no_body_text_says_so_and_where_its_words_went() {
+    let panels: String = [
+        "Direct Messages",
+        "Direct Messages with",
+        "New messages",
+        "Direct Messages New",
+        "Add People",
+    ]
+    .iter()
+    .map(|h| format!("<div class=\"panel\"><h3>{h}</h3><button>Close</button></div>"))
+    .collect();
+    let html = page("", &format!("<div class=\"app\">{panels}</div>"));
+    let a = load("social.html", &html);
+    assert_eq!(a.body_blocks().count(), 0, "{:?}", a.blocks);
+    let note = a
+        .no_article_note()
+        .unwrap_or_else(|| panic!("no note: {:?}", a.notes));
+    assert!(note.contains("no body text among the page's"), "{note}");
+    assert!(note.contains("subhead"), "{note}");
+}
+
+/// A page whose body is a sliver of its text (two short lines among many
+/// headings) says so too; an article with its headings does not.
+#[test]
+fn a_body_far_smaller_than_the_page_says_so_an_article_does_not() {
+    let headings: String = (0..6)
+        .map(|i| format!("<h3>Messages panel number {i} for the account holder here</h3>"))
+        .collect();
+    let html = page(
+        "",
+        &format!("<div class=\"app\">{headings}<p>You have no messages yet.</p></div>"),
+    );
+    let a = load("panels.html", &html);
+    let note = a
+        .no_article_note()
+        .unwrap_or_else(|| panic!("no note: {:?}", a.notes));
+    assert!(note.contains("body words among the page's"), "{note}");
+    let article = page(
+        "",
+        &format!(
+            "<article><h1>Valley flood plan agreed</h1><h2>The vote</h2>{}<h2>What comes next</h2>{}</article>",
+            paragraphs(3, "vote"),
+            paragraphs(3, "plan")
+        ),
+    );
+    let a = load("article.html", &article);
+    assert!(a.no_article_note().is_none(), "{:?}", a.notes);
 }
 
 /// The extractor takes a comments widget for the article; the episode's

@@ -550,6 +550,7 @@ fn finish(
     if let Some(extracted) = extracted_words {
         roles::keep_the_extractors_judgement(&mut article, &page_markup, extracted);
         roles::note_listing_page(&mut article, &page_markup);
+        roles::note_little_body(&mut article);
     }
     let markdown = article.format == Format::Markdown;
     for block in &mut article.blocks {

@@ -428,6 +428,19 @@ impl Page<'_> {
         }
     }
 
+    /// Whether block `i` is one line of a text broken by `<br>` into three
+    /// lines or more (a song's or a poem's verse, an address): a line of
+    /// that text, not a heading over it.
+    fn verse_line(&self, i: usize) -> bool {
+        let after_br = |k: usize| self.markup.get(k).is_some_and(|m| m.after_br);
+        let first = (0..=i).rev().find(|&k| !after_br(k)).unwrap_or(0);
+        let last = (i + 1..self.len())
+            .take_while(|&k| after_br(k))
+            .last()
+            .unwrap_or(i);
+        last >= first + 2
+    }
+
     /// Whether block `j` is a paragraph of body prose.
     fn body_prose(&self, article: &Article, j: usize) -> bool {
         article.blocks[j].role == Role::Body && self.feats[j].body_like()
@@ -890,6 +903,7 @@ fn subheads_and_captions(article: &mut Article, page: &Page, end: usize, title_i
         let f = &page.feats[i];
         if !page.open(article, i)
             || page.list_item(i)
+            || page.verse_line(i)
             || !f.headline_shaped()
             || f.words > 15
             || title_idx == Some(i)
@@ -993,6 +1007,48 @@ pub(crate) fn note_listing_page(article: &mut Article, markup: &[Markup]) {
     }
 }
 
+/// A page that ends with no body, or a body far smaller than its text,
+/// says so and where its words went (when no note says already that the
+/// page is no article): never silently 0 body.
+pub(crate) fn note_little_body(article: &mut Article) {
+    if article.no_article_note().is_some() {
+        return;
+    }
+    let mut by_role: Vec<(Role, usize)> = Vec::new();
+    for b in &article.blocks {
+        let words = super::unicode_word_count(article.slice(b.span), usize::MAX);
+        match by_role.iter_mut().find(|(r, _)| *r == b.role) {
+            Some((_, n)) => *n += words,
+            None => by_role.push((b.role, words)),
+        }
+    }
+    let total: usize = by_role.iter().map(|(_, n)| n).sum();
+    let body: usize = by_role
+        .iter()
+        .filter(|(r, _)| *r == Role::Body)
+        .map(|(_, n)| n)
+        .sum();
+    if total == 0 || (body > 0 && body * LITTLE_BODY_SHARE >= total) {
+        return;
+    }
+    by_role.retain(|&(r, n)| r != Role::Body && n > 0);
+    by_role.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let rest: Vec<String> = by_role.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    let found = if body == 0 {
+        format!("no body text among the page's {total} words; they read as")
+    } else {
+        format!("{body} body words among the page's {total}; the rest read as")
+    };
+    article.notes.push(format!(
+        "{}: {found} {}",
+        super::NO_ARTICLE,
+        rest.join(", ")
+    ));
+}
+
+/// Body words under one in this many of the page's words is no article.
+const LITTLE_BODY_SHARE: usize = 5;
+
 /// How a page's blocks divide into teasers and paragraphs of prose.
 #[derive(Default)]
 struct LineCounts {
@@ -1003,6 +1059,9 @@ struct LineCounts {
     prose: usize,
     /// The most sentences of prose one after another.
     longest_prose_run: usize,
+    /// Paragraphs of prose under a heading of their own and above a short
+    /// line (a story's summary on a front page).
+    summaries: usize,
 }
 
 impl LineCounts {
@@ -1030,18 +1089,34 @@ impl LineCounts {
             if is_teaser(article, markup, i, words) {
                 c.teasers += 1;
             }
+            if is_prose_paragraph(t, words) && is_headed_summary(article, i) {
+                c.summaries += 1;
+            }
         }
         c
     }
 
     /// Ten teasers or more, three in four of the worded blocks, and no
     /// article's prose: no three sentences in a row (an article, however
-    /// short, runs on), and few paragraphs or only the teasers' summaries.
+    /// short, runs on), and few paragraphs or only the teasers' summaries;
+    /// or stories each told as headline, summary and source.
     fn listing(&self) -> bool {
-        self.teasers >= 10
+        let teasers = self.teasers >= 10
             && self.teasers * 4 >= self.worded * 3
             && self.longest_prose_run < 3
-            && (self.prose < 3 || self.prose_is_teasers())
+            && (self.prose < 3 || self.prose_is_teasers());
+        teasers || self.prose_is_headed_summaries()
+    }
+
+    /// A front page of stories each told in three lines (its headline, a
+    /// summary, its source or time: `Sky News`, `Reuters 13 mins ago`):
+    /// five such stories or more, every paragraph of prose one of their
+    /// summaries, and the stories most of the page.
+    fn prose_is_headed_summaries(&self) -> bool {
+        self.summaries >= 5
+            && self.summaries == self.prose
+            && self.longest_prose_run < 2
+            && (self.teasers + self.summaries) * 4 >= self.worded * 3
     }
 
     /// Each paragraph of prose stands alone between short lines (a teaser's
@@ -1052,6 +1127,27 @@ impl LineCounts {
     fn prose_is_teasers(&self) -> bool {
         self.longest_prose_run < 2 && self.teasers >= 8 * self.prose
     }
+}
+
+/// Block `i` stands between a heading the markup set (`h2`, `h3`) and a
+/// short line that is no heading and no sentence (a source, a time).
+fn is_headed_summary(article: &Article, i: usize) -> bool {
+    let (Some(before), Some(after)) = (
+        i.checked_sub(1).map(|k| &article.blocks[k]),
+        article.blocks.get(i + 1),
+    ) else {
+        return false;
+    };
+    let heading = before.role == Role::Subhead
+        && before
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("HTML `h"));
+    let t = article.slice(after.span);
+    let short_line = after.role != Role::Subhead
+        && (1..=6).contains(&super::unicode_word_count(t, 8))
+        && !ends_with_full_stop(t);
+    heading && short_line
 }
 
 /// A paragraph of prose: forty words, or twenty that end a sentence, or a
