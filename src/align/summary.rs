@@ -182,25 +182,27 @@ impl<'a> Sides<'a> {
     /// once, and only for a pair that may be a reprint.
     fn carried_prose_share(&self, ops: &[super::Op], changed_prose: usize) -> f64 {
         let old_prose: Vec<usize> = (0..self.old_units.len())
-            .map(|i| {
-                if self.counts(&self.old_units[i]) {
-                    self.prose(Side::Old, i..i + 1)
-                } else {
-                    0
-                }
-            })
+            .map(|i| self.prose(Side::Old, i..i + 1))
             .collect();
-        let new_total: usize = (0..self.new_units.len())
-            .filter(|&i| self.counts(&self.new_units[i]))
-            .map(|i| self.prose(Side::New, i..i + 1))
-            .sum();
+        let total = |side: Side, us: &[super::Unit]| -> usize {
+            (0..us.len())
+                .filter(|&i| self.counts(&us[i]))
+                .map(|i| self.prose(side, i..i + 1))
+                .sum()
+        };
+        // An op carries its prose when either side counts it, as the
+        // matched words do: the same whichever article is old.
         let carried: usize = ops
             .iter()
             .filter(|op| op.kind == OpKind::Equal || (op.kind == OpKind::Changed && op.cosmetic))
+            .filter(|op| {
+                self.any_counts(Side::Old, op.old.clone())
+                    || self.any_counts(Side::New, op.new.clone())
+            })
             .map(|op| old_prose[op.old.clone()].iter().sum::<usize>())
             .sum::<usize>()
             + changed_prose;
-        let shorter = old_prose.iter().sum::<usize>().min(new_total);
+        let shorter = total(Side::Old, self.old_units).min(total(Side::New, self.new_units));
         if shorter < MIN_PROSE {
             1.0
         } else {
