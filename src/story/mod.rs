@@ -307,7 +307,18 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
         .enumerate()
         .flat_map(|(i, a)| quotes::find(a, i, &mut ids))
         .collect();
-    let mut qparent: Vec<usize> = (0..found.len()).collect();
+    let links = quote_links(&found);
+    let mut quotes: Vec<Quote> = quote_clusters(&found, links)
+        .into_iter()
+        .map(|members| ledger_quote(articles, &found, &members))
+        .collect();
+    quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
+    quotes
+}
+
+/// Candidate matches between quotations sharing a word, strongest first:
+/// (strength, i, j) with i < j.
+fn quote_links(found: &[quotes::Found]) -> Vec<(u8, usize, usize)> {
     let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
         let mut ws = f.words.clone();
@@ -317,8 +328,6 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
             by_word.entry(w).or_default().push(i);
         }
     }
-    // Candidate matches, strongest first; a cluster never holds two different
-    // quotations of one article (a fragment must not join distinct quotes).
     let mut checked = HashSet::new();
     let mut links: Vec<(u8, usize, usize)> = Vec::new();
     for list in by_word.values() {
@@ -337,6 +346,14 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
         }
     }
     links.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    links
+}
+
+/// The quotations joined along `links`, strongest first; a cluster never
+/// holds two different quotations of one article (a fragment must not join
+/// distinct quotes) unless the link is a strong one.
+fn quote_clusters(found: &[quotes::Found], links: Vec<(u8, usize, usize)>) -> Vec<Vec<usize>> {
+    let mut qparent: Vec<usize> = (0..found.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..found.len()).map(|i| vec![i]).collect();
     for (strength, i, j) in links {
         let (ri, rj) = (root(&mut qparent, i), root(&mut qparent, j));
@@ -361,46 +378,45 @@ fn ledger(articles: &[Article]) -> Vec<Quote> {
         let r = root(&mut qparent, i);
         qclusters.entry(r).or_default().push(i);
     }
-    let mut quotes: Vec<Quote> = qclusters
-        .into_values()
-        .map(|members| {
-            let longest = *members
-                .iter()
-                .max_by_key(|&&m| (found[m].span.len(), std::cmp::Reverse(m)))
-                .expect("non-empty");
-            let f = &found[longest];
-            // A name any outlet gives beats a description ("officials").
-            let mut speakers: HashMap<&str, (bool, usize)> = HashMap::new();
-            for &m in &members {
-                if let Some(s) = &found[m].speaker {
-                    let e = speakers.entry(s.as_str()).or_default();
-                    e.0 |= found[m].named;
-                    e.1 += 1;
-                }
-            }
-            let speaker = speakers
-                .into_iter()
-                .max_by(|(s, k), (t, l)| k.cmp(l).then(s.len().cmp(&t.len())).then(t.cmp(s)))
-                .map(|(s, _)| s.to_string());
-            let other_speakers = other_speakers(&found, &members, speaker.as_deref());
-            Quote {
-                text: articles[f.article].text[f.span.range()].to_string(),
-                speaker,
-                occurrences: members
-                    .iter()
-                    .map(|&m| Occurrence {
-                        article: found[m].article,
-                        span: found[m].span,
-                    })
-                    .collect(),
-                altered: false,
-                variants: Vec::new(),
-                other_speakers,
-            }
-        })
-        .collect();
-    quotes.sort_by(|a, b| by_reach(&a.occurrences, &b.occurrences));
-    quotes
+    qclusters.into_values().collect()
+}
+
+/// One ledger row: the longest wording of the cluster, its speaker (a name
+/// any outlet gives beats a description such as "officials", then the one
+/// most outlets give), and where it occurs.
+fn ledger_quote(articles: &[Article], found: &[quotes::Found], members: &[usize]) -> Quote {
+    let longest = *members
+        .iter()
+        .max_by_key(|&&m| (found[m].span.len(), std::cmp::Reverse(m)))
+        .expect("non-empty");
+    let f = &found[longest];
+    let mut speakers: HashMap<&str, (bool, usize)> = HashMap::new();
+    for &m in members {
+        if let Some(s) = &found[m].speaker {
+            let e = speakers.entry(s.as_str()).or_default();
+            e.0 |= found[m].named;
+            e.1 += 1;
+        }
+    }
+    let speaker = speakers
+        .into_iter()
+        .max_by(|(s, k), (t, l)| k.cmp(l).then(s.len().cmp(&t.len())).then(t.cmp(s)))
+        .map(|(s, _)| s.to_string());
+    let other_speakers = other_speakers(found, members, speaker.as_deref());
+    Quote {
+        text: articles[f.article].text[f.span.range()].to_string(),
+        speaker,
+        occurrences: members
+            .iter()
+            .map(|&m| Occurrence {
+                article: found[m].article,
+                span: found[m].span,
+            })
+            .collect(),
+        altered: false,
+        variants: Vec::new(),
+        other_speakers,
+    }
 }
 
 /// The articles among `members` that name someone other than `speaker` as
