@@ -413,47 +413,35 @@ fn only_facts_keeps_a_cut_paragraph_that_quotes_a_named_expert() {
     let old = dir.join("old.txt");
     let new = dir.join("new.txt");
     std::fs::write(&old, paragraphs.join("\n\n")).unwrap();
-    let cut: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != 2)
-        .map(|(_, p)| *p)
-        .collect();
-    std::fs::write(&new, cut.join("\n\n")).unwrap();
-    let out = bin()
-        .args([
-            "diff",
-            old.to_str().unwrap(),
-            new.to_str().unwrap(),
-            "--only",
-            "facts",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    // The facts-only report of the old text against a copy without
+    // paragraph `cut`.
+    let facts_without = |cut: usize| -> String {
+        let kept: Vec<&str> = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != cut)
+            .map(|(_, p)| *p)
+            .collect();
+        std::fs::write(&new, kept.join("\n\n")).unwrap();
+        let out = bin()
+            .args([
+                "diff",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--only",
+                "facts",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = facts_without(2);
     assert!(text.contains("Eswar Prasad"), "{text}");
     assert!(
         text.contains("1 of 1 edited, deleted or inserted passages"),
         "{text}"
     );
     // A cut sentence with no quotation, figure or name is no fact change.
-    let plain: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != 4)
-        .map(|(_, p)| *p)
-        .collect();
-    std::fs::write(&new, plain.join("\n\n")).unwrap();
-    let out = bin()
-        .args([
-            "diff",
-            old.to_str().unwrap(),
-            new.to_str().unwrap(),
-            "--only",
-            "facts",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = facts_without(4);
     assert!(text.contains("0 of 1 edited"), "{text}");
 }
