@@ -39,28 +39,16 @@ pub(crate) fn cut_at_openings(
     old_units: &mut Vec<Unit>,
     new_units: &mut Vec<Unit>,
 ) {
-    let sides = [(old, old_units.as_slice()), (new, new_units.as_slice())];
-    let mut openings = openings(&sides);
+    let openings = openings(&[(old, old_units.as_slice()), (new, new_units.as_slice())]);
     if openings.first_words.is_empty() {
         return;
     }
     // A side's sentence runs on over the other side's paragraph endings
-    // only (its own paragraphs say nothing of how the other side joined
-    // them), and only a sentence the other side lacks can hold two of its
-    // paragraphs.
-    let (old_endings, new_endings) = (endings(&sides[..1]), endings(&sides[1..]));
-    let keys = |us: &[Unit], endings: &(Keys, Keys)| -> Keys {
-        if endings.0.is_empty() {
-            Keys::default()
-        } else {
-            us.iter().map(|u| u.key).collect()
-        }
-    };
-    let (old_keys, new_keys) = (keys(old_units, &old_endings), keys(new_units, &new_endings));
-    (openings.endings, openings.ending_words) = new_endings;
-    cut_units(old, old_units, &openings, &new_keys);
-    (openings.endings, openings.ending_words) = old_endings;
-    cut_units(new, new_units, &openings, &old_keys);
+    // only: its own paragraphs say nothing of how the other side joined
+    // them.
+    let (old_endings, new_endings) = (endings(old, old_units), endings(new, new_units));
+    cut_units(old, old_units, &openings, &new_endings);
+    cut_units(new, new_units, &openings, &old_endings);
 }
 
 /// Hashes (already mixed): a fast table of them.
@@ -74,20 +62,26 @@ struct Openings {
     /// Their first words alone: most sentence ends inside a sentence are
     /// told apart by the word after them.
     first_words: Keys,
-    /// The endings of the other side's paragraphs with no sentence end
-    /// (`endings`), while one side's units are cut.
-    endings: Keys,
+}
+
+/// One side's paragraphs with no sentence end (`endings`), for the other
+/// side's units to be cut where they run on.
+#[derive(Default)]
+struct Endings {
+    /// A hash of their last `n` words, with `n` mixed in.
+    keys: Keys,
     /// Their last words alone (`rough_hash`), to pass over most words at
     /// the cost of one lookup.
-    ending_words: Keys,
+    last_words: Keys,
+    /// The keys of all this side's sentences (when there are endings at
+    /// all): only a sentence this side lacks can hold two of its paragraphs.
+    sentences: Keys,
 }
 
 fn openings(sides: &[(&Article, &[Unit])]) -> Openings {
     let mut out = Openings {
         keys: Keys::default(),
         first_words: Keys::default(),
-        endings: Keys::default(),
-        ending_words: Keys::default(),
     };
     for &(article, units) in sides {
         for u in units.iter().filter(|u| u.sentence == 0) {
@@ -117,35 +111,35 @@ fn opening_key(h: u64, n: usize) -> u64 {
 /// Words of a paragraph's ending that are compared.
 const ENDING_WORDS: usize = 4;
 
-/// The last sentence of every paragraph of `sides` that ends with no
+/// The last sentence of every paragraph of one side that ends with no
 /// sentence end (no `.`, `!` or `?` before its closing quotes and
 /// brackets): a hash of its last `n` words (up to `ENDING_WORDS`, all of
 /// them when it is shorter), with `n` mixed in. Paragraphs of one word are
-/// left out (`Photo`, `More`): too many sentences hold such a word. Also
-/// the rough hashes of their last words alone.
-fn endings(sides: &[(&Article, &[Unit])]) -> (Keys, Keys) {
-    let (mut out, mut last_words) = (Keys::default(), Keys::default());
-    for &(article, units) in sides {
-        for (i, u) in units.iter().enumerate() {
-            if units.get(i + 1).is_some_and(|v| v.block == u.block) {
-                continue;
-            }
-            let text = &article.text[u.span.range()];
-            if ends_a_sentence(text) {
-                continue;
-            }
-            // The last words, from the end: a paragraph may be long.
-            let last: Vec<&str> = text.split_whitespace().rev().take(ENDING_WORDS).collect();
-            if last.len() < 2 {
-                continue;
-            }
-            let first = last[last.len() - 1];
-            let from = first.as_ptr() as usize - text.as_ptr() as usize;
-            out.insert(words_key(&text[from..], last.len()));
-            last_words.insert(rough_hash(last[0]));
+/// left out (`Photo`, `More`): too many sentences hold such a word.
+fn endings(article: &Article, units: &[Unit]) -> Endings {
+    let mut out = Endings::default();
+    for (i, u) in units.iter().enumerate() {
+        if units.get(i + 1).is_some_and(|v| v.block == u.block) {
+            continue;
         }
+        let text = &article.text[u.span.range()];
+        if ends_a_sentence(text) {
+            continue;
+        }
+        // The last words, from the end: a paragraph may be long.
+        let last: Vec<&str> = text.split_whitespace().rev().take(ENDING_WORDS).collect();
+        if last.len() < 2 {
+            continue;
+        }
+        let first = last[last.len() - 1];
+        let from = first.as_ptr() as usize - text.as_ptr() as usize;
+        out.keys.insert(words_key(&text[from..], last.len()));
+        out.last_words.insert(rough_hash(last[0]));
     }
-    (out, last_words)
+    if !out.keys.is_empty() {
+        out.sentences = units.iter().map(|u| u.key).collect();
+    }
+    out
 }
 
 /// The hash of one word, as `Openings::first_words` holds them.
@@ -235,12 +229,12 @@ impl<'a> Words<'a> {
 
 /// Replaces each unit cut at an opening by its pieces (keys and words
 /// worked out again) and numbers the sentences of every block anew.
-/// The run-on rule looks only at units whose key `other_keys` (the other
-/// side's) lacks.
-fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, other_keys: &Keys) {
+/// The run-on rule cuts at the `other` side's paragraph endings, in units
+/// the other side lacks.
+fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, other: &Endings) {
     let mut cuts: Vec<(usize, Vec<Span>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        let run_on = !openings.endings.is_empty() && !other_keys.contains(&u.key);
+        let run_on = (!other.keys.is_empty() && !other.sentences.contains(&u.key)).then_some(other);
         if let Some(pieces) = pieces(&article.text, u.span, openings, run_on) {
             cuts.push((i, pieces));
         }
@@ -279,10 +273,15 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, othe
 /// paragraph opening follows (and with `run_on`, where a paragraph with no
 /// sentence end runs on into another: `run_on_cuts`), or `None` when there
 /// is none.
-fn pieces(text: &str, span: Span, openings: &Openings, run_on: bool) -> Option<Vec<Span>> {
+fn pieces(
+    text: &str,
+    span: Span,
+    openings: &Openings,
+    run_on: Option<&Endings>,
+) -> Option<Vec<Span>> {
     let mut cuts = sentence_end_cuts(text, span, openings);
-    if run_on {
-        cuts.extend(run_on_cuts(text, span, openings));
+    if let Some(endings) = run_on {
+        cuts.extend(run_on_cuts(text, span, openings, endings));
         cuts.sort_unstable();
         cuts.dedup_by_key(|c| c.1);
     }
@@ -345,7 +344,12 @@ fn sentence_end_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize,
 /// the words before end a paragraph of the other side that has no sentence
 /// end (the piece before is all of it when it is shorter than
 /// `ENDING_WORDS`), and the words after open a paragraph.
-fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize)> {
+fn run_on_cuts(
+    text: &str,
+    span: Span,
+    openings: &Openings,
+    endings: &Endings,
+) -> Vec<(usize, usize)> {
     let unit = &text[span.range()];
     let base = unit.as_ptr() as usize - span.start;
     let mut out = Vec::new();
@@ -357,12 +361,12 @@ fn run_on_cuts(text: &str, span: Span, openings: &Openings) -> Vec<(usize, usize
     for word in unit.split_whitespace() {
         let start = word.as_ptr() as usize - base;
         let may_cut = piece > 0 && ends_one && openings.first_words.contains(&word_hash(word));
-        ends_one = openings.ending_words.contains(&rough_hash(word));
+        ends_one = endings.last_words.contains(&rough_hash(word));
         if may_cut {
             let n = piece.min(ENDING_WORDS);
             let first = before[(seen - n) % ENDING_WORDS].0;
             let last = before[(seen - 1) % ENDING_WORDS].1;
-            if openings.endings.contains(&words_key(&text[first..last], n))
+            if endings.keys.contains(&words_key(&text[first..last], n))
                 && opens_paragraph(&text[start..span.end], openings)
             {
                 out.push((last, start));
