@@ -20,7 +20,8 @@
 //!   `, with senators hoping …`, `, as …`), to the next comma, dash,
 //!   semicolon or the end;
 //! - an attribution: the speaker and the verb of saying before what is
-//!   said (`Raisi said on Monday that …`, `… insisted he would not …`), or
+//!   said (`Raisi said on Monday that …`, `… insisted he would not …`,
+//!   `Judge Friedrich said the agency exceeded …`), or
 //!   a short clause after a comma that names who said it (`…, Fauci said
 //!   Thursday.`).
 //!
@@ -316,7 +317,8 @@ fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
         }
         clause_done = clause_start;
         let introduces = (k + 1..words.len().min(k + 2 + SAYING_GAP))
-            .find(|&j| bare[j] == "that" || SUBJECT_PRONOUNS.contains(&bare[j].as_str()));
+            .find(|&j| bare[j] == "that" || SUBJECT_PRONOUNS.contains(&bare[j].as_str()))
+            .or_else(|| says_what_follows(words, bare, clause_start, k).then_some(k + 1));
         if let Some(j) = introduces {
             let upto = if bare[j] == "that" { j } else { j - 1 };
             keep[clause_start..=upto]
@@ -332,6 +334,21 @@ fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
                 .for_each(|x| *x = false);
         }
     }
+}
+
+/// Whether the verb of saying at `k` (`said`, `says`, `say`) is followed by
+/// what is said without `that`: an article opening its subject (`Judge
+/// Friedrich said the agency exceeded its authority`), the verb having a
+/// speaker of its own before it in its clause (not `…," said the 18
+/// scientists`). Other verbs of saying take an object there (`told the
+/// committee`, `announced the investment`).
+fn says_what_follows(words: &[&str], bare: &[String], clause_start: usize, k: usize) -> bool {
+    matches!(bare[k].as_str(), "said" | "says" | "say")
+        && k > clause_start
+        && !closes_clause(words[k])
+        && bare
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
 }
 
 #[cfg(test)]
@@ -382,6 +399,18 @@ mod tests {
             asserted("The US will invest $3 billion in antiviral pills, Dr. Anthony Fauci said Thursday."),
             "The US will invest $3 billion in antiviral pills,"
         );
+        assert_eq!(
+            asserted("In a ruling on Wednesday, Judge Dabney Friedrich said the agency exceeded its authority."),
+            "the agency exceeded its authority."
+        );
+        // After a quotation, `said the …` names the speaker; `told` takes an object.
+        let inverted = "\"More investigation is still needed,\" said the 18 scientists.";
+        assert_eq!(
+            asserted(inverted),
+            "\"More investigation is still needed,\""
+        );
+        let told = "Fauci told the committee the country could be back to normal by spring.";
+        assert_eq!(asserted(told), told);
     }
 
     #[test]

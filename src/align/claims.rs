@@ -44,7 +44,9 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// "Thursday"), its recurring phrases ("phone call") or a background date
 /// ("the war that began in February 2022") are not one claim; nor are two
 /// quotations that share only such words ("Nato membership for Ukraine" in
-/// the mouths of two different ministers).
+/// the mouths of two different ministers). A sentence that is the other cut
+/// off (`cut_copy`: a teaser's `Hochul said the state was also looking at
+/// using...`) is the same claim whatever its words.
 pub(crate) fn same_claim(
     vocab: &Vocab,
     a: &Sent,
@@ -60,6 +62,9 @@ pub(crate) fn same_claim(
         }
         None => b,
     };
+    if cut_copy(a, b) || cut_copy(b, a) {
+        return Some(1.0);
+    }
     let (pa, pb) = (&a.profile, &b.profile);
     let quoted = shared_quotation(pa, pb, &distinctive);
     let s = if quoted || quote_similarity(pa, pb) == 0.0 {
@@ -95,6 +100,27 @@ pub(crate) fn same_claim(
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
     (enough && asserted).then_some(s)
 }
+
+/// Whether `short` is `long` cut off: its words are the first words of
+/// `long` (a teaser or a page's truncated copy of a sentence), but the last
+/// when `short` ends in an ellipsis (cut inside a word: `using...`).
+fn cut_copy(short: &Sent, long: &Sent) -> bool {
+    let n = short.seq.len();
+    n >= CUT_COPY_WORDS
+        && n < long.seq.len()
+        && long
+            .seq
+            .starts_with(&short.seq[..n - usize::from(short.cut)])
+}
+
+/// Whether a sentence ends in an ellipsis (`...`, `…`): cut off.
+fn ends_cut(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || "\"”’'".contains(c));
+    end.ends_with('…') || end.ends_with("..")
+}
+
+/// The fewest words of a sentence read as another one cut off (`cut_copy`).
+const CUT_COPY_WORDS: usize = 6;
 
 /// Amounts that agree approximately are one figure: `more than $3 billion`
 /// and `$3.2 billion`, `about 10,000` and `9,600` thousand. Two figures
@@ -149,6 +175,7 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
             quotes: b.profile.quotes.clone(),
         },
         key: b.key,
+        cut: b.cut,
         names: b.names.iter().map(|n| swap(n)).collect(),
         things: b.things.clone(),
         seq: swap(&b.seq),
@@ -484,6 +511,8 @@ pub(crate) struct Sent {
     pub profile: Profile,
     /// A key of its words as written: equal keys, word-for-word the same sentence.
     pub key: u64,
+    /// It ends cut off, in an ellipsis (`looking at using...`).
+    pub cut: bool,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
     pub names: Vec<Vec<u32>>,
     /// For each name, whether it names a thing done or decided (`THING_HEADS`).
@@ -547,6 +576,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     span: s,
                     profile: vocab.profile(text),
                     key: words_key(text),
+                    cut: ends_cut(text),
                     names: Vec::new(),
                     things: Vec::new(),
                     seq: Vec::new(),
