@@ -46,7 +46,9 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// quotations that share only such words ("Nato membership for Ukraine" in
 /// the mouths of two different ministers). A sentence that is the other cut
 /// off (`cut_copy`: a teaser's `Hochul said the state was also looking at
-/// using...`) is the same claim whatever its words.
+/// using...`) is the same claim whatever its words; a sentence that asserts
+/// a failure (`lawmakers failed to override the veto`) and one that does
+/// not (`senators voted to override the veto`) are not.
 pub(crate) fn same_claim(
     vocab: &Vocab,
     a: &Sent,
@@ -64,6 +66,10 @@ pub(crate) fn same_claim(
     };
     if cut_copy(a, b) || cut_copy(b, a) {
         return Some(1.0);
+    }
+    // A failure and a success of the same act are two facts.
+    if a.fails != b.fails {
+        return None;
     }
     let (pa, pb) = (&a.profile, &b.profile);
     let quoted = shared_quotation(pa, pb, &distinctive);
@@ -176,6 +182,7 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
         },
         key: b.key,
         cut: b.cut,
+        fails: b.fails,
         names: b.names.iter().map(|n| swap(n)).collect(),
         things: b.things.clone(),
         seq: swap(&b.seq),
@@ -294,6 +301,17 @@ fn shared_evidence(
                 (true, false, _) => 0.0,
                 (true, true, _) | (false, _, true) => 0.5,
                 (false, _, false) => 1.0,
+            };
+            let worth = if std::env::var("R6").is_ok()
+                && !asserted
+                && !named(stem)
+                && ![a, b]
+                    .iter()
+                    .any(|s| s.names.iter().any(|n| n.contains(&stem)))
+            {
+                worth / 2.0
+            } else {
+                worth
             };
             SharedWord {
                 stem,
@@ -513,6 +531,9 @@ pub(crate) struct Sent {
     pub key: u64,
     /// It ends cut off, in an ellipsis (`looking at using...`).
     pub cut: bool,
+    /// What it asserts is that something failed (`lawmakers failed to
+    /// override`): filled by `mark_names`.
+    pub fails: bool,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
     pub names: Vec<Vec<u32>>,
     /// For each name, whether it names a thing done or decided (`THING_HEADS`).
@@ -577,6 +598,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     profile: vocab.profile(text),
                     key: words_key(text),
                     cut: ends_cut(text),
+                    fails: false,
                     names: Vec::new(),
                     things: Vec::new(),
                     seq: Vec::new(),
@@ -621,6 +643,7 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
         let mut last = "";
         let words: Vec<&str> = crate::article::split_words(text).collect();
         let asserted = assertion_words(&words);
+        s.fails = asserts_failure(&words, &asserted);
         for (k, &w) in words.iter().enumerate() {
             vocab.stems_of(w, |id| s.seq.push(id));
             if asserted[k] {
@@ -660,6 +683,37 @@ fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], voca
         stems.sort_unstable();
         stems.dedup();
     }
+}
+
+/// Whether what a sentence asserts (`asserted`: its words that are part of
+/// its assertion) is that something failed: `failed to` or `fails to` in
+/// its main clause (`Louisiana lawmakers failed to override …`), the
+/// opposite of the same words without it (`senators voted to override …`).
+/// Not in a relative clause (`rockets that airstrikes failed to curb`) nor
+/// a forecast (`the legislation will fail to pass`).
+fn asserts_failure(words: &[&str], asserted: &[bool]) -> bool {
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let relative = |k: usize| {
+        bare[..k]
+            .iter()
+            .rev()
+            .take_while(|w| !w.is_empty())
+            .zip(words[..k].iter().rev())
+            .take_while(|(_, w)| !w.ends_with([',', ';', ':']))
+            .any(|(w, _)| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"))
+    };
+    (0..words.len().saturating_sub(1)).any(|k| {
+        asserted[k]
+            && matches!(bare[k].as_str(), "failed" | "fails")
+            && bare[k + 1] == "to"
+            && !relative(k)
+    })
 }
 
 /// Last words of the names of things done or decided rather than of who
@@ -1511,6 +1565,40 @@ mod tests {
         assert!(super::names_a_thing("Program"));
         assert!(!super::names_a_thing("Booker"));
         assert!(!super::names_a_thing("Committee"));
+    }
+
+    #[test]
+    fn a_failure_in_the_main_clause() {
+        let fails = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let asserted = super::assertion_words(&words);
+            super::asserts_failure(&words, &asserted)
+        };
+        assert!(fails(
+            "Louisiana lawmakers failed to override the governor's veto."
+        ));
+        assert!(!fails(
+            "Louisiana senators voted to override the governor's veto."
+        ));
+        // A relative clause, a forecast, an adjective: not what is asserted.
+        assert!(!fails(
+            "Soldiers attacked Gaza following rockets that airstrikes failed to curb."
+        ));
+        assert!(!fails(
+            "Manchin will vote no, and the bill will fail to pass."
+        ));
+        assert!(!fails("Trump blamed the administration's failed approach."));
+    }
+
+    #[test]
+    fn an_ellipsis_cuts_a_sentence() {
+        assert!(super::ends_cut(
+            "Hochul said the state was looking at using..."
+        ));
+        assert!(super::ends_cut(
+            "“The story I was ordered to write and which I failed…”"
+        ));
+        assert!(!super::ends_cut("The state was looking at it."));
     }
 
     #[test]
