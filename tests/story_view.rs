@@ -728,3 +728,84 @@ fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
         "the two leads in one op"
     );
 }
+
+/// What the story view tells about a pair is one count: for every pair of
+/// the samples' story and of every event's story in the same-event set, the
+/// pair list's `shared_sentences`, the rows of the column view on the two
+/// that both fill, and the shared claims of the compare view opened on the
+/// pair from the story (its status line) are equal.
+#[test]
+fn a_pair_shares_one_count_of_claims_across_the_story_view() {
+    let mut stories = vec![("samples".to_string(), load_sample_story())];
+    match same_event_stories() {
+        Some(events) => stories.extend(events),
+        None => eprintln!("the same-event set is absent: only the samples"),
+    }
+    let (mut pairs, mut off) = (0, Vec::new());
+    for (name, articles) in stories {
+        let s = story(&articles);
+        let mut a = StoryApp::new(articles, s.clone(), Config::default(), (160, 48));
+        for p in &s.pairs {
+            let rows = storydiff::columns::column_rows(&s, &[p.a, p.b]);
+            let both = rows.iter().filter(|r| r.carried() == 2).count();
+            a.open(p.a, p.b, None);
+            let (cmp, _, _) = a.compare.as_ref().expect("a pair opens");
+            let c = &cmp.ready.as_ref().expect("aligned").comparison;
+            let shown = c.by_claims.map(|b| b.shared_claims);
+            let status = screen(&a).last().unwrap().clone();
+            pairs += 1;
+            let agrees = both == p.shared_sentences
+                && match shown {
+                    Some(k) => {
+                        k == p.shared_sentences
+                            && status.contains(&format!(
+                                "{k} shared claim{}",
+                                if k == 1 { " " } else { "s" }
+                            ))
+                    }
+                    // In order: a reprint, or nothing shared.
+                    None => {
+                        matches!(p.relation, Relation::Identical | Relation::Reprint)
+                            || p.shared_sentences == 0
+                    }
+                };
+            if !agrees {
+                off.push(format!(
+                    "{name} [{}] [{}] {:?}: story {}, column rows {both}, compare {shown:?}",
+                    p.a, p.b, p.relation, p.shared_sentences
+                ));
+            }
+            a.update(Action::Quit);
+        }
+    }
+    eprintln!("{pairs} pairs; {} count otherwise", off.len());
+    assert!(off.is_empty(), "{}", off.join("\n"));
+}
+
+/// Each event of the same-event set as one story (its files in name order).
+fn same_event_stories() -> Option<Vec<(String, Vec<storydiff::article::Article>)>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+    let mut events: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for e in std::fs::read_dir(dir).ok()?.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if let Some(event) = name.strip_suffix(".txt").and_then(|n| n.split('-').next()) {
+            events.entry(event.to_string()).or_default().push(name);
+        }
+    }
+    let load = |n: &String| {
+        storydiff::article::load_article(
+            &format!("{dir}/{n}"),
+            &storydiff::article::LoadOptions::default(),
+        )
+        .unwrap()
+    };
+    Some(
+        events
+            .into_iter()
+            .map(|(event, mut names)| {
+                names.sort();
+                (event, names.iter().map(load).collect())
+            })
+            .collect(),
+    )
+}
