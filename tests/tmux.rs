@@ -285,6 +285,59 @@ fn column_view_of_five_and_of_three_marked() {
     t.wait_for("EXIT=0");
 }
 
+/// The pair 000/003 opened from the five samples' story counts, on its
+/// status line, the shared claims the story's JSON gives the pair (the story
+/// of the five finds more than the two alone: the count is the story's
+/// wherever the story shows the pair).
+#[test]
+fn a_pair_opened_from_the_story_counts_the_storys_shared_claims() {
+    let Some(t) = Tmux::start("count") else {
+        return;
+    };
+    t.cmd(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    let files: Vec<String> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|s| sample(s))
+        .collect();
+    let json = Command::new(bin)
+        .args(["story", "--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let pair = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == 0 && p["b"] == 3)
+        .expect("the pair 0/3");
+    let shared = pair["shared_sentences"].as_u64().unwrap();
+    assert!(shared > 0, "{pair}");
+    t.literal(&format!("{bin} {}; echo EXIT=$?", files.join(" ")));
+    t.keys(&["Enter"]);
+    t.wait_for("a story of 5 articles");
+    // The heatmap's column follows `l` from [1]: [3] is two steps on.
+    t.keys(&["l", "l", "Enter"]);
+    t.wait_for("[0] ↔ [3]");
+    let s = t.wait_for("shared claim");
+    let status = s
+        .lines()
+        .find(|l| l.contains("shared claim"))
+        .unwrap_or_default();
+    assert!(
+        status.contains(&format!(
+            "by claims · {shared} shared claim{}",
+            if shared == 1 { " " } else { "s" }
+        )),
+        "story JSON {shared}: {status}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
 #[test]
 fn view_settings_are_remembered_between_runs() {
     let Some(t) = Tmux::start("state") else {
