@@ -153,11 +153,49 @@ fn word_hash(word: &str) -> u64 {
 /// folded keys keep of most words): two words the folded keys call the same
 /// almost always share it.
 fn rough_hash(word: &str) -> u64 {
-    word.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
-        })
+    word.bytes().fold(ROUGH_SEED, rough_step)
+}
+
+const ROUGH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into a `rough_hash`: ASCII letters and digits, lower-cased.
+#[inline(always)]
+fn rough_step(h: u64, b: u8) -> u64 {
+    if b.is_ascii_alphanumeric() {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+    } else {
+        h
+    }
+}
+
+/// The words of `text` as `split_whitespace` gives them, each as its byte
+/// range in `text` with its `rough_hash`: one pass over the bytes when the
+/// text is ASCII (whitespace is then `is_ascii_space`).
+fn rough_words(text: &str, mut f: impl FnMut(usize, usize, u64)) {
+    if !text.is_ascii() {
+        for word in text.split_whitespace() {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            f(start, start + word.len(), rough_hash(word));
+        }
+        return;
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while i < b.len() && crate::article::is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return;
+        }
+        let start = i;
+        let mut h = ROUGH_SEED;
+        while i < b.len() && !crate::article::is_ascii_space(b[i]) {
+            h = rough_step(h, b[i]);
+            i += 1;
+        }
+        f(start, i, h);
+    }
 }
 
 /// Whether `text` ends with `.`, `!` or `?` (then closing quotes or
@@ -351,17 +389,16 @@ fn run_on_cuts(
     endings: &Endings,
 ) -> Vec<(usize, usize)> {
     let unit = &text[span.range()];
-    let base = unit.as_ptr() as usize - span.start;
     let mut out = Vec::new();
     // The spans of the last `ENDING_WORDS` words before the current one, in
     // a ring; `piece` words since the last cut.
     let mut before = [(0usize, 0usize); ENDING_WORDS];
     let (mut seen, mut piece) = (0usize, 0usize);
     let mut ends_one = false;
-    for word in unit.split_whitespace() {
-        let start = word.as_ptr() as usize - base;
+    rough_words(unit, |from, to, rough| {
+        let (start, word) = (from + span.start, &unit[from..to]);
         let may_cut = piece > 0 && ends_one && openings.first_words.contains(&word_hash(word));
-        ends_one = endings.last_words.contains(&rough_hash(word));
+        ends_one = endings.last_words.contains(&rough);
         if may_cut {
             let n = piece.min(ENDING_WORDS);
             let first = before[(seen - n) % ENDING_WORDS].0;
@@ -376,7 +413,7 @@ fn run_on_cuts(
         before[seen % ENDING_WORDS] = (start, start + word.len());
         seen += 1;
         piece += 1;
-    }
+    });
     out
 }
 
@@ -432,6 +469,25 @@ mod tests {
         );
         cut_at_openings(&old, &new, &mut o, &mut n);
         (texts(&old, &o), texts(&new, &n))
+    }
+
+    #[test]
+    fn rough_words_are_the_whitespace_split_words() {
+        for text in [
+            "",
+            "  one  ",
+            "Plain words, with punctuation. And\nlines\tand\x0Bvertical tabs",
+            "Caf\u{e9} au lait\u{a0}non-breaking\u{2003}em space \u{201c}quoted\u{201d}",
+            "x",
+        ] {
+            let mut got = Vec::new();
+            rough_words(text, |from, to, h| got.push((&text[from..to], h)));
+            let want: Vec<(&str, u64)> = text
+                .split_whitespace()
+                .map(|w| (w, rough_hash(w)))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -270,6 +270,44 @@ impl Profiles {
     }
 }
 
+/// The rarity sample: every `step`-th sentence of each side that no region
+/// holds, counted towards document frequencies. An unchanged sentence
+/// sampled on both sides is read once and counted twice when its words are
+/// the same (a reflow changes only the spaces): the counts are those of
+/// reading it twice.
+fn observe_sample(
+    src: &Sources,
+    items: &[Item],
+    vocab: &mut Vocab,
+    [old_seen, new_seen]: [&[bool]; 2],
+    step: usize,
+) {
+    let sampled = |seen: &[bool], i: usize| i % step == 0 && !seen[i];
+    let mut old_done = vec![false; old_seen.len()];
+    let mut new_done = vec![false; new_seen.len()];
+    for item in items {
+        if let Item::Same(o, n) = *item {
+            if sampled(old_seen, o) && sampled(new_seen, n) {
+                vocab.observe_twins(
+                    src.unit_text(super::Side::Old, o),
+                    src.unit_text(super::Side::New, n),
+                );
+                (old_done[o], new_done[n]) = (true, true);
+            }
+        }
+    }
+    for o in (0..old_seen.len()).step_by(step) {
+        if !old_seen[o] && !old_done[o] {
+            vocab.observe(src.unit_text(super::Side::Old, o));
+        }
+    }
+    for n in (0..new_seen.len()).step_by(step) {
+        if !new_seen[n] && !new_done[n] {
+            vocab.observe(src.unit_text(super::Side::New, n));
+        }
+    }
+}
+
 /// Profiles every sentence of a changed region; word rarity also comes from
 /// a sample of the unchanged text, so that words every sentence uses do not
 /// make unrelated sentences look alike.
@@ -299,16 +337,7 @@ pub(crate) fn profile_regions(src: &Sources, items: &[Item]) -> Profiles {
     let step = (old_units.len() + new_units.len())
         .checked_div(sample)
         .map_or(usize::MAX, |s| s.max(1));
-    for o in (0..old_units.len()).step_by(step) {
-        if !old_seen[o] {
-            vocab.observe(src.unit_text(super::Side::Old, o));
-        }
-    }
-    for n in (0..new_units.len()).step_by(step) {
-        if !new_seen[n] {
-            vocab.observe(src.unit_text(super::Side::New, n));
-        }
-    }
+    observe_sample(src, items, &mut vocab, [&old_seen, &new_seen], step);
     vocab.freeze();
     Profiles {
         vocab,

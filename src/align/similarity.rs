@@ -788,6 +788,25 @@ impl Vocab {
         self.scratch = stems;
     }
 
+    /// Observes `text` and `twin` (one unchanged sentence as each side
+    /// writes it): when both hold the same words, the stems read from `text`
+    /// count again for `twin`, as reading it would count them.
+    pub fn observe_twins(&mut self, text: &str, twin: &str) {
+        self.observe(text);
+        let same_head = text == twin
+            || (text.len() <= SENTENCE_HEAD
+                && twin.len() <= SENTENCE_HEAD
+                && crate::article::split_words(text).eq(crate::article::split_words(twin)));
+        if !same_head {
+            self.observe(twin);
+            return;
+        }
+        for &s in &self.scratch {
+            self.df[s as usize] += 1;
+        }
+        self.docs += 1;
+    }
+
     /// Profiles a sentence and counts it towards document frequencies.
     pub fn profile(&mut self, text: &str) -> Profile {
         let text = head(text);

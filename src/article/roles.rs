@@ -1316,7 +1316,8 @@ fn date_line(f: &Feat) -> Verdict {
 /// "a date and time line".
 fn clock_time_line(f: &Feat) -> Verdict {
     let t = f.text;
-    (!f.prose_end && has_clock_time(t) && (f.words <= 3 || (has_year(t) && f.words <= 30)))
+    // The word count first: most lines are too long to ask about times.
+    (!f.prose_end && f.words <= 30 && (f.words <= 3 || has_year(t)) && has_clock_time(t))
         .then(|| (Role::Date, "a date and time line".into()))
 }
 
@@ -1481,15 +1482,20 @@ fn leading_picture_credit(f: &Feat) -> Verdict {
 /// Whether the text holds a clock time (`17:40`, `9:05`).
 fn has_clock_time(t: &str) -> bool {
     let b = t.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| {
-        let before = b[..i]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        b[i] == b':' && (1..=2).contains(&before) && after == 2
-    })
+    let last = b.len().saturating_sub(2);
+    // Only the colons are read around (most lines have none).
+    memchr::memchr_iter(b':', b)
+        .take_while(|&i| i < last)
+        .filter(|&i| i >= 1)
+        .any(|i| {
+            let before = b[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let after = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            (1..=2).contains(&before) && after == 2
+        })
 }
 
 /// Whether the text holds a year of this or the last century, as four digits on their own.
@@ -1630,6 +1636,32 @@ fn outlet_from_text(article: &mut Article, feats: &[Feat]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_time_is_one_or_two_digits_a_colon_and_two() {
+        for t in [
+            "17:40",
+            "9:05",
+            "at 9:05 pm",
+            "Updated 12:30, May 3",
+            "x 1:00:00",
+        ] {
+            assert!(has_clock_time(t), "{t}");
+        }
+        for t in [
+            "",
+            ":30",
+            "10:5",
+            "123:45",
+            "1:234",
+            "a:30",
+            "17:4",
+            "ratio 3:1",
+            "no colon",
+        ] {
+            assert!(!has_clock_time(t), "{t}");
+        }
+    }
 
     #[test]
     fn lower_case_is_to_lowercase() {
