@@ -215,6 +215,28 @@ fn diff_by_claims_in_every_format() {
     };
     assert!(text("text").contains("claims:") && text("text").contains("↕ ¶"));
     assert!(text("markdown").contains("**By claims:**"));
+    // Every format says where an out-of-order partner stands and how alike
+    // the two are: the same `¶27 · 0.39` in text, Markdown and HTML.
+    let place = |s: &str, before: &str| -> Vec<String> {
+        s.match_indices(before)
+            .map(|(i, _)| {
+                let rest = &s[i + before.len()..];
+                rest[..rest.find([')', '<']).unwrap()].to_string()
+            })
+            .collect()
+    };
+    let in_text = place(&text("text"), "(↕ ");
+    assert!(
+        !in_text.is_empty()
+            && in_text
+                .iter()
+                .all(|p| p.starts_with('¶') && p.contains(" · 0.")),
+        "{in_text:?}"
+    );
+    let md = text("markdown");
+    assert!(md.contains("**↕ paired**"), "{md}");
+    assert_eq!(place(&md, "` ("), in_text, "Markdown as text");
+    assert_eq!(place(&text("html"), "\"note\">↕ "), in_text, "HTML as text");
     assert!(text("html").contains("by claims:") && text("html").contains("↕ ¶"));
     // Without --by the order alignment, as before.
     let (v, _) = json(&o, &n);

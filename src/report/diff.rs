@@ -696,11 +696,7 @@ impl TextReport<'_> {
                     words_inline(op, p)
                 };
                 let what = if c.by_claims.is_some() {
-                    format!(
-                        "↕ ¶{} · {:.2}",
-                        c.new_units[op.new.start].block + 1,
-                        op.similarity
-                    )
+                    format!("↕ {}", partner_place(c, op))
                 } else if op.words.is_empty() {
                     "moved".to_string()
                 } else {
@@ -714,6 +710,17 @@ impl TextReport<'_> {
             }
         }
     }
+}
+
+/// Where a by-claims partner stands and how alike the two are: `¶27 · 0.39`
+/// (its paragraph in the new article), as the text, Markdown and HTML
+/// reports write it.
+fn partner_place(c: &Comparison, op: &Op) -> String {
+    format!(
+        "¶{} · {:.2}",
+        c.new_units[op.new.start].block + 1,
+        op.similarity
+    )
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -838,13 +845,18 @@ fn markdown_entry(old: &Article, new: &Article, c: &Comparison, entry: Entry) ->
             md_words(op)
         ),
         OpKind::Moved | OpKind::Equal => format!(
-            "- **{}** {}`{old_ids}` → `{new_ids}` — {}",
+            "- **{}** {}`{old_ids}` → `{new_ids}`{} — {}",
             if c.by_claims.is_some() {
                 "↕ paired"
             } else {
                 "moved"
             },
             class_label(op),
+            if c.by_claims.is_some() {
+                format!(" ({})", partner_place(c, op))
+            } else {
+                String::new()
+            },
             if op.words.is_empty() {
                 md(&span_text(old, c, Side::Old, op.old.clone()))
             } else {
