@@ -1,8 +1,9 @@
 //! The rows of the column view, shared by the terminal and the HTML story
 //! report: a few articles of a story side by side, one row per claim. Claims
-//! the first article carries come in its order; a claim it lacks comes after
-//! the nearest claim before it in the first article (in column order) that
-//! carries it, so each article's own material sits under what it follows.
+//! the first article carries come in its order, from its first sentence; a
+//! claim it lacks comes after the nearest claim before it, in the first
+//! column (in column order) that carries it, that is already placed, so each
+//! article's own material sits under what it follows.
 
 use std::collections::HashSet;
 
@@ -77,24 +78,43 @@ fn sentences_by_column(story: &Story, columns: &[usize]) -> Vec<Vec<(usize, usiz
 }
 
 /// Claims in row order: the first column's, then each later column's claims
-/// not yet placed, each after the row of its nearest placed predecessor.
+/// not yet placed, each after the row of its nearest placed predecessor. The
+/// run a column opens with, before any claim already placed, goes just before
+/// the first placed claim it leads up to, never above the first row (the
+/// leading column's first sentence heads the view); a column that shares no
+/// placed claim adds its own at the end.
 fn row_order(sentences: &[Vec<(usize, usize)>]) -> Vec<usize> {
     let mut rows: Vec<usize> = Vec::new();
     let mut placed: HashSet<usize> = HashSet::new();
     for column in sentences {
-        let mut cursor = 0;
+        // Where the column's next new claim goes: unknown until it meets a
+        // placed claim, and the new ones met before wait in `opening`.
+        let mut cursor: Option<usize> = None;
+        let mut opening: Vec<usize> = Vec::new();
         for &(_, claim) in column {
-            if placed.contains(&claim) {
-                cursor = rows
-                    .iter()
-                    .position(|&c| c == claim)
-                    .map_or(cursor, |p| p + 1);
+            if !placed.insert(claim) {
+                let Some(at) = rows.iter().position(|&c| c == claim) else {
+                    continue; // met twice in the opening run
+                };
+                let mut next = at + 1;
+                if cursor.is_none() {
+                    let before = at.max(1);
+                    let n = opening.len();
+                    rows.splice(before..before, opening.drain(..));
+                    next = if before <= at { next + n } else { before + n };
+                }
+                cursor = Some(next);
                 continue;
             }
-            rows.insert(cursor, claim);
-            placed.insert(claim);
-            cursor += 1;
+            match cursor.as_mut() {
+                None => opening.push(claim),
+                Some(at) => {
+                    rows.insert(*at, claim);
+                    *at += 1;
+                }
+            }
         }
+        rows.append(&mut opening);
     }
     rows
 }
@@ -128,8 +148,17 @@ mod tests {
             vec![(0, 1), (5, 7), (9, 8), (12, 2)],
         ]);
         assert_eq!(order, vec![0, 1, 7, 8, 2]);
-        // A claim before anything placed goes to the top.
-        let order = row_order(&[vec![(0, 3)], vec![(0, 5), (4, 3)]]);
-        assert_eq!(order, vec![5, 3]);
+        // A column's opening run goes before the placed claim it leads up
+        // to, but under the first row, and what follows that claim after it.
+        let order = row_order(&[
+            vec![(0, 0), (10, 1), (20, 2)],
+            vec![(0, 5), (4, 6), (8, 2), (12, 9)],
+        ]);
+        assert_eq!(order, vec![0, 1, 5, 6, 2, 9]);
+        let order = row_order(&[vec![(0, 3), (5, 4)], vec![(0, 5), (4, 3), (9, 6)]]);
+        assert_eq!(order, vec![3, 5, 6, 4]);
+        // A column sharing nothing placed comes after the rest.
+        let order = row_order(&[vec![(0, 0), (10, 1)], vec![(0, 7), (5, 8)]]);
+        assert_eq!(order, vec![0, 1, 7, 8]);
     }
 }

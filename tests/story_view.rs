@@ -160,6 +160,65 @@ fn column_view_puts_one_claim_on_one_row() {
     assert!(a.columns.is_none() && !a.quit, "q goes back to the story");
 }
 
+/// Regression: the column view opened on a sentence of `002` (its opening
+/// run, which shares nothing, went above everything), and `000`'s first
+/// sentence first showed about a hundred screen rows down. Rows follow the
+/// leading column from its first sentence; every other article's own
+/// sentences stand in its order, after the nearest claim they follow.
+#[test]
+fn column_rows_lead_with_the_first_article() {
+    let articles = load_sample_story();
+    let s = story(&articles);
+    for columns in [vec![0, 1, 2, 3, 4], vec![3, 4, 0, 1, 2], vec![2, 0]] {
+        let rows = storydiff::columns::column_rows(&s, &columns);
+        let first = s
+            .claims
+            .iter()
+            .flat_map(|c| &c.occurrences)
+            .filter(|o| o.article == columns[0])
+            .map(|o| o.span.start)
+            .min()
+            .expect("the leading article carries claims");
+        assert_eq!(
+            rows[0].cells[0].map(|c| c.start),
+            Some(first),
+            "{columns:?}: row 1 is the leading article's first sentence"
+        );
+        // The leading column reads in its own order down the rows.
+        let lead: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| r.cells[0])
+            .map(|c| c.start)
+            .collect();
+        assert!(lead.windows(2).all(|w| w[0] < w[1]), "{columns:?}");
+        // Each sentence a later column alone brings (no earlier column
+        // carries its claim) follows its article's previous sentence with
+        // no sentence of that article between.
+        for k in 1..columns.len() {
+            let mine: Vec<(usize, usize)> = rows
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.cells[k].map(|c| (c.start, i)))
+                .collect();
+            let mut by_text = mine.clone();
+            by_text.sort_unstable();
+            for (j, &(start, row)) in by_text.iter().enumerate().skip(1) {
+                let brought = rows[row].cells[..k].iter().all(Option::is_none);
+                let before = by_text[j - 1];
+                if brought && rows[before.1].cells[..k].iter().all(Option::is_none) {
+                    // In row order, the article's sentence just above is its predecessor.
+                    let at = mine.iter().position(|m| m.1 == row).unwrap();
+                    assert!(
+                        at > 0 && mine[at - 1] == before,
+                        "{columns:?}: column {k}'s sentence at byte {start} (row {row}) is not under its predecessor (row {})",
+                        before.1
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Regression: with three of five columns on screen, claims only the two off
 /// screen carry took rows of empty cells (six in a row at 120 columns).
 #[test]
