@@ -219,6 +219,32 @@ fn column_rows_lead_with_the_first_article() {
     }
 }
 
+/// Regression: scrolled sideways at 100 columns (`l l`: columns 3–5), the
+/// column view kept its offset when the window grew to 160, showing three
+/// columns and hiding two though all five fit.
+#[test]
+fn a_wider_window_shows_every_column_that_fits() {
+    let mut a = app(100, 48);
+    a.update(Action::Columns);
+    a.update(Action::Right);
+    a.update(Action::Right);
+    let cols = a.columns.as_ref().expect("column view open");
+    assert_eq!((cols.first, cols.shown()), (2, 3), "columns 3–5 at 100");
+    a.resize(160, 48);
+    let cols = a.columns.as_ref().unwrap();
+    assert_eq!((cols.first, cols.shown()), (0, 5), "all five at 160");
+    let head = screen(&a)[0].clone();
+    assert!(!head.contains("off screen"), "{head}");
+    // Growing part way keeps the last column in view and fills the room.
+    let mut a = app(100, 48);
+    a.update(Action::Columns);
+    a.update(Action::Right);
+    a.update(Action::Right);
+    a.resize(130, 48);
+    let cols = a.columns.as_ref().unwrap();
+    assert_eq!((cols.first, cols.shown()), (1, 4), "columns 2–5 at 130");
+}
+
 /// Regression: with three of five columns on screen, claims only the two off
 /// screen carry took rows of empty cells (six in a row at 120 columns).
 #[test]

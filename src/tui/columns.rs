@@ -95,10 +95,15 @@ impl ColumnsApp {
         app
     }
 
+    /// Article columns this width has room for (at least one).
+    fn room(&self) -> usize {
+        (self.size.0.saturating_sub(GUTTER) / MIN_COLUMN).max(1) as usize
+    }
+
     /// Article columns on screen at this width.
     pub fn shown(&self) -> usize {
-        let room = (self.size.0.saturating_sub(GUTTER) / MIN_COLUMN).max(1) as usize;
-        room.min(self.articles.len().saturating_sub(self.first))
+        self.room()
+            .min(self.articles.len().saturating_sub(self.first))
             .max(1)
     }
 
@@ -353,9 +358,10 @@ impl ColumnsApp {
 
     pub fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
-        self.first = self
-            .first
-            .min(self.articles.len().saturating_sub(self.shown()));
+        // As many columns as fit stay on screen: a wider window scrolls
+        // back rather than leave room empty while columns are hidden.
+        let n = self.articles.len();
+        self.first = self.first.min(n.saturating_sub(self.room().min(n)));
         self.relayout();
         self.clamp();
     }
