@@ -473,3 +473,51 @@ fn a_listing_page_side_is_said_on_the_first_frame() {
         "{last}"
     );
 }
+
+/// Regression: by claims, `]c` stopped at every run of one outlet's own
+/// sentences too (002/003: "change N of 11" for 5 shared claims), while the
+/// README promises a stop at each pair. Now it steps from pair to pair, and
+/// in order (`a`) from change to change as before.
+#[test]
+fn next_change_by_claims_steps_from_pair_to_pair() {
+    let mut a = app(sample("002"), sample("003"), 160, 48);
+    let r = a.ready.as_ref().unwrap();
+    let shared = r
+        .comparison
+        .by_claims
+        .expect("a related pair opens by claims")
+        .shared_claims;
+    assert!(shared >= 3, "{shared}");
+    let mut seen = Vec::new();
+    for _ in 0..shared + 2 {
+        a.update(Action::NextChange);
+        let msg = a.message.clone().unwrap_or_default();
+        seen.push(msg.clone());
+        let r = a.ready.as_ref().unwrap();
+        if msg.starts_with("pair ") {
+            // The row at the top pairs a sentence of each side.
+            let item = r.layout.item_at(a.top + 1);
+            let row = format!("{:?}", r.layout.items[item]);
+            assert!(r.changes.contains(&item), "{msg}: {row}");
+        }
+    }
+    let expected: Vec<String> = (1..=shared)
+        .map(|k| format!("pair {k} of {shared}"))
+        .chain(std::iter::repeat_n("no more pairs".to_string(), 2))
+        .collect();
+    assert_eq!(seen, expected);
+    let r = a.ready.as_ref().unwrap();
+    for &item in &r.changes {
+        let g = match &r.layout.items[item] {
+            storydiff::tui::layout::Item::Group(g) => &r.groups[*g],
+            other => panic!("a fold is no pair: {other:?}"),
+        };
+        assert!(!g.old.is_empty() && !g.new.is_empty(), "{g:?}");
+    }
+    // In order the stops are the changes again (here one run from the top).
+    a.update(Action::ByClaims);
+    assert!(a.ready.as_ref().unwrap().comparison.by_claims.is_none());
+    a.update(Action::NextChange);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("change"), "{msg}");
+}

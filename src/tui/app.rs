@@ -214,7 +214,7 @@ impl App {
             Some(l) if l.key == key => l,
             _ => Layout::compute(key, &p.comparison, &p.groups, &self.old, &self.new),
         };
-        let changes = change_starts(&layout, &p.groups);
+        let changes = change_starts(&layout, &p.groups, p.comparison.by_claims.is_some());
         if p.comparison.approximate {
             self.message = Some(format!("approximate: {}", p.comparison.notes.join("; ")));
         }
@@ -266,7 +266,7 @@ impl App {
         };
         r.other = Some(shown);
         r.layout = Layout::compute(key, &r.comparison, &r.groups, &self.old, &self.new);
-        r.changes = change_starts(&r.layout, &r.groups);
+        r.changes = change_starts(&r.layout, &r.groups, r.comparison.by_claims.is_some());
         if !self.search.query.is_empty() {
             self.search.hits = find_hits(r, &self.old, &self.new, &self.search.query);
         }
@@ -350,7 +350,7 @@ impl App {
                 .min(r.layout.items.len().saturating_sub(1))],
         );
         r.layout = Layout::compute(key, &r.comparison, &r.groups, &self.old, &self.new);
-        r.changes = change_starts(&r.layout, &r.groups);
+        r.changes = change_starts(&r.layout, &r.groups, r.comparison.by_claims.is_some());
         if !self.search.query.is_empty() {
             self.search.hits = find_hits(r, &self.old, &self.new, &self.search.query);
         }
@@ -588,7 +588,13 @@ impl App {
             Action::NextHit | Action::PrevHit if !self.search.query.is_empty() => {
                 (self.search.hits.clone(), "hit")
             }
-            _ => (changes(), "change"),
+            _ => {
+                let by_claims = self
+                    .ready
+                    .as_ref()
+                    .is_some_and(|r| r.comparison.by_claims.is_some());
+                (changes(), if by_claims { "pair" } else { "change" })
+            }
         };
         self.jump(&targets, forward, what);
     }
@@ -686,22 +692,28 @@ fn first_group(item: &Item) -> usize {
     }
 }
 
-/// Items that begin a run of changed items. By claims, where nearly every
-/// row is a change, each pair of sentences is a stop of its own.
-fn change_starts(layout: &Layout, groups: &[Group]) -> Vec<usize> {
+/// The targets of `]c`: in order, items that begin a run of changed items;
+/// by claims, where nearly every row is a change and the outlets' own
+/// sentences are the bulk of both texts, only the rows where the two carry
+/// the same claim (a sentence on each side, furniture aside).
+fn change_starts(layout: &Layout, groups: &[Group], by_claims: bool) -> Vec<usize> {
+    let group = |item: &Item| match item {
+        Item::Group(g) => Some(&groups[*g]),
+        Item::Fold { .. } => None,
+    };
+    if by_claims {
+        return (0..layout.items.len())
+            .filter(|&i| {
+                group(&layout.items[i])
+                    .is_some_and(|g| !g.old.is_empty() && !g.new.is_empty() && !g.furniture)
+            })
+            .collect();
+    }
     let mut out = Vec::new();
     let mut in_run = false;
     for (i, item) in layout.items.iter().enumerate() {
-        let (change, paired) = match item {
-            Item::Group(g) => {
-                let gr = &groups[*g];
-                (
-                    gr.kind.is_change(),
-                    gr.away || gr.kind == GroupKind::Changed,
-                )
-            }
-            Item::Fold { .. } => (false, false),
-        };
+        let change = group(item).is_some_and(|g| g.kind.is_change());
+        let paired = group(item).is_some_and(|g| g.kind == GroupKind::Changed);
         if change && (!in_run || paired) {
             out.push(i);
         }
