@@ -15,7 +15,7 @@
 //!   withdrawing in May, …`, `On Tuesday, …`, `Calling Roe "egregiously
 //!   wrong," …`);
 //! - a subordinate clause: from a subordinator that always opens one
-//!   (`after`, `amid`, `despite`, `because`, `while` …), or from a relative
+//!   (`after`, `amid`, `despite`, `during`, `because`, `while` …), or from a relative
 //!   pronoun or conjunction just after a comma (`, which …`, `, who …`,
 //!   `, with senators hoping …`, `, as …`), to the next comma, dash,
 //!   semicolon or the end;
@@ -30,8 +30,8 @@
 
 /// Words that open a subordinate clause or adjunct wherever they stand.
 const ALWAYS_SUBORDINATE: &[&str] = &[
-    "after", "although", "amid", "amidst", "because", "despite", "though", "whereas", "whilst",
-    "while",
+    "after", "although", "amid", "amidst", "because", "despite", "during", "though", "whereas",
+    "whilst", "while",
 ];
 
 /// Words that open a subordinate clause, an appositive or an adjunct right
@@ -376,6 +376,10 @@ mod tests {
         assert_eq!(
             asserted("Critics condemned the White House after Psaki revealed the administration is working with Facebook."),
             "Critics condemned the White House"
+        );
+        assert_eq!(
+            asserted("Haugen revealed her identity during an interview with 60 Minutes on Sunday."),
+            "Haugen revealed her identity"
         );
     }
 
