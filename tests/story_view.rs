@@ -818,7 +818,8 @@ fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
 /// the samples' story and of every event's story in the same-event set, the
 /// pair list's `shared_sentences`, the rows of the column view on the two
 /// that both fill, and the shared claims of the compare view opened on the
-/// pair from the story (its status line) are equal.
+/// pair from the story (its status line, and after `a` switches alignment)
+/// are equal.
 #[test]
 fn a_pair_shares_one_count_of_claims_across_the_story_view() {
     let mut stories = vec![("samples".to_string(), load_sample_story())];
@@ -854,10 +855,15 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
                             || p.shared_sentences == 0
                     }
                 };
+            // `a` switches to the other alignment: by claims it is the story's too.
+            a.update(Action::ByClaims);
+            let (cmp, _, _) = a.compare.as_ref().expect("still open");
+            let switched = cmp.ready.as_ref().unwrap().comparison.by_claims;
+            let agrees = agrees && switched.is_none_or(|b| b.shared_claims == p.shared_sentences);
             if !agrees {
                 off.push(format!(
-                    "{name} [{}] [{}] {:?}: story {}, column rows {both}, compare {shown:?}",
-                    p.a, p.b, p.relation, p.shared_sentences
+                    "{name} [{}] [{}] {:?}: story {}, column rows {both}, compare {shown:?}, after a {:?}",
+                    p.a, p.b, p.relation, p.shared_sentences, switched.map(|b| b.shared_claims)
                 ));
             }
             a.update(Action::Quit);

@@ -159,6 +159,10 @@ pub struct App {
     /// keeps counting through targets the screen cannot scroll to the top
     /// (all on one screen, or on the last one).
     jumped: Option<(u64, usize)>,
+    /// For a pair opened from a story: the sentences (old, new) of the
+    /// story's claims both carry, which pair it by claims in either view
+    /// (`prepare_with`, `a`), so it counts what the story counts.
+    pub story_claims: Option<Vec<(Span, Span)>>,
 }
 
 /// The loader's notes on either file, for the status line's first message
@@ -204,6 +208,7 @@ impl App {
             started: std::time::Instant::now(),
             queued: Vec::new(),
             jumped: None,
+            story_claims: None,
         }
     }
 
@@ -252,10 +257,13 @@ impl App {
         let other = match r.other.take() {
             Some(o) => o,
             None => {
-                let c = if r.comparison.by_claims.is_some() {
-                    align(&self.old, &self.new, &self.config.align)
-                } else {
-                    align_by_claims(&self.old, &self.new, &self.config.align)
+                let options = &self.config.align;
+                let c = match (&r.comparison.by_claims, &self.story_claims) {
+                    (Some(_), _) => align(&self.old, &self.new, options),
+                    (None, Some(claims)) => {
+                        align_by_story_claims(&self.old, &self.new, claims, options)
+                    }
+                    (None, None) => align_by_claims(&self.old, &self.new, options),
                 };
                 Aligned::new(c, &self.old, &self.new)
             }

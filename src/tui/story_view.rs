@@ -208,6 +208,7 @@ impl StoryApp {
         let claims = self.shared_claims(old, new);
         let p = prepare_with(&app.old, &app.new, &self.config.align, Some(&claims));
         app.set_prepared(p);
+        app.story_claims = Some(claims);
         if let Some((side, offset)) = at {
             app.show_offset(side, offset);
         }
