@@ -521,3 +521,79 @@ fn next_change_by_claims_steps_from_pair_to_pair() {
     let msg = a.message.clone().unwrap_or_default();
     assert!(msg.contains("change"), "{msg}");
 }
+
+/// Regression: a pair `unrelated` on its own evidence opened in order with
+/// nothing said of the claims it shares (5609 left/centre: `=1 ~0 -4 +6`,
+/// while `a` showed one shared claim paired). On every such pair of the
+/// same-event set: when in order pairs nothing but sentences equal word for
+/// word, the pair opens by claims; otherwise the status line offers them,
+/// with the count `diff --by claims` gives. The verdict stays `unrelated`.
+#[test]
+fn an_unrelated_pair_sharing_claims_shows_or_offers_them() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("the same-event set is absent");
+        return;
+    };
+    let mut events: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for e in entries {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if let Some((event, _)) = name.split_once('-').filter(|_| name.ends_with(".txt")) {
+            events
+                .entry(event.to_string())
+                .or_default()
+                .push(p.to_str().unwrap().to_string());
+        }
+    }
+    let (mut opened, mut offered) = (Vec::new(), Vec::new());
+    for files in events.values_mut() {
+        files.sort();
+        for i in 0..files.len() {
+            for j in i + 1..files.len() {
+                let load = |p: &str| load_article(p, &LoadOptions::default()).unwrap();
+                let mut a = app(load(&files[i]), load(&files[j]), 200, 30);
+                let r = a.ready.as_ref().unwrap();
+                if r.comparison.relation != storydiff::align::Relation::Unrelated {
+                    continue;
+                }
+                let alone = storydiff::align::align_by_claims(&a.old, &a.new, &Default::default());
+                let shared = alone.by_claims.unwrap().shared_claims;
+                let status = screen(&render(&a)).last().unwrap().clone();
+                let pair = format!("{} {}", files[i], files[j]);
+                assert!(status.starts_with(" unrelated"), "{pair}: {status}");
+                let in_order = &r.other.as_ref().unwrap().comparison;
+                if let Some(b) = r.comparison.by_claims {
+                    assert_eq!(b.shared_claims, shared, "{pair}");
+                    assert!(shared > 0, "{pair}: opened by claims sharing nothing");
+                    assert_eq!(in_order.stats.changed + in_order.stats.moved, 0, "{pair}");
+                    let n = format!("by claims · {shared} shared claim");
+                    assert!(status.contains(&n), "{pair}: {status}");
+                    opened.push(pair);
+                } else if shared > 0 {
+                    let offer = format!("{shared} shared claim");
+                    assert!(
+                        status.contains(&offer) && status.contains("(a: by claims)"),
+                        "{pair}: {status}"
+                    );
+                    // `a` shows them.
+                    a.update(Action::ByClaims);
+                    let r = a.ready.as_ref().unwrap();
+                    assert_eq!(r.comparison.by_claims.unwrap().shared_claims, shared);
+                    offered.push(pair);
+                } else {
+                    assert!(!status.contains("(a: by claims)"), "{pair}: {status}");
+                }
+            }
+        }
+    }
+    eprintln!(
+        "opened by claims: {}; offered: {}",
+        opened.len(),
+        offered.len()
+    );
+    assert!(opened
+        .iter()
+        .any(|p| p.contains("5609-center.txt") && p.contains("5609-left.txt")));
+    assert!(!offered.is_empty());
+}

@@ -50,7 +50,10 @@ impl Aligned {
 
 /// Aligns and builds the display groups (run off the UI thread for big
 /// inputs): in order, and for `related` pairs (independent write-ups) by
-/// claims too, which is then shown first.
+/// claims too, which is then shown first. An `unrelated` pair is aligned by
+/// claims too: when it shares a claim and in order pairs nothing but
+/// sentences equal word for word (which by claims keeps), it opens by claims;
+/// otherwise it opens in order and the status line offers the claims.
 pub fn prepare(old: &Article, new: &Article, options: &AlignOptions) -> Prepared {
     prepare_with(old, new, options, None)
 }
@@ -65,24 +68,33 @@ pub fn prepare_with(
 ) -> Prepared {
     let in_order = Aligned::new(align(old, new, options), old, new);
     let small = old.text.len() + new.text.len() <= BY_CLAIMS_MAX;
+    let by_claims = || {
+        let c = match story_claims {
+            Some(claims) => align_by_story_claims(old, new, claims, options),
+            None => align_by_claims(old, new, options),
+        };
+        Aligned::new(c, old, new)
+    };
     // A pair opened from a story whose claims it shares is shown by those
     // claims even when, on their own evidence, the two are `unrelated`
     // (a claim the story groups through a third article): the rows then
     // show what the story's coverage says; the verdict stays the pair's.
     let story_pairs = story_claims.is_some_and(|c| !c.is_empty());
-    let by_claims = match in_order.comparison.relation {
-        Relation::Related => true,
-        Relation::Unrelated => story_pairs,
-        Relation::Identical | Relation::Reprint => false,
-    };
-    let (shown, other) = if by_claims && small {
-        let by_claims = match story_claims {
-            Some(claims) => align_by_story_claims(old, new, claims, options),
-            None => align_by_claims(old, new, options),
-        };
-        (Aligned::new(by_claims, old, new), Some(in_order))
-    } else {
-        (in_order, None)
+    let (shown, other) = match in_order.comparison.relation {
+        _ if !small => (in_order, None),
+        Relation::Related => (by_claims(), Some(in_order)),
+        Relation::Unrelated if story_pairs => (by_claims(), Some(in_order)),
+        // From a story, the story's claims are the count: none here.
+        Relation::Unrelated if story_claims.is_some() => (in_order, None),
+        Relation::Unrelated => {
+            let claims = by_claims();
+            if shares_a_claim(&claims.comparison) && pairs_only_equal(&in_order.comparison) {
+                (claims, Some(in_order))
+            } else {
+                (in_order, Some(claims))
+            }
+        }
+        Relation::Identical | Relation::Reprint => (in_order, None),
     };
     Prepared {
         comparison: shown.comparison,
@@ -90,6 +102,17 @@ pub fn prepare_with(
         layout: None,
         other,
     }
+}
+
+/// Whether an alignment by claims pairs at least one claim.
+fn shares_a_claim(c: &Comparison) -> bool {
+    c.by_claims.is_some_and(|b| b.shared_claims > 0)
+}
+
+/// Whether an alignment in order pairs no sentences but equal ones: no
+/// edited or moved pair that the view by claims would not show.
+fn pairs_only_equal(c: &Comparison) -> bool {
+    c.stats.changed == 0 && c.stats.moved == 0
 }
 
 /// `prepare`, and the layout for `key` too, so the UI thread only draws.

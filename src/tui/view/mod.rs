@@ -305,6 +305,7 @@ fn status_parts(app: &App) -> StatusParts {
         .truncated
         .map(|tr| format!(" · {} cut short", tr.side.as_str()))
         .unwrap_or_default();
+    let offer = claims_on_offer(r);
     let classes = crate::tui::filter::status_counts(&s.classes);
     let classes = if classes.is_empty() {
         String::new()
@@ -320,11 +321,28 @@ fn status_parts(app: &App) -> StatusParts {
     let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
     StatusParts {
         variants: vec![
-            format!("{head}{counts}{cut}{filter}{classes}"),
-            format!("{head}{counts}{cut}{filter}"),
-            format!("{head}{cut}{filter}"),
+            format!("{head}{counts}{cut}{offer}{filter}{classes}"),
+            format!("{head}{counts}{cut}{offer}{filter}"),
+            format!("{head}{cut}{offer}{filter}"),
         ],
         right: format!("row {}/{} {}% · ? help ", app.top + 1, total, pct),
+    }
+}
+
+/// Shown in order, a pair whose alignment by claims (already computed) pairs
+/// some claims says so, with the key that shows them: ` · 1 shared claim
+/// (a: by claims)`.
+fn claims_on_offer(r: &crate::tui::app::Ready) -> String {
+    if r.comparison.by_claims.is_some() {
+        return String::new();
+    }
+    match r.other.as_ref().and_then(|o| o.comparison.by_claims) {
+        Some(b) if b.shared_claims > 0 => format!(
+            " · {} shared claim{} (a: by claims)",
+            b.shared_claims,
+            if b.shared_claims == 1 { "" } else { "s" }
+        ),
+        _ => String::new(),
     }
 }
 
