@@ -51,9 +51,15 @@ pub(crate) fn summarise(
     c.shared_quotes = tally.shared_quotes;
     c.stats = stats;
     if c.relation == Relation::Reprint {
-        c.truncated = truncation(c, &|side, i| {
-            sides.counts(&c.units(side)[i]) || body_like(&sides.text(side, i..i + 1))
-        });
+        let body_like = |side: Side, i: usize| body_like(&sides.text(side, i..i + 1));
+        let prose = |side: Side, i: usize| sides.counts(&c.units(side)[i]) || body_like(side, i);
+        // A sentence of the article's prose: body text, or body-like text
+        // in any role (a subhead, caption or date line is not one).
+        let sentence = |side: Side, i: usize| {
+            let (article, units) = sides.side(side);
+            article.blocks[units[i].block].role == crate::article::Role::Body || body_like(side, i)
+        };
+        c.truncated = truncation(c, &prose, &sentence);
     }
     tally.cut
 }
@@ -394,48 +400,67 @@ fn reparagraphed(c: &Comparison) -> usize {
     count
 }
 
-/// A side whose body stops early: after the last sentence aligned on both
-/// sides (in any role: a paragraph the loader labelled differently on each
-/// side is still there), the other side goes on with a run of at least two
-/// sentences of prose that are missing, and the cut side has no prose left.
-/// `prose(side, unit)` says whether a unit counts (content, or body-like text
-/// in any role). A changed or moved sentence in the tail is aligned: an edit
-/// there is not a cut.
-fn truncation(c: &Comparison, prose: &dyn Fn(Side, usize) -> bool) -> Option<Truncation> {
+/// A side whose body stops early: after the last sentence of prose aligned
+/// on both sides (in any role: a paragraph the loader labelled differently
+/// on each side is still there), the other side goes on with at least two
+/// sentences of prose that have no counterpart, and the cut side has none
+/// left (`STRAY_WORDS` at most). `prose(side, unit)` says whether a unit counts (content, or
+/// body-like text in any role); `sentence(side, unit)` whether it is a
+/// sentence of the article's prose rather than a subhead, caption or date:
+/// such lines that follow the article on both sides and still align do not
+/// hide the cut, nor does a closing line both carry (`Keith Bradsher
+/// contributed reporting.`: `closing`). A changed or moved sentence in the
+/// tail is aligned: an edit there is not a cut.
+fn truncation(c: &Comparison, prose: &Judge, sentence: &Judge) -> Option<Truncation> {
+    cut_before(c, prose, sentence, c.ops.len()).or_else(|| match closing(c, prose) {
+        end if end < c.ops.len() => cut_before(c, prose, sentence, end),
+        _ => None,
+    })
+}
+
+/// Says something of a unit of one side.
+type Judge<'a> = dyn Fn(Side, usize) -> bool + 'a;
+
+/// `truncation`, with the ops from `end` on (a closing line both sides
+/// carry) left aside.
+fn cut_before(c: &Comparison, prose: &Judge, sentence: &Judge, end: usize) -> Option<Truncation> {
+    let aligned =
+        |op: &super::Op| matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved);
+    let mut has_counterpart = [
+        vec![false; c.old_units.len()],
+        vec![false; c.new_units.len()],
+    ];
+    for op in c.ops.iter().filter(|op| aligned(op)) {
+        op.old.clone().for_each(|i| has_counterpart[0][i] = true);
+        op.new.clone().for_each(|i| has_counterpart[1][i] = true);
+    }
     let mut last_old = None;
     let mut last_new = None;
-    for op in &c.ops {
-        if !matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
-            continue;
-        }
-        last_old = last_old.max(Some(op.old.end - 1));
-        last_new = last_new.max(Some(op.new.end - 1));
+    for op in c.ops[..end].iter().filter(|op| aligned(op)) {
+        let last = |side: Side, r: std::ops::Range<usize>| r.rev().find(|&i| sentence(side, i));
+        last_old = last_old.max(last(Side::Old, op.old.clone()));
+        last_new = last_new.max(last(Side::New, op.new.clone()));
     }
     let (lo, ln) = (last_old?, last_new?);
-    let tail = |side: Side, after: usize| -> (usize, usize) {
+    // Prose after `after` with no counterpart: how many sentences, how many words.
+    let missing = |side: Side, after: usize| -> (usize, usize) {
         let units = c.units(side);
-        let rest = (after + 1..units.len()).filter(|&i| prose(side, i));
+        let lone = &has_counterpart[usize::from(side == Side::New)];
+        let rest = (after + 1..units.len()).filter(|&i| prose(side, i) && !lone[i]);
         (
             rest.clone().count(),
             rest.map(|i| units[i].words as usize).sum(),
         )
     };
-    let total = |side: Side| {
-        (0..c.units(side).len())
-            .filter(|&i| prose(side, i))
-            .map(|i| c.units(side)[i].words as usize)
-            .sum::<usize>()
-            .max(1)
-    };
-    let (old_rest, old_rest_words) = tail(Side::Old, lo);
-    let (new_rest, new_rest_words) = tail(Side::New, ln);
-    if old_rest >= 2 && new_rest == 0 && old_rest_words * 10 >= total(Side::Old) {
+    let (old_rest, old_rest_words) = missing(Side::Old, lo);
+    let (new_rest, new_rest_words) = missing(Side::New, ln);
+    if old_rest >= 2 && new_rest_words <= STRAY_WORDS && old_rest_words >= MIN_TAIL_WORDS {
         return Some(Truncation {
             side: Side::New,
             after_block: c.old_units[lo].block,
         });
     }
-    if new_rest >= 2 && old_rest == 0 && new_rest_words * 10 >= total(Side::New) {
+    if new_rest >= 2 && old_rest_words <= STRAY_WORDS && new_rest_words >= MIN_TAIL_WORDS {
         return Some(Truncation {
             side: Side::Old,
             after_block: c.new_units[ln].block,
@@ -443,6 +468,72 @@ fn truncation(c: &Comparison, prose: &dyn Fn(Side, usize) -> bool) -> Option<Tru
     }
     None
 }
+
+/// Where the closing lines start: the last ops, aligned, holding no more
+/// than `CLOSING_UNITS` sentences and `CLOSING_WORDS` words of prose on
+/// either side (a credit or sign-off line both copies end with).
+fn closing(c: &Comparison, prose: &Judge) -> usize {
+    let (mut units, mut words) = (0, 0);
+    let mut from = c.ops.len();
+    while let Some(op) = from.checked_sub(1).map(|i| &c.ops[i]) {
+        let count = |side: Side, r: std::ops::Range<usize>| {
+            let prose_units: Vec<usize> = r.filter(|&i| prose(side, i)).collect();
+            let w: usize = prose_units
+                .iter()
+                .map(|&i| c.units(side)[i].words as usize)
+                .sum();
+            (prose_units.len(), w)
+        };
+        let (ou, ow) = count(Side::Old, op.old.clone());
+        let (nu, nw) = count(Side::New, op.new.clone());
+        if !matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
+            // A stray line one side adds or lacks (`Advertisement`) is
+            // passed over.
+            if ow.max(nw) > STRAY_WORDS {
+                break;
+            }
+        } else if units + ou.max(nu) > CLOSING_UNITS || words + ow.max(nw) > CLOSING_WORDS {
+            break;
+        } else {
+            units += ou.max(nu);
+            words += ow.max(nw);
+        }
+        from -= 1;
+    }
+    // A closing line is a paragraph of its own on both sides: the words
+    // before it in the same paragraph are an edit, not a cut.
+    let starts_paragraph = |side: Side, first: Option<usize>| {
+        first.is_some_and(|i| i == 0 || c.units(side)[i - 1].block != c.units(side)[i].block)
+    };
+    let first = |side: Side| {
+        c.ops[from..]
+            .iter()
+            .filter_map(|op| match side {
+                Side::Old => (!op.old.is_empty()).then_some(op.old.start),
+                Side::New => (!op.new.is_empty()).then_some(op.new.start),
+            })
+            .min()
+    };
+    if starts_paragraph(Side::Old, first(Side::Old))
+        && starts_paragraph(Side::New, first(Side::New))
+    {
+        from
+    } else {
+        c.ops.len()
+    }
+}
+
+/// A closing line: one or two sentences, of a few words.
+const CLOSING_UNITS: usize = 2;
+const CLOSING_WORDS: usize = 20;
+
+/// Fewest words of prose a missing tail holds to be a cut (two sentences of
+/// a few words each: `Read more. Subscribe now.` is no article's end).
+const MIN_TAIL_WORDS: usize = 12;
+
+/// Words of lone lines the cut side may still have after the cut (a page's
+/// `sponsored links` or `Advertisement`): more is text of its own, no cut.
+const STRAY_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests {
