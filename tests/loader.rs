@@ -237,3 +237,106 @@ fn a_headline_over_source_and_date_lines_is_the_title() {
         assert_eq!(a.meta.outlet.as_deref(), Some("National Review"));
     }
 }
+
+/// Greedy hard wrap at `width` columns, as Python's textwrap does by default:
+/// a line breaks between words or after a hyphen inside a word.
+fn hard_wrap(paragraph: &str, width: usize) -> String {
+    let mut chunks: Vec<String> = Vec::new();
+    for word in paragraph.split_whitespace() {
+        let mut piece = String::new();
+        let mut first = true;
+        for c in word.chars() {
+            piece.push(c);
+            // A hyphen between letters may end a line.
+            if c == '-' && piece.chars().count() > 1 {
+                chunks.push(format!("{}{piece}", if first { " " } else { "" }));
+                piece.clear();
+                first = false;
+            }
+        }
+        if !piece.is_empty() {
+            chunks.push(format!("{}{piece}", if first { " " } else { "" }));
+        }
+    }
+    let mut lines: Vec<String> = vec![String::new()];
+    for chunk in chunks {
+        let line = lines.last_mut().unwrap();
+        let piece = if line.is_empty() {
+            chunk.trim_start()
+        } else {
+            &chunk
+        };
+        if !line.is_empty() && line.chars().count() + piece.chars().count() > width {
+            lines.push(chunk.trim_start().to_string());
+        } else {
+            line.push_str(piece);
+        }
+    }
+    lines.join("\n")
+}
+
+fn collapsed(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Regression: prose hard-wrapped at 38 columns or fewer was read one block
+/// per line (583 blocks for an article wrapped at 28, its title "Another
+/// cloud of choking", lines taken for subheads); at 40 and more it was
+/// joined. Every width from 20 up reads each blank-line paragraph as one
+/// block, with the roles, title and words of the unwrapped text.
+#[test]
+fn paragraphs_hard_wrapped_at_any_width_are_joined() {
+    for prefix in ["000", "002", "003"] {
+        let source = sample(prefix);
+        let paragraphs: Vec<String> = source
+            .blocks
+            .iter()
+            .map(|b| collapsed(&source.text[b.span.range()]))
+            .collect();
+        let plain = paragraphs.join("\n\n") + "\n";
+        let reference = load_bytes("plain.txt", plain.as_bytes(), &LoadOptions::default()).unwrap();
+        // Each block's text, and whether it is content (which furniture
+        // role a teaser line gets may follow its line's shape).
+        let read = |a: &Article| -> Vec<(bool, String)> {
+            a.blocks
+                .iter()
+                .map(|b| (b.role.is_content(), collapsed(&a.text[b.span.range()])))
+                .collect()
+        };
+        for width in [20, 28, 33, 45, 72] {
+            let wrapped: Vec<String> = paragraphs.iter().map(|p| hard_wrap(p, width)).collect();
+            let wrapped = wrapped.join("\n\n") + "\n";
+            assert!(wrapped
+                .lines()
+                .all(|l| l.chars().count() <= width || !l.contains(' ')));
+            let a = load_bytes("wrapped.txt", wrapped.as_bytes(), &LoadOptions::default()).unwrap();
+            let (got, want) = (read(&a), read(&reference));
+            let first_off = got.iter().zip(&want).position(|(g, w)| g != w);
+            assert!(
+                got.len() == want.len() && first_off.is_none(),
+                "{prefix} wrapped at {width}: {} blocks for {}, first differing: {:?}",
+                got.len(),
+                want.len(),
+                first_off.map(|i| (&got[i], &want[i]))
+            );
+            assert_eq!(a.meta.title, reference.meta.title, "{prefix} at {width}");
+            assert_eq!(a.meta.date, reference.meta.date, "{prefix} at {width}");
+            assert_covers_text(&a);
+        }
+    }
+}
+
+/// Short lines by nature keep their lines apart: verse in stanzas and a
+/// list of headlines, both under 40 columns with blank lines between.
+#[test]
+fn verse_and_headline_lists_stay_line_by_line() {
+    let verse = "The woods are lovely, dark and deep,\nBut I have promises to keep,\nAnd miles to go before I sleep,\nAnd miles to go before I sleep.\n\n\
+                 Whose woods these are I think I know.\nHis house is in the village though;\nHe will not see me stopping here\nTo watch his woods fill up with snow.\n\n\
+                 My little horse must think it queer\nTo stop without a farmhouse near\nBetween the woods and frozen lake\nThe darkest evening of the year.\n";
+    let a = load_bytes("verse.txt", verse.as_bytes(), &LoadOptions::default()).unwrap();
+    assert_eq!(a.blocks.len(), 12, "a block per line of verse");
+    let headlines = "Top stories\n\nMarkets fall on rate fears\nStorm heads for the coast\nCouncil votes on new budget\nStrikes close three ports\n\n\
+                     Local team wins the cup\nMayor opens the new bridge\nSchools shut for the holiday\nPrices rise for a third month\nRail line reopens next week\n";
+    let a = load_bytes("list.txt", headlines.as_bytes(), &LoadOptions::default()).unwrap();
+    assert_eq!(a.blocks.len(), 10, "a block per headline");
+}

@@ -38,7 +38,7 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
     let mut meta = Metadata::default();
     let mut blocks = match flavour {
         Flavour::Markdown => markdown_blocks(&text, &lines, &mut meta),
-        Flavour::Text => text_blocks(&text, &lines, layout(&lines)),
+        Flavour::Text => text_blocks(&text, &lines, layout(&text, &lines)),
         Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
     };
     let text = match flavour {
@@ -220,7 +220,15 @@ struct Layout {
     wrap: Option<usize>,
 }
 
-fn layout(lines: &[Line]) -> Layout {
+/// Narrowest wrap width read as a hard wrap at all: below it, lines are
+/// words or headings whatever their shape.
+const NARROWEST_WRAP: usize = 20;
+/// From this width up, lines near one common width are a hard wrap; below
+/// it, short lines are as likely headlines, list entries or verse, so the
+/// paragraphs must show a wrap's shape too (`wrapped_narrow`).
+const PLAIN_WRAP: usize = 40;
+
+fn layout(text: &str, lines: &[Line]) -> Layout {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.is_blank())
@@ -236,10 +244,32 @@ fn layout(lines: &[Line]) -> Layout {
     }
     let short: Vec<usize> = widths.iter().copied().filter(|&w| w <= 100).collect();
     let w = short[short.len() * 9 / 10];
-    if w < 40 {
-        return Layout { wrap: None };
+    if w >= PLAIN_WRAP || (w >= NARROWEST_WRAP && wrapped_narrow(text, lines, w)) {
+        return Layout { wrap: Some(w) };
     }
-    Layout { wrap: Some(w) }
+    Layout { wrap: None }
+}
+
+/// Whether text whose lines mostly stay under `w` (< 40) columns is prose
+/// hard-wrapped at `w`: paragraphs set apart by blank lines, and nearly
+/// every line inside a paragraph full (the next line's first word would not
+/// have fitted after it), with many lines going on in lower case — as a
+/// wrapping editor leaves prose, while a poem's lines end where the verse
+/// does and a list of headlines opens each line with a capital.
+fn wrapped_narrow(text: &str, lines: &[Line], w: usize) -> bool {
+    let blank_lines = lines.iter().filter(|l| l.is_blank()).count();
+    let (mut breaks, mut full, mut lower) = (0, 0, 0);
+    for pair in lines.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        if prev.is_blank() || next.is_blank() {
+            continue;
+        }
+        let n = &text[next.start..next.end];
+        breaks += 1;
+        full += usize::from(prev.chars + 1 + first_word_chars(n) > w);
+        lower += usize::from(starts_lowercase(n));
+    }
+    blank_lines > 0 && breaks >= 8 && full * 10 >= breaks * 9 && lower * 3 >= breaks
 }
 
 /// Whether `next` continues the paragraph of `prev` (both non-blank, adjacent).

@@ -659,7 +659,9 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
     }
     if let Some(t) = title_idx {
         if article.meta.title.is_none() {
-            article.meta.title = Some(feats[t].text.to_string());
+            // A headline hard-wrapped over lines is one line of metadata.
+            let words: Vec<&str> = feats[t].text.split_whitespace().collect();
+            article.meta.title = Some(words.join(" "));
         }
         let title_key = key(feats[t].text);
         let title_len = feats[t].text.len();
