@@ -316,6 +316,11 @@ fn homologous_sentences_of_real_coverage() {
     // 25 (92 %), no other set changed. A failure (`failed to override`)
     // and the same act without it are two facts: g 19 of 22 rows to 19 of
     // 20 (95 %), no other set changed.
+    // Set i was labelled blind (a tester who read the three write-ups of
+    // ten events no set or test used before storydiff ran on them) and first
+    // scored on the round's starting code at 28 of 34 rows (82 %) and 28 of
+    // 51 pairs (55 %); after the round's rules (tuned on a-e, judged on f-h,
+    // never on i): 27 of 33 rows (82 %), 27 of 51 (53 %).
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),
@@ -354,6 +359,12 @@ fn homologous_sentences_of_real_coverage() {
             "set h (held out, labelled blind, never tuned on)",
             0.9,
             0.6,
+        ),
+        (
+            "homologous-i.tsv",
+            "set i (held out, labelled blind, never tuned on)",
+            0.8,
+            0.5,
         ),
     ] {
         let t = score_set(file);

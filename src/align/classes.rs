@@ -241,39 +241,49 @@ pub fn reads_as_english(text: &str) -> bool {
 }
 
 /// The classification stage: classes for every changed and edited moved op,
-/// and the per-class op counts in `stats.classes`.
+/// and the per-class op counts in `stats.classes`. Each op is read on its
+/// own, so a long list is shared between two threads (`PARALLEL_WORDS`):
+/// the result is the same, sooner.
 pub fn classify_comparison(c: &mut Comparison, english: impl FnOnce() -> bool) {
-    let mut counts = ClassCounts::default();
-    let mut english = Lazy::Pending(english);
-    for op in &mut c.ops {
-        if classifiable(op) {
-            classify_op(op, english.get());
-            counts.add(op.classes);
+    let mut todo: Vec<&mut Op> = c.ops.iter_mut().filter(|op| classifiable(op)).collect();
+    if !todo.is_empty() {
+        let english = english();
+        let work: usize = todo.iter().map(|op| op.words.len()).sum();
+        let classify = |ops: &mut [&mut Op]| ops.iter_mut().for_each(|op| classify_op(op, english));
+        if work >= PARALLEL_WORDS {
+            let mid = half_of_the_work(&todo, work);
+            let (first, second) = todo.split_at_mut(mid);
+            std::thread::scope(|s| {
+                s.spawn(|| classify(second));
+                classify(first);
+            });
+        } else {
+            classify(&mut todo);
         }
+    }
+    let mut counts = ClassCounts::default();
+    for op in c.ops.iter().filter(|op| classifiable(op)) {
+        counts.add(op.classes);
     }
     c.stats.classes = counts;
 }
 
-/// A value computed on first use (the language is judged only when an op
-/// needs classes).
-enum Lazy<F> {
-    Pending(F),
-    Done(bool),
-    Taken,
-}
+/// Word-diff pieces from which classification takes a second thread: a
+/// thread costs tens of microseconds, the classes of a few hundred words
+/// more.
+const PARALLEL_WORDS: usize = 600;
 
-impl<F: FnOnce() -> bool> Lazy<F> {
-    fn get(&mut self) -> bool {
-        if let Lazy::Done(v) = self {
-            return *v;
+/// Where `ops` split into two runs of about half the `work` (word-diff
+/// pieces) each.
+fn half_of_the_work(ops: &[&mut Op], work: usize) -> usize {
+    let mut done = 0;
+    for (i, op) in ops.iter().enumerate() {
+        done += op.words.len();
+        if done * 2 >= work {
+            return i + 1;
         }
-        let v = match std::mem::replace(self, Lazy::Taken) {
-            Lazy::Pending(f) => f(),
-            _ => false,
-        };
-        *self = Lazy::Done(v);
-        v
     }
+    ops.len()
 }
 
 fn classifiable(op: &Op) -> bool {
