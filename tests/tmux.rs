@@ -211,17 +211,22 @@ fn bundled_story_opens_from_any_directory() {
     assert!(!t.alternate_screen());
 }
 
+/// The window at 160×48, the binary, and the five samples' paths.
+fn five_samples_at_160(t: &Tmux) -> (&'static str, Vec<String>) {
+    t.cmd(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
+    let files = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|s| sample(s))
+        .collect();
+    (env!("CARGO_BIN_EXE_storydiff"), files)
+}
+
 #[test]
 fn column_view_of_five_and_of_three_marked() {
     let Some(t) = Tmux::start("columns") else {
         return;
     };
-    t.cmd(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
-    let bin = env!("CARGO_BIN_EXE_storydiff");
-    let files: Vec<String> = ["000", "001", "002", "003", "004"]
-        .iter()
-        .map(|s| sample(s))
-        .collect();
+    let (bin, files) = five_samples_at_160(&t);
     t.literal(&format!("{bin} {}; echo EXIT=$?", files.join(" ")));
     t.keys(&["Enter"]);
     t.wait_for("a story of 5 articles");
@@ -294,12 +299,7 @@ fn a_pair_opened_from_the_story_counts_the_storys_shared_claims() {
     let Some(t) = Tmux::start("count") else {
         return;
     };
-    t.cmd(&["resize-window", "-t", "t", "-x", "160", "-y", "48"]);
-    let bin = env!("CARGO_BIN_EXE_storydiff");
-    let files: Vec<String> = ["000", "001", "002", "003", "004"]
-        .iter()
-        .map(|s| sample(s))
-        .collect();
+    let (bin, files) = five_samples_at_160(&t);
     let json = Command::new(bin)
         .args(["story", "--format", "json"])
         .args(&files)
