@@ -500,14 +500,16 @@ fn closing(c: &Comparison, prose: &Judge) -> usize {
         }
         from -= 1;
     }
-    // A closing line is a paragraph of its own on both sides: the words
-    // before it in the same paragraph are an edit, not a cut.
+    // A closing line is a paragraph of its own on both sides (stray lines
+    // passed over aside): the words before it in the same paragraph are an
+    // edit, not a cut.
     let starts_paragraph = |side: Side, first: Option<usize>| {
         first.is_some_and(|i| i == 0 || c.units(side)[i - 1].block != c.units(side)[i].block)
     };
     let first = |side: Side| {
         c.ops[from..]
             .iter()
+            .filter(|op| matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved))
             .filter_map(|op| match side {
                 Side::Old => (!op.old.is_empty()).then_some(op.old.start),
                 Side::New => (!op.new.is_empty()).then_some(op.new.start),
