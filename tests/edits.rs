@@ -5,6 +5,8 @@
 //! acceptance floors are asserted on the held-out pairs, together and set
 //! by set. `EDITS_VERBOSE=1` lists every pair the engine gets wrong.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use storydiff::align::classes::{classify_words, reads_as_english};
@@ -387,7 +389,6 @@ fn a_speaker_changed_before_an_apposition_is_attribution() {
 /// of a shared quotation is listed under it, not counted as the same speaker.
 #[test]
 fn the_ledger_names_an_article_that_gives_another_speaker() {
-    use storydiff::article::{load_bytes, LoadOptions};
     let text = |who: &str| {
         format!(
             "Trade talks stall\n\nNegotiators from Washington and Beijing met again on Thursday without a deal on tariffs.\n\n\
@@ -400,13 +401,7 @@ fn the_ledger_names_an_article_that_gives_another_speaker() {
         text("Eswar Prasad, a trade professor at Cornell"),
         text("Paul Krugman, an economist at Princeton"),
     ];
-    let articles: Vec<_> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
-        })
-        .collect();
+    let articles = common::articles_of(&texts);
     let s = storydiff::story::story(&articles);
     let q = s
         .quotes

@@ -1,9 +1,10 @@
 //! The pile view on TestBackend: stories listed with count, dates, label and
 //! outlets, then the singles; `/` finds a story, Enter opens it, `q` returns.
 
+mod common;
+
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use storydiff::article::{load_bytes, LoadOptions};
 use storydiff::story::sort_pile;
 use storydiff::tui::action::Action;
 use storydiff::tui::app::SearchEdit;
@@ -23,13 +24,7 @@ fn app(w: u16, h: u16) -> PileApp {
         "Harvest festival\n\nThe village of Lunde held its apple harvest festival with \
          a parade and a cider tasting.",
     ];
-    let articles: Vec<_> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
-        })
-        .collect();
+    let articles = common::articles_of(&texts);
     let pile = sort_pile(&articles);
     PileApp::new(articles, pile, Config::default(), (w, h))
 }

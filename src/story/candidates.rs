@@ -117,7 +117,6 @@ fn pairs_of(index: &Index, i: usize, cap: usize, tally: &mut Tally) -> Vec<(u32,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{load_bytes, LoadOptions};
     use crate::story::index;
 
     #[test]
@@ -127,13 +126,7 @@ mod tests {
             "The Varnholt tunnel stays shut after Tuesday's flooding.",
             "A chess prodigy from Oslo won the regional title.",
         ];
-        let articles: Vec<_> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
-            })
-            .collect();
+        let articles = crate::story::test_pile(&texts);
         let pairs = find(&index::build(&articles));
         assert_eq!(pairs, vec![(0, 1)]);
     }

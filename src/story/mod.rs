@@ -11,7 +11,7 @@ mod cluster;
 mod disagreements;
 mod pile;
 #[cfg(test)]
-pub(crate) use pile::tests::TWO_EVENTS_AND_A_SINGLE;
+pub(crate) use pile::tests::{pile as test_pile, TWO_EVENTS_AND_A_SINGLE};
 mod quotes;
 mod wording;
 

@@ -260,7 +260,8 @@ pub(crate) mod tests {
     use super::*;
     use crate::article::{load_bytes, LoadOptions};
 
-    fn pile(texts: &[&str]) -> Vec<Article> {
+    /// `texts` loaded as articles `0.txt`, `1.txt`, …
+    pub(crate) fn pile(texts: &[&str]) -> Vec<Article> {
         texts
             .iter()
             .enumerate()

@@ -365,18 +365,10 @@ fn draw_status(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &PileApp) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{load_bytes, LoadOptions};
     use crate::story::sort_pile;
 
     fn app() -> PileApp {
-        let texts = crate::story::TWO_EVENTS_AND_A_SINGLE;
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
-            })
-            .collect();
+        let articles = crate::story::test_pile(&crate::story::TWO_EVENTS_AND_A_SINGLE);
         let pile = sort_pile(&articles);
         PileApp::new(articles, pile, Config::default(), (100, 30))
     }

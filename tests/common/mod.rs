@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
-use storydiff::article::{load_article, Article, LoadOptions};
+use storydiff::article::{load_article, load_bytes, Article, LoadOptions};
 
 /// The path of the sample article whose file name starts with `prefix`.
 pub fn sample_path(prefix: &str) -> String {
@@ -36,4 +36,20 @@ pub fn same_event_files() -> Option<Vec<(u32, String)>> {
         })
         .collect();
     Some(files)
+}
+
+/// `texts` loaded as articles `0.txt`, `1.txt`, …
+pub fn articles_of(texts: &[impl AsRef<str>]) -> Vec<Article> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            load_bytes(
+                &format!("{i}.txt"),
+                t.as_ref().as_bytes(),
+                &LoadOptions::default(),
+            )
+            .unwrap()
+        })
+        .collect()
 }
