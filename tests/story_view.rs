@@ -746,14 +746,15 @@ fn an_altered_quotation_is_one_row_headed_by_the_majority_wording() {
     assert_ne!(*old, 2);
 }
 
-/// Regression (QA r5 D2): the coverage table grouped the Cuomo lead of NYT
-/// and The Hill with Fox's (through the third article), but Enter opened the
-/// pair in order — `unrelated` on its own evidence — with the two leads on
-/// different rows. A pair opened from the story is shown by the story's
-/// claims, so the claim's sentences stand side by side; the verdict stays
-/// the pair's.
+/// The coverage table groups the Cuomo lead of NYT and The Hill with Fox's
+/// (through the third article), while the two alone share no claim
+/// (`unrelated` on their own evidence). Enter on that claim opens the pair
+/// as it is on its own — as `storydiff A B` and `diff --by claims` show it —
+/// with the count the story's pair list gives it, at the claim's sentence.
+/// (QA r5 D2 once had it shown by the story's claims instead: the same pair
+/// then counted one thing opened alone and another opened from the story.)
 #[test]
-fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
+fn a_claim_opens_a_pair_as_it_is_on_its_own() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
     let paths = ["5793-left.txt", "5793-center.txt", "5793-right.txt"];
     let Ok(articles) = paths
@@ -770,21 +771,19 @@ fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
         return;
     };
     let s = story(&articles);
-    let (row, claim) = s
+    let (row, _) = s
         .claims
         .iter()
         .enumerate()
         .find(|(_, c)| c.articles() == vec![0, 1, 2] && c.text.contains("Cuomo"))
         .expect("the lead claim carried by all three");
-    let span_of = |a: usize| {
-        claim
-            .occurrences
-            .iter()
-            .find(|o| o.article == a)
-            .unwrap()
-            .span
-    };
-    let (lead0, lead1) = (span_of(0), span_of(1));
+    let alone = storydiff::align::align_by_claims(
+        &articles[0],
+        &articles[1],
+        &storydiff::align::AlignOptions::default(),
+    );
+    let alone = alone.by_claims.expect("by claims").shared_claims;
+    assert_eq!(alone, s.pair(0, 1).unwrap().shared_sentences);
     let mut a = StoryApp::new(articles, s.clone(), Config::default(), (120, 40));
     while a.tab != Tab::Coverage {
         a.update(Action::NextTab);
@@ -796,30 +795,24 @@ fn a_claim_opens_a_pair_that_shows_it_side_by_side() {
     let (cmp, old, new) = a.compare.as_ref().expect("a pair opens");
     assert_eq!((*old, *new), (0, 1));
     let r = cmp.ready.as_ref().expect("aligned");
-    let c = &r.comparison;
-    assert!(c.by_claims.is_some(), "shown by the story's claims");
-    let holds = |side: storydiff::align::Side,
-                 range: std::ops::Range<usize>,
-                 span: storydiff::article::Span| {
-        c.units(side)[range]
-            .iter()
-            .any(|u| u.span.start < span.end && span.start < u.span.end)
-    };
-    assert!(
-        c.ops.iter().any(
-            |op| holds(storydiff::align::Side::Old, op.old.clone(), lead0)
-                && holds(storydiff::align::Side::New, op.new.clone(), lead1)
-        ),
-        "the two leads in one op"
-    );
+    let claims = [Some(&r.comparison), r.other.as_ref().map(|o| &o.comparison)]
+        .into_iter()
+        .flatten()
+        .find_map(|c| c.by_claims)
+        .expect("aligned by claims too");
+    assert_eq!(claims.shared_claims, alone);
+    let status = screen(&a).last().unwrap().clone();
+    assert!(status.contains("[0] ↔ [1]"), "{status}");
 }
 
-/// What the story view tells about a pair is one count: for every pair of
-/// the samples' story and of every event's story in the same-event set, the
-/// pair list's `shared_sentences`, the rows of the column view on the two
-/// that both fill, and the shared claims of the compare view opened on the
-/// pair from the story (its status line, and after `a` switches alignment)
-/// are equal.
+/// What the story view tells about a pair is one count, the pair's own: for
+/// every pair of the samples' story and of every event's story in the
+/// same-event set, the pair list's `shared_sentences`, the shared claims of
+/// the compare view opened on the pair from the story (its status line, and
+/// after `a` switches alignment) and `diff --by claims` of the two alone are
+/// equal. The column view's rows come from the story's claims, across all
+/// its articles: the pairs whose rows give both articles other sentences than
+/// the pair alone pairs are counted, printed and held under a ceiling.
 #[test]
 fn a_pair_shares_one_count_of_claims_across_the_story_view() {
     let mut stories = vec![("samples".to_string(), load_sample_story())];
@@ -827,20 +820,27 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
         Some(events) => stories.extend(events),
         None => eprintln!("the same-event set is absent: only the samples"),
     }
-    let (mut pairs, mut off) = (0, Vec::new());
+    let (mut pairs, mut off, mut rows_off) = (0, Vec::new(), 0);
     for (name, articles) in stories {
         let s = story(&articles);
-        let mut a = StoryApp::new(articles, s.clone(), Config::default(), (160, 48));
+        let mut a = StoryApp::new(articles.clone(), s.clone(), Config::default(), (160, 48));
         for p in &s.pairs {
+            let alone = storydiff::align::shared_claims(&articles[p.a], &articles[p.b]);
             let rows = storydiff::columns::column_rows(&s, &[p.a, p.b]);
-            let both = rows.iter().filter(|r| r.carried() == 2).count();
+            let mut both: Vec<_> = rows
+                .iter()
+                .filter_map(|r| Some((r.cells[0]?, r.cells[1]?)))
+                .collect();
+            both.sort_by_key(|b| b.0.start);
+            let linked: Vec<_> = alone.iter().map(|c| (c.old, c.new)).collect();
+            rows_off += usize::from(both != linked);
             a.open(p.a, p.b, None);
             let (cmp, _, _) = a.compare.as_ref().expect("a pair opens");
             let c = &cmp.ready.as_ref().expect("aligned").comparison;
             let shown = c.by_claims.map(|b| b.shared_claims);
             let status = screen(&a).last().unwrap().clone();
             pairs += 1;
-            let agrees = both == p.shared_sentences
+            let agrees = alone.len() == p.shared_sentences
                 && match shown {
                     Some(k) => {
                         k == p.shared_sentences
@@ -853,24 +853,34 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
                     None => {
                         matches!(p.relation, Relation::Identical | Relation::Reprint)
                             || p.shared_sentences == 0
+                            || status.contains(&format!("{} shared claim", p.shared_sentences))
                     }
                 };
-            // `a` switches to the other alignment: by claims it is the story's too.
+            // `a` switches to the other alignment: by claims it is the pair's too.
             a.update(Action::ByClaims);
             let (cmp, _, _) = a.compare.as_ref().expect("still open");
             let switched = cmp.ready.as_ref().unwrap().comparison.by_claims;
             let agrees = agrees && switched.is_none_or(|b| b.shared_claims == p.shared_sentences);
             if !agrees {
                 off.push(format!(
-                    "{name} [{}] [{}] {:?}: story {}, column rows {both}, compare {shown:?}, after a {:?}",
-                    p.a, p.b, p.relation, p.shared_sentences, switched.map(|b| b.shared_claims)
+                    "{name} [{}] [{}] {:?}: story {}, alone {}, compare {shown:?}, after a {:?}",
+                    p.a,
+                    p.b,
+                    p.relation,
+                    p.shared_sentences,
+                    alone.len(),
+                    switched.map(|b| b.shared_claims)
                 ));
             }
             a.update(Action::Quit);
         }
     }
-    eprintln!("{pairs} pairs; {} count otherwise", off.len());
+    eprintln!(
+        "{pairs} pairs; {} count otherwise; column rows of the pair other than its own pairs: {rows_off}",
+        off.len()
+    );
     assert!(off.is_empty(), "{}", off.join("\n"));
+    assert!(rows_off <= pairs / 4, "{rows_off} of {pairs}");
 }
 
 /// Each event of the same-event set as one story (its files in name order).

@@ -1102,53 +1102,6 @@ fn in_order_instead(
     comparison
 }
 
-/// Aligns `old` with `new` by the claims a story found: `claims` are spans of
-/// sentences, one of `old` and one of `new` each, that the story put in one
-/// claim (so the shared count is the story's for this pair).
-pub fn align_by_story_claims(
-    old: &Article,
-    new: &Article,
-    claims: &[(Span, Span)],
-    options: &AlignOptions,
-) -> Comparison {
-    let deadline = options.deadline.map(|d| Instant::now() + d);
-    let (old_units, new_units) = (units::units(old), units::units(new));
-    let mut vocab = Vocab::for_claims();
-    let mut pairs = Vec::with_capacity(claims.len());
-    let mut profiles = Vec::with_capacity(claims.len());
-    for &(o, n) in claims {
-        let (Some(ou), Some(nu)) = (unit_at(&old_units, o), unit_at(&new_units, n)) else {
-            continue;
-        };
-        profiles.push((
-            vocab.profile(&old.text[o.range()]),
-            vocab.profile(&new.text[n.range()]),
-        ));
-        pairs.push((ou, nu));
-    }
-    vocab.freeze();
-    let mut pairs: Vec<ClaimPair> = pairs
-        .into_iter()
-        .zip(&profiles)
-        .map(|((o, n), (po, pn))| ClaimPair {
-            old: o..o + 1,
-            new: n..n + 1,
-            similarity: vocab.claim_similarity(po, pn),
-        })
-        .collect();
-    let mut pool = Vocab::for_claims();
-    let (sents, _) = content_sentences(&[old, new], &mut pool);
-    pool.freeze_with(SMALL_POOL);
-    take_split_halves(
-        &mut pairs,
-        &pool,
-        &Profiled::of(&sents, &old_units, &new_units),
-    );
-    let mut comparison = build(old, new, old_units, new_units, pairs, deadline);
-    take_the_verdict_in_order(&mut comparison, old, new, options);
-    comparison
-}
-
 /// The relation, similarity and truncation are the pair's, not the mode's:
 /// they come from the alignment in order, which finds what one text copies
 /// of the other, so that `diff`, `diff --by claims` and both views of the
@@ -1176,6 +1129,38 @@ fn take_the_verdict_in_order(
 fn unit_at(units: &[Unit], span: Span) -> Option<usize> {
     let i = units.partition_point(|u| u.span.start < span.start);
     (units.get(i)?.span == span).then_some(i)
+}
+
+/// A claim two articles both carry: the sentence of each that carries it,
+/// and how alike the two are as claims.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SharedClaim {
+    pub old: Span,
+    pub new: Span,
+    pub similarity: f64,
+}
+
+/// The claims two articles both carry, in the old article's order: what
+/// `diff --by claims` pairs and counts for the two (a story's
+/// `shared_sentences` for the pair, in a story of any size).
+pub fn shared_claims(old: &Article, new: &Article) -> Vec<SharedClaim> {
+    let found = cluster(&[old, new]);
+    let mut out: Vec<SharedClaim> = found
+        .clusters
+        .iter()
+        .filter(|c| c.len() == 2)
+        .map(|c| {
+            let (a, b) = (&found.sents[c[0]], &found.sents[c[1]]);
+            let (o, n) = if a.article == 0 { (a, b) } else { (b, a) };
+            SharedClaim {
+                old: o.span,
+                new: n.span,
+                similarity: found.vocab.claim_similarity(&o.profile, &n.profile),
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| c.old.start);
+    out
 }
 
 /// The claims of the two articles that both carry, as unit pairs.

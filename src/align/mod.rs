@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
-pub use claims::{align_by_claims, align_by_story_claims, longest_increasing, ByClaims};
+pub use claims::{align_by_claims, longest_increasing, shared_claims, ByClaims, SharedClaim};
 pub use classes::{ClassCounts, Classes, EditClass};
 use pairing::{pair_region, Pair, Sides};
 use regions::Item;

@@ -18,7 +18,7 @@ mod wording;
 use std::collections::{HashMap, HashSet};
 
 use crate::align::evidence::{index, judge};
-use crate::align::{align, overlap, AlignOptions, Relation};
+use crate::align::{align, overlap, shared_claims, AlignOptions, Relation, SharedClaim};
 use crate::article::{Article, Span};
 pub use wording::Wording;
 
@@ -283,11 +283,12 @@ pub fn complete(articles: &[Article], outline: Story) -> Story {
     }
     let mut quotes = ledger(articles);
     altered::mark_altered(&mut quotes, articles);
+    let shared = shared_by_pair(articles, &outline.pairs);
     let claims = coverage(articles);
     let disagreements = disagreements::find(&claims, articles);
     let wording = wording::wording(articles, &claims);
     let mut pairs = outline.pairs;
-    count_shared(&mut pairs, articles.len(), &quotes, &claims);
+    count_shared(&mut pairs, articles.len(), &quotes, &shared);
     Story {
         pairs,
         groups: outline.groups,
@@ -578,13 +579,29 @@ fn relate(
     pairs
 }
 
-/// How many claims and quotations each pair carries both of.
-fn count_shared(pairs: &mut [PairSummary], n: usize, quotes: &[Quote], claims: &[Claim]) {
+/// The claims each pair (in `pairs`' order) shares, as the two alone share
+/// them: `diff --by claims` of the pair, the compare view and the story give
+/// a pair one count whatever the story around it (a story of more articles
+/// weighs words over all of them and may join two sentences through a third).
+/// On both cores when there are many pairs.
+fn shared_by_pair(articles: &[Article], pairs: &[PairSummary]) -> Vec<Vec<SharedClaim>> {
+    let ends: Vec<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+    pile::on_both_cores(ends, |(a, b)| shared_claims(&articles[a], &articles[b]))
+}
+
+/// How many claims and quotations each pair carries both of: claims as the
+/// pair alone shares them (`shared`, in `pairs`' order), quotations as the
+/// ledger links them.
+fn count_shared(
+    pairs: &mut [PairSummary],
+    n: usize,
+    quotes: &[Quote],
+    shared: &[Vec<SharedClaim>],
+) {
     let quote_counts = shared_counts(n, quotes.iter().map(Quote::articles));
-    let claim_counts = shared_counts(n, claims.iter().map(Claim::articles));
-    for p in pairs {
+    for (p, claims) in pairs.iter_mut().zip(shared) {
         p.shared_quotes = quote_counts[p.a * n + p.b];
-        p.shared_sentences = claim_counts[p.a * n + p.b];
+        p.shared_sentences = claims.len();
     }
 }
 

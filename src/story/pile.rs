@@ -126,7 +126,7 @@ fn analyse_each(
 /// `f` of every item, in order, on two threads that take the next item from a
 /// shared counter (the costliest first, by the caller's order) so neither
 /// core idles while the other finishes a big one.
-fn on_both_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+pub(super) fn on_both_cores<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     if items.len() < 4 {
         return items.into_iter().map(f).collect();
     }

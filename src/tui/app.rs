@@ -8,10 +8,8 @@ use super::config::Config;
 use super::filter::{self, ClassFilter};
 use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
 use super::theme::Theme;
-use crate::align::{
-    align, align_by_claims, align_by_story_claims, AlignOptions, Comparison, Relation, Side,
-};
-use crate::article::{Article, Span};
+use crate::align::{align, align_by_claims, AlignOptions, Comparison, Relation, Side};
+use crate::article::Article;
 
 /// Rows above the content (pane headers) and below it (status line).
 pub const HEADER_ROWS: u16 = 4;
@@ -55,37 +53,12 @@ impl Aligned {
 /// sentences equal word for word (which by claims keeps), it opens by claims;
 /// otherwise it opens in order and the status line offers the claims.
 pub fn prepare(old: &Article, new: &Article, options: &AlignOptions) -> Prepared {
-    prepare_with(old, new, options, None)
-}
-
-/// `prepare`; `story_claims` (sentence spans, old and new, that a story put in
-/// one claim) pair a related pair by claims as the story counted them.
-pub fn prepare_with(
-    old: &Article,
-    new: &Article,
-    options: &AlignOptions,
-    story_claims: Option<&[(Span, Span)]>,
-) -> Prepared {
     let in_order = Aligned::new(align(old, new, options), old, new);
     let small = old.text.len() + new.text.len() <= BY_CLAIMS_MAX;
-    let by_claims = || {
-        let c = match story_claims {
-            Some(claims) => align_by_story_claims(old, new, claims, options),
-            None => align_by_claims(old, new, options),
-        };
-        Aligned::new(c, old, new)
-    };
-    // A pair opened from a story whose claims it shares is shown by those
-    // claims even when, on their own evidence, the two are `unrelated`
-    // (a claim the story groups through a third article): the rows then
-    // show what the story's coverage says; the verdict stays the pair's.
-    let story_pairs = story_claims.is_some_and(|c| !c.is_empty());
+    let by_claims = || Aligned::new(align_by_claims(old, new, options), old, new);
     let (shown, other) = match in_order.comparison.relation {
         _ if !small => (in_order, None),
         Relation::Related => (by_claims(), Some(in_order)),
-        Relation::Unrelated if story_pairs => (by_claims(), Some(in_order)),
-        // From a story, the story's claims are the count: none here.
-        Relation::Unrelated if story_claims.is_some() => (in_order, None),
         Relation::Unrelated => {
             let claims = by_claims();
             if shares_a_claim(&claims.comparison) && pairs_only_equal(&in_order.comparison) {
@@ -182,10 +155,6 @@ pub struct App {
     /// keeps counting through targets the screen cannot scroll to the top
     /// (all on one screen, or on the last one).
     jumped: Option<(u64, usize)>,
-    /// For a pair opened from a story: the sentences (old, new) of the
-    /// story's claims both carry, which pair it by claims in either view
-    /// (`prepare_with`, `a`), so it counts what the story counts.
-    pub story_claims: Option<Vec<(Span, Span)>>,
 }
 
 /// The loader's notes on either file, for the status line's first message
@@ -231,7 +200,6 @@ impl App {
             started: std::time::Instant::now(),
             queued: Vec::new(),
             jumped: None,
-            story_claims: None,
         }
     }
 
@@ -281,12 +249,9 @@ impl App {
             Some(o) => o,
             None => {
                 let options = &self.config.align;
-                let c = match (&r.comparison.by_claims, &self.story_claims) {
-                    (Some(_), _) => align(&self.old, &self.new, options),
-                    (None, Some(claims)) => {
-                        align_by_story_claims(&self.old, &self.new, claims, options)
-                    }
-                    (None, None) => align_by_claims(&self.old, &self.new, options),
+                let c = match r.comparison.by_claims {
+                    Some(_) => align(&self.old, &self.new, options),
+                    None => align_by_claims(&self.old, &self.new, options),
                 };
                 Aligned::new(c, &self.old, &self.new)
             }

@@ -11,13 +11,13 @@ use super::state::ViewState;
 use std::sync::Arc;
 
 use super::action::Action;
-use super::app::{prepare_with, App};
+use super::app::{prepare, App};
 use super::columns::ColumnsApp;
 use super::config::Config;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::align::Side;
-use crate::article::{Article, Span};
+use crate::article::Article;
 use crate::story::{Occurrence, Story};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,10 +205,10 @@ impl StoryApp {
         if let Some(v) = self.remembered {
             app.apply_view(v);
         }
-        let claims = self.shared_claims(old, new);
-        let p = prepare_with(&app.old, &app.new, &self.config.align, Some(&claims));
+        // The pair as it is on its own (`diff --by claims` of the two): the
+        // story's pair list counts the claims the two alone share.
+        let p = prepare(&app.old, &app.new, &self.config.align);
         app.set_prepared(p);
-        app.story_claims = Some(claims);
         if let Some((side, offset)) = at {
             app.show_offset(side, offset);
         }
@@ -216,21 +216,6 @@ impl StoryApp {
             "[{old}] ↔ [{new}] · q back to the story · < > other articles"
         ));
         self.compare = Some((app, old, new));
-    }
-
-    /// The story's claims carried by both `old` and `new`: their sentences.
-    fn shared_claims(&self, old: usize, new: usize) -> Vec<(Span, Span)> {
-        let span_in = |c: &crate::story::Claim, a: usize| {
-            c.occurrences
-                .iter()
-                .find(|o| o.article == a)
-                .map(|o| o.span)
-        };
-        self.story
-            .claims
-            .iter()
-            .filter_map(|c| Some((span_in(c, old)?, span_in(c, new)?)))
-            .collect()
     }
 
     fn open_occurrences(&mut self, occ: &[Occurrence]) {
