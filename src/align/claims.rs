@@ -182,6 +182,7 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
         },
         key: b.key,
         cut: b.cut,
+        body: b.body,
         fails: b.fails,
         names: b.names.iter().map(|n| swap(n)).collect(),
         things: b.things.clone(),
@@ -301,17 +302,6 @@ fn shared_evidence(
                 (true, false, _) => 0.0,
                 (true, true, _) | (false, _, true) => 0.5,
                 (false, _, false) => 1.0,
-            };
-            let worth = if std::env::var("R6").is_ok()
-                && !asserted
-                && !named(stem)
-                && ![a, b]
-                    .iter()
-                    .any(|s| s.names.iter().any(|n| n.contains(&stem)))
-            {
-                worth / 2.0
-            } else {
-                worth
             };
             SharedWord {
                 stem,
@@ -531,6 +521,8 @@ pub(crate) struct Sent {
     pub key: u64,
     /// It ends cut off, in an ellipsis (`looking at using...`).
     pub cut: bool,
+    /// It stands in the body, not in a standfirst or a subhead.
+    pub body: bool,
     /// What it asserts is that something failed (`lawmakers failed to
     /// override`): filled by `mark_names`.
     pub fails: bool,
@@ -598,6 +590,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     profile: vocab.profile(text),
                     key: words_key(text),
                     cut: ends_cut(text),
+                    body: b.role == crate::article::Role::Body,
                     fails: false,
                     names: Vec::new(),
                     things: Vec::new(),
@@ -799,6 +792,9 @@ type BestByArticle = HashMap<usize, (usize, f64)>;
 /// the best match at 1; the other articles are searched through the index of
 /// rare words, the strongest candidates scored in full with `same_claim`,
 /// until `deadline` (then the sentences searched so far: `Some(count)`).
+/// A body sentence that carries the claim is a better match than a
+/// standfirst or subhead that does, however alike: those lines sum up what
+/// the body tells, and the body's sentence is where the article tells it.
 fn best_matches(
     sents: &[Sent],
     vocab: &Vocab,
@@ -877,7 +873,7 @@ fn best_matches(
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
-            if s > e.1 {
+            if (sents[j].body, s) > (sents[e.0].body, e.1) {
                 *e = (j, s);
             }
         }
