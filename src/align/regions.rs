@@ -65,69 +65,112 @@ const ANCHOR_FROM: usize = 4096;
 /// depends on the machine's load is worse than a late one.
 const SMALL_GAP: usize = 1 << 16;
 
+/// How many times a gap is split again at anchors of its own before what is
+/// left is diffed as it is.
+const ANCHOR_DEPTH: usize = 8;
+
 /// The diff of the two key lists, and whether the deadline cut some of it
-/// short. Beyond `ANCHOR_FROM` sentences, sentences that occur once on each
-/// side and in the same order on both (a longest increasing run) are
-/// anchored first — a pass that always runs to the end, in O(n log n) — and
-/// only the gaps between anchors are diffed with Myers, the big ones under
-/// the deadline: past it, a gap shows as deleted and inserted, never the
-/// whole text.
+/// short. Beyond `ANCHOR_FROM` sentences the lists are split at anchors (see
+/// `diff_gap`) — passes that always run to the end, in O(n log n) — and only
+/// what lies between anchors is diffed with Myers, the big pieces under the
+/// deadline: past it, a piece shows as deleted and inserted, never the whole
+/// text.
 fn diff_keys(okeys: &[u64], nkeys: &[u64], deadline: Option<Instant>) -> (Vec<DiffOp>, bool) {
     if okeys.len() + nkeys.len() <= ANCHOR_FROM {
         return (capture_diff_slices(Algorithm::Myers, okeys, nkeys), false);
     }
-    let anchors = unique_anchors(okeys, nkeys);
-    let mut ops = Vec::with_capacity(anchors.len() + 16);
-    let mut cut = false;
-    let (mut o, mut n) = (0, 0);
-    let end = (okeys.len(), nkeys.len());
-    for (ao, an) in anchors.into_iter().chain(std::iter::once(end)) {
-        let small = (ao - o).saturating_mul(an - n) <= SMALL_GAP;
-        let gap_deadline = deadline.filter(|_| !small);
-        ops.extend(capture_diff_deadline(
-            Algorithm::Myers,
-            okeys,
-            o..ao,
-            nkeys,
-            n..an,
-            gap_deadline,
-        ));
-        cut |= gap_deadline.is_some_and(|d| Instant::now() > d);
-        if (ao, an) != end {
-            ops.push(DiffOp::Equal {
-                old_index: ao,
-                new_index: an,
-                len: 1,
-            });
-        }
-        (o, n) = (ao + 1, an + 1);
-    }
+    let mut ops = Vec::with_capacity(okeys.len().max(nkeys.len()) / 4 + 16);
+    let gap = Gap {
+        okeys,
+        nkeys,
+        deadline,
+    };
+    let cut = gap.diff(0..okeys.len(), 0..nkeys.len(), 0, &mut ops);
     (ops, cut)
 }
 
-/// Sentences whose key occurs exactly once on each side, as (old, new)
-/// pairs, keeping a longest run increasing on both sides.
-fn unique_anchors(okeys: &[u64], nkeys: &[u64]) -> Vec<(usize, usize)> {
-    // Per key: occurrences on the old side, on the new side, and the new position.
+/// The two key lists and the deadline, for diffing them piece by piece.
+struct Gap<'a> {
+    okeys: &'a [u64],
+    nkeys: &'a [u64],
+    deadline: Option<Instant>,
+}
+
+impl Gap<'_> {
+    /// Diffs `o` against `n` onto `ops`; `true` when the deadline cut it.
+    /// A small piece (`SMALL_GAP` cells) is diffed exactly whatever the
+    /// clock says. A bigger one is split at anchors (`anchors`) and each
+    /// piece between them diffed the same way, so that text whose sentences
+    /// all recur (scripture, a dictionary, a source repeated to fill a
+    /// size) is diffed as exactly as text whose sentences are unique; a big
+    /// piece with no anchor left is one Myers diff under the deadline.
+    fn diff(&self, o: Range<usize>, n: Range<usize>, depth: usize, ops: &mut Vec<DiffOp>) -> bool {
+        let small = o.len().saturating_mul(n.len()) <= SMALL_GAP;
+        let anchors = if small || depth >= ANCHOR_DEPTH {
+            Vec::new()
+        } else {
+            anchors(self.okeys, o.clone(), self.nkeys, n.clone())
+        };
+        if anchors.is_empty() {
+            let deadline = self.deadline.filter(|_| !small);
+            ops.extend(capture_diff_deadline(
+                Algorithm::Myers,
+                self.okeys,
+                o,
+                self.nkeys,
+                n,
+                deadline,
+            ));
+            return deadline.is_some_and(|d| Instant::now() > d);
+        }
+        let mut cut = false;
+        let (mut from_o, mut from_n) = (o.start, n.start);
+        let end = (o.end, n.end);
+        for (ao, an) in anchors.into_iter().chain(std::iter::once(end)) {
+            if from_o < ao || from_n < an {
+                cut |= self.diff(from_o..ao, from_n..an, depth + 1, ops);
+            }
+            if (ao, an) != end {
+                ops.push(DiffOp::Equal {
+                    old_index: ao,
+                    new_index: an,
+                    len: 1,
+                });
+            }
+            (from_o, from_n) = (ao + 1, an + 1);
+        }
+        cut
+    }
+}
+
+/// Anchors for splitting `o` against `n`, as (old, new) pairs in an order
+/// both sides keep (a longest increasing run): the sentences whose key
+/// occurs once in each range; when there are none, the i-th occurrence of a
+/// key on one side with its i-th on the other, for keys that occur equally
+/// often on both (recurring sentences, in the order they recur).
+fn anchors(okeys: &[u64], o: Range<usize>, nkeys: &[u64], n: Range<usize>) -> Vec<(usize, usize)> {
+    // Per key: occurrences on the old side, on the new side, and the last new position.
     let mut seen: FxMap<u64, (u32, u32, usize)> = FxMap::default();
-    seen.reserve(okeys.len());
-    for &k in okeys {
+    seen.reserve(o.len());
+    for &k in &okeys[o.clone()] {
         seen.entry(k).or_insert((0, 0, 0)).0 += 1;
     }
-    for (j, &k) in nkeys.iter().enumerate() {
-        if let Some(e) = seen.get_mut(&k) {
+    for j in n.clone() {
+        if let Some(e) = seen.get_mut(&nkeys[j]) {
             e.1 += 1;
             e.2 = j;
         }
     }
-    let candidates: Vec<(usize, usize)> = okeys
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| match seen[k] {
+    let mut candidates: Vec<(usize, usize)> = o
+        .clone()
+        .filter_map(|i| match seen[&okeys[i]] {
             (1, 1, j) => Some((i, j)),
             _ => None,
         })
         .collect();
+    if candidates.is_empty() {
+        candidates = recurring_anchors(okeys, o, nkeys, n, &seen);
+    }
     let news: Vec<usize> = candidates.iter().map(|c| c.1).collect();
     let keep = super::longest_increasing(&news);
     candidates
@@ -135,6 +178,32 @@ fn unique_anchors(okeys: &[u64], nkeys: &[u64]) -> Vec<(usize, usize)> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
+}
+
+/// The i-th occurrence of a key in `o` paired with its i-th in `n`, for keys
+/// that occur as often in both (`seen`: occurrences per key), in old order.
+fn recurring_anchors(
+    okeys: &[u64],
+    o: Range<usize>,
+    nkeys: &[u64],
+    n: Range<usize>,
+    seen: &FxMap<u64, (u32, u32, usize)>,
+) -> Vec<(usize, usize)> {
+    let balanced = |k: &u64| seen.get(k).is_some_and(|&(a, b, _)| a == b && a > 1);
+    // Per balanced key: its new positions in order, and how many are taken.
+    let mut at: FxMap<u64, (Vec<usize>, usize)> = FxMap::default();
+    for j in n {
+        if balanced(&nkeys[j]) {
+            at.entry(nkeys[j]).or_default().0.push(j);
+        }
+    }
+    o.filter_map(|i| {
+        let (positions, taken) = at.get_mut(&okeys[i])?;
+        let j = positions[*taken];
+        *taken += 1;
+        Some((i, j))
+    })
+    .collect()
 }
 
 /// Joins a region of deletions only and a region of insertions only that lie
@@ -347,5 +416,54 @@ pub(crate) fn profile_regions(src: &Sources, items: &[Item]) -> Profiles {
         new_content: new_units.iter().map(|u| u.content).collect(),
         old_words: old_units.iter().map(|u| u.words).collect(),
         new_words: new_units.iter().map(|u| u.words).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences kept equal by a diff.
+    fn kept(ops: &[DiffOp]) -> usize {
+        ops.iter()
+            .filter_map(|op| match op.as_tag_tuple() {
+                (DiffTag::Equal, o, _) => Some(o.len()),
+                _ => None,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn recurring_sentences_are_diffed_exactly_even_past_the_deadline() {
+        // A text whose every sentence recurs (a source repeated four times,
+        // as scripture or a dictionary repeat lines): no sentence is unique,
+        // so only recurring anchors can split it before the clock runs out.
+        let base: Vec<u64> = (0..2500).collect();
+        let old: Vec<u64> = base.iter().cycle().take(4 * base.len()).copied().collect();
+        let mut new = old.clone();
+        for (k, at) in (0..new.len()).step_by(997).enumerate() {
+            new[at] = 1_000_000 + k as u64;
+        }
+        new.remove(5003);
+        new.remove(8001);
+        let edited = (0..old.len()).step_by(997).count();
+        let passed = Some(Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let (ops, cut) = diff_keys(&old, &new, passed);
+        assert!(!cut, "every piece left was small enough to diff exactly");
+        assert_eq!(kept(&ops), old.len() - edited - 2);
+        let (unhurried, _) = diff_keys(&old, &new, None);
+        assert_eq!(kept(&unhurried), kept(&ops));
+    }
+
+    #[test]
+    fn texts_that_share_no_sentence_are_one_deletion_and_one_insertion() {
+        let old: Vec<u64> = (0..6000).collect();
+        let new: Vec<u64> = (10_000..16_000).collect();
+        let (ops, _) = diff_keys(&old, &new, Some(Instant::now()));
+        assert_eq!(kept(&ops), 0);
+        let deleted: usize = ops.iter().map(|op| op.old_range().len()).sum();
+        let inserted: usize = ops.iter().map(|op| op.new_range().len()).sum();
+        assert_eq!((deleted, inserted), (old.len(), new.len()));
     }
 }
