@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use super::pairing::Sides;
-use super::similarity::distinct;
+use super::similarity::{distinct, FxMap};
 use super::{Op, OpKind, Unit};
 
 /// A deleted op, the inserted op it reappears as, and how alike they are.
@@ -150,6 +150,14 @@ fn exact_moves(
     moves
 }
 
+/// Inserted sentences a deleted one is scored against: those sharing the
+/// most weight of its rarer words.
+const TRIED: usize = 4;
+
+/// Most inserted sentences a word may occur in and still point to where a
+/// deleted sentence went.
+const RARE_IN: usize = 64;
+
 /// Edited reappearances: for each deleted sentence, the inserted ones that
 /// share its rarer words (through an index), scored by word similarity and
 /// kept from `floor`, best first. `None` when the deadline passed.
@@ -162,7 +170,7 @@ fn edited_candidates(
     floor: f64,
     deadline: Option<Instant>,
 ) -> Option<Vec<(f64, usize, usize)>> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<u32, Vec<usize>> = FxMap::default();
     for &i in inserted {
         if !taken[i] {
             for s in distinct(&sides.new[ops[i].new.start].stems) {
@@ -170,9 +178,12 @@ fn edited_candidates(
             }
         }
     }
-    let cap = (inserted.len() / 10).max(16);
+    // A word in more inserted sentences than this is no clue to where one
+    // went: in two long texts that differ throughout, common words would
+    // make every deleted sentence a candidate for thousands.
+    let cap = (inserted.len() / 10).clamp(16, RARE_IN);
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let mut tally: HashMap<usize, f64> = HashMap::new();
+    let mut tally: FxMap<usize, f64> = FxMap::default();
     for (k, &d) in deleted.iter().enumerate() {
         if taken[d] || old_units[ops[d].old.start].words < 4 {
             continue;
@@ -190,8 +201,14 @@ fn edited_candidates(
             }
         }
         let mut top: Vec<(usize, f64)> = tally.iter().map(|(&i, &w)| (i, w)).collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(i, _) in top.iter().take(4) {
+        let best_first =
+            |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if top.len() > TRIED {
+            top.select_nth_unstable_by(TRIED - 1, best_first);
+            top.truncate(TRIED);
+        }
+        top.sort_by(best_first);
+        for &(i, _) in &top {
             let n = ops[i].new.start;
             if old_units[o].content != new_units[n].content {
                 continue;
