@@ -597,3 +597,58 @@ fn an_unrelated_pair_sharing_claims_shows_or_offers_them() {
         .any(|p| p.contains("5609-center.txt") && p.contains("5609-left.txt")));
     assert!(!offered.is_empty());
 }
+
+/// A pair of `tenths` tenths of a megabyte together: two copies of one
+/// article whose body is one long word (cheap to load and align, whatever its
+/// size).
+fn pair_of_megabytes(tenths: usize) -> (Article, Article) {
+    let head = "Big pair\n\n";
+    let body = "w".repeat(tenths * 100_000 / 2 - head.len());
+    let text = format!("{head}{body}");
+    let a = load_bytes("big-a.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+    let b = load_bytes("big-b.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+    (a, b)
+}
+
+/// One limit for alignment by claims, in `diff --by claims` and in the view,
+/// and sizes rounded as a reader reads them (a 10.4 MB pair once read "9 MB"
+/// and was refused by the view under a limit of 8 MB while `diff --by claims`
+/// took it under 16 MB).
+#[test]
+fn by_claims_size_limit_is_one_for_cli_and_view() {
+    use storydiff::align::{align_by_claims, by_claims_fits, megabytes, BY_CLAIMS_MAX_BYTES};
+    assert_eq!(megabytes(10_432_606), "10.4 MB");
+    assert_eq!(megabytes(BY_CLAIMS_MAX_BYTES), "16 MB");
+    assert_eq!(megabytes(16_960_000), "17 MB");
+    assert_eq!(megabytes(9_950_000), "10 MB");
+    assert_eq!(megabytes(340_000), "0.3 MB");
+    assert_eq!(megabytes(123_456_789), "123 MB");
+    assert!(by_claims_fits(10_432_606) && by_claims_fits(BY_CLAIMS_MAX_BYTES));
+    assert!(!by_claims_fits(BY_CLAIMS_MAX_BYTES + 1));
+
+    // Over the limit: the CLI's alignment and the view say the same.
+    let (old, new) = pair_of_megabytes(172);
+    let bytes = old.text.len() + new.text.len();
+    assert!(!by_claims_fits(bytes), "{bytes}");
+    let c = align_by_claims(&old, &new, &Default::default());
+    assert!(c.by_claims.is_none());
+    let note = format!(
+        "by claims: the two texts are {} together, over the 16 MB it is tried for",
+        megabytes(bytes)
+    );
+    assert!(c.notes.iter().any(|n| n.starts_with(&note)), "{:?}", c.notes);
+    let mut a = app(old, new, 100, 20);
+    a.update(Action::ByClaims);
+    assert_eq!(
+        a.message.as_deref(),
+        Some(format!("by claims is for pairs up to 16 MB; this one is {}", megabytes(bytes)).as_str())
+    );
+
+    // Under it (10.4 MB, refused by the view before): the view switches.
+    let (old, new) = pair_of_megabytes(104);
+    let mut a = app(old, new, 100, 20);
+    a.update(Action::ByClaims);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(!msg.contains("is for pairs up to"), "{msg}");
+    assert!(msg.contains("by claims"), "{msg}");
+}

@@ -1048,7 +1048,7 @@ struct ClaimPair {
 /// the old article; a partner out of the new article's order is `moved`.
 pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
     let bytes = old.text.len() + new.text.len();
-    if bytes > BY_CLAIMS_MAX_BYTES {
+    if !by_claims_fits(bytes) {
         return in_order_instead(old, new, options, bytes);
     }
     let deadline = options.deadline.map(|d| Instant::now() + d);
@@ -1072,10 +1072,27 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     comparison
 }
 
-/// Inputs (both texts together) beyond which alignment by claims is not
-/// tried: the search for claims grows with the text, and a pair this big is
-/// not two news write-ups.
-pub const BY_CLAIMS_MAX_BYTES: usize = 16 << 20;
+/// Inputs (both texts together, in bytes) beyond which alignment by claims
+/// is not tried: the search for claims grows with the text, and a pair this
+/// big is not two news write-ups. The one limit for `diff --by claims`, the
+/// story and the views (megabytes of 1,000,000 bytes, as `megabytes` shows).
+pub const BY_CLAIMS_MAX_BYTES: usize = 16_000_000;
+
+/// Whether a pair whose texts hold `bytes` together is aligned by claims.
+pub fn by_claims_fits(bytes: usize) -> bool {
+    bytes <= BY_CLAIMS_MAX_BYTES
+}
+
+/// A size in megabytes (1,000,000 bytes), rounded to the nearest tenth under
+/// 100 MB and to the nearest megabyte above: `10.4 MB`, `16 MB`, `0.3 MB`.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 + 50_000) / 100_000;
+    if tenths >= 1000 || tenths % 10 == 0 {
+        format!("{} MB", (bytes as u64 + 500_000) / 1_000_000)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
 
 /// Time kept back from the deadline for laying out and word-diffing the
 /// pairs once the search for claims stops.
@@ -1091,9 +1108,9 @@ fn in_order_instead(
     let mut comparison = super::align(old, new, options);
     comparison.approximate = true;
     comparison.notes.push(format!(
-        "by claims: the two texts are {} MB together, over the {} MB it is tried for; aligned in order instead",
-        bytes >> 20,
-        BY_CLAIMS_MAX_BYTES >> 20
+        "by claims: the two texts are {} together, over the {} it is tried for; aligned in order instead",
+        megabytes(bytes),
+        megabytes(BY_CLAIMS_MAX_BYTES)
     ));
     comparison
 }

@@ -27,7 +27,10 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
-pub use claims::{align_by_claims, longest_increasing, shared_claims, ByClaims, SharedClaim};
+pub use claims::{
+    align_by_claims, by_claims_fits, longest_increasing, megabytes, shared_claims, ByClaims,
+    SharedClaim, BY_CLAIMS_MAX_BYTES,
+};
 pub use classes::{ClassCounts, Classes, EditClass};
 use pairing::{pair_region, Pair, Sides};
 use regions::Item;

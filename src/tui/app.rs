@@ -8,7 +8,10 @@ use super::config::Config;
 use super::filter::{self, ClassFilter};
 use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
 use super::theme::Theme;
-use crate::align::{align, align_by_claims, AlignOptions, Comparison, Relation, Side};
+use crate::align::{
+    align, align_by_claims, by_claims_fits, megabytes, AlignOptions, Comparison, Relation, Side,
+    BY_CLAIMS_MAX_BYTES,
+};
 use crate::article::Article;
 
 /// Rows above the content (pane headers) and below it (status line).
@@ -28,10 +31,6 @@ pub struct Prepared {
     /// reverse), when already computed: the switch key shows it.
     pub other: Option<Aligned>,
 }
-
-/// Pairs larger than this (both texts, in bytes) are not aligned by claims in
-/// the view: that takes about half a second of work per 5 MB, with no deadline.
-pub const BY_CLAIMS_MAX: usize = 8 << 20;
 
 /// A comparison and its display groups.
 pub struct Aligned {
@@ -54,7 +53,7 @@ impl Aligned {
 /// otherwise it opens in order and the status line offers the claims.
 pub fn prepare(old: &Article, new: &Article, options: &AlignOptions) -> Prepared {
     let in_order = Aligned::new(align(old, new, options), old, new);
-    let small = old.text.len() + new.text.len() <= BY_CLAIMS_MAX;
+    let small = by_claims_fits(old.text.len() + new.text.len());
     let by_claims = || Aligned::new(align_by_claims(old, new, options), old, new);
     let (shown, other) = match in_order.comparison.relation {
         _ if !small => (in_order, None),
@@ -237,11 +236,11 @@ impl App {
             .get(r.layout.item_at(self.top))
             .map(|it| r.groups[first_group(it)].old.start);
         let bytes = self.old.text.len() + self.new.text.len();
-        if r.other.is_none() && r.comparison.by_claims.is_none() && bytes > BY_CLAIMS_MAX {
+        if r.other.is_none() && r.comparison.by_claims.is_none() && !by_claims_fits(bytes) {
             self.message = Some(format!(
-                "by claims is for pairs up to {} MB; this one is {} MB",
-                BY_CLAIMS_MAX >> 20,
-                bytes >> 20
+                "by claims is for pairs up to {}; this one is {}",
+                megabytes(BY_CLAIMS_MAX_BYTES),
+                megabytes(bytes)
             ));
             return;
         }
