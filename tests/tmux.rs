@@ -582,3 +582,56 @@ fn story_view_altered_quotation_and_disagreements() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// While the terminal is too small, keys other than `q` do nothing (a `c`
+/// pressed at 20×5 once opened the column view, unseen), and the story view,
+/// the column view and the compare view show one notice alike: "too small",
+/// the size, and what `q` does there.
+#[test]
+fn only_q_acts_while_the_terminal_is_too_small() {
+    let Some(t) = Tmux::start("small") else {
+        return;
+    };
+    let (bin, files) = five_samples_at_160(&t);
+    t.cmd(&["resize-window", "-t", "t", "-x", "20", "-y", "5"]);
+    t.literal(&format!("{bin} {}; echo EXIT=$?", files.join(" ")));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("q quits");
+    assert!(s.contains("too small") && s.contains("20×5"), "{s}");
+    t.keys(&["c", "j", "Enter", "?"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    let s = t.wait_for("a story of 5 articles");
+    assert!(
+        !s.contains("columns · 5") && !s.contains("view keys"),
+        "{s}"
+    );
+    assert!(s.contains("▶ [0] 000_"), "the selection did not move: {s}");
+    // The column view, too small: its notice, and `q` goes back.
+    t.keys(&["c"]);
+    t.wait_for("columns · 5 articles");
+    t.cmd(&["resize-window", "-t", "t", "-x", "25", "-y", "6"]);
+    let s = t.wait_for("q goes back");
+    assert!(s.contains("too small") && s.contains("25×6"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("q quits");
+    // The compare view opened from the story (its minimum is 40×10).
+    t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["Enter"]);
+    t.wait_for("q back to the story");
+    t.cmd(&["resize-window", "-t", "t", "-x", "39", "-y", "9"]);
+    let s = t.wait_for("q goes back");
+    assert!(s.contains("too small") && s.contains("39×9"), "{s}");
+    t.keys(&["G", "?"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    let s = t.wait_for("q back to the story");
+    // Still at the top (the title row), no help box.
+    assert!(
+        s.contains("[title · first line") && !s.contains("storydiff keys"),
+        "{s}"
+    );
+    t.keys(&["q", "q"]);
+    t.wait_for("EXIT=0");
+}

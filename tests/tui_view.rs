@@ -636,12 +636,22 @@ fn by_claims_size_limit_is_one_for_cli_and_view() {
         "by claims: the two texts are {} together, over the 16 MB it is tried for",
         megabytes(bytes)
     );
-    assert!(c.notes.iter().any(|n| n.starts_with(&note)), "{:?}", c.notes);
+    assert!(
+        c.notes.iter().any(|n| n.starts_with(&note)),
+        "{:?}",
+        c.notes
+    );
     let mut a = app(old, new, 100, 20);
     a.update(Action::ByClaims);
     assert_eq!(
         a.message.as_deref(),
-        Some(format!("by claims is for pairs up to 16 MB; this one is {}", megabytes(bytes)).as_str())
+        Some(
+            format!(
+                "by claims is for pairs up to 16 MB; this one is {}",
+                megabytes(bytes)
+            )
+            .as_str()
+        )
     );
 
     // Under it (10.4 MB, refused by the view before): the view switches.

@@ -154,6 +154,8 @@ pub struct App {
     /// keeps counting through targets the screen cannot scroll to the top
     /// (all on one screen, or on the last one).
     jumped: Option<(u64, usize)>,
+    /// Opened from another view (a story, a history): `q` goes back there.
+    pub nested: bool,
 }
 
 /// The loader's notes on either file, for the status line's first message
@@ -199,6 +201,7 @@ impl App {
             started: std::time::Instant::now(),
             queued: Vec::new(),
             jumped: None,
+            nested: false,
         }
     }
 
@@ -327,8 +330,10 @@ impl App {
         }
     }
 
+    /// Whether the terminal is under the view's minimum: the view shows
+    /// "too small", and only `q` acts.
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        super::view::below(self.size, (MIN_WIDTH, MIN_HEIGHT))
     }
 
     /// Lays out again when size or mode changed, keeping the top passage in view.

@@ -20,6 +20,8 @@ pub const HEAD_ROWS: u16 = 4;
 pub const MIN_COLUMN: u16 = 30;
 /// Columns of the row marker at the left.
 pub const GUTTER: u16 = 2;
+/// Smallest terminal the column view draws in (columns, rows).
+const MIN_SIZE: (u16, u16) = (30, 8);
 
 /// Row heights for one width and set of visible columns.
 #[derive(Clone, Debug, Default)]
@@ -354,6 +356,12 @@ impl ColumnsApp {
             _ => {}
         }
         self.relayout();
+    }
+
+    /// Whether the terminal is under the column view's minimum: it shows
+    /// "too small", and only `q` (back to the story) acts.
+    pub fn too_small(&self) -> bool {
+        super::view::below(self.size, MIN_SIZE)
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {

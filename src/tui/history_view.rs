@@ -27,6 +27,8 @@ pub type OpenVersion<'a> = &'a dyn Fn(u32) -> Result<Article, String>;
 
 /// Rows above the list: title, column heads, rule.
 const TOP_ROWS: u16 = 3;
+/// Smallest terminal the history view draws in (columns, rows).
+const MIN_SIZE: (u16, u16) = (30, 6);
 
 pub struct HistoryApp<'a> {
     pub url: String,
@@ -156,12 +158,22 @@ impl<'a> HistoryApp<'a> {
             }
         };
         let mut app = App::new(Arc::new(o), Arc::new(n), self.config.clone(), self.size);
+        app.nested = true;
         let p = prepare(&app.old, &app.new, &self.config.align);
         app.set_prepared(p);
         app.message = Some(format!(
             "version {old_n} ↔ version {new_n} · q back to the history"
         ));
         self.compare = Some(app);
+    }
+
+    /// Whether the terminal is too small for the screen in front: only `q`
+    /// acts then.
+    pub fn too_small(&self) -> bool {
+        match &self.compare {
+            Some(app) => app.too_small(),
+            None => view::below(self.size, MIN_SIZE),
+        }
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {
@@ -205,8 +217,8 @@ pub fn draw(frame: &mut Frame, app: &HistoryApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let t = &app.theme;
-    if area.width < 30 || area.height < 6 {
-        view::put_too_small(buf, area, t.title);
+    if app.too_small() {
+        view::put_too_small(buf, area, t.title, false);
         return;
     }
     let w = area.width;

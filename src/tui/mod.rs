@@ -49,6 +49,9 @@ pub trait Screen {
     fn resize(&mut self, w: u16, h: u16);
     fn help_open(&self) -> bool;
     fn quitting(&self) -> bool;
+    /// Whether the terminal is too small for the screen in front: it shows
+    /// "too small", and only `q` (and resizes) act.
+    fn too_small(&self) -> bool;
     /// Whether a search prompt is open (keys are typed into it).
     fn prompt_open(&mut self) -> bool {
         self.compare_mut().is_some_and(|c| c.search.input.is_some())
@@ -80,6 +83,9 @@ impl Screen for App {
     fn help_open(&self) -> bool {
         self.help
     }
+    fn too_small(&self) -> bool {
+        App::too_small(self)
+    }
     fn quitting(&self) -> bool {
         self.quit
     }
@@ -105,6 +111,9 @@ impl Screen for story_view::StoryApp {
         self.help
             || self.compare.as_ref().is_some_and(|(a, _, _)| a.help)
             || self.columns.as_ref().is_some_and(|c| c.help)
+    }
+    fn too_small(&self) -> bool {
+        story_view::StoryApp::too_small(self)
     }
     fn quitting(&self) -> bool {
         self.quit
@@ -146,6 +155,9 @@ impl Screen for history_view::HistoryApp<'_> {
     fn help_open(&self) -> bool {
         self.help || self.compare.as_ref().is_some_and(|a| a.help)
     }
+    fn too_small(&self) -> bool {
+        history_view::HistoryApp::too_small(self)
+    }
     fn quitting(&self) -> bool {
         self.quit
     }
@@ -169,6 +181,9 @@ impl Screen for pile_view::PileApp {
     }
     fn help_open(&self) -> bool {
         pile_view::PileApp::help_open(self)
+    }
+    fn too_small(&self) -> bool {
+        pile_view::PileApp::too_small(self)
     }
     fn quitting(&self) -> bool {
         self.quit
@@ -415,6 +430,15 @@ fn event_loop<S: Screen>(
 /// A key press: an edit of the open search prompt, else a chord looked up in
 /// the keymap (a chord that starts a longer binding waits in `pending`).
 fn handle_key<S: Screen>(app: &mut S, pending: &mut Vec<Chord>, k: KeyEvent) {
+    if app.too_small() {
+        // Nothing else on the screen to act on: a key would change what
+        // shows once the terminal grows, unseen.
+        pending.clear();
+        if app.keymap().lookup(&[], Chord::from_event(k)) == Lookup::Action(Action::Quit) {
+            app.update(Action::Quit);
+        }
+        return;
+    }
     if app.prompt_open() {
         let edit = match k.code {
             KeyCode::Enter => Some(SearchEdit::Submit),
@@ -447,6 +471,9 @@ fn handle_key<S: Screen>(app: &mut S, pending: &mut Vec<Chord>, k: KeyEvent) {
 /// The wheel scrolls; in the compare view a click on the scrollbar column
 /// jumps to that fraction of the document.
 fn handle_mouse<S: Screen>(app: &mut S, m: MouseEvent) {
+    if app.too_small() {
+        return;
+    }
     let Some(c) = app.compare_mut() else {
         match m.kind {
             MouseEventKind::ScrollDown => app.update(Action::ScrollDown),

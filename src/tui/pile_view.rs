@@ -21,6 +21,8 @@ use crate::story::Pile;
 
 /// Rows above the list: title, column heads, rule.
 const TOP_ROWS: u16 = 3;
+/// Smallest terminal the pile view draws in (columns, rows).
+const MIN_SIZE: (u16, u16) = (30, 6);
 
 pub struct PileApp {
     pub articles: Vec<Article>,
@@ -220,8 +222,18 @@ impl PileApp {
         let (subset, story) = s.complete(&self.articles);
         s.story = story.clone();
         let mut app = StoryApp::new(subset, story, self.config.clone(), self.size);
+        app.nested = true;
         app.message = Some(format!("story {} · q back to the stories", self.row + 1));
         self.open = Some(app);
+    }
+
+    /// Whether the terminal is too small for the screen in front: only `q`
+    /// acts then.
+    pub fn too_small(&self) -> bool {
+        match &self.open {
+            Some(story) => story.too_small(),
+            None => view::below(self.size, MIN_SIZE),
+        }
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {
@@ -290,8 +302,8 @@ pub fn draw(frame: &mut Frame, app: &PileApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let t = &app.theme;
-    if area.width < 30 || area.height < 6 {
-        view::put_too_small(buf, area, t.title);
+    if app.too_small() {
+        view::put_too_small(buf, area, t.title, false);
         return;
     }
     let w = area.width;

@@ -89,6 +89,8 @@ pub struct StoryApp {
     pub help: bool,
     pub message: Option<String>,
     pub quit: bool,
+    /// Opened from the pile view: `q` goes back there.
+    pub nested: bool,
     /// Compare settings to open pairs with: remembered from an earlier run,
     /// then whatever the reader left the last pair with.
     pub remembered: Option<ViewState>,
@@ -113,6 +115,9 @@ pub const DEFAULT_COLUMNS: usize = 5;
 
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
+
+/// Smallest terminal the story view draws in (columns, rows).
+pub(crate) const MIN_SIZE: (u16, u16) = (30, 8);
 
 /// Rows under the quote list for the wordings of an altered quotation.
 pub(crate) const VARIANT_ROWS: u16 = 3;
@@ -140,6 +145,7 @@ impl StoryApp {
             help: false,
             message: None,
             quit: false,
+            nested: false,
             remembered: None,
         }
     }
@@ -202,6 +208,7 @@ impl StoryApp {
             self.config.clone(),
             self.size,
         );
+        app.nested = true;
         if let Some(v) = self.remembered {
             app.apply_view(v);
         }
@@ -491,6 +498,16 @@ impl StoryApp {
             self.scroll = self.row;
         } else if self.row >= self.scroll + h {
             self.scroll = self.row + 1 - h;
+        }
+    }
+
+    /// Whether the terminal is too small for the screen in front (the
+    /// compare view, the columns or the story itself): only `q` acts then.
+    pub fn too_small(&self) -> bool {
+        match (&self.compare, &self.columns) {
+            (Some((app, _, _)), _) => app.too_small(),
+            (None, Some(c)) => c.too_small(),
+            (None, None) => super::view::below(self.size, MIN_SIZE),
         }
     }
 

@@ -16,8 +16,8 @@ use crate::tui::layout::{Piece, Seg};
 pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    if area.width < 30 || area.height < 8 {
-        super::put_too_small(buf, area, Style::default());
+    if app.too_small() {
+        super::put_too_small(buf, area, Style::default(), true);
         return;
     }
     draw_heads(buf, area, app);

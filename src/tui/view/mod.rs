@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if app.too_small() {
-        draw_too_small(buf, area);
+        put_too_small(buf, area, Style::default(), app.nested);
         return;
     }
     draw_headers(buf, area, app);
@@ -71,16 +71,38 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) ->
     end_x.saturating_sub(x)
 }
 
-/// The notice a view shows, top left, when the terminal is too small for it.
-pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style) {
-    put(
-        buf,
-        area.x,
-        area.y,
-        &clip("too small", area.width as usize),
-        area.width,
-        style.add_modifier(Modifier::BOLD),
-    );
+/// Whether a terminal of `size` is under `min` in either dimension (each
+/// view has its own minimum; below it the view shows `put_too_small`, and
+/// only `q` and resizes act).
+pub fn below(size: (u16, u16), min: (u16, u16)) -> bool {
+    size.0 < min.0 || size.1 < min.1
+}
+
+/// The notice every view shows, centred, when the terminal is too small for
+/// it: "too small", the terminal's size, and what `q` does there (the only
+/// key that acts meanwhile): it quits, or goes back when the view is `nested`
+/// in another.
+pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style, nested: bool) {
+    let size = format!("{}×{}", area.width, area.height);
+    let q = if nested { "q goes back" } else { "q quits" };
+    let lines = ["too small", size.as_str(), q];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, l) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.y + area.height {
+            break;
+        }
+        let text = clip(l, area.width as usize);
+        let x = area.x + area.width.saturating_sub(str_width(&text) as u16) / 2;
+        put(
+            buf,
+            x,
+            y,
+            &text,
+            area.width,
+            style.add_modifier(Modifier::BOLD),
+        );
+    }
 }
 
 fn clip(s: &str, width: usize) -> String {
@@ -110,31 +132,6 @@ fn center(buf: &mut Buffer, area: Rect, msg: &str, style: Style) {
     let x = area.x + area.width.saturating_sub(w) / 2;
     let y = area.y + area.height / 2;
     put(buf, x, y, &text, area.width, style);
-}
-
-fn draw_too_small(buf: &mut Buffer, area: Rect) {
-    let lines = [
-        "too small",
-        &format!("{}×{}", area.width, area.height),
-        "q quits",
-    ];
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    for (i, l) in lines.iter().enumerate() {
-        let y = top + i as u16;
-        if y >= area.y + area.height {
-            break;
-        }
-        let text = clip(l, area.width as usize);
-        let x = area.x + area.width.saturating_sub(str_width(&text) as u16) / 2;
-        put(
-            buf,
-            x,
-            y,
-            &text,
-            area.width,
-            Style::default().add_modifier(Modifier::BOLD),
-        );
-    }
 }
 
 fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {

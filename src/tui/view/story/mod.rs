@@ -32,8 +32,8 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
     }
     let area = frame.area();
     let buf = frame.buffer_mut();
-    if area.width < 30 || area.height < 8 {
-        draw_too_small(buf, area);
+    if app.too_small() {
+        super::put_too_small(buf, area, Style::default(), app.nested);
         return;
     }
     draw_head(buf, area, app);
@@ -54,10 +54,6 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
     if app.help {
         draw_help(buf, area, app);
     }
-}
-
-fn draw_too_small(buf: &mut Buffer, area: Rect) {
-    super::put_too_small(buf, area, Style::default());
 }
 
 /// The first line: how many articles, groups, shared quotes and claims.
