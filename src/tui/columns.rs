@@ -21,7 +21,7 @@ pub const MIN_COLUMN: u16 = 30;
 /// Columns of the row marker at the left.
 pub const GUTTER: u16 = 2;
 /// Smallest terminal the column view draws in (columns, rows).
-const MIN_SIZE: (u16, u16) = (30, 8);
+pub const MIN_SIZE: (u16, u16) = (30, 8);
 
 /// Row heights for one width and set of visible columns.
 #[derive(Clone, Debug, Default)]

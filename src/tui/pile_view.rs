@@ -302,7 +302,7 @@ pub fn draw(frame: &mut Frame, app: &PileApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let t = &app.theme;
-    if app.too_small() {
+    if app.too_small() || view::below((area.width, area.height), MIN_SIZE) {
         view::put_too_small(buf, area, t.title, false);
         return;
     }

@@ -10,13 +10,13 @@ use ratatui::Frame;
 
 use super::{draw_keys, put};
 use crate::display::{clip, one_line};
-use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS};
+use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, MIN_SIZE};
 use crate::tui::layout::{Piece, Seg};
 
 pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    if app.too_small() {
+    if app.too_small() || super::below((area.width, area.height), MIN_SIZE) {
         super::put_too_small(buf, area, Style::default(), true);
         return;
     }

@@ -19,7 +19,7 @@ use ratatui::Frame;
 
 use super::{draw_keys, put};
 use crate::display::{clip, one_line};
-use crate::tui::story_view::{StoryApp, Tab, TOP_ROWS};
+use crate::tui::story_view::{StoryApp, Tab, MIN_SIZE, TOP_ROWS};
 
 pub fn draw(frame: &mut Frame, app: &StoryApp) {
     if let Some((compare, _, _)) = &app.compare {
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
     }
     let area = frame.area();
     let buf = frame.buffer_mut();
-    if app.too_small() {
+    if app.too_small() || super::below((area.width, area.height), MIN_SIZE) {
         super::put_too_small(buf, area, Style::default(), app.nested);
         return;
     }
