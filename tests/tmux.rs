@@ -635,3 +635,40 @@ fn only_q_acts_while_the_terminal_is_too_small() {
     t.keys(&["q", "q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Regression: 002/004 at 160 columns ended a line with `was “` and opened
+/// the next with `not a betrayal”` (no space in the text): a line never
+/// breaks between an opening quotation mark and its word, nor before
+/// closing punctuation.
+#[test]
+fn wrap_keeps_quotation_marks_with_their_words() {
+    let Some(t) = Tmux::start("wrapquote") else {
+        return;
+    };
+    let (bin, _) = five_samples_at_160(&t);
+    for width in ["160", "150", "120", "100"] {
+        t.cmd(&["resize-window", "-t", "t", "-x", width, "-y", "48"]);
+        t.literal(&format!(
+            "clear; {bin} {} {}; echo EXIT=$?",
+            sample("002"),
+            sample("004")
+        ));
+        t.keys(&["Enter"]);
+        let s = t.wait_for("by claims");
+        assert!(s.contains("“not a betrayal”"), "{width}: {s}");
+        for line in s.lines() {
+            for pane in line.split('│') {
+                let text = pane.trim_end_matches(|c: char| c == ' ' || "-+~=│".contains(c));
+                let text = text.trim_end();
+                assert!(
+                    !text.ends_with('“') && !text.ends_with('‘'),
+                    "{width}: {line}"
+                );
+                let body = pane.trim_start_matches(|c: char| "=~+-¶ ".contains(c));
+                assert!(!body.starts_with(['”', '’', ',', '.']), "{width}: {line}");
+            }
+        }
+        t.keys(&["q"]);
+        t.wait_for("EXIT=");
+    }
+}

@@ -178,8 +178,6 @@ pub fn str_width(s: &str) -> usize {
     }
 }
 
-/// Soft-wraps pieces at word boundaries into lines no wider than `width`;
-/// a word wider than a line is broken. `wrap = false` gives one line, cut.
 /// A word cut where a line may break inside it: before each Chinese or
 /// Japanese character, which keeps the punctuation that follows it. Words
 /// without such characters come back whole.
@@ -194,7 +192,8 @@ fn cjk_atoms(word: &str) -> Vec<&str> {
         let cjk = is_cjk(c);
         // Break before a CJK character, and before a letter or digit that
         // follows one ("说Trump"); punctuation stays with what precedes it.
-        if i > start && (cjk || (prev_cjk && c.is_alphanumeric())) {
+        let opens = word[start..i].chars().all(is_opening);
+        if i > start && !opens && (cjk || (prev_cjk && c.is_alphanumeric())) {
             out.push(&word[start..i]);
             start = i;
         }
@@ -206,12 +205,62 @@ fn cjk_atoms(word: &str) -> Vec<&str> {
     out
 }
 
+/// Soft-wraps pieces at word boundaries into lines no wider than `width`;
+/// a word wider than a line is broken. `wrap = false` gives one line, cut.
+/// Words are found over the pieces' text as one (`words`): a word whose
+/// letters stand in two pieces (`“` unchanged, `not` inserted) moves to the
+/// next line whole.
 pub fn wrap(pieces: &[Piece], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     let width = width.max(1);
-    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
-    let mut line_w = 0usize;
-    let push = |lines: &mut Vec<Vec<Piece>>, text: &str, seg: Seg| {
-        let line = lines.last_mut().expect("one line");
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    let segs = seg_ends(pieces);
+    let mut lines = Lines {
+        lines: vec![Vec::new()],
+        width: 0,
+    };
+    for word in words(&text) {
+        let w = str_width(&text[word.range.clone()]);
+        let space = usize::from(word.after_space && lines.width > 0);
+        if lines.width > 0 && lines.width + space + w > width {
+            if !wrap {
+                return cut(lines.lines, width);
+            }
+            lines.new_line();
+        } else if space == 1 {
+            lines.push(" ", Seg::Plain);
+        }
+        if lines.width + w <= width {
+            for (part, seg) in parts(&text, word.range, &segs) {
+                lines.push(part, seg);
+            }
+            continue;
+        }
+        // A word wider than the line: break it by characters.
+        for (part, seg) in parts(&text, word.range, &segs) {
+            for ch in part.chars() {
+                let cw = ch.width().unwrap_or(0);
+                if lines.width + cw > width {
+                    if !wrap {
+                        return cut(lines.lines, width);
+                    }
+                    lines.new_line();
+                }
+                lines.push(ch.encode_utf8(&mut [0; 4]), seg);
+            }
+        }
+    }
+    lines.lines
+}
+
+/// Lines being filled, and the width of the last.
+struct Lines {
+    lines: Vec<Vec<Piece>>,
+    width: usize,
+}
+
+impl Lines {
+    fn push(&mut self, text: &str, seg: Seg) {
+        let line = self.lines.last_mut().expect("one line");
         match line.last_mut() {
             Some(p) if p.seg == seg => p.text.push_str(text),
             _ => line.push(Piece {
@@ -219,62 +268,145 @@ pub fn wrap(pieces: &[Piece], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
                 seg,
             }),
         }
-    };
-    let mut pending_space = false;
-    for piece in pieces {
-        // Chinese and Japanese put no spaces between words: a line may break
-        // before any of their characters (not before the punctuation after one).
-        let atoms = piece.text.split(' ').enumerate().flat_map(|(k, word)| {
-            cjk_atoms(word)
-                .into_iter()
-                .enumerate()
-                .map(move |(j, atom)| (k > 0 && j == 0, atom))
-        });
-        for (after_space, word) in atoms {
-            if after_space {
-                pending_space = true;
-            }
-            if word.is_empty() {
-                continue;
-            }
-            let w = str_width(word);
-            let space = usize::from(pending_space && line_w > 0);
-            if line_w > 0 && line_w + space + w > width {
-                if !wrap {
-                    return cut(lines, width);
-                }
-                lines.push(Vec::new());
-                line_w = 0;
-            } else if space == 1 {
-                push(&mut lines, " ", Seg::Plain);
-                line_w += 1;
-            }
-            pending_space = false;
-            if line_w + w <= width {
-                push(&mut lines, word, piece.seg);
-                line_w += w;
-                continue;
-            }
-            // A word wider than the line: break it by characters.
-            let mut chunk = String::new();
-            for ch in word.chars() {
-                let cw = ch.width().unwrap_or(0);
-                if line_w + cw > width {
-                    push(&mut lines, &chunk, piece.seg);
-                    chunk.clear();
-                    if !wrap {
-                        return cut(lines, width);
-                    }
-                    lines.push(Vec::new());
-                    line_w = 0;
-                }
-                chunk.push(ch);
-                line_w += cw;
-            }
-            push(&mut lines, &chunk, piece.seg);
-        }
+        self.width += str_width(text);
     }
-    lines
+
+    fn new_line(&mut self) {
+        self.lines.push(Vec::new());
+        self.width = 0;
+    }
+}
+
+/// Where each piece ends in the pieces' text, with its style.
+fn seg_ends(pieces: &[Piece]) -> Vec<(usize, Seg)> {
+    let mut end = 0;
+    pieces
+        .iter()
+        .map(|p| {
+            end += p.text.len();
+            (end, p.seg)
+        })
+        .collect()
+}
+
+/// The styled parts of `text[range]`, cut where the pieces change.
+fn parts<'t>(text: &'t str, range: Range<usize>, segs: &[(usize, Seg)]) -> Vec<(&'t str, Seg)> {
+    let first = segs.partition_point(|&(end, _)| end <= range.start);
+    let mut at = range.start;
+    let mut out = Vec::new();
+    for &(end, seg) in &segs[first..] {
+        if at >= range.end {
+            break;
+        }
+        let stop = end.min(range.end);
+        if stop > at {
+            out.push((&text[at..stop], seg));
+        }
+        at = stop;
+    }
+    out
+}
+
+/// A word of a wrapped text: a line may break before it.
+#[derive(Debug, PartialEq, Eq)]
+struct Word {
+    /// A space stands between it and the word before (drawn unless the line
+    /// breaks there).
+    after_space: bool,
+    range: Range<usize>,
+}
+
+/// The words of `text`, where a line may break: at spaces, and before a
+/// Chinese or Japanese character (`cjk_atoms`). A line never breaks between
+/// an opening quotation mark or bracket and the word it opens, nor before
+/// closing punctuation: a word of such marks alone joins its neighbour, the
+/// space between kept (`“ not`, `word ”`).
+fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut after_space = false;
+    let mut glue_next = false;
+    let mut pos = 0;
+    for chunk in text.split(' ') {
+        let chunk_start = pos;
+        pos += chunk.len() + 1;
+        if chunk.is_empty() {
+            after_space = true;
+            continue;
+        }
+        let mut at = chunk_start;
+        for (k, atom) in cjk_atoms(chunk).into_iter().enumerate() {
+            let range = at..at + atom.len();
+            at = range.end;
+            let spaced = k == 0 && after_space;
+            let joins = glue_next || (spaced && atom.chars().all(is_closing));
+            match out.last_mut() {
+                Some(last) if joins => last.range.end = range.end,
+                _ => out.push(Word {
+                    after_space: spaced,
+                    range,
+                }),
+            }
+            glue_next = atom.chars().all(is_opening);
+        }
+        after_space = true;
+    }
+    out
+}
+
+/// Punctuation that opens what follows it: a line does not break after it.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '‹'
+            | '"'
+            | '\''
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
+            | '《'
+            | '〈'
+            | '【'
+    )
+}
+
+/// Punctuation that closes what precedes it: a line does not break before it.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | '»'
+            | '›'
+            | '"'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '.'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '，'
+            | '。'
+            | '、'
+    )
 }
 
 /// Keeps only the first line, marking the cut with `…`.
@@ -581,6 +713,33 @@ mod tests {
         assert_eq!(t.concat(), "美国国防部长周三在布鲁塞尔表示，结束战争。");
         assert_eq!(cjk_atoms("说Trump说。"), vec!["说", "Trump", "说。"]);
         assert_eq!(cjk_atoms("plain"), vec!["plain"]);
+    }
+
+    /// Regression: `was “` ended a line and `not a betrayal”` opened the
+    /// next where the quotation mark and the word stood in two pieces.
+    #[test]
+    fn quotation_marks_stay_with_their_words() {
+        let piece = |text: &str, seg| Piece {
+            text: text.into(),
+            seg,
+        };
+        let pieces = [
+            piece("in Ukraine was “", Seg::Plain),
+            piece("not", Seg::Emph),
+            piece(" a betrayal", Seg::Plain),
+            piece("”", Seg::Emph),
+            piece(" of Kyiv", Seg::Plain),
+        ];
+        for width in 10..40 {
+            let t = text(&wrap(&pieces, width, true));
+            assert!(t.iter().all(|l| !l.ends_with('“')), "{width}: {t:?}");
+            assert!(t.iter().all(|l| !l.starts_with('”')), "{width}: {t:?}");
+            assert_eq!(t.join(" "), "in Ukraine was “not a betrayal” of Kyiv");
+        }
+        // A mark set apart by a space stays with its word too.
+        let t = text(&wrap(&plain("he said “ not here ” now"), 11, true));
+        assert_eq!(t, vec!["he said", "“ not", "here ” now"]);
+        assert_eq!(cjk_atoms("“美国”"), vec!["“美", "国”"]);
     }
 
     #[test]
