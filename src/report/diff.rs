@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{block_id, push_json_str, sentence_id, ArticleJson, Id};
+use super::json::{block_id, push_json_str, sentence_id, ArticleJson, Chunked, Id};
 use super::{class_label, classes_line, counts_line, md};
 use crate::align::{
     spaced_pieces, ClassCounts, Comparison, EditClass, Op, OpKind, Relation, Side, WordKind,
@@ -140,42 +140,39 @@ pub fn write_json(
         notes: &c.notes,
     };
     // `{"schema":…,"old":{…},"new":{…},` and then the rest as serialised,
-    // its opening brace dropped.
-    // One buffer, written out and reused piece by piece: fresh memory is
-    // paid for in page faults, a noticeable part of a 40 KB run.
-    let longer = old.text.len().max(new.text.len());
-    let mut json = Vec::with_capacity(2 * longer + (1 << 12));
-    json.extend_from_slice(br#"{"schema":"storydiff.diff/1","old":"#);
-    ArticleJson::with_units(old, 'o', &c.old_units).write_compact(&mut json);
-    json.extend_from_slice(br#","new":"#);
-    out.write_all(&json)?;
-    json.clear();
-    ArticleJson::with_units(new, 'n', &c.new_units).write_compact(&mut json);
-    json.push(b',');
-    out.write_all(&json)?;
-    json.clear();
-    serde_json::to_writer(&mut json, &doc)?;
-    // The ops go last, written by hand (`write_ops`): the document's
-    // closing brace comes after them.
-    json.pop();
-    write_ops(&mut json, c);
-    json.extend_from_slice(b"}\n");
-    out.write_all(json.strip_prefix(b"{").unwrap_or(&json))?;
-    out.flush()
+    // its braces dropped, the ops (`write_ops`) and the closing brace.
+    // One small buffer, written out and reused piece by piece: fresh memory
+    // is paid for in page faults.
+    let mut json = Chunked::new(out);
+    json.buf
+        .extend_from_slice(br#"{"schema":"storydiff.diff/1","old":"#);
+    ArticleJson::write_units_streamed(old, 'o', &c.old_units, &mut json)?;
+    json.buf.extend_from_slice(br#","new":"#);
+    ArticleJson::write_units_streamed(new, 'n', &c.new_units, &mut json)?;
+    json.buf.push(b',');
+    let from = json.buf.len();
+    serde_json::to_writer(&mut json.buf, &doc)?;
+    json.buf.remove(from);
+    json.buf.pop();
+    write_ops(&mut json, c)?;
+    json.buf.extend_from_slice(b"}\n");
+    json.finish()
 }
 
 /// `,"ops":[…]`: every op as the derived serialisation of an op object
 /// writes it (`OpJson` in the tests: the same bytes), without the
 /// serialiser's per-field work — a long article has thousands of ops.
-fn write_ops(json: &mut Vec<u8>, c: &Comparison) {
-    json.extend_from_slice(br#","ops":["#);
+fn write_ops(json: &mut Chunked, c: &Comparison) -> io::Result<()> {
+    json.buf.extend_from_slice(br#","ops":["#);
     for (i, op) in c.ops.iter().enumerate() {
         if i > 0 {
-            json.push(b',');
+            json.buf.push(b',');
         }
-        write_op(json, c, op);
+        write_op(&mut json.buf, c, op);
+        json.spill()?;
     }
-    json.push(b']');
+    json.buf.push(b']');
+    Ok(())
 }
 
 /// One op object: kind, the ids of both ends, then the fields an op of its
