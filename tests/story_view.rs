@@ -881,7 +881,8 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
         off.len()
     );
     assert!(off.is_empty(), "{}", off.join("\n"));
-    assert!(rows_off <= pairs / 4, "{rows_off} of {pairs}");
+    // 64 of 436 when counted (81 when the rows came from a search of their own).
+    assert!(rows_off <= pairs * 16 / 100 + 2, "{rows_off} of {pairs}");
 }
 
 /// Each event of the same-event set as one story (its files in name order).

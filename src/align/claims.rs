@@ -4,7 +4,7 @@
 //! claims (`storydiff diff --by claims`) and for the views, so that they all
 //! count the same shared claims.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::Instant;
 
@@ -931,6 +931,92 @@ fn title_stems(articles: &[&Article], vocab: &mut Vocab) -> Vec<Vec<u32>> {
             stems
         })
         .collect()
+}
+
+/// A story's claims joined from the claims each pair of its articles shares
+/// (`shared`: the two articles' indices and what `shared_claims` gives them),
+/// as the story's own search joins its links (`join_links`): strongest first,
+/// one sentence per article per claim, two groups only where they agree as a
+/// whole over the story's vocabulary. A row of the coverage table then gives
+/// two articles a pair of sentences only where their pair pairs them, or where
+/// both are paired with one sentence of a third article.
+pub(crate) fn cluster_from_pairs(
+    articles: &[&Article],
+    shared: &[(usize, usize, &[SharedClaim])],
+) -> Clusters {
+    let mut vocab = Vocab::for_claims();
+    let (sents, _) = content_sentences(articles, &mut vocab);
+    vocab.freeze_with(SMALL_POOL);
+    let links = links_of_pairs(&sents, shared);
+    let clusters = join_pair_links(&sents, &vocab, links);
+    Clusters {
+        sents,
+        clusters,
+        vocab,
+        late: None,
+    }
+}
+
+/// Joins sentences along the pairs' links (strongest first) into claims, one
+/// sentence per article per claim: two groups join when every two of their
+/// sentences of different articles are linked (their pairs pair them all),
+/// or else when they agree as a whole (`agree_as_groups`, the story's own
+/// rule: a sentence both pair with one sentence of a third article, where
+/// the two alone miss each other, `rejected … appeal` / `declined to take up
+/// a case`).
+fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>> {
+    let linked: HashSet<(usize, usize)> = links.iter().map(|l| (l.2, l.3)).collect();
+    let is_linked = |x: usize, y: usize| linked.contains(&(x.min(y), x.max(y)));
+    let n = sents.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, _, i, j) in links {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        let (a, b) = (&members[ri], &members[rj]);
+        let one_article_twice = a
+            .iter()
+            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
+        let all_linked = || a.iter().all(|&x| b.iter().all(|&y| is_linked(x, y)));
+        if one_article_twice || !(all_linked() || agree_as_groups(sents, vocab, a, b)) {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
+    out.sort_by_key(|c| c[0]);
+    out
+}
+
+/// The pairs' shared claims as links between `sents`, strongest first.
+fn links_of_pairs(sents: &[Sent], shared: &[(usize, usize, &[SharedClaim])]) -> Vec<Link> {
+    let at: HashMap<(usize, usize), usize> = sents
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.article, s.span.start), i))
+        .collect();
+    let at = &at;
+    let mut links: Vec<Link> = shared
+        .iter()
+        .flat_map(|&(a, b, claims)| {
+            claims.iter().filter_map(move |c| {
+                let (i, j) = (*at.get(&(a, c.old.start))?, *at.get(&(b, c.new.start))?);
+                Some((true, c.similarity, i.min(j), i.max(j)))
+            })
+        })
+        .collect();
+    links.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    links
 }
 
 /// For each stem, the sentences that have it.

@@ -3,4 +3,4 @@
 //! clustering is the engine's (`align::claims`), so that a diff by claims pairs
 //! exactly what the story counts.
 
-pub(crate) use crate::align::claims::{cluster, Clusters, Sent};
+pub(crate) use crate::align::claims::{cluster, cluster_from_pairs, Clusters, Sent};
