@@ -467,7 +467,9 @@ fn columns(s: &str) -> usize {
 }
 
 /// One report line wrapped at spaces to `width` columns; continuation lines
-/// start four columns right of the line's own indent.
+/// start four columns right of the line's own indent. A line of fields
+/// (`125 equal · 0 changed · … · words −297 +297`) breaks between fields
+/// where one fits on the next line, never inside one.
 pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     if columns(line) <= width {
         return line.to_string();
@@ -478,20 +480,45 @@ pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     out.push_str(&line[..indent]);
     let mut used = indent;
     let mut first = true;
-    for word in line[indent..].split(' ') {
-        let w = columns(word);
-        if !first && used + 1 + w > width {
-            out.push('\n');
-            out.push_str(&hang);
-            used = hang.len();
-        } else if !first {
-            out.push(' ');
-            used += 1;
+    for field in fields(&line[indent..]) {
+        let whole = field.join(" ");
+        let keep_whole =
+            !first && used + 1 + columns(&whole) > width && hang.len() + columns(&whole) <= width;
+        for (k, word) in field.into_iter().enumerate() {
+            let w = columns(word);
+            if !first && ((keep_whole && k == 0) || used + 1 + w > width) {
+                out.push('\n');
+                out.push_str(&hang);
+                used = hang.len();
+            } else if !first {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+            first = false;
         }
-        out.push_str(word);
-        used += w;
-        first = false;
     }
+    out
+}
+
+/// The words of a line in fields: each ends at a lone `·` (kept with it);
+/// a line without one is one word per field.
+fn fields(text: &str) -> Vec<Vec<&str>> {
+    let words = text.split(' ');
+    if !text.contains(" · ") {
+        return words.map(|w| vec![w]).collect();
+    }
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for word in words {
+        if let Some(last) = out.last_mut() {
+            last.push(word);
+        }
+        if word == "·" {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|f| !f.is_empty());
     out
 }
 
@@ -884,6 +911,20 @@ pub fn keep_only_facts(c: &mut Comparison) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_fields_breaks_between_fields() {
+        let line = "counts 125 equal · 0 changed · 1 deleted · 52 inserted · 0 moved · 0 re-paragraphed · words −297 +297";
+        let wrapped = wrap_line(line, 100);
+        assert_eq!(
+            wrapped,
+            "counts 125 equal · 0 changed · 1 deleted · 52 inserted · 0 moved · 0 re-paragraphed ·\n    words −297 +297"
+        );
+        // Prose still wraps word by word, and a field too long for any line
+        // is broken inside.
+        assert_eq!(wrap_line("aaa bbb ccc ddd", 8), "aaa bbb\n    ccc\n    ddd");
+        assert_eq!(wrap_line("x · aaa bbb ccc", 8), "x · aaa\n    bbb\n    ccc");
+    }
 
     /// The derived serialisation of an op, which `write_op` writes by hand.
     #[derive(Serialize)]
