@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::time::Instant;
 
 use super::overlap::count_shared_sorted;
+use super::similarity::is_stopword;
 use super::words::{count_units, kept_in_runs, word_counts_by};
 use super::{Op, OpKind, Side, Sources};
 
@@ -121,6 +122,9 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
             .collect()
     };
     let (old_texts, new_texts) = (texts(Side::Old, &deleted), texts(Side::New, &inserted));
+    // One deleted and one inserted sentence between the same neighbours:
+    // the same place in both texts.
+    let lone = deleted.len() == 1 && inserted.len() == 1;
     let mut pairs = Vec::new();
     let mut from = 0;
     for (&d, (o, o_bag)) in deleted.iter().zip(&old_texts) {
@@ -131,12 +135,16 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
             let shorter = o_words.min(n_words);
             // The words both hold bound what a word diff can keep: most
             // pairs end here, before a diff of two long sentences.
-            if count_shared_sorted(o_bag, n_bag) * 5 < shorter * 4 {
+            let mut bound = (shorter * 4).div_ceil(5);
+            if lone {
+                bound = bound.min(o_words.max(n_words) / 2 + 1);
+            }
+            if count_shared_sorted(o_bag, n_bag) < bound {
                 continue;
             }
             let kept = word_counts_by(o, n, None).2;
-            if kept * 5 >= shorter * 4
-                && kept_in_runs(o, n, RUN_WORDS) >= RUN_WORDS
+            let contained = kept * 5 >= shorter * 4 && kept_in_runs(o, n, RUN_WORDS) >= RUN_WORDS;
+            if (contained || lone && edited_in_place(o, n, o_words.max(n_words)))
                 && best.is_none_or(|(_, k, _)| kept > k)
             {
                 let similarity = 2.0 * kept as f64 / (o_words + n_words) as f64;
@@ -149,6 +157,37 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
         }
     }
     pairs
+}
+
+/// Whether a sentence that stands where another stood on the other side (a
+/// lone deleted and inserted sentence between the same neighbours) is that
+/// sentence edited: the word diff keeps, in order, more than half of the
+/// words of the longer (`longer`, its word count), and at least one of the
+/// kept words is a content word. Two or three words swapped in a sentence
+/// of seven (`The lion lies in wait for prey.` → `The lion sits in wait for
+/// food.`) leave too little for pairing, which weighs the words that
+/// differ; two unrelated sentences that happen to stand in one place share
+/// a few function words at most (`The vote is on Tuesday.` / `The meeting
+/// is on Friday.`).
+fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
+    let (ow, nw) = (count_units(old), count_units(new));
+    let mut kept = 0;
+    let mut content = false;
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &ow, &nw) {
+        if let similar::DiffOp::Equal { old_index, len, .. } = op {
+            kept += len;
+            content = content || ow[old_index..old_index + len].iter().any(|w| is_content(w));
+        }
+    }
+    kept * 2 > longer && content
+}
+
+/// Whether a word (as the word diff reads it, with its punctuation) is a
+/// content word: letters or digits left once punctuation is trimmed, and
+/// not a function word.
+fn is_content(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !bare.is_empty() && !is_stopword(&bare.to_lowercase())
 }
 
 /// The words of `text` as the word diff reads them, hashed and sorted.

@@ -19,7 +19,7 @@
 //! a paragraph of the other side that has no sentence end, and the words
 //! after open a paragraph.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::similarity::Fx;
@@ -46,7 +46,9 @@ pub(crate) fn cut_at_openings(
     // A side's sentence runs on over the other side's paragraph endings
     // only: its own paragraphs say nothing of how the other side joined
     // them.
-    let (old_endings, new_endings) = (endings(old, old_units), endings(new, new_units));
+    let (old_ends, new_ends) = (endings(old, old_units), endings(new, new_units));
+    let new_endings = surplus(&new_ends, &old_ends, new_units);
+    let old_endings = surplus(&old_ends, &new_ends, old_units);
     cut_units(old, old_units, &openings, &new_endings);
     cut_units(new, new_units, &openings, &old_endings);
 }
@@ -64,8 +66,9 @@ struct Openings {
     first_words: Keys,
 }
 
-/// One side's paragraphs with no sentence end (`endings`), for the other
-/// side's units to be cut where they run on.
+/// One side's paragraphs with no sentence end that the other side has
+/// fewer of (`endings`, `surplus`), for the other side's units to be cut
+/// where they run on.
 #[derive(Default)]
 struct Endings {
     /// A hash of their last `n` words, with `n` mixed in.
@@ -111,13 +114,17 @@ fn opening_key(h: u64, n: usize) -> u64 {
 /// Words of a paragraph's ending that are compared.
 const ENDING_WORDS: usize = 4;
 
+/// One paragraph with no sentence end: the key of its last words
+/// (`words_key`) and the `rough_hash` of its last word.
+type Ending = (u64, u64);
+
 /// The last sentence of every paragraph of one side that ends with no
 /// sentence end (no `.`, `!` or `?` before its closing quotes and
 /// brackets): a hash of its last `n` words (up to `ENDING_WORDS`, all of
 /// them when it is shorter), with `n` mixed in. Paragraphs of one word are
 /// left out (`Photo`, `More`): too many sentences hold such a word.
-fn endings(article: &Article, units: &[Unit]) -> Endings {
-    let mut out = Endings::default();
+fn endings(article: &Article, units: &[Unit]) -> Vec<Ending> {
+    let mut out = Vec::new();
     for (i, u) in units.iter().enumerate() {
         if units.get(i + 1).is_some_and(|v| v.block == u.block) {
             continue;
@@ -133,8 +140,36 @@ fn endings(article: &Article, units: &[Unit]) -> Endings {
         }
         let first = last[last.len() - 1];
         let from = first.as_ptr() as usize - text.as_ptr() as usize;
-        out.keys.insert(words_key(&text[from..], last.len()));
-        out.last_words.insert(rough_hash(last[0]));
+        out.push((words_key(&text[from..], last.len()), rough_hash(last[0])));
+    }
+    out
+}
+
+/// The endings of one side (`ends`, of `units`) that it has more of than
+/// the other side (`other`) has: only there can the other side have run
+/// such a paragraph on into the next. An ending both sides have as often
+/// is a paragraph of both (a heading a contents line also lists); cutting
+/// the other side's run-on sentence at it would only break up a sentence
+/// that side wrote as one (a contents line, a list of titles).
+fn surplus(ends: &[Ending], other: &[Ending], units: &[Unit]) -> Endings {
+    let mut out = Endings::default();
+    if ends.is_empty() {
+        return out;
+    }
+    let mut count: HashMap<u64, isize, BuildHasherDefault<Fx>> = HashMap::default();
+    for &(key, _) in ends {
+        *count.entry(key).or_default() += 1;
+    }
+    for (key, _) in other {
+        if let Some(n) = count.get_mut(key) {
+            *n -= 1;
+        }
+    }
+    for &(key, last) in ends {
+        if count[&key] > 0 {
+            out.keys.insert(key);
+            out.last_words.insert(last);
+        }
     }
     if !out.keys.is_empty() {
         out.sentences = units.iter().map(|u| u.key).collect();
@@ -539,6 +574,29 @@ mod tests {
                 "1.2 The central bank raised its main rate for the third time.",
                 "2.1 Bogul S. Purvy",
                 "2.2 Each reckons greatness to consist in that in which he heads the list.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_only_at_endings_the_other_side_has_more_of() {
+        // A contents line whose headings both sides also have as
+        // paragraphs, joined to a line before it in the copy: cut after
+        // that line only, not at every heading it lists.
+        let old = "1 A year of change\n\n2 Money and spending\n\n3 What comes next\n\n\
+                   Report of the board (draft two)\n\n\
+                   Contents 1 A year of change 2 Money and spending 3 What comes next\n";
+        let (_, new) = cut(
+            old,
+            "1 A year of change\n\n2 Money and spending\n\n3 What comes next\n\n\
+             Report of the board (draft two) Contents 1 A year of change 2 Money and \
+             spending 3 What comes next\n",
+        );
+        assert_eq!(
+            new[3..],
+            [
+                "4.1 Report of the board (draft two)",
+                "4.2 Contents 1 A year of change 2 Money and spending 3 What comes next",
             ]
         );
     }
