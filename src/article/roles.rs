@@ -224,6 +224,30 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "get the app",
 ];
 
+/// The bytes that open (or close) one of `words`, as a set: most lines
+/// open with none of them, and one look answers for the whole list.
+const fn edge_bytes(words: &[&str], last: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() {
+            set[b[if last { b.len() - 1 } else { 0 }] as usize] = true;
+        }
+        i += 1;
+    }
+    set
+}
+
+/// Whether `text` opens (`last` false) or ends with a byte of `set`.
+fn edge_in(set: &[bool; 256], text: &str, last: bool) -> bool {
+    let b = text.as_bytes();
+    let edge = if last { b.last() } else { b.first() };
+    edge.is_some_and(|&c| set[usize::from(c)])
+}
+
+const FURNITURE_PREFIX_OPENINGS: [bool; 256] = edge_bytes(FURNITURE_PREFIXES, false);
+
 /// Picture agencies and credit words that open a caption line.
 const CREDITS: &[&str] = &[
     "EPA",
@@ -255,6 +279,9 @@ const CREDITS: &[&str] = &[
 ];
 
 /// Words in a line without closing punctuation that say it describes a picture.
+const CREDIT_OPENINGS: [bool; 256] = edge_bytes(CREDITS, false);
+const CREDIT_ENDINGS: [bool; 256] = edge_bytes(CREDITS, true);
+
 const PICTURE_WORDS: &[&str] = &[
     "photograph",
     "photographed",
@@ -339,19 +366,25 @@ fn without_bracketed_note(s: &str) -> &str {
 fn without_sign_off(s: &str) -> &str {
     const LONGEST: usize = 40;
     let t = s.trim_end();
-    // A sign-off is short: only the paragraph's last characters are read.
-    let from = t
-        .char_indices()
-        .rev()
-        .nth(LONGEST - 1)
-        .map_or(0, |(at, _)| at);
+    // A sign-off is short: only the paragraph's last characters are read
+    // (the last bytes, when they are ASCII).
+    let tail = &t.as_bytes()[t.len().saturating_sub(LONGEST)..];
+    let from = if tail.is_ascii() {
+        t.len() - tail.len()
+    } else {
+        t.char_indices()
+            .rev()
+            .nth(LONGEST - 1)
+            .map_or(0, |(at, _)| at)
+    };
     let end = &t[from..];
     // Most paragraphs have no sign-off: told without lower-casing the tail.
+    let b = end.as_bytes();
     let credit_mark = end.contains('©')
-        || end
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0] == b'(' && w[1].eq_ignore_ascii_case(&b'c') && w[2] == b')');
+        || memchr::memchr_iter(b'(', b).any(|i| {
+            b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'c'))
+                && b.get(i + 2) == Some(&b')')
+        });
     if !credit_mark && !t.ends_with(')') {
         return t;
     }
@@ -1374,7 +1407,11 @@ fn furniture_prefix_or_configured(f: &Feat, extra: &[String]) -> Verdict {
         return None;
     }
     let (t, lower) = (f.text, f.lower.as_str());
-    if let Some(p) = FURNITURE_PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+    let opens_like = edge_in(&FURNITURE_PREFIX_OPENINGS, lower, false);
+    if let Some(p) = FURNITURE_PREFIXES
+        .iter()
+        .find(|p| opens_like && lower.starts_with(**p))
+    {
         return Some((
             Role::Boilerplate,
             format!("starts with `{}`", &t[..p.len().min(t.len())].trim()),
@@ -1397,15 +1434,23 @@ fn furniture_prefix_or_configured(f: &Feat, extra: &[String]) -> Verdict {
 /// "names a picture credit" (`Photo credit`, `Photograph:`, `Credit:`).
 fn picture_credit(f: &Feat) -> Verdict {
     let lower = f.lower.as_str();
-    let credit = lower.contains("image credit")
-        || lower.contains("photo credit")
-        || lower.starts_with("photograph:")
-        || lower.starts_with("photo:")
+    // Every pattern holds `credit`, `photo`, `picture:` or `image:`: lines
+    // without `credit` or `photo` are not searched for the rest.
+    let (credit_word, photo_word) = (
+        memchr::memmem::find(lower.as_bytes(), b"credit").is_some(),
+        memchr::memmem::find(lower.as_bytes(), b"photo").is_some(),
+    );
+    let credit = (credit_word
+        && (lower.contains("image credit")
+            || lower.contains("photo credit")
+            || lower.starts_with("credit:")))
+        || (photo_word
+            && (lower.starts_with("photograph:")
+                || lower.starts_with("photo:")
+                || lower.contains("(photo:")
+                || lower.starts_with("photo by ")))
         || lower.starts_with("picture:")
-        || lower.starts_with("image:")
-        || lower.contains("(photo:")
-        || lower.starts_with("photo by ")
-        || lower.starts_with("credit:");
+        || lower.starts_with("image:");
     credit.then(|| (Role::Caption, "names a picture credit".into()))
 }
 
@@ -1458,10 +1503,14 @@ fn leading_picture_credit(f: &Feat) -> Verdict {
     // its whole.
     let (first, last) = (t.as_bytes().first(), t.as_bytes().last());
     if f.prose_end
-        && !CREDITS
-            .iter()
-            .any(|c| c.as_bytes().last() == last && t.ends_with(c))
+        && !(edge_in(&CREDIT_ENDINGS, t, true)
+            && CREDITS
+                .iter()
+                .any(|c| c.as_bytes().last() == last && t.ends_with(c)))
     {
+        return None;
+    }
+    if !edge_in(&CREDIT_OPENINGS, t, false) {
         return None;
     }
     let opens_name = |rest: &str| {

@@ -83,17 +83,12 @@ impl Id {
 }
 
 /// Writes `n` in decimal at the start of `out` (at least 20 bytes long),
-/// returning the number of bytes written. Digit by digit from the end: ids'
-/// numbers are short, and a copy of a few bytes costs more than the digits.
+/// returning the number of bytes written.
 fn write_decimal(out: &mut [u8], n: usize) -> usize {
-    let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let mut rest = n;
-    for slot in out[..len].iter_mut().rev() {
-        // A single decimal digit: the cast cannot truncate.
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    len
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n).as_bytes();
+    out[..digits.len()].copy_from_slice(digits);
+    digits.len()
 }
 
 #[derive(Serialize)]
@@ -347,12 +342,10 @@ impl BlockJson<'_> {
     }
 }
 
-/// `key` and `n` in decimal, in one copy.
+/// `key` and `n` in decimal.
 fn push_number(out: &mut Vec<u8>, key: &[u8], n: usize) {
     out.extend_from_slice(key);
-    let mut buf = [0u8; 20];
-    let len = write_decimal(&mut buf, n);
-    out.extend_from_slice(&buf[..len]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A large JSON document's way out: pieces are built in a buffer that is
