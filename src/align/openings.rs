@@ -114,9 +114,10 @@ fn opening_key(h: u64, n: usize) -> u64 {
 /// Words of a paragraph's ending that are compared.
 const ENDING_WORDS: usize = 4;
 
-/// One paragraph with no sentence end: the key of its last words
-/// (`words_key`) and the `rough_hash` of its last word.
-type Ending = (u64, u64);
+/// One paragraph with no sentence end: its sentence's key (`Unit::key`),
+/// the key of its last words (`words_key`) and the `rough_hash` of its last
+/// word.
+type Ending = (u64, u64, u64);
 
 /// The last sentence of every paragraph of one side that ends with no
 /// sentence end (no `.`, `!` or `?` before its closing quotes and
@@ -140,15 +141,19 @@ fn endings(article: &Article, units: &[Unit]) -> Vec<Ending> {
         }
         let first = last[last.len() - 1];
         let from = first.as_ptr() as usize - text.as_ptr() as usize;
-        out.push((words_key(&text[from..], last.len()), rough_hash(last[0])));
+        out.push((
+            u.key,
+            words_key(&text[from..], last.len()),
+            rough_hash(last[0]),
+        ));
     }
     out
 }
 
-/// The endings of one side (`ends`, of `units`) that it has more of than
-/// the other side (`other`) has: only there can the other side have run
-/// such a paragraph on into the next. An ending both sides have as often
-/// is a paragraph of both (a heading a contents line also lists); cutting
+/// The endings of one side (`ends`, of `units`) whose paragraph it has more
+/// often than the other side (`other`) has: only there can the other side
+/// have run such a paragraph on into the next. A paragraph both sides have
+/// as often (a heading a contents line also lists) is no join; cutting
 /// the other side's run-on sentence at it would only break up a sentence
 /// that side wrote as one (a contents line, a list of titles).
 fn surplus(ends: &[Ending], other: &[Ending], units: &[Unit]) -> Endings {
@@ -157,16 +162,16 @@ fn surplus(ends: &[Ending], other: &[Ending], units: &[Unit]) -> Endings {
         return out;
     }
     let mut count: HashMap<u64, isize, BuildHasherDefault<Fx>> = HashMap::default();
-    for &(key, _) in ends {
-        *count.entry(key).or_default() += 1;
+    for &(sentence, _, _) in ends {
+        *count.entry(sentence).or_default() += 1;
     }
-    for (key, _) in other {
-        if let Some(n) = count.get_mut(key) {
+    for (sentence, _, _) in other {
+        if let Some(n) = count.get_mut(sentence) {
             *n -= 1;
         }
     }
-    for &(key, last) in ends {
-        if count[&key] > 0 {
+    for &(sentence, key, last) in ends {
+        if count[&sentence] > 0 {
             out.keys.insert(key);
             out.last_words.insert(last);
         }
