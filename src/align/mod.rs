@@ -490,14 +490,15 @@ fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) -> bool 
             // lines joined into one paragraph, `that. ”` then `” Even`):
             // the texts match apart from whitespace, so the op is equal;
             // the paragraphing it crosses is counted as re-paragraphing.
-            if op.kind == OpKind::Changed
-                && !late
-                && op.words.iter().all(|w| w.kind == WordKind::Equal)
-            {
-                op.kind = OpKind::Equal;
+            // A moved passage whose words are all the same (only a line
+            // break beside a dash differs) moved unedited.
+            if !late && op.words.iter().all(|w| w.kind == WordKind::Equal) {
+                if op.kind == OpKind::Changed {
+                    op.kind = OpKind::Equal;
+                    op.similarity = 1.0;
+                    op.cosmetic = false;
+                }
                 op.words.clear();
-                op.similarity = 1.0;
-                op.cosmetic = false;
             }
         }
     }

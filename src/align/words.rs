@@ -283,6 +283,10 @@ pub fn word_counts(old: &str, new: &str) -> (usize, usize, usize) {
 pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize, usize, usize) {
     let ow = count_units(old);
     let nw = count_units(new);
+    if spaced_hyphen(old) || spaced_hyphen(new) {
+        let (del, ins, kept, _) = counts_over_hyphens(old, new, &ow, &nw, deadline);
+        return (del, ins, kept);
+    }
     let (mut del, mut ins, mut kept) = (0, 0, 0);
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
         let (tag, or, nr) = op.as_tag_tuple();
@@ -313,6 +317,9 @@ pub(crate) fn word_counts_with_prose(
 ) -> (usize, usize, usize, usize) {
     let ow = count_units(old);
     let nw = count_units(new);
+    if spaced_hyphen(old) || spaced_hyphen(new) {
+        return counts_over_hyphens(old, new, &ow, &nw, deadline);
+    }
     let (mut oq, mut nq) = (Quotes::new(old, &ow), Quotes::new(new, &nw));
     let (mut del, mut ins, mut kept, mut prose) = (0, 0, 0, 0);
     for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
@@ -332,6 +339,94 @@ pub(crate) fn word_counts_with_prose(
             }
         }
     }
+    (del, ins, kept, prose)
+}
+
+/// Whether whitespace stands beside a hyphen in `text` (`alone--` / `when`,
+/// `1980 --81`): a hard wrap after a hyphen, or a space the matching keys
+/// ignore there, so the word counts must not split words on it.
+fn spaced_hyphen(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'-', b).any(|i| {
+        (i > 0 && crate::article::is_ascii_space(b[i - 1]))
+            || b.get(i + 1)
+                .is_some_and(|&c| crate::article::is_ascii_space(c))
+    })
+}
+
+/// The words cut where a run of hyphens meets other characters (`alone--when`
+/// → `alone`, `--`, `when`), each piece with the index of its word: the same
+/// pieces whether or not whitespace stands beside the hyphens.
+fn hyphen_pieces<'a>(words: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
+    let mut pieces = Vec::with_capacity(words.len() + words.len() / 4);
+    let mut owner = Vec::with_capacity(pieces.capacity());
+    for (i, w) in words.iter().enumerate() {
+        let b = w.as_bytes();
+        let mut start = 0;
+        for j in 1..b.len() {
+            if (b[j] == b'-') != (b[j - 1] == b'-') {
+                pieces.push(&w[start..j]);
+                owner.push(i);
+                start = j;
+            }
+        }
+        pieces.push(&w[start..]);
+        owner.push(i);
+    }
+    (pieces, owner)
+}
+
+/// `word_counts_with_prose` for texts with whitespace beside a hyphen: the
+/// diff runs over `hyphen_pieces`, and a word counts as kept only when all
+/// its pieces are kept as the pieces of words that are kept too (so
+/// `alone--when` against `alone--` / `when` keeps all, and `well-known`
+/// against `known` is one word deleted and one inserted, as wdiff counts).
+fn counts_over_hyphens(
+    old: &str,
+    new: &str,
+    ow: &[&str],
+    nw: &[&str],
+    deadline: Option<Instant>,
+) -> (usize, usize, usize, usize) {
+    let ((op, oo), (np, no)) = (hyphen_pieces(ow), hyphen_pieces(nw));
+    let (mut old_lost, mut new_lost) = (vec![false; ow.len()], vec![false; nw.len()]);
+    let mut links = Vec::new();
+    let mut runs = Vec::new();
+    for d in capture_diff_slices_deadline(Algorithm::Myers, &op, &np, deadline) {
+        let (tag, or, nr) = d.as_tag_tuple();
+        or.clone()
+            .for_each(|i| old_lost[oo[i]] |= tag != DiffTag::Equal);
+        nr.clone()
+            .for_each(|j| new_lost[no[j]] |= tag != DiffTag::Equal);
+        if tag == DiffTag::Equal {
+            links.extend(or.clone().zip(nr).map(|(i, j)| (oo[i], no[j])));
+            runs.push(or);
+        }
+    }
+    // A word kept in part loses its partners too, until nothing changes.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(o, n) in &links {
+            if old_lost[o] != new_lost[n] {
+                (old_lost[o], new_lost[n]) = (true, true);
+                changed = true;
+            }
+        }
+    }
+    let del = old_lost.iter().filter(|&&l| l).count();
+    let ins = new_lost.iter().filter(|&&l| l).count();
+    let kept = ow.len() - del;
+    // Prose: kept words in runs of pieces as long as a prose run of words,
+    // outside quotation marks.
+    let (mut oq, mut in_run) = (Quotes::new(old, ow), vec![false; ow.len()]);
+    for r in runs.into_iter().filter(|r| r.len() >= PROSE_RUN) {
+        r.for_each(|i| in_run[oo[i]] = true);
+    }
+    let _ = new;
+    let prose = (0..ow.len())
+        .filter(|&w| in_run[w] && !old_lost[w] && !oq.at(w))
+        .count();
     (del, ins, kept, prose)
 }
 
@@ -562,6 +657,25 @@ fn folded(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_beside_a_dash_costs_no_word() {
+        // A wrap after `--` (or a space the keys ignore there) is not an edit.
+        let old = "It needs to stand alone--when it appears on the screen.";
+        assert_eq!(
+            word_counts(
+                old,
+                "It needs to stand alone--\nwhen it appears on the screen."
+            ),
+            (0, 0, 10)
+        );
+        assert_eq!(
+            word_counts(old, "It really needs to stand alone--\nwhen it appears."),
+            (4, 2, 6)
+        );
+        // Words kept in part count whole, as wdiff counts them.
+        assert_eq!(word_counts("a well-known -- man", "a known man"), (2, 1, 2));
+    }
 
     #[test]
     fn stray_full_stop_is_one_token() {
