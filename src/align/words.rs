@@ -354,33 +354,31 @@ fn spaced_hyphen(text: &str) -> bool {
     })
 }
 
-/// The words cut where a run of hyphens meets other characters (`alone--when`
-/// → `alone`, `--`, `when`), each piece with the index of its word: the same
-/// pieces whether or not whitespace stands beside the hyphens.
-fn hyphen_pieces<'a>(words: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
-    let mut pieces = Vec::with_capacity(words.len() + words.len() / 4);
-    let mut owner = Vec::with_capacity(pieces.capacity());
+/// The words with whitespace beside a hyphen taken out: a word ending in a
+/// hyphen (`alone--`, `Post-`) joins the next, a word opening with one
+/// (`--81`) the one before, unless it is all hyphens (a spaced dash, ` -- `,
+/// stays a word). Each joined word is its text without the whitespace and
+/// the index of its first word.
+fn hyphen_joined(words: &[&str]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::with_capacity(words.len());
+    let dash = |w: &str| w.bytes().all(|c| c == b'-');
     for (i, w) in words.iter().enumerate() {
-        let b = w.as_bytes();
-        let mut start = 0;
-        for j in 1..b.len() {
-            if (b[j] == b'-') != (b[j - 1] == b'-') {
-                pieces.push(&w[start..j]);
-                owner.push(i);
-                start = j;
-            }
+        let joins = i > 0 && {
+            let before = words[i - 1];
+            (before.ends_with('-') && !dash(before)) || (w.starts_with('-') && !dash(w))
+        };
+        match out.last_mut() {
+            Some(last) if joins => last.0.push_str(w),
+            _ => out.push(((*w).to_string(), i)),
         }
-        pieces.push(&w[start..]);
-        owner.push(i);
     }
-    (pieces, owner)
+    out
 }
 
 /// `word_counts_with_prose` for texts with whitespace beside a hyphen: the
-/// diff runs over `hyphen_pieces`, and a word counts as kept only when all
-/// its pieces are kept as the pieces of words that are kept too (so
-/// `alone--when` against `alone--` / `when` keeps all, and `well-known`
-/// against `known` is one word deleted and one inserted, as wdiff counts).
+/// diff runs over `hyphen_joined` words, so `alone--when` and `alone--` /
+/// `when` are one word kept; a joined word deleted or inserted counts its
+/// words.
 fn counts_over_hyphens(
     old: &str,
     new: &str,
@@ -388,45 +386,36 @@ fn counts_over_hyphens(
     nw: &[&str],
     deadline: Option<Instant>,
 ) -> (usize, usize, usize, usize) {
-    let ((op, oo), (np, no)) = (hyphen_pieces(ow), hyphen_pieces(nw));
-    let (mut old_lost, mut new_lost) = (vec![false; ow.len()], vec![false; nw.len()]);
-    let mut links = Vec::new();
-    let mut runs = Vec::new();
-    for d in capture_diff_slices_deadline(Algorithm::Myers, &op, &np, deadline) {
-        let (tag, or, nr) = d.as_tag_tuple();
-        or.clone()
-            .for_each(|i| old_lost[oo[i]] |= tag != DiffTag::Equal);
-        nr.clone()
-            .for_each(|j| new_lost[no[j]] |= tag != DiffTag::Equal);
-        if tag == DiffTag::Equal {
-            links.extend(or.clone().zip(nr).map(|(i, j)| (oo[i], no[j])));
-            runs.push(or);
-        }
-    }
-    // A word kept in part loses its partners too, until nothing changes.
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &(o, n) in &links {
-            if old_lost[o] != new_lost[n] {
-                (old_lost[o], new_lost[n]) = (true, true);
-                changed = true;
+    let (oj, nj) = (hyphen_joined(ow), hyphen_joined(nw));
+    let words = |j: &[(String, usize)], total: usize, k: usize| {
+        j.get(k + 1).map_or(total, |n| n.1) - j[k].1
+    };
+    let (ok, nk): (Vec<&str>, Vec<&str>) = (
+        oj.iter().map(|w| w.0.as_str()).collect(),
+        nj.iter().map(|w| w.0.as_str()).collect(),
+    );
+    let mut oq = Quotes::new(old, ow);
+    let _ = new;
+    let (mut del, mut ins, mut kept, mut prose) = (0, 0, 0, 0);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ok, &nk, deadline) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        let old_words: usize = or.clone().map(|k| words(&oj, ow.len(), k)).sum();
+        let new_words: usize = nr.clone().map(|k| words(&nj, nw.len(), k)).sum();
+        match tag {
+            DiffTag::Equal => {
+                kept += old_words;
+                if or.len() >= PROSE_RUN {
+                    prose += or.filter(|&k| !oq.at(oj[k].1)).count();
+                }
+            }
+            DiffTag::Delete => del += old_words,
+            DiffTag::Insert => ins += new_words,
+            DiffTag::Replace => {
+                del += old_words;
+                ins += new_words;
             }
         }
     }
-    let del = old_lost.iter().filter(|&&l| l).count();
-    let ins = new_lost.iter().filter(|&&l| l).count();
-    let kept = ow.len() - del;
-    // Prose: kept words in runs of pieces as long as a prose run of words,
-    // outside quotation marks.
-    let (mut oq, mut in_run) = (Quotes::new(old, ow), vec![false; ow.len()]);
-    for r in runs.into_iter().filter(|r| r.len() >= PROSE_RUN) {
-        r.for_each(|i| in_run[oo[i]] = true);
-    }
-    let _ = new;
-    let prose = (0..ow.len())
-        .filter(|&w| in_run[w] && !old_lost[w] && !oq.at(w))
-        .count();
     (del, ins, kept, prose)
 }
 
@@ -673,8 +662,15 @@ mod tests {
             word_counts(old, "It really needs to stand alone--\nwhen it appears."),
             (4, 2, 6)
         );
-        // Words kept in part count whole, as wdiff counts them.
-        assert_eq!(word_counts("a well-known -- man", "a known man"), (2, 1, 2));
+        // A spaced dash stays a word of its own, as wdiff counts it.
+        assert_eq!(
+            word_counts("a well-known -- man", "a well-known man"),
+            (1, 0, 3)
+        );
+        assert_eq!(
+            word_counts("the Post- ABC poll", "the Post-ABC poll"),
+            (0, 0, 4)
+        );
     }
 
     #[test]
