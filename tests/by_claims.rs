@@ -361,3 +361,50 @@ fn event_stories(files: Vec<(u32, String)>) -> Vec<(String, Vec<Article>)> {
         })
         .collect()
 }
+
+/// On real coverage: a sentence pairs with the whole report of a fact, not
+/// with another outlet's teaser of it cut off in an ellipsis (Cuomo's
+/// declaration of an emergency over gun violence); and two main clauses
+/// that say the same in nearly the same words pair though every word they
+/// share is the story's own (North Korea's two ballistic missiles; a vote
+/// of 94-1 with one senator against).
+#[test]
+fn whole_reports_and_close_assertions_pair_on_real_coverage() {
+    if common::same_event_files().is_none() {
+        eprintln!("skipped: the same-event set is absent");
+        return;
+    }
+    let load = |name: &str| {
+        let path = format!("{}/{name}", common::SAME_EVENT);
+        storydiff::article::load_article(&path, &LoadOptions::default()).expect("loads")
+    };
+    let cases = [
+        (
+            "5889-left.txt",
+            "5889-center.txt",
+            "declared a new state of emergency",
+            "declared a state of emergency over gun violence",
+        ),
+        (
+            "5702-center.txt",
+            "5702-right.txt",
+            "has fired two ballistic missiles",
+            "launched two ballistic missiles",
+        ),
+        (
+            "6110-center.txt",
+            "6110-left.txt",
+            "Only GOP Sen. Josh Hawley",
+            "passed 94-1",
+        ),
+    ];
+    for (o, n, old_has, new_has) in cases {
+        let (old, new) = (load(o), load(n));
+        let c = align_by_claims(&old, &new, &AlignOptions::default());
+        every_sentence_once(&c);
+        assert!(
+            on_one_row(&old, &new, &c, old_has, new_has),
+            "{o}/{n}: “{old_has}” beside “{new_has}”"
+        );
+    }
+}

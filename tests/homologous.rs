@@ -320,7 +320,11 @@ fn homologous_sentences_of_real_coverage() {
     // ten events no set or test used before storydiff ran on them) and first
     // scored on the round's starting code at 28 of 34 rows (82 %) and 28 of
     // 51 pairs (55 %); after the round's rules (tuned on a-e, judged on f-h,
-    // never on i): 27 of 33 rows (82 %), 27 of 51 (53 %).
+    // never on i): 27 of 33 rows (82 %), 27 of 51 (53 %). Next round: a
+    // body sentence or a whole one is a better partner than a standfirst or
+    // a sentence cut off in an ellipsis, and main clauses alike at 0.5 (was
+    // 0.6) need only the story's own words: a-e unchanged, f 31 of 35 rows
+    // to 32 of 36 (89 %), recall 67 to 70 %; g, h, i unchanged.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),
@@ -346,7 +350,7 @@ fn homologous_sentences_of_real_coverage() {
             "homologous-f.tsv",
             "set f (held out, labelled blind, never tuned on)",
             0.85,
-            0.62,
+            0.68,
         ),
         (
             "homologous-g.tsv",

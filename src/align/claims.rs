@@ -207,8 +207,11 @@ const TOPICS_ALIKE: f64 = 0.25;
 /// Claim similarity of what two sentences assert from which they say the
 /// same in nearly the same words: the story's own words are then evidence
 /// enough (`The Supreme Court dismissed a challenge to the Affordable Care
-/// Act` / `… dismissed the latest challenge to the Affordable Care Act`).
-const ASSERTED_CLOSE: f64 = 0.6;
+/// Act` / `… dismissed the latest challenge to the Affordable Care Act`,
+/// `North Korea has fired two ballistic missiles across its east coast` /
+/// `North Korea launched two ballistic missiles into waters off its
+/// eastern coast`).
+const ASSERTED_CLOSE: f64 = 0.5;
 
 /// Claim similarity of what two sentences assert (`assertion`) from which
 /// they assert the same thing, though the words that tell it are the
@@ -795,6 +798,10 @@ type BestByArticle = HashMap<usize, (usize, f64)>;
 /// A body sentence that carries the claim is a better match than a
 /// standfirst or subhead that does, however alike: those lines sum up what
 /// the body tells, and the body's sentence is where the article tells it.
+/// So is a whole sentence better than one cut off in an ellipsis (a
+/// teaser's `The emergency declaration … would allow New York...` beside
+/// the report of the declaration), which a shorter sentence's likeness
+/// would otherwise favour.
 fn best_matches(
     sents: &[Sent],
     vocab: &Vocab,
@@ -873,7 +880,8 @@ fn best_matches(
                 continue;
             };
             let e = best[i].entry(sents[j].article).or_insert((j, s));
-            if (sents[j].body, s) > (sents[e.0].body, e.1) {
+            let place = |k: usize| (sents[k].body, !sents[k].cut);
+            if (place(j), s) > (place(e.0), e.1) {
                 *e = (j, s);
             }
         }
