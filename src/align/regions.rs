@@ -189,6 +189,7 @@ fn recurring_anchors(
     n: Range<usize>,
     seen: &FxMap<u64, (u32, u32, usize)>,
 ) -> Vec<(usize, usize)> {
+    let (start, end) = ((o.start, n.start), (o.end, n.end));
     let balanced = |k: &u64| seen.get(k).is_some_and(|&(a, b, _)| a == b && a > 1);
     // Per balanced key: its new positions in order, and how many are taken.
     let mut at: FxMap<u64, (Vec<usize>, usize)> = FxMap::default();
@@ -197,11 +198,18 @@ fn recurring_anchors(
             at.entry(nkeys[j]).or_default().0.push(j);
         }
     }
+    // A pairing whose neighbours differ on both sides is as likely one
+    // occurrence taken for another (one deleted here, one inserted there)
+    // and is left to the exact diff of the piece.
+    let neighbours_agree = |i: usize, j: usize| {
+        (i + 1 < end.0 && j + 1 < end.1 && okeys[i + 1] == nkeys[j + 1])
+            || (i > start.0 && j > start.1 && okeys[i - 1] == nkeys[j - 1])
+    };
     o.filter_map(|i| {
         let (positions, taken) = at.get_mut(&okeys[i])?;
         let j = positions[*taken];
         *taken += 1;
-        Some((i, j))
+        neighbours_agree(i, j).then_some((i, j))
     })
     .collect()
 }
