@@ -672,3 +672,46 @@ fn wrap_keeps_quotation_marks_with_their_words() {
         t.wait_for("EXIT=");
     }
 }
+
+/// Regression: `/Pistorius` in 000/003 said "hit 1 of 1" while the screen
+/// showed it twice (one row, two occurrences): search counts and steps
+/// through every occurrence, by claims and in order.
+#[test]
+fn search_counts_every_occurrence() {
+    let Some(t) = Tmux::start("occurrences") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "{bin} {} {}; echo EXIT=$?",
+        sample("000"),
+        sample("003")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("by claims");
+    for mode in ["by claims", "in order"] {
+        t.keys(&["g", "/"]);
+        t.literal("Pistorius");
+        t.keys(&["Enter"]);
+        let s = t.wait_for("hit 1 of 2");
+        if mode == "by claims" {
+            // Both on the first screen.
+            assert_eq!(s.matches("Pistorius").count(), 2, "{mode}: {s}");
+        }
+        t.keys(&["n"]);
+        t.wait_for("hit 2 of 2");
+        t.keys(&["n"]);
+        t.wait_for("no more hits");
+        t.keys(&["N"]);
+        t.wait_for("hit 1 of 2");
+        // To the other alignment.
+        t.keys(&["a"]);
+        t.wait_for(if mode == "by claims" {
+            "(a: by claims)"
+        } else {
+            "by claims:"
+        });
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=");
+}

@@ -117,8 +117,13 @@ pub struct Search {
     pub input: Option<String>,
     /// The last submitted query (lower case).
     pub query: String,
-    /// Items holding a hit, in order.
+    /// Every occurrence of the query, in row order, as the item holding it
+    /// (an item holding three occurrences is listed three times): `n`
+    /// steps through each, and "hit k of N" counts occurrences, not rows.
     pub hits: Vec<usize>,
+    /// The hit last jumped to and the top row it left: while the screen
+    /// stays there, `n`/`N` step on from that hit (several may share an item).
+    at: Option<(usize, u64)>,
 }
 
 pub struct App {
@@ -474,12 +479,51 @@ impl App {
         } else {
             find_hits(r, &self.old, &self.new, &self.search.query)
         };
+        self.search.at = None;
         if self.search.hits.is_empty() {
             self.message = Some(format!("“{query}”: not found"));
         } else {
-            let hits = self.search.hits.clone();
-            self.jump_from(&hits, true, true, "hit");
+            self.jump_hit(true, true);
         }
+    }
+
+    /// `n`/`N` with a search: the next or previous occurrence. While the
+    /// screen stays where the last hit left it, the count steps on from that
+    /// hit (the next may stand in the same row); else from the row on top
+    /// (`here`: a hit in that row counts, as a new search shows it).
+    fn jump_hit(&mut self, forward: bool, here: bool) {
+        let Some(r) = &self.ready else { return };
+        let hits = &self.search.hits;
+        let stayed = self
+            .search
+            .at
+            .filter(|&(k, top)| top == self.top && self.jumped == Some((top, hits[k])));
+        let next = match stayed {
+            Some((k, _)) if forward => (k + 1 < hits.len()).then_some(k + 1),
+            Some((k, _)) => k.checked_sub(1),
+            None => {
+                let current = r.layout.item_at(self.top + 1);
+                if forward {
+                    hits.iter()
+                        .position(|&t| t > current || (here && t == current))
+                } else {
+                    hits.iter().rposition(|&t| t < current)
+                }
+            }
+        };
+        let Some(k) = next else {
+            self.message = Some(match (hits.is_empty(), forward) {
+                (true, _) => "no hits".to_string(),
+                (false, true) => "no more hits".to_string(),
+                (false, false) => "no earlier hits".to_string(),
+            });
+            return;
+        };
+        let (item, total) = (hits[k], hits.len());
+        self.show_item(item);
+        self.jumped = Some((self.top, item));
+        self.search.at = Some((k, self.top));
+        self.message = Some(format!("hit {} of {total}", k + 1));
     }
 
     /// Applies an action; the only place state changes.
@@ -586,7 +630,7 @@ impl App {
                 "fact change",
             ),
             Action::NextHit | Action::PrevHit if !self.search.query.is_empty() => {
-                (self.search.hits.clone(), "hit")
+                return self.jump_hit(forward, false);
             }
             _ => {
                 let by_claims = self
@@ -725,29 +769,32 @@ fn change_starts(layout: &Layout, groups: &[Group], by_claims: bool) -> Vec<usiz
 /// Items whose text (either side) contains `query` (lower case).
 fn find_hits(r: &Ready, old: &Article, new: &Article, query: &str) -> Vec<usize> {
     let c = &r.comparison;
-    let text_has = |a: &Article, side: Side, range: std::ops::Range<usize>| {
-        range.into_iter().any(|u| {
-            a.text[c.units(side)[u].span.range()]
-                .to_lowercase()
-                .contains(query)
-        })
-    };
-    r.layout
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| {
-            let groups = match item {
-                Item::Group(g) => *g..*g + 1,
-                Item::Fold { groups, .. } => groups.clone(),
-            };
-            groups.into_iter().any(|g| {
-                let gr = &r.groups[g];
-                text_has(old, Side::Old, gr.old.clone()) || text_has(new, Side::New, gr.new.clone())
+    // Occurrences in a side's sentences (not overlapping), old pane first.
+    let count = |a: &Article, side: Side, range: std::ops::Range<usize>| -> usize {
+        range
+            .map(|u| {
+                a.text[c.units(side)[u].span.range()]
+                    .to_lowercase()
+                    .matches(query)
+                    .count()
             })
-        })
-        .map(|(i, _)| i)
-        .collect()
+            .sum()
+    };
+    let mut hits = Vec::new();
+    for (i, item) in r.layout.items.iter().enumerate() {
+        let groups = match item {
+            Item::Group(g) => *g..*g + 1,
+            Item::Fold { groups, .. } => groups.clone(),
+        };
+        let n: usize = groups
+            .map(|g| {
+                let gr = &r.groups[g];
+                count(old, Side::Old, gr.old.clone()) + count(new, Side::New, gr.new.clone())
+            })
+            .sum();
+        hits.extend(std::iter::repeat_n(i, n));
+    }
+    hits
 }
 
 /// The actions that move between changes, hits or fact changes, which keep
