@@ -715,3 +715,60 @@ fn search_counts_every_occurrence() {
     t.keys(&["q"]);
     t.wait_for("EXIT=");
 }
+
+/// The number in "… k of n" on the status line.
+fn counted(s: &str, what: &str) -> (usize, usize) {
+    let at = s.rfind(what).unwrap_or_else(|| panic!("{what}: {s}")) + what.len();
+    let mut words = s[at..].split_whitespace();
+    let k = words.next().and_then(|w| w.parse().ok()).unwrap_or(0);
+    let n = words.nth(1).and_then(|w| w.parse().ok()).unwrap_or(0);
+    (k, n)
+}
+
+/// Regression: in the column view `G` then `[c` said "claim 34 of 35" with
+/// the 35th on screen (the end cannot scroll to the top, so the row on top
+/// was taken as the place); and search counts every occurrence there too.
+#[test]
+fn column_view_jumps_from_the_end_and_counts_occurrences() {
+    let Some(t) = Tmux::start("colend") else {
+        return;
+    };
+    let (bin, files) = five_samples_at_160(&t);
+    t.literal(&format!("{bin} {}; echo EXIT=$?", files.join(" ")));
+    t.keys(&["Enter"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["c"]);
+    t.wait_for("columns · 5 articles");
+    t.keys(&["G", "[", "c"]);
+    let s = t.wait_for("partly shared claim ");
+    let (k, n) = counted(&s, "partly shared claim ");
+    assert!(n > 1 && k == n, "{s}");
+    t.keys(&["[", "c"]);
+    t.wait_for(&format!("claim {} of {n}", n - 1));
+    t.keys(&["]", "c"]);
+    t.wait_for(&format!("claim {n} of {n}"));
+    t.keys(&["]", "c"]);
+    t.wait_for("no more partly shared claims");
+    // Every occurrence of a name, in every column.
+    let total: usize = files
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .matches("Pistorius")
+                .count()
+        })
+        .sum();
+    t.keys(&["g", "/"]);
+    t.literal("Pistorius");
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("hit 1 of {total}"));
+    for k in 2..=total {
+        t.keys(&["n"]);
+        t.wait_for(&format!("hit {k} of {total}"));
+    }
+    t.keys(&["n"]);
+    t.wait_for("no more hits");
+    t.keys(&["q", "q"]);
+    t.wait_for("EXIT=0");
+}

@@ -45,10 +45,16 @@ pub struct ColumnsApp {
     pub size: (u16, u16),
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Text typed after `/`, while the prompt is open; the last query; rows with a hit.
+    /// Text typed after `/`, while the prompt is open; the last query; the
+    /// row of every occurrence of it (a row holding two is listed twice).
     pub input: Option<String>,
     pub query: String,
     pub hits: Vec<usize>,
+    /// The last jump: what it went through, the target's place in that
+    /// list and the top row it left. While the screen stays there, the next
+    /// jump counts on from that target (the screen cannot scroll the last
+    /// rows to the top, and two hits may share a row).
+    jumped: Option<(&'static str, usize, u64)>,
     pub help: bool,
     pub message: Option<String>,
     pub quit: bool,
@@ -89,6 +95,7 @@ impl ColumnsApp {
             input: None,
             query: String::new(),
             hits: Vec::new(),
+            jumped: None,
             help: false,
             message: None,
             quit: false,
@@ -210,10 +217,7 @@ impl ColumnsApp {
     }
 
     fn clamp(&mut self) {
-        let max = self
-            .total_rows()
-            .saturating_sub(self.content_height() as u64);
-        self.top = self.top.min(max);
+        self.top = self.top.min(self.max_top());
     }
 
     fn scroll(&mut self, delta: i64) {
@@ -232,27 +236,43 @@ impl ColumnsApp {
             .collect()
     }
 
-    fn jump(&mut self, targets: &[usize], forward: bool, what: &str) {
+    fn jump(&mut self, targets: &[usize], forward: bool, what: &'static str) {
+        let stayed = self
+            .jumped
+            .filter(|&(w, k, top)| w == what && top == self.top && k < targets.len())
+            .map(|(_, k, _)| k);
+        let at_end = self.top > 0 && self.top >= self.max_top();
         let current = self.row_at(self.top);
-        let next = if forward {
-            targets.iter().copied().find(|&t| t > current)
-        } else {
-            targets.iter().rev().copied().find(|&t| t < current)
+        let next = match stayed {
+            Some(k) if forward => (k + 1 < targets.len()).then_some(k + 1),
+            Some(k) => k.checked_sub(1),
+            None if forward => targets.iter().position(|&t| t > current),
+            // At the end, the rows under the top are behind the reader too.
+            None if at_end => targets.len().checked_sub(1),
+            None => targets.iter().rposition(|&t| t < current),
         };
         match next {
-            Some(t) => {
-                let k = targets.iter().position(|&x| x == t).unwrap_or(0) + 1;
-                self.bring_into_view(t);
-                self.top = self.layout.starts[t];
-                self.clamp();
-                self.message = Some(format!("{what} {k} of {}", targets.len()));
-            }
+            Some(k) => self.show_target(targets[k], what, k, targets.len()),
             None if targets.is_empty() => self.message = Some(format!("no {what}s")),
             None => {
                 let dir = if forward { "more" } else { "earlier" };
                 self.message = Some(format!("no {dir} {what}s"));
             }
         }
+    }
+
+    /// Scrolls to row `t`, the `k`th of `n` targets of a jump, and says so.
+    fn show_target(&mut self, t: usize, what: &'static str, k: usize, n: usize) {
+        self.bring_into_view(t);
+        self.top = self.layout.starts[t];
+        self.clamp();
+        self.jumped = Some((what, k, self.top));
+        self.message = Some(format!("{what} {} of {n}", k + 1));
+    }
+
+    fn max_top(&self) -> u64 {
+        self.total_rows()
+            .saturating_sub(self.content_height() as u64)
     }
 
     /// Scrolls the columns sideways when no column on screen carries row `r`,
@@ -267,16 +287,26 @@ impl ColumnsApp {
         }
     }
 
-    /// Rows whose text (any column) contains the query.
+    /// The row of every occurrence of the query (any column, left to right).
     fn find_hits(&self) -> Vec<usize> {
         let q = &self.query;
-        (0..self.rows.len())
-            .filter(|&r| {
-                self.rows[r].cells.iter().enumerate().any(|(k, c)| {
-                    c.is_some_and(|s| self.articles[k].text[s.range()].to_lowercase().contains(q))
+        let mut hits = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            let n: usize = row
+                .cells
+                .iter()
+                .enumerate()
+                .filter_map(|(k, c)| c.map(|s| (k, s)))
+                .map(|(k, s)| {
+                    self.articles[k].text[s.range()]
+                        .to_lowercase()
+                        .matches(q.as_str())
+                        .count()
                 })
-            })
-            .collect()
+                .sum();
+            hits.extend(std::iter::repeat_n(r, n));
+        }
+        hits
     }
 
     /// A key typed into the open search prompt.
@@ -305,10 +335,7 @@ impl ColumnsApp {
                 // The first hit from the row on screen, a hit there included.
                 let here = self.row_at(self.top);
                 let k = self.hits.iter().position(|&h| h >= here).unwrap_or(0);
-                self.bring_into_view(self.hits[k]);
-                self.top = self.layout.starts[self.hits[k]];
-                self.clamp();
-                self.message = Some(format!("hit {} of {}", k + 1, self.hits.len()));
+                self.show_target(self.hits[k], "hit", k, self.hits.len());
             }
         }
     }
