@@ -131,3 +131,80 @@ fn story_report() {
     assert!(html.contains("Reprint groups: 0 + 1"));
     assert!(html.contains("“unrealistic”"));
 }
+
+/// Three outlets' versions of one protest, one calling the protesters
+/// rioters in three claims (once opening the sentence), another calling them
+/// demonstrators.
+const PROTEST: [&str; 3] = [
+    "Protesters clash with police in Harbourton after mayor's budget vote\nSource: Daily Alpha\nPublished: 2025-03-01\n\nProtesters gathered outside Harbourton city hall on Tuesday after the council approved a budget that cuts library funding by 40 percent.\nMayor Elena Vostrikova said the protesters had blocked the main entrance for three hours.\nPolice arrested twelve protesters near the Quayside tram depot late in the evening.\nThe council will meet again on Friday to discuss the Quayside redevelopment plan.\nLibrary staff said the cuts would close four branches before the summer.\n",
+    "Rioters besiege Harbourton city hall over library cuts\nSource: Beta Times\nPublished: 2025-03-01\n\nRioters gathered outside Harbourton city hall on Tuesday after the council approved a budget that cuts library funding by 40 percent, officials said.\nMayor Elena Vostrikova claimed the rioters had blocked the main entrance for three hours.\nPolice arrested twelve rioters near the Quayside tram depot after dark.\nA union spokesman, Tomas Ferreira, warned of a general strike across the district.\nShop owners on Marsh Street boarded up their windows overnight.\n",
+    "Harbourton council vote sparks demonstrations at city hall\nSource: Gamma News\nPublished: 2025-03-02\n\nDemonstrators gathered outside Harbourton city hall on Tuesday after councillors approved a budget cutting library funding by 40 percent.\nMayor Elena Vostrikova said demonstrators had blocked the main entrance of the building for three hours.\nTwelve demonstrators were arrested by police near the Quayside tram depot.\nThe Harbourton library board has called an emergency session.\n",
+];
+
+/// Regression: a substitution opening a sentence (`Protesters gathered` /
+/// `Rioters gathered`) was not counted (×2 where three claims differ so), and
+/// the HTML story report had no Wording section (the JSON and the story
+/// view's tab have it).
+#[test]
+fn wording_counts_a_sentence_opening_and_shows_in_html() {
+    let dir = std::env::temp_dir().join(format!("storydiff-wording-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> = PROTEST
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let f = dir.join(format!("{i}.txt"));
+            std::fs::write(&f, text).unwrap();
+            f.to_string_lossy().into_owned()
+        })
+        .collect();
+    let mut args = vec!["story"];
+    args.extend(files.iter().map(String::as_str));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    let wording = json["wording"].as_array().expect("wording");
+    let rioters = wording
+        .iter()
+        .find(|w| {
+            w["words_b"]
+                .as_str()
+                .is_some_and(|s| s.eq_ignore_ascii_case("rioters"))
+        })
+        .unwrap_or_else(|| panic!("{wording:?}"));
+    assert!(rioters["words_a"]
+        .as_str()
+        .unwrap()
+        .eq_ignore_ascii_case("protesters"));
+    assert_eq!(rioters["count"], 3, "{rioters}");
+    let html = run(&[&args[..], &["--format", "html"]].concat());
+    assert_balanced(&html);
+    let section = html
+        .split("<h2>Wording</h2>")
+        .nth(1)
+        .expect("a Wording section");
+    let section = section.split("<h2>").next().unwrap();
+    assert!(
+        section.contains("<b>Protesters</b>")
+            && section.contains("<b>Rioters</b>")
+            && section.contains("<td>3</td>"),
+        "{section}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    // The samples share no recurring substitution, and the report says so.
+    let html = run(&[
+        "story",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"),
+        "--format",
+        "html",
+    ]);
+    let section = html
+        .split("<h2>Wording</h2>")
+        .nth(1)
+        .expect("a Wording section");
+    assert!(
+        section
+            .trim_start()
+            .starts_with("<p>No word substitution recurs"),
+        "{section}"
+    );
+}

@@ -610,8 +610,12 @@ pub fn substitutions(old: &str, new: &str) -> Vec<(Range<usize>, Range<usize>)> 
             continue;
         }
         // Between equal words: a substitution at a sentence's edge is
-        // as often a reworded opening as a choice of word.
-        let inside = or.start > 0 && nr.start > 0 && or.end < ot.len() && nr.end < nt.len();
+        // as often a reworded opening as a choice of word — but for one
+        // word for one opening both sentences, the rest going on alike
+        // (`Protesters gathered …` / `Rioters gathered …`).
+        let goes_on = or.end < ot.len() && nr.end < nt.len();
+        let opens_both = or.start == 0 && nr.start == 0 && ow == 1 && nw == 1;
+        let inside = goes_on && ((or.start > 0 && nr.start > 0) || opens_both);
         let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2;
         let (o, n) = (os[0].0..os[os.len() - 1].1, ns[0].0..ns[ns.len() - 1].1);
         // "UK" and "UK's" are the same word.

@@ -369,6 +369,7 @@ pub fn write_story(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::
     )?;
     write_quote_ledger(out, articles, s)?;
     write_disagreements(out, articles, s)?;
+    write_wording(out, articles, s)?;
     writeln!(
         out,
         "<h2>Coverage</h2><table class=\"grid\"><tr><th>articles</th><th>claim</th></tr>"
@@ -425,6 +426,39 @@ fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
                 word_diff_html(&v.words)
             )?;
         }
+    }
+    writeln!(out, "</table>")
+}
+
+/// The word substitutions that recur between two outlets in the claims they
+/// share (`protesters` ↔ `rioters`), as the JSON's `wording` and the story
+/// view's Wording tab list them.
+fn write_wording(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    writeln!(out, "<h2>Wording</h2>")?;
+    if s.wording.is_empty() {
+        return writeln!(
+            out,
+            "<p>No word substitution recurs between outlets in the claims they share.</p>"
+        );
+    }
+    writeln!(
+        out,
+        "<p>Words one outlet uses where another uses others, in the same claim ({}).</p>\
+         <table class=\"grid\"><tr><th>one outlet</th><th>its words</th><th>the other</th><th>its words</th><th>times</th></tr>",
+        s.wording.len()
+    )?;
+    let name = |i: usize| format!("[{i}] {}", escape(&articles[i].short_name()));
+    let words = |w: &str| escape(&crate::display::one_line(w));
+    for w in &s.wording {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td><b>{}</b></td><td>{}</td><td><b>{}</b></td><td>{}</td></tr>",
+            name(w.a),
+            words(&w.words_a),
+            name(w.b),
+            words(&w.words_b),
+            w.count
+        )?;
     }
     writeln!(out, "</table>")
 }
