@@ -772,3 +772,37 @@ fn column_view_jumps_from_the_end_and_counts_occurrences() {
     t.keys(&["q", "q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Regression: 000/003 (by claims) opened on 50 rows of 003's own opening
+/// beside an empty old pane, 000's first sentence at row 51. The rows keep
+/// their order (the new article's sentences before its first shared claim
+/// come first), and the view opens where the old article starts, saying
+/// what stands above; `g` goes up to it.
+#[test]
+fn by_claims_opens_where_the_old_article_starts() {
+    let Some(t) = Tmux::start("firstrow") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!(
+        "{bin} {} {}; echo EXIT=$?",
+        sample("000"),
+        sample("003")
+    ));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("of the new article before its first shared claim");
+    let first = s.lines().nth(4).unwrap_or("");
+    assert!(
+        first.starts_with("- The US defence secretary, Pete Hegseth"),
+        "{s}"
+    );
+    t.keys(&["g"]);
+    let s = t.wait_for("[title ·");
+    let first = s.lines().nth(4).unwrap_or("");
+    assert!(
+        first.contains("[title · first line") && first.contains("Pete Hegseth"),
+        "{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=");
+}

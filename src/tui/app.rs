@@ -228,8 +228,50 @@ impl App {
             changes,
             other: p.other,
         });
+        self.open_where_the_old_article_starts();
         for action in std::mem::take(&mut self.queued) {
             self.update(action);
+        }
+    }
+
+    /// By claims, the rows follow the old article, and the new article's
+    /// sentences before its first shared claim (no paired neighbour before
+    /// them) come first, beside nothing: 003 against 000 opens on 50 rows of
+    /// 003's own with the old pane empty. When that run would push the old
+    /// article's first row below the middle of the first screen, the view
+    /// opens at that row instead — where the comparison starts — and says
+    /// how much of the new article stands above (the rows keep their order;
+    /// `k`/`g` scroll up to them).
+    fn open_where_the_old_article_starts(&mut self) {
+        let Some(r) = &self.ready else { return };
+        if r.comparison.by_claims.is_none() || self.top != 0 {
+            return;
+        }
+        let holds_old = |item: &Item| match item {
+            Item::Group(g) => !r.groups[*g].old.is_empty(),
+            Item::Fold { groups, .. } => groups.clone().any(|g| !r.groups[g].old.is_empty()),
+        };
+        let Some(first) = r.layout.items.iter().position(holds_old) else {
+            return;
+        };
+        let row = r.layout.starts[first];
+        if row <= u64::from(self.content_height() / 2) {
+            return;
+        }
+        let above: usize = r.layout.items[..first]
+            .iter()
+            .map(|item| match item {
+                Item::Group(g) => r.groups[*g].new.len(),
+                Item::Fold { groups, .. } => groups.clone().map(|g| r.groups[g].new.len()).sum(),
+            })
+            .sum();
+        self.top = row;
+        self.clamp();
+        if self.message.is_none() {
+            self.message = Some(format!(
+                "↑ {above} sentence{} of the new article before its first shared claim (g: to the top)",
+                if above == 1 { "" } else { "s" }
+            ));
         }
     }
 
