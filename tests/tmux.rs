@@ -688,7 +688,7 @@ fn search_counts_every_occurrence() {
         sample("003")
     ));
     t.keys(&["Enter"]);
-    t.wait_for("by claims");
+    t.wait_for("related · sim");
     for mode in ["by claims", "in order"] {
         t.keys(&["g", "/"]);
         t.literal("Pistorius");
