@@ -92,9 +92,28 @@ pub fn sort_pile(articles: &[Article]) -> Pile {
     }
 }
 
+/// Piles up to this many articles are judged pair by pair on each pair's own
+/// evidence (rarity weighed over the two, as `diff` and the story's pair list
+/// read it). Over three write-ups of one event, rarity across the pile takes
+/// the words all three share — the event's own — for everyday ones: the
+/// BBC's and TheBlaze's reports of one lawsuit (same-event 5684) scored 0.152
+/// in the pile of the three, 0.173 alone, while the third outlet joined each.
+/// On the same-event set, each event's write-ups passed alone come out as one
+/// story in 107 of 150 events (was 95), and piles of two neighbouring events
+/// (up to six articles) join no pair across the two, as before.
+const SMALL_PILE: usize = 6;
+
 /// The same-event score of every candidate pair (on both cores for many).
 fn score_all(index: &Index, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f64)> {
-    let score = |&(a, b): &(u32, u32)| (a, b, judge::score(index, a as usize, b as usize));
+    let small = index.docs.len() <= SMALL_PILE;
+    let score = |&(a, b): &(u32, u32)| {
+        let s = if small {
+            judge::judge_alone(index, a as usize, b as usize).score
+        } else {
+            judge::score(index, a as usize, b as usize)
+        };
+        (a, b, s)
+    };
     if pairs.len() < 4096 {
         return pairs.iter().map(score).collect();
     }
