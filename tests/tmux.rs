@@ -72,6 +72,18 @@ impl Tmux {
         self.cmd(&args);
     }
 
+    /// Runs storydiff on two samples (by number) in the shell, which then
+    /// prints `EXIT=` and the exit code.
+    fn open_pair(&self, old: &str, new: &str) {
+        let bin = env!("CARGO_BIN_EXE_storydiff");
+        self.literal(&format!(
+            "{bin} {} {}; echo EXIT=$?",
+            sample(old),
+            sample(new)
+        ));
+        self.keys(&["Enter"]);
+    }
+
     fn literal(&self, text: &str) {
         self.cmd(&["send-keys", "-t", "t", "-l", text]);
     }
@@ -372,12 +384,7 @@ fn view_settings_are_remembered_between_runs() {
     t.literal("clear");
     t.keys(&["Enter"]);
     let bin = env!("CARGO_BIN_EXE_storydiff");
-    t.literal(&format!(
-        "{bin} {} {}; echo EXIT=$?",
-        sample("001"),
-        sample("000")
-    ));
-    t.keys(&["Enter"]);
+    t.open_pair("001", "000");
     let s = t.wait_for("row 1/");
     assert!(inline(&s, "- [title"), "{s}");
     t.keys(&["q"]);
@@ -681,13 +688,7 @@ fn search_counts_every_occurrence() {
     let Some(t) = Tmux::start("occurrences") else {
         return;
     };
-    let bin = env!("CARGO_BIN_EXE_storydiff");
-    t.literal(&format!(
-        "{bin} {} {}; echo EXIT=$?",
-        sample("000"),
-        sample("003")
-    ));
-    t.keys(&["Enter"]);
+    t.open_pair("000", "003");
     t.wait_for("related · sim");
     for mode in ["by claims", "in order"] {
         t.keys(&["g", "/"]);
@@ -783,13 +784,7 @@ fn by_claims_opens_where_the_old_article_starts() {
     let Some(t) = Tmux::start("firstrow") else {
         return;
     };
-    let bin = env!("CARGO_BIN_EXE_storydiff");
-    t.literal(&format!(
-        "{bin} {} {}; echo EXIT=$?",
-        sample("000"),
-        sample("003")
-    ));
-    t.keys(&["Enter"]);
+    t.open_pair("000", "003");
     let s = t.wait_for("of the new article before its first shared claim");
     let first = s.lines().nth(4).unwrap_or("");
     assert!(
