@@ -241,6 +241,48 @@ fn a_sentence_split_in_two_pairs_two_to_one() {
         .any(|op| op.old.len() == 2 && op.new.len() == 1));
 }
 
+/// A sentence beside a pair that states other figures than the partner
+/// (`The US … 3.4% …, while the UK spends about 2.3%` beside 003's
+/// `Poland … at around 4%`, against 002's `Poland … more than 4%`) is a fact
+/// of its own, not the second half of a 2:1; one whose figures the partner
+/// does not give at all still joins (`$28.6 billion` / `relief funding`).
+#[test]
+fn a_half_with_other_figures_stays_its_own() {
+    let (old, new) = (sample("002"), sample("003"));
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    assert!(on_one_row(&old, &new, &c, "more than 4%", "at around 4%"));
+    assert!(
+        !on_one_row(&old, &new, &c, "more than 4%", "UK spends about 2.3%"),
+        "the US and UK shares beside Poland's"
+    );
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).expect("loads")
+    };
+    let old = load(
+        "old.txt",
+        "Rail fund passes\n\n\
+         The assembly passed the rail bill on Monday, which includes money for new signalling and the repair of flooded lines.\n\n\
+         Stations will stay open during the work.\n",
+    );
+    let new = load(
+        "new.txt",
+        "Stations stay open\n\n\
+         The assembly passed the rail bill on Monday with support from both parties. \
+         It also includes $2.4 billion for new signalling and $900 million to repair flooded lines.\n\n\
+         The stations will stay open while crews work.\n",
+    );
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    assert!(
+        c.ops
+            .iter()
+            .any(|op| op.old.len() == 1 && op.new.len() == 2),
+        "the half with the amounts joins: {:#?}",
+        c.ops
+    );
+}
+
 /// Past the deadline the search for claims stops and says so: the
 /// comparison is approximate, with a note, and still holds every sentence
 /// in exactly one op.

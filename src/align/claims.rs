@@ -1288,10 +1288,10 @@ fn pairs_of_clusters(found: &Clusters, old_units: &[Unit], new_units: &[Unit]) -
     out
 }
 
-/// The profile of each unit of both sides that is a content sentence.
+/// The sentence of each unit of both sides that is a content sentence.
 struct Profiled<'a> {
-    old: Vec<Option<&'a Profile>>,
-    new: Vec<Option<&'a Profile>>,
+    old: Vec<Option<&'a Sent>>,
+    new: Vec<Option<&'a Sent>>,
 }
 
 impl<'a> Profiled<'a> {
@@ -1308,7 +1308,7 @@ impl<'a> Profiled<'a> {
                 (new_units, &mut p.new)
             };
             if let Some(u) = unit_at(units, s.span) {
-                slot[u] = Some(&s.profile);
+                slot[u] = Some(s);
             }
         }
         p
@@ -1337,19 +1337,25 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
         if p.old.len() != 1 || p.new.len() != 1 {
             continue;
         }
-        let (Some(po), Some(pn)) = (profiled.old[p.old.start], profiled.new[p.new.start]) else {
+        let (Some(so), Some(sn)) = (profiled.old[p.old.start], profiled.new[p.new.start]) else {
             continue;
         };
+        let (po, pn) = (&so.profile, &sn.profile);
         let alone = vocab.claim_similarity(po, pn);
         for (side, at, mine, partner, profiles, taken) in [
-            (Side::Old, p.old.start, po, pn, &profiled.old, &old_taken),
-            (Side::New, p.new.start, pn, po, &profiled.new, &new_taken),
+            (Side::Old, p.old.start, po, sn, &profiled.old, &old_taken),
+            (Side::New, p.new.start, pn, so, &profiled.new, &new_taken),
         ] {
             for u in [at.wrapping_sub(1), at + 1] {
-                let Some(Some(half)) = profiles.get(u) else {
+                let Some(Some(half_sent)) = profiles.get(u) else {
                     continue;
                 };
-                if taken[u] || brings(half, mine, partner) < 2 {
+                let (half, partner_sent) = (&half_sent.profile, partner);
+                let partner = &partner_sent.profile;
+                if taken[u]
+                    || brings(half, mine, partner) < 2
+                    || figures_disagree(vocab, half_sent, partner_sent)
+                {
                     continue;
                 }
                 let joined = vocab.claim_similarity(&joined(mine, half), partner);
@@ -1378,6 +1384,45 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
         *range = range.start.min(u)..range.end.max(u + 1);
         pairs[k].similarity = similarity;
     }
+}
+
+/// Whether `half` and `partner` both state figures (numbers that do not say
+/// when) and none of `half`'s is one of `partner`'s, as written or
+/// approximately (`AMOUNTS_AGREE`): the half then tells other quantities
+/// than the partner, a fact of its own (`The US currently spends roughly
+/// 3.4% of its GDP on defence, while the UK spends about 2.3%` beside `…
+/// Poland and the Baltic states … at around 4%`, both against `Poland …
+/// spending more than 4% of its GDP`), not the rest of the partner's
+/// sentence. A half whose figures the partner does not give at all may
+/// still tell its fact in more detail (`$28.6 billion in emergency disaster
+/// aid` / `disaster relief funding`).
+fn figures_disagree(vocab: &Vocab, half: &Sent, partner: &Sent) -> bool {
+    let (mine, theirs) = (figures(vocab, half), figures(vocab, partner));
+    let agree = |x: u32, y: u32| {
+        x == y
+            || vocab
+                .leading_figure(x)
+                .zip(vocab.leading_figure(y))
+                .is_some_and(|(x, y)| (x - y).abs() <= AMOUNTS_AGREE * x.abs().max(y.abs()))
+    };
+    !mine.is_empty()
+        && !theirs.is_empty()
+        && !mine.iter().any(|&m| theirs.iter().any(|&t| agree(m, t)))
+}
+
+/// The figures a sentence states (stems): its numbers but those that say
+/// when, and the day after a month (`Dec. 3`).
+fn figures(vocab: &Vocab, s: &Sent) -> Vec<u32> {
+    s.seq
+        .iter()
+        .enumerate()
+        .filter(|&(k, &w)| {
+            let after_month =
+                k > 0 && vocab.is_when(s.seq[k - 1]) && !vocab.is_number(s.seq[k - 1]);
+            vocab.is_number(w) && !vocab.is_when(w) && !after_month
+        })
+        .map(|(_, &w)| w)
+        .collect()
 }
 
 /// How many of `half`'s words `partner` carries that `mine` does not.

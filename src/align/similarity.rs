@@ -61,6 +61,9 @@ pub(crate) struct Vocab {
     /// The value of each stem that is a plain figure (`3.2`, `1,500`), for
     /// amounts that agree approximately.
     value: Vec<Option<f64>>,
+    /// The value of the figure each number stem opens with (`136` of
+    /// `136-unit`, `4` of `4%`, `3.2` of `3.2`).
+    leading: Vec<Option<f64>>,
     docs: u32,
     /// Weights computed by `freeze`.
     frozen: Vec<f64>,
@@ -753,6 +756,7 @@ impl Vocab {
             self.weak.push(is_weak(stem));
             self.role.push(is_role_word(stem));
             self.value.push(stem.replace(',', "").parse::<f64>().ok());
+            self.leading.push(leading_figure(stem));
             self.magnitude.push(
                 MAGNITUDE_WORDS
                     .iter()
@@ -877,6 +881,12 @@ impl Vocab {
     /// The value of a stem that is a plain figure.
     pub fn value(&self, id: u32) -> Option<f64> {
         self.value.get(id as usize).copied().flatten()
+    }
+
+    /// The value of the figure a number stem opens with (`136-unit`: 136).
+    /// A vocabulary for claims only (`for_claims`).
+    pub fn leading_figure(&self, id: u32) -> Option<f64> {
+        self.leading.get(id as usize).copied().flatten()
     }
 
     /// Whether a stem is a function word.
@@ -1012,6 +1022,19 @@ impl Vocab {
         let (shared, ta, tb) = self.shared(a, b);
         2.0 * shared / (ta + tb)
     }
+}
+
+/// The value of the figure a stem opens with: its leading digits, decimal
+/// point and thousands commas (`1,500`, `4%`, `136-uni`).
+fn leading_figure(stem: &str) -> Option<f64> {
+    let end = stem
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(stem.len());
+    stem[..end]
+        .trim_end_matches(['.', ','])
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
 }
 
 /// An ASCII stem of at most seven bytes packed as `ascii_stem_key` packs it.
