@@ -83,6 +83,11 @@ pub(crate) fn same_claim(
     if s < CLAIM_FLOOR {
         return None;
     }
+    // A question asserts nothing: beside a statement it is no claim of
+    // it, unless the two share a quotation.
+    if a.question != b.question && !quoted {
+        return None;
+    }
     if quoted {
         return (s >= CLAIM_THRESHOLD).then_some(s);
     }
@@ -123,6 +128,13 @@ fn cut_copy(short: &Sent, long: &Sent) -> bool {
 fn ends_cut(text: &str) -> bool {
     let end = text.trim_end_matches(|c: char| c.is_whitespace() || "\"”’'".contains(c));
     end.ends_with('…') || end.ends_with("..")
+}
+
+/// Whether a sentence asks a question: it ends in a question mark (inside
+/// closing quotation marks or brackets too).
+fn asks(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "\"”’')".contains(c))
+        .ends_with(['?', '？'])
 }
 
 /// The fewest words of a sentence read as another one cut off (`cut_copy`).
@@ -182,6 +194,7 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
         },
         key: b.key,
         cut: b.cut,
+        question: b.question,
         body: b.body,
         fails: b.fails,
         names: b.names.iter().map(|n| swap(n)).collect(),
@@ -524,6 +537,8 @@ pub(crate) struct Sent {
     pub key: u64,
     /// It ends cut off, in an ellipsis (`looking at using...`).
     pub cut: bool,
+    /// It asks a question (`Now they're forcing taxpayers to buy …?`).
+    pub question: bool,
     /// It stands in the body, not in a standfirst or a subhead.
     pub body: bool,
     /// What it asserts is that something failed (`lawmakers failed to
@@ -593,6 +608,7 @@ fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Ve
                     profile: vocab.profile(text),
                     key: words_key(text),
                     cut: ends_cut(text),
+                    question: asks(text),
                     body: b.role == crate::article::Role::Body,
                     fails: false,
                     names: Vec::new(),
@@ -1729,6 +1745,16 @@ mod tests {
             "Manchin will vote no, and the bill will fail to pass."
         ));
         assert!(!fails("Trump blamed the administration's failed approach."));
+    }
+
+    #[test]
+    fn a_question_ends_in_a_question_mark() {
+        assert!(super::asks(
+            "Now they’re forcing taxpayers to buy the book?”"
+        ));
+        assert!(super::asks("Will the bill pass? "));
+        assert!(!super::asks("“Will it pass?” the senator asked."));
+        assert!(!super::asks("The bill passed."));
     }
 
     #[test]
