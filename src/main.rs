@@ -531,8 +531,8 @@ fn terminal_width() -> usize {
 /// one directory (sorted by name); a file of many records (JSONL) gives one
 /// article per record. A directory's files that are not articles by their
 /// name (a README, a script, a spreadsheet) are left out with one note
-/// listing them; its files and URLs that cannot be read as articles are
-/// skipped with a one-line note each.
+/// listing them; a directory with no article files, and files and URLs that
+/// cannot be read as articles, are skipped with a one-line note each.
 fn load_story(
     sources: &Sources,
     paths: &[String],
@@ -553,6 +553,12 @@ fn load_story(
             entries.sort();
             let (articles, others): (Vec<String>, Vec<String>) =
                 entries.into_iter().partition(|f| may_be_article(f));
+            if articles.is_empty() {
+                eprintln!(
+                    "storydiff: skipped {}: no article files in this directory",
+                    storydiff::display::one_line(p)
+                );
+            }
             left_out.extend(others);
             files.extend(articles.into_iter().map(|f| (f, true)));
         } else {

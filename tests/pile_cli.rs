@@ -105,3 +105,31 @@ fn links_in_a_folder_are_followed_and_a_loop_is_named() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["articles"].as_array().unwrap().len(), 6, "{stderr}");
 }
+
+/// An empty folder given beside articles was skipped without a word; it is
+/// named in a one-line note, and the story of the other files still opens.
+#[test]
+fn an_empty_folder_among_the_files_is_named() {
+    let dir = folder("empty-beside");
+    let empty = folder("empty-beside-empty");
+    let pile = storydiff::synth::generate_pile(2, 1_500, 4);
+    let mut args = vec!["story".to_string()];
+    for (name, text) in &pile {
+        std::fs::write(dir.join(name), text).unwrap();
+        args.push(dir.join(name).to_string_lossy().into_owned());
+    }
+    args.push(empty.to_string_lossy().into_owned());
+    let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args(&args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("2 articles"));
+    let notes: Vec<&str> = stderr.lines().collect();
+    assert_eq!(notes.len(), 1, "{stderr}");
+    assert!(
+        notes[0].contains("empty-beside-empty") && notes[0].contains("no article files"),
+        "{stderr}"
+    );
+}

@@ -295,6 +295,25 @@ fn inline_mode_swap_help_and_too_small() {
     render(&a);
 }
 
+/// Too small with the help open, the notice says what `q` does there: it
+/// closes the help (it said "q quits", and `q` then only closed the help).
+#[test]
+fn too_small_with_help_open_says_q_closes_help() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    a.update(Action::Help);
+    a.resize(20, 5);
+    let lines = screen(&render(&a));
+    assert!(lines.iter().any(|l| l.contains("too small")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("q closes help")),
+        "{lines:?}"
+    );
+    a.update(Action::Quit);
+    assert!(!a.help && !a.quit);
+    let lines = screen(&render(&a));
+    assert!(lines.iter().any(|l| l.contains("q quits")), "{lines:?}");
+}
+
 #[test]
 fn escape_sequences_never_reach_the_screen() {
     let old = "Breaking news\n\nThe minister said \x1b[31mred\x1b[0m words. The title \x1b]0;pwned\x07 changed.\n";

@@ -303,7 +303,7 @@ pub fn draw(frame: &mut Frame, app: &PileApp) {
     let buf = frame.buffer_mut();
     let t = &app.theme;
     if app.too_small() || view::below((area.width, area.height), MIN_SIZE) {
-        view::put_too_small(buf, area, t.title, false);
+        view::put_too_small(buf, area, t.title, view::q_does(false, app.help));
         return;
     }
     let w = area.width;

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if app.too_small() || super::below((area.width, area.height), MIN_SIZE) {
-        super::put_too_small(buf, area, Style::default(), true);
+        super::put_too_small(buf, area, Style::default(), super::q_does(true, app.help));
         return;
     }
     draw_heads(buf, area, app);

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if app.too_small() {
-        put_too_small(buf, area, Style::default(), app.nested);
+        put_too_small(buf, area, Style::default(), q_does(app.nested, app.help));
         return;
     }
     draw_headers(buf, area, app);
@@ -78,13 +78,21 @@ pub fn below(size: (u16, u16), min: (u16, u16)) -> bool {
     size.0 < min.0 || size.1 < min.1
 }
 
+/// What `q` does in a view (the only key that acts while the terminal is too
+/// small): it closes the help when the help is open, else goes back when the
+/// view is `nested` in another, else quits.
+pub fn q_does(nested: bool, help: bool) -> &'static str {
+    match (help, nested) {
+        (true, _) => "q closes help",
+        (false, true) => "q goes back",
+        (false, false) => "q quits",
+    }
+}
+
 /// The notice every view shows, centred, when the terminal is too small for
-/// it: "too small", the terminal's size, and what `q` does there (the only
-/// key that acts meanwhile): it quits, or goes back when the view is `nested`
-/// in another.
-pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style, nested: bool) {
+/// it: "too small", the terminal's size, and what `q` does there (`q_does`).
+pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style, q: &str) {
     let size = format!("{}×{}", area.width, area.height);
-    let q = if nested { "q goes back" } else { "q quits" };
     let lines = ["too small", size.as_str(), q];
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, l) in lines.iter().enumerate() {

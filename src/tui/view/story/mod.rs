@@ -33,7 +33,12 @@ pub fn draw(frame: &mut Frame, app: &StoryApp) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if app.too_small() || super::below((area.width, area.height), MIN_SIZE) {
-        super::put_too_small(buf, area, Style::default(), app.nested);
+        super::put_too_small(
+            buf,
+            area,
+            Style::default(),
+            super::q_does(app.nested, app.help),
+        );
         return;
     }
     draw_head(buf, area, app);
