@@ -275,6 +275,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         if moves_cut {
             trace.fall_back(MOVES_LATE);
         }
+        moves::regroup_recurring(&mut ops, &old_units, &new_units);
         if joins::join_moved(&src, &mut ops, deadline)
             | joins::join_merged_moves(&src, &mut ops, deadline)
             || joins::join_across_deletions(&src, &mut ops, deadline)

@@ -296,3 +296,208 @@ fn rewrite_moved(ops: &mut Vec<Op>, mut moves: Vec<Move>) {
         keep
     });
 }
+
+/// Ops scanned on each side of a recurring sentence for its other copy.
+const RECUR_REACH: usize = 64;
+
+/// A moved passage whose neighbouring sentence recurs close by ("Verse 4."
+/// opening both the moved paragraph and the next one): the sentence diff
+/// paired the moved copy with the other copy in place, so one copy shows
+/// deleted and the other inserted. Where both sentences bordering a moved
+/// passage (old and new side) have the same key and are not moved, the
+/// border joins the passage and its spare copy pairs in place with the
+/// partner the border leaves, when no aligned sentence lies between them
+/// (both orders hold). Repeats while passages grow.
+pub(crate) fn regroup_recurring(ops: &mut Vec<Op>, old_units: &[Unit], new_units: &[Unit]) {
+    if !ops.iter().any(|op| op.kind == OpKind::Moved) {
+        return;
+    }
+    let mut at = At {
+        old_op: vec![usize::MAX; old_units.len()],
+        new_op: vec![usize::MAX; new_units.len()],
+        removed: vec![false; ops.len()],
+    };
+    for (k, op) in ops.iter().enumerate() {
+        at.place(op, k);
+    }
+    // Moved ops by an old unit they hold (relocating shifts op indices).
+    let mut work: Vec<usize> = of_kind(ops, OpKind::Moved)
+        .into_iter()
+        .map(|k| ops[k].old.start)
+        .collect();
+    let mut grew = false;
+    while let Some(u) = work.pop() {
+        let k = at.old_op[u];
+        if at.removed[k] || ops[k].kind != OpKind::Moved {
+            continue;
+        }
+        let (o, n) = (ops[k].old.clone(), ops[k].new.clone());
+        let borders = [
+            o.start.checked_sub(1).zip(n.start.checked_sub(1)),
+            Some((o.end, n.end)).filter(|&(a, b)| a < old_units.len() && b < new_units.len()),
+        ];
+        for border in borders.into_iter().flatten() {
+            if old_units[border.0].key == new_units[border.1].key
+                && regroup_at(ops, &mut at, k, border, (old_units, new_units))
+            {
+                work.push(u);
+                grew = true;
+                break;
+            }
+        }
+    }
+    if grew {
+        let mut k = 0;
+        ops.retain(|_| {
+            let keep = !at.removed[k];
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// Which op holds each unit, and which ops went.
+struct At {
+    old_op: Vec<usize>,
+    new_op: Vec<usize>,
+    removed: Vec<bool>,
+}
+
+impl At {
+    fn place(&mut self, op: &Op, k: usize) {
+        op.old.clone().for_each(|o| self.old_op[o] = k);
+        op.new.clone().for_each(|n| self.new_op[n] = k);
+    }
+
+    /// Moves op `from` to slot `to`, the ops between shifting by one.
+    fn relocate(&mut self, ops: &mut [Op], from: usize, to: usize) {
+        let mut p = from;
+        while p != to {
+            let q = if to > p { p + 1 } else { p - 1 };
+            ops.swap(p, q);
+            self.removed.swap(p, q);
+            self.place(&ops[p].clone(), p);
+            self.place(&ops[q].clone(), q);
+            p = q;
+        }
+    }
+}
+
+/// Regroups around the border (`ob`, `nb`) of moved op `k`: `true` when
+/// the border joined it.
+fn regroup_at(
+    ops: &mut [Op],
+    at: &mut At,
+    k: usize,
+    (ob, nb): (usize, usize),
+    (old_units, new_units): (&[Unit], &[Unit]),
+) -> bool {
+    let (a, b) = (at.old_op[ob], at.new_op[nb]);
+    if at.removed[a] || at.removed[b] || ops[a].old.len() != 1 || ops[b].new.len() != 1 {
+        return false;
+    }
+    let key = old_units[ob].key;
+    // The in-place op that changes partner, and its new partner's op.
+    let found = match (ops[a].kind, ops[b].kind) {
+        // The old border sits in place against new `x`: a spare deleted
+        // copy takes `x`.
+        (OpKind::Equal, OpKind::Inserted) if ops[a].new.len() == 1 => {
+            spare_copy(ops, a, &at.removed, OpKind::Deleted, |op| {
+                op.old.len() == 1 && old_units[op.old.start].key == key
+            })
+            .map(|(spare, rotate)| (a, spare, rotate))
+        }
+        // The new border sits in place against old `z`: a spare inserted
+        // copy takes `z`.
+        (OpKind::Deleted, OpKind::Equal) if ops[b].old.len() == 1 => {
+            spare_copy(ops, b, &at.removed, OpKind::Inserted, |op| {
+                op.new.len() == 1 && new_units[op.new.start].key == key
+            })
+            .map(|(spare, rotate)| (b, spare, rotate))
+        }
+        _ => None,
+    };
+    let Some((stay, spare, rotate)) = found else {
+        return false;
+    };
+    let (o, n) = if ops[spare].kind == OpKind::Deleted {
+        (ops[spare].old.start, ops[stay].new.start)
+    } else {
+        (ops[stay].old.start, ops[spare].new.start)
+    };
+    // The border's ops go; the spare copy becomes the in-place op.
+    let exact = old_units[o].exact == new_units[n].exact;
+    ops[spare] = Op {
+        kind: if exact {
+            OpKind::Equal
+        } else {
+            OpKind::Changed
+        },
+        old: o..o + 1,
+        new: n..n + 1,
+        similarity: 1.0,
+        words: Vec::new(),
+        cosmetic: !exact,
+        classes: Default::default(),
+        passage: 0,
+    };
+    at.place(&ops[spare].clone(), spare);
+    at.removed[a] = true;
+    at.removed[b] = true;
+    ops[k].old = ops[k].old.start.min(ob)..ops[k].old.end.max(ob + 1);
+    ops[k].new = ops[k].new.start.min(nb)..ops[k].new.end.max(nb + 1);
+    at.place(&ops[k].clone(), k);
+    // Across ops that would leave it out of order where the spare copy was,
+    // the in-place op takes the slot of the op it replaces.
+    if rotate {
+        at.relocate(ops, spare, stay);
+    }
+    true
+}
+
+/// The nearest op of kind `kind` (the spare copy) that `fits`, reached from
+/// op `from` (the in-place op whose partner it takes) with no aligned op
+/// between. Ops are in old order, insertions where they fall: the pair may
+/// stay at the spare's slot when only ops without a new-side order (moved,
+/// deleted) lie between a spare deleted copy, or only insertions between a
+/// spare inserted copy; across the others only (`true`) it must take
+/// `from`'s slot; across both kinds it cannot be placed.
+fn spare_copy(
+    ops: &[Op],
+    from: usize,
+    removed: &[bool],
+    kind: OpKind,
+    fits: impl Fn(&Op) -> bool,
+) -> Option<(usize, bool)> {
+    let in_place = |k: OpKind| match kind {
+        OpKind::Deleted => matches!(k, OpKind::Deleted | OpKind::Moved),
+        _ => k == OpKind::Inserted,
+    };
+    let mut best: Option<(usize, bool)> = None;
+    let after: Vec<usize> = (from + 1..ops.len()).take(RECUR_REACH).collect();
+    let before: Vec<usize> = (0..from).rev().take(RECUR_REACH).collect();
+    for side in [after, before] {
+        let (mut stays, mut moves) = (false, false);
+        for k in side {
+            if removed[k] {
+                continue;
+            }
+            if ops[k].kind == kind && fits(&ops[k]) {
+                let nearer = best.is_none_or(|(b, _)| k.abs_diff(from) < b.abs_diff(from));
+                if nearer && !(stays && moves) {
+                    best = Some((k, moves));
+                }
+                break;
+            }
+            match ops[k].kind {
+                OpKind::Equal | OpKind::Changed => break,
+                x if in_place(x) => stays = true,
+                _ => moves = true,
+            }
+            if stays && moves {
+                break;
+            }
+        }
+    }
+    best
+}
