@@ -1267,7 +1267,12 @@ pub struct SharedClaim {
 /// `diff --by claims` pairs and counts for the two (a story's
 /// `shared_sentences` for the pair, in a story of any size).
 pub fn shared_claims(old: &Article, new: &Article) -> Vec<SharedClaim> {
-    let found = cluster(&[old, new]);
+    shared_of(&cluster(&[old, new]))
+}
+
+/// The claims of a pool of two articles (old first) that both carry, in the
+/// old article's order.
+fn shared_of(found: &Clusters) -> Vec<SharedClaim> {
     let mut out: Vec<SharedClaim> = found
         .clusters
         .iter()
@@ -1288,20 +1293,17 @@ pub fn shared_claims(old: &Article, new: &Article) -> Vec<SharedClaim> {
 
 /// The claims of the two articles that both carry, as unit pairs.
 fn pairs_of_clusters(found: &Clusters, old_units: &[Unit], new_units: &[Unit]) -> Vec<ClaimPair> {
-    let mut out = Vec::new();
-    for c in found.clusters.iter().filter(|c| c.len() == 2) {
-        let (a, b) = (&found.sents[c[0]], &found.sents[c[1]]);
-        let (o, n) = if a.article == 0 { (a, b) } else { (b, a) };
-        let (Some(ou), Some(nu)) = (unit_at(old_units, o.span), unit_at(new_units, n.span)) else {
-            continue;
-        };
-        out.push(ClaimPair {
-            old: ou..ou + 1,
-            new: nu..nu + 1,
-            similarity: found.vocab.claim_similarity(&o.profile, &n.profile),
-        });
-    }
-    out
+    shared_of(found)
+        .into_iter()
+        .filter_map(|c| {
+            let (ou, nu) = (unit_at(old_units, c.old)?, unit_at(new_units, c.new)?);
+            Some(ClaimPair {
+                old: ou..ou + 1,
+                new: nu..nu + 1,
+                similarity: c.similarity,
+            })
+        })
+        .collect()
 }
 
 /// The sentence of each unit of both sides that is a content sentence.
