@@ -467,3 +467,79 @@ fn only_facts_keeps_a_cut_paragraph_that_quotes_a_named_expert() {
     let text = facts_without(4);
     assert!(text.contains("0 of 1 edited"), "{text}");
 }
+
+/// The JSON contract's `text` is the file's own bytes for UTF-8 text: a copy
+/// hard-wrapped after hyphens (`Franco-` / `German`) is read with those words
+/// rejoined, but its `text` stays the file and every span (blocks,
+/// sentences, story occurrences) indexes the file. Before, `text` was the
+/// rejoined text, not the file.
+#[test]
+fn spans_index_the_file_after_words_split_at_a_hyphen_are_rejoined() {
+    let dir = std::env::temp_dir().join(format!("storydiff-cli-hyphen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = "Café owners in Zürich — “über-cautious”, one said — welcomed the \
+               Franco-German statement on Monday.\n\nThe minister said: “The co-operation \
+               with our long-standing partners will continue.” Talks resume in March.\n";
+    let new = "Café owners in Zürich — “über-\ncautious”, one said — welcomed the Franco-\n\
+               German statement on Monday.\n\nThe minister said: “The co-\noperation with \
+               our long-\nstanding partners will continue.” Talks\nresume in March.\n";
+    let (a, b) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    let (v, code) = json(a.to_str().unwrap(), b.to_str().unwrap());
+    assert_eq!((v["relation"].as_str(), code), (Some("identical"), Some(0)));
+    assert_eq!(v["new"]["text"].as_str(), Some(new));
+    let rejoined = |s: &str| {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find("-\n") {
+            out.push_str(&rest[..=i]);
+            rest = rest[i + 2..].trim_start();
+        }
+        out.push_str(rest);
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let sentences = |side: &Value| -> Vec<String> {
+        let text = side["text"].as_str().unwrap();
+        let mut out = Vec::new();
+        for b in side["blocks"].as_array().unwrap() {
+            let (s, e) = (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap());
+            assert!(text.get(s as usize..e as usize).is_some(), "block {b}");
+            for st in b["sentences"].as_array().unwrap() {
+                let (s, e) = (st["start"].as_u64().unwrap(), st["end"].as_u64().unwrap());
+                out.push(rejoined(&text[s as usize..e as usize]));
+            }
+        }
+        out
+    };
+    let olds = sentences(&v["old"]);
+    assert_eq!(olds.len(), 3, "{olds:?}");
+    assert_eq!(olds, sentences(&v["new"]));
+
+    let out = bin()
+        .args([
+            "story",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let story: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts = [old, new];
+    let quotes = story["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty(), "{story}");
+    for q in quotes {
+        let quote = q["text"].as_str().unwrap();
+        for o in q["occurrences"].as_array().unwrap() {
+            let text = texts[o["article"].as_u64().unwrap() as usize];
+            let (s, e) = (o["start"].as_u64().unwrap(), o["end"].as_u64().unwrap());
+            let at = rejoined(&text[s as usize..e as usize]);
+            assert!(
+                at.contains(&rejoined(quote)) || rejoined(quote).contains(&at),
+                "{quote:?} at {at:?}"
+            );
+        }
+    }
+}

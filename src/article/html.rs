@@ -672,6 +672,7 @@ pub(crate) fn build(html: &str, notes: &mut Vec<String>) -> Result<Built, LoadEr
         meta,
         markup: c.markup,
         extracted_words,
+        source: None,
     })
 }
 

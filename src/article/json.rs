@@ -257,5 +257,6 @@ pub(crate) fn build_record(record: &Value) -> Result<Built, String> {
         meta,
         markup: Vec::new(),
         extracted_words: None,
+        source: None,
     })
 }

@@ -155,6 +155,18 @@ pub struct Article {
     pub notes: Vec<String>,
     /// Whitespace-separated words in the content blocks, counted once at load.
     word_count: usize,
+    /// The decoded file, when the loader took bytes out of it for `text`
+    /// (line breaks inside words a hard wrap split after a hyphen).
+    source: Option<Box<Source>>,
+}
+
+/// The text as read, and where the loader's `text` lost bytes of it.
+#[derive(Clone, Debug)]
+pub(crate) struct Source {
+    pub text: String,
+    /// For each place bytes left: its offset in `text` of the article and
+    /// the bytes gone up to and including it, in order.
+    pub shifts: Vec<(usize, usize)>,
 }
 
 impl Article {
@@ -171,6 +183,27 @@ impl Article {
             .iter()
             .map(String::as_str)
             .find(|n| n.starts_with(NO_ARTICLE))
+    }
+
+    /// The decoded file as read: `text` unless the loader took bytes out
+    /// of it (a word a hard wrap split after its hyphen, rejoined). The
+    /// JSON contract's `text`, which [`Article::source_offset`] indexes.
+    pub fn source_text(&self) -> &str {
+        self.source.as_ref().map_or(&self.text, |s| &s.text)
+    }
+
+    /// Where the byte offset `at` of `text` stands in
+    /// [`Article::source_text`]: after a rejoined line break, further on by
+    /// the bytes that left.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let Some(source) = &self.source else {
+            return at;
+        };
+        let passed = source.shifts.partition_point(|&(pos, _)| pos < at);
+        match passed {
+            0 => at,
+            n => at + source.shifts[n - 1].1,
+        }
     }
 
     /// Whitespace-separated words in the content blocks (body, standfirst, subheads).
@@ -532,6 +565,7 @@ fn finish(
         meta,
         markup: page_markup,
         extracted_words,
+        source,
     } = built;
     let mut article = Article {
         path: path.to_string(),
@@ -542,6 +576,7 @@ fn finish(
         meta,
         notes,
         word_count: 0,
+        source: source.map(Box::new),
     };
     if article.blocks.is_empty() {
         return Err(LoadError::Format("no article text found".into()));
@@ -591,6 +626,8 @@ pub(crate) struct Built {
     pub markup: Vec<Markup>,
     /// Words in the extractor's main text (HTML, when the extractor found one).
     pub extracted_words: Option<usize>,
+    /// The decoded text, when `text` is not it.
+    pub source: Option<Source>,
 }
 
 /// What a page's markup said of one block, beyond its role.

@@ -4,7 +4,7 @@
 //! blank-line paragraphs, and hard-wrapped lines that must be joined back
 //! into paragraphs. Block spans index the decoded text unchanged.
 
-use super::{raw_block, Block, Built, Metadata, Role};
+use super::{raw_block, Block, Built, Metadata, Role, Source};
 
 #[derive(Clone, Copy)]
 struct Line {
@@ -41,8 +41,8 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
         Flavour::Text => text_blocks(&text, &lines, layout(&text, &lines)),
         Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
     };
-    let text = match flavour {
-        Flavour::Scraped => text,
+    let (text, source) = match flavour {
+        Flavour::Scraped => (text, None),
         Flavour::Text | Flavour::Markdown => rejoin_hyphenated(text, &mut blocks, notes),
     };
     Built {
@@ -51,6 +51,7 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
         meta,
         markup: Vec::new(),
         extracted_words: None,
+        source,
     }
 }
 
@@ -59,12 +60,17 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
 /// break goes, the hyphen stays (a wrapped line only ever breaks after a
 /// hyphen that is part of the word, so `Ukraine-` / `related` is
 /// `Ukraine-related`). Only that line break and the next line's indent leave
-/// the text; blocks' spans move with it. Headings, code and other blocks the
-/// format marked keep their lines.
-fn rejoin_hyphenated(text: String, blocks: &mut [Block], notes: &mut Vec<String>) -> String {
+/// the text; blocks' spans move with it, and the text as read is kept with
+/// where bytes left it (the JSON contract's `text` is the file's own).
+/// Headings, code and other blocks the format marked keep their lines.
+fn rejoin_hyphenated(
+    text: String,
+    blocks: &mut [Block],
+    notes: &mut Vec<String>,
+) -> (String, Option<Source>) {
     let cuts = hyphen_breaks(&text, blocks);
     if cuts.is_empty() {
-        return text;
+        return (text, None);
     }
     let example = {
         let (from, to) = cuts[0];
@@ -99,7 +105,16 @@ fn rejoin_hyphenated(text: String, blocks: &mut [Block], notes: &mut Vec<String>
         "rejoined {} word(s) a line break split after a hyphen (`{example}`)",
         cuts.len()
     ));
-    out
+    let mut gone = 0;
+    let shifts = cuts
+        .iter()
+        .map(|&(s, e)| {
+            let at = s - gone;
+            gone += e - s;
+            (at, gone)
+        })
+        .collect();
+    (out, Some(Source { text, shifts }))
 }
 
 /// Byte ranges (line break and indent) between a word ending in a hyphen at

@@ -132,8 +132,8 @@ impl<'a> ArticleJson<'a> {
                         block: bi,
                         sentence: Some(si),
                     },
-                    start: s.start,
-                    end: s.end,
+                    start: article.source_offset(s.start),
+                    end: article.source_offset(s.end),
                 })
                 .collect();
         }
@@ -153,8 +153,8 @@ impl<'a> ArticleJson<'a> {
                         block: u.block,
                         sentence: Some(u.sentence),
                     },
-                    start: u.span.start,
-                    end: u.span.end,
+                    start: article.source_offset(u.span.start),
+                    end: article.source_offset(u.span.end),
                 });
             }
         }
@@ -175,8 +175,8 @@ impl<'a> ArticleJson<'a> {
                     },
                     role: b.role.as_str(),
                     reason: b.reason.as_deref(),
-                    start: b.span.start,
-                    end: b.span.end,
+                    start: article.source_offset(b.span.start),
+                    end: article.source_offset(b.span.end),
                     sentences: Vec::with_capacity(b.sentences.len()),
                 })
                 .collect(),
@@ -196,7 +196,7 @@ impl<'a> ArticleJson<'a> {
             outlet: article.meta.outlet.as_deref(),
             words: article.words(),
             notes: &article.notes,
-            text: &article.text,
+            text: article.source_text(),
             blocks: Vec::new(),
         }
     }
@@ -286,8 +286,8 @@ impl ArticleJson<'_> {
                     block: bi,
                     sentence: Some(u.sentence),
                 },
-                start: u.span.start,
-                end: u.span.end,
+                start: article.source_offset(u.span.start),
+                end: article.source_offset(u.span.end),
             });
             let block = BlockJson {
                 id: Id {
@@ -297,8 +297,8 @@ impl ArticleJson<'_> {
                 },
                 role: b.role.as_str(),
                 reason: b.reason.as_deref(),
-                start: b.span.start,
-                end: b.span.end,
+                start: article.source_offset(b.span.start),
+                end: article.source_offset(b.span.end),
                 sentences: Vec::new(),
             };
             block.write_compact_with(&mut out.buf, sentences);

@@ -131,19 +131,29 @@ struct ClaimJson<'a> {
     occurrences: Vec<OccJson>,
 }
 
-fn occ(o: &[Occurrence], at: &dyn Fn(usize) -> usize) -> Vec<OccJson> {
+/// Occurrences as written: `at` gives each one's index in `articles`, and
+/// its bytes are counted in that article's text as read.
+fn occ(o: &[Occurrence], articles: &[Article], at: &dyn Fn(usize) -> usize) -> Vec<OccJson> {
     o.iter()
-        .map(|o| OccJson {
-            article: at(o.article),
-            start: o.span.start,
-            end: o.span.end,
+        .map(|o| {
+            let i = at(o.article);
+            let a = &articles[i];
+            OccJson {
+                article: i,
+                start: a.source_offset(o.span.start),
+                end: a.source_offset(o.span.end),
+            }
         })
         .collect()
 }
 
 /// The analysis fields of `s`; `at` maps the story's article indices to the
 /// indices of the written `articles` list.
-fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a> {
+fn story_fields<'a>(
+    s: &'a Story,
+    articles: &[Article],
+    at: &dyn Fn(usize) -> usize,
+) -> StoryFields<'a> {
     StoryFields {
         pairs: s
             .pairs
@@ -176,7 +186,7 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
             .map(|q| QuoteJson {
                 text: &q.text,
                 speaker: q.speaker.as_deref(),
-                occurrences: occ(&q.occurrences, at),
+                occurrences: occ(&q.occurrences, articles, at),
                 altered: q.altered,
                 other_speakers: q
                     .other_speakers
@@ -190,7 +200,8 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
                     .variants
                     .iter()
                     .map(|v| VariantJson {
-                        occurrence: occ(std::slice::from_ref(&v.occurrence), at).remove(0),
+                        occurrence: occ(std::slice::from_ref(&v.occurrence), articles, at)
+                            .remove(0),
                         words: v
                             .words
                             .iter()
@@ -209,7 +220,7 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
             .iter()
             .map(|c| ClaimJson {
                 text: &c.text,
-                occurrences: occ(&c.occurrences, at),
+                occurrences: occ(&c.occurrences, articles, at),
             })
             .collect(),
         disagreements: s
@@ -221,11 +232,11 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
                 class: d.class.as_str(),
                 a: SideJson {
                     words: &d.a_words,
-                    occurrences: occ(&d.a, at),
+                    occurrences: occ(&d.a, articles, at),
                 },
                 b: SideJson {
                     words: &d.b_words,
-                    occurrences: occ(&d.b, at),
+                    occurrences: occ(&d.b, articles, at),
                 },
             })
             .collect(),
@@ -238,7 +249,7 @@ fn story_fields<'a>(s: &'a Story, at: &dyn Fn(usize) -> usize) -> StoryFields<'a
                 words_a: &w.words_a,
                 words_b: &w.words_b,
                 count: w.count,
-                occurrences: occ(&w.occurrences, at),
+                occurrences: occ(&w.occurrences, articles, at),
             })
             .collect(),
     }
@@ -248,7 +259,7 @@ pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::R
     let doc = StoryJson {
         schema: "storydiff.story/1",
         articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
-        fields: story_fields(s, &|i| i),
+        fields: story_fields(s, articles, &|i| i),
     };
     super::write_json_line(out, &doc, false)
 }
@@ -295,7 +306,7 @@ pub fn write_pile_json(out: &mut dyn Write, articles: &[Article], pile: &Pile) -
                     .as_ref()
                     .map(|(first, last)| DatesJson { first, last }),
                 outlets: &s.outlets,
-                fields: story_fields(&s.story, &|i| s.articles[i]),
+                fields: story_fields(&s.story, articles, &|i| s.articles[i]),
             })
             .collect(),
         singles: &pile.singles,
