@@ -4,14 +4,15 @@
 # sentences edited, ~0.5% deleted, ~0.5% inserted, runs of sentences merged and
 # split, a few paragraphs moved), and counts the changed words each reports
 # against the generator's truth — on every source: generated news prose and
-# the public-domain texts of scripts/fetch-corpus.sh (KJV, Jargon File, SQLite
-# docs), each through the project's generator (examples/gen_pair.rs) and the
-# independent one (scripts/gen_pair.py, which also wraps after hyphens).
+# the texts of scripts/fetch-corpus.sh (KJV, Jargon File, SQLite docs, GCIDE,
+# Devil's Dictionary, World English Bible, GNU standards, licence texts), each
+# through the project's generator (examples/gen_pair.rs) and the independent
+# one (scripts/gen_pair.py, which also wraps after hyphens).
 #
 # Usage: scripts/bench-peers.sh [OUT_DIR]   (default: target/bench-peers)
-# Environment: SOURCES (default "generated kjv jargon sqlite"), GENERATORS
-# (default "rs py"), TOOLS (default "storydiff wdiff dwdiff git git-minimal diff"),
-# SIZES (default "40k 1m 5m").
+# Environment: SOURCES (default "generated kjv jargon sqlite gcide devil web gnu
+# licenses"), GENERATORS (default "rs py"), TOOLS (default "storydiff wdiff
+# dwdiff git git-minimal diff"), SIZES (default "40k 1m 5m").
 # Prints a Markdown table (median wall time, peak memory, words deleted/inserted
 # and their error against the truth) and writes it to OUT_DIR/results.md.
 set -euo pipefail
@@ -35,11 +36,11 @@ fi
 
 cargo build --release --quiet --bin storydiff --example gen_pair
 bin=target/release/storydiff
-sources=${SOURCES:-generated kjv jargon sqlite}
+sources=${SOURCES:-generated kjv jargon sqlite gcide devil web gnu licenses}
 generators=${GENERATORS:-rs py}
 read -r -a tools <<< "${TOOLS:-storydiff wdiff dwdiff git git-minimal diff}"
 sizes=${SIZES:-40k 1m 5m}
-if [ "$sources" != generated ] && [ ! -s target/corpus/sqlite.txt ]; then
+if [ "$sources" != generated ] && [ ! -s target/corpus/licenses.txt ]; then
   scripts/fetch-corpus.sh >&2
 fi
 

@@ -6,11 +6,19 @@ paragraph per line.
     corpus_text.py kjv BIBLE_DUMP      # output of `bible -f "Gen1:1-Rev22:21"`
     corpus_text.py jargon JARGON_DICT   # the Jargon File, dictd format (unzipped)
     corpus_text.py sqlite HTML_DIR      # SQLite's documentation pages
+    corpus_text.py gcide GCIDE_DICT     # GCIDE, dictd format (unzipped)
+    corpus_text.py devil DEVIL_DICT     # The Devil's Dictionary, dictd format (unzipped)
+    corpus_text.py web SWORD_MODULE_DIR # World English Bible, a SWORD zText module
+    corpus_text.py gnu TEXT_FILE...     # GNU coding standards, Info-style plain text
+    corpus_text.py licenses TXT_DIR     # licence texts with YAML front matter
 """
+import html
 import html.parser
 import os
 import re
+import struct
 import sys
+import zlib
 
 
 def kjv(path):
@@ -87,7 +95,156 @@ def sqlite(root):
     return out
 
 
+def prose(text):
+    """A paragraph worth keeping: enough words, ending like a sentence."""
+    return len(text.split()) >= 8 and text.rstrip()[-1:] in ".?!”\"'"
+
+
+def joined(lines):
+    """Lines of one paragraph joined; a word broken after its hyphen at a line
+    end (`cannon-` / `shot`) is joined again."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+            out += line
+        else:
+            out += (" " if out else "") + line
+    return out
+
+
+def blocks(path):
+    """Blank-line separated blocks of lines."""
+    block = []
+    for line in open(path, encoding="utf-8", errors="replace"):
+        if line.strip():
+            block.append(line.rstrip("\n"))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+# A line that only names the source of a GCIDE definition ("[1913 Webster]").
+SOURCE_LINE = re.compile(r"^\s*\[[^\]]*(Webster|WordNet|PJC|Century|Chambers)[^\]]*\]\s*$")
+
+
+def gcide(path):
+    """The definitions of each entry (the headword line skipped), one paragraph
+    each: indented lines up to a source line ("[1913 Webster]") or a blank
+    line; cross-reference braces taken out, dashes and citations kept."""
+    out, para = [], []
+
+    def end():
+        text = re.sub(r"[{}]", "", joined(para))
+        if prose(text):
+            out.append(text)
+        para.clear()
+
+    for line in open(path, encoding="utf-8", errors="replace"):
+        if not line.strip() or SOURCE_LINE.match(line):
+            end()
+        elif line.startswith("   "):
+            para.append(line)
+        else:
+            end()  # a headword line
+    end()
+    return out
+
+
+def devil(path):
+    """The entries and their prose quotations (verse kept as it is joined:
+    it rarely ends like a sentence); attributions, set far right, dropped."""
+    out = []
+    for block in blocks(path):
+        lines = [l for l in block if not re.match(r"^\s{20,}\S", l)]
+        text = joined(lines)
+        if prose(text) and "00-database" not in text:
+            out.append(text)
+    return out
+
+
+def web(module):
+    """The World English Bible from its SWORD zText module (OSIS markup): the
+    module's own paragraphs (`x-p` divisions), notes and titles left out."""
+    chunks = []
+    for testament in ("ot", "nt"):
+        base = os.path.join(module, testament)
+        index = open(base + ".bzs", "rb").read()
+        verses = open(base + ".bzv", "rb").read()
+        data = open(base + ".bzz", "rb").read()
+        cache = {}
+        for i in range(0, len(verses) - 9, 10):
+            block, start, size = struct.unpack_from("<IIH", verses, i)
+            if not size:
+                continue
+            if block not in cache:
+                cache.clear()
+                offset, length, _ = struct.unpack_from("<III", index, block * 12)
+                cache[block] = zlib.decompress(data[offset:offset + length])
+            chunks.append(cache[block][start:start + size].decode("utf-8", "replace"))
+    osis = " ".join(chunks)
+    osis = re.sub(r"<note\b.*?</note>|<title\b.*?</title>", " ", osis, flags=re.S)
+    osis = re.sub(r'<div\b[^>]*type="x-p"[^>]*>|<chapter\b[^>]*>', "\n\n", osis)
+    text = html.unescape(re.sub(r"<[^>]*>", "", osis))
+    out = []
+    for para in text.split("\n\n"):
+        para = " ".join(para.split())
+        if prose(para):
+            out.append(para)
+    return out
+
+
+def gnu(*paths):
+    """Info-style plain text: a paragraph opens after a blank line or with a
+    three-space indent; examples (indented five or more), menus, headings
+    and their underlines are left out."""
+    out = []
+
+    def end(para):
+        text = joined(para)
+        if prose(text):
+            out.append(text)
+
+    for path in paths:
+        for block in blocks(path):
+            para = []
+            for line in block:
+                if re.match(r"^\s{5,}\S", line) or re.match(r"^[*=-]{3,}\s*$", line) or line.startswith("* "):
+                    end(para)
+                    para = []
+                    continue
+                if line.startswith("   ") and para:
+                    end(para)
+                    para = []
+                para.append(line)
+            end(para)
+    return out
+
+
+def licenses(root):
+    """Licence texts after their YAML front matter, paragraphs joined, section
+    numbers and clause letters kept: legal prose with recurring clauses."""
+    out = []
+    for name in sorted(os.listdir(root)):
+        if not name.endswith(".txt"):
+            continue
+        path = os.path.join(root, name)
+        text = open(path, encoding="utf-8", errors="replace").read()
+        parts = text.split("\n---\n", 1)
+        body = parts[1] if text.startswith("---") and len(parts) == 2 else text
+        for para in re.split(r"\n\s*\n", body):
+            para = joined(para.splitlines())
+            if prose(para):
+                out.append(para)
+    return out
+
+
 if __name__ == "__main__":
-    kind, path = sys.argv[1], sys.argv[2]
-    paras = {"kjv": kjv, "jargon": jargon, "sqlite": sqlite}[kind](path)
+    kind, paths = sys.argv[1], sys.argv[2:]
+    paras = {"kjv": kjv, "jargon": jargon, "sqlite": sqlite, "gcide": gcide, "devil": devil,
+             "web": web, "gnu": gnu, "licenses": licenses}[kind](*paths)
     sys.stdout.write("\n\n".join(paras) + "\n")

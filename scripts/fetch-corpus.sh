@@ -6,10 +6,24 @@
 #           repetitive verse, recurring sentence openings ("And he said").
 #   jargon  The Jargon File 4.4.7 (dict-jargon): essay-like technical prose.
 #   sqlite  SQLite's documentation (sqlite3-doc): formal specification prose.
+#   gcide   GCIDE, the Collaborative International Dictionary of English
+#           (dict-gcide): definitions full of citations, `--Bailey.`, `;`.
+#   devil   The Devil's Dictionary (dict-devil): satirical entries and verse.
+#   web     World English Bible (sword-text-web, a SWORD module read here):
+#           modern-English verse-like narrative, curly quotes, its own paragraphs.
+#   gnu     GNU coding standards and maintainers' guide (gnu-standards):
+#           technical and formal prose, `--` dashes, Info cross-references.
+#   licenses  Free-software licence texts (ruby-licensee ships them): legal
+#           prose, numbered clauses, recurring boilerplate.
 #
-# All three are in the public domain (see each package's copyright file).
+# Licences: KJV, Jargon File, SQLite docs, Devil's Dictionary and World
+# English Bible are in the public domain; GCIDE is under the GPL, the GNU
+# standards under the GFDL, the licence texts under their own verbatim-copying
+# terms (see each package's copyright file). They are fetched for local tests
+# and benchmarks only, never committed.
 # Usage: scripts/fetch-corpus.sh [OUT_DIR]   (default: target/corpus)
-# Writes OUT_DIR/{kjv,jargon,sqlite}.txt: paragraphs separated by blank lines.
+# Writes OUT_DIR/SOURCE.txt for each source above: paragraphs separated by
+# blank lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/corpus}
@@ -21,10 +35,15 @@ need() { command -v "$1" >/dev/null 2>&1; }
 need python3 || { echo "python3 is needed" >&2; exit 2; }
 need apt-get || { echo "apt-get is needed to fetch the Debian packages" >&2; exit 2; }
 
-packages=(bible-kjv bible-kjv-text dict-jargon sqlite3-doc)
-if ! ls "$out"/debs/bible-kjv_*.deb >/dev/null 2>&1; then
-  (cd "$out/debs" && apt-get download "${packages[@]}" 2>/dev/null) ||
-    { apt-get update -qq && (cd "$out/debs" && apt-get download "${packages[@]}"); }
+packages=(bible-kjv bible-kjv-text dict-jargon sqlite3-doc dict-gcide dict-devil
+  sword-text-web gnu-standards ruby-licensee)
+wanted=()
+for p in "${packages[@]}"; do
+  ls "$out/debs/${p}"_*.deb >/dev/null 2>&1 || wanted+=("$p")
+done
+if [ ${#wanted[@]} -gt 0 ]; then
+  (cd "$out/debs" && apt-get download "${wanted[@]}" 2>/dev/null) ||
+    { apt-get update -qq && (cd "$out/debs" && apt-get download "${wanted[@]}"); }
 fi
 for deb in "$out"/debs/*.deb; do dpkg-deb -x "$deb" "$out/root"; done
 root=$out/root
@@ -34,6 +53,16 @@ python3 "$scripts/corpus_text.py" kjv "$out/kjv.dump" > "$out/kjv.txt"
 zcat "$root/usr/share/dictd/jargon.dict.dz" > "$out/jargon.dict"
 python3 "$scripts/corpus_text.py" jargon "$out/jargon.dict" > "$out/jargon.txt"
 python3 "$scripts/corpus_text.py" sqlite "$root/usr/share/doc/sqlite3" > "$out/sqlite.txt"
-for s in kjv jargon sqlite; do
-  printf '%-7s %8d bytes %6d paragraphs\n' "$s" "$(wc -c < "$out/$s.txt")" "$(grep -c . "$out/$s.txt")"
+zcat "$root/usr/share/dictd/gcide.dict.dz" > "$out/gcide.dict"
+python3 "$scripts/corpus_text.py" gcide "$out/gcide.dict" > "$out/gcide.txt"
+zcat "$root/usr/share/dictd/devil.dict.dz" > "$out/devil.dict"
+python3 "$scripts/corpus_text.py" devil "$out/devil.dict" > "$out/devil.txt"
+# The one zText module the package ships (its folder is named by version).
+web_module=$(ls -d "$root"/usr/share/sword/modules/texts/ztext/*/ | head -1)
+python3 "$scripts/corpus_text.py" web "$web_module" > "$out/web.txt"
+for f in standards maintain; do zcat "$root/usr/share/doc/gnu-standards/$f.text.gz" > "$out/$f.text"; done
+python3 "$scripts/corpus_text.py" gnu "$out/standards.text" "$out/maintain.text" > "$out/gnu.txt"
+python3 "$scripts/corpus_text.py" licenses "$(ls -d "$root"/usr/share/rubygems-integration/all/gems/licensee-*/vendor/choosealicense.com/_licenses | tail -1)" > "$out/licenses.txt"
+for s in kjv jargon sqlite gcide devil web gnu licenses; do
+  printf '%-9s %9d bytes %6d paragraphs\n' "$s" "$(wc -c < "$out/$s.txt")" "$(grep -c . "$out/$s.txt")"
 done

@@ -269,15 +269,17 @@ fn generated_pairs_report_the_injected_edits() {
     }
 }
 
-/// The public-domain sources `scripts/fetch-corpus.sh` unpacks (repetitive
-/// verse, technical essay, formal specification prose): pairs of every
+/// The sources `scripts/fetch-corpus.sh` unpacks (repetitive verse, technical
+/// essay, formal specification, dictionary, legal prose): pairs of every
 /// source are counted within 2 % and their moves found; reflow alone is
 /// identical. Run with `cargo test --test engine -- --ignored` after fetching.
 #[test]
 #[ignore = "needs scripts/fetch-corpus.sh (Debian packages)"]
 fn public_domain_sources_within_two_percent() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus");
-    for source in ["kjv", "jargon", "sqlite"] {
+    for source in [
+        "kjv", "jargon", "sqlite", "gcide", "devil", "web", "gnu", "licenses",
+    ] {
         let path = dir.join(format!("{source}.txt"));
         let source_text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("{}: {e}; run scripts/fetch-corpus.sh", path.display()));
