@@ -117,7 +117,7 @@ cmd_for() {
 
 table="$out/results.md"
 {
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); medians of hyperfine runs."
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); medians of one hyperfine run per pair with every tool in it."
   echo
   echo "| source | gen | size | tool | median | peak memory | words deleted (truth) | words inserted (truth) | error |"
   echo "|---|---|---|---|---|---|---|---|---|"
@@ -142,24 +142,21 @@ for size in $sizes; do
   make_pair "$source" "$gen" "$size" "$dir" >/dev/null
   old="$dir/old.txt"; new="$dir/new.txt"
   read -r td ti < <(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(t["words_deleted"], t["words_inserted"])' "$dir/truth.json")
-  # The tools take turns, a few runs each, round after round, so that the
-  # machine's drift (it is shared and noisy) falls on every tool alike; the
-  # median is over all runs. Small inputs take milliseconds: many runs.
-  case $size in 40k) rounds=10; runs=20 ;; 1m) rounds=6; runs=5 ;; *) rounds=5; runs=2 ;; esac
-  for tool in "${tools[@]}"; do rm -f "$dir/$tool".*.json; done
-  for ((round = 1; round <= rounds; round++)); do
-    for tool in "${tools[@]}"; do
-      hyperfine -N -i -w 2 -r "$runs" --export-json "$dir/$tool.$round.json" \
-        "$(cmd_for "$tool" "$old" "$new")" >/dev/null 2>&1
-    done
-  done
-  for tool in "${tools[@]}"; do
-    cmd=$(cmd_for "$tool" "$old" "$new")
+  # All tools in one hyperfine run, so that the medians compared come from
+  # the same stretch of a shared, noisy machine. Small inputs take
+  # milliseconds: many runs.
+  case $size in 40k) runs=40 ;; 1m) runs=15 ;; *) runs=6 ;; esac
+  cmds=()
+  for tool in "${tools[@]}"; do cmds+=("$(cmd_for "$tool" "$old" "$new")"); done
+  hyperfine -N -i -w 3 -r "$runs" --export-json "$dir/hyperfine.json" "${cmds[@]}" >/dev/null 2>&1
+  for t in "${!tools[@]}"; do
+    tool=${tools[$t]}
+    cmd=${cmds[$t]}
     median=$(python3 -c '
 import json, statistics, sys
-times = [t for f in sys.argv[1:] for t in json.load(open(f))["results"][0]["times"]]
+times = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["times"]
 m = statistics.median(times) * 1000
-print(("%.2f ms" if m < 10 else "%.1f ms") % m)' "$dir/$tool".*.json)
+print(("%.2f ms" if m < 10 else "%.1f ms") % m)' "$dir/hyperfine.json" "$t")
     # shellcheck disable=SC2086
     mem=$(peak_kb $cmd)
     read -r d i < <(count "$tool" "$old" "$new")
