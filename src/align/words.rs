@@ -287,20 +287,7 @@ pub fn word_counts_by(old: &str, new: &str, deadline: Option<Instant>) -> (usize
         let (del, ins, kept, _) = counts_over_hyphens(old, new, &ow, &nw, deadline);
         return (del, ins, kept);
     }
-    let (mut del, mut ins, mut kept) = (0, 0, 0);
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &ow, &nw, deadline) {
-        let (tag, or, nr) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => kept += or.len(),
-            DiffTag::Delete => del += or.len(),
-            DiffTag::Insert => ins += nr.len(),
-            DiffTag::Replace => {
-                del += or.len();
-                ins += nr.len();
-            }
-        }
-    }
-    (del, ins, kept)
+    counts_of(&ow, &nw, deadline)
 }
 
 /// Kept words in runs shorter than this are chance (`the`, `to`, a name)
@@ -378,7 +365,9 @@ fn hyphen_joined(words: &[&str]) -> Vec<(String, usize)> {
 /// `word_counts_with_prose` for texts with whitespace beside a hyphen: the
 /// diff runs over `hyphen_joined` words, so `alone--when` and `alone--` /
 /// `when` are one word kept; a joined word deleted or inserted counts its
-/// words.
+/// words. Where joined words were replaced, their own words are diffed
+/// again: a space before `--` may be the text's own (`[Obs.] --Beau.`), and
+/// an edit to one of the words it joins costs that word only.
 fn counts_over_hyphens(
     old: &str,
     new: &str,
@@ -411,12 +400,34 @@ fn counts_over_hyphens(
             DiffTag::Delete => del += old_words,
             DiffTag::Insert => ins += new_words,
             DiffTag::Replace => {
-                del += old_words;
-                ins += new_words;
+                let first = |j: &[(String, usize)], k: usize| j[k].1;
+                let (o, n) = (first(&oj, or.start), first(&nj, nr.start));
+                let (d, i, k) = counts_of(&ow[o..o + old_words], &nw[n..n + new_words], deadline);
+                del += d;
+                ins += i;
+                kept += k;
             }
         }
     }
     (del, ins, kept, prose)
+}
+
+/// (deleted, inserted, kept) between two lists of words.
+fn counts_of(ow: &[&str], nw: &[&str], deadline: Option<Instant>) -> (usize, usize, usize) {
+    let (mut del, mut ins, mut kept) = (0, 0, 0);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, ow, nw, deadline) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => kept += or.len(),
+            DiffTag::Delete => del += or.len(),
+            DiffTag::Insert => ins += nr.len(),
+            DiffTag::Replace => {
+                del += or.len();
+                ins += nr.len();
+            }
+        }
+    }
+    (del, ins, kept)
 }
 
 /// Words of `text` outside quotation marks (double quotes and guillemets;
@@ -674,6 +685,33 @@ mod tests {
         assert_eq!(
             word_counts("the Post- ABC poll", "the Post-ABC poll"),
             (0, 0, 4)
+        );
+    }
+
+    #[test]
+    fn a_word_edited_beside_a_spaced_dash_costs_that_word_only() {
+        // A citation after a spaced `--` (dictionary text): replacing the
+        // citation is one word out and one in, the `[Obs.]` before it kept.
+        assert_eq!(
+            word_counts("Hidden. [Obs.] --Beau. & Fl.", "Hidden. [Obs.] which & Fl."),
+            (1, 1, 4)
+        );
+        // Two sentences run together: the full stop and the capital change
+        // two words, as they would without the dash.
+        assert_eq!(
+            word_counts(
+                "A place for hiding. --Cowell. The act of hiding.",
+                "A place for hiding. --Cowell; the act of hiding."
+            ),
+            (2, 2, 7)
+        );
+        // A line break inside the dash still costs nothing.
+        assert_eq!(
+            word_counts(
+                "A place for hiding. --Cowell. The act of hiding.",
+                "A place for hiding.\n--Cowell. The act of hiding."
+            ),
+            (0, 0, 9)
         );
     }
 
