@@ -410,12 +410,46 @@ fn reparagraphed(c: &Comparison) -> usize {
 /// such lines that follow the article on both sides and still align do not
 /// hide the cut, nor does a closing line both carry (`Keith Bradsher
 /// contributed reporting.`: `closing`). A changed or moved sentence in the
-/// tail is aligned: an edit there is not a cut.
+/// tail is aligned: an edit there is not a cut. Before a closing line, the
+/// missing part must reach past the paragraph of the last sentence both
+/// carry: sentences added to that paragraph, with a short last paragraph
+/// both carry after it, are an edit of the paragraph, not a cut.
 fn truncation(c: &Comparison, prose: &Judge, sentence: &Judge) -> Option<Truncation> {
     cut_before(c, prose, sentence, c.ops.len()).or_else(|| match closing(c, prose) {
-        end if end < c.ops.len() => cut_before(c, prose, sentence, end),
+        end if end < c.ops.len() => {
+            cut_before(c, prose, sentence, end).filter(|t| !tail_inside_last_paragraph(c, prose, t))
+        }
         _ => None,
     })
+}
+
+/// Whether the prose the full side has beyond its last shared sentence
+/// (in block `t.after_block`) all lies in that sentence's paragraph.
+fn tail_inside_last_paragraph(c: &Comparison, prose: &Judge, t: &Truncation) -> bool {
+    let full = match t.side {
+        Side::New => Side::Old,
+        Side::Old => Side::New,
+    };
+    let units = c.units(full);
+    let mut aligned = vec![false; units.len()];
+    for op in &c.ops {
+        if matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
+            let r = match full {
+                Side::Old => op.old.clone(),
+                Side::New => op.new.clone(),
+            };
+            r.for_each(|i| aligned[i] = true);
+        }
+    }
+    let Some(last) = (0..units.len())
+        .rev()
+        .find(|&i| aligned[i] && units[i].block == t.after_block)
+    else {
+        return false;
+    };
+    (last + 1..units.len())
+        .filter(|&i| prose(full, i) && !aligned[i])
+        .all(|i| units[i].block == t.after_block)
 }
 
 /// Says something of a unit of one side.
