@@ -8,13 +8,16 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::Instant;
 
-use super::assertion::assertion_words;
+mod reading;
+
 use super::similarity::{average_link, distinct, quote_similarity, Profile, Vocab};
 use super::units::{self, Unit};
 use super::{
     summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, WordKind,
 };
 use crate::article::{Article, Span};
+use reading::Pool;
+pub(crate) use reading::Reading;
 
 /// Similarity from which two sentences of different articles say the same thing
 /// (when each is the other's best match in its article).
@@ -581,122 +584,6 @@ fn find(parent: &mut [usize], x: usize) -> usize {
     r
 }
 
-/// The content sentences of the articles (four words or more, not social or
-/// signature furniture), profiled,
-/// with a key of their words as written (for word-for-word twins).
-fn content_sentences(articles: &[&Article], vocab: &mut Vocab) -> (Vec<Sent>, Vec<u64>) {
-    let mut sents = Vec::new();
-    let mut keys = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for b in a.blocks.iter().filter(|b| b.role.is_content()) {
-            for &s in &b.sentences {
-                let text = &a.text[s.range()];
-                // A Chinese or Japanese word is about two characters.
-                let min = if text.chars().any(crate::article::is_cjk) {
-                    2 * MIN_WORDS
-                } else {
-                    MIN_WORDS
-                };
-                if crate::article::unicode_word_count(text, min) < min
-                    || crate::article::is_furniture_sentence(text)
-                {
-                    continue;
-                }
-                sents.push(Sent {
-                    article: ai,
-                    span: s,
-                    profile: vocab.profile(text),
-                    key: words_key(text),
-                    cut: ends_cut(text),
-                    question: asks(text),
-                    body: b.role == crate::article::Role::Body,
-                    fails: false,
-                    names: Vec::new(),
-                    things: Vec::new(),
-                    seq: Vec::new(),
-                    asserted: Profile::default(),
-                });
-                keys.push(words_key(text));
-            }
-        }
-    }
-    (sents, keys)
-}
-
-/// Fills the names of each sentence that is `searched`: runs of words written
-/// with a capital letter (a sentence's first word only when these sentences
-/// write it with a capital inside sentences too), a run ending at punctuation;
-/// and the stems of its words in order.
-fn mark_names(articles: &[&Article], sents: &mut [Sent], searched: &[bool], vocab: &mut Vocab) {
-    let capital = |w: &str| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_uppercase)
-    };
-    let mut known = Vec::new();
-    for s in sents.iter().zip(searched).filter(|x| *x.1).map(|x| x.0) {
-        let text = &articles[s.article].text[s.span.range()];
-        for w in crate::article::split_words(text)
-            .skip(1)
-            .filter(|w| capital(w))
-        {
-            vocab.stems_of(w, |id| {
-                let id = id as usize;
-                if known.len() <= id {
-                    known.resize(id + 1, false);
-                }
-                known[id] = true;
-            });
-        }
-    }
-    for s in sents.iter_mut().zip(searched).filter(|x| *x.1).map(|x| x.0) {
-        let text = &articles[s.article].text[s.span.range()];
-        let mut run: Vec<u32> = Vec::new();
-        let mut last = "";
-        let words: Vec<&str> = crate::article::split_words(text).collect();
-        let asserted = assertion_words(&words);
-        s.fails = asserts_failure(&words, &asserted);
-        for (k, &w) in words.iter().enumerate() {
-            vocab.stems_of(w, |id| s.seq.push(id));
-            if asserted[k] {
-                // Trimmed as a profile trims it (`4.8%,` is `4.8%`).
-                let bare = w
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
-                vocab.stems_of(bare, |id| s.asserted.stems.push(id));
-            }
-            let mut stems = Vec::new();
-            if capital(w) {
-                vocab.stems_of(w, |id| stems.push(id));
-            }
-            let first_known = k > 0
-                || stems
-                    .iter()
-                    .all(|&id| known.get(id as usize).copied().unwrap_or(false));
-            if first_known && !stems.is_empty() {
-                run.extend(stems);
-                last = w;
-            } else if !run.is_empty() {
-                s.things.push(names_a_thing(last));
-                s.names.push(std::mem::take(&mut run));
-            }
-            let ends = w.ends_with(|c: char| ",;:.!?)”\"’".contains(c));
-            if ends && !run.is_empty() {
-                s.things.push(names_a_thing(last));
-                s.names.push(std::mem::take(&mut run));
-            }
-        }
-        if !run.is_empty() {
-            s.things.push(names_a_thing(last));
-            s.names.push(run);
-        }
-        let stems = &mut s.asserted.stems;
-        stems.retain(|&id| !vocab.is_stop(id));
-        stems.sort_unstable();
-        stems.dedup();
-    }
-}
-
 /// Whether what a sentence asserts (`asserted`: its words that are part of
 /// its assertion) is that something failed: `failed to` or `fails to` in
 /// its main clause (`Louisiana lawmakers failed to override …`), the
@@ -773,31 +660,30 @@ fn words_key(text: &str) -> u64 {
     h.finish()
 }
 
-/// For each sentence, its word-for-word twin in each other article: a
-/// sentence an article repeats is paired in order (its first copy with the
-/// other article's first copy, its second with the second), so that two
-/// copies of a page carry each repeat in one claim: (article, twin) pairs.
-fn twins(sents: &[Sent], keys: &[u64]) -> Vec<Vec<(usize, usize)>> {
+/// For each sentence (`keys`: its article and the key of its words), its
+/// word-for-word twin in each other article: a sentence an article repeats
+/// is paired in order (its first copy with the other article's first copy,
+/// its second with the second), so that two copies of a page carry each
+/// repeat in one claim: (article, twin) pairs.
+fn twins(keys: &[(usize, u64)]) -> Vec<Vec<(usize, usize)>> {
     let mut by_key: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
-    for (i, (s, &k)) in sents.iter().zip(keys).enumerate() {
-        by_key.entry((k, s.article)).or_default().push(i);
+    for (i, &(a, k)) in keys.iter().enumerate() {
+        by_key.entry((k, a)).or_default().push(i);
     }
     let mut articles_of: HashMap<u64, Vec<usize>> = HashMap::new();
     for &(k, a) in by_key.keys() {
         articles_of.entry(k).or_default().push(a);
     }
-    sents
-        .iter()
-        .zip(keys)
+    keys.iter()
         .enumerate()
-        .map(|(i, (s, &k))| {
-            let rank = by_key[&(k, s.article)]
+        .map(|(i, &(article, k))| {
+            let rank = by_key[&(k, article)]
                 .iter()
                 .position(|&j| j == i)
                 .expect("a sentence is listed under its own key");
             articles_of[&k]
                 .iter()
-                .filter(|&&a| a != s.article)
+                .filter(|&&a| a != article)
                 .filter_map(|&a| by_key[&(k, a)].get(rank).map(|&j| (a, j)))
                 .collect()
         })
@@ -915,15 +801,21 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
 /// not yet searched keep only their word-for-word twins, and `late` says how
 /// many were searched.
 fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
-    let mut vocab = Vocab::for_claims();
-    let (mut sents, keys) = content_sentences(articles, &mut vocab);
-    let twins = twins(&sents, &keys);
-    // Only sentences without a twin in every other article are compared.
-    let searched: Vec<bool> = twins.iter().map(|t| t.len() + 1 < articles.len()).collect();
-    // Before freezing: looking up a word the profiles did not see would
-    // clear the frozen weights.
-    mark_names(articles, &mut sents, &searched, &mut vocab);
-    let titles = title_stems(articles, &mut vocab);
+    let mut reading = Reading::new(articles);
+    let all: Vec<usize> = (0..articles.len()).collect();
+    reading.read_searched(articles, std::slice::from_ref(&all));
+    search(reading.pool(&all, true), deadline)
+}
+
+/// The claims of a pool: each sentence's best matches (only sentences
+/// without a twin in every other article are compared) joined into clusters.
+fn search(pool: Pool, deadline: Option<Instant>) -> Clusters {
+    let Pool {
+        sents,
+        twins,
+        mut vocab,
+        titles,
+    } = pool;
     vocab.freeze_with(SMALL_POOL);
     let index = stem_index(&sents);
     // Words in many sentences say little about which claim this is, and cost
@@ -940,23 +832,6 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     }
 }
 
-/// The stems of each article's headline, sorted (none for an article
-/// without one).
-fn title_stems(articles: &[&Article], vocab: &mut Vocab) -> Vec<Vec<u32>> {
-    articles
-        .iter()
-        .map(|a| {
-            let mut stems = Vec::new();
-            if let Some(t) = &a.meta.title {
-                vocab.stems_of(t, |id| stems.push(id));
-            }
-            stems.sort_unstable();
-            stems.dedup();
-            stems
-        })
-        .collect()
-}
-
 /// A story's claims joined from the claims each pair of its articles shares
 /// (`shared`: the two articles' indices and what `shared_claims` gives them),
 /// as the story's own search joins its links (`join_links`): strongest first,
@@ -965,11 +840,13 @@ fn title_stems(articles: &[&Article], vocab: &mut Vocab) -> Vec<Vec<u32>> {
 /// two articles a pair of sentences only where their pair pairs them, or where
 /// both are paired with one sentence of a third article.
 pub(crate) fn cluster_from_pairs(
-    articles: &[&Article],
+    reading: &Reading,
     shared: &[(usize, usize, &[SharedClaim])],
 ) -> Clusters {
-    let mut vocab = Vocab::for_claims();
-    let (sents, _) = content_sentences(articles, &mut vocab);
+    let all: Vec<usize> = (0..reading.articles()).collect();
+    let Pool {
+        sents, mut vocab, ..
+    } = reading.pool(&all, false);
     vocab.freeze_with(SMALL_POOL);
     let links = links_of_pairs(&sents, shared);
     let clusters = join_pair_links(&sents, &vocab, links);
@@ -1268,6 +1145,13 @@ pub struct SharedClaim {
 /// `shared_sentences` for the pair, in a story of any size).
 pub fn shared_claims(old: &Article, new: &Article) -> Vec<SharedClaim> {
     shared_of(&cluster(&[old, new]))
+}
+
+/// `shared_claims` of articles `old` and `new` of a story's reading (whose
+/// `read_searched` has read the pair): each article of a story is read
+/// once, however many pairs it is in.
+pub(crate) fn shared_claims_read(reading: &Reading, old: usize, new: usize) -> Vec<SharedClaim> {
+    shared_of(&search(reading.pool(&[old, new], true), None))
 }
 
 /// The claims of a pool of two articles (old first) that both carry, in the
@@ -1718,6 +1602,28 @@ fn with_words(
 
 #[cfg(test)]
 mod tests {
+    use crate::article::Article;
+
+    #[test]
+    fn a_pair_pooled_from_a_story_reading_is_the_pair_read_alone() {
+        let articles = crate::sample::load_sample_story();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let n = refs.len();
+        let pairs: Vec<Vec<usize>> = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| vec![a, b]))
+            .collect();
+        let mut reading = super::Reading::new(&refs);
+        reading.read_searched(&refs, &pairs);
+        let mut shared = 0;
+        for p in &pairs {
+            let alone = super::shared_claims(refs[p[0]], refs[p[1]]);
+            let pooled = super::shared_claims_read(&reading, p[0], p[1]);
+            assert_eq!(pooled, alone, "pair {p:?}");
+            shared += alone.len();
+        }
+        assert!(shared >= 10, "{shared} shared claims in the samples' pairs");
+    }
+
     #[test]
     fn a_named_law_is_what_is_said() {
         assert!(super::names_a_thing("Act,"));
@@ -1730,7 +1636,7 @@ mod tests {
     fn a_failure_in_the_main_clause() {
         let fails = |s: &str| {
             let words: Vec<&str> = s.split_whitespace().collect();
-            let asserted = super::assertion_words(&words);
+            let asserted = crate::align::assertion::assertion_words(&words);
             super::asserts_failure(&words, &asserted)
         };
         assert!(fails(

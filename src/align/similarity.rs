@@ -813,6 +813,12 @@ impl Vocab {
 
     /// Profiles a sentence and counts it towards document frequencies.
     pub fn profile(&mut self, text: &str) -> Profile {
+        self.profile_noting(text, |_| {})
+    }
+
+    /// `profile`, telling `note` the id of every word it reads, in order
+    /// (function words too).
+    pub fn profile_noting(&mut self, text: &str, mut note: impl FnMut(u32)) -> Profile {
         let text = head(text);
         // A word is at least two bytes with the space after it.
         let mut stems = Vec::with_capacity(text.len() / 3 + 1);
@@ -821,6 +827,7 @@ impl Vocab {
         for (word, in_quote) in words_with_quotes(text) {
             terms_of_parts(word, |t| {
                 let id = self.id(t);
+                note(id);
                 if !self.stop[id as usize] {
                     stems.push(id);
                 }
@@ -840,6 +847,35 @@ impl Vocab {
         }
         self.docs += 1;
         Profile { stems, quotes }
+    }
+
+    /// How many stems it has ids for.
+    pub fn stem_count(&self) -> usize {
+        self.df.len()
+    }
+
+    /// A vocabulary of some of these stems (`order`: their ids here, in the
+    /// order of their ids there) with the document frequencies `df` over
+    /// `docs` sentences: what a vocabulary that read only those sentences
+    /// would hold, as `align::claims` pools read them. It knows no words,
+    /// only what each stem is.
+    pub fn pooled(&self, order: &[u32], df: Vec<u32>, docs: u32) -> Vocab {
+        let pick = |v: &[bool]| order.iter().map(|&g| v[g as usize]).collect();
+        let pick_value = |v: &[Option<f64>]| order.iter().map(|&g| v[g as usize]).collect();
+        Vocab {
+            df,
+            stop: pick(&self.stop),
+            number: pick(&self.number),
+            when: pick(&self.when),
+            weak: pick(&self.weak),
+            role: pick(&self.role),
+            magnitude: pick(&self.magnitude),
+            value: pick_value(&self.value),
+            leading: pick_value(&self.leading),
+            docs,
+            paraphrases: self.paraphrases,
+            ..Vocab::default()
+        }
     }
 
     /// The stem ids of a text's words, without counting them towards

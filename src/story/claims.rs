@@ -3,4 +3,6 @@
 //! clustering is the engine's (`align::claims`), so that a diff by claims pairs
 //! exactly what the story counts.
 
-pub(crate) use crate::align::claims::{cluster, cluster_from_pairs, Clusters, Sent};
+pub(crate) use crate::align::claims::{
+    cluster, cluster_from_pairs, shared_claims_read, Clusters, Reading, Sent,
+};

@@ -18,7 +18,7 @@ mod wording;
 use std::collections::{HashMap, HashSet};
 
 use crate::align::evidence::{index, judge};
-use crate::align::{align, overlap, shared_claims, AlignOptions, Relation, SharedClaim};
+use crate::align::{align, overlap, AlignOptions, Relation, SharedClaim};
 use crate::article::{Article, Span};
 pub use wording::Wording;
 
@@ -283,8 +283,10 @@ pub fn complete(articles: &[Article], outline: Story) -> Story {
     }
     let mut quotes = ledger(articles);
     altered::mark_altered(&mut quotes, articles);
-    let shared = shared_by_pair(articles, &outline.pairs);
-    let claims = coverage(articles, &outline.pairs, shared.as_deref());
+    let refs: Vec<&Article> = articles.iter().collect();
+    let mut reading = claims::Reading::new(&refs);
+    let shared = shared_by_pair(&refs, &mut reading, &outline.pairs);
+    let claims = coverage(articles, &reading, &outline.pairs, shared.as_deref());
     let disagreements = disagreements::find(&claims, articles);
     let wording = wording::wording(articles, &claims);
     let mut pairs = outline.pairs;
@@ -476,6 +478,7 @@ fn other_speakers(
 /// one search of all the articles' sentences.
 fn coverage(
     articles: &[Article],
+    reading: &claims::Reading,
     pairs: &[PairSummary],
     shared: Option<&[Vec<SharedClaim>]>,
 ) -> Vec<Claim> {
@@ -489,7 +492,7 @@ fn coverage(
                 .zip(shared)
                 .map(|(p, s)| (p.a, p.b, s.as_slice()))
                 .collect();
-            claims::cluster_from_pairs(&refs, &links)
+            claims::cluster_from_pairs(reading, &links)
         }
         None => claims::cluster(&refs),
     };
@@ -607,15 +610,22 @@ fn relate(
 /// them: `diff --by claims` of the pair, the compare view and the story give
 /// a pair one count whatever the story around it (a story of more articles
 /// weighs words over all of them and may join two sentences through a third).
-/// On both cores when there are many pairs; none for a story of more than
+/// Each article is read once (`reading`) for all its pairs. On both cores
+/// when there are many pairs; none for a story of more than
 /// `EVERY_PAIR_UP_TO` pairs.
-fn shared_by_pair(articles: &[Article], pairs: &[PairSummary]) -> Option<Vec<Vec<SharedClaim>>> {
+fn shared_by_pair(
+    articles: &[&Article],
+    reading: &mut claims::Reading,
+    pairs: &[PairSummary],
+) -> Option<Vec<Vec<SharedClaim>>> {
     if pairs.len() > EVERY_PAIR_UP_TO {
         return None;
     }
-    let ends: Vec<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
-    Some(pile::on_both_cores(ends, |(a, b)| {
-        shared_claims(&articles[a], &articles[b])
+    let ends: Vec<Vec<usize>> = pairs.iter().map(|p| vec![p.a, p.b]).collect();
+    reading.read_searched(articles, &ends);
+    let reading = &*reading;
+    Some(pile::on_both_cores(ends, |ends| {
+        claims::shared_claims_read(reading, ends[0], ends[1])
     }))
 }
 

@@ -1,0 +1,396 @@
+//! The content sentences of a story's articles read once, for every pool of
+//! them that looks for claims: each pair's (`shared_claims` of every pair of
+//! a story), the whole story's (its coverage table), or the two of `diff
+//! --by claims`. Reading (stemming, profiling, finding what a sentence
+//! asserts) is most of the cost of a small pool, and a story of n articles
+//! pools each of them n times.
+//!
+//! A pool numbers its stems in the order it meets them and weighs them over
+//! its own sentences; a sentence's stems are kept sorted by that number. So
+//! each sentence keeps the ids of the story's vocabulary in the order a pool
+//! meets them, and a pool (`Reading::pool`) numbers them again as a
+//! vocabulary that read only its own articles would: the same numbers, the
+//! same weights, the same sums in the same order — the same claims.
+
+use std::collections::HashSet;
+
+use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
+use crate::align::assertion::assertion_words;
+use crate::align::similarity::{distinct, Profile, Vocab};
+use crate::article::{Article, Role, Span};
+
+/// The content sentences of some articles, read with one vocabulary.
+pub(crate) struct Reading {
+    vocab: Vocab,
+    /// Each article's content sentences (four words or more, not social or
+    /// signature furniture), in order.
+    articles: Vec<Vec<Read>>,
+    /// Each article's headline, as the ids of its words in order.
+    titles: Vec<Vec<u32>>,
+    /// How many ids the profiles took (the first ones).
+    profiled: usize,
+}
+
+/// One content sentence, read.
+struct Read {
+    span: Span,
+    /// A key of its words as written (for word-for-word twins).
+    key: u64,
+    cut: bool,
+    question: bool,
+    body: bool,
+    /// The id of every word its profile read, in order.
+    calls: Vec<u32>,
+    profile: Profile,
+    /// Its words read one by one, once some pool searches it.
+    words: Option<Words>,
+}
+
+/// A sentence's words as finding names and assertions reads them.
+struct Words {
+    fails: bool,
+    /// The stems of each word in order (`seq[ends[k - 1]..ends[k]]`), and of
+    /// its bare form when it is part of what the sentence asserts (`bare`).
+    seq: Vec<u32>,
+    seq_ends: Vec<usize>,
+    bare: Vec<u32>,
+    bare_ends: Vec<usize>,
+    /// Written with a capital letter.
+    capital: Vec<bool>,
+    /// Punctuation after it ends a name.
+    closes: Vec<bool>,
+    /// A name ending in it names a thing done or decided.
+    thing: Vec<bool>,
+}
+
+impl Words {
+    fn seq_of(&self, k: usize) -> &[u32] {
+        &self.seq[if k == 0 { 0 } else { self.seq_ends[k - 1] }..self.seq_ends[k]]
+    }
+
+    fn bare_of(&self, k: usize) -> &[u32] {
+        &self.bare[if k == 0 { 0 } else { self.bare_ends[k - 1] }..self.bare_ends[k]]
+    }
+}
+
+/// A pool's sentences, each one's twins (word for word the same) in the
+/// other articles, its vocabulary (not yet frozen) and its articles'
+/// headline stems (sorted).
+pub(crate) struct Pool {
+    pub sents: Vec<Sent>,
+    pub twins: Vec<Vec<(usize, usize)>>,
+    pub vocab: Vocab,
+    pub titles: Vec<Vec<u32>>,
+}
+
+/// Numbers a pool's stems as a vocabulary of its own meets them.
+struct Renumber {
+    local: Vec<u32>,
+    /// The story's id of each of the pool's, in the pool's order.
+    order: Vec<u32>,
+}
+
+impl Renumber {
+    fn id(&mut self, g: u32) -> u32 {
+        let l = &mut self.local[g as usize];
+        if *l == u32::MAX {
+            *l = self.order.len() as u32;
+            self.order.push(g);
+        }
+        *l
+    }
+}
+
+impl Reading {
+    /// Reads the content sentences of `articles` and their profiles.
+    pub(crate) fn new(articles: &[&Article]) -> Reading {
+        let mut vocab = Vocab::for_claims();
+        let read = articles
+            .iter()
+            .map(|a| content_sentences(a, &mut vocab))
+            .collect();
+        let profiled = vocab.stem_count();
+        let titles = articles
+            .iter()
+            .map(|a| {
+                let mut ids = Vec::new();
+                if let Some(t) = &a.meta.title {
+                    vocab.stems_of(t, |id| ids.push(id));
+                }
+                ids
+            })
+            .collect();
+        Reading {
+            vocab,
+            articles: read,
+            titles,
+            profiled,
+        }
+    }
+
+    /// How many articles it read.
+    pub(crate) fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Reads the words of every sentence that one of `pools` (each a list of
+    /// articles) searches: one without a twin in every other article.
+    pub(crate) fn read_searched(&mut self, articles: &[&Article], pools: &[Vec<usize>]) {
+        for members in pools {
+            let keys: Vec<(usize, u64)> = self.keys_of(members);
+            let twins = twins(&keys);
+            let mut at = 0;
+            for &m in members {
+                for (k, read) in self.articles[m].iter_mut().enumerate() {
+                    if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
+                        let text = &articles[m].text[read.span.range()];
+                        read.words = Some(read_words(&mut self.vocab, text));
+                    }
+                }
+                at += self.articles[m].len();
+            }
+        }
+    }
+
+    /// (article in the pool, key) of the pool's sentences, in order.
+    fn keys_of(&self, members: &[usize]) -> Vec<(usize, u64)> {
+        members
+            .iter()
+            .enumerate()
+            .flat_map(|(ai, &m)| self.articles[m].iter().map(move |r| (ai, r.key)))
+            .collect()
+    }
+
+    /// The pool of `members` (articles, in this order), as reading them alone
+    /// would make it; with `names`, its searched sentences' names, words and
+    /// assertions and its headlines (which `read_searched` must have read).
+    pub(crate) fn pool(&self, members: &[usize], names: bool) -> Pool {
+        let keys = self.keys_of(members);
+        let twins = twins(&keys);
+        let mut ids = Renumber {
+            local: vec![u32::MAX; self.vocab.stem_count()],
+            order: Vec::new(),
+        };
+        // A pool of every article in order meets the profiles' words in the
+        // order the reading met them: its numbers for them are the
+        // reading's own (`diff --by claims`, a story's coverage table).
+        let whole = members.iter().copied().eq(0..self.articles.len());
+        if whole {
+            ids.order = (0..self.profiled as u32).collect();
+            ids.local[..self.profiled].copy_from_slice(&ids.order);
+        }
+        let reads: Vec<(usize, &Read)> = members
+            .iter()
+            .enumerate()
+            .flat_map(|(ai, &m)| self.articles[m].iter().map(move |r| (ai, r)))
+            .collect();
+        // Profiles first, as reading the pool's sentences profiles them.
+        let mut df: Vec<u32> = Vec::new();
+        let mut sents: Vec<Sent> = reads
+            .iter()
+            .map(|&(ai, r)| {
+                let profile = if whole {
+                    r.profile.clone()
+                } else {
+                    for &g in &r.calls {
+                        ids.id(g);
+                    }
+                    renumbered(&r.profile, &mut ids)
+                };
+                df.resize(ids.order.len(), 0);
+                for s in distinct(&profile.stems) {
+                    df[s as usize] += 1;
+                }
+                Sent {
+                    article: ai,
+                    span: r.span,
+                    profile,
+                    key: r.key,
+                    cut: r.cut,
+                    question: r.question,
+                    body: r.body,
+                    fails: false,
+                    names: Vec::new(),
+                    things: Vec::new(),
+                    seq: Vec::new(),
+                    asserted: Profile::default(),
+                }
+            })
+            .collect();
+        let docs = sents.len() as u32;
+        let mut titles = vec![Vec::new(); members.len()];
+        if names {
+            let searched: Vec<&Words> = reads
+                .iter()
+                .zip(&twins)
+                .filter(|(_, t)| t.len() + 1 < members.len())
+                .map(|((_, r), _)| r.words.as_ref().expect("searched sentences are read"))
+                .collect();
+            let known = capitalised(&searched, &mut ids);
+            let mut searched = searched.into_iter();
+            for (s, t) in sents.iter_mut().zip(&twins) {
+                if t.len() + 1 < members.len() {
+                    let words = searched.next().expect("one for each searched sentence");
+                    name(s, words, &known, &mut ids);
+                }
+            }
+            for (t, &m) in titles.iter_mut().zip(members) {
+                *t = self.titles[m].iter().map(|&g| ids.id(g)).collect();
+                t.sort_unstable();
+                t.dedup();
+            }
+        }
+        df.resize(ids.order.len(), 0);
+        let vocab = self.vocab.pooled(&ids.order, df, docs);
+        for s in &mut sents {
+            let stems = &mut s.asserted.stems;
+            stems.retain(|&id| !vocab.is_stop(id));
+            stems.sort_unstable();
+            stems.dedup();
+        }
+        Pool {
+            sents,
+            twins,
+            vocab,
+            titles,
+        }
+    }
+}
+
+/// A profile in the pool's numbers, its stems sorted again.
+fn renumbered(p: &Profile, ids: &mut Renumber) -> Profile {
+    let mut stems: Vec<u32> = p.stems.iter().map(|&g| ids.id(g)).collect();
+    stems.sort_unstable();
+    Profile {
+        stems,
+        quotes: p
+            .quotes
+            .iter()
+            .map(|q| q.iter().map(|&g| ids.id(g)).collect())
+            .collect(),
+    }
+}
+
+/// The story's ids of the words written with a capital letter inside the
+/// searched sentences (not first), numbered in the pool as met.
+fn capitalised(searched: &[&Words], ids: &mut Renumber) -> HashSet<u32> {
+    let mut known = HashSet::new();
+    for w in searched {
+        for k in 1..w.capital.len() {
+            if w.capital[k] {
+                for &g in w.seq_of(k) {
+                    ids.id(g);
+                    known.insert(g);
+                }
+            }
+        }
+    }
+    known
+}
+
+/// Fills a searched sentence's names (runs of words written with a capital
+/// letter — its first word only when the pool writes it with a capital
+/// inside sentences too — a run ending at punctuation), the stems of its
+/// words in order and of what it asserts, and whether that is a failure.
+fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
+    s.fails = words.fails;
+    let mut run: Vec<u32> = Vec::new();
+    let mut last = 0;
+    for k in 0..words.capital.len() {
+        let seq = words.seq_of(k);
+        s.seq.extend(seq.iter().map(|&g| ids.id(g)));
+        let bare = words.bare_of(k);
+        s.asserted.stems.extend(bare.iter().map(|&g| ids.id(g)));
+        let capital = words.capital[k] && !seq.is_empty();
+        let first_known = k > 0 || seq.iter().all(|g| known.contains(g));
+        if capital && first_known {
+            run.extend(seq.iter().map(|&g| ids.id(g)));
+            last = k;
+        } else if !run.is_empty() {
+            s.things.push(words.thing[last]);
+            s.names.push(std::mem::take(&mut run));
+        }
+        if words.closes[k] && !run.is_empty() {
+            s.things.push(words.thing[last]);
+            s.names.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        s.things.push(words.thing[last]);
+        s.names.push(run);
+    }
+}
+
+/// The content sentences of an article (four words or more, not social or
+/// signature furniture), profiled.
+fn content_sentences(a: &Article, vocab: &mut Vocab) -> Vec<Read> {
+    let mut out = Vec::new();
+    for b in a.blocks.iter().filter(|b| b.role.is_content()) {
+        for &s in &b.sentences {
+            let text = &a.text[s.range()];
+            // A Chinese or Japanese word is about two characters.
+            let min = if text.chars().any(crate::article::is_cjk) {
+                2 * MIN_WORDS
+            } else {
+                MIN_WORDS
+            };
+            if crate::article::unicode_word_count(text, min) < min
+                || crate::article::is_furniture_sentence(text)
+            {
+                continue;
+            }
+            let mut calls = Vec::new();
+            let profile = vocab.profile_noting(text, |id| calls.push(id));
+            out.push(Read {
+                span: s,
+                key: words_key(text),
+                cut: ends_cut(text),
+                question: asks(text),
+                body: b.role == Role::Body,
+                calls,
+                profile,
+                words: None,
+            });
+        }
+    }
+    out
+}
+
+/// A sentence's words read one by one: their stems, the stems of those it
+/// asserts (`assertion`), capitals and the punctuation that ends a name.
+fn read_words(vocab: &mut Vocab, text: &str) -> Words {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    let words: Vec<&str> = crate::article::split_words(text).collect();
+    let asserted = assertion_words(&words);
+    let mut out = Words {
+        fails: asserts_failure(&words, &asserted),
+        seq: Vec::new(),
+        seq_ends: Vec::with_capacity(words.len()),
+        bare: Vec::new(),
+        bare_ends: Vec::with_capacity(words.len()),
+        capital: Vec::with_capacity(words.len()),
+        closes: Vec::with_capacity(words.len()),
+        thing: Vec::with_capacity(words.len()),
+    };
+    for (k, &w) in words.iter().enumerate() {
+        vocab.stems_of(w, |id| out.seq.push(id));
+        out.seq_ends.push(out.seq.len());
+        if asserted[k] {
+            // Trimmed as a profile trims it (`4.8%,` is `4.8%`).
+            let bare = w
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
+            vocab.stems_of(bare, |id| out.bare.push(id));
+        }
+        out.bare_ends.push(out.bare.len());
+        out.capital.push(capital(w));
+        out.closes
+            .push(w.ends_with(|c: char| ",;:.!?)”\"’".contains(c)));
+        out.thing.push(names_a_thing(w));
+    }
+    out
+}
