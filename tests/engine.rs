@@ -354,6 +354,33 @@ fn prose_labelled_furniture_on_one_side_is_never_identical() {
     assert_eq!(c.relation, Relation::Identical);
 }
 
+/// A word edited in prose the loader labelled as furniture on both sides
+/// (a related-stories tail, an author's biography) is a difference too:
+/// never identical, the words counted as furniture words.
+#[test]
+fn prose_labelled_furniture_edited_is_never_identical() {
+    let page = |tail: &str| {
+        format!(
+            "Water board raises prices\n\nThe regional water board will raise household prices by 4.2 per cent from April, its chairman said on Wednesday.\n\nHe said the increase would pay for new pipes in the older districts of the city.\n\nRelated stories\n\nOpposition councillors said the board had ignored a report warning that leaks were costing more than the repairs would.\n\n{tail}\n"
+        )
+    };
+    let old = text(
+        "old.txt",
+        &page("He added that a hardship fund would help families who struggle to pay their bills."),
+    );
+    let new = text(
+        "new.txt",
+        &page("He added that a new hardship fund would help poor families who struggle to pay their bills."),
+    );
+    assert!(old.blocks.iter().any(|b| b.role == Role::Related));
+    let c = align(&old, &new, &AlignOptions::default());
+    assert_eq!(c.relation, Relation::Reprint);
+    assert_eq!(c.stats.furniture_words_inserted, 2);
+    // The same page both sides: identical.
+    let c = align(&old, &old, &AlignOptions::default());
+    assert_eq!(c.relation, Relation::Identical);
+}
+
 #[test]
 fn mirror_of_a_diff() {
     let pair = generate_pair(&PairSpec::new(20_000, 9), None);

@@ -267,7 +267,8 @@ struct Tally {
     /// outside quotations on both sides in runs of three or more
     /// (`word_counts_with_prose`).
     matched_prose: usize,
-    /// Prose on one side only, whatever role it was given: never identical.
+    /// Prose on one side only, or edited, whatever role it was given:
+    /// never identical.
     lone_prose: bool,
     /// The deadline may have cut a word count short.
     cut: bool,
@@ -334,6 +335,9 @@ impl Tally {
                 } else {
                     stats.furniture_words_deleted += del;
                     stats.furniture_words_inserted += ins;
+                    // Prose edited in any role (a related-stories tail, a
+                    // biography) has words on one side only.
+                    self.lone_prose |= del + ins > 0 && (body_like(&o) || body_like(&n));
                 }
             }
         }
