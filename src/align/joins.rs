@@ -277,7 +277,9 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
         let may = if changed {
             bound >= 1
         } else {
-            (bound >= RUN_WORDS || bound * 2 >= words_in(src, &c.old, &c.new))
+            // Two words shared may finish a sentence an insertion cut
+            // (`unmatched`); fewer are chance.
+            (bound >= 2 || bound * 2 >= words_in(src, &c.old, &c.new))
                 && (c.at.len() <= RUN || bound * 2 >= far_words())
         };
         if !may {
@@ -307,6 +309,7 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
                     && in_runs(src, &joined_old, &joined_new)
                         .saturating_sub(*base_runs.get_or_insert_with(|| in_runs(src, &old, &new)))
                         >= RUN_WORDS)
+                || (gain >= 2 && gain * 3 >= 2 * unmatched(src, &old, &new, &c, base))
         };
         // A run longer than the first pass's reach (`join_across_deletions`)
         // is taken in only for its far end: most of the last sentence's
@@ -326,6 +329,27 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// Words of the op's side that candidate `c` does not extend (its old side
+/// for inserted sentences, its new side for deleted ones) that the op's
+/// word diff leaves without a counterpart: when a join finds most of them,
+/// the candidate holds the rest of a sentence that an insertion (or a
+/// deletion) cut in two (`--Sir W. Hamilton.` against `--Sir W. We can …
+/// object. --Ray. Hamilton.`), however few its words.
+fn unmatched(
+    src: &Sources,
+    old: &Range<usize>,
+    new: &Range<usize>,
+    c: &Candidate,
+    kept: usize,
+) -> usize {
+    let whole = if c.new.is_empty() {
+        count_units(&src.text(Side::New, new.clone())).len()
+    } else {
+        count_units(&src.text(Side::Old, old.clone())).len()
+    };
+    whole.saturating_sub(kept)
 }
 
 /// The most words that joining candidate `c` to the op of `old` and `new`
