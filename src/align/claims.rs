@@ -707,7 +707,7 @@ type BestByArticle = HashMap<usize, (usize, f64)>;
 fn best_matches(
     sents: &[Sent],
     vocab: &Vocab,
-    index: &HashMap<u32, Vec<usize>>,
+    index: &[Vec<usize>],
     cap: usize,
     twins: &[Vec<(usize, usize)>],
     titles: &[Vec<u32>],
@@ -731,7 +731,7 @@ fn best_matches(
             continue;
         }
         for w in distinct(&sents[i].profile.stems) {
-            let list = &index[&w];
+            let list = &index[w as usize];
             if list.len() > cap {
                 continue;
             }
@@ -761,10 +761,11 @@ fn best_matches(
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
+            // A stem no sentence has is in none: not distinctive.
             let rare = |w: &u32| {
                 index
-                    .get(w)
-                    .is_some_and(|l| is_distinctive(l.len(), n, articles))
+                    .get(*w as usize)
+                    .is_some_and(|l| !l.is_empty() && is_distinctive(l.len(), n, articles))
             };
             // Numbers are facts, never an article's topic; a word both
             // headlines carry names the story, not one of its statements.
@@ -772,7 +773,7 @@ fn best_matches(
             let topic = |w: &u32| {
                 !vocab.is_number(*w)
                     && (in_title(i, w) && in_title(j, w)
-                        || index.get(w).is_some_and(|l| {
+                        || index.get(*w as usize).is_some_and(|l| {
                             [i, j]
                                 .iter()
                                 .any(|&k| is_topic(l, &starts, sents[k].article))
@@ -817,7 +818,7 @@ fn search(pool: Pool, deadline: Option<Instant>) -> Clusters {
         titles,
     } = pool;
     vocab.freeze_with(SMALL_POOL);
-    let index = stem_index(&sents);
+    let index = stem_index(&sents, vocab.stem_count());
     // Words in many sentences say little about which claim this is, and cost
     // the most to follow: candidates come from the rarer words only.
     let cap = (sents.len() / 40).max(24);
@@ -920,12 +921,13 @@ fn links_of_pairs(sents: &[Sent], shared: &[(usize, usize, &[SharedClaim])]) -> 
     links
 }
 
-/// For each stem, the sentences that have it.
-fn stem_index(sents: &[Sent]) -> HashMap<u32, Vec<usize>> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+/// For each stem (by id: the pool's ids are dense), the sentences that
+/// have it.
+fn stem_index(sents: &[Sent], stems: usize) -> Vec<Vec<usize>> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); stems];
     for (i, s) in sents.iter().enumerate() {
         for w in distinct(&s.profile.stems) {
-            index.entry(w).or_default().push(i);
+            index[w as usize].push(i);
         }
     }
     index
