@@ -4,7 +4,8 @@
 //! `storydiff diff --format json` command does it; and alignment by claims
 //! (`diff --by claims`) at ~40 KB and 1 MB. `align_no_classes` is alignment
 //! without the edit-class stage, so that one run shows what the classes
-//! cost (DESIGN: at most 10 % on top of the diff).
+//! cost (DESIGN: at most 10 % on top of the diff). `by_claims/mixed_news`:
+//! alignment by claims on a pair of mixed news, when it has been made.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use storydiff::align::{align, align_by_claims, AlignOptions};
@@ -56,6 +57,38 @@ fn bench_align(c: &mut Criterion) {
             })
         });
     }
+    g.finish();
+    bench_mixed_news(c);
+}
+
+/// Where `scripts/mixed_news_pair.py ../shared/data/same-event 1m
+/// target/mixed-news` writes its pair.
+const MIXED_NEWS: &str = "target/mixed-news";
+
+/// `diff --by claims` on a pair of mixed news (independent write-ups of many
+/// events, no sentence word for word on both sides, so every sentence is
+/// searched), without the deadline: the whole search, as an idle machine
+/// does it. Skipped when the pair has not been made.
+fn bench_mixed_news(c: &mut Criterion) {
+    let opts = LoadOptions::default();
+    let read = |name: &str| std::fs::read(format!("{MIXED_NEWS}/{name}")).ok();
+    let (Some(old), Some(new)) = (read("old.txt"), read("new.txt")) else {
+        eprintln!("by_claims/mixed skipped: make the pair with scripts/mixed_news_pair.py (see its help) into {MIXED_NEWS}");
+        return;
+    };
+    let bytes = (old.len() + new.len()) as u64;
+    let old = load_bytes("old.txt", &old, &opts).unwrap();
+    let new = load_bytes("new.txt", &new, &opts).unwrap();
+    let no_deadline = AlignOptions {
+        deadline: None,
+        ..AlignOptions::default()
+    };
+    let mut g = c.benchmark_group("by_claims");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("mixed_news", |b| {
+        b.iter(|| align_by_claims(&old, &new, &no_deadline))
+    });
     g.finish();
 }
 
