@@ -10,7 +10,7 @@ use std::time::Instant;
 
 mod reading;
 
-use super::similarity::{average_link, distinct, quote_similarity, Profile, Vocab};
+use super::similarity::{average_link, distinct, quote_similarity, FxMap, Profile, Vocab};
 use super::units::{self, Unit};
 use super::{
     summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, WordKind,
@@ -666,11 +666,13 @@ fn words_key(text: &str) -> u64 {
 /// its second with the second), so that two copies of a page carry each
 /// repeat in one claim: (article, twin) pairs.
 fn twins(keys: &[(usize, u64)]) -> Vec<Vec<(usize, usize)>> {
-    let mut by_key: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
+    // Keys are hashes already: a light hasher does (a story computes this
+    // for every pair, over every sentence of the two).
+    let mut by_key: FxMap<(u64, usize), Vec<usize>> = FxMap::default();
     for (i, &(a, k)) in keys.iter().enumerate() {
         by_key.entry((k, a)).or_default().push(i);
     }
-    let mut articles_of: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut articles_of: FxMap<u64, Vec<usize>> = FxMap::default();
     for &(k, a) in by_key.keys() {
         articles_of.entry(k).or_default().push(a);
     }
