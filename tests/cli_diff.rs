@@ -489,6 +489,8 @@ fn spans_index_the_file_after_words_split_at_a_hyphen_are_rejoined() {
     let (v, code) = json(a.to_str().unwrap(), b.to_str().unwrap());
     assert_eq!((v["relation"].as_str(), code), (Some("identical"), Some(0)));
     assert_eq!(v["new"]["text"].as_str(), Some(new));
+    let span =
+        |v: &Value| v["start"].as_u64().unwrap() as usize..v["end"].as_u64().unwrap() as usize;
     let rejoined = |s: &str| {
         let mut out = String::new();
         let mut rest = s;
@@ -503,11 +505,9 @@ fn spans_index_the_file_after_words_split_at_a_hyphen_are_rejoined() {
         let text = side["text"].as_str().unwrap();
         let mut out = Vec::new();
         for b in side["blocks"].as_array().unwrap() {
-            let (s, e) = (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap());
-            assert!(text.get(s as usize..e as usize).is_some(), "block {b}");
+            assert!(text.get(span(b)).is_some(), "block {b}");
             for st in b["sentences"].as_array().unwrap() {
-                let (s, e) = (st["start"].as_u64().unwrap(), st["end"].as_u64().unwrap());
-                out.push(rejoined(&text[s as usize..e as usize]));
+                out.push(rejoined(&text[span(st)]));
             }
         }
         out
@@ -534,8 +534,7 @@ fn spans_index_the_file_after_words_split_at_a_hyphen_are_rejoined() {
         let quote = q["text"].as_str().unwrap();
         for o in q["occurrences"].as_array().unwrap() {
             let text = texts[o["article"].as_u64().unwrap() as usize];
-            let (s, e) = (o["start"].as_u64().unwrap(), o["end"].as_u64().unwrap());
-            let at = rejoined(&text[s as usize..e as usize]);
+            let at = rejoined(&text[span(o)]);
             assert!(
                 at.contains(&rejoined(quote)) || rejoined(quote).contains(&at),
                 "{quote:?} at {at:?}"

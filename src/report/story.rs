@@ -9,7 +9,7 @@ use super::json::ArticleJson;
 use super::md;
 use crate::article::Article;
 use crate::display::{clip, one_line};
-use crate::story::{Occurrence, Pile, Story};
+use crate::story::{Occurrence, PairSummary, Pile, Quote, Story};
 
 #[derive(Serialize)]
 struct StoryJson<'a> {
@@ -131,96 +131,102 @@ struct ClaimJson<'a> {
     occurrences: Vec<OccJson>,
 }
 
-/// Occurrences as written: `at` gives each one's index in `articles`, and
-/// its bytes are counted in that article's text as read.
-fn occ(o: &[Occurrence], articles: &[Article], at: &dyn Fn(usize) -> usize) -> Vec<OccJson> {
-    o.iter()
-        .map(|o| {
-            let i = at(o.article);
-            let a = &articles[i];
-            OccJson {
-                article: i,
-                start: a.source_offset(o.span.start),
-                end: a.source_offset(o.span.end),
-            }
-        })
-        .collect()
+/// Where the written JSON puts a story's articles: `at` maps the story's
+/// article indices to the indices of the written `articles` list, and an
+/// occurrence's bytes are counted in that article's text as read.
+struct Written<'w> {
+    articles: &'w [Article],
+    at: &'w dyn Fn(usize) -> usize,
 }
 
-/// The analysis fields of `s`; `at` maps the story's article indices to the
-/// indices of the written `articles` list.
-fn story_fields<'a>(
-    s: &'a Story,
-    articles: &[Article],
-    at: &dyn Fn(usize) -> usize,
-) -> StoryFields<'a> {
-    StoryFields {
-        pairs: s
-            .pairs
+impl Written<'_> {
+    fn index(&self, article: usize) -> usize {
+        (self.at)(article)
+    }
+
+    fn occurrence(&self, o: &Occurrence) -> OccJson {
+        let i = self.index(o.article);
+        let a = &self.articles[i];
+        OccJson {
+            article: i,
+            start: a.source_offset(o.span.start),
+            end: a.source_offset(o.span.end),
+        }
+    }
+
+    fn occurrences(&self, o: &[Occurrence]) -> Vec<OccJson> {
+        o.iter().map(|o| self.occurrence(o)).collect()
+    }
+}
+
+fn pair_json<'a>(p: &'a PairSummary, w: &Written) -> PairJson<'a> {
+    PairJson {
+        a: w.index(p.a),
+        b: w.index(p.b),
+        relation: p.relation.as_str(),
+        similarity: p.similarity,
+        shared_sentences: p.shared_sentences,
+        shared_quotes: p.shared_quotes,
+        evidence: EvidenceJson {
+            score: p.evidence.score,
+            text: p.evidence.text,
+            terms: &p.evidence.terms,
+            quote_runs: p.evidence.quote_runs,
+            title: p.evidence.title,
+            days_apart: p.evidence.days_apart,
+        },
+    }
+}
+
+fn quote_json<'a>(q: &'a Quote, w: &Written) -> QuoteJson<'a> {
+    QuoteJson {
+        text: &q.text,
+        speaker: q.speaker.as_deref(),
+        occurrences: w.occurrences(&q.occurrences),
+        altered: q.altered,
+        other_speakers: q
+            .other_speakers
             .iter()
-            .map(|p| PairJson {
-                a: at(p.a),
-                b: at(p.b),
-                relation: p.relation.as_str(),
-                similarity: p.similarity,
-                shared_sentences: p.shared_sentences,
-                shared_quotes: p.shared_quotes,
-                evidence: EvidenceJson {
-                    score: p.evidence.score,
-                    text: p.evidence.text,
-                    terms: &p.evidence.terms,
-                    quote_runs: p.evidence.quote_runs,
-                    title: p.evidence.title,
-                    days_apart: p.evidence.days_apart,
-                },
+            .map(|(a, name)| OtherSpeakerJson {
+                article: w.index(*a),
+                speaker: name,
             })
             .collect(),
+        variants: q
+            .variants
+            .iter()
+            .map(|v| VariantJson {
+                occurrence: w.occurrence(&v.occurrence),
+                words: v
+                    .words
+                    .iter()
+                    .map(|word| WordJson {
+                        op: word.kind.as_str(),
+                        text: &word.text,
+                        class: word.class.map(|c| c.as_str()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The analysis fields of `s`, its articles as `w` writes them.
+fn story_fields<'a>(s: &'a Story, w: &Written) -> StoryFields<'a> {
+    StoryFields {
+        pairs: s.pairs.iter().map(|p| pair_json(p, w)).collect(),
         groups: s
             .groups
             .iter()
-            .map(|g| g.iter().map(|&i| at(i)).collect())
+            .map(|g| g.iter().map(|&i| w.index(i)).collect())
             .collect(),
-        quotes: s
-            .quotes
-            .iter()
-            .map(|q| QuoteJson {
-                text: &q.text,
-                speaker: q.speaker.as_deref(),
-                occurrences: occ(&q.occurrences, articles, at),
-                altered: q.altered,
-                other_speakers: q
-                    .other_speakers
-                    .iter()
-                    .map(|(a, name)| OtherSpeakerJson {
-                        article: at(*a),
-                        speaker: name,
-                    })
-                    .collect(),
-                variants: q
-                    .variants
-                    .iter()
-                    .map(|v| VariantJson {
-                        occurrence: occ(std::slice::from_ref(&v.occurrence), articles, at)
-                            .remove(0),
-                        words: v
-                            .words
-                            .iter()
-                            .map(|w| WordJson {
-                                op: w.kind.as_str(),
-                                text: &w.text,
-                                class: w.class.map(|c| c.as_str()),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        quotes: s.quotes.iter().map(|q| quote_json(q, w)).collect(),
         claims: s
             .claims
             .iter()
             .map(|c| ClaimJson {
                 text: &c.text,
-                occurrences: occ(&c.occurrences, articles, at),
+                occurrences: w.occurrences(&c.occurrences),
             })
             .collect(),
         disagreements: s
@@ -232,24 +238,24 @@ fn story_fields<'a>(
                 class: d.class.as_str(),
                 a: SideJson {
                     words: &d.a_words,
-                    occurrences: occ(&d.a, articles, at),
+                    occurrences: w.occurrences(&d.a),
                 },
                 b: SideJson {
                     words: &d.b_words,
-                    occurrences: occ(&d.b, articles, at),
+                    occurrences: w.occurrences(&d.b),
                 },
             })
             .collect(),
         wording: s
             .wording
             .iter()
-            .map(|w| WordingJson {
-                a: at(w.a),
-                b: at(w.b),
-                words_a: &w.words_a,
-                words_b: &w.words_b,
-                count: w.count,
-                occurrences: occ(&w.occurrences, articles, at),
+            .map(|x| WordingJson {
+                a: w.index(x.a),
+                b: w.index(x.b),
+                words_a: &x.words_a,
+                words_b: &x.words_b,
+                count: x.count,
+                occurrences: w.occurrences(&x.occurrences),
             })
             .collect(),
     }
@@ -259,7 +265,13 @@ pub fn write_json(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::R
     let doc = StoryJson {
         schema: "storydiff.story/1",
         articles: articles.iter().map(|a| ArticleJson::new(a, 'b')).collect(),
-        fields: story_fields(s, articles, &|i| i),
+        fields: story_fields(
+            s,
+            &Written {
+                articles,
+                at: &|i| i,
+            },
+        ),
     };
     super::write_json_line(out, &doc, false)
 }
@@ -306,7 +318,13 @@ pub fn write_pile_json(out: &mut dyn Write, articles: &[Article], pile: &Pile) -
                     .as_ref()
                     .map(|(first, last)| DatesJson { first, last }),
                 outlets: &s.outlets,
-                fields: story_fields(&s.story, articles, &|i| s.articles[i]),
+                fields: story_fields(
+                    &s.story,
+                    &Written {
+                        articles,
+                        at: &|i| s.articles[i],
+                    },
+                ),
             })
             .collect(),
         singles: &pile.singles,
