@@ -430,21 +430,9 @@ fn truncation(c: &Comparison, prose: &Judge, sentence: &Judge) -> Option<Truncat
 /// Whether the prose the full side has beyond its last shared sentence
 /// (in block `t.after_block`) all lies in that sentence's paragraph.
 fn tail_inside_last_paragraph(c: &Comparison, prose: &Judge, t: &Truncation) -> bool {
-    let full = match t.side {
-        Side::New => Side::Old,
-        Side::Old => Side::New,
-    };
+    let full = t.side.other();
     let units = c.units(full);
-    let mut aligned = vec![false; units.len()];
-    for op in &c.ops {
-        if matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
-            let r = match full {
-                Side::Old => op.old.clone(),
-                Side::New => op.new.clone(),
-            };
-            r.for_each(|i| aligned[i] = true);
-        }
-    }
+    let aligned = &with_counterpart(c)[usize::from(full == Side::New)];
     let Some(last) = (0..units.len())
         .rev()
         .find(|&i| aligned[i] && units[i].block == t.after_block)
@@ -459,22 +447,32 @@ fn tail_inside_last_paragraph(c: &Comparison, prose: &Judge, t: &Truncation) -> 
 /// Says something of a unit of one side.
 type Judge<'a> = dyn Fn(Side, usize) -> bool + 'a;
 
-/// `truncation`, with the ops from `end` on (a closing line both sides
-/// carry) left aside.
-fn cut_before(c: &Comparison, prose: &Judge, sentence: &Judge, end: usize) -> Option<Truncation> {
-    let aligned =
-        |op: &super::Op| matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved);
-    let mut has_counterpart = [
+/// Whether an op aligns its sentences with the other side's.
+fn aligns(op: &super::Op) -> bool {
+    matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved)
+}
+
+/// For the old side and the new, which units an op aligns with the other
+/// side's.
+fn with_counterpart(c: &Comparison) -> [Vec<bool>; 2] {
+    let mut out = [
         vec![false; c.old_units.len()],
         vec![false; c.new_units.len()],
     ];
-    for op in c.ops.iter().filter(|op| aligned(op)) {
-        op.old.clone().for_each(|i| has_counterpart[0][i] = true);
-        op.new.clone().for_each(|i| has_counterpart[1][i] = true);
+    for op in c.ops.iter().filter(|op| aligns(op)) {
+        op.old.clone().for_each(|i| out[0][i] = true);
+        op.new.clone().for_each(|i| out[1][i] = true);
     }
+    out
+}
+
+/// `truncation`, with the ops from `end` on (a closing line both sides
+/// carry) left aside.
+fn cut_before(c: &Comparison, prose: &Judge, sentence: &Judge, end: usize) -> Option<Truncation> {
+    let has_counterpart = with_counterpart(c);
     let mut last_old = None;
     let mut last_new = None;
-    for op in c.ops[..end].iter().filter(|op| aligned(op)) {
+    for op in c.ops[..end].iter().filter(|op| aligns(op)) {
         let last = |side: Side, r: std::ops::Range<usize>| r.rev().find(|&i| sentence(side, i));
         last_old = last_old.max(last(Side::Old, op.old.clone()));
         last_new = last_new.max(last(Side::New, op.new.clone()));
@@ -524,7 +522,7 @@ fn closing(c: &Comparison, prose: &Judge) -> usize {
         };
         let (ou, ow) = count(Side::Old, op.old.clone());
         let (nu, nw) = count(Side::New, op.new.clone());
-        if !matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved) {
+        if !aligns(op) {
             // A stray line one side adds or lacks (`Advertisement`) is
             // passed over.
             if ow.max(nw) > STRAY_WORDS {
@@ -547,7 +545,7 @@ fn closing(c: &Comparison, prose: &Judge) -> usize {
     let first = |side: Side| {
         c.ops[from..]
             .iter()
-            .filter(|op| matches!(op.kind, OpKind::Equal | OpKind::Changed | OpKind::Moved))
+            .filter(|op| aligns(op))
             .filter_map(|op| match side {
                 Side::Old => (!op.old.is_empty()).then_some(op.old.start),
                 Side::New => (!op.new.is_empty()).then_some(op.new.start),
