@@ -59,7 +59,14 @@ pub(crate) fn summarise(
             let (article, units) = sides.side(side);
             article.blocks[units[i].block].role == crate::article::Role::Body || body_like(side, i)
         };
-        c.truncated = truncation(c, &prose, &sentence);
+        // A line that signs the article off: a page's furniture, or a
+        // credit or note in a sign-off's words.
+        let signs_off = |side: Side, i: usize| {
+            let (article, units) = sides.side(side);
+            article.blocks[units[i].block].role != crate::article::Role::Body
+                || signs_off(&sides.text(side, i..i + 1))
+        };
+        c.truncated = truncation(c, &prose, &sentence, &signs_off);
     }
     tally.cut
 }
@@ -418,8 +425,13 @@ fn reparagraphed(c: &Comparison) -> usize {
 /// missing part must reach past the paragraph of the last sentence both
 /// carry: sentences added to that paragraph, with a short last paragraph
 /// both carry after it, are an edit of the paragraph, not a cut.
-fn truncation(c: &Comparison, prose: &Judge, sentence: &Judge) -> Option<Truncation> {
-    cut_before(c, prose, sentence, c.ops.len()).or_else(|| match closing(c, prose) {
+fn truncation(
+    c: &Comparison,
+    prose: &Judge,
+    sentence: &Judge,
+    signs_off: &Judge,
+) -> Option<Truncation> {
+    cut_before(c, prose, sentence, c.ops.len()).or_else(|| match closing(c, prose, signs_off) {
         end if end < c.ops.len() => {
             cut_before(c, prose, sentence, end).filter(|t| !tail_inside_last_paragraph(c, prose, t))
         }
@@ -507,8 +519,10 @@ fn cut_before(c: &Comparison, prose: &Judge, sentence: &Judge, end: usize) -> Op
 
 /// Where the closing lines start: the last ops, aligned, holding no more
 /// than `CLOSING_UNITS` sentences and `CLOSING_WORDS` words of prose on
-/// either side (a credit or sign-off line both copies end with).
-fn closing(c: &Comparison, prose: &Judge) -> usize {
+/// either side (a credit or sign-off line both copies end with), every
+/// prose line of them one that `signs_off` (a short last paragraph of the
+/// story itself is no closing line: text missing before it is not a tail).
+fn closing(c: &Comparison, prose: &Judge, signs_off: &Judge) -> usize {
     let (mut units, mut words) = (0, 0);
     let mut from = c.ops.len();
     while let Some(op) = from.checked_sub(1).map(|i| &c.ops[i]) {
@@ -552,7 +566,14 @@ fn closing(c: &Comparison, prose: &Judge) -> usize {
             })
             .min()
     };
-    if starts_paragraph(Side::Old, first(Side::Old))
+    let all_sign_off = c.ops[from..].iter().filter(|op| aligns(op)).all(|op| {
+        op.old
+            .clone()
+            .filter(|&i| prose(Side::Old, i))
+            .all(|i| signs_off(Side::Old, i))
+    });
+    if all_sign_off
+        && starts_paragraph(Side::Old, first(Side::Old))
         && starts_paragraph(Side::New, first(Side::New))
     {
         from
@@ -560,6 +581,54 @@ fn closing(c: &Comparison, prose: &Judge) -> usize {
         c.ops.len()
     }
 }
+
+/// Whether a line reads as an article's sign-off: a credit (`Reporting by
+/// …`, `… contributed to this report.`), a note on the article itself
+/// (`This story has been updated`), a copyright line or an address to
+/// write or follow, in English or a wire's usual other languages.
+fn signs_off(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let bracketed = t.starts_with('(') && t.ends_with([')', '.']);
+    bracketed
+        || SIGN_OFF_WORDS.iter().any(|w| lower.contains(w))
+        || t.split_whitespace().any(|w| w.len() > 1 && w.contains('@'))
+}
+
+/// Words of sign-off lines (lower case).
+const SIGN_OFF_WORDS: &[&str] = &[
+    "contributed",
+    "contributing",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "edited by",
+    "writing by",
+    "written by",
+    "compiled by",
+    "translated by",
+    "this report",
+    "this story",
+    "this article",
+    "this post",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "follow him",
+    "follow her",
+    "follow them",
+    "follow us",
+    "can be reached",
+    "reach the author",
+    "contact the author",
+    "mitarbeit",
+    "mit material von",
+    "avec afp",
+    "avec reuters",
+    "avec ap",
+    "con información de",
+    "con informacion de",
+];
 
 /// A closing line: one or two sentences, of a few words.
 const CLOSING_UNITS: usize = 2;
