@@ -500,17 +500,6 @@ fn article_starts(sents: &[Sent], articles: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Whether a word carried by the sentences `list` (sorted indices into the
-/// pool) is a topic of `article`: in two of its sentences or more, and in a
-/// third of them at least ("migrants", "collapse" in a short report of a
-/// building's collapse). A topic runs through the article; it does not tell
-/// one of its statements from another.
-fn is_topic(list: &[usize], starts: &[usize], article: usize) -> bool {
-    let (from, to) = (starts[article], starts[article + 1]);
-    let carried = list.partition_point(|&k| k < to) - list.partition_point(|&k| k < from);
-    carried >= 2 && 3 * carried >= to - from
-}
-
 /// Whether a word is distinctive in a pool of `sentences` from `articles`
 /// articles, carried by `df` of them: at most two sentences per article on
 /// average, or one in fifteen of a long pool. A story's everyday names
@@ -706,6 +695,11 @@ type BestByArticle = HashMap<usize, (usize, f64)>;
 /// teaser's `The emergency declaration … would allow New York...` beside
 /// the report of the declaration), which a shorter sentence's likeness
 /// would otherwise favour.
+///
+/// A sentence its article repeats (`reads_alike`: every field `same_claim`
+/// reads the same) finds what its first copy found, and a candidate that
+/// repeats one already scored for the sentence is not scored again: its
+/// score would be the same, and an equal score does not replace a match.
 fn best_matches(
     sents: &[Sent],
     vocab: &Vocab,
@@ -718,9 +712,11 @@ fn best_matches(
     let n = sents.len();
     let articles = titles.len();
     let starts = article_starts(sents, articles);
+    let topics = topics_of(sents, &starts);
+    let mut tally = Tally::new(n);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
-    let mut tally = vec![0.0f64; n];
-    let mut touched: Vec<usize> = Vec::new();
+    // The first searched copy of each sentence, by its words' key.
+    let mut first_copy: FxMap<(usize, u64), Vec<usize>> = FxMap::default();
     let mut late = None;
     for i in 0..n {
         for &(a, j) in &twins[i] {
@@ -732,37 +728,27 @@ fn best_matches(
         if twins[i].len() + 1 >= articles || late.is_some() {
             continue;
         }
-        for w in distinct(&sents[i].profile.stems) {
-            let list = &index[w as usize];
-            if list.len() > cap {
+        if twins[i].is_empty() {
+            let copies = first_copy
+                .entry((sents[i].article, sents[i].key))
+                .or_default();
+            if let Some(&k) = copies.iter().find(|&&k| reads_alike(&sents[k], &sents[i])) {
+                best[i] = best[k].clone();
                 continue;
             }
-            let weight = vocab.weight(w);
-            for &j in list {
-                if sents[j].article != sents[i].article {
-                    if tally[j] == 0.0 {
-                        touched.push(j);
-                    }
-                    tally[j] += weight;
-                }
-            }
+            copies.push(i);
         }
-        let mut cands: Vec<(usize, f64)> = touched.iter().map(|&j| (j, tally[j])).collect();
-        for &j in &touched {
-            tally[j] = 0.0;
-        }
-        touched.clear();
-        let by_weight =
-            |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if cands.len() > TOP {
-            cands.select_nth_unstable_by(TOP, by_weight);
-            cands.truncate(TOP);
-        }
-        cands.sort_by(by_weight);
+        let cands = tally.candidates(i, sents, vocab, index, cap, &starts);
+        let is_topic = |w: &u32, k: usize| topics[sents[k].article].binary_search(w).is_ok();
+        let mut scored: Vec<usize> = Vec::with_capacity(cands.len());
         for &(j, _) in &cands {
             if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
+            if scored.iter().any(|&k| reads_alike(&sents[k], &sents[j])) {
+                continue;
+            }
+            scored.push(j);
             // A stem no sentence has is in none: not distinctive.
             let rare = |w: &u32| {
                 index
@@ -774,12 +760,7 @@ fn best_matches(
             let in_title = |k: usize, w: &u32| titles[sents[k].article].binary_search(w).is_ok();
             let topic = |w: &u32| {
                 !vocab.is_number(*w)
-                    && (in_title(i, w) && in_title(j, w)
-                        || index.get(*w as usize).is_some_and(|l| {
-                            [i, j]
-                                .iter()
-                                .any(|&k| is_topic(l, &starts, sents[k].article))
-                        }))
+                    && (in_title(i, w) && in_title(j, w) || is_topic(w, i) || is_topic(w, j))
             };
             let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic) else {
                 continue;
@@ -792,6 +773,117 @@ fn best_matches(
         }
     }
     (best, late)
+}
+
+/// Whether two sentences of one article read alike to `same_claim` and to
+/// the choice of a best match: every field they read but where the two
+/// stand (`span`).
+fn reads_alike(a: &Sent, b: &Sent) -> bool {
+    a.article == b.article
+        && a.key == b.key
+        && a.cut == b.cut
+        && a.question == b.question
+        && a.body == b.body
+        && a.fails == b.fails
+        && a.profile.stems == b.profile.stems
+        && a.profile.quotes == b.profile.quotes
+        && a.names == b.names
+        && a.things == b.things
+        && a.seq == b.seq
+        && a.asserted.stems == b.asserted.stems
+        && a.asserted.quotes == b.asserted.quotes
+}
+
+/// Each article's topics, sorted: the stems in two of its sentences or
+/// more, and in a third of them at least (`migrants`, `collapse` in a short
+/// report of a building's collapse). A topic runs through the article; it
+/// does not tell one of its statements from another.
+fn topics_of(sents: &[Sent], starts: &[usize]) -> Vec<Vec<u32>> {
+    let mut count: FxMap<u32, usize> = FxMap::default();
+    starts
+        .windows(2)
+        .map(|w| {
+            count.clear();
+            for s in &sents[w[0]..w[1]] {
+                for stem in distinct(&s.profile.stems) {
+                    *count.entry(stem).or_default() += 1;
+                }
+            }
+            let len = w[1] - w[0];
+            let mut topics: Vec<u32> = count
+                .iter()
+                .filter(|&(_, &c)| c >= 2 && 3 * c >= len)
+                .map(|(&stem, _)| stem)
+                .collect();
+            topics.sort_unstable();
+            topics
+        })
+        .collect()
+}
+
+/// The weight of rare words each sentence shares with the one searched,
+/// kept between searches (cleared after each).
+struct Tally {
+    weight: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Tally {
+    fn new(n: usize) -> Tally {
+        Tally {
+            weight: vec![0.0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The `TOP` sentences of other articles that share the most weight of
+    /// rare words (in `cap` sentences or fewer) with sentence `i`, heaviest
+    /// first (the earlier first between equals).
+    fn candidates(
+        &mut self,
+        i: usize,
+        sents: &[Sent],
+        vocab: &Vocab,
+        index: &[Vec<usize>],
+        cap: usize,
+        starts: &[usize],
+    ) -> Vec<(usize, f64)> {
+        let article = sents[i].article;
+        let (from, to) = (starts[article], starts[article + 1]);
+        for w in distinct(&sents[i].profile.stems) {
+            let list = &index[w as usize];
+            if list.len() > cap {
+                continue;
+            }
+            let weight = vocab.weight(w);
+            // The list is sorted and an article's sentences are one run:
+            // the sentence's own article is skipped whole.
+            let (own_from, own_to) = (
+                list.partition_point(|&k| k < from),
+                list.partition_point(|&k| k < to),
+            );
+            for &j in list[..own_from].iter().chain(&list[own_to..]) {
+                if self.weight[j] == 0.0 {
+                    self.touched.push(j);
+                }
+                self.weight[j] += weight;
+            }
+        }
+        let mut cands: Vec<(usize, f64)> =
+            self.touched.iter().map(|&j| (j, self.weight[j])).collect();
+        for &j in &self.touched {
+            self.weight[j] = 0.0;
+        }
+        self.touched.clear();
+        let by_weight =
+            |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if cands.len() > TOP {
+            cands.select_nth_unstable_by(TOP, by_weight);
+            cands.truncate(TOP);
+        }
+        cands.sort_by(by_weight);
+        cands
+    }
 }
 
 /// Content sentences of every article and the clusters they form (each a list
