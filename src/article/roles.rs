@@ -247,6 +247,32 @@ fn edge_in(set: &[bool; 256], text: &str, last: bool) -> bool {
 }
 
 const FURNITURE_PREFIX_OPENINGS: [bool; 256] = edge_bytes(FURNITURE_PREFIXES, false);
+const END_MARKER_OPENINGS: [bool; 256] = edge_bytes(END_MARKERS, false);
+const END_MARKER_LONGEST: usize = longest(END_MARKERS);
+const BYLINE_LABEL_OPENINGS: [bool; 256] = edge_bytes(BYLINE_LABELS, false);
+const CAPTION_CUES: &[&str] = &[
+    "watch:",
+    "video:",
+    "listen:",
+    "map:",
+    "graphic:",
+    "chart:",
+    "pictured:",
+];
+const CAPTION_CUE_OPENINGS: [bool; 256] = edge_bytes(CAPTION_CUES, false);
+
+/// The length in bytes of the longest of `words`: a longer line is none of them.
+const fn longest(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
+}
 
 /// Picture agencies and credit words that open a caption line.
 const CREDITS: &[&str] = &[
@@ -379,13 +405,7 @@ fn without_sign_off(s: &str) -> &str {
     };
     let end = &t[from..];
     // Most paragraphs have no sign-off: told without lower-casing the tail.
-    let b = end.as_bytes();
-    let credit_mark = end.contains('©')
-        || memchr::memchr_iter(b'(', b).any(|i| {
-            b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'c'))
-                && b.get(i + 2) == Some(&b')')
-        });
-    if !credit_mark && !t.ends_with(')') {
+    if !has_credit_mark(end) && !t.ends_with(')') {
         return t;
     }
     let lower = end.to_lowercase();
@@ -410,11 +430,33 @@ fn without_sign_off(s: &str) -> &str {
     t
 }
 
+/// Whether `end` holds `©` or `(c)` (any case), in one pass over its bytes
+/// (`©` is C2 A9).
+fn has_credit_mark(end: &str) -> bool {
+    let b = end.as_bytes();
+    memchr::memchr2_iter(b'(', 0xC2, b).any(|i| {
+        if b[i] == 0xC2 {
+            return b.get(i + 1) == Some(&0xA9);
+        }
+        b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'c')) && b.get(i + 2) == Some(&b')')
+    })
+}
+
 fn key(s: &str) -> String {
+    key_chars(s).collect()
+}
+
+/// The characters of [`key`], one by one.
+fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `key(s) == key`, read only as far as the first difference (most lines
+/// differ from the title in their first letters).
+fn has_key(s: &str, key: &str) -> bool {
+    key_chars(s).eq(key.chars())
 }
 
 fn set(article: &mut Article, i: usize, role: Role, reason: impl Into<String>) {
@@ -705,8 +747,8 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
             if i != t
                 && similar_len
                 && !title_key.is_empty()
-                && key(feats[i].text) == title_key
                 && !page.fixed[i]
+                && has_key(feats[i].text, &title_key)
             {
                 set(article, i, Role::Boilerplate, "repeats the title");
             }
@@ -716,7 +758,7 @@ fn headline(article: &mut Article, page: &Page) -> Option<usize> {
     if title_idx.is_none() && !meta_title_key.is_empty() {
         // JSON or meta-tag titles repeated as the first line of the text.
         for i in 0..n.min(5) {
-            if page.open(article, i) && key(feats[i].text) == meta_title_key {
+            if page.open(article, i) && has_key(feats[i].text, &meta_title_key) {
                 set(article, i, Role::Title, "the same text as the title field");
                 break;
             }
@@ -815,7 +857,10 @@ fn end_of_article(article: &mut Article, page: &Page) -> usize {
     let mut i = 0;
     while i < n {
         let stem = page.feats[i].lower.trim_end_matches([':', '：', ' ', '.']);
-        if stem.chars().count() > 40
+        // A line no marker opens with, or longer than any, is none.
+        if stem.len() > END_MARKER_LONGEST
+            || !edge_in(&END_MARKER_OPENINGS, stem, false)
+            || stem.chars().count() > 40
             || !END_MARKERS.contains(&stem)
             || !body_before.at(article, page, i)
         {
@@ -1293,6 +1338,9 @@ fn byline_label(f: &Feat) -> Verdict {
         return None;
     }
     let (t, lower) = (f.text, f.lower.as_str());
+    if !may_open_byline_label(lower) {
+        return None;
+    }
     for label in ["by ", "written by ", "words by "]
         .iter()
         .chain(BYLINE_LABELS)
@@ -1307,6 +1355,12 @@ fn byline_label(f: &Feat) -> Verdict {
         }
     }
     None
+}
+
+/// Whether a lower-cased line opens with a byte some byline label opens
+/// with (`by `, `written by `, `words by ` and `BYLINE_LABELS`).
+fn may_open_byline_label(lower: &str) -> bool {
+    edge_in(&BYLINE_LABEL_OPENINGS, lower, false) || lower.starts_with(['w', 'b'])
 }
 
 /// "names the outlet (`Source:`)".
@@ -1381,12 +1435,15 @@ fn link_or_handle_line(f: &Feat) -> Verdict {
 /// "asks readers to report a mistake (Ctrl+Enter)".
 fn report_a_mistake(f: &Feat) -> Verdict {
     let lower = f.lower.as_str();
-    (f.words <= 30 && (lower.contains("ctrl+enter") || lower.contains("ctrl + enter"))).then(|| {
-        (
-            Role::Boilerplate,
-            "asks readers to report a mistake (Ctrl+Enter)".into(),
-        )
-    })
+    // Both phrasings hold a `+`: most lines have none.
+    let plus = memchr::memchr(b'+', lower.as_bytes()).is_some();
+    (f.words <= 30 && plus && (lower.contains("ctrl+enter") || lower.contains("ctrl + enter")))
+        .then(|| {
+            (
+                Role::Boilerplate,
+                "asks readers to report a mistake (Ctrl+Enter)".into(),
+            )
+        })
 }
 
 /// A short line that is one of the known furniture lines: "matches `Share`".
@@ -1459,7 +1516,10 @@ fn gallery_counter(f: &Feat) -> Verdict {
     if !f.text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let (a, rest) = f.text.split_once(" of ")?;
+    // The first ` of ` must follow the opening digits for them to be the
+    // counter's number: only there is it looked for.
+    let digits = f.text.bytes().take_while(u8::is_ascii_digit).count();
+    let (a, rest) = (&f.text[..digits], f.text[digits..].strip_prefix(" of ")?);
     let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = rest[b.len()..].trim_start();
     let counter = !a.is_empty()
@@ -1478,17 +1538,10 @@ fn bracketed_picture_link(f: &Feat) -> Verdict {
 
 /// A line opening with a media cue: "starts with `Watch:`".
 fn caption_cue(f: &Feat) -> Verdict {
-    let cue = [
-        "watch:",
-        "video:",
-        "listen:",
-        "map:",
-        "graphic:",
-        "chart:",
-        "pictured:",
-    ]
-    .into_iter()
-    .find(|cue| f.lower.starts_with(cue))?;
+    if !edge_in(&CAPTION_CUE_OPENINGS, &f.lower, false) {
+        return None;
+    }
+    let cue = CAPTION_CUES.iter().find(|cue| f.lower.starts_with(**cue))?;
     Some((
         Role::Caption,
         format!("starts with `{}`", &f.text[..cue.len()]),
@@ -1711,6 +1764,86 @@ mod tests {
             "no colon",
         ] {
             assert!(!has_clock_time(t), "{t}");
+        }
+    }
+
+    /// The fast rejections in front of the line rules (an opening byte, a
+    /// `+`, a `©`, the digits before ` of `, a key read to its first
+    /// difference) answer as the rules read in full did.
+    #[test]
+    fn quick_rejections_answer_as_the_full_rules() {
+        let pieces = [
+            "3",
+            "12",
+            " of ",
+            "of",
+            " ",
+            "|",
+            "©",
+            "(c)",
+            "(C)",
+            ")",
+            "Ctrl",
+            "+",
+            "Enter",
+            "By ",
+            "by:",
+            "автор:",
+            "Watch:",
+            "related",
+            "Source",
+            "link",
+            "Mr.",
+            ".",
+            "é",
+            "ß",
+            "x",
+            "The",
+        ];
+        for s in crate::testing::random_texts(&pieces, 5_000, 8, 0x2545_f491_4f6c_dd1d) {
+            let full_key = |t: &str| -> String {
+                t.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            assert_eq!(
+                has_key(&s, &full_key("Source link")),
+                full_key(&s) == "sourcelink"
+            );
+            let counter = s
+                .split_once(" of ")
+                .filter(|(a, _)| !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()));
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            let quick = s[digits..]
+                .strip_prefix(" of ")
+                .map(|rest| (&s[..digits], rest));
+            assert_eq!(counter, quick.filter(|(a, _)| !a.is_empty()), "{s:?}");
+            let lower = lower_case(&s);
+            let stem = lower.trim_end_matches([':', '：', ' ', '.']);
+            let quick_marker = stem.len() <= END_MARKER_LONGEST
+                && edge_in(&END_MARKER_OPENINGS, stem, false)
+                && END_MARKERS.contains(&stem);
+            assert_eq!(quick_marker, END_MARKERS.contains(&stem), "{s:?}");
+            let f = Feat {
+                text: &s,
+                lower: lower.clone(),
+                words: 3,
+                prose_end: false,
+                chars: 10,
+            };
+            let mut labels = ["by ", "written by ", "words by "]
+                .iter()
+                .chain(BYLINE_LABELS);
+            if labels.any(|l| lower.starts_with(l)) {
+                assert!(may_open_byline_label(&lower), "{s:?}");
+            }
+            let cue = CAPTION_CUES.iter().any(|c| lower.starts_with(c));
+            assert_eq!(caption_cue(&f).is_some(), cue, "{s:?}");
+            let mistake = lower.contains("ctrl+enter") || lower.contains("ctrl + enter");
+            assert_eq!(report_a_mistake(&f).is_some(), mistake, "{s:?}");
+            let mark = s.contains('©') || s.to_ascii_lowercase().contains("(c)");
+            assert_eq!(has_credit_mark(&s), mark, "{s:?}");
         }
     }
 
