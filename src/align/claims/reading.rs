@@ -13,10 +13,11 @@
 //! same weights, the same sums in the same order — the same claims.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
 use crate::align::assertion::assertion_words;
-use crate::align::similarity::{distinct, Profile, Vocab};
+use crate::align::similarity::{distinct, FxMap, Profile, Vocab};
 use crate::article::{Article, Role, Span};
 
 /// The content sentences of some articles, read with one vocabulary.
@@ -42,8 +43,9 @@ struct Read {
     /// The id of every word its profile read, in order.
     calls: Vec<u32>,
     profile: Profile,
-    /// Its words read one by one, once some pool searches it.
-    words: Option<Words>,
+    /// Its words read one by one, once some pool searches it (shared by
+    /// the sentences written word for word alike).
+    words: Option<Arc<Words>>,
 }
 
 /// A sentence's words as finding names and assertions reads them.
@@ -105,9 +107,10 @@ impl Reading {
     /// Reads the content sentences of `articles` and their profiles.
     pub(crate) fn new(articles: &[&Article]) -> Reading {
         let mut vocab = Vocab::for_claims();
+        let mut seen = FxMap::default();
         let read = articles
             .iter()
-            .map(|a| content_sentences(a, &mut vocab))
+            .map(|a| content_sentences(a, &mut vocab, &mut seen))
             .collect();
         let profiled = vocab.stem_count();
         let titles = articles
@@ -136,6 +139,9 @@ impl Reading {
     /// Reads the words of every sentence that one of `pools` (each a list of
     /// articles) searches: one without a twin in every other article.
     pub(crate) fn read_searched(&mut self, articles: &[&Article], pools: &[Vec<usize>]) {
+        // A sentence written word for word before (a reprint's, a repeat's)
+        // reads as it did: its words have their ids already.
+        let mut seen: FxMap<&str, Arc<Words>> = FxMap::default();
         for members in pools {
             let keys: Vec<(usize, u64)> = self.keys_of(members);
             let twins = twins(&keys);
@@ -144,7 +150,10 @@ impl Reading {
                 for (k, read) in self.articles[m].iter_mut().enumerate() {
                     if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
                         let text = &articles[m].text[read.span.range()];
-                        read.words = Some(read_words(&mut self.vocab, text));
+                        let words = seen
+                            .entry(text)
+                            .or_insert_with(|| Arc::new(read_words(&mut self.vocab, text)));
+                        read.words = Some(Arc::clone(words));
                     }
                 }
                 at += self.articles[m].len();
@@ -224,7 +233,7 @@ impl Reading {
                 .iter()
                 .zip(&twins)
                 .filter(|(_, t)| t.len() + 1 < members.len())
-                .map(|((_, r), _)| r.words.as_ref().expect("searched sentences are read"))
+                .map(|((_, r), _)| r.words.as_deref().expect("searched sentences are read"))
                 .collect();
             let known = capitalised(&searched, &mut ids);
             let mut searched = searched.into_iter();
@@ -321,9 +330,20 @@ fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
     }
 }
 
+/// What profiling a sentence's text gives: the id of every word read, and
+/// its profile.
+type Profiled = (Vec<u32>, Profile);
+
 /// The content sentences of an article (four words or more, not social or
-/// signature furniture), profiled.
-fn content_sentences(a: &Article, vocab: &mut Vocab) -> Vec<Read> {
+/// signature furniture), profiled. A text profiled before (`seen`: a
+/// reprint's sentence, a repeat) is profiled as it was: its words have
+/// their ids already, and the document frequencies the profiling counts
+/// into `vocab` are not read (each pool counts its own).
+fn content_sentences<'a>(
+    a: &'a Article,
+    vocab: &mut Vocab,
+    seen: &mut FxMap<&'a str, Profiled>,
+) -> Vec<Read> {
     let mut out = Vec::new();
     for b in a.blocks.iter().filter(|b| b.role.is_content()) {
         for &s in &b.sentences {
@@ -339,8 +359,14 @@ fn content_sentences(a: &Article, vocab: &mut Vocab) -> Vec<Read> {
             {
                 continue;
             }
-            let mut calls = Vec::new();
-            let profile = vocab.profile_noting(text, |id| calls.push(id));
+            let (calls, profile) = seen
+                .entry(text)
+                .or_insert_with(|| {
+                    let mut calls = Vec::new();
+                    let profile = vocab.profile_noting(text, |id| calls.push(id));
+                    (calls, profile)
+                })
+                .clone();
             out.push(Read {
                 span: s,
                 key: words_key(text),
