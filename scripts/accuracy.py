@@ -33,8 +33,17 @@ def main():
         sent = {x["id"]: text[x["start"]:x["end"]].decode("utf-8")
                 for b in out["new"]["blocks"] for x in b["sentences"]}
         moved = [norm(" ".join(sent[i] for i in op["new"])) for op in out["ops"] if op["op"] == "moved"]
-        wanted = [norm(m) for m in truth["moved"]]
-        found = sum(1 for m in wanted if any(x.startswith(m[:60]) or m.startswith(x[:60]) for x in moved))
+        if "moved_paragraphs" in truth:
+            # A moved paragraph is found when at least half of its
+            # sentences stand in moved ops (by their opening words: a
+            # sentence of it may be edited, its first one may be an inserted
+            # sentence, and a paragraph may move as one op or a sentence an op).
+            wanted = [[norm(s) for s in p] for p in truth["moved_paragraphs"]]
+            all_moved = " | ".join(moved)
+            found = sum(1 for p in wanted if 2 * sum(1 for s in p if s[:40] in all_moved) >= len(p))
+        else:
+            wanted = [norm(m) for m in truth["moved"]]
+            found = sum(1 for m in wanted if any(x.startswith(m[:60]) or m.startswith(x[:60]) for x in moved))
         td, ti = truth["words_deleted"], truth["words_inserted"]
         err = "%+.1f%% / %+.1f%%" % (100 * (s["words_deleted"] - td) / max(td, 1),
                                      100 * (s["words_inserted"] - ti) / max(ti, 1))

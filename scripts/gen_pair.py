@@ -50,6 +50,7 @@ class Truth:
         self.deleted = self.inserted = 0
         self.counts = {"edited": 0, "deleted": 0, "inserted": 0, "merged": 0, "split": 0}
         self.moved = []
+        self.moved_paragraphs = []
 
 
 def edit_words(s, rng, vocab, truth):
@@ -168,7 +169,12 @@ def edit_paragraph(p, rng, vocab, pool, truth, rates):
             truth.counts["inserted"] += 1
             out.append(new)
     if not out:
-        new = spliced(p[0], rng.choice(pool), rng)
+        # The whole paragraph went: the sentence put in its place opens
+        # with another sentence's words, not the deleted opening (which
+        # would stand where it stood, unchanged, and not be an insertion),
+        # nor its donor's own (which would make it that sentence, cut).
+        opener, donor = rng.choice(pool), rng.choice(pool)
+        new = spliced(opener, donor, rng)
         truth.inserted += len(new.split())
         truth.counts["inserted"] += 1
         out.append(new)
@@ -225,6 +231,7 @@ def main():
                 k = rng.randrange(1, len(p))
                 p[k] = edit_words(p[k], rng, vocab, truth)
             truth.moved.append(p[0])
+            truth.moved_paragraphs.append(list(p))
             copy_paras.insert(min(b, len(copy_paras)), p)
     copy = reflow(copy_paras, rng, hyphens="--no-hyphens" not in flags)
     os.makedirs(out_dir, exist_ok=True)
@@ -237,6 +244,7 @@ def main():
             "sentences": truth.counts,
             "paragraphs_moved": len(truth.moved),
             "moved": truth.moved,
+            "moved_paragraphs": truth.moved_paragraphs,
         },
         open(os.path.join(out_dir, "truth.json"), "w", encoding="utf-8"),
         indent=1,
