@@ -813,8 +813,12 @@ fn watch_prints_each_change_and_stops_cleanly_on_interrupt() {
         second.contains("version 2") && second.contains("+"),
         "{second}"
     );
-    // Several unchanged rounds, then Ctrl-C.
-    std::thread::sleep(Duration::from_millis(1000));
+    // Several unchanged rounds (waited for by count, not by time: a loaded
+    // machine runs the rounds late), then Ctrl-C.
+    let started = std::time::Instant::now();
+    while server.hits("/w") < 4 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
