@@ -171,19 +171,62 @@ const LEAST_ASSERTION: usize = 3;
 
 /// For each of `words` (a sentence split at whitespace, punctuation kept),
 /// whether it is part of what the sentence asserts.
+#[cfg(test)]
 pub(crate) fn assertion_words(words: &[&str]) -> Vec<bool> {
+    assertion_parts(words).asserted
+}
+
+/// How a sentence's words divide: what it asserts, and where what it says
+/// was said (`attribution`: `in a blog post` after `the company said`,
+/// `according to a book excerpt`), which is neither what is said nor a
+/// circumstance of it.
+pub(crate) struct Parts {
+    pub asserted: Vec<bool>,
+    pub attribution: Vec<bool>,
+}
+
+/// For each of `words` (a sentence split at whitespace, punctuation kept),
+/// whether it is part of what the sentence asserts, and whether it says
+/// where that was said.
+pub(crate) fn assertion_parts(words: &[&str]) -> Parts {
+    let whole = || Parts {
+        asserted: vec![true; words.len()],
+        attribution: vec![false; words.len()],
+    };
     if words.len() > LONGEST_SENTENCE {
-        return vec![true; words.len()];
+        return whole();
     }
     let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let mut keep = vec![true; words.len()];
     drop_lead_in(words, &bare, &mut keep);
     drop_subordinate_clauses(words, &bare, &mut keep);
-    drop_attributions(words, &bare, &mut keep);
+    let mut attribution = according_to(words, &bare, &keep);
+    drop_attributions(words, &bare, &mut keep, &mut attribution);
     if keep.iter().filter(|&&k| k).count() < LEAST_ASSERTION {
-        return vec![true; words.len()];
+        return whole();
     }
-    keep
+    Parts {
+        asserted: keep,
+        attribution,
+    }
+}
+
+/// The words of an `according to …` phrase (already left out of the
+/// assertion as a circumstance): the source of what is said.
+fn according_to(words: &[&str], bare: &[String], keep: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut k = 0;
+    while k + 1 < words.len() {
+        if bare[k] == "according" && bare[k + 1] == "to" && !keep[k] {
+            let end = (k..words.len())
+                .find(|&j| closes_clause(words[j]))
+                .unwrap_or(words.len() - 1);
+            out[k..=end].iter_mut().for_each(|x| *x = true);
+            k = end;
+        }
+        k += 1;
+    }
+    out
 }
 
 /// A word lower-cased, without the punctuation around it.
@@ -296,10 +339,16 @@ fn clause_start(words: &[&str], k: usize) -> usize {
 /// clause after a comma that names a speaker and ends the sentence or its
 /// clause after something asserted (`…, Fauci said Thursday.`). A verb of saying after a relative
 /// pronoun (`a video that claimed …`) is part of what is said.
-fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
+/// The words after the verb in an attribution (`in a blog post`, `in a
+/// letter published in the journal Science`) say where it was said
+/// (`medium`).
+fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool], medium: &mut [bool]) {
     let mut clause_done = usize::MAX;
     for k in 0..words.len() {
-        if !SAYING.contains(&bare[k].as_str()) {
+        // A verb of saying in a circumstance (`Blinken gave the figure after
+        // officials repeatedly said they didn't know …`) belongs to it: it
+        // says nothing of who says the sentence's own assertion.
+        if !SAYING.contains(&bare[k].as_str()) || !keep[k] {
             continue;
         }
         let clause_start = clause_start(words, k);
@@ -324,6 +373,9 @@ fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
             keep[clause_start..=upto]
                 .iter_mut()
                 .for_each(|x| *x = false);
+            medium[k + 1..=upto.max(k)]
+                .iter_mut()
+                .for_each(|x| *x = true);
         } else if keep[..clause_start].iter().any(|&x| x)
             && after_comma(words[clause_start - 1])
             && clause_end + 1 - clause_start <= ATTRIBUTION_WORDS
@@ -332,6 +384,9 @@ fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool]) {
             keep[clause_start..=clause_end]
                 .iter_mut()
                 .for_each(|x| *x = false);
+            medium[k + 1..=clause_end.max(k)]
+                .iter_mut()
+                .for_each(|x| *x = true);
         }
     }
 }
@@ -415,6 +470,42 @@ mod tests {
         );
         let told = "Fauci told the committee the country could be back to normal by spring.";
         assert_eq!(asserted(told), told);
+    }
+
+    #[test]
+    fn a_verb_of_saying_in_a_circumstance_names_no_speaker() {
+        assert_eq!(
+            asserted("Blinken gave the figure after administration officials repeatedly said they did not know how many Americans remain."),
+            "Blinken gave the figure"
+        );
+    }
+
+    #[test]
+    fn where_it_was_said_is_told_apart() {
+        let said_in = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let parts = super::assertion_parts(&words);
+            words
+                .iter()
+                .zip(parts.attribution)
+                .filter(|(_, k)| *k)
+                .map(|(w, _)| *w)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            said_in("The company will remove any content that alleges vaccines are dangerous, YouTube said in a blog post."),
+            "in a blog post."
+        );
+        assert_eq!(
+            said_in("Milley placed roadblocks in front of a strike, according to a book excerpt from Bob Woodward."),
+            "according to a book excerpt from Bob Woodward."
+        );
+        assert_eq!(
+            said_in("Raisi said on Monday that he would not meet with Biden."),
+            "on Monday that"
+        );
+        assert_eq!(said_in("Raisi will not meet with Biden."), "");
     }
 
     #[test]

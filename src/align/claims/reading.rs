@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
-use crate::align::assertion::assertion_words;
+use crate::align::assertion::assertion_parts;
 use crate::align::similarity::{distinct, FxMap, Profile, Vocab};
 use crate::article::{Article, Role, Span};
 
@@ -57,6 +57,8 @@ struct Words {
     seq_ends: Vec<usize>,
     bare: Vec<u32>,
     bare_ends: Vec<usize>,
+    /// The stems of the words that say where what it says was said (`attribution`).
+    said_in: Vec<u32>,
     /// Written with a capital letter.
     capital: Vec<bool>,
     /// Punctuation after it ends a name.
@@ -221,6 +223,7 @@ impl Reading {
                     fails: false,
                     names: Vec::new(),
                     things: Vec::new(),
+                    said_in: Vec::new(),
                     seq: Vec::new(),
                     asserted: Profile::default(),
                 }
@@ -328,6 +331,9 @@ fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
         s.things.push(words.thing[last]);
         s.names.push(run);
     }
+    s.said_in = words.said_in.iter().map(|&g| ids.id(g)).collect();
+    s.said_in.sort_unstable();
+    s.said_in.dedup();
 }
 
 /// What profiling a sentence's text gives: the id of every word read, and
@@ -391,9 +397,11 @@ fn read_words(vocab: &mut Vocab, text: &str) -> Words {
             .is_some_and(char::is_uppercase)
     };
     let words: Vec<&str> = crate::article::split_words(text).collect();
-    let asserted = assertion_words(&words);
+    let parts = assertion_parts(&words);
+    let asserted = parts.asserted;
     let mut out = Words {
         fails: asserts_failure(&words, &asserted),
+        said_in: Vec::new(),
         seq: Vec::new(),
         seq_ends: Vec::with_capacity(words.len()),
         bare: Vec::new(),
@@ -413,6 +421,10 @@ fn read_words(vocab: &mut Vocab, text: &str) -> Words {
             vocab.stems_of(bare, |id| out.bare.push(id));
         }
         out.bare_ends.push(out.bare.len());
+        if parts.attribution[k] {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            vocab.stems_of(bare, |id| out.said_in.push(id));
+        }
         out.capital.push(capital(w));
         out.closes
             .push(w.ends_with(|c: char| ",;:.!?)”\"’".contains(c)));
