@@ -727,7 +727,7 @@ fn best_matches(
     let n = sents.len();
     let articles = titles.len();
     let starts = article_starts(sents, articles);
-    let topics = topics_of(sents, &starts);
+    let topics = topics_of(sents, &starts, index.len());
     let mut tally = Tally::new(n);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
     // The first searched copy of each sentence, by its words' key.
@@ -814,23 +814,28 @@ fn reads_alike(a: &Sent, b: &Sent) -> bool {
 /// more, and in a third of them at least (`migrants`, `collapse` in a short
 /// report of a building's collapse). A topic runs through the article; it
 /// does not tell one of its statements from another.
-fn topics_of(sents: &[Sent], starts: &[usize]) -> Vec<Vec<u32>> {
-    let mut count: FxMap<u32, usize> = FxMap::default();
+fn topics_of(sents: &[Sent], starts: &[usize], stems: usize) -> Vec<Vec<u32>> {
+    let mut count = vec![0usize; stems];
+    let mut met: Vec<u32> = Vec::new();
     starts
         .windows(2)
         .map(|w| {
-            count.clear();
             for s in &sents[w[0]..w[1]] {
                 for stem in distinct(&s.profile.stems) {
-                    *count.entry(stem).or_default() += 1;
+                    if count[stem as usize] == 0 {
+                        met.push(stem);
+                    }
+                    count[stem as usize] += 1;
                 }
             }
             let len = w[1] - w[0];
-            let mut topics: Vec<u32> = count
-                .iter()
-                .filter(|&(_, &c)| c >= 2 && 3 * c >= len)
-                .map(|(&stem, _)| stem)
-                .collect();
+            let mut topics: Vec<u32> = Vec::new();
+            for stem in met.drain(..) {
+                let c = std::mem::take(&mut count[stem as usize]);
+                if c >= 2 && 3 * c >= len {
+                    topics.push(stem);
+                }
+            }
             topics.sort_unstable();
             topics
         })

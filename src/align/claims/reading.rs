@@ -40,9 +40,9 @@ struct Read {
     cut: bool,
     question: bool,
     body: bool,
-    /// The id of every word its profile read, in order.
-    calls: Vec<u32>,
-    profile: Profile,
+    /// The id of every word its profile read, in order, and the profile
+    /// (shared by the sentences written word for word alike).
+    profiled: Arc<Profiled>,
     /// Its words read one by one, once some pool searches it (shared by
     /// the sentences written word for word alike).
     words: Option<Arc<Words>>,
@@ -143,7 +143,7 @@ impl Reading {
     pub(crate) fn read_searched(&mut self, articles: &[&Article], pools: &[Vec<usize>]) {
         // A sentence written word for word before (a reprint's, a repeat's)
         // reads as it did: its words have their ids already.
-        let mut seen: FxMap<&str, Arc<Words>> = FxMap::default();
+        let mut seen: Seen<Words> = FxMap::default();
         for members in pools {
             let keys: Vec<(usize, u64)> = self.keys_of(members);
             let twins = twins(&keys);
@@ -152,10 +152,9 @@ impl Reading {
                 for (k, read) in self.articles[m].iter_mut().enumerate() {
                     if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
                         let text = &articles[m].text[read.span.range()];
-                        let words = seen
-                            .entry(text)
-                            .or_insert_with(|| Arc::new(read_words(&mut self.vocab, text)));
-                        read.words = Some(Arc::clone(words));
+                        let vocab = &mut self.vocab;
+                        read.words =
+                            Some(once(&mut seen, read.key, text, || read_words(vocab, text)));
                     }
                 }
                 at += self.articles[m].len();
@@ -201,12 +200,12 @@ impl Reading {
             .iter()
             .map(|&(ai, r)| {
                 let profile = if whole {
-                    r.profile.clone()
+                    r.profiled.1.clone()
                 } else {
-                    for &g in &r.calls {
+                    for &g in &r.profiled.0 {
                         ids.id(g);
                     }
-                    renumbered(&r.profile, &mut ids)
+                    renumbered(&r.profiled.1, &mut ids)
                 };
                 df.resize(ids.order.len(), 0);
                 for s in distinct(&profile.stems) {
@@ -340,6 +339,30 @@ fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
 /// its profile.
 type Profiled = (Vec<u32>, Profile);
 
+/// What was read of each text, by its words' key (`words_key`).
+type Seen<'a, T> = FxMap<u64, (&'a str, Arc<T>)>;
+
+/// What `read` gives for `text` (whose words' key is `key`), read once:
+/// a text read before gives what it gave then.
+fn once<'a, T>(
+    seen: &mut Seen<'a, T>,
+    key: u64,
+    text: &'a str,
+    read: impl FnOnce() -> T,
+) -> Arc<T> {
+    match seen.get(&key) {
+        Some((t, was)) if *t == text => Arc::clone(was),
+        // Two texts of one key (their words alike, the spaces between
+        // them not): the first keeps it.
+        Some(_) => Arc::new(read()),
+        None => {
+            let was = Arc::new(read());
+            seen.insert(key, (text, Arc::clone(&was)));
+            was
+        }
+    }
+}
+
 /// The content sentences of an article (four words or more, not social or
 /// signature furniture), profiled. A text profiled before (`seen`: a
 /// reprint's sentence, a repeat) is profiled as it was: its words have
@@ -348,7 +371,7 @@ type Profiled = (Vec<u32>, Profile);
 fn content_sentences<'a>(
     a: &'a Article,
     vocab: &mut Vocab,
-    seen: &mut FxMap<&'a str, Profiled>,
+    seen: &mut Seen<'a, Profiled>,
 ) -> Vec<Read> {
     let mut out = Vec::new();
     for b in a.blocks.iter().filter(|b| b.role.is_content()) {
@@ -365,22 +388,19 @@ fn content_sentences<'a>(
             {
                 continue;
             }
-            let (calls, profile) = seen
-                .entry(text)
-                .or_insert_with(|| {
-                    let mut calls = Vec::new();
-                    let profile = vocab.profile_noting(text, |id| calls.push(id));
-                    (calls, profile)
-                })
-                .clone();
+            let key = words_key(text);
+            let profiled = once(seen, key, text, || {
+                let mut calls = Vec::new();
+                let profile = vocab.profile_noting(text, |id| calls.push(id));
+                (calls, profile)
+            });
             out.push(Read {
                 span: s,
-                key: words_key(text),
+                key,
                 cut: ends_cut(text),
                 question: asks(text),
                 body: b.role == Role::Body,
-                calls,
-                profile,
+                profiled,
                 words: None,
             });
         }
