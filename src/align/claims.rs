@@ -792,22 +792,38 @@ fn best_matches(
 
 /// Whether two sentences of one article read alike to `same_claim` and to
 /// the choice of a best match: every field they read but where the two
-/// stand (`span`).
+/// stand (`span`). Every field is named, so that a field added to `Sent`
+/// must be weighed here.
 fn reads_alike(a: &Sent, b: &Sent) -> bool {
-    a.article == b.article
-        && a.key == b.key
-        && a.cut == b.cut
-        && a.question == b.question
-        && a.body == b.body
-        && a.fails == b.fails
-        && a.profile.stems == b.profile.stems
-        && a.profile.quotes == b.profile.quotes
-        && a.names == b.names
-        && a.things == b.things
-        && a.said_in == b.said_in
-        && a.seq == b.seq
-        && a.asserted.stems == b.asserted.stems
-        && a.asserted.quotes == b.asserted.quotes
+    let Sent {
+        article,
+        span: _,
+        profile,
+        key,
+        cut,
+        question,
+        body,
+        fails,
+        names,
+        things,
+        said_in,
+        seq,
+        asserted,
+    } = a;
+    *article == b.article
+        && *key == b.key
+        && *cut == b.cut
+        && *question == b.question
+        && *body == b.body
+        && *fails == b.fails
+        && profile.stems == b.profile.stems
+        && profile.quotes == b.profile.quotes
+        && *names == b.names
+        && *things == b.things
+        && *said_in == b.said_in
+        && *seq == b.seq
+        && asserted.stems == b.asserted.stems
+        && asserted.quotes == b.asserted.quotes
 }
 
 /// Each article's topics, sorted: the stems in two of its sentences or
