@@ -342,14 +342,6 @@ fn amounts_that_agree_approximately_are_one_figure() {
 /// circumstance is not read as what the sentence asserts.
 #[test]
 fn where_and_around_what_is_said_is_not_what_is_said_on_real_coverage() {
-    if common::same_event_files().is_none() {
-        eprintln!("skipped: the same-event set is absent");
-        return;
-    }
-    let load = |name: &str| {
-        let path = format!("{}/{name}", common::SAME_EVENT);
-        storydiff::article::load_article(&path, &LoadOptions::default()).expect("loads")
-    };
     let cases = [
         (
             "5660-center.txt",
@@ -364,14 +356,7 @@ fn where_and_around_what_is_said_is_not_what_is_said_on_real_coverage() {
             "Blinken gave the figure",
         ),
     ];
-    for (o, n, old_has, new_has) in cases {
-        let (old, new) = (load(o), load(n));
-        let c = align_by_claims(&old, &new, &AlignOptions::default());
-        assert!(
-            !on_one_row(&old, &new, &c, old_has, new_has),
-            "{o}/{n}: “{old_has}” beside “{new_has}”"
-        );
-    }
+    rows_on_real_coverage(&cases, false);
 }
 
 /// On every pair of outlets of every event of the same-event set, and of the
@@ -452,14 +437,6 @@ fn event_stories(files: Vec<(u32, String)>) -> Vec<(String, Vec<Article>)> {
 /// of 94-1 with one senator against).
 #[test]
 fn whole_reports_and_close_assertions_pair_on_real_coverage() {
-    if common::same_event_files().is_none() {
-        eprintln!("skipped: the same-event set is absent");
-        return;
-    }
-    let load = |name: &str| {
-        let path = format!("{}/{name}", common::SAME_EVENT);
-        storydiff::article::load_article(&path, &LoadOptions::default()).expect("loads")
-    };
     let cases = [
         (
             "5889-left.txt",
@@ -480,12 +457,29 @@ fn whole_reports_and_close_assertions_pair_on_real_coverage() {
             "passed 94-1",
         ),
     ];
-    for (o, n, old_has, new_has) in cases {
+    rows_on_real_coverage(&cases, true);
+}
+
+/// Aligns each pair of same-event files `(old, new, fragment of old,
+/// fragment of new)` by claims and checks that the two fragments stand on
+/// one row (`together`) or not, and that every sentence stands in one op;
+/// skips with a note when the set is absent.
+fn rows_on_real_coverage(cases: &[(&str, &str, &str, &str)], together: bool) {
+    if common::same_event_files().is_none() {
+        eprintln!("skipped: the same-event set is absent");
+        return;
+    }
+    let load = |name: &str| {
+        let path = format!("{}/{name}", common::SAME_EVENT);
+        storydiff::article::load_article(&path, &LoadOptions::default()).expect("loads")
+    };
+    for &(o, n, old_has, new_has) in cases {
         let (old, new) = (load(o), load(n));
         let c = align_by_claims(&old, &new, &AlignOptions::default());
         every_sentence_once(&c);
-        assert!(
+        assert_eq!(
             on_one_row(&old, &new, &c, old_has, new_has),
+            together,
             "{o}/{n}: “{old_has}” beside “{new_has}”"
         );
     }
