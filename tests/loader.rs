@@ -340,3 +340,32 @@ fn verse_and_headline_lists_stay_line_by_line() {
     let a = load_bytes("list.txt", headlines.as_bytes(), &LoadOptions::default()).unwrap();
     assert_eq!(a.blocks.len(), 10, "a block per headline");
 }
+
+/// A note on the author after the article's last paragraph, unfinished as
+/// teasers are (no full stop), is named as what it is, not as a teaser cut
+/// off mid-sentence; a teaser after it still is one.
+#[test]
+fn author_note_after_the_last_paragraph_is_no_teaser() {
+    let body = "The council voted on Tuesday to build a tram line linking the station with the university district, ending a long dispute.\n\n\
+        The line will have fourteen stops and should carry forty thousand passengers a day once it opens in 2029.\n\n\
+        Shopkeepers along the route had opposed the project, arguing that years of roadworks would drive customers away.\n\n\
+        Opposition councillors said the cost estimate was too optimistic and asked for an independent review of it.\n\n";
+    for (note, want) in [
+        ("Anna Lind is a reporter for the City Herald covering transport and planning. Follow her on Twitter @annalind", true),
+        ("ANNA LIND IS THE CITY HERALD'S TRANSPORT EDITOR", true),
+        ("Write to Anna Lind at anna.lind@example.com for corrections or tips on the story", true),
+        ("Mayor says the new budget will leave the harbour redevelopment without money for the next", false),
+    ] {
+        let text = format!("{body}{note}\n");
+        let a = load_bytes("note.txt", text.as_bytes(), &LoadOptions::default()).unwrap();
+        let found = blocks_with(&a, &note[..20]);
+        let (_, role, reason) = found[0];
+        let reason = reason.unwrap_or("");
+        assert_eq!(reason.contains("a note on the author"), want, "{note}: {role:?} {reason}");
+        if want {
+            assert_eq!(role, Role::Boilerplate, "{note}");
+        } else {
+            assert_eq!(role, Role::Related, "{note}: {reason}");
+        }
+    }
+}

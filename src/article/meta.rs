@@ -310,6 +310,29 @@ pub(crate) fn looks_like_job_title(s: &str) -> bool {
         .any(|w| JOB_WORDS.contains(&w))
 }
 
+/// Whether a line reads as a note on the article's author: who the author
+/// is (`Lucas Nolan is a reporter for …`, `LAURIE OAKES IS THE NINE NETWORK
+/// POLITICAL EDITOR`) or where to write or follow them (an e-mail address,
+/// `Follow him on Twitter`).
+pub(crate) fn reads_as_author_note(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let address = lower
+        .split_whitespace()
+        .any(|w| w.len() > 3 && w.contains('@') && w.contains('.'));
+    let follow = ["follow him", "follow her", "follow them", "follow me"]
+        .iter()
+        .any(|f| lower.contains(f));
+    let who = [" is a ", " is an ", " is the "].iter().any(|k| {
+        lower.find(k).is_some_and(|at| {
+            lower[at + k.len()..]
+                .split(|c: char| !c.is_alphabetic())
+                .take(8)
+                .any(|w| JOB_WORDS.contains(&w))
+        })
+    });
+    address || follow || who
+}
+
 /// Labels that open a byline line, lower-case, in the languages news is most
 /// often read in (`By`, `Written by` and the like are matched apart: they
 /// also open sentences).

@@ -961,6 +961,11 @@ fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
                 Role::Caption,
                 "after the article's last body paragraph: describes a picture",
             )
+        } else if super::meta::reads_as_author_note(f.text) {
+            (
+                Role::Boilerplate,
+                "after the article's last body paragraph: a note on the author",
+            )
         } else if f.words >= 8 {
             (
                 Role::Related,
