@@ -584,15 +584,18 @@ fn closing(c: &Comparison, prose: &Judge, signs_off: &Judge) -> usize {
 
 /// Whether a line reads as an article's sign-off: a credit (`Reporting by
 /// …`, `… contributed to this report.`), a note on the article itself
-/// (`This story has been updated`), a copyright line or an address to
-/// write or follow, in English or a wire's usual other languages.
+/// (`This story has been updated`), a copyright line, a note on the author
+/// or an address to write or follow (`reads_as_author_note`, the loader's
+/// test), in English or a wire's usual other languages.
 fn signs_off(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     let bracketed = t.starts_with('(') && t.ends_with([')', '.']);
     bracketed
         || SIGN_OFF_WORDS.iter().any(|w| lower.contains(w))
-        || t.split_whitespace().any(|w| w.len() > 1 && w.contains('@'))
+        || crate::article::reads_as_author_note(t)
+        || t.split_whitespace()
+            .any(|w| w.len() > 1 && w.starts_with('@'))
 }
 
 /// Words of sign-off lines (lower case).
@@ -614,9 +617,6 @@ const SIGN_OFF_WORDS: &[&str] = &[
     "copyright",
     "©",
     "all rights reserved",
-    "follow him",
-    "follow her",
-    "follow them",
     "follow us",
     "can be reached",
     "reach the author",

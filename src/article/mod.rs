@@ -15,7 +15,7 @@ mod roles;
 mod sentence;
 
 pub(crate) use furniture::is_furniture_sentence;
-pub(crate) use meta::{is_calendar_name, WEEKDAYS};
+pub(crate) use meta::{is_calendar_name, reads_as_author_note, WEEKDAYS};
 
 use std::fmt;
 use std::io::Read;
