@@ -130,6 +130,13 @@ fn finish(mut out: Out) -> Result<u8> {
     Ok(0)
 }
 
+/// The deadline `STORYDIFF_DEADLINE_MS` asks for (for measurement only):
+/// `Some(None)` for 0, none at all; `None` when unset or not a number.
+fn deadline_from_env() -> Option<Option<std::time::Duration>> {
+    let ms: u64 = std::env::var("STORYDIFF_DEADLINE_MS").ok()?.parse().ok()?;
+    Some((ms > 0).then(|| std::time::Duration::from_millis(ms)))
+}
+
 /// `storydiff diff`: the report in the chosen format; the exit status says
 /// whether the bodies are identical.
 fn run_diff(
@@ -145,8 +152,11 @@ fn run_diff(
     let (old, new) = load_pair(sources, old, new, options)?;
     // For measurement only (no flag): `STORYDIFF_NO_CLASSES=1` leaves the
     // edit-class stage out, so that its share of a whole `diff` can be timed.
+    // `STORYDIFF_DEADLINE_MS=N` sets the deadline (0: none), so that a
+    // result can be compared across builds whatever the machine's load.
     let align_options = AlignOptions {
         classify: std::env::var_os("STORYDIFF_NO_CLASSES").is_none_or(|v| v.is_empty()),
+        deadline: deadline_from_env().unwrap_or(AlignOptions::default().deadline),
         ..AlignOptions::default()
     };
     let mut comparison = match request.by {

@@ -1098,7 +1098,19 @@ fn best_run(
         folded_share(src, &old, &new)
     };
     let mut best: Option<(Vec<usize>, f64)> = None;
+    let mut one_words: Option<Vec<String>> = None;
     for &(c, _) in cands.iter().take(2) {
+        let one_words = one_words.get_or_insert_with(|| {
+            let side = if ops[k].kind == OpKind::Inserted {
+                Side::New
+            } else {
+                Side::Old
+            };
+            sorted(folded_words(src, side, &one_side))
+        });
+        if !may_reach_merged_share(src, ops, c, index, one_words) {
+            continue;
+        }
         // Grow the run both ways while adjacent ops of the kind make it better.
         let mut run = vec![c];
         let mut current = share(&run);
@@ -1144,6 +1156,64 @@ fn best_run(
     best
 }
 
+/// Whether some run `best_run` could grow from candidate `c` may keep
+/// `MERGED_SHARE` of both sides' words (`one_words`: the one-sided op's
+/// folded words, sorted). A run holds at most `MERGED_RUN` ops, so every
+/// run from `c` lies within the ops `MERGED_RUN - 1` steps from it either
+/// way; a word diff keeps at most the words that span shares with the
+/// one-sided op (`m`), and a share `2k / (a + b)` with `k <= m` and
+/// `k <= b` is at most `2m / (a + m)`. Most candidates of two unrelated
+/// texts end here, before a word diff each.
+fn may_reach_merged_share(
+    src: &Sources,
+    ops: &[Op],
+    c: usize,
+    index: &WordIndex,
+    one_words: &[String],
+) -> bool {
+    let (mut first, mut last) = (c, c);
+    let mut span = index.unit_range(ops, c);
+    for _ in 1..MERGED_RUN {
+        let before = index.unit(&ops[first]).checked_sub(1);
+        if let Some(&i) = before.and_then(|u| index.runs.get(&u)) {
+            first = i;
+            span = union(&span, &index.unit_range(ops, i));
+        }
+        if let Some(&i) = index.runs.get(&(index.unit(&ops[last]) + 1)) {
+            last = i;
+            span = union(&span, &index.unit_range(ops, i));
+        }
+    }
+    let side = if index.kind == OpKind::Deleted {
+        Side::Old
+    } else {
+        Side::New
+    };
+    let others = sorted(folded_words(src, side, &span));
+    let m = count_shared_sorted(one_words, &others);
+    // share >= 4/5 needs 2m / (a + m) >= 4/5, whole numbers only.
+    10 * m >= 4 * (one_words.len() + m)
+}
+
+/// A list sorted.
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v
+}
+
+/// The words of a run of units as `folded_share` compares them: without
+/// case or the punctuation around them, empty ones left out.
+fn folded_words(src: &Sources, side: Side, r: &Range<usize>) -> Vec<String> {
+    count_units(&src.text(side, r.clone()))
+        .into_iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Share of both sides' words one word diff keeps, words compared without
 /// case or the punctuation around them: what merging sentences changes
 /// (`code.` → `code;`, `Various` → `various`) is no lost word here.
@@ -1151,17 +1221,10 @@ fn folded_share(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> f64 {
     if too_long(src, old, new) {
         return 0.0;
     }
-    let fold = |side: Side, r: &Range<usize>| -> Vec<String> {
-        count_units(&src.text(side, r.clone()))
-            .into_iter()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let (o, n) = (fold(Side::Old, old), fold(Side::New, new));
+    let (o, n) = (
+        folded_words(src, Side::Old, old),
+        folded_words(src, Side::New, new),
+    );
     if o.is_empty() || n.is_empty() {
         return 0.0;
     }

@@ -49,8 +49,9 @@ pub fn shared_vocabulary(a: &[u64], b: &[u64]) -> f64 {
     (200.0 * shared as f64 / total as f64).round() / 100.0
 }
 
-/// How many values two sorted, deduplicated lists have in common.
-pub fn count_shared_sorted(a: &[u64], b: &[u64]) -> usize {
+/// How many values two sorted lists have in common (a value repeated counts
+/// as often as both lists hold it).
+pub fn count_shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -111,6 +111,22 @@ impl Gap<'_> {
         } else {
             anchors(self.okeys, o.clone(), self.nkeys, n.clone())
         };
+        if anchors.is_empty() && !small && !shares_a_key(self.okeys, &o, self.nkeys, &n) {
+            // Nothing to keep: what Myers would find, at no cost (two
+            // unrelated texts are one such piece, and Myers is quadratic
+            // on it).
+            ops.push(DiffOp::Delete {
+                old_index: o.start,
+                old_len: o.len(),
+                new_index: n.start,
+            });
+            ops.push(DiffOp::Insert {
+                old_index: o.end,
+                new_index: n.start,
+                new_len: n.len(),
+            });
+            return self.deadline.is_some_and(|d| Instant::now() > d);
+        }
         if anchors.is_empty() {
             let deadline = self.deadline.filter(|_| !small);
             ops.extend(capture_diff_deadline(
@@ -141,6 +157,12 @@ impl Gap<'_> {
         }
         cut
     }
+}
+
+/// Whether a key of `o` is also in `n`.
+fn shares_a_key(okeys: &[u64], o: &Range<usize>, nkeys: &[u64], n: &Range<usize>) -> bool {
+    let keys: FxMap<u64, ()> = okeys[o.clone()].iter().map(|&k| (k, ())).collect();
+    nkeys[n.clone()].iter().any(|k| keys.contains_key(k))
 }
 
 /// Anchors for splitting `o` against `n`, as (old, new) pairs in an order
