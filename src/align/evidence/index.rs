@@ -44,8 +44,15 @@ pub(crate) struct Index {
 impl Index {
     /// The index of two of its articles alone (rarity weighed over the
     /// two): what `diff A B` reads for the pair.
+    /// It keeps no bags of its own: a pair is not split again.
     pub(crate) fn pair(&self, a: usize, b: usize) -> Index {
-        from_bags(vec![self.bags[a].clone(), self.bags[b].clone()])
+        let (docs, postings, surface) = weighed(&[&self.bags[a], &self.bags[b]]);
+        Index {
+            docs,
+            postings,
+            surface,
+            bags: Vec::new(),
+        }
     }
 }
 
@@ -59,15 +66,26 @@ const OUTLET_LINE_WORDS: usize = 8;
 
 /// Indexes the articles (on both cores when there are many).
 pub(crate) fn build<A: Borrow<Article> + Sync>(articles: &[A]) -> Index {
-    from_bags(terms_of_each(articles))
+    let bags = terms_of_each(articles);
+    let (docs, postings, surface) = weighed(&bags.iter().collect::<Vec<_>>());
+    Index {
+        docs,
+        postings,
+        surface,
+        bags,
+    }
 }
 
-fn from_bags(bags: Vec<Bag>) -> Index {
-    let mut ids: FxMap<String, TermId> = FxMap::default();
+/// The weighed docs of some bags, the postings and each term as first
+/// written (terms numbered in order of first use, bag after bag).
+type Weighed = (Vec<Doc>, Vec<Vec<(u32, f32)>>, Vec<String>);
+
+fn weighed(bags: &[&Bag]) -> Weighed {
+    let mut ids: FxMap<&str, TermId> = FxMap::default();
     let mut surface: Vec<String> = Vec::new();
     let mut docs: Vec<Doc> = Vec::with_capacity(bags.len());
     let mut raw: Vec<Vec<(TermId, f32)>> = Vec::with_capacity(bags.len());
-    for bag in &bags {
+    for bag in bags {
         let mut counts: Vec<(TermId, f32)> = bag
             .counts
             .iter()
@@ -77,7 +95,7 @@ fn from_bags(bags: Vec<Bag>) -> Index {
                     None => {
                         surface.push(written.clone());
                         let id = TermId(surface.len() as u32 - 1);
-                        ids.insert(stem.clone(), id);
+                        ids.insert(stem.as_str(), id);
                         id
                     }
                 };
@@ -88,7 +106,7 @@ fn from_bags(bags: Vec<Bag>) -> Index {
         let mut title: Vec<TermId> = bag
             .title
             .iter()
-            .filter_map(|s| ids.get(s).copied())
+            .filter_map(|s| ids.get(s.as_str()).copied())
             .collect();
         title.sort_unstable();
         title.dedup();
@@ -101,16 +119,10 @@ fn from_bags(bags: Vec<Bag>) -> Index {
         });
     }
     let postings = weigh(&mut docs, raw, surface.len());
-    Index {
-        docs,
-        postings,
-        surface,
-        bags,
-    }
+    (docs, postings, surface)
 }
 
 /// What one article contributes before terms get pile-wide ids.
-#[derive(Clone)]
 struct Bag {
     /// (stem, weighted count, the word as first written), in order of first use.
     counts: Vec<(String, f32, String)>,
