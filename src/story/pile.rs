@@ -8,7 +8,7 @@
 //! ```
 
 use super::index::{self, Index};
-use super::judge::{self, SAME_EVENT};
+use super::judge::{self, Evidence, SAME_EVENT};
 use super::{candidates, cluster, complete, outline, Story};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -78,13 +78,14 @@ impl Pile {
 pub fn sort_pile(articles: &[Article]) -> Pile {
     let index = index::build(articles);
     let pairs = candidates::find(&index);
-    let scores = score_all(&index, &pairs);
+    let alone = judged_alone(&index, &pairs);
+    let scores = score_all(&index, &pairs, &alone);
     let groups = cluster::group(articles.len(), &scores, SAME_EVENT);
     let (mut groups, singles): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.len() > 1);
     // The biggest first (also the costliest to analyse).
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     let centrality = centrality(articles.len(), &groups, &scores);
-    let stories = analyse_each(articles, &index, &centrality, groups);
+    let stories = analyse_each(articles, &index, &centrality, groups, &alone);
     Pile {
         stories,
         singles: singles.into_iter().map(|g| g[0]).collect(),
@@ -103,17 +104,32 @@ pub fn sort_pile(articles: &[Article]) -> Pile {
 /// (up to six articles) join no pair across the two, as before.
 const SMALL_PILE: usize = 6;
 
-/// The same-event score of every candidate pair (on both cores for many).
-fn score_all(index: &Index, pairs: &[(u32, u32)]) -> Vec<(u32, u32, f64)> {
-    let small = index.docs.len() <= SMALL_PILE;
-    let score = |&(a, b): &(u32, u32)| {
-        let s = if small {
-            judge::judge_alone(index, a as usize, b as usize).score
-        } else {
-            judge::score(index, a as usize, b as usize)
-        };
-        (a, b, s)
-    };
+/// In a small pile, every candidate pair judged alone: its score, and the
+/// evidence its story shows (judged once for both).
+fn judged_alone(index: &Index, pairs: &[(u32, u32)]) -> Vec<((u32, u32), Evidence)> {
+    if index.docs.len() > SMALL_PILE {
+        return Vec::new();
+    }
+    pairs
+        .iter()
+        .map(|&(a, b)| ((a, b), judge::judge_alone(index, a as usize, b as usize)))
+        .collect()
+}
+
+/// The same-event score of every candidate pair (on both cores for many):
+/// in a small pile the pair's judged alone.
+fn score_all(
+    index: &Index,
+    pairs: &[(u32, u32)],
+    alone: &[((u32, u32), Evidence)],
+) -> Vec<(u32, u32, f64)> {
+    if !alone.is_empty() || pairs.is_empty() {
+        return alone
+            .iter()
+            .map(|&((a, b), ref e)| (a, b, e.score))
+            .collect();
+    }
+    let score = |&(a, b): &(u32, u32)| (a, b, judge::score(index, a as usize, b as usize));
     if pairs.len() < 4096 {
         return pairs.iter().map(score).collect();
     }
@@ -136,9 +152,10 @@ fn analyse_each(
     index: &Index,
     centrality: &[f64],
     groups: Vec<Vec<usize>>,
+    alone: &[((u32, u32), Evidence)],
 ) -> Vec<PileStory> {
     on_both_cores(groups, |members| {
-        story_of_group(articles, index, centrality, &members)
+        story_of_group(articles, index, centrality, &members, alone)
     })
 }
 
@@ -187,9 +204,16 @@ fn story_of_group(
     index: &Index,
     centrality: &[f64],
     members: &[usize],
+    alone: &[((u32, u32), Evidence)],
 ) -> PileStory {
     let subset: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
-    let evidence = |a: usize, b: usize| judge::judge_alone(index, members[a], members[b]);
+    let evidence = |a: usize, b: usize| {
+        let (a, b) = (members[a], members[b]);
+        match alone.iter().find(|(p, _)| *p == (a as u32, b as u32)) {
+            Some((_, e)) => e.clone(),
+            None => judge::judge_alone(index, a, b),
+        }
+    };
     let story = outline(&subset, &evidence);
     let central = labelling_article(articles, members, centrality);
     PileStory {
