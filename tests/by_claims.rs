@@ -121,6 +121,15 @@ fn everyday_words_and_names_alone_pair_nothing() {
             "fear likely common",
             "first publicly revealed",
         ),
+        // A figure one sentence gives only in a condition (`refused to say
+        // if the US would increase its own defence spending from 3.4% of
+        // GDP`) is not what it asserts: no report of that figure.
+        (
+            "000",
+            "003",
+            "peace dividend has to end",
+            "currently spends roughly 3.4%",
+        ),
         // The story's everyday phrases ("Nato membership", "speaking in Brussels").
         ("001", "003", "restoration of Crimea", "met with dismay"),
         (
@@ -303,6 +312,50 @@ fn by_claims_out_of_time_degrades_with_a_note() {
         "{:?}",
         c.notes
     );
+}
+
+/// Unrelated pages (lines of two encyclopedia pages' references, a manual
+/// and a news report) pair nothing by the day of a date alone, which is a
+/// fact only with its month and year (`21 December 2009` / `21 December
+/// 2005`), nor by a small whole figure (`Example 6` / `$5 and $6 a
+/// pound`); a date both give is one (`Dec. 3` / `December 3`).
+#[test]
+fn a_day_of_another_date_or_a_small_figure_pairs_nothing() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).expect("loads")
+    };
+    let old = load(
+        "old.txt",
+        "Notes on a browser\n\n\
+         Retrieved 21 December 2009.\n\n\
+         Eich, Brendan; David Hyatt (April 2, 2003).\n\n\
+         Example 6: Divergent changesets.\n\n\
+         The stopgap keeps the government funded through Dec. 3 at current levels.\n",
+    );
+    let new = load(
+        "new.txt",
+        "Notes on a country\n\n\
+         Archived from the original on 21 December 2005.\n\n\
+         Retrieved 2 April 2011.\n\n\
+         Fishermen are typically paid between $5 and $6 a pound for halibut.\n\n\
+         Congress passed a bill extending government funding through December 3 on Thursday.\n",
+    );
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    for (o, n) in [
+        ("Retrieved 21 December 2009", "21 December 2005"),
+        ("April 2, 2003", "2 April 2011"),
+        ("Example 6", "$6 a pound"),
+    ] {
+        assert!(!on_one_row(&old, &new, &c, o, n), "“{o}” beside “{n}”");
+    }
+    assert!(on_one_row(
+        &old,
+        &new,
+        &c,
+        "through Dec. 3",
+        "through December 3"
+    ));
 }
 
 /// Amounts that agree approximately (`more than $3 billion`, `$3.2

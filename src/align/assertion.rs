@@ -34,6 +34,12 @@ const ALWAYS_SUBORDINATE: &[&str] = &[
     "whilst", "while",
 ];
 
+/// Words that open a condition wherever they stand (`would go up if …`,
+/// `refused to say if the US would increase …`): what follows is supposed,
+/// not asserted, whoever its subject is. (`whether` is left out: `will
+/// decide whether to create a committee` names what the sentence is about.)
+const CONDITIONAL: &[&str] = &["if"];
+
 /// Words that open a subordinate clause, an appositive or an adjunct right
 /// after a comma or a dash (within a clause they often do not: `such as`,
 /// `met with`, `people who`).
@@ -43,7 +49,6 @@ const AFTER_COMMA: &[&str] = &[
     "before",
     "even",
     "following",
-    "if",
     "just",
     "once",
     "since",
@@ -287,6 +292,7 @@ fn drop_subordinate_clauses(words: &[&str], bare: &[String], keep: &mut [bool]) 
         let opens = (ALWAYS_SUBORDINATE.contains(&bare[k].as_str())
             && !in_relative_clause(words, bare, k)
             && !opens_clause(bare, k))
+            || CONDITIONAL.contains(&bare[k].as_str())
             || (after_break && AFTER_COMMA.contains(&bare[k].as_str()));
         if !opens {
             k += 1;
@@ -506,6 +512,17 @@ mod tests {
             "on Monday that"
         );
         assert_eq!(said_in("Raisi will not meet with Biden."), "");
+    }
+
+    #[test]
+    fn a_condition_is_supposed_not_asserted() {
+        assert_eq!(
+            asserted("\"The peace dividend has to end,\" Hegseth said, though he refused to say if the US would increase its own defence spending from 3.4% of GDP."),
+            "\"The peace dividend has to end,\" he refused to say"
+        );
+        // An indirect question names what is decided: it stays.
+        let s = "Pelosi will decide this week whether to create a select committee.";
+        assert_eq!(asserted(s), s);
     }
 
     #[test]

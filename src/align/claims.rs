@@ -249,6 +249,8 @@ struct SharedWord {
     phrase: Option<usize>,
     /// Both sentences assert it (`assertion`), not only mention it.
     asserted: bool,
+    /// It is the day of a date both give (`Dec. 3`).
+    dated: bool,
 }
 
 /// The distinctive words two sentences share, but for those that say when
@@ -263,8 +265,10 @@ fn shared_evidence(
     topic: &impl Fn(&u32) -> bool,
     topics_count: bool,
 ) -> Vec<SharedWord> {
+    let (dates_a, dates_b) = (dates(vocab, a), dates(vocab, b));
+    let same_date = |w: u32| same_date(&dates_a, &dates_b, w);
     let words: Vec<u32> = shared_stems(&a.profile.stems, &b.profile.stems)
-        .filter(|&w| !vocab.is_when(w) && !vocab.is_weak(w))
+        .filter(|&w| !vocab.is_when(w) && !vocab.is_weak(w) && same_date(w) != Some(false))
         .collect();
     let phrases = phrases(a, b, &words);
     let named = |w: u32| {
@@ -338,6 +342,7 @@ fn shared_evidence(
                 worth,
                 phrase,
                 asserted,
+                dated: same_date(stem) == Some(true),
             }
         })
         .collect()
@@ -383,7 +388,9 @@ const CLAIM_FLOOR: f64 = 0.15;
 
 /// What the distinctive words two sentences share are worth, as seen from one
 /// of them: a word counts its worth (a number twice: it is a fact, when both
-/// sentences assert it; an amount one only mentions in passing, nothing), but
+/// sentences assert it, but a small whole one once, `is_small`, unless it is
+/// the day of a date both give; an amount one only mentions in passing,
+/// nothing), but
 /// the words of one name ("UK Defence Secretary John Healey") count once,
 /// and so do the words of one phrase both sentences write word for word
 /// ("phone call", "pre-2014 borders", "full-scale"): a story's recurring
@@ -403,14 +410,15 @@ struct Evidence {
 impl Evidence {
     /// `shared`: the distinctive words both carry (`shared_evidence`).
     fn of(vocab: &Vocab, s: &Sent, shared: &[SharedWord]) -> Evidence {
-        // (group, worth, content): a group per name, per phrase, and one per
-        // other word.
+        // (group, worth, content, asserted): a group per name, per phrase,
+        // and one per other word.
         let mut groups: Vec<(usize, f64, bool, bool)> = Vec::new();
         for &SharedWord {
             stem: w,
             worth,
             phrase,
             asserted,
+            dated,
         } in shared
         {
             // An amount is a fact when both assert it; one that a sentence
@@ -419,7 +427,7 @@ impl Evidence {
             let amount = vocab.is_number(w) || vocab.is_magnitude(w);
             let worth = match (amount, asserted) {
                 (true, false) => 0.0,
-                (true, true) if vocab.is_number(w) => 2.0 * worth,
+                (true, true) if vocab.is_number(w) && (dated || !is_small(vocab, w)) => 2.0 * worth,
                 _ => worth,
             };
             let (group, content) = if let Some(k) = s.names.iter().position(|n| n.contains(&w)) {
@@ -1464,17 +1472,99 @@ fn figures_disagree(vocab: &Vocab, half: &Sent, partner: &Sent) -> bool {
 }
 
 /// The figures a sentence states (stems): its numbers but those that say
-/// when, and the day after a month (`Dec. 3`).
+/// when (a year, the day of a date).
 fn figures(vocab: &Vocab, s: &Sent) -> Vec<u32> {
+    let days: Vec<usize> = dates(vocab, s).iter().map(|d| d.at).collect();
     s.seq
         .iter()
         .enumerate()
-        .filter(|&(k, &w)| {
-            let after_month =
-                k > 0 && vocab.is_when(s.seq[k - 1]) && !vocab.is_number(s.seq[k - 1]);
-            vocab.is_number(w) && !vocab.is_when(w) && !after_month
-        })
+        .filter(|&(k, &w)| vocab.is_number(w) && !vocab.is_when(w) && !days.contains(&k))
         .map(|(_, &w)| w)
+        .collect()
+}
+
+/// Whether a number is a small whole one (under ten: `6`, `1`): such
+/// figures number list items, examples and anything counted in everyday
+/// English, and two sentences that share one (`Example 6` / `$5 and $6 a
+/// pound`) share no fact by it. It counts as a word, not twice.
+fn is_small(vocab: &Vocab, w: u32) -> bool {
+    vocab
+        .value(w)
+        .is_some_and(|v| v.fract() == 0.0 && v.abs() < 10.0)
+}
+
+/// A date a sentence gives: the day (a stem, and where it stands), the word
+/// that says when beside it (a month's stem: `1 May`, `Dec. 3`) and the
+/// year after them, if any.
+#[derive(Clone, Copy)]
+struct Date {
+    day: u32,
+    at: usize,
+    month: u32,
+    year: Option<u32>,
+}
+
+impl Date {
+    /// Whether two dates can be one: the same day of the same month, and
+    /// the same year where both give one.
+    fn agrees(&self, other: &Date) -> bool {
+        self.day == other.day
+            && self.month == other.month
+            && (self.year.is_none() || other.year.is_none() || self.year == other.year)
+    }
+}
+
+/// Whether a number two sentences share is the day of one date in both:
+/// `None` when neither gives it as a day, `Some(false)` when they give it
+/// as the day of different dates — the day of a date is a fact only with
+/// its month and year (`1 May 2016` and `November 1, 2012`, `Retrieved 1
+/// May 2016` and `Retrieved 1 May 2017` share no day).
+fn same_date(a: &[Date], b: &[Date], w: u32) -> Option<bool> {
+    let on = |d: &[Date]| {
+        d.iter()
+            .filter(move |d| d.day == w)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let (on_a, on_b) = (on(a), on(b));
+    if on_a.is_empty() && on_b.is_empty() {
+        return None;
+    }
+    Some(on_a.iter().any(|x| on_b.iter().any(|y| x.agrees(y))))
+}
+
+/// The dates of a sentence: each whole number from 1 to 31 beside a word
+/// that says when (`1 May 2016`, `Dec. 3`, `November 15, 2012`).
+fn dates(vocab: &Vocab, s: &Sent) -> Vec<Date> {
+    let seq = &s.seq;
+    let when = |j: usize| {
+        seq.get(j)
+            .is_some_and(|&w| vocab.is_when(w) && !vocab.is_number(w))
+    };
+    let year = |j: usize| {
+        seq.get(j)
+            .filter(|&&w| vocab.is_when(w) && vocab.is_number(w))
+            .copied()
+    };
+    (0..seq.len())
+        .filter(|&k| {
+            vocab
+                .value(seq[k])
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=31.0).contains(&v))
+        })
+        .filter_map(|k| {
+            let month = if when(k + 1) {
+                k + 1
+            } else {
+                k.checked_sub(1).filter(|&j| when(j))?
+            };
+            Some(Date {
+                day: seq[k],
+                at: k,
+                month: seq[month],
+                year: year(k.max(month) + 1),
+            })
+        })
         .collect()
 }
 
