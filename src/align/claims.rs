@@ -1627,7 +1627,8 @@ fn build(
         notes: Vec::new(),
         by_claims: Some(ByClaims { shared_claims }),
     };
-    let late_words = summary::summarise(&mut comparison, old, new, deadline) || words_cut;
+    // The verdict is the alignment in order's (`align_by_claims`).
+    let late_words = summary::count(&mut comparison, old, new, deadline) || words_cut;
     super::classes::classify_comparison(&mut comparison, || super::reads_as_english(old, new));
     if late_words {
         comparison.approximate = true;

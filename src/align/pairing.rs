@@ -21,6 +21,10 @@ pub(crate) struct Sides<'a> {
     pub vocab: &'a Vocab,
     pub old: &'a [Profile],
     pub new: &'a [Profile],
+    /// The summed weight of each profile's stems (`Vocab::weight_of`): a
+    /// sentence is compared with many.
+    pub old_weight: &'a [f64],
+    pub new_weight: &'a [f64],
     pub old_content: &'a [bool],
     pub new_content: &'a [bool],
     /// Whitespace-separated words of each sentence: splits and merges keep the total.
@@ -43,7 +47,12 @@ impl Sides<'_> {
         }
     }
     fn sim(&self, o: usize, n: usize) -> f64 {
-        let s = self.vocab.similarity(&self.old[o], &self.new[n]);
+        let s = self.vocab.similarity_weighed(
+            &self.old[o],
+            self.old_weight[o],
+            &self.new[n],
+            self.new_weight[n],
+        );
         self.gate(self.old_content[o] == self.new_content[n], s)
     }
     fn sim_merge(&self, o1: usize, n: usize) -> f64 {

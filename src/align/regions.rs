@@ -347,6 +347,8 @@ pub(crate) struct Profiles {
     vocab: Vocab,
     old: Vec<Profile>,
     new: Vec<Profile>,
+    old_weight: Vec<f64>,
+    new_weight: Vec<f64>,
     old_content: Vec<bool>,
     new_content: Vec<bool>,
     old_words: Vec<u32>,
@@ -360,6 +362,8 @@ impl Profiles {
             vocab: &self.vocab,
             old: &self.old,
             new: &self.new,
+            old_weight: &self.old_weight,
+            new_weight: &self.new_weight,
             old_content: &self.old_content,
             new_content: &self.new_content,
             old_words: &self.old_words,
@@ -438,7 +442,10 @@ pub(crate) fn profile_regions(src: &Sources, items: &[Item]) -> Profiles {
         .map_or(usize::MAX, |s| s.max(1));
     observe_sample(src, items, &mut vocab, [&old_seen, &new_seen], step);
     vocab.freeze();
+    let weight_of = |ps: &[Profile]| ps.iter().map(|p| vocab.weight_of(&p.stems)).collect();
     Profiles {
+        old_weight: weight_of(&old),
+        new_weight: weight_of(&new),
         vocab,
         old,
         new,

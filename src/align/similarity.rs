@@ -966,6 +966,27 @@ impl Vocab {
     /// Weighted Dice overlap of content words, raised by a shared quotation.
     pub fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
         let dice = self.dice(&a.stems, &b.stems);
+        self.raised_by_quotes(a, b, dice)
+    }
+
+    /// `similarity` of two profiles whose stems' summed weights (`weight_of`)
+    /// are known: one who compares each sentence with many sums them once.
+    pub fn similarity_weighed(&self, a: &Profile, wa: f64, b: &Profile, wb: f64) -> f64 {
+        let dice = if a.stems.is_empty() || b.stems.is_empty() {
+            0.0
+        } else {
+            2.0 * self.shared_weight(&a.stems, &b.stems, |id| self.weight(id)) / (wa + wb)
+        };
+        self.raised_by_quotes(a, b, dice)
+    }
+
+    /// The summed weight of a bag of stems, as `similarity` sums it.
+    pub fn weight_of(&self, stems: &[u32]) -> f64 {
+        stems.iter().map(|&s| self.weight(s)).sum()
+    }
+
+    /// `dice`, raised by a shared quotation as `similarity` raises it.
+    fn raised_by_quotes(&self, a: &Profile, b: &Profile, dice: f64) -> f64 {
         let quote = quote_similarity(a, b);
         if quote > 0.0 {
             // A shared quotation makes the pair homologous, while the other
@@ -1033,6 +1054,14 @@ impl Vocab {
 
     /// `shared`, each stem weighing `weigh(stem)`.
     fn shared_by(&self, a: &[u32], b: &[u32], weigh: impl Fn(u32) -> f64) -> (f64, f64, f64) {
+        let shared = self.shared_weight(a, b, &weigh);
+        let ta: f64 = a.iter().map(|&s| weigh(s)).sum();
+        let tb: f64 = b.iter().map(|&s| weigh(s)).sum();
+        (shared, ta, tb)
+    }
+
+    /// The weight of the stems two bags share, each stem weighing `weigh(stem)`.
+    fn shared_weight(&self, a: &[u32], b: &[u32], weigh: impl Fn(u32) -> f64) -> f64 {
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0;
         while i < a.len() && j < b.len() {
@@ -1046,9 +1075,7 @@ impl Vocab {
                 }
             }
         }
-        let ta: f64 = a.iter().map(|&s| weigh(s)).sum();
-        let tb: f64 = b.iter().map(|&s| weigh(s)).sum();
-        (shared, ta, tb)
+        shared
     }
 
     fn dice(&self, a: &[u32], b: &[u32]) -> f64 {

@@ -26,12 +26,12 @@ pub(crate) fn summarise(
     deadline: Option<std::time::Instant>,
 ) -> bool {
     let sides = Sides::new(old, new, &c.old_units, &c.new_units);
-    let mut tally = Tally::default();
-    for op in &c.ops {
-        tally.add(&sides, op, deadline);
-    }
-    let mut stats = tally.stats;
-    stats.reparagraphed = reparagraphed(c);
+    let tally = tally_of(&sides, &c.ops, deadline);
+    c.stats = Stats {
+        reparagraphed: reparagraphed(c),
+        ..tally.stats
+    };
+    c.shared_quotes = tally.shared_quotes;
     let carried = sides.carried_share(tally.matched_words);
     c.relation = relation(&sides, &c.ops, &tally, carried);
     // One meaning per relation: for copies the words with a counterpart
@@ -48,8 +48,6 @@ pub(crate) fn summarise(
         }
         Relation::Related | Relation::Unrelated => super::overlap::between(old, new),
     };
-    c.shared_quotes = tally.shared_quotes;
-    c.stats = stats;
     if c.relation == Relation::Reprint {
         let body_like = |side: Side, i: usize| body_like(&sides.text(side, i..i + 1));
         let prose = |side: Side, i: usize| sides.counts(&c.units(side)[i]) || body_like(side, i);
@@ -69,6 +67,36 @@ pub(crate) fn summarise(
         c.truncated = truncation(c, &prose, &sentence, &signs_off);
     }
     tally.cut
+}
+
+/// Sets the comparison's counts only, for an alignment whose relation,
+/// similarity and truncation another alignment of the pair gives (by
+/// claims takes the alignment in order's): `summarise` without the
+/// verdict, whose same-event evidence and vocabulary overlap read both
+/// texts whole. `true` as `summarise`.
+pub(crate) fn count(
+    c: &mut Comparison,
+    old: &Article,
+    new: &Article,
+    deadline: Option<std::time::Instant>,
+) -> bool {
+    let sides = Sides::new(old, new, &c.old_units, &c.new_units);
+    let tally = tally_of(&sides, &c.ops, deadline);
+    c.stats = Stats {
+        reparagraphed: reparagraphed(c),
+        ..tally.stats
+    };
+    c.shared_quotes = tally.shared_quotes;
+    tally.cut
+}
+
+/// What the ops add up to.
+fn tally_of(sides: &Sides, ops: &[super::Op], deadline: Option<std::time::Instant>) -> Tally {
+    let mut tally = Tally::default();
+    for op in ops {
+        tally.add(sides, op, deadline);
+    }
+    tally
 }
 
 /// The relation, one decision for the pair whatever the alignment shown:
