@@ -25,6 +25,31 @@ pub(crate) fn summarise(
     new: &Article,
     deadline: Option<std::time::Instant>,
 ) -> bool {
+    counts_and_verdict(c, old, new, deadline, true)
+}
+
+/// Sets the comparison's counts only, for an alignment whose relation,
+/// similarity and truncation another alignment of the pair gives (by
+/// claims takes the alignment in order's): `summarise` without the
+/// verdict, whose same-event evidence and vocabulary overlap read both
+/// texts whole. `true` as `summarise`.
+pub(crate) fn count(
+    c: &mut Comparison,
+    old: &Article,
+    new: &Article,
+    deadline: Option<std::time::Instant>,
+) -> bool {
+    counts_and_verdict(c, old, new, deadline, false)
+}
+
+/// The counts, and with `verdict` the relation, similarity and truncation.
+fn counts_and_verdict(
+    c: &mut Comparison,
+    old: &Article,
+    new: &Article,
+    deadline: Option<std::time::Instant>,
+    verdict: bool,
+) -> bool {
     let sides = Sides::new(old, new, &c.old_units, &c.new_units);
     let tally = tally_of(&sides, &c.ops, deadline);
     c.stats = Stats {
@@ -32,6 +57,9 @@ pub(crate) fn summarise(
         ..tally.stats
     };
     c.shared_quotes = tally.shared_quotes;
+    if !verdict {
+        return tally.cut;
+    }
     let carried = sides.carried_share(tally.matched_words);
     c.relation = relation(&sides, &c.ops, &tally, carried);
     // One meaning per relation: for copies the words with a counterpart
@@ -66,27 +94,6 @@ pub(crate) fn summarise(
         };
         c.truncated = truncation(c, &prose, &sentence, &signs_off);
     }
-    tally.cut
-}
-
-/// Sets the comparison's counts only, for an alignment whose relation,
-/// similarity and truncation another alignment of the pair gives (by
-/// claims takes the alignment in order's): `summarise` without the
-/// verdict, whose same-event evidence and vocabulary overlap read both
-/// texts whole. `true` as `summarise`.
-pub(crate) fn count(
-    c: &mut Comparison,
-    old: &Article,
-    new: &Article,
-    deadline: Option<std::time::Instant>,
-) -> bool {
-    let sides = Sides::new(old, new, &c.old_units, &c.new_units);
-    let tally = tally_of(&sides, &c.ops, deadline);
-    c.stats = Stats {
-        reparagraphed: reparagraphed(c),
-        ..tally.stats
-    };
-    c.shared_quotes = tally.shared_quotes;
     tally.cut
 }
 
