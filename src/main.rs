@@ -21,8 +21,27 @@ mod web;
 use cli::{By, Cli, ColorChoice, Command, DiffFormat, InspectFormat, Only};
 
 fn main() -> ExitCode {
+    // A bug is reported on one line, not as a backtrace hint (and not at all
+    // where it is caught and reported as one argument's error).
+    std::panic::set_hook(Box::new(|info| {
+        if !storydiff::source::panic_is_caught() {
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()));
+            let what = storydiff::source::panic_text(info.payload());
+            eprintln!(
+                "storydiff: internal error{}: {}; please report it",
+                at.unwrap_or_default(),
+                storydiff::display::one_line(&what)
+            );
+        }
+    }));
     let cli = Cli::from_env();
-    match run(cli) {
+    let result = match std::panic::catch_unwind(|| run(cli)) {
+        Ok(result) => result,
+        Err(_) => return ExitCode::from(2),
+    };
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if is_broken_pipe(&e) {

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use storydiff::align::{align, word_diff, AlignOptions, Comparison, OpKind, Relation, WordKind};
 use storydiff::article::{load_bytes, Article, LoadOptions};
-use storydiff::synth::hard_wrap;
+use storydiff::synth::{hard_wrap, hard_wrap_hyphens};
 
 const PIECES: &[&str] = &[
     "The minister said",
@@ -36,6 +36,9 @@ const PIECES: &[&str] = &[
     "Gen. Jones",
     "J. K. Rowling",
     "…and then",
+    "Texas-Mexico border",
+    "a\u{A0}non-breaking space",
+    "thin\u{2009}space-wrapped",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -188,9 +191,10 @@ proptest! {
     /// Reflow needs enough lines for the wrap width to be read off the text;
     /// a two-line file is ambiguous by nature.
     #[test]
-    fn reflow_changes_no_content(a in prop::collection::vec(prop::collection::vec(prose_sentence(), 2..5), 4..9)) {
+    fn reflow_changes_no_content(a in prop::collection::vec(prop::collection::vec(prose_sentence(), 2..5), 4..9), hyphens in any::<bool>()) {
         let x = render(&a);
-        let wrapped: Vec<String> = a.chunks(2).map(|c| hard_wrap(&c.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" "), 72)).collect();
+        let wrap = if hyphens { hard_wrap_hyphens } else { hard_wrap };
+        let wrapped: Vec<String> = a.chunks(2).map(|c| wrap(&c.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" "), 72)).collect();
         let y = wrapped.join("\n\n") + "\n";
         if let (Some(a), Some(b)) = (load("a.txt", &x), load("b.txt", &y)) {
             let c = align(&a, &b, &AlignOptions::default());

@@ -194,7 +194,12 @@ fn terminal_is_restored_after_a_panic_and_on_resize() {
     t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
     t.wait_for("? help");
     t.keys(&["!"]);
-    t.wait_for("EXIT=101");
+    // A bug is trouble (exit 2), told on one line.
+    let s = t.wait_for("EXIT=2");
+    assert!(
+        s.contains("storydiff: internal error at src/tui/mod.rs"),
+        "{s}"
+    );
     assert!(
         !t.alternate_screen(),
         "alternate screen left behind after a panic"

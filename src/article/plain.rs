@@ -74,7 +74,10 @@ fn rejoin_hyphenated(
     }
     let example = {
         let (from, to) = cuts[0];
-        let word_start = text[..from].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word_start = text[..from]
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word_end = text[to..]
             .find(char::is_whitespace)
             .map_or(text.len(), |i| to + i);
@@ -586,6 +589,25 @@ mod tests {
         assert_eq!(paras.len(), 3, "{paras:?}");
         assert!(paras[0].contains("no-ops\n- combination") && paras[0].contains("to\n255. The"));
         assert_eq!(paras[1..], ["- first item", "- second item"]);
+    }
+
+    /// Regression: a hyphen-wrapped word after a no-break or thin space
+    /// (two or three bytes) panicked while the note quoted it.
+    #[test]
+    fn a_wrapped_word_after_a_wide_space_is_joined_and_quoted() {
+        for space in ["\u{A0}", "\u{2009}", "\u{3000}"] {
+            let s = format!("Along the{space}Texas-\nMexico border, agents said on Monday that the\ncrossings had fallen again this month.\n");
+            let mut notes = Vec::new();
+            let built = build(s, Flavour::Text, &mut notes);
+            assert!(
+                built
+                    .text
+                    .contains(&format!("the{space}Texas-Mexico border")),
+                "{:?}",
+                built.text
+            );
+            assert!(notes[0].contains("(`Texas-Mexico`)"), "{notes:?}");
+        }
     }
 
     #[test]

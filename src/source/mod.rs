@@ -145,6 +145,48 @@ pub enum SourceError {
     NoArchivePath,
     #[error(transparent)]
     File(#[from] FileError),
+    /// Reading the argument hit a bug (a panic, caught so that the other
+    /// arguments are still read).
+    #[error("{name}: could not be read: internal error ({reason}); please report it")]
+    Internal { name: String, reason: String },
+}
+
+thread_local! {
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into what it said: a bug met reading one
+/// argument becomes that argument's error, and the others are still read.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    let before = CATCHING.replace(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CATCHING.set(before);
+    result.map_err(|payload| panic_text(payload.as_ref()))
+}
+
+/// `open` with a panic turned into `arg`'s error.
+fn caught<T>(arg: &str, open: impl FnOnce() -> Result<T, SourceError>) -> Result<T, SourceError> {
+    catch_panic(open).unwrap_or_else(|reason| {
+        Err(SourceError::Internal {
+            name: arg.to_string(),
+            reason,
+        })
+    })
+}
+
+/// What a panic said (its payload is a `&str` or a `String`).
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// Whether a panic on this thread is being caught by `catch_panic` (and
+/// reported as an error): the binary's panic hook then stays quiet.
+pub fn panic_is_caught() -> bool {
+    CATCHING.get()
 }
 
 /// What a fetch into the archive found.
@@ -200,7 +242,12 @@ impl Sources {
 
     /// Opens one argument: a file, a URL (fetched unless fresh in the
     /// archive), or a stored version.
+    /// A bug met on the way is this argument's error (`SourceError::Internal`).
     pub fn open(&self, arg: &str, load: &LoadOptions) -> Result<Article, SourceError> {
+        caught(arg, || self.open_uncaught(arg, load))
+    }
+
+    fn open_uncaught(&self, arg: &str, load: &LoadOptions) -> Result<Article, SourceError> {
         let source = parse_source(arg).map_err(|reason| SourceError::Version {
             name: arg.to_string(),
             reason: reason
@@ -224,7 +271,7 @@ impl Sources {
         if is_url(arg) {
             return Ok(vec![self.open(arg, load)?]);
         }
-        Ok(load_articles(arg, load)?)
+        caught(arg, || Ok(load_articles(arg, load)?))
     }
 
     /// Opens many arguments (`open_records`), URLs fetched a few at a time;
@@ -560,6 +607,21 @@ pub fn format_time(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_while_reading_becomes_the_arguments_error() {
+        assert!(!panic_is_caught());
+        let r: Result<(), SourceError> = caught("page.html", || {
+            assert!(panic_is_caught());
+            panic!("index {} out of range", 7)
+        });
+        let e = r.expect_err("the panic is an error").to_string();
+        assert_eq!(
+            e,
+            "page.html: could not be read: internal error (index 7 out of range); please report it"
+        );
+        assert!(!panic_is_caught());
+    }
 
     fn url(u: &str, v: Option<VersionRef>) -> Source {
         Source::Url {
