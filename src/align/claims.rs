@@ -666,7 +666,7 @@ fn names_a_thing(last: &str) -> bool {
 fn words_key(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in text.split_whitespace() {
+    for w in crate::article::split_words(text) {
         w.hash(&mut h);
     }
     h.finish()
@@ -678,30 +678,31 @@ fn words_key(text: &str) -> u64 {
 /// its second with the second), so that two copies of a page carry each
 /// repeat in one claim: (article, twin) pairs.
 fn twins(keys: &[(usize, u64)]) -> Vec<Vec<(usize, usize)>> {
-    // Keys are hashes already: a light hasher does (a story computes this
-    // for every pair, over every sentence of the two).
-    let mut by_key: FxMap<(u64, usize), Vec<usize>> = FxMap::default();
-    for (i, &(a, k)) in keys.iter().enumerate() {
-        by_key.entry((k, a)).or_default().push(i);
+    // Sorted by key, then article, then place: each key's sentences are one
+    // run, each article's copies a run within it, in order. Keys are hashes
+    // already, and a story computes this for every pair, over every
+    // sentence of the two: a sort, with no map.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by_key(|&i| (keys[i].1, keys[i].0, i));
+    let mut out = vec![Vec::new(); keys.len()];
+    for same_key in order.chunk_by(|&x, &y| keys[x].1 == keys[y].1) {
+        let (first, last) = (same_key[0], same_key[same_key.len() - 1]);
+        if keys[first].0 == keys[last].0 {
+            continue;
+        }
+        let copies: Vec<&[usize]> = same_key.chunk_by(|&x, &y| keys[x].0 == keys[y].0).collect();
+        for (c, mine) in copies.iter().enumerate() {
+            for (rank, &i) in mine.iter().enumerate() {
+                out[i] = copies
+                    .iter()
+                    .enumerate()
+                    .filter(|&(d, _)| d != c)
+                    .filter_map(|(_, theirs)| theirs.get(rank).map(|&j| (keys[j].0, j)))
+                    .collect();
+            }
+        }
     }
-    let mut articles_of: FxMap<u64, Vec<usize>> = FxMap::default();
-    for &(k, a) in by_key.keys() {
-        articles_of.entry(k).or_default().push(a);
-    }
-    keys.iter()
-        .enumerate()
-        .map(|(i, &(article, k))| {
-            let rank = by_key[&(k, article)]
-                .iter()
-                .position(|&j| j == i)
-                .expect("a sentence is listed under its own key");
-            articles_of[&k]
-                .iter()
-                .filter(|&&a| a != article)
-                .filter_map(|&a| by_key[&(k, a)].get(rank).map(|&j| (a, j)))
-                .collect()
-        })
-        .collect()
+    out
 }
 
 /// A sentence's best match in each other article: article → (sentence, similarity).
@@ -1845,6 +1846,34 @@ fn with_words(
 #[cfg(test)]
 mod tests {
     use crate::article::Article;
+
+    #[test]
+    fn twins_pair_repeats_in_order_across_articles() {
+        // Keys 7 (twice in article 0, once in 1, twice in 2), 8 (article 0 only), 9.
+        let keys = [
+            (0, 7),
+            (0, 8),
+            (0, 7),
+            (0, 9),
+            (1, 7),
+            (1, 9),
+            (2, 7),
+            (2, 7),
+        ];
+        let mut twins = super::twins(&keys);
+        twins.iter_mut().for_each(|t| t.sort_unstable());
+        let want: Vec<Vec<(usize, usize)>> = vec![
+            vec![(1, 4), (2, 6)],
+            vec![],
+            vec![(2, 7)],
+            vec![(1, 5)],
+            vec![(0, 0), (2, 6)],
+            vec![(0, 3)],
+            vec![(0, 0), (1, 4)],
+            vec![(0, 2)],
+        ];
+        assert_eq!(twins, want);
+    }
 
     #[test]
     fn a_pair_pooled_from_a_story_reading_is_the_pair_read_alone() {

@@ -435,6 +435,17 @@ fn ascii_stem_key(word: &str) -> Option<u64> {
 /// it cannot stall the comparison.
 const SENTENCE_HEAD: usize = 16 * 1024;
 
+/// Whether two texts read alike to a profile (`Vocab::profile`,
+/// `Vocab::observe`): the same text, or the same words with other spaces
+/// between them (a reflowed copy) in texts a profile reads whole (no longer
+/// than `SENTENCE_HEAD`).
+pub(crate) fn profiles_alike(a: &str, b: &str) -> bool {
+    a == b
+        || (a.len() <= SENTENCE_HEAD
+            && b.len() <= SENTENCE_HEAD
+            && crate::article::split_words(a).eq(crate::article::split_words(b)))
+}
+
 fn head(text: &str) -> &str {
     if text.len() <= SENTENCE_HEAD {
         return text;
@@ -797,11 +808,7 @@ impl Vocab {
     /// count again for `twin`, as reading it would count them.
     pub fn observe_twins(&mut self, text: &str, twin: &str) {
         self.observe(text);
-        let same_head = text == twin
-            || (text.len() <= SENTENCE_HEAD
-                && twin.len() <= SENTENCE_HEAD
-                && crate::article::split_words(text).eq(crate::article::split_words(twin)));
-        if !same_head {
+        if !profiles_alike(text, twin) {
             self.observe(twin);
             return;
         }
@@ -1494,6 +1501,17 @@ pub(crate) fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reflowed_copy_profiles_as_the_text() {
+        let text = "The “quick” brown fox-like dog, at 4.5% of $5bn, ran (again).";
+        let copy = "The “quick”\nbrown  fox-like\tdog, at 4.5% of\u{a0}$5bn,\r\nran (again).";
+        assert!(profiles_alike(text, copy));
+        assert!(!profiles_alike(text, "The “quick” brown fox-like dog ran."));
+        let mut vocab = Vocab::for_claims();
+        let (a, b) = (vocab.profile(text), vocab.profile(copy));
+        assert_eq!((a.stems, a.quotes), (b.stems, b.quotes));
+    }
 
     #[test]
     fn ascii_words_read_as_quoted_words_do() {

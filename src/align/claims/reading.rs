@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
 use crate::align::assertion::assertion_parts;
-use crate::align::similarity::{distinct, FxMap, Profile, Vocab};
+use crate::align::similarity::{distinct, profiles_alike, FxMap, Profile, Vocab};
 use crate::article::{Article, Role, Span};
 
 /// The content sentences of some articles, read with one vocabulary.
@@ -153,8 +153,9 @@ impl Reading {
                     if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
                         let text = &articles[m].text[read.span.range()];
                         let vocab = &mut self.vocab;
-                        read.words =
-                            Some(once(&mut seen, read.key, text, || read_words(vocab, text)));
+                        read.words = Some(once(&mut seen, read.key, text, same_words, || {
+                            read_words(vocab, text)
+                        }));
                     }
                 }
                 at += self.articles[m].len();
@@ -343,17 +344,21 @@ type Profiled = (Vec<u32>, Profile);
 type Seen<'a, T> = FxMap<u64, (&'a str, Arc<T>)>;
 
 /// What `read` gives for `text` (whose words' key is `key`), read once:
-/// a text read before gives what it gave then.
+/// a text read before, or one that `alike` says reads as it does (the
+/// same words, other spaces between them: a reflowed reprint's), gives
+/// what it gave then.
 fn once<'a, T>(
     seen: &mut Seen<'a, T>,
     key: u64,
     text: &'a str,
+    alike: impl Fn(&str, &str) -> bool,
     read: impl FnOnce() -> T,
 ) -> Arc<T> {
     match seen.get(&key) {
-        Some((t, was)) if *t == text => Arc::clone(was),
-        // Two texts of one key (their words alike, the spaces between
-        // them not): the first keeps it.
+        Some((t, was)) if alike(t, text) => Arc::clone(was),
+        // Two texts of one key that read differently (a hash's
+        // collision, or the words of a head cut at other places): the
+        // first keeps it.
         Some(_) => Arc::new(read()),
         None => {
             let was = Arc::new(read());
@@ -389,7 +394,7 @@ fn content_sentences<'a>(
                 continue;
             }
             let key = words_key(text);
-            let profiled = once(seen, key, text, || {
+            let profiled = once(seen, key, text, profiles_alike, || {
                 let mut calls = Vec::new();
                 let profile = vocab.profile_noting(text, |id| calls.push(id));
                 (calls, profile)
@@ -406,6 +411,11 @@ fn content_sentences<'a>(
         }
     }
     out
+}
+
+/// Whether two texts hold the same words (`read_words` reads them alike).
+fn same_words(a: &str, b: &str) -> bool {
+    a == b || crate::article::split_words(a).eq(crate::article::split_words(b))
 }
 
 /// A sentence's words read one by one: their stems, the stems of those it
