@@ -521,10 +521,14 @@ fn article_starts(sents: &[Sent], articles: usize) -> Vec<usize> {
 
 /// Whether a word is distinctive in a pool of `sentences` from `articles`
 /// articles, carried by `df` of them: at most two sentences per article on
-/// average, or one in fifteen of a long pool. A story's everyday names
-/// (its protagonists, the place, the day) are in many more.
-pub(crate) fn is_distinctive(df: usize, sentences: usize, articles: usize) -> bool {
-    df <= (2 * articles).max(sentences / 30)
+/// average, or one in thirty of a long pool. A story's everyday names
+/// (its protagonists, the place, the day) are in many more. An everyday
+/// English word (`everyday`) must be twice as rare in a long pool, one in
+/// sixty: two collections of unrelated news each hold `law`, `court` or
+/// `vote` in stories of their own.
+pub(crate) fn is_distinctive(df: usize, sentences: usize, articles: usize, everyday: bool) -> bool {
+    let share = if everyday { 60 } else { 30 };
+    df <= (2 * articles).max(sentences / share)
 }
 
 /// The content sentences of some articles, the claims they form and the
@@ -775,9 +779,9 @@ fn best_matches(
             scored.push(j);
             // A stem no sentence has is in none: not distinctive.
             let rare = |w: &u32| {
-                index
-                    .get(*w as usize)
-                    .is_some_and(|l| !l.is_empty() && is_distinctive(l.len(), n, articles))
+                index.get(*w as usize).is_some_and(|l| {
+                    !l.is_empty() && is_distinctive(l.len(), n, articles, vocab.is_everyday(*w))
+                })
             };
             // Numbers are facts, never an article's topic; a word both
             // headlines carry names the story, not one of its statements.
@@ -1846,6 +1850,21 @@ fn with_words(
 #[cfg(test)]
 mod tests {
     use crate::article::Article;
+
+    /// In a long pool an everyday English word must be twice as rare as
+    /// another word to be distinctive; in a short one (two write-ups) the
+    /// two are alike.
+    #[test]
+    fn everyday_words_are_distinctive_in_a_long_pool_only_when_twice_as_rare() {
+        let distinctive = super::is_distinctive;
+        assert!(distinctive(90, 3000, 2, false));
+        assert!(!distinctive(90, 3000, 2, true));
+        assert!(distinctive(50, 3000, 2, true));
+        for everyday in [false, true] {
+            assert!(distinctive(4, 60, 2, everyday));
+            assert!(!distinctive(5, 60, 2, everyday));
+        }
+    }
 
     #[test]
     fn twins_pair_repeats_in_order_across_articles() {

@@ -58,6 +58,8 @@ pub(crate) struct Vocab {
     role: Vec<bool>,
     /// Stems of the words of magnitude (`thousand` … `trillion`).
     magnitude: Vec<bool>,
+    /// Stems of everyday English words (`EVERYDAY_STEMS`).
+    everyday: Vec<bool>,
     /// The value of each stem that is a plain figure (`3.2`, `1,500`), for
     /// amounts that agree approximately.
     value: Vec<Option<f64>>,
@@ -766,6 +768,7 @@ impl Vocab {
             self.when.push(is_when(stem));
             self.weak.push(is_weak(stem));
             self.role.push(is_role_word(stem));
+            self.everyday.push(is_everyday_stem(stem));
             self.value.push(stem.replace(',', "").parse::<f64>().ok());
             self.leading.push(leading_figure(stem));
             self.magnitude.push(
@@ -877,6 +880,7 @@ impl Vocab {
             weak: pick(&self.weak),
             role: pick(&self.role),
             magnitude: pick(&self.magnitude),
+            everyday: pick(&self.everyday),
             value: pick_value(&self.value),
             leading: pick_value(&self.leading),
             docs,
@@ -912,6 +916,13 @@ impl Vocab {
     pub fn is_role(&self, id: u32) -> bool {
         debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
         self.role.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether a stem is an everyday English word's (`EVERYDAY_STEMS`).
+    /// A vocabulary for claims only (`for_claims`).
+    pub fn is_everyday(&self, id: u32) -> bool {
+        debug_assert!(self.paraphrases, "only a vocabulary for claims knows");
+        self.everyday.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem is a word of magnitude (`million`): part of an amount.
@@ -1441,6 +1452,56 @@ const STOP_KEYS: [u64; STOPWORDS.len()] = {
     keys
 };
 
+/// The stems claims give the everyday English words of `everyday-words.txt`
+/// (SCOWL's two smallest sizes, ~11,000 words; notices in
+/// `everyday-words.LICENSE`), one a line, sorted, each once: a generated
+/// file, which the test `everyday_stems_are_the_words_stems` checks (and
+/// rewrites when `STORYDIFF_WRITE_EVERYDAY` is set).
+const EVERYDAY_STEMS_TEXT: &str = include_str!("everyday-stems.txt");
+
+/// `EVERYDAY_STEMS_TEXT` packed (`pack_be`), at compile time: no start-up cost.
+static EVERYDAY_STEMS: [u64; line_count(EVERYDAY_STEMS_TEXT)] = pack_lines(EVERYDAY_STEMS_TEXT);
+
+/// Whether a stem is one of `EVERYDAY_STEMS`.
+fn is_everyday_stem(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    b.len() <= 7 && !b.contains(&0) && EVERYDAY_STEMS.binary_search(&pack_be(b)).is_ok()
+}
+
+/// How many lines a text of lines each ending in a newline has.
+const fn line_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'\n' {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Each line of a text (`line_count` of them, each at most seven bytes)
+/// packed (`pack_be`).
+const fn pack_lines<const N: usize>(text: &str) -> [u64; N] {
+    let b = text.as_bytes();
+    let mut keys = [0u64; N];
+    let (mut line, mut i, mut len) = (0, 0, 0);
+    while i < b.len() {
+        if b[i] == b'\n' {
+            assert!(len >= 1 && len <= 7, "a stem has one to seven bytes");
+            keys[line] <<= 8 * (8 - len);
+            line += 1;
+            len = 0;
+        } else {
+            keys[line] = keys[line] << 8 | b[i] as u64;
+            len += 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
 /// Each value of a sorted slice once.
 pub(crate) fn distinct(sorted: &[u32]) -> impl Iterator<Item = u32> + '_ {
     sorted
@@ -1636,6 +1697,49 @@ mod tests {
                 }
                 None => {}
             }
+        }
+    }
+
+    /// The stems of `everyday-words.txt` as claims read them: each word's
+    /// claims form stemmed, a paraphrase as its group's first stem.
+    fn everyday_stems() -> String {
+        let mut stems: Vec<String> = include_str!("everyday-words.txt")
+            .lines()
+            .filter_map(|w| match claims_form(w) {
+                ClaimsForm::AsWritten => Some(stem(w)),
+                ClaimsForm::Word(v) => Some(stem(&v)),
+                ClaimsForm::Function => None,
+            })
+            .map(|s| paraphrase_of(&s).map_or(s, str::to_string))
+            .filter(|s| !s.is_empty())
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems.iter().map(|s| format!("{s}\n")).collect()
+    }
+
+    #[test]
+    fn everyday_stems_are_the_words_stems() {
+        let stems = everyday_stems();
+        if std::env::var_os("STORYDIFF_WRITE_EVERYDAY").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/align/everyday-stems.txt");
+            std::fs::write(path, &stems).unwrap();
+        }
+        assert!(
+            stems == EVERYDAY_STEMS_TEXT,
+            "everyday-stems.txt is stale: run this test with STORYDIFF_WRITE_EVERYDAY=1"
+        );
+        assert_eq!(EVERYDAY_STEMS.len(), stems.lines().count());
+        assert!(EVERYDAY_STEMS.windows(2).all(|w| w[0] < w[1]));
+        for w in ["house", "houses", "water", "announcement", "government"] {
+            let mut v = Vocab::for_claims();
+            let id = v.id(w);
+            assert!(v.is_everyday(id), "{w}");
+        }
+        for w in ["zelensky", "pistorius", "molnupiravir", "5%", "2021"] {
+            let mut v = Vocab::for_claims();
+            let id = v.id(w);
+            assert!(!v.is_everyday(id), "{w}");
         }
     }
 
