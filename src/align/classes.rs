@@ -27,15 +27,15 @@
 //! English gets only `cosmetic` or `wording` rather than guesses.
 
 pub(crate) mod lexicon;
+mod table;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::OnceLock;
 
 use super::words::{tokens, WordKind, WordOp};
 use super::{Comparison, Op, OpKind};
+use table::{slots, Map, Words};
 
 /// The kind of a word change. Declared in alphabetical order, the order in
 /// which sets of classes are listed.
@@ -841,7 +841,7 @@ impl<'a> SideView<'a> {
         match self.name[i] {
             NameOf::No => None,
             NameOf::Word => Some(self.key(i)),
-            NameOf::Group(g) => Some(Lexicon::get().group_keys[g].as_str()),
+            NameOf::Group(g) => Some(Lexicon::group_key(g)),
         }
     }
 
@@ -2857,11 +2857,7 @@ fn classify_plain(c: &Change, old: &SideView, new: &SideView) -> Classes {
 
 // ---------------------------------------------------------------- lexicon
 
-/// A lookup table of words. Keys are short words, looked up many times per
-/// sentence: FNV-1a hashes them faster than the default SipHash, and the
-/// keys are our own lists, not input.
-type Table<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
-
+/// FNV-1a, for the units of quantities (`Quantity::unit`).
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -2905,132 +2901,260 @@ impl Info {
     }
 }
 
-/// The word lists of [`lexicon`] as lookup tables, built once.
+/// A table of the words of a list.
+type Set<const N: usize> = Words<N>;
+
+/// The word lists of [`lexicon`] as lookup tables, laid out at compile time.
 struct Lexicon {
     /// For each first letter `a`..`z`, a bit per length (up to 31) that some
     /// quantity word has: most words are ruled out without a lookup.
     quantity_shapes: [u32; 26],
     /// Every listed word with what the lists say of it: the per-token
     /// questions (verb? negator? hedge? function word? quantity? title?)
-    /// cost one lookup.
-    info: Table<Info>,
-    speakers: Table<()>,
-    organisation_heads: Table<()>,
-    place_qualifiers: Table<()>,
-    numbers: Table<f64>,
-    magnitudes: Table<f64>,
-    vague: Table<()>,
-    units: Table<&'static str>,
-    months: Table<u8>,
-    days: Table<u8>,
-    time_words: Table<u8>,
-    deictics: Table<u8>,
-    /// The key every form of name group `g` shares (`=g`).
-    group_keys: Vec<String>,
-    /// Name forms by their first word: (words, group).
-    forms: Table<Vec<(Vec<&'static str>, usize)>>,
+    /// cost one lookup. Flags in the low byte, the reporting verb's index
+    /// plus one in the high byte.
+    info: Words<{ slots(INFO_WORDS) }>,
+    speakers: Set<{ slots(lexicon::SPEAKER_NOUNS.len()) }>,
+    organisation_heads: Set<{ slots(lexicon::ORGANISATION_HEADS.len()) }>,
+    place_qualifiers: Set<{ slots(lexicon::PLACE_QUALIFIERS.len()) }>,
+    numbers: Map<f64, { slots(lexicon::NUMBER_WORDS.len()) }>,
+    magnitudes: Map<f64, { slots(lexicon::MAGNITUDES.len()) }>,
+    vague: Set<{ slots(lexicon::VAGUE_AMOUNTS.len()) }>,
+    units: Map<&'static str, { slots(lexicon::UNITS.len()) }>,
+    months: Map<u8, { slots(lexicon::MONTHS.len()) }>,
+    days: Map<u8, { slots(lexicon::DAYS.len()) }>,
+    time_words: Map<u8, { slots(lexicon::TIME_WORDS.len()) }>,
+    deictics: Map<u8, { slots(lexicon::DEICTICS.len()) }>,
+    /// Name forms by their first word: where their run of [`FORMS`] starts
+    /// (high byte) and how long it is (low byte).
+    forms: Words<{ slots(FORM_COUNT) }>,
     /// Common English words, lowercase, one a line, sorted bytewise.
     common: &'static str,
     /// A bit per last byte of the spelling rules' British endings.
     spelling_endings: u128,
 }
 
+/// Words in the lists behind [`Lexicon::info`] (repeats counted).
+const INFO_WORDS: usize = lexicon::REPORTING_VERBS.len()
+    + lexicon::NEGATORS.len()
+    + lexicon::HEDGES.len()
+    + lexicon::FUNCTION_WORDS.len()
+    + lexicon::TITLES.len()
+    + lexicon::NUMBER_WORDS.len()
+    + lexicon::MONTHS.len()
+    + lexicon::DAYS.len()
+    + lexicon::TIME_WORDS.len()
+    + lexicon::VAGUE_AMOUNTS.len();
+
+/// Sets `flag` on every word of `list`.
+const fn mark<const N: usize>(t: &mut Words<N>, list: &'static [&'static str], flag: u8) {
+    let mut i = 0;
+    while i < list.len() {
+        t.or(list[i].as_bytes(), flag as u16);
+        i += 1;
+    }
+}
+
+/// Sets `flag` on the first of every pair of `list`.
+const fn mark_first<T, const N: usize>(
+    t: &mut Words<N>,
+    list: &'static [(&'static str, T)],
+    flag: u8,
+) {
+    let mut i = 0;
+    while i < list.len() {
+        t.or(list[i].0.as_bytes(), flag as u16);
+        i += 1;
+    }
+}
+
 /// The table behind [`Lexicon::info`].
-fn word_info() -> Table<Info> {
-    let words = lexicon::REPORTING_VERBS.len()
-        + lexicon::NEGATORS.len()
-        + lexicon::HEDGES.len()
-        + lexicon::FUNCTION_WORDS.len()
-        + lexicon::TITLES.len()
-        + lexicon::NUMBER_WORDS.len()
-        + lexicon::MONTHS.len()
-        + lexicon::DAYS.len()
-        + lexicon::TIME_WORDS.len()
-        + lexicon::VAGUE_AMOUNTS.len();
-    let mut t: Table<Info> = Table::with_capacity_and_hasher(words, Default::default());
-    let mut mark = |w: &'static str, flag: u8| t.entry(w).or_default().flags |= flag;
-    for &(w, _) in lexicon::REPORTING_VERBS {
-        mark(w, Info::VERB);
-    }
-    for &w in lexicon::NEGATORS {
-        mark(w, Info::NEGATOR);
-    }
-    for &w in lexicon::HEDGES {
-        mark(w, Info::HEDGE);
-    }
-    for &w in lexicon::FUNCTION_WORDS {
-        mark(w, Info::FUNCTION);
-    }
-    for &w in lexicon::TITLES {
-        mark(w, Info::TITLE);
-    }
-    let quantity_words = (lexicon::NUMBER_WORDS.iter().map(|&(w, _)| w))
-        .chain(lexicon::MONTHS.iter().map(|&(w, _)| w))
-        .chain(lexicon::DAYS.iter().map(|&(w, _)| w))
-        .chain(lexicon::TIME_WORDS.iter().map(|&(w, _)| w))
-        .chain(lexicon::VAGUE_AMOUNTS.iter().copied());
-    for w in quantity_words {
-        mark(w, Info::QUANTITY);
-    }
-    for &(w, lemma) in lexicon::REPORTING_VERBS {
-        t.entry(w).or_default().lemma = Some(lemma);
+const fn word_info() -> Words<{ slots(INFO_WORDS) }> {
+    let mut t = Words::new();
+    let verbs = lexicon::REPORTING_VERBS;
+    mark_first(&mut t, verbs, Info::VERB);
+    mark(&mut t, lexicon::NEGATORS, Info::NEGATOR);
+    mark(&mut t, lexicon::HEDGES, Info::HEDGE);
+    mark(&mut t, lexicon::FUNCTION_WORDS, Info::FUNCTION);
+    mark(&mut t, lexicon::TITLES, Info::TITLE);
+    mark_first(&mut t, lexicon::NUMBER_WORDS, Info::QUANTITY);
+    mark_first(&mut t, lexicon::MONTHS, Info::QUANTITY);
+    mark_first(&mut t, lexicon::DAYS, Info::QUANTITY);
+    mark_first(&mut t, lexicon::TIME_WORDS, Info::QUANTITY);
+    mark(&mut t, lexicon::VAGUE_AMOUNTS, Info::QUANTITY);
+    assert!(verbs.len() < 255);
+    let mut i = 0;
+    while i < verbs.len() {
+        let w = verbs[i].0.as_bytes();
+        t.set(w, (t.get(w) & 0xff) | ((i as u16 + 1) << 8));
+        i += 1;
     }
     t
 }
 
-fn set(list: &[&'static str]) -> Table<()> {
-    list.iter().map(|&w| (w, ())).collect()
+/// For each first letter, a bit per length some quantity word has.
+const fn quantity_shapes() -> [u32; 26] {
+    let mut shapes = [0u32; 26];
+    let t = word_info();
+    let mut i = 0;
+    while i < t.len() {
+        if let Some((b, v)) = t.entry(i) {
+            if v & Info::QUANTITY as u16 != 0 && b[0].is_ascii_lowercase() && b.len() < 32 {
+                shapes[(b[0] - b'a') as usize] |= 1 << b.len();
+            }
+        }
+        i += 1;
+    }
+    shapes
 }
+
+/// A bit per last byte of the spelling rules' British endings.
+const fn spelling_endings() -> u128 {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < lexicon::SPELLING_VARIANTS.len() {
+        let b = lexicon::SPELLING_VARIANTS[i].0.as_bytes();
+        if !b.is_empty() {
+            bits |= 1 << (b[b.len() - 1] & 127);
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// How many forms of names the lists hold.
+const FORM_COUNT: usize = {
+    let mut n = 0;
+    let mut g = 0;
+    while g < lexicon::NAME_FORMS.len() {
+        n += lexicon::NAME_FORMS[g].len();
+        g += 1;
+    }
+    n
+};
+
+/// Every form of a name with its group: those that open with one word
+/// together, the ones of more words first, else in list order (the order
+/// [`Lexicon::name_form`] tries them in).
+static FORMS: [(&str, usize); FORM_COUNT] = sorted_forms();
+
+/// A form's first word and its number of words.
+const fn form_shape(form: &str) -> (&[u8], usize) {
+    let b = form.as_bytes();
+    let (mut i, mut first, mut words) = (0, b.len(), 1);
+    while i < b.len() {
+        if b[i] == b' ' {
+            if first == b.len() {
+                first = i;
+            }
+            words += 1;
+        }
+        i += 1;
+    }
+    (b.split_at(first).0, words)
+}
+
+/// Whether form `a` goes before form `b` in [`FORMS`].
+const fn form_before(a: &str, b: &str) -> bool {
+    let ((fa, na), (fb, nb)) = (form_shape(a), form_shape(b));
+    let mut i = 0;
+    while i < fa.len() && i < fb.len() {
+        if fa[i] != fb[i] {
+            return fa[i] < fb[i];
+        }
+        i += 1;
+    }
+    if fa.len() != fb.len() {
+        return fa.len() < fb.len();
+    }
+    na > nb
+}
+
+const fn sorted_forms() -> [(&'static str, usize); FORM_COUNT] {
+    let mut out = [("", 0); FORM_COUNT];
+    let (mut n, mut g) = (0, 0);
+    while g < lexicon::NAME_FORMS.len() {
+        let mut f = 0;
+        while f < lexicon::NAME_FORMS[g].len() {
+            out[n] = (lexicon::NAME_FORMS[g][f], g);
+            n += 1;
+            f += 1;
+        }
+        g += 1;
+    }
+    // Insertion sort: stable, so forms of one first word and length keep
+    // their list order.
+    let mut i = 1;
+    while i < n {
+        let mut j = i;
+        while j > 0 && form_before(out[j].0, out[j - 1].0) {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The run of [`FORMS`] of each first word.
+const fn form_index() -> Words<{ slots(FORM_COUNT) }> {
+    let forms = sorted_forms();
+    let mut t = Words::new();
+    let mut start = 0;
+    while start < FORM_COUNT {
+        let first = form_shape(forms[start].0).0;
+        let mut end = start + 1;
+        while end < FORM_COUNT && table::same(form_shape(forms[end].0).0, first) {
+            end += 1;
+        }
+        t.set(first, ((start << 8) | (end - start)) as u16);
+        start = end;
+    }
+    t
+}
+
+/// The key every form of name group `g` shares (`=g`).
+const GROUP_KEYS: [&str; 24] = [
+    "=0", "=1", "=2", "=3", "=4", "=5", "=6", "=7", "=8", "=9", "=10", "=11", "=12", "=13", "=14",
+    "=15", "=16", "=17", "=18", "=19", "=20", "=21", "=22", "=23",
+];
+const _: () = assert!(lexicon::NAME_FORMS.len() <= GROUP_KEYS.len() && FORM_COUNT < 256);
+
+static LEXICON: Lexicon = Lexicon {
+    quantity_shapes: quantity_shapes(),
+    info: word_info(),
+    speakers: Words::of(lexicon::SPEAKER_NOUNS),
+    organisation_heads: Words::of(lexicon::ORGANISATION_HEADS),
+    place_qualifiers: Words::of(lexicon::PLACE_QUALIFIERS),
+    numbers: Map::new(lexicon::NUMBER_WORDS),
+    magnitudes: Map::new(lexicon::MAGNITUDES),
+    vague: Words::of(lexicon::VAGUE_AMOUNTS),
+    units: Map::new(lexicon::UNITS),
+    months: Map::new(lexicon::MONTHS),
+    days: Map::new(lexicon::DAYS),
+    time_words: Map::new(lexicon::TIME_WORDS),
+    deictics: Map::new(lexicon::DEICTICS),
+    forms: form_index(),
+    common: lexicon::COMMON_WORDS,
+    spelling_endings: spelling_endings(),
+};
 
 impl Lexicon {
     fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(Lexicon::build)
+        &LEXICON
     }
 
-    fn build() -> Lexicon {
-        let mut forms: Table<Vec<(Vec<&'static str>, usize)>> = Table::default();
-        for (g, group) in lexicon::NAME_FORMS.iter().enumerate() {
-            for form in group.iter() {
-                let words: Vec<&'static str> = form.split(' ').collect();
-                forms.entry(words[0]).or_default().push((words, g));
-            }
-        }
-        for list in forms.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        let info = word_info();
-        let mut quantity_shapes = [0u32; 26];
-        for (w, i) in &info {
-            let b = w.as_bytes();
-            if i.has(Info::QUANTITY) && b[0].is_ascii_lowercase() && b.len() < 32 {
-                quantity_shapes[usize::from(b[0] - b'a')] |= 1 << b.len();
-            }
-        }
-        Lexicon {
-            quantity_shapes,
-            info,
-            speakers: set(lexicon::SPEAKER_NOUNS),
-            organisation_heads: set(lexicon::ORGANISATION_HEADS),
-            place_qualifiers: set(lexicon::PLACE_QUALIFIERS),
-            numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
-            magnitudes: lexicon::MAGNITUDES.iter().copied().collect(),
-            vague: set(lexicon::VAGUE_AMOUNTS),
-            units: lexicon::UNITS.iter().copied().collect(),
-            months: lexicon::MONTHS.iter().copied().collect(),
-            group_keys: (0..lexicon::NAME_FORMS.len())
-                .map(|g| format!("={g}"))
-                .collect(),
-            days: lexicon::DAYS.iter().copied().collect(),
-            time_words: lexicon::TIME_WORDS.iter().copied().collect(),
-            deictics: lexicon::DEICTICS.iter().copied().collect(),
-            forms,
-            common: lexicon::COMMON_WORDS,
-            spelling_endings: lexicon::SPELLING_VARIANTS
-                .iter()
-                .filter_map(|(british, _)| british.bytes().last())
-                .fold(0, |bits, b| bits | 1 << (b & 127)),
-        }
+    /// The key every form of name group `g` shares.
+    fn group_key(g: usize) -> &'static str {
+        GROUP_KEYS[g]
+    }
+
+    /// The forms of names that open with `word`, in the order to try them.
+    fn forms_of(&self, word: &str) -> Option<&'static [(&'static str, usize)]> {
+        let v = usize::from(self.forms.value(word)?);
+        Some(&FORMS[v >> 8..(v >> 8) + (v & 0xff)])
     }
 
     /// Whether a word (any case, possessive allowed) is a common English
@@ -3053,7 +3177,11 @@ impl Lexicon {
 
     /// What the lists say of a word key (nothing for most words).
     fn info(&self, key: &str) -> Info {
-        self.info.get(key).copied().unwrap_or_default()
+        let v = self.info.value(key).unwrap_or(0);
+        Info {
+            flags: (v & 0xff) as u8,
+            lemma: (usize::from(v >> 8).checked_sub(1)).map(|i| lexicon::REPORTING_VERBS[i].1),
+        }
     }
 
     /// British spellings rewritten to American, so that both agree; `None`
@@ -3103,9 +3231,9 @@ impl Lexicon {
     /// The name group of a lowercase word that is a one-word form of it
     /// longer than three letters (`coronavirus`, `pentagon`).
     fn lowercase_form(&self, word: &str) -> Option<usize> {
-        let list = self.forms.get(word)?;
+        let list = self.forms_of(word)?;
         list.iter()
-            .find(|(words, _)| words.len() == 1 && words[0].len() > 3)
+            .find(|(form, _)| !form.contains(' ') && form.len() > 3)
             .map(|&(_, group)| group)
     }
 
@@ -3114,25 +3242,25 @@ impl Lexicon {
     /// or capitalised inside a sentence).
     fn name_form(&self, side: &SideView, i: usize) -> Option<(usize, usize)> {
         let t = &side.texts[i];
-        let list = self.forms.get(side.key(i))?;
-        'forms: for (words, group) in list {
+        let list = self.forms_of(side.key(i))?;
+        'forms: for &(form, group) in list {
             // `Fed` inside a sentence; `fed up` or `Fed up, voters` are words.
             let named = all_caps(t) || (capitalised(t) && side.capital_inside(i));
-            if words.len() == 1 && words[0].len() <= 3 && !named {
+            if !form.contains(' ') && form.len() <= 3 && !named {
                 continue;
             }
             let mut k = i;
-            for w in words {
+            for w in form.split(' ') {
                 // Skip the full stop of `U.S.`
                 while k < side.len() && side.key(k).is_empty() && k > i && side.texts[k] == "." {
                     k += 1;
                 }
-                if k >= side.len() || side.key(k) != *w {
+                if k >= side.len() || side.key(k) != w {
                     continue 'forms;
                 }
                 k += 1;
             }
-            return Some((*group, k));
+            return Some((group, k));
         }
         None
     }
@@ -3767,6 +3895,40 @@ mod tests {
             ),
             ["name"]
         );
+    }
+
+    #[test]
+    fn the_compiled_tables_hold_the_lists() {
+        use std::collections::HashMap;
+        let lex = Lexicon::get();
+        let last: HashMap<_, _> = lexicon::UNITS.iter().copied().collect();
+        for (w, unit) in last {
+            assert_eq!(lex.units.get(w), Some(&unit), "{w}");
+        }
+        for &(w, lemma) in lexicon::REPORTING_VERBS {
+            assert_eq!(lex.info(w).lemma, Some(lemma), "{w}");
+            assert!(lex.info(w).has(Info::VERB), "{w}");
+        }
+        assert!(lex.info("asked").has(Info::FUNCTION));
+        assert!(lex.info("may").has(Info::HEDGE | Info::QUANTITY));
+        assert_eq!(lex.info("zebra").flags, 0);
+        // Forms by first word, the ones of more words first, else in list order.
+        let mut forms: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
+        for (g, group) in lexicon::NAME_FORMS.iter().enumerate() {
+            for form in group.iter() {
+                let words: Vec<&str> = form.split(' ').collect();
+                forms.entry(words[0]).or_default().push((words, g));
+            }
+        }
+        for (first, mut list) in forms {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            let want: Vec<(String, usize)> = list.iter().map(|(w, g)| (w.join(" "), *g)).collect();
+            let got: Vec<(String, usize)> = (lex.forms_of(first).unwrap().iter())
+                .map(|&(f, g)| (f.to_string(), g))
+                .collect();
+            assert_eq!(got, want, "{first}");
+        }
+        assert!(lex.forms_of("united").is_some() && lex.forms_of("unite").is_none());
     }
 
     #[test]
