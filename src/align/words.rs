@@ -45,38 +45,43 @@ impl WordKind {
 /// `3.4`, `U.S`, `don’t`, `pre-2014`) and single punctuation marks. Each is
 /// (start, end) in `s`.
 pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    // The character at byte `i`: an ASCII byte as it stands, anything else
+    // decoded (most characters are ASCII, and the tokens are asked for on
+    // every changed sentence).
+    let at = |i: usize| -> char {
+        match b[i] {
+            c @ 0..=0x7f => char::from(c),
+            _ => s[i..].chars().next().unwrap_or(' '),
+        }
+    };
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = at(i);
+        let mut end = i + c.len_utf8();
         if c.is_whitespace() {
+            i = end;
             continue;
         }
         if is_cjk(c) {
             // One character at a time, with any marks after it.
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if !is_mark(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                iter.next();
+            while end < b.len() && is_mark(at(end)) {
+                end += at(end).len_utf8();
             }
-            out.push((i, end));
         } else if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            while end < b.len() {
+                let d = at(end);
                 if is_cjk(d) {
                     break;
                 }
                 if d.is_alphanumeric() || is_mark(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else if matches!(d, '.' | ',' | '\'' | '’' | '-') {
                     // Inner punctuation only when a letter or digit follows.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        iter.next();
+                    let next = end + d.len_utf8();
+                    if next < b.len() && at(next).is_alphanumeric() {
+                        end = next;
                     } else {
                         break;
                     }
@@ -84,10 +89,9 @@ pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            out.push((i, end));
-        } else {
-            out.push((i, i + c.len_utf8()));
         }
+        out.push((i, end));
+        i = end;
     }
     out
 }
@@ -240,36 +244,43 @@ pub fn spaced_pieces(
 /// between the starts `WordStarts` finds.
 pub(crate) fn count_units(s: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
-    for w in s.split_whitespace() {
-        if w.is_ascii() {
-            // No ASCII character is invisible or Chinese.
-            out.push(w);
-            continue;
-        }
-        if w.chars().all(|c| matches!(fold(c), Fold::Drop)) {
-            // Only invisible characters (a stray soft hyphen): not a word.
-            continue;
-        }
-        if !w.chars().any(is_cjk) {
-            out.push(w);
-            continue;
-        }
-        let mut ws = WordStarts::default();
-        let mut start = None;
-        for (i, c) in w.char_indices() {
-            // Invisible characters go with the piece they are in.
-            if !matches!(fold(c), Fold::Drop) && ws.starts(c) {
-                if let Some(st) = start {
-                    out.push(&w[st..i]);
-                }
-                start = Some(i);
-            }
-        }
-        if let Some(st) = start {
-            out.push(&w[st..]);
-        }
+    // Over bytes (`split_words`): `split_whitespace` decodes every
+    // character, and on text with curly quotes that was most of the count.
+    for w in crate::article::split_words(s) {
+        count_units_of(w, w.is_ascii(), &mut out);
     }
     out
+}
+
+/// The counted pieces of one whitespace-separated word, onto `out`.
+fn count_units_of<'s>(w: &'s str, ascii: bool, out: &mut Vec<&'s str>) {
+    if ascii {
+        // No ASCII character is invisible or Chinese.
+        out.push(w);
+        return;
+    }
+    if w.chars().all(|c| matches!(fold(c), Fold::Drop)) {
+        // Only invisible characters (a stray soft hyphen): not a word.
+        return;
+    }
+    if !w.chars().any(is_cjk) {
+        out.push(w);
+        return;
+    }
+    let mut ws = WordStarts::default();
+    let mut start = None;
+    for (i, c) in w.char_indices() {
+        // Invisible characters go with the piece they are in.
+        if !matches!(fold(c), Fold::Drop) && ws.starts(c) {
+            if let Some(st) = start {
+                out.push(&w[st..i]);
+            }
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(&w[st..]);
+    }
 }
 
 /// (words deleted, words inserted, words kept) between two texts, counting
@@ -661,6 +672,65 @@ fn folded(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokens` as it was written over `char_indices`: what the byte loop
+    /// must agree with.
+    fn tokens_by_chars(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_cjk(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if !is_mark(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+                out.push((i, end));
+            } else if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if is_cjk(d) {
+                        break;
+                    }
+                    if d.is_alphanumeric() || is_mark(d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if matches!(d, '.' | ',' | '\'' | '’' | '-') {
+                        let after = s[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(char::is_alphanumeric) {
+                            end = j + d.len_utf8();
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((i, end));
+            } else {
+                out.push((i, i + c.len_utf8()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_read_bytes_as_the_characters_they_are() {
+        let pieces = [
+            "a", "Bc", "9", " ", "\n", "\u{a0}", "\u{3000}", ".", ",", "'", "’", "-", "“", "é",
+            "e\u{301}", "\u{301}", "说", "日本", "。", "İ", "٣", "x.y", "$", "\u{ad}",
+        ];
+        for s in crate::testing::random_texts(&pieces, 20_000, 12, 0xbb67_ae85_84ca_a73b) {
+            assert_eq!(tokens(&s), tokens_by_chars(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn a_line_break_beside_a_dash_costs_no_word() {
