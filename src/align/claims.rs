@@ -738,39 +738,166 @@ fn best_matches(
     deadline: Option<Instant>,
 ) -> (Vec<BestByArticle>, Option<usize>) {
     let n = sents.len();
-    let articles = titles.len();
-    let starts = article_starts(sents, articles);
+    let starts = article_starts(sents, titles.len());
     let topics = topics_of(sents, &starts, index.len());
-    let mut tally = Tally::new(n);
+    let searcher = Searcher {
+        sents,
+        vocab,
+        index,
+        cap,
+        twins,
+        titles,
+        starts,
+        topics,
+    };
+    let turns = turns(sents, twins, titles.len());
+    let (found, late) = searcher.search(&turns, deadline);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
+    for (b, twins) in best.iter_mut().zip(twins) {
+        b.extend(twins.iter().map(|&(a, j)| (a, (j, 1.0))));
+    }
+    // Past the deadline a sentence keeps its twins only.
+    let searched = late.unwrap_or(n);
+    for (i, b) in found {
+        if i < searched {
+            best[i] = b;
+        }
+    }
+    for (i, turn) in turns.iter().enumerate().take(searched) {
+        if let Turn::CopyOf(k) = *turn {
+            best[i] = best[k].clone();
+        }
+    }
+    (best, late)
+}
+
+/// What `best_matches` does for a sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Turn {
+    /// It has a twin in every other article: nothing to search.
+    Twinned,
+    /// It repeats (`reads_alike`) an earlier sentence of its article that
+    /// is searched, and finds what that one finds.
+    CopyOf(usize),
+    Searched,
+}
+
+/// Each sentence's `Turn`.
+fn turns(sents: &[Sent], twins: &[Vec<(usize, usize)>], articles: usize) -> Vec<Turn> {
     // The first searched copy of each sentence, by its words' key.
     let mut first_copy: FxMap<(usize, u64), Vec<usize>> = FxMap::default();
-    let mut late = None;
-    for i in 0..n {
-        for &(a, j) in &twins[i] {
-            best[i].insert(a, (j, 1.0));
-        }
-        if late.is_none() && i % 256 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
-            late = Some(i);
-        }
-        if twins[i].len() + 1 >= articles || late.is_some() {
-            continue;
-        }
-        if twins[i].is_empty() {
-            let copies = first_copy
-                .entry((sents[i].article, sents[i].key))
-                .or_default();
-            if let Some(&k) = copies.iter().find(|&&k| reads_alike(&sents[k], &sents[i])) {
-                best[i] = best[k].clone();
-                continue;
+    (0..sents.len())
+        .map(|i| {
+            if twins[i].len() + 1 >= articles {
+                return Turn::Twinned;
             }
-            copies.push(i);
+            if twins[i].is_empty() {
+                let copies = first_copy
+                    .entry((sents[i].article, sents[i].key))
+                    .or_default();
+                if let Some(&k) = copies.iter().find(|&&k| reads_alike(&sents[k], &sents[i])) {
+                    return Turn::CopyOf(k);
+                }
+                copies.push(i);
+            }
+            Turn::Searched
+        })
+        .collect()
+}
+
+/// Sentences searched in one stretch, between two looks at the deadline.
+const STRETCH: usize = 256;
+
+/// Searched sentences from which a second thread searches beside the first
+/// (each costs about as much as starting one).
+const SEARCH_BESIDE_FROM: usize = 256;
+
+/// What searching one sentence reads.
+struct Searcher<'a> {
+    sents: &'a [Sent],
+    vocab: &'a Vocab,
+    index: &'a [Vec<usize>],
+    cap: usize,
+    twins: &'a [Vec<(usize, usize)>],
+    titles: &'a [Vec<u32>],
+    starts: Vec<usize>,
+    topics: Vec<Vec<u32>>,
+}
+
+impl Searcher<'_> {
+    /// The best matches of every `Searched` sentence, stretch by stretch
+    /// (`STRETCH` sentences, in order), until `deadline`: then the first
+    /// sentence of the first stretch not started (`Some`); what was found
+    /// from it on is not kept. Two threads take the stretches in turn when
+    /// there is much to search; each sentence's search reads only what the
+    /// pool holds, so the matches are the same.
+    fn search(
+        &self,
+        turns: &[Turn],
+        deadline: Option<Instant>,
+    ) -> (Vec<(usize, BestByArticle)>, Option<usize>) {
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        let n = self.sents.len();
+        let next = AtomicUsize::new(0);
+        let refused = AtomicUsize::new(usize::MAX);
+        let work = || {
+            let mut tally = Tally::new(n);
+            let mut found = Vec::new();
+            loop {
+                let from = next.fetch_add(1, Relaxed) * STRETCH;
+                if from >= n {
+                    break;
+                }
+                if deadline.is_some_and(|d| Instant::now() > d) {
+                    refused.fetch_min(from, Relaxed);
+                    break;
+                }
+                for (i, turn) in turns
+                    .iter()
+                    .enumerate()
+                    .take(n.min(from + STRETCH))
+                    .skip(from)
+                {
+                    if *turn == Turn::Searched {
+                        found.push((i, self.best_of(i, &mut tally)));
+                    }
+                }
+            }
+            found
+        };
+        let searched = turns.iter().filter(|&&t| t == Turn::Searched).count();
+        let found = if searched >= SEARCH_BESIDE_FROM {
+            std::thread::scope(|s| {
+                let beside = s.spawn(work);
+                let mut found = work();
+                found.extend(
+                    beside
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                );
+                found
+            })
+        } else {
+            work()
+        };
+        let late = refused.into_inner();
+        (found, (late < n).then_some(late))
+    }
+
+    /// Sentence `i`'s best match in each other article: its twins, and the
+    /// best of its candidates that carries its claim.
+    fn best_of(&self, i: usize, tally: &mut Tally) -> BestByArticle {
+        let (sents, vocab, index, titles) = (self.sents, self.vocab, self.index, self.titles);
+        let (n, articles) = (sents.len(), titles.len());
+        let mut best: BestByArticle = HashMap::new();
+        for &(a, j) in &self.twins[i] {
+            best.insert(a, (j, 1.0));
         }
-        let cands = tally.candidates(i, sents, vocab, index, cap, &starts);
-        let is_topic = |w: &u32, k: usize| topics[sents[k].article].binary_search(w).is_ok();
+        let cands = tally.candidates(i, sents, vocab, index, self.cap, &self.starts);
+        let is_topic = |w: &u32, k: usize| self.topics[sents[k].article].binary_search(w).is_ok();
         let mut scored: Vec<usize> = Vec::with_capacity(cands.len());
         for &(j, _) in &cands {
-            if twins[i].iter().any(|&(a, _)| a == sents[j].article) {
+            if self.twins[i].iter().any(|&(a, _)| a == sents[j].article) {
                 continue;
             }
             if scored.iter().any(|&k| reads_alike(&sents[k], &sents[j])) {
@@ -793,14 +920,14 @@ fn best_matches(
             let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic) else {
                 continue;
             };
-            let e = best[i].entry(sents[j].article).or_insert((j, s));
+            let e = best.entry(sents[j].article).or_insert((j, s));
             let place = |k: usize| (sents[k].body, !sents[k].cut);
             if (place(j), s) > (place(e.0), e.1) {
                 *e = (j, s);
             }
         }
+        best
     }
-    (best, late)
 }
 
 /// Whether two sentences of one article read alike to `same_claim` and to
@@ -1186,11 +1313,13 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     }
     let deadline = options.deadline.map(|d| Instant::now() + d);
     let search = || {
-        let (old_units, new_units) = (units::units(old), units::units(new));
-        let found = cluster_until(
+        cluster_until(
             &[old, new],
             deadline.map(|d| d.checked_sub(SEARCH_SHARE).unwrap_or(d)),
-        );
+        )
+    };
+    let units_of_both = || (units::units(old), units::units(new));
+    let pair = |found: Clusters, (old_units, new_units): (Vec<Unit>, Vec<Unit>)| {
         let mut pairs = pairs_of_clusters(&found, &old_units, &new_units);
         let profiled = Profiled::of(&found.sents, &old_units, &new_units);
         take_split_halves(&mut pairs, &found.vocab, &profiled);
@@ -1198,18 +1327,18 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
         (comparison, found.late, found.sents.len())
     };
     // The verdict is the alignment in order's: on a big pair it is found on
-    // the other core while the claims are searched.
+    // the other core while the claims are searched, and the units after it.
     let ((mut comparison, late, sentences), in_order) = if bytes >= BESIDE_FROM {
         std::thread::scope(|s| {
-            let in_order = s.spawn(|| in_order_for_the_verdict(old, new, options));
-            let by_claims = search();
-            let in_order = in_order
+            let beside = s.spawn(|| (in_order_for_the_verdict(old, new, options), units_of_both()));
+            let found = search();
+            let (in_order, units) = beside
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (by_claims, in_order)
+            (pair(found, units), in_order)
         })
     } else {
-        let by_claims = search();
+        let by_claims = pair(search(), units_of_both());
         (by_claims, in_order_for_the_verdict(old, new, options))
     };
     comparison.relation = in_order.relation;
@@ -1614,11 +1743,7 @@ fn build(
         let parts: Vec<&str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
         parts.join(" ")
     };
-    let mut words_cut = false;
-    let ops: Vec<Op> = layout
-        .into_iter()
-        .map(|op| with_words(op, &text_of, deadline, &mut words_cut))
-        .collect();
+    let (ops, words_cut) = words_of_ops(layout, &text_of, deadline);
     let mut comparison = Comparison {
         old_units,
         new_units,
@@ -1823,6 +1948,45 @@ fn ops_in_old_order(
         }
     }
     ops
+}
+
+/// Pairs to word-diff (changed or moved) from which the second half of them
+/// are diffed on a thread of their own (`words_of_ops`).
+const WORDS_BESIDE_FROM: usize = 256;
+
+/// `with_words` of every op, and whether a word diff stopped at the
+/// deadline; with many pairs to diff, the second half of them on a thread
+/// of its own beside the first (each pair's diff reads only its texts).
+fn words_of_ops(
+    mut ops: Vec<Op>,
+    text_of: &(dyn Fn(Side, Range<usize>) -> String + Sync),
+    deadline: Option<Instant>,
+) -> (Vec<Op>, bool) {
+    let diff = |ops: Vec<Op>| {
+        let mut cut = false;
+        let ops: Vec<Op> = ops
+            .into_iter()
+            .map(|op| with_words(op, text_of, deadline, &mut cut))
+            .collect();
+        (ops, cut)
+    };
+    let pairs: Vec<usize> = (0..ops.len())
+        .filter(|&k| matches!(ops[k].kind, OpKind::Changed | OpKind::Moved))
+        .collect();
+    if pairs.len() < WORDS_BESIDE_FROM {
+        return diff(ops);
+    }
+    let second = ops.split_off(pairs[pairs.len() / 2]);
+    let diff = &diff;
+    std::thread::scope(|s| {
+        let beside = s.spawn(move || diff(second));
+        let (mut ops, cut) = diff(ops);
+        let (second, second_cut) = beside
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        ops.extend(second);
+        (ops, cut || second_cut)
+    })
 }
 
 /// The word diff of a pair that is not equal (none when only spaces differ).

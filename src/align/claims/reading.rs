@@ -112,7 +112,8 @@ impl Reading {
         let mut seen = FxMap::default();
         let read = articles
             .iter()
-            .map(|a| content_sentences(a, &mut vocab, &mut seen))
+            .zip(content_of_all(articles))
+            .map(|(a, found)| content_sentences(a, found, &mut vocab, &mut seen))
             .collect();
         let profiled = vocab.stem_count();
         let titles = articles
@@ -368,16 +369,42 @@ fn once<'a, T>(
     }
 }
 
+/// A content sentence of an article, found and keyed, not yet profiled.
+struct Found {
+    span: Span,
+    key: u64,
+    cut: bool,
+    question: bool,
+    body: bool,
+}
+
+/// Both texts together (bytes) from which the second half of the articles'
+/// content sentences are found on a thread of their own (`content_of_all`).
+const FIND_BESIDE_FROM: usize = 100_000;
+
+/// `content_of` each article; on big articles the second half of them on a
+/// thread of its own beside the first (finding reads each article alone).
+fn content_of_all(articles: &[&Article]) -> Vec<Vec<Found>> {
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    if articles.len() < 2 || bytes < FIND_BESIDE_FROM {
+        return articles.iter().map(|a| content_of(a)).collect();
+    }
+    let (first, second) = articles.split_at(articles.len() / 2);
+    std::thread::scope(|s| {
+        let beside = s.spawn(|| second.iter().map(|a| content_of(a)).collect::<Vec<_>>());
+        let mut found: Vec<Vec<Found>> = first.iter().map(|a| content_of(a)).collect();
+        found.extend(
+            beside
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        found
+    })
+}
+
 /// The content sentences of an article (four words or more, not social or
-/// signature furniture), profiled. A text profiled before (`seen`: a
-/// reprint's sentence, a repeat) is profiled as it was: its words have
-/// their ids already, and the document frequencies the profiling counts
-/// into `vocab` are not read (each pool counts its own).
-fn content_sentences<'a>(
-    a: &'a Article,
-    vocab: &mut Vocab,
-    seen: &mut Seen<'a, Profiled>,
-) -> Vec<Read> {
+/// signature furniture), in order.
+fn content_of(a: &Article) -> Vec<Found> {
     let mut out = Vec::new();
     for b in a.blocks.iter().filter(|b| b.role.is_content()) {
         for &s in &b.sentences {
@@ -393,24 +420,48 @@ fn content_sentences<'a>(
             {
                 continue;
             }
-            let key = words_key(text);
-            let profiled = once(seen, key, text, profiles_alike, || {
-                let mut calls = Vec::new();
-                let profile = vocab.profile_noting(text, |id| calls.push(id));
-                (calls, profile)
-            });
-            out.push(Read {
+            out.push(Found {
                 span: s,
-                key,
+                key: words_key(text),
                 cut: ends_cut(text),
                 question: asks(text),
                 body: b.role == Role::Body,
-                profiled,
-                words: None,
             });
         }
     }
     out
+}
+
+/// An article's content sentences (`found`), profiled. A text profiled
+/// before (`seen`: a reprint's sentence, a repeat) is profiled as it was:
+/// its words have their ids already, and the document frequencies the
+/// profiling counts into `vocab` are not read (each pool counts its own).
+fn content_sentences<'a>(
+    a: &'a Article,
+    found: Vec<Found>,
+    vocab: &mut Vocab,
+    seen: &mut Seen<'a, Profiled>,
+) -> Vec<Read> {
+    found
+        .into_iter()
+        .map(|f| {
+            let text = &a.text[f.span.range()];
+            let profiled = once(seen, f.key, text, profiles_alike, || {
+                let mut calls = Vec::new();
+                let profile = vocab.profile_noting(text, |id| calls.push(id));
+                (calls, profile)
+            });
+            Read {
+                span: f.span,
+                key: f.key,
+                cut: f.cut,
+                question: f.question,
+                body: f.body,
+                profiled,
+                words: None,
+            }
+        })
+        .collect()
 }
 
 /// Whether two texts hold the same words (`read_words` reads them alike).
