@@ -220,6 +220,56 @@ fn column_rows_lead_with_the_first_article() {
     }
 }
 
+/// Regression: at 100 columns (three of five on screen) a search hit in a
+/// column scrolled out of view was counted (`hit 3 of 3`) but not shown; and
+/// a narrow window cut the head line before it said which columns show.
+#[test]
+fn column_search_brings_the_hits_column_into_view() {
+    let mut a = app(100, 30);
+    a.update(Action::Columns);
+    a.update(Action::Search);
+    for c in "invested".chars() {
+        a.columns
+            .as_mut()
+            .unwrap()
+            .search_input(SearchEdit::Char(c));
+    }
+    a.columns.as_mut().unwrap().search_input(SearchEdit::Submit);
+    let n = a.columns.as_ref().unwrap().hits.len();
+    assert!(n >= 3, "{n} hits");
+    let mut seen = Vec::new();
+    for k in 0..n {
+        if k > 0 {
+            a.update(Action::NextHit);
+        }
+        let cols = a.columns.as_ref().unwrap();
+        assert_eq!(
+            cols.message.as_deref(),
+            Some(format!("hit {} of {n}", k + 1).as_str())
+        );
+        let col = cols.hit_columns[k];
+        assert!(
+            (cols.first..cols.first + cols.shown()).contains(&col),
+            "hit {k} in column {col}, columns {}.. ({}) on screen",
+            cols.first,
+            cols.shown()
+        );
+        seen.push(col);
+        assert!(screen(&a).join("\n").to_lowercase().contains("invested"));
+    }
+    assert!(
+        seen.iter().any(|&c| c >= 3),
+        "a hit beyond the first three columns: {seen:?}"
+    );
+    let mut narrow = app(60, 20);
+    narrow.update(Action::Columns);
+    assert!(
+        screen(&narrow)[0].contains("columns 1–1 of 5"),
+        "{}",
+        screen(&narrow)[0]
+    );
+}
+
 /// Regression: scrolled sideways at 100 columns (`l l`: columns 3–5), the
 /// column view kept its offset when the window grew to 160, showing three
 /// columns and hiding two though all five fit.
@@ -331,7 +381,7 @@ fn marked_articles_are_the_columns() {
     assert_eq!(cols.shown(), 3);
     assert!(cols.column_width() > 50, "three columns share the width");
     let lines = screen(&a);
-    assert!(lines[0].contains("3 articles"), "{}", lines[0]);
+    assert!(lines[0].contains("columns 1–3 of 3"), "{}", lines[0]);
     assert!(lines[1].contains("[2] 002_") && lines[1].contains("[3] 003_"));
     assert!(!lines[1].contains("[1] 001_") && !lines[1].contains("[4] 004_"));
     // The 5% target of 002, 000 and 003 on one row.

@@ -46,10 +46,12 @@ pub struct ColumnsApp {
     pub keymap: Keymap,
     pub theme: Theme,
     /// Text typed after `/`, while the prompt is open; the last query; the
-    /// row of every occurrence of it (a row holding two is listed twice).
+    /// row of every occurrence of it (a row holding two is listed twice) and,
+    /// alongside, the article column it stands in.
     pub input: Option<String>,
     pub query: String,
     pub hits: Vec<usize>,
+    pub hit_columns: Vec<usize>,
     /// The last jump: what it went through, the target's place in that
     /// list and the top row it left. While the screen stays there, the next
     /// jump counts on from that target (the screen cannot scroll the last
@@ -95,6 +97,7 @@ impl ColumnsApp {
             input: None,
             query: String::new(),
             hits: Vec::new(),
+            hit_columns: Vec::new(),
             jumped: None,
             help: false,
             message: None,
@@ -252,7 +255,12 @@ impl ColumnsApp {
             None => targets.iter().rposition(|&t| t < current),
         };
         match next {
-            Some(k) => self.show_target(targets[k], what, k, targets.len()),
+            Some(k) => {
+                if what == "hit" {
+                    self.show_column(self.hit_columns[k]);
+                }
+                self.show_target(targets[k], what, k, targets.len());
+            }
             None if targets.is_empty() => self.message = Some(format!("no {what}s")),
             None => {
                 let dir = if forward { "more" } else { "earlier" };
@@ -287,24 +295,32 @@ impl ColumnsApp {
         }
     }
 
-    /// The row of every occurrence of the query (any column, left to right).
-    fn find_hits(&self) -> Vec<usize> {
+    /// Scrolls the columns sideways as little as brings article column `k`
+    /// on screen.
+    fn show_column(&mut self, k: usize) {
+        if k < self.first {
+            self.first = k;
+        } else if k >= self.first + self.shown() {
+            self.first = (k + 1).saturating_sub(self.room().min(self.articles.len()));
+        }
+        self.relayout();
+    }
+
+    /// The row and column of every occurrence of the query (row by row, left
+    /// to right).
+    fn find_hits(&self) -> Vec<(usize, usize)> {
         let q = &self.query;
         let mut hits = Vec::new();
         for (r, row) in self.rows.iter().enumerate() {
-            let n: usize = row
-                .cells
-                .iter()
-                .enumerate()
-                .filter_map(|(k, c)| c.map(|s| (k, s)))
-                .map(|(k, s)| {
-                    self.articles[k].text[s.range()]
+            for (k, cell) in row.cells.iter().enumerate() {
+                if let Some(s) = cell {
+                    let n = self.articles[k].text[s.range()]
                         .to_lowercase()
                         .matches(q.as_str())
-                        .count()
-                })
-                .sum();
-            hits.extend(std::iter::repeat_n(r, n));
+                        .count();
+                    hits.extend(std::iter::repeat_n((r, k), n));
+                }
+            }
         }
         hits
     }
@@ -323,11 +339,12 @@ impl ColumnsApp {
             SearchEdit::Submit => {
                 let query = self.input.take().unwrap_or_default();
                 self.query = query.to_lowercase();
-                self.hits = if self.query.is_empty() {
+                let found = if self.query.is_empty() {
                     Vec::new()
                 } else {
                     self.find_hits()
                 };
+                (self.hits, self.hit_columns) = found.into_iter().unzip();
                 if self.hits.is_empty() {
                     self.message = Some(format!("“{query}”: not found"));
                     return;
@@ -335,6 +352,7 @@ impl ColumnsApp {
                 // The first hit from the row on screen, a hit there included.
                 let here = self.row_at(self.top);
                 let k = self.hits.iter().position(|&h| h >= here).unwrap_or(0);
+                self.show_column(self.hit_columns[k]);
                 self.show_target(self.hits[k], "hit", k, self.hits.len());
             }
         }

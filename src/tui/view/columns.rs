@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::Frame;
 
-use super::{draw_keys, put};
+use super::{draw_keys, highlight, put};
 use crate::display::{clip, one_line};
 use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, MIN_SIZE};
 use crate::tui::layout::{Piece, Seg};
@@ -45,11 +45,12 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         0 => String::new(),
         k => format!(" · {k} off screen (h/l)"),
     };
+    // Which columns are on screen comes first: a narrow window cuts the end.
     let head = format!(
-        "storydiff · columns · {n} articles · {} claims: {all} carried by all, {some} by several · columns {}–{} of {n}{hidden}",
-        app.rows.len(),
+        "storydiff · columns {}–{} of {n} · {} claims: {all} carried by all, {some} by several{hidden}",
         app.first + 1,
-        app.first + app.shown()
+        app.first + app.shown(),
+        app.rows.len(),
     );
     put(
         buf,
@@ -129,13 +130,17 @@ fn draw_rows(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
             let w = cw.saturating_sub(1);
             if let Some(line) = lines.get(local) {
                 let mut cx = x;
+                let mut text = String::new();
                 for p in line {
                     let s = match p.seg {
                         Seg::Note => t.moved.add_modifier(Modifier::ITALIC),
-                        _ if hit => t.text.patch(t.search),
                         _ => style,
                     };
                     cx += put(buf, cx, y, &p.text, (x + w).saturating_sub(cx), s);
+                    text.push_str(&p.text);
+                }
+                if hit {
+                    highlight(buf, (x, y, w), &text, &app.query, t.search);
                 }
             }
             if j + 1 < app.shown() {

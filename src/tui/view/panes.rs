@@ -8,7 +8,7 @@ use super::put;
 use crate::align::Side;
 use crate::tui::app::App;
 use crate::tui::filter::{self, ClassFilter};
-use crate::tui::layout::{side_lines, spaced, str_width, GroupKind, Item, Piece, Seg};
+use crate::tui::layout::{side_lines, spaced, GroupKind, Item, Piece, Seg};
 use crate::tui::theme::Theme;
 
 /// The lines of one item, both sides, computed once while the layout stands
@@ -215,24 +215,7 @@ fn draw_line(
         cx += put(buf, cx, y, &p.text, room, style);
         text.push_str(&p.text);
     }
-    let q = &app.search.query;
-    if q.is_empty() {
-        return;
-    }
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return; // case folding changed byte offsets; skip highlighting this line
-    }
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(q.as_str()) {
-        let start = from + at;
-        let sx = x + str_width(&text[..start]) as u16;
-        let w = str_width(&text[start..start + q.len()]) as u16;
-        for cx in sx..(sx + w).min(x + width) {
-            buf[(cx, y)].set_style(t.search);
-        }
-        from = start + q.len().max(1);
-    }
+    super::highlight(buf, (x, y, width), &text, &app.search.query, t.search);
 }
 
 /// Where the panes sit: the left pane from `x`, `half` columns wide, the
