@@ -248,7 +248,7 @@ fn column_view_of_five_and_of_three_marked() {
     t.keys(&["Enter"]);
     t.wait_for("a story of 5 articles");
     t.keys(&["c"]);
-    let s = t.wait_for("columns · 5 articles");
+    let s = t.wait_for("storydiff · columns 1–5 of 5 articles");
     let heads = s.lines().nth(1).unwrap_or("");
     for k in 0..5 {
         assert!(heads.contains(&format!("[{k}] 00{k}_")), "{s}");
@@ -273,7 +273,7 @@ fn column_view_of_five_and_of_three_marked() {
     t.keys(&["g", "Space", "j", "j", "Space", "j", "Space"]);
     t.wait_for("3 articles marked");
     t.keys(&["c"]);
-    let s = t.wait_for("columns · 3 articles");
+    let s = t.wait_for("columns 1–3 of 3 articles");
     let heads = s.lines().nth(1).unwrap_or("");
     assert!(
         heads.contains("[3] 003_") && heads.contains("[0] 000_") && heads.contains("[2] 002_"),
@@ -615,13 +615,13 @@ fn only_q_acts_while_the_terminal_is_too_small() {
     t.cmd(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
     let s = t.wait_for("a story of 5 articles");
     assert!(
-        !s.contains("columns · 5") && !s.contains("view keys"),
+        !s.contains("storydiff · columns") && !s.contains("view keys"),
         "{s}"
     );
     assert!(s.contains("▶ [0] 000_"), "the selection did not move: {s}");
     // The column view, too small: its notice, and `q` goes back.
     t.keys(&["c"]);
-    t.wait_for("columns · 5 articles");
+    t.wait_for("storydiff · columns");
     t.cmd(&["resize-window", "-t", "t", "-x", "25", "-y", "6"]);
     let s = t.wait_for("q goes back");
     assert!(s.contains("too small") && s.contains("25×6"), "{s}");
@@ -744,7 +744,7 @@ fn column_view_jumps_from_the_end_and_counts_occurrences() {
     t.keys(&["Enter"]);
     t.wait_for("a story of 5 articles");
     t.keys(&["c"]);
-    t.wait_for("columns · 5 articles");
+    t.wait_for("storydiff · columns");
     t.keys(&["G", "[", "c"]);
     let s = t.wait_for("partly shared claim ");
     let (k, n) = counted(&s, "partly shared claim ");

@@ -47,7 +47,7 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
     };
     // Which columns are on screen comes first: a narrow window cuts the end.
     let head = format!(
-        "storydiff · columns {}–{} of {n} · {} claims: {all} carried by all, {some} by several{hidden}",
+        "storydiff · columns {}–{} of {n} articles · {} claims: {all} carried by all, {some} by several{hidden}",
         app.first + 1,
         app.first + app.shown(),
         app.rows.len(),

@@ -525,6 +525,35 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Marks each occurrence of `query` (lower case) in `text`, a line drawn at
+/// `(x, y)` within `width` columns, with `style`. A line whose lower-case form
+/// has other byte offsets (`İ`) is left unmarked rather than marked wrong.
+pub fn highlight(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    text: &str,
+    query: &str,
+    style: Style,
+) {
+    if query.is_empty() {
+        return;
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return;
+    }
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(query) {
+        let start = from + at;
+        let sx = x + str_width(&text[..start]) as u16;
+        let w = str_width(&text[start..start + query.len()]) as u16;
+        for cx in sx..(sx + w).min(x + width) {
+            buf[(cx, y)].set_style(style);
+        }
+        from = start + query.len().max(1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,34 +622,5 @@ mod tests {
                 "{width}: {fit:?}"
             );
         }
-    }
-}
-
-/// Marks each occurrence of `query` (lower case) in `text`, a line drawn at
-/// `(x, y)` within `width` columns, with `style`. A line whose lower-case form
-/// has other byte offsets (`İ`) is left unmarked rather than marked wrong.
-pub fn highlight(
-    buf: &mut Buffer,
-    (x, y, width): (u16, u16, u16),
-    text: &str,
-    query: &str,
-    style: Style,
-) {
-    if query.is_empty() {
-        return;
-    }
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return;
-    }
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(query) {
-        let start = from + at;
-        let sx = x + str_width(&text[..start]) as u16;
-        let w = str_width(&text[start..start + query.len()]) as u16;
-        for cx in sx..(sx + w).min(x + width) {
-            buf[(cx, y)].set_style(style);
-        }
-        from = start + query.len().max(1);
     }
 }
