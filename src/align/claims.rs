@@ -51,13 +51,16 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// off (`cut_copy`: a teaser's `Hochul said the state was also looking at
 /// using...`) is the same claim whatever its words; a sentence that asserts
 /// a failure (`lawmakers failed to override the veto`) and one that does
-/// not (`senators voted to override the veto`) are not.
+/// not (`senators voted to override the veto`) are not. Unless the two
+/// articles tell one story (`one_story`: `stories_shared`), evidence worth
+/// two that is only everyday English words is not enough.
 pub(crate) fn same_claim(
     vocab: &Vocab,
     a: &Sent,
     b: &Sent,
     distinctive: impl Fn(&u32) -> bool,
     topic: impl Fn(&u32) -> bool,
+    one_story: bool,
 ) -> Option<f64> {
     let agreeing;
     let b = match with_agreeing_amounts(vocab, a, b) {
@@ -98,6 +101,12 @@ pub(crate) fn same_claim(
     // A topic is evidence only where what the two sentences assert is alike.
     let topics_count = core >= TOPICS_ALIKE;
     let shared = shared_evidence(vocab, a, b, &distinctive, &topic, topics_count);
+    // Write-ups of different stories share no claim through two everyday
+    // English words alone (`view photos`, `an annual event`).
+    let everyday_only = shared
+        .iter()
+        .filter(|w| w.worth > 0.0)
+        .all(|w| vocab.is_everyday(w.stem));
     let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
     // Circumstances do not make a claim less alike: when what two sentences
     // assert is clearly alike, that counts, not the whole sentences.
@@ -106,7 +115,10 @@ pub(crate) fn same_claim(
     } else {
         s
     };
-    let enough = (alike >= CLAIM_THRESHOLD && e.total >= 2.0 && e.content >= 1.0)
+    let enough = (alike >= CLAIM_THRESHOLD
+        && e.total >= 2.0
+        && e.content >= 1.0
+        && (one_story || !everyday_only))
         || (alike >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
         || (e.total >= 4.0 && e.content >= 3.0)
         || (core >= ASSERTED_CLOSE && e.total >= 1.0 && e.asserted >= 0.5);
@@ -740,6 +752,7 @@ fn best_matches(
     let n = sents.len();
     let starts = article_starts(sents, titles.len());
     let topics = topics_of(sents, &starts, index.len());
+    let one_story = stories_shared(sents, vocab, index, &topics, titles);
     let searcher = Searcher {
         sents,
         vocab,
@@ -749,6 +762,7 @@ fn best_matches(
         titles,
         starts,
         topics,
+        one_story,
     };
     let turns = turns(sents, twins, titles.len());
     let (found, late) = searcher.search(&turns, deadline);
@@ -822,6 +836,8 @@ struct Searcher<'a> {
     titles: &'a [Vec<u32>],
     starts: Vec<usize>,
     topics: Vec<Vec<u32>>,
+    /// `stories_shared`.
+    one_story: Vec<bool>,
 }
 
 impl Searcher<'_> {
@@ -917,7 +933,8 @@ impl Searcher<'_> {
                 !vocab.is_number(*w)
                     && (in_title(i, w) && in_title(j, w) || is_topic(w, i) || is_topic(w, j))
             };
-            let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic) else {
+            let story = self.one_story[sents[i].article * articles + sents[j].article];
+            let Some(s) = same_claim(vocab, &sents[i], &sents[j], rare, topic, story) else {
                 continue;
             };
             let e = best.entry(sents[j].article).or_insert((j, s));
@@ -964,6 +981,59 @@ fn reads_alike(a: &Sent, b: &Sent) -> bool {
         && *seq == b.seq
         && asserted.stems == b.asserted.stems
         && asserted.quotes == b.asserted.quotes
+}
+
+/// Distinctive words beyond everyday English two articles share from which
+/// they tell one story (`stories_shared`): two unrelated pages may share a
+/// name or two (`Twitter`, `Reuters`).
+const STORY_WORDS: usize = 3;
+
+/// For each two articles (`a * articles + b`), whether they tell one story:
+/// they share a topic (`topics_of`), a word of their headlines, or
+/// `STORY_WORDS` distinctive words that are no everyday English and no
+/// numbers (names and things of the story: `Maribel`, `lighthouse`, `keel`).
+fn stories_shared(
+    sents: &[Sent],
+    vocab: &Vocab,
+    index: &[Vec<usize>],
+    topics: &[Vec<u32>],
+    titles: &[Vec<u32>],
+) -> Vec<bool> {
+    let articles = topics.len();
+    let mut shared = vec![false; articles * articles];
+    let mut words = vec![0usize; articles * articles];
+    for a in 0..articles {
+        for b in 0..articles {
+            shared[a * articles + b] = a == b
+                || shared_stems(&topics[a], &topics[b]).next().is_some()
+                || shared_stems(&titles[a], &titles[b]).any(|w| !vocab.is_stop(w));
+        }
+    }
+    let mut met: Vec<usize> = Vec::new();
+    for (w, l) in index.iter().enumerate() {
+        let w = w as u32;
+        let telling = !vocab.is_everyday(w)
+            && !vocab.is_number(w)
+            && !vocab.is_stop(w)
+            && !vocab.is_when(w)
+            && !vocab.is_weak(w);
+        if l.len() < 2 || !telling || !is_distinctive(l.len(), sents.len(), articles, false) {
+            continue;
+        }
+        met.clear();
+        met.extend(l.iter().map(|&k| sents[k].article));
+        met.sort_unstable();
+        met.dedup();
+        for &a in &met {
+            for &b in &met {
+                words[a * articles + b] += 1;
+            }
+        }
+    }
+    for (s, &w) in shared.iter_mut().zip(&words) {
+        *s |= w >= STORY_WORDS;
+    }
+    shared
 }
 
 /// Each article's topics, sorted: the stems in two of its sentences or
