@@ -71,6 +71,11 @@ pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
             }
         } else if c.is_alphanumeric() {
             while end < b.len() {
+                // ASCII letters and digits, most of a word, at a byte each.
+                if b[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
                 let d = at(end);
                 if is_cjk(d) {
                     break;

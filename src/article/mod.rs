@@ -746,8 +746,9 @@ impl WordStarts {
 /// The display word count of a block: whitespace-separated words, with each
 /// Chinese or Japanese character a word of its own.
 fn block_words(b: &[u8], text: &str) -> usize {
-    // A no-break space (U+00A0) separates words as a space does.
-    if !has_wide_space_or_cjk(b) {
+    // A no-break space (U+00A0) separates words as a space does. ASCII (most
+    // blocks of English) is told faster than the wide spaces are looked for.
+    if b.is_ascii() || !has_wide_space_or_cjk(b) {
         return count_words(b);
     }
     unicode_word_count(text, usize::MAX)
@@ -783,6 +784,11 @@ pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
     // A capped count of a long paragraph is usually reached in its opening
     // bytes: the words there are at most the words of the whole.
     const HEAD: usize = 384;
+    if s.len() <= HEAD && s.is_ascii() {
+        // A short line of ASCII (most lines of English): bytes, no search for
+        // wide spaces.
+        return count_words(s.as_bytes()).min(cap);
+    }
     if cap != usize::MAX && s.len() > HEAD {
         let mut end = HEAD;
         while !s.is_char_boundary(end) {
@@ -918,6 +924,30 @@ impl Words<'_> {
     }
 }
 
+/// The first byte from `i` on that is not printable ASCII (whitespace, a
+/// control byte or a byte of a character beyond ASCII), or the length.
+/// Eight bytes at a time: words are read this way at every stage, and byte
+/// by byte the search was most of the cost.
+#[inline(always)]
+fn past_printable(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Bytes from 0x80, and bytes below 0x21 (a borrow starts only at
+        // such a byte, so the lowest flag is exact: all that is read).
+        let stop = (v | (v.wrapping_sub(ONES * 0x21) & !v)) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && (0x21..0x80).contains(&b[i]) {
+        i += 1;
+    }
+    i.min(b.len())
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
@@ -936,11 +966,9 @@ impl<'a> Iterator for Words<'a> {
         let start = self.i;
         let mut i = start + 1;
         loop {
-            // Word bytes up to the next possible space, then decide.
-            i += b[i..]
-                .iter()
-                .position(|&c| SPACE_CLASS[c as usize] != 0)
-                .unwrap_or(n - i);
+            // Printable ASCII up to the next byte that may be a space, then
+            // decide.
+            i = past_printable(b, i);
             if i >= n || self.space_len(i) > 0 {
                 break;
             }
@@ -981,6 +1009,23 @@ fn note_control_characters(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_printable_stops_where_a_byte_loop_stops() {
+        let slow = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&k| !(0x21..0x80).contains(&b[k]))
+                .unwrap_or(b.len())
+        };
+        let mut bytes: Vec<u8> = (0..=255u8).collect();
+        bytes.extend(b"plain words, then more of them.");
+        for shift in 0..24 {
+            bytes.rotate_left(11);
+            for i in 0..=bytes.len() {
+                assert_eq!(past_printable(&bytes, i), slow(&bytes, i), "{shift} {i}");
+            }
+        }
+    }
 
     #[test]
     fn wide_spaces_and_cjk_are_found_at_any_offset() {
