@@ -92,7 +92,8 @@ fn counts_and_verdict(
             article.blocks[units[i].block].role != crate::article::Role::Body
                 || signs_off(&sides.text(side, i..i + 1))
         };
-        c.truncated = truncation(c, &prose, &sentence, &signs_off);
+        let furniture = |side: Side, i: usize| !sides.counts(&c.units(side)[i]);
+        c.truncated = truncation(c, &prose, &sentence, &signs_off, &furniture);
     }
     tally.cut
 }
@@ -465,12 +466,14 @@ fn truncation(
     prose: &Judge,
     sentence: &Judge,
     signs_off: &Judge,
+    furniture: &Judge,
 ) -> Option<Truncation> {
-    cut_before(c, prose, sentence, c.ops.len()).or_else(|| match closing(c, prose, signs_off) {
-        end if end < c.ops.len() => {
-            cut_before(c, prose, sentence, end).filter(|t| !tail_inside_last_paragraph(c, prose, t))
+    cut_before(c, prose, sentence, c.ops.len()).or_else(|| {
+        match closing(c, prose, signs_off, furniture) {
+            end if end < c.ops.len() => cut_before(c, prose, sentence, end)
+                .filter(|t| !tail_inside_last_paragraph(c, prose, t)),
+            _ => None,
         }
-        _ => None,
     })
 }
 
@@ -553,16 +556,23 @@ fn cut_before(c: &Comparison, prose: &Judge, sentence: &Judge, end: usize) -> Op
 }
 
 /// Where the closing lines start: the last ops, aligned, holding no more
-/// than `CLOSING_UNITS` sentences and `CLOSING_WORDS` words of prose on
-/// either side (a credit or sign-off line both copies end with), every
+/// than `CLOSING_UNITS` sentences and `CLOSING_WORDS` words of prose both
+/// sides read as the article's (a credit or sign-off line both copies end
+/// with; lines either side marks as furniture may follow at any length), every
 /// prose line of them one that `signs_off` (a short last paragraph of the
 /// story itself is no closing line: text missing before it is not a tail).
-fn closing(c: &Comparison, prose: &Judge, signs_off: &Judge) -> usize {
+fn closing(c: &Comparison, prose: &Judge, signs_off: &Judge, furniture: &Judge) -> usize {
     let (mut units, mut words) = (0, 0);
     let mut from = c.ops.len();
     while let Some(op) = from.checked_sub(1).map(|i| &c.ops[i]) {
+        // Lines the page marks as its furniture (an author's biography, `A
+        // version of this article appears in print`, `Order Reprints`) may
+        // follow the article at any length: only the article's own prose
+        // is held to the closing's size.
         let count = |side: Side, r: std::ops::Range<usize>| {
-            let prose_units: Vec<usize> = r.filter(|&i| prose(side, i)).collect();
+            let prose_units: Vec<usize> = r
+                .filter(|&i| prose(side, i) && !furniture(side, i))
+                .collect();
             let w: usize = prose_units
                 .iter()
                 .map(|&i| c.units(side)[i].words as usize)
@@ -577,11 +587,14 @@ fn closing(c: &Comparison, prose: &Judge, signs_off: &Judge) -> usize {
             if ow.max(nw) > STRAY_WORDS {
                 break;
             }
-        } else if units + ou.max(nu) > CLOSING_UNITS || words + ow.max(nw) > CLOSING_WORDS {
+        } else if units + ou.min(nu) > CLOSING_UNITS || words + ow.min(nw) > CLOSING_WORDS {
+            // Aligned lines count when both sides read them as the article's
+            // (a biography that follows the body is furniture on the full
+            // page, and may be taken for body text where it follows a cut).
             break;
         } else {
-            units += ou.max(nu);
-            words += ow.max(nw);
+            units += ou.min(nu);
+            words += ow.min(nw);
         }
         from -= 1;
     }
