@@ -66,6 +66,20 @@ fn binary_files_are_refused() {
     assert_one_line_error(&inspect(&p, false), &p, "binary");
 }
 
+/// Regression: a device (or pipe) path has no size to check and was read
+/// until memory ran out; an endless binary device is now refused from its
+/// first bytes.
+#[cfg(unix)]
+#[test]
+fn endless_devices_are_refused_from_their_first_bytes() {
+    for dev in ["/dev/zero", "/dev/urandom"] {
+        let p = Path::new(dev);
+        if p.exists() {
+            assert_one_line_error(&inspect(p, false), p, "binary");
+        }
+    }
+}
+
 #[test]
 fn latin1_text_is_decoded_with_a_note() {
     let p = write(

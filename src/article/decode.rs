@@ -14,6 +14,25 @@ pub(crate) struct Decoded {
     pub notes: Vec<String>,
 }
 
+/// How much of a file's start `binary_head` reads.
+pub(crate) const HEAD_BYTES: usize = 64 * 1024;
+
+/// A file whose first bytes (up to `HEAD_BYTES`) already say it is no text:
+/// a known magic number, or a NUL byte where no byte-order mark announces
+/// UTF-16. Text with a byte-order mark is left to the decoder.
+pub(crate) fn binary_head(head: &[u8]) -> Option<LoadError> {
+    if [&b"\xef\xbb\xbf"[..], b"\xff\xfe", b"\xfe\xff"]
+        .iter()
+        .any(|bom| head.starts_with(bom))
+    {
+        return None;
+    }
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Some(LoadError::Binary((*what).to_string()));
+    }
+    memchr::memchr(0, head).map(|_| LoadError::Binary("contains NUL bytes".into()))
+}
+
 /// Signatures of common binary formats, so the error can say what the file is.
 const MAGIC: &[(&[u8], &str)] = &[
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -73,14 +92,8 @@ pub(crate) fn decode_declared(
             });
         }
     }
-    for (magic, what) in MAGIC {
-        if bytes.starts_with(magic) {
-            return Err(LoadError::Binary((*what).to_string()));
-        }
-    }
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    if memchr::memchr(0, head).is_some() {
-        return Err(LoadError::Binary("contains NUL bytes".into()));
+    if let Some(e) = binary_head(&bytes[..bytes.len().min(HEAD_BYTES)]) {
+        return Err(e);
     }
     if let Some(decoded) = declared.and_then(|label| transport_charset(&bytes, label)) {
         check_not_binary(&decoded.text)?;

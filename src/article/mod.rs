@@ -464,25 +464,41 @@ fn load_record(
 
 fn read_input(path: &str) -> Result<Vec<u8>, LoadError> {
     if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| LoadError::Io(e.to_string()))?;
-        if buf.len() as u64 > MAX_INPUT_BYTES {
-            return Err(LoadError::TooLarge(buf.len() as u64));
-        }
-        return Ok(buf);
+        return read_stream(std::io::stdin().lock());
     }
     let meta = std::fs::metadata(path).map_err(io_error)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
     }
+    if !meta.is_file() {
+        // A pipe or a device (`/dev/urandom`, `<(…)`) has no size to check.
+        return read_stream(std::fs::File::open(path).map_err(io_error)?);
+    }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(LoadError::TooLarge(meta.len()));
     }
     std::fs::read(path).map_err(io_error)
+}
+
+/// Reads a stream of unknown length: up to `MAX_INPUT_BYTES`, and no
+/// further than its first bytes when they already show it is binary (an
+/// endless device is not read until memory runs out).
+fn read_stream(reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    let mut reader = reader.take(MAX_INPUT_BYTES + 1);
+    let mut buf = Vec::new();
+    let io = |e: std::io::Error| LoadError::Io(e.to_string());
+    (&mut reader)
+        .take(decode::HEAD_BYTES as u64)
+        .read_to_end(&mut buf)
+        .map_err(io)?;
+    if let Some(e) = decode::binary_head(&buf) {
+        return Err(e);
+    }
+    reader.read_to_end(&mut buf).map_err(io)?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge(buf.len() as u64));
+    }
+    Ok(buf)
 }
 
 fn io_error(e: std::io::Error) -> LoadError {
