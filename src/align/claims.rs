@@ -698,22 +698,25 @@ fn twins(keys: &[(usize, u64)]) -> Vec<Vec<(usize, usize)>> {
     // run, each article's copies a run within it, in order. Keys are hashes
     // already, and a story computes this for every pair, over every
     // sentence of the two: a sort, with no map.
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by_key(|&i| (keys[i].1, keys[i].0, i));
+    let mut order: Vec<(u64, usize, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &(article, key))| (key, article, i))
+        .collect();
+    order.sort_unstable();
     let mut out = vec![Vec::new(); keys.len()];
-    for same_key in order.chunk_by(|&x, &y| keys[x].1 == keys[y].1) {
-        let (first, last) = (same_key[0], same_key[same_key.len() - 1]);
-        if keys[first].0 == keys[last].0 {
+    for same_key in order.chunk_by(|x, y| x.0 == y.0) {
+        if same_key[0].1 == same_key[same_key.len() - 1].1 {
             continue;
         }
-        let copies: Vec<&[usize]> = same_key.chunk_by(|&x, &y| keys[x].0 == keys[y].0).collect();
+        let copies: Vec<&[(u64, usize, usize)]> = same_key.chunk_by(|x, y| x.1 == y.1).collect();
         for (c, mine) in copies.iter().enumerate() {
-            for (rank, &i) in mine.iter().enumerate() {
+            for (rank, &(_, _, i)) in mine.iter().enumerate() {
                 out[i] = copies
                     .iter()
                     .enumerate()
                     .filter(|&(d, _)| d != c)
-                    .filter_map(|(_, theirs)| theirs.get(rank).map(|&j| (keys[j].0, j)))
+                    .filter_map(|(_, theirs)| theirs.get(rank).map(|&(_, a, j)| (a, j)))
                     .collect();
             }
         }
@@ -765,7 +768,12 @@ fn best_matches(
         one_story,
     };
     let turns = turns(sents, twins, titles.len());
-    let (found, late) = searcher.search(&turns, deadline);
+    let searched = turns.iter().filter(|&&t| t == Turn::Searched).count();
+    let shares = Shares {
+        threads: if searched >= SEARCH_BESIDE_FROM { 2 } else { 1 },
+        stretch: STRETCH,
+    };
+    let (found, late) = searcher.search(&turns, deadline, shares);
     let mut best: Vec<BestByArticle> = vec![HashMap::new(); n];
     for (b, twins) in best.iter_mut().zip(twins) {
         b.extend(twins.iter().map(|&(a, j)| (a, (j, 1.0))));
@@ -826,6 +834,14 @@ const STRETCH: usize = 256;
 /// (each costs about as much as starting one).
 const SEARCH_BESIDE_FROM: usize = 256;
 
+/// How `Searcher::search` shares its work: between how many threads, in
+/// stretches of how many sentences.
+#[derive(Clone, Copy)]
+struct Shares {
+    threads: usize,
+    stretch: usize,
+}
+
 /// What searching one sentence reads.
 struct Searcher<'a> {
     sents: &'a [Sent],
@@ -842,15 +858,16 @@ struct Searcher<'a> {
 
 impl Searcher<'_> {
     /// The best matches of every `Searched` sentence, stretch by stretch
-    /// (`STRETCH` sentences, in order), until `deadline`: then the first
-    /// sentence of the first stretch not started (`Some`); what was found
-    /// from it on is not kept. Two threads take the stretches in turn when
-    /// there is much to search; each sentence's search reads only what the
-    /// pool holds, so the matches are the same.
+    /// (of `shares.stretch` sentences, in order), until `deadline`: then
+    /// the first sentence of the first stretch not started (`Some`); what
+    /// was found from it on is not kept. With two threads they take the
+    /// stretches in turn; each sentence's search reads only what the pool
+    /// holds, so the matches are the same.
     fn search(
         &self,
         turns: &[Turn],
         deadline: Option<Instant>,
+        shares: Shares,
     ) -> (Vec<(usize, BestByArticle)>, Option<usize>) {
         use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
         let n = self.sents.len();
@@ -860,7 +877,7 @@ impl Searcher<'_> {
             let mut tally = Tally::new(n);
             let mut found = Vec::new();
             loop {
-                let from = next.fetch_add(1, Relaxed) * STRETCH;
+                let from = next.fetch_add(1, Relaxed) * shares.stretch;
                 if from >= n {
                     break;
                 }
@@ -868,12 +885,8 @@ impl Searcher<'_> {
                     refused.fetch_min(from, Relaxed);
                     break;
                 }
-                for (i, turn) in turns
-                    .iter()
-                    .enumerate()
-                    .take(n.min(from + STRETCH))
-                    .skip(from)
-                {
+                let to = n.min(from + shares.stretch);
+                for (i, turn) in turns.iter().enumerate().take(to).skip(from) {
                     if *turn == Turn::Searched {
                         found.push((i, self.best_of(i, &mut tally)));
                     }
@@ -881,8 +894,7 @@ impl Searcher<'_> {
             }
             found
         };
-        let searched = turns.iter().filter(|&&t| t == Turn::Searched).count();
-        let found = if searched >= SEARCH_BESIDE_FROM {
+        let found = if shares.threads > 1 {
             std::thread::scope(|s| {
                 let beside = s.spawn(work);
                 let mut found = work();
@@ -1145,8 +1157,7 @@ pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
 fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
     let mut reading = Reading::new(articles);
     let all: Vec<usize> = (0..articles.len()).collect();
-    reading.read_searched(articles, std::slice::from_ref(&all));
-    search(reading.pool(&all, true), deadline)
+    search(reading.read_and_pool(articles, &all), deadline)
 }
 
 /// The claims of a pool: each sentence's best matches (only sentences
@@ -2098,6 +2109,52 @@ mod tests {
             assert!(distinctive(4, 60, 2, everyday));
             assert!(!distinctive(5, 60, 2, everyday));
         }
+    }
+
+    #[test]
+    fn two_threads_find_the_matches_one_finds() {
+        let articles = crate::sample::load_sample_story();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let all: Vec<usize> = (0..refs.len()).collect();
+        let mut reading = super::Reading::new(&refs);
+        let pool = reading.read_and_pool(&refs, &all);
+        let mut vocab = pool.vocab;
+        vocab.freeze_with(super::SMALL_POOL);
+        let sents = &pool.sents;
+        let index = super::stem_index(sents, vocab.stem_count());
+        let starts = super::article_starts(sents, refs.len());
+        let topics = super::topics_of(sents, &starts, index.len());
+        let one_story = super::stories_shared(sents, &vocab, &index, &topics, &pool.titles);
+        let searcher = super::Searcher {
+            sents,
+            vocab: &vocab,
+            index: &index,
+            cap: 24,
+            twins: &pool.twins,
+            titles: &pool.titles,
+            starts,
+            topics,
+            one_story,
+        };
+        let turns = super::turns(sents, &pool.twins, refs.len());
+        let search = |threads: usize, deadline: Option<std::time::Instant>| {
+            let shares = super::Shares {
+                threads,
+                stretch: 8,
+            };
+            let (mut found, late) = searcher.search(&turns, deadline, shares);
+            found.sort_by_key(|f| f.0);
+            (found, late)
+        };
+        let one = search(1, None);
+        assert!(
+            one.0.len() >= 40 && one.1.is_none(),
+            "{} searched",
+            one.0.len()
+        );
+        assert_eq!(search(2, None), one);
+        let past = Some(std::time::Instant::now());
+        assert_eq!(search(2, past), (Vec::new(), Some(0)));
     }
 
     #[test]

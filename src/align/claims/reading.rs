@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
-use crate::align::assertion::assertion_parts;
+use crate::align::assertion::{assertion_parts, Parts};
 use crate::align::similarity::{distinct, profiles_alike, FxMap, Profile, Vocab};
 use crate::article::{Article, Role, Span};
 
@@ -146,22 +146,76 @@ impl Reading {
         // reads as it did: its words have their ids already.
         let mut seen: Seen<Words> = FxMap::default();
         for members in pools {
-            let keys: Vec<(usize, u64)> = self.keys_of(members);
-            let twins = twins(&keys);
-            let mut at = 0;
-            for &m in members {
-                for (k, read) in self.articles[m].iter_mut().enumerate() {
-                    if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
-                        let text = &articles[m].text[read.span.range()];
-                        let vocab = &mut self.vocab;
-                        read.words = Some(once(&mut seen, read.key, text, same_words, || {
-                            read_words(vocab, text)
-                        }));
-                    }
-                }
-                at += self.articles[m].len();
-            }
+            let twins = twins(&self.keys_of(members));
+            self.read_unread(articles, members, &twins, &mut seen);
         }
+    }
+
+    /// `read_searched` of the one pool of `members`, then its `pool` with
+    /// names (the pool's twins found once for both).
+    pub(crate) fn read_and_pool(&mut self, articles: &[&Article], members: &[usize]) -> Pool {
+        let twins = twins(&self.keys_of(members));
+        self.read_unread(articles, members, &twins, &mut FxMap::default());
+        self.pool_with(members, true, twins)
+    }
+
+    /// Reads the words of the sentences a pool of `members` (whose `twins`
+    /// are given) searches that are not read yet.
+    fn read_unread<'a>(
+        &mut self,
+        articles: &[&'a Article],
+        members: &[usize],
+        twins: &[Vec<(usize, usize)>],
+        seen: &mut Seen<'a, Words>,
+    ) {
+        let unread = self.unread_searched(members, twins);
+        let texts: Vec<&str> = unread
+            .iter()
+            .map(|&(m, k)| &articles[m].text[self.articles[m][k].span.range()])
+            .collect();
+        let keys: Vec<u64> = unread
+            .iter()
+            .map(|&(m, k)| self.articles[m][k].key)
+            .collect();
+        let sources = sources(seen, &keys, &texts);
+        let mut parsed = parse_all(&texts, &sources).into_iter();
+        let mut done: Vec<Arc<Words>> = Vec::with_capacity(unread.len());
+        for (x, &(m, k)) in unread.iter().enumerate() {
+            let words = match &sources[x] {
+                Source::Seen(was) => Arc::clone(was),
+                Source::Earlier(j) => Arc::clone(&done[*j]),
+                Source::Read { keep } => {
+                    let p = parsed.next().expect("one parsed for each sentence read");
+                    let words = Arc::new(read_words(&mut self.vocab, p));
+                    if *keep {
+                        seen.insert(keys[x], (texts[x], Arc::clone(&words)));
+                    }
+                    words
+                }
+            };
+            done.push(Arc::clone(&words));
+            self.articles[m][k].words = Some(words);
+        }
+    }
+
+    /// The sentences a pool of `members` searches (those without a twin in
+    /// every other article) whose words are not read yet: (article, index).
+    fn unread_searched(
+        &self,
+        members: &[usize],
+        twins: &[Vec<(usize, usize)>],
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for &m in members {
+            for (k, read) in self.articles[m].iter().enumerate() {
+                if twins[at + k].len() + 1 < members.len() && read.words.is_none() {
+                    out.push((m, k));
+                }
+            }
+            at += self.articles[m].len();
+        }
+        out
     }
 
     /// (article in the pool, key) of the pool's sentences, in order.
@@ -177,8 +231,11 @@ impl Reading {
     /// would make it; with `names`, its searched sentences' names, words and
     /// assertions and its headlines (which `read_searched` must have read).
     pub(crate) fn pool(&self, members: &[usize], names: bool) -> Pool {
-        let keys = self.keys_of(members);
-        let twins = twins(&keys);
+        self.pool_with(members, names, twins(&self.keys_of(members)))
+    }
+
+    /// `pool`, given the pool's twins.
+    fn pool_with(&self, members: &[usize], names: bool, twins: Vec<Vec<(usize, usize)>>) -> Pool {
         let mut ids = Renumber {
             local: vec![u32::MAX; self.vocab.stem_count()],
             order: Vec::new(),
@@ -469,9 +526,83 @@ fn same_words(a: &str, b: &str) -> bool {
     a == b || crate::article::split_words(a).eq(crate::article::split_words(b))
 }
 
-/// A sentence's words read one by one: their stems, the stems of those it
-/// asserts (`assertion`), capitals and the punctuation that ends a name.
-fn read_words(vocab: &mut Vocab, text: &str) -> Words {
+/// Where a sentence's words come from, as `once` would take them: read
+/// before (`Seen`), read for an earlier sentence of the same batch, or read
+/// now (and kept for the sentences after it when it is the first of its key).
+enum Source {
+    Seen(Arc<Words>),
+    Earlier(usize),
+    Read { keep: bool },
+}
+
+/// Each of a batch of sentences' `Source` (their keys and texts, in order).
+fn sources(seen: &Seen<Words>, keys: &[u64], texts: &[&str]) -> Vec<Source> {
+    let mut first: FxMap<u64, usize> = FxMap::default();
+    keys.iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(x, (&key, &text))| {
+            if let Some((t, was)) = seen.get(&key) {
+                return if same_words(t, text) {
+                    Source::Seen(Arc::clone(was))
+                } else {
+                    Source::Read { keep: false }
+                };
+            }
+            match first.get(&key) {
+                Some(&j) if same_words(texts[j], text) => Source::Earlier(j),
+                Some(_) => Source::Read { keep: false },
+                None => {
+                    first.insert(key, x);
+                    Source::Read { keep: true }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Sentences to read from which half of them are parsed on a thread of
+/// their own (`parse_all`).
+const PARSE_BESIDE_FROM: usize = 256;
+
+/// `parse` of each text to be read (`Source::Read`), in order; with many,
+/// the second half on a thread of its own (parsing needs no vocabulary).
+fn parse_all<'a>(texts: &[&'a str], sources: &[Source]) -> Vec<Parsed<'a>> {
+    let to_read: Vec<&'a str> = texts
+        .iter()
+        .zip(sources)
+        .filter(|(_, s)| matches!(s, Source::Read { .. }))
+        .map(|(&t, _)| t)
+        .collect();
+    if to_read.len() < PARSE_BESIDE_FROM {
+        return to_read.iter().map(|t| parse(t)).collect();
+    }
+    let (first, second) = to_read.split_at(to_read.len() / 2);
+    std::thread::scope(|s| {
+        let beside = s.spawn(|| second.iter().map(|t| parse(t)).collect::<Vec<_>>());
+        let mut parsed: Vec<Parsed> = first.iter().map(|t| parse(t)).collect();
+        parsed.extend(
+            beside
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        parsed
+    })
+}
+
+/// What `read_words` reads of a sentence's words before their stems.
+struct Parsed<'a> {
+    words: Vec<&'a str>,
+    parts: Parts,
+    fails: bool,
+    capital: Vec<bool>,
+    closes: Vec<bool>,
+    thing: Vec<bool>,
+}
+
+/// A sentence's words, what it asserts (`assertion`), capitals and the
+/// punctuation that ends a name: all but the stems.
+fn parse(text: &str) -> Parsed<'_> {
     let capital = |w: &str| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -479,22 +610,45 @@ fn read_words(vocab: &mut Vocab, text: &str) -> Words {
     };
     let words: Vec<&str> = crate::article::split_words(text).collect();
     let parts = assertion_parts(&words);
-    let asserted = parts.asserted;
+    Parsed {
+        fails: asserts_failure(&words, &parts.asserted),
+        capital: words.iter().map(|w| capital(w)).collect(),
+        closes: words
+            .iter()
+            .map(|w| w.ends_with(|c: char| ",;:.!?)”\"’".contains(c)))
+            .collect(),
+        thing: words.iter().map(|w| names_a_thing(w)).collect(),
+        parts,
+        words,
+    }
+}
+
+/// A sentence's words read one by one (`parsed`): their stems, the stems
+/// of those it asserts and of those that say where it was said.
+fn read_words(vocab: &mut Vocab, parsed: Parsed) -> Words {
+    let Parsed {
+        words,
+        parts,
+        fails,
+        capital,
+        closes,
+        thing,
+    } = parsed;
     let mut out = Words {
-        fails: asserts_failure(&words, &asserted),
+        fails,
         said_in: Vec::new(),
         seq: Vec::new(),
         seq_ends: Vec::with_capacity(words.len()),
         bare: Vec::new(),
         bare_ends: Vec::with_capacity(words.len()),
-        capital: Vec::with_capacity(words.len()),
-        closes: Vec::with_capacity(words.len()),
-        thing: Vec::with_capacity(words.len()),
+        capital,
+        closes,
+        thing,
     };
     for (k, &w) in words.iter().enumerate() {
         vocab.stems_of(w, |id| out.seq.push(id));
         out.seq_ends.push(out.seq.len());
-        if asserted[k] {
+        if parts.asserted[k] {
             // Trimmed as a profile trims it (`4.8%,` is `4.8%`).
             let bare = w
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -506,10 +660,6 @@ fn read_words(vocab: &mut Vocab, text: &str) -> Words {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             vocab.stems_of(bare, |id| out.said_in.push(id));
         }
-        out.capital.push(capital(w));
-        out.closes
-            .push(w.ends_with(|c: char| ",;:.!?)”\"’".contains(c)));
-        out.thing.push(names_a_thing(w));
     }
     out
 }
