@@ -121,6 +121,16 @@ fn quote_and_coverage_tabs_on_screen() {
     insta::assert_snapshot!("story_view_coverage_100x30", screen(&a).join("\n"));
 }
 
+/// Types `query` into the column view's search and submits it.
+fn search_columns(a: &mut StoryApp, query: &str) {
+    a.update(Action::Search);
+    let cols = a.columns.as_mut().expect("column view open");
+    for c in query.chars() {
+        cols.search_input(SearchEdit::Char(c));
+    }
+    cols.search_input(SearchEdit::Submit);
+}
+
 #[test]
 fn column_view_puts_one_claim_on_one_row() {
     let mut a = app(160, 48);
@@ -141,14 +151,7 @@ fn column_view_puts_one_claim_on_one_row() {
     // Every claim of the five articles is on exactly one row.
     assert_eq!(cols.rows.len(), a.story.claims.len());
     // Search finds it and the screen shows the three sentences side by side.
-    a.update(Action::Search);
-    for c in "defence spending to 5".chars() {
-        a.columns
-            .as_mut()
-            .unwrap()
-            .search_input(SearchEdit::Char(c));
-    }
-    a.columns.as_mut().unwrap().search_input(SearchEdit::Submit);
+    search_columns(&mut a, "defence spending to 5");
     let lines = screen(&a);
     let shown = lines.join("\n");
     assert!(
@@ -227,14 +230,7 @@ fn column_rows_lead_with_the_first_article() {
 fn column_search_brings_the_hits_column_into_view() {
     let mut a = app(100, 30);
     a.update(Action::Columns);
-    a.update(Action::Search);
-    for c in "invested".chars() {
-        a.columns
-            .as_mut()
-            .unwrap()
-            .search_input(SearchEdit::Char(c));
-    }
-    a.columns.as_mut().unwrap().search_input(SearchEdit::Submit);
+    search_columns(&mut a, "invested");
     let n = a.columns.as_ref().unwrap().hits.len();
     assert!(n >= 3, "{n} hits");
     let mut seen = Vec::new();
