@@ -12,6 +12,9 @@ pub(crate) struct Decoded {
     pub text: String,
     pub encoding: &'static str,
     pub notes: Vec<String>,
+    /// The whole text was read for control characters and holds none (the
+    /// loader's note on them then need not read it again).
+    pub no_controls: bool,
 }
 
 /// How much of a file's start `binary_head` reads.
@@ -89,6 +92,7 @@ pub(crate) fn decode_declared(
                 text: text.into_owned(),
                 encoding: name,
                 notes,
+                no_controls: false,
             });
         }
     }
@@ -158,6 +162,7 @@ fn in_declared_charset(
         text: text.into_owned(),
         encoding: enc.name(),
         notes,
+        no_controls: false,
     })
 }
 
@@ -180,6 +185,7 @@ fn transport_charset(bytes: &[u8], label: &str) -> Option<Decoded> {
         text: text.into_owned(),
         encoding: name,
         notes,
+        no_controls: false,
     })
 }
 
@@ -193,11 +199,12 @@ fn utf8_or_guess(bytes: Vec<u8>, notes: Vec<String>, why: &str) -> Result<Decode
         Ok(s) => s,
         Err(e) => return guessed(e.into_bytes(), notes, why),
     };
-    check_not_binary(&text)?;
+    let no_controls = check_not_binary(&text)?;
     Ok(Decoded {
         text,
         encoding: "utf-8",
         notes,
+        no_controls,
     })
 }
 
@@ -228,6 +235,7 @@ fn guessed(bytes: Vec<u8>, mut notes: Vec<String>, why: &str) -> Result<Decoded,
             enc.name()
         },
         notes,
+        no_controls: false,
     })
 }
 
@@ -293,7 +301,9 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<Declared> {
 
 /// Text where more than one character in ten is a control character (other than
 /// line ends, tabs, form feeds and escapes) is binary data, not an article.
-fn check_not_binary(text: &str) -> Result<(), LoadError> {
+/// `Ok(true)` when the whole text was read and holds no control character at
+/// all (but line ends and tabs).
+fn check_not_binary(text: &str) -> Result<bool, LoadError> {
     // Over bytes: C0 controls and DEL are single bytes, C1 controls are
     // 0xC2 0x80..=0x9F; other bytes of a multi-byte character are not counted.
     // The first 64K characters (within the first 256 KiB) are enough to judge.
@@ -307,14 +317,15 @@ fn check_not_binary(text: &str) -> Result<(), LoadError> {
         (&b[..upto], Some(total))
     };
     let mut control = 0usize;
+    let mut any = false;
     for_each_suspect(b, |i| match b[i] {
-        0x0c | 0x1b => {}
+        0x0c | 0x1b => any = true,
         0x00..=0x1f | 0x7f => control += 1,
         0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => control += 1,
         _ => {}
     });
     if control == 0 {
-        return Ok(());
+        return Ok(!any && b.len() == text.len());
     }
     let total = total.unwrap_or_else(|| first_chars(b, usize::MAX).0);
     if total > 0 && control * 10 > total {
@@ -322,7 +333,7 @@ fn check_not_binary(text: &str) -> Result<(), LoadError> {
             "{control} of its first {total} characters are control codes"
         )));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// The characters of `b` up to `limit` of them, and the bytes they take.
@@ -380,6 +391,21 @@ mod tests {
         assert_eq!(d.text, "Café “quoted”\r\n");
         assert_eq!(d.encoding, "utf-8");
         assert!(d.notes.is_empty());
+    }
+
+    /// The loader skips its control-character note only on `no_controls`:
+    /// any character that note counts must leave it false.
+    #[test]
+    fn no_controls_only_for_text_without_any() {
+        let clean = |t: &str| decode(t.as_bytes().to_vec()).unwrap().no_controls;
+        assert!(clean("Plain words,\ttabs\r\nand “quotes” ©.\n"));
+        for t in [
+            "a\x1bb", "a\x0cb", "a\x0bb", "a\x7fb", "a\u{85}b", "a\u{9b}b",
+        ] {
+            assert!(!clean(&format!("{t} and many more words to keep it text")));
+        }
+        let long = format!("{}\x1b", "word ".repeat(60_000));
+        assert!(!clean(&long));
     }
 
     #[test]

@@ -404,6 +404,7 @@ pub fn load_articles(path: &str, options: &LoadOptions) -> Result<Vec<Article>, 
                 b,
                 decoded.notes.clone(),
                 options,
+                false,
             )
         });
         match article {
@@ -459,6 +460,7 @@ fn load_record(
         built,
         decoded.notes,
         options,
+        false,
     )
 }
 
@@ -537,8 +539,12 @@ fn load_owned_decoded(
         .format
         .unwrap_or_else(|| guess_format(path, &decoded.text));
     let mut notes = decoded.notes;
+    // The text formats only take whitespace out of the decoded text: when it
+    // held no control character, neither does the article's.
+    let no_controls = decoded.no_controls && matches!(format, Format::Text | Format::Markdown);
     let built = build(format, decoded.text, &mut notes)?;
-    finish(path, format, decoded.encoding, built, notes, options)
+    let encoding = decoded.encoding;
+    finish(path, format, encoding, built, notes, options, no_controls)
 }
 
 /// Decodes (with the charset a transport declared, if any), refusing empty
@@ -566,7 +572,8 @@ fn build(format: Format, text: String, notes: &mut Vec<String>) -> Result<Built,
     })
 }
 
-/// Roles, sentences, metadata and word count for built blocks.
+/// Roles, sentences, metadata and word count for built blocks (`no_controls`:
+/// the text is known to hold no control character).
 fn finish(
     path: &str,
     format: Format,
@@ -574,6 +581,7 @@ fn finish(
     built: Built,
     notes: Vec<String>,
     options: &LoadOptions,
+    no_controls: bool,
 ) -> Result<Article, LoadError> {
     let Built {
         text,
@@ -619,7 +627,9 @@ fn finish(
     if article.meta.title.is_none() {
         article.meta.title = meta::title_from_file_name(path);
     }
-    note_control_characters(&mut article);
+    if !no_controls {
+        note_control_characters(&mut article);
+    }
     article.word_count = article
         .blocks
         .iter()
