@@ -303,7 +303,7 @@ fn column_view_shows_no_row_of_empty_cells() {
     assert_eq!(cols.shown(), 3);
     let hidden = cols.off_screen_rows();
     assert!(
-        hidden > 0 && lines[0].contains(&format!("{hidden} off screen")),
+        hidden > 0 && lines[0].contains(&format!("{hidden} claims off screen")),
         "{}",
         lines[0]
     );

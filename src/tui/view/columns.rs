@@ -43,7 +43,8 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
     let some = app.partial_rows().len();
     let hidden = match app.off_screen_rows() {
         0 => String::new(),
-        k => format!(" · {k} off screen (h/l)"),
+        1 => " · 1 claim off screen (h/l)".to_string(),
+        k => format!(" · {k} claims off screen (h/l)"),
     };
     // Which columns are on screen comes first: a narrow window cuts the end.
     let head = format!(
