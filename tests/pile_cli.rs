@@ -133,3 +133,26 @@ fn an_empty_folder_among_the_files_is_named() {
         "{stderr}"
     );
 }
+
+/// Regression: the story's text report ignored `COLUMNS` for the article
+/// list, the headings and the per-article lines (at 60 columns 15 lines ran
+/// to 110). Every line but the similarity matrix's fits the width asked for.
+#[test]
+fn story_text_keeps_to_columns() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for width in [60usize, 100] {
+        let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+            .arg("story")
+            .arg(&samples)
+            .env("COLUMNS", width.to_string())
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let long: Vec<&str> = text.lines().filter(|l| l.chars().count() > width).collect();
+        assert!(long.is_empty(), "{width}: {long:#?}");
+        assert!(
+            text.contains("5 articles") && text.contains("relations (similarity"),
+            "{text}"
+        );
+    }
+}

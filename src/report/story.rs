@@ -486,8 +486,7 @@ fn write_disagreements(out: &mut dyn Write, s: &Story, width: usize) -> io::Resu
             .join(" ")
     };
     for d in &s.disagreements {
-        writeln!(
-            out,
+        let line = format!(
             "  {}: {} {} against {} {} — {}",
             d.class.as_str(),
             one_line(&d.a_words.join(", ")),
@@ -495,7 +494,8 @@ fn write_disagreements(out: &mut dyn Write, s: &Story, width: usize) -> io::Resu
             one_line(&d.b_words.join(", ")),
             arts(&d.b),
             clip(&s.claims[d.claim].text, width.saturating_sub(40).max(30))
-        )?;
+        );
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -591,14 +591,31 @@ pub fn write_text(
     s: &Story,
     width: usize,
 ) -> io::Result<()> {
-    write_article_list(out, articles, width)?;
+    // Every line but the matrix's (a table) is wrapped at `width`.
+    let wrapped = |out: &mut dyn Write, section: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
+        let mut buf = Vec::new();
+        section(&mut buf)?;
+        for line in String::from_utf8_lossy(&buf).lines() {
+            writeln!(out, "{}", super::diff::wrap_line(line, width.max(40)))?;
+        }
+        Ok::<(), io::Error>(())
+    };
+    wrapped(out, &|o| {
+        write_article_list(o, articles, width)?;
+        writeln!(
+            o,
+            "\nrelations (similarity; r reprint, = identical, ~ related, · unrelated)"
+        )
+    })?;
     write_relations(out, articles.len(), s)?;
-    write_groups(out, articles, s)?;
-    write_shared_quotes(out, articles, s, width)?;
-    write_disagreements(out, s, width)?;
-    write_shared_claims(out, articles.len(), s, width)?;
-    write_wording(out, s)?;
-    write_each_article(out, articles, s, width)
+    wrapped(out, &|o| {
+        write_groups(o, articles, s)?;
+        write_shared_quotes(o, articles, s, width)?;
+        write_disagreements(o, s, width)?;
+        write_shared_claims(o, articles.len(), s, width)?;
+        write_wording(o, s)?;
+        write_each_article(o, articles, s, width)
+    })
 }
 
 /// The articles, a line each: name, title, byline and date, words.
@@ -610,8 +627,7 @@ fn write_article_list(out: &mut dyn Write, articles: &[Article], width: usize) -
             .flatten()
             .map(|x| one_line(x))
             .collect();
-        writeln!(
-            out,
+        let line = format!(
             "  {:<4} {}  {}{} · {} words",
             format!("[{i}]"),
             clip(&a.short_name(), 28),
@@ -622,17 +638,14 @@ fn write_article_list(out: &mut dyn Write, articles: &[Article], width: usize) -
                 format!(" · {}", meta.join(" · "))
             },
             a.words()
-        )?;
+        );
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
 /// The similarity matrix, each cell marked with its relation.
 fn write_relations(out: &mut dyn Write, n: usize, s: &Story) -> io::Result<()> {
-    writeln!(
-        out,
-        "\nrelations (similarity; r reprint, = identical, ~ related, · unrelated)"
-    )?;
     write!(out, "      ")?;
     for j in 0..n {
         write!(out, "{:>6}", format!("[{j}]"))?;
