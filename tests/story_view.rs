@@ -99,6 +99,25 @@ fn tabs_and_opening_pairs() {
     assert!(a.quit);
 }
 
+/// Regression: at 30-59 columns the last tab names were cut off (no
+/// `Disagreements`, half a `Wording`); every tab now shows, by its first
+/// letters where the names do not fit.
+#[test]
+fn every_tab_shows_in_a_narrow_window() {
+    for w in [30u16, 45, 70] {
+        let a = app(w, 20);
+        let tabs = &screen(&a)[1];
+        let names: &[&str] = if w < 70 {
+            &["Art", "Quo", "Cov", "Wrd", "Dis"]
+        } else {
+            &["Articles", "Quotes", "Coverage", "Wording", "Disagreements"]
+        };
+        for n in names {
+            assert!(tabs.contains(n), "{w}: {n} missing from {tabs:?}");
+        }
+    }
+}
+
 #[test]
 fn small_terminals() {
     for (w, h) in [(20, 5), (60, 15), (1, 1)] {

@@ -99,13 +99,19 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
     let mut x = 0;
-    for (tab, label) in [
-        (Tab::Articles, " Articles "),
-        (Tab::Quotes, " Quotes "),
-        (Tab::Coverage, " Coverage "),
-        (Tab::Wording, " Wording "),
-        (Tab::Disagreements, " Disagreements "),
-    ] {
+    let tabs = [
+        (Tab::Articles, " Articles ", " Art "),
+        (Tab::Quotes, " Quotes ", " Quo "),
+        (Tab::Coverage, " Coverage ", " Cov "),
+        (Tab::Wording, " Wording ", " Wrd "),
+        (Tab::Disagreements, " Disagreements ", " Dis "),
+    ];
+    // A window too narrow for the names shows every tab by its first letters
+    // rather than cut the last ones off.
+    let full: usize = tabs.iter().map(|(_, l, _)| l.chars().count() + 1).sum();
+    let narrow = full > w as usize;
+    for (tab, long, short) in tabs {
+        let label = if narrow { short } else { long };
         let style = if tab == app.tab {
             t.status.add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
