@@ -161,7 +161,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         let s = &text[start..stop];
         let trimmed_end = s.trim_end();
         let indent = trimmed_end.len() - trimmed_end.trim_start().len();
-        let chars = char_count(trimmed_end.trim_start());
+        let chars = char_count(trimmed_end.trim_start().as_bytes());
         lines.push(Line {
             start,
             end: start + trimmed_end.len(),
@@ -185,12 +185,11 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-/// `s.chars().count()`: the bytes that open a character, summed a chunk at a
+/// `chars().count()` of UTF-8 bytes: the bytes that open a character, summed a chunk at a
 /// time (a byte sum over a short chunk vectorises; the standard count spends
 /// most of a short line on lining its words up).
-fn char_count(s: &str) -> usize {
-    s.as_bytes()
-        .chunks(128)
+pub(crate) fn char_count(s: &[u8]) -> usize {
+    s.chunks(128)
         .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b & 0xC0 != 0x80))))
         .sum()
 }
@@ -560,10 +559,10 @@ mod tests {
         for piece in ["plain ", "café ", "“quoted” ", "日本語 ", "🎉", "\n"] {
             for _ in 0..40 {
                 s.push_str(piece);
-                assert_eq!(char_count(&s), s.chars().count());
+                assert_eq!(char_count(s.as_bytes()), s.chars().count());
             }
         }
-        assert_eq!(char_count(""), 0);
+        assert_eq!(char_count(b""), 0);
     }
 
     fn blocks(s: &str) -> Vec<String> {

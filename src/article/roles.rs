@@ -564,14 +564,17 @@ fn features<'a>(article: &Article, text: &'a str) -> Vec<Feat<'a>> {
         .collect()
 }
 
-/// `text.chars().take(cap).count()`, without decoding when the first `cap`
-/// bytes are ASCII (then each is a character).
+/// `text.chars().take(cap).count()`, without decoding: when the first `cap`
+/// bytes are ASCII each is a character, else the characters opening in the
+/// first `4 * cap` bytes are counted (at least `cap` when the text is longer,
+/// a character taking at most four bytes).
 fn chars_up_to(text: &str, cap: usize) -> usize {
     let head = &text.as_bytes()[..text.len().min(cap)];
     if head.is_ascii() {
         return head.len();
     }
-    text.chars().take(cap).count()
+    let head = &text.as_bytes()[..text.len().min(cap.saturating_mul(4))];
+    super::plain::char_count(head).min(cap)
 }
 
 /// `str::to_lowercase`, with runs of ASCII lowered by bytes: only the
@@ -1849,6 +1852,19 @@ mod tests {
             assert_eq!(report_a_mistake(&f).is_some(), mistake, "{s:?}");
             let mark = s.contains('©') || s.to_ascii_lowercase().contains("(c)");
             assert_eq!(has_credit_mark(&s), mark, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn chars_up_to_is_a_capped_char_count() {
+        let mut s = String::new();
+        for piece in ["a", "é", "“", "日", "🎉", " "] {
+            for _ in 0..70 {
+                s.push_str(piece);
+                for cap in [0, 1, 3, 50, 101, 400] {
+                    assert_eq!(chars_up_to(&s, cap), s.chars().take(cap).count());
+                }
+            }
         }
     }
 
