@@ -685,3 +685,74 @@ fn by_claims_size_limit_is_one_for_cli_and_view() {
     assert!(!msg.contains("is for pairs up to"), "{msg}");
     assert!(msg.contains("by claims"), "{msg}");
 }
+
+/// Regression: `a` lost the reader's place. On 000/001 at row 1 (the new
+/// article's headline, which the old one lacks) it jumped to the first old
+/// sentence, 17 rows on. The sentence at the top of the screen (the old
+/// one, or the new one on a row without an old one) keeps its screen row
+/// when switching either way, and switching back returns to the same top.
+#[test]
+fn switching_alignment_keeps_the_sentence_where_it_was_on_screen() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    a.update(Action::ScrollDown);
+    let before = screen(&render(&a));
+    a.update(Action::ByClaims);
+    assert!(a.ready.as_ref().unwrap().comparison.by_claims.is_some());
+    assert_eq!(a.top, 1);
+    let after = screen(&render(&a));
+    assert_eq!(before[4..8], after[4..8]);
+    a.update(Action::ByClaims);
+    assert_eq!(a.top, 1);
+
+    let head = storydiff::tui::app::HEADER_ROWS as u64;
+    for (old, new) in [
+        ("000", "001"),
+        ("002", "003"),
+        ("000", "003"),
+        ("001", "004"),
+    ] {
+        let mut a = app(sample(old), sample(new), 120, 40);
+        for top in (0..400).step_by(23) {
+            a.update(Action::Top);
+            for _ in 0..top {
+                a.update(Action::ScrollDown);
+            }
+            let top = a.top;
+            let r = a.ready.as_ref().unwrap();
+            let ((side, unit), row) = r.layout.unit_at(r.drawn(&a.old, &a.new), top).unwrap();
+            let article = match side {
+                storydiff::align::Side::Old => &a.old,
+                storydiff::align::Side::New => &a.new,
+            };
+            let span = r.comparison.units(side)[unit].span;
+            let first: String = article.text[span.range()]
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            a.update(Action::ByClaims);
+            let what = format!("{old}/{new} top {top}: {side:?} {unit} {first:?} at {row}");
+            // At the end of the rows the screen cannot scroll so far.
+            let total = a.ready.as_ref().unwrap().layout.total_rows();
+            if a.top + u64::from(a.content_height()) >= total {
+                a.update(Action::ByClaims);
+                continue;
+            }
+            if row >= top && row - top < u64::from(a.content_height()) {
+                let lines = screen(&render(&a));
+                // Its first word, or a label before it (`[related · …]`).
+                let at = (head + row - top) as usize;
+                let near = lines[at..(at + 3).min(lines.len() - 1)].concat();
+                assert!(near.contains(&first), "{what}: {:?}", lines[at]);
+            }
+            // Back again, the same sentence is at the top (as far into it
+            // as the other view's rows of it allowed).
+            a.update(Action::ByClaims);
+            let r = a.ready.as_ref().unwrap();
+            let back = r.layout.unit_at(r.drawn(&a.old, &a.new), a.top).unwrap();
+            assert_eq!(back.0, (side, unit), "{what}: back at {}", a.top);
+        }
+    }
+}

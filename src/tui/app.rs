@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::action::Action;
 use super::config::Config;
 use super::filter::{self, ClassFilter};
-use super::layout::{build_groups, Group, GroupKind, Item, Layout, LayoutKey};
+use super::layout::{build_groups, Drawn, Group, GroupKind, Item, Layout, LayoutKey};
 use super::theme::Theme;
 use crate::align::{
     align, align_by_claims, by_claims_fits, megabytes, AlignOptions, Comparison, Relation, Side,
@@ -108,6 +108,18 @@ pub struct Ready {
     pub changes: Vec<usize>,
     /// The other alignment, once computed (see `Prepared::other`).
     pub other: Option<Aligned>,
+}
+
+impl Ready {
+    /// What the layout was computed from.
+    pub fn drawn<'a>(&'a self, old: &'a Article, new: &'a Article) -> Drawn<'a> {
+        Drawn {
+            comparison: &self.comparison,
+            groups: &self.groups,
+            old,
+            new,
+        }
+    }
 }
 
 /// The search prompt and its results.
@@ -276,15 +288,13 @@ impl App {
     }
 
     /// Switches between the alignment by claims and in order, keeping the
-    /// old sentence at the top of the screen in view.
+    /// sentence the reader was looking at (the one at the top of the
+    /// screen) on the same screen row: the same old sentence, or the same
+    /// new one where the row held only the new article's.
     fn switch_alignment(&mut self) {
         let key = self.layout_key();
         let Some(r) = self.ready.as_mut() else { return };
-        let top_unit = r
-            .layout
-            .items
-            .get(r.layout.item_at(self.top))
-            .map(|it| r.groups[first_group(it)].old.start);
+        let anchor = r.layout.unit_at(r.drawn(&self.old, &self.new), self.top);
         let bytes = self.old.text.len() + self.new.text.len();
         if r.other.is_none() && r.comparison.by_claims.is_none() && !by_claims_fits(bytes) {
             self.message = Some(format!(
@@ -315,10 +325,14 @@ impl App {
         if !self.search.query.is_empty() {
             self.search.hits = find_hits(r, &self.old, &self.new, &self.search.query);
         }
-        let group = top_unit.and_then(|u| r.groups.iter().position(|g| g.old.contains(&u)));
-        self.top = group
-            .and_then(|g| r.layout.item_of_group(g))
-            .map(|i| r.layout.starts[i])
+        // Where the sentence starts above the top, the top stays as far
+        // into it, within the rows that show it now.
+        let top = self.top;
+        self.top = anchor
+            .and_then(|(unit, row)| {
+                let to = r.layout.rows_of_unit(r.drawn(&self.old, &self.new), unit)?;
+                Some((to.start + top).saturating_sub(row).min(to.end - 1))
+            })
             .unwrap_or(0);
         let by_claims = r.comparison.by_claims;
         self.clamp();

@@ -83,11 +83,7 @@ pub fn pieces(
         out.push(note(n));
     }
     let op = &c.ops[g.op];
-    let worded = matches!(
-        g.kind,
-        GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
-    ) && !op.words.is_empty();
-    if worded {
+    if worded(c, g) {
         word_pieces(op, side, &mut out);
     } else {
         let us = c.units(side);
@@ -104,6 +100,15 @@ pub fn pieces(
         });
     }
     out
+}
+
+/// Whether a group shows its pair by the word diff (not sentence by
+/// sentence).
+fn worded(c: &Comparison, g: &Group) -> bool {
+    matches!(
+        g.kind,
+        GroupKind::Changed | GroupKind::MovedFrom | GroupKind::MovedTo
+    ) && !c.ops[g.op].words.is_empty()
 }
 
 /// Where the other side of a move stands, on the side the passage left or
@@ -441,6 +446,16 @@ pub enum Item {
     },
 }
 
+/// What a layout was computed from: the comparison, its display groups
+/// and the two articles.
+#[derive(Clone, Copy)]
+pub struct Drawn<'a> {
+    pub comparison: &'a Comparison,
+    pub groups: &'a [Group],
+    pub old: &'a Article,
+    pub new: &'a Article,
+}
+
 /// What the layout depends on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LayoutKey {
@@ -600,6 +615,59 @@ impl Layout {
         });
         (k < self.items.len()).then_some(k)
     }
+
+    /// The sentence the reader sees at `row` and the row it starts on: of
+    /// the item there, the last sentence starting at or above the row (the
+    /// first when none does), on the old side, or on the new side when the
+    /// item has no old sentence.
+    pub fn unit_at(&self, on: Drawn, row: u64) -> Option<((Side, usize), u64)> {
+        let item = self.item_at(row);
+        let g = match self.items.get(item)? {
+            Item::Group(g) => *g,
+            Item::Fold { groups, .. } => groups.start,
+        };
+        let group = &on.groups[g];
+        let side = if group.old.is_empty() {
+            Side::New
+        } else {
+            Side::Old
+        };
+        let units: Vec<usize> = group.units(side).collect();
+        let row_of = |u: usize| self.starts[item] + self.unit_offset(on, item, g, (side, u));
+        let k = units.partition_point(|&u| row_of(u) <= row);
+        let u = *units.get(k.saturating_sub(1))?;
+        Some(((side, u), row_of(u)))
+    }
+
+    /// The rows from the first of unit `u` on `side` to the end of the item
+    /// showing the group that holds it.
+    pub fn rows_of_unit(&self, on: Drawn, (side, u): (Side, usize)) -> Option<Range<u64>> {
+        let g = on.groups.iter().position(|g| g.units(side).contains(&u))?;
+        let item = self.item_of_group(g)?;
+        let first = self.starts[item] + self.unit_offset(on, item, g, (side, u));
+        Some(first..self.starts[item + 1].max(first + 1))
+    }
+
+    /// Rows from the top of item `item` (showing group `g`) to the line
+    /// where unit `u` starts: the blank row before a paragraph, in inline
+    /// mode the old side's lines above the new side's, the lines before.
+    fn unit_offset(&self, on: Drawn, item: usize, g: usize, (side, u): (Side, usize)) -> u64 {
+        if matches!(self.items[item], Item::Fold { .. }) {
+            return 0;
+        }
+        let (key, c, groups) = (self.key, on.comparison, on.groups);
+        let spaced = u64::from(spaced(groups, &self.items, item));
+        let above = if key.inline && side == Side::New && groups[g].kind != GroupKind::Equal {
+            side_lines(key, c, groups, g, Side::Old, on.old).len()
+        } else {
+            0
+        };
+        let article = match side {
+            Side::Old => on.old,
+            Side::New => on.new,
+        };
+        spaced + (above + unit_line(key, c, groups, g, (side, u), article)) as u64
+    }
 }
 
 /// Lines of one side of a group at `width`.
@@ -611,8 +679,18 @@ pub fn side_lines(
     side: Side,
     article: &Article,
 ) -> Vec<Vec<Piece>> {
+    let peer = peer_label(c, groups, g);
+    let p = pieces(c, &groups[g], side, article, peer);
+    if p.is_empty() {
+        return Vec::new();
+    }
+    wrap(&p, key.width as usize, key.wrap)
+}
+
+/// `o4.2` or `n3.1`: where the other end of a moved group stands.
+fn peer_label(c: &Comparison, groups: &[Group], g: usize) -> Option<String> {
     let group = &groups[g];
-    let peer = group.peer.and_then(|p| {
+    group.peer.and_then(|p| {
         let pg = &groups[p];
         let other = if group.kind == GroupKind::MovedFrom {
             Side::New
@@ -627,12 +705,42 @@ pub fn side_lines(
             u.block + 1,
             u.sentence + 1
         ))
-    });
-    let p = pieces(c, group, side, article, peer);
-    if p.is_empty() {
-        return Vec::new();
+    })
+}
+
+/// The line of group `g`'s lines on `side` where its unit `u` starts: the
+/// lines of the sentences before it, less one when its first word fits
+/// after them. A pair drawn by its word diff is not cut by sentence (0).
+fn unit_line(
+    key: LayoutKey,
+    c: &Comparison,
+    groups: &[Group],
+    g: usize,
+    (side, u): (Side, usize),
+    article: &Article,
+) -> usize {
+    let group = &groups[g];
+    if u <= group.units(side).start || worded(c, group) || !key.wrap {
+        return 0;
     }
-    wrap(&p, key.width as usize, key.wrap)
+    let mut before = group.clone();
+    match side {
+        Side::Old => before.old.end = u,
+        Side::New => before.new.end = u,
+    }
+    let width = key.width as usize;
+    let lines = wrap(&pieces(c, &before, side, article, None), width, true);
+    let last: usize = lines
+        .last()
+        .map_or(0, |l| l.iter().map(|p| str_width(&p.text)).sum());
+    let mut first = String::new();
+    display_text(&article.text[c.units(side)[u].span.range()], &mut first);
+    let word = first.split(' ').next().unwrap_or("");
+    if last + 1 + str_width(word) <= width {
+        lines.len().saturating_sub(1)
+    } else {
+        lines.len()
+    }
 }
 
 fn group_height(
