@@ -15,6 +15,11 @@ struct Line {
     chars: usize,
     /// Leading whitespace, in bytes.
     indent: usize,
+    /// Characters of the line as written, its indent included (a tab as
+    /// one, as Python's textwrap counts it): a wrap fills lines to a width
+    /// counted from the margin, so a paragraph's first line indented deeper
+    /// than the rest is as full as they are with fewer characters.
+    width: usize,
 }
 
 impl Line {
@@ -39,7 +44,7 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
     let mut blocks = match flavour {
         Flavour::Markdown => markdown_blocks(&text, &lines, &mut meta),
         Flavour::Text => text_blocks(&text, &lines, layout(&text, &lines)),
-        Flavour::Scraped => text_blocks(&text, &lines, Layout { wrap: None }),
+        Flavour::Scraped => text_blocks(&text, &lines, Layout::ONE_PER_LINE),
     };
     let (text, source) = match flavour {
         Flavour::Scraped => (text, None),
@@ -167,6 +172,7 @@ fn split_lines(text: &str) -> Vec<Line> {
             end: start + trimmed_end.len(),
             chars,
             indent,
+            width: char_count(&s.as_bytes()[..indent]) + chars,
         });
     };
     while let Some(off) = memchr::memchr2(b'\n', b'\r', &b[i..]) {
@@ -245,6 +251,16 @@ pub(crate) fn is_list_item(s: &str) -> bool {
 struct Layout {
     /// Lines were hard-wrapped near this many columns (None: one paragraph per line).
     wrap: Option<usize>,
+    /// A first-line indent apart from the other lines' (`hanging_indent`):
+    /// (first line's, other lines').
+    hang: Option<(usize, usize)>,
+}
+
+impl Layout {
+    const ONE_PER_LINE: Layout = Layout {
+        wrap: None,
+        hang: None,
+    };
 }
 
 /// Narrowest wrap width read as a hard wrap at all: below it, lines are
@@ -259,22 +275,54 @@ fn layout(text: &str, lines: &[Line]) -> Layout {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.is_blank())
-        .map(|l| l.chars)
+        .map(|l| l.width)
         .collect();
     if widths.len() < 3 {
-        return Layout { wrap: None };
+        return Layout::ONE_PER_LINE;
     }
     widths.sort_unstable();
     let p90 = widths[widths.len() * 9 / 10];
     if p90 > 100 {
-        return Layout { wrap: None };
+        return Layout::ONE_PER_LINE;
     }
     let short: Vec<usize> = widths.iter().copied().filter(|&w| w <= 100).collect();
     let w = short[short.len() * 9 / 10];
     if w >= PLAIN_WRAP || (w >= NARROWEST_WRAP && wrapped_narrow(text, lines, w)) {
-        return Layout { wrap: Some(w) };
+        return Layout {
+            wrap: Some(w),
+            hang: hanging_indent(lines),
+        };
     }
-    Layout { wrap: None }
+    Layout::ONE_PER_LINE
+}
+
+/// The indents of paragraphs whose first line is indented apart from the
+/// rest — (first line's, other lines') — as a wrap with an initial and a
+/// subsequent indent leaves them: the two commonest indents hold nearly
+/// every line, the rarer one opens paragraphs (a line of it is followed by
+/// one of the other, at least eight times and more often than by its own).
+/// An indented quotation runs on at its own indent and is no such layout.
+fn hanging_indent(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        match counts.iter_mut().find(|(indent, _)| *indent == l.indent) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l.indent, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let (&(rest, n_rest), &(first, n_first)) = (counts.first()?, counts.get(1)?);
+    let pairs = |a: usize, b: usize| {
+        lines
+            .windows(2)
+            .filter(|p| !p[0].is_blank() && !p[1].is_blank())
+            .filter(|p| p[0].indent == a && p[1].indent == b)
+            .count()
+    };
+    let opens = pairs(first, rest);
+    let both = (n_rest + n_first) * 20 >= total * 19;
+    (both && opens >= 8 && opens > pairs(first, first)).then_some((first, rest))
 }
 
 /// Whether text whose lines mostly stay under `w` (< 40) columns is prose
@@ -293,7 +341,7 @@ fn wrapped_narrow(text: &str, lines: &[Line], w: usize) -> bool {
         }
         let n = &text[next.start..next.end];
         breaks += 1;
-        full += usize::from(prev.chars + 1 + first_word_chars(n) > w);
+        full += usize::from(prev.width + 1 + first_word_chars(n) > w);
         lower += usize::from(starts_lowercase(n));
     }
     blank_lines > 0 && breaks >= 8 && full * 10 >= breaks * 9 && lower * 3 >= breaks
@@ -304,7 +352,14 @@ fn wrapped_narrow(text: &str, lines: &[Line], w: usize) -> bool {
 fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: bool) -> bool {
     let p = &text[prev.start..prev.end];
     let n = &text[next.start..next.end];
-    if next.indent > prev.indent
+    // Under a first-line indent, a line at it opens a paragraph, and one
+    // at the other lines' indent may go on with it.
+    let (opens, hangs) = layout.hang.map_or((false, false), |(first, rest)| {
+        let under = prev.indent == first || prev.indent == rest;
+        (next.indent == first, next.indent == rest && under)
+    });
+    if opens
+        || (next.indent > prev.indent && !hangs)
         || (is_list_item(n) && (in_list || !wrapped_before_marker(p, prev, n, layout)))
     {
         return false;
@@ -315,19 +370,24 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: boo
         || (ends_in_hyphenated_word(p) && n.starts_with(char::is_alphanumeric));
     match layout.wrap {
         None => runs_on,
-        Some(w) => runs_on || prev.chars + 1 + first_word_chars(n) > w,
+        Some(w) => runs_on || prev.width + 1 + first_word_chars(n) > w,
     }
 }
 
 /// A line that opens like a list item (`- combination of…`, `255. The…`)
 /// but is where a hard wrap fell inside a sentence: the text is wrapped, the
 /// line before it is full (the marker would not have fitted), is not
-/// indented and ends no sentence or lead-in (`:`); the paragraph it would
-/// join is no list item (the caller checks).
+/// indented (but as a first-line indent's paragraphs are) and ends no
+/// sentence or lead-in (`:`); the paragraph it would join is no list item
+/// (the caller checks).
 fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool {
-    layout.wrap.is_some_and(|w| {
-        prev.indent == 0 && !ends_sentence(p) && prev.chars + 1 + first_word_chars(n) > w
-    })
+    let margin = prev.indent == 0
+        || layout
+            .hang
+            .is_some_and(|(f, r)| prev.indent == f || prev.indent == r);
+    layout
+        .wrap
+        .is_some_and(|w| margin && !ends_sentence(p) && prev.width + 1 + first_word_chars(n) > w)
 }
 
 fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
