@@ -63,6 +63,16 @@ impl Group {
     pub fn breaks_on(&self, side: Side) -> bool {
         self.breaks[side_index(side)]
     }
+    /// Whether the blank row before the group is marked `¶` on `side`: a
+    /// paragraph starts there on that side and not on the other, and both
+    /// sides read on in their own order. By claims a partner from elsewhere
+    /// in the new article (`away`) does not, and its paragraphs say
+    /// nothing of the old one's.
+    pub fn lone_break(&self, side: Side) -> bool {
+        let k = side_index(side);
+        let both = !self.old.is_empty() && !self.new.is_empty();
+        both && !self.away && self.breaks[k] && !self.breaks[1 - k]
+    }
 }
 
 /// Builds the display groups: ops in reading order on both sides, moved

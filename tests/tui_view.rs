@@ -756,3 +756,53 @@ fn switching_alignment_keeps_the_sentence_where_it_was_on_screen() {
         }
     }
 }
+
+/// Regression: by claims the `¶` of a paragraph break one side lacks stood
+/// before rows whose new side is a partner from elsewhere in its article
+/// (6058 left/right: `¶` on the old side above `[↕ ¶5 · 0.35]`), where the
+/// two sides' paragraphs say nothing of each other. A `¶` is drawn only
+/// where both sides read on in their own order.
+#[test]
+fn by_claims_marks_paragraph_breaks_only_between_rows_in_order() {
+    let mut pairs = vec![
+        (sample("002"), sample("003")),
+        (sample("000"), sample("003")),
+        (sample("003"), sample("004")),
+    ];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+    let load = |name: &str| load_article(&format!("{dir}/{name}"), &LoadOptions::default());
+    if let (Ok(old), Ok(new)) = (load("6058-left.txt"), load("6058-right.txt")) {
+        pairs.push((old, new));
+    }
+    let head = storydiff::tui::app::HEADER_ROWS as usize;
+    let (mut away, mut in_order) = (0, 0);
+    for (old, new) in pairs {
+        let mut a = app(old, new, 120, 30);
+        if a.ready.as_ref().unwrap().comparison.by_claims.is_none() {
+            a.update(Action::ByClaims);
+        }
+        let r = a.ready.as_ref().unwrap();
+        let blanks: Vec<(u64, bool)> = (1..r.layout.items.len())
+            .filter_map(|i| match r.layout.items[i] {
+                storydiff::tui::layout::Item::Group(g)
+                    if storydiff::tui::layout::spaced(&r.groups, &r.layout.items, i) =>
+                {
+                    Some((r.layout.starts[i], r.groups[g].away))
+                }
+                _ => None,
+            })
+            .collect();
+        for (row, is_away) in blanks {
+            a.top = row;
+            let line = &screen(&render(&a))[head];
+            if line.contains('¶') {
+                assert!(!is_away, "¶ above a partner from elsewhere: {line}");
+                in_order += 1;
+            } else if is_away {
+                away += 1;
+            }
+        }
+    }
+    eprintln!("¶ between rows in order: {in_order}; unmarked breaks above partners from elsewhere: {away}");
+    assert!(away > 0);
+}

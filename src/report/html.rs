@@ -289,21 +289,15 @@ fn write_group_row(
     if g.breaks[0] || g.breaks[1] {
         class.push_str(" break");
     }
-    let para = |side: usize| {
-        if g.breaks[side] && !g.breaks[1 - side] && !g.old.is_empty() && !g.new.is_empty() {
-            "¶"
-        } else {
-            ""
-        }
-    };
+    let para = |side: Side| if g.lone_break(side) { "¶" } else { "" };
     writeln!(
         out,
         "<tr id=\"g{gi}\" class=\"{class}\"><td class=\"m\">{}{}{}</td><td class=\"t old\">{}</td><td class=\"m\">{}{}</td><td class=\"t new\">{}</td></tr>",
-        para(0),
+        para(Side::Old),
         marker(g.kind, Side::Old, g.old.is_empty()),
         class_badges(c, g),
         side_html(c, groups, gi, Side::Old, old),
-        para(1),
+        para(Side::New),
         marker(g.kind, Side::New, g.new.is_empty()),
         side_html(c, groups, gi, Side::New, new)
     )

@@ -287,19 +287,18 @@ pub(super) fn draw(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 /// The blank row before a paragraph: marked `¶` on the side that starts a
-/// paragraph there alone.
+/// paragraph there alone (`Group::lone_break`).
 fn draw_paragraph_break(buf: &mut Buffer, panes: Panes, y: u16, app: &App, item: usize) {
     let r = app.ready.as_ref().expect("ready");
     let Item::Group(g) = r.layout.items[item] else {
         return;
     };
     let gr = &r.groups[g];
-    let both = !gr.old.is_empty() && !gr.new.is_empty();
-    if app.inline || !both || gr.breaks[0] == gr.breaks[1] {
+    if app.inline {
         return;
     }
     for right in [false, true] {
-        if gr.breaks_on(app.pane_side(right)) {
+        if gr.lone_break(app.pane_side(right)) {
             let (x, _) = panes.pane(right);
             put(buf, x, y, "¶", 1, marker_style(&app.theme, '¶'));
         }
