@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use clap::CommandFactory;
+use storydiff::tui::columns::MARKERS;
 use storydiff::tui::keymap::Keymap;
 
 use crate::cli::Cli;
@@ -107,7 +108,7 @@ fn write_keys(out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out, ".SS Column view (c in the story view)")?;
-    writeln!(out, "Opens on the articles marked with Space or m in the story view (the selected one leads when marked), or with none marked on the selected article and the next four. The compare view's keys; h and l scroll sideways; ]c and [c jump between claims several but not all articles carry; q returns to the story.")
+    writeln!(out, "Opens on the articles marked with Space or m in the story view (the selected one leads when marked), or with none marked on the selected article and the next four. The compare view's keys; h and l scroll sideways; ]c and [c jump between claims several but not all articles carry; q returns to the story. Its marks are listed under MARKERS.")
 }
 
 /// Markers, relations, alignment modes, config and exit status.
@@ -119,7 +120,7 @@ fn write_text_sections(out: &mut dyn Write) -> io::Result<()> {
             ("-", "only in the old article"),
             ("+", "only in the new article"),
             ("> <", "the two ends of a moved passage (% jumps between them)"),
-            ("\u{b6}", "a paragraph break one side has and the other lacks"),
+            ("\u{b6}", "a paragraph break one side has and the other lacks (by claims, only where both sides read on in their own order)"),
             ("\u{2195} \u{b6}N", "by claims: the partner stands in paragraph N of its own article, out of the old article's order"),
         ]),
         ("RELATIONS", &[
@@ -144,9 +145,24 @@ fn write_text_sections(out: &mut dyn Write) -> io::Result<()> {
     ];
     for (title, items) in sections {
         writeln!(out, ".SH {title}")?;
+        if title == "MARKERS" {
+            writeln!(out, ".SS Compare view")?;
+        }
         for (term, what) in items {
             writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(term), roff(what))?;
         }
+        if title == "MARKERS" {
+            write_column_marks(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The column view's marks, which mean other things than the compare view's.
+fn write_column_marks(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, ".SS Column view")?;
+    for (mark, what) in MARKERS {
+        writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(mark), roff(what))?;
     }
     Ok(())
 }

@@ -188,6 +188,18 @@ fn man_page_holds_everything_on_one_page() {
         s.contains("next change") && s.contains("column view"),
         "keys from the keymaps"
     );
+    // The column view's marks mean other things than the compare view's.
+    let marks = &s[s.find(".SH MARKERS").unwrap()..s.find(".SH RELATIONS").unwrap()];
+    let columns = marks
+        .find(".SS Column view")
+        .expect("the column view's marks");
+    assert!(marks[..columns].contains("equal on both sides"), "{marks}");
+    for (mark, means) in storydiff::tui::columns::MARKERS {
+        assert!(
+            marks[columns..].contains(&format!("\\fB{mark}\\fR\n{means}")),
+            "{mark}: {marks}"
+        );
+    }
 }
 
 #[test]

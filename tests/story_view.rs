@@ -977,3 +977,26 @@ fn same_event_stories() -> Option<Vec<(String, Vec<storydiff::article::Article>)
             .collect(),
     )
 }
+
+/// Regression: the column view's `?` listed its keys only, and the manual
+/// page's `=` ("equal on both sides") is not what `=` means there (every
+/// article of the view carries the row's claim). Its help lists each mark
+/// with what it means in the column view.
+#[test]
+fn column_view_help_says_what_its_marks_mean() {
+    let mut a = app(160, 48);
+    a.update(Action::Columns);
+    a.update(Action::Help);
+    let lines = screen(&a);
+    for (mark, means) in storydiff::tui::columns::MARKERS {
+        let opening: String = means.split(' ').take(4).collect::<Vec<_>>().join(" ");
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&opening))
+            .unwrap_or_else(|| panic!("{mark} {opening:?}:\n{}", lines.join("\n")));
+        assert!(line.contains(&format!("{mark} ")), "{line}");
+    }
+    assert!(lines
+        .join("\n")
+        .contains("every article of the view carries the claim"));
+}

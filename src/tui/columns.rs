@@ -23,6 +23,22 @@ pub const GUTTER: u16 = 2;
 /// Smallest terminal the column view draws in (columns, rows).
 pub const MIN_SIZE: (u16, u16) = (30, 8);
 
+/// What each mark means in the column view, as its help and the manual
+/// page say: a row's mark counts the articles of the view that carry its
+/// claim (those scrolled off screen too), unlike the compare view's `=`.
+pub const MARKERS: [(&str, &str); 4] = [
+    (
+        "=",
+        "row mark: every article of the view carries the claim (columns off screen too)",
+    ),
+    ("~", "row mark: several articles carry the claim, not all"),
+    ("+", "row mark: one article alone carries the claim"),
+    (
+        "↕ ¶N",
+        "before a sentence: it stands in paragraph N of its own article, out of that article's order down the rows",
+    ),
+];
+
 /// Row heights for one width and set of visible columns.
 #[derive(Clone, Debug, Default)]
 pub struct ColumnLayout {

@@ -1,16 +1,17 @@
 //! Drawing the column view from `&ColumnsApp`: a head line, a head per
-//! article column, the rows on screen (a marker per row: `=` every column
-//! carries the claim, `~` some do, `+` one alone; `↕ ¶N` before a sentence
-//! that stands elsewhere in its own article), the status line and help.
+//! article column, the rows on screen (a marker per row, `MARKERS`: `=`
+//! every article carries the claim, `~` several do, `+` one alone; `↕ ¶N`
+//! before a sentence that stands elsewhere in its own article), the status
+//! line and help (keys, then the marks).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::Frame;
 
-use super::{draw_keys, highlight, put};
+use super::{draw_help_lines, highlight, put};
 use crate::display::{clip, one_line};
-use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, MIN_SIZE};
+use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, MARKERS, MIN_SIZE};
 use crate::tui::layout::{Piece, Seg};
 
 pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
@@ -30,8 +31,14 @@ pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     draw_rows(buf, body, app);
     draw_status(buf, area, app);
     if app.help {
-        let title = "column view keys — q, Esc or ? closes";
-        draw_keys(buf, area, &app.keymap, &app.theme, title);
+        let title = "column view keys and marks — q, Esc or ? closes";
+        let mut lines = app.keymap.help_lines();
+        lines.extend(
+            MARKERS
+                .iter()
+                .map(|&(mark, means)| (mark.to_string(), means)),
+        );
+        draw_help_lines(buf, area, &lines, &app.theme, title);
     }
 }
 

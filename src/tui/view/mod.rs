@@ -416,9 +416,7 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
     );
 }
 
-/// A centred, framed box listing the keymap's keys and what they do: as wide
-/// as its longest line allows, with a last line saying how many keys did not
-/// fit when the window is too short for all of them.
+/// The keymap's keys and what they do, in `draw_help_lines`' box.
 pub fn draw_keys(
     buf: &mut Buffer,
     area: Rect,
@@ -426,7 +424,19 @@ pub fn draw_keys(
     theme: &crate::tui::theme::Theme,
     title: &str,
 ) {
-    let lines = keymap.help_lines();
+    draw_help_lines(buf, area, &keymap.help_lines(), theme, title);
+}
+
+/// A centred, framed box listing keys (or marks) and what they do (or
+/// mean): as wide as its longest line allows, with a last line saying how
+/// many did not fit when the window is too short for all of them.
+pub fn draw_help_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[(String, &str)],
+    theme: &crate::tui::theme::Theme,
+    title: &str,
+) {
     let key_w = lines
         .iter()
         .map(|(k, _)| str_width(k))
