@@ -262,7 +262,7 @@ fn column_search_brings_the_hits_column_into_view() {
             cols.message.as_deref(),
             Some(format!("hit {} of {n}", k + 1).as_str())
         );
-        let col = cols.hit_columns[k];
+        let col = cols.hits[k].1;
         assert!(
             (cols.first..cols.first + cols.shown()).contains(&col),
             "hit {k} in column {col}, columns {}.. ({}) on screen",

@@ -62,12 +62,11 @@ pub struct ColumnsApp {
     pub keymap: Keymap,
     pub theme: Theme,
     /// Text typed after `/`, while the prompt is open; the last query; the
-    /// row of every occurrence of it (a row holding two is listed twice) and,
-    /// alongside, the article column it stands in.
+    /// row and article column of every occurrence of it, row by row, left to
+    /// right (a cell holding two is listed twice).
     pub input: Option<String>,
     pub query: String,
-    pub hits: Vec<usize>,
-    pub hit_columns: Vec<usize>,
+    pub hits: Vec<(usize, usize)>,
     /// The last jump: what it went through, the target's place in that
     /// list and the top row it left. While the screen stays there, the next
     /// jump counts on from that target (the screen cannot scroll the last
@@ -113,7 +112,6 @@ impl ColumnsApp {
             input: None,
             query: String::new(),
             hits: Vec::new(),
-            hit_columns: Vec::new(),
             jumped: None,
             help: false,
             message: None,
@@ -273,7 +271,7 @@ impl ColumnsApp {
         match next {
             Some(k) => {
                 if what == "hit" {
-                    self.show_column(self.hit_columns[k]);
+                    self.show_column(self.hits[k].1);
                 }
                 self.show_target(targets[k], what, k, targets.len());
             }
@@ -360,16 +358,17 @@ impl ColumnsApp {
                 } else {
                     self.find_hits()
                 };
-                (self.hits, self.hit_columns) = found.into_iter().unzip();
+                self.hits = found;
                 if self.hits.is_empty() {
                     self.message = Some(format!("“{query}”: not found"));
                     return;
                 }
                 // The first hit from the row on screen, a hit there included.
                 let here = self.row_at(self.top);
-                let k = self.hits.iter().position(|&h| h >= here).unwrap_or(0);
-                self.show_column(self.hit_columns[k]);
-                self.show_target(self.hits[k], "hit", k, self.hits.len());
+                let k = self.hits.iter().position(|&(r, _)| r >= here).unwrap_or(0);
+                let (row, column) = self.hits[k];
+                self.show_column(column);
+                self.show_target(row, "hit", k, self.hits.len());
             }
         }
     }
@@ -405,8 +404,8 @@ impl ColumnsApp {
                     let rows = self.partial_rows();
                     self.jump(&rows, forward, "partly shared claim");
                 } else {
-                    let hits = self.hits.clone();
-                    self.jump(&hits, forward, "hit");
+                    let rows: Vec<usize> = self.hits.iter().map(|&(r, _)| r).collect();
+                    self.jump(&rows, forward, "hit");
                 }
             }
             Action::Search => self.input = Some(String::new()),

@@ -132,7 +132,7 @@ fn draw_rows(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         if local == 0 {
             put(buf, area.x, y, &mark.to_string(), 1, style.patch(t.marker));
         }
-        let hit = app.hits.binary_search(&r).is_ok();
+        let hit = app.hits.binary_search_by_key(&r, |&(row, _)| row).is_ok();
         for (j, lines) in cells.iter().enumerate() {
             let x = area.x + GUTTER + cw * j as u16;
             let w = cw.saturating_sub(1);
