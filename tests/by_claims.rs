@@ -513,6 +513,38 @@ fn whole_reports_and_close_assertions_pair_on_real_coverage() {
     rows_on_real_coverage(&cases, true);
 }
 
+/// A sentence beside a pair that has a partner of its own on the other side
+/// (one no pair holds, clearly closer to it than the pair's) tells that
+/// partner's fact: it is no second half of a 2:1 (`The vaccine donation …
+/// was announced before … Biden meets leaders of the Group of Seven` beside
+/// the lead pair, while `Biden will outline the plan … on the eve of the
+/// Group of Seven nations summit` stood alone). The pairs themselves stay.
+#[test]
+fn a_half_with_a_partner_of_its_own_joins_no_pair_on_real_coverage() {
+    let apart = [
+        (
+            "5966-center.txt",
+            "5966-right.txt",
+            "The vaccine donation - the largest ever",
+            "formally announced its plan",
+        ),
+        (
+            "5978-center.txt",
+            "5978-right.txt",
+            "I believe that partisan voting legislation",
+            "on Sunday said he would oppose",
+        ),
+    ];
+    rows_on_real_coverage(&apart, false);
+    let together = [(
+        "5966-center.txt",
+        "5966-right.txt",
+        "will spend $3.5 billion",
+        "formally announced its plan",
+    )];
+    rows_on_real_coverage(&together, true);
+}
+
 /// Aligns each pair of same-event files `(old, new, fragment of old,
 /// fragment of new)` by claims and checks that the two fragments stand on
 /// one row (`together`) or not, and that every sentence stands in one op;

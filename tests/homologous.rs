@@ -1,5 +1,5 @@
 //! Alignment by claims on real three-outlet coverage, against hand labels:
-//! `tests/claims/homologous-{a,b,c,d,e,f,g,h}.tsv` name, for seventy-eight events of the
+//! `tests/claims/homologous-{a,…,l}.tsv` name, for events of the
 //! same-event set (`../shared/data/same-event/`), the pairs of body sentences
 //! a reader calls the same fact. Every pair of outlets of each event is
 //! aligned by claims; a row (an op with sentences on both sides, body
@@ -331,6 +331,9 @@ fn homologous_sentences_of_real_coverage() {
     // was made (`said in a blog post`, `according to …`) as no evidence, and a
     // verb of saying in a circumstance as no speaker: i 33 rows, 27 right to
     // 31, 27 (87 %); k 25 of 25 to 24 of 24 (recall 53 %); no other set changed.
+    // Set l holds events no earlier set used, labelled while the rules of
+    // their round were fixed on them (a regression set, not blind): 9 of 9
+    // rows, 9 of 12 pairs when labelled.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),
@@ -387,6 +390,12 @@ fn homologous_sentences_of_real_coverage() {
             "set k (held out, labelled blind, never tuned on)",
             0.9,
             0.5,
+        ),
+        (
+            "homologous-l.tsv",
+            "set l (labelled while fixing its events, not blind)",
+            0.9,
+            0.7,
         ),
     ] {
         let t = score_set(file);

@@ -1641,6 +1641,28 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
             }
         }
     }
+    if !offers.is_empty() {
+        let unpaired_old = Unpaired::of(vocab, &profiled.old, &old_taken);
+        let unpaired_new = Unpaired::of(vocab, &profiled.new, &new_taken);
+        offers.retain(|&(_, k, side, u, _)| {
+            let (half, partner, rivals) = match side {
+                Side::Old => (
+                    profiled.old[u],
+                    profiled.new[pairs[k].new.start],
+                    &unpaired_new,
+                ),
+                Side::New => (
+                    profiled.new[u],
+                    profiled.old[pairs[k].old.start],
+                    &unpaired_old,
+                ),
+            };
+            let (Some(half), Some(partner)) = (half, partner) else {
+                return true;
+            };
+            !rivals.has_own_partner(vocab, half, partner)
+        });
+    }
     offers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut grown = vec![false; pairs.len()];
     for (_, k, side, u, similarity) in offers {
@@ -1660,6 +1682,64 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
         *range = range.start.min(u)..range.end.max(u + 1);
         pairs[k].similarity = similarity;
     }
+}
+
+/// Words in more unpaired sentences than this are not followed in search
+/// of a half's own partner (`Unpaired`): they say little about which
+/// sentence it is, and cost the most on a big pair.
+const RIVAL_WORD_CAP: usize = 64;
+
+/// The sentences of one side that no pair holds, by the words that tell
+/// them (not those that say when, nor weak ones).
+struct Unpaired<'a> {
+    sents: &'a [Option<&'a Sent>],
+    by_stem: FxMap<u32, Vec<usize>>,
+}
+
+impl<'a> Unpaired<'a> {
+    fn of(vocab: &Vocab, sents: &'a [Option<&'a Sent>], taken: &[bool]) -> Unpaired<'a> {
+        let mut by_stem: FxMap<u32, Vec<usize>> = FxMap::default();
+        for (u, s) in sents.iter().enumerate() {
+            let Some(s) = s.filter(|_| !taken[u]) else {
+                continue;
+            };
+            for w in distinct(&s.profile.stems).filter(|&w| telling(vocab, w)) {
+                by_stem.entry(w).or_default().push(u);
+            }
+        }
+        Unpaired { sents, by_stem }
+    }
+
+    /// Whether `half` has a partner of its own here: an unpaired sentence
+    /// that shares two of its telling words and is closer to it than
+    /// `partner` by `SPLIT_GAIN` at least. The half then tells that
+    /// sentence's fact (`The vaccine donation … was announced before …
+    /// Biden meets leaders of the Group of Seven` beside the lead pair,
+    /// against `Biden will outline the plan … on the eve of the Group of
+    /// Seven nations summit`), not the rest of the partner's.
+    fn has_own_partner(&self, vocab: &Vocab, half: &Sent, partner: &Sent) -> bool {
+        let mut hits: FxMap<usize, usize> = FxMap::default();
+        for w in distinct(&half.profile.stems).filter(|&w| telling(vocab, w)) {
+            match self.by_stem.get(&w) {
+                Some(list) if list.len() <= RIVAL_WORD_CAP => {
+                    list.iter().for_each(|&u| *hits.entry(u).or_default() += 1);
+                }
+                _ => {}
+            }
+        }
+        let to_partner = vocab.claim_similarity(&half.profile, &partner.profile);
+        hits.into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .filter_map(|(u, _)| self.sents[u])
+            .filter(|o| o.span != partner.span)
+            .any(|o| vocab.claim_similarity(&half.profile, &o.profile) >= to_partner + SPLIT_GAIN)
+    }
+}
+
+/// Whether a word tells one sentence from another: it does not say when
+/// and is not weak.
+fn telling(vocab: &Vocab, w: u32) -> bool {
+    !vocab.is_when(w) && !vocab.is_weak(w)
 }
 
 /// Whether `half` and `partner` both state figures (numbers that do not say
