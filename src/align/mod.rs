@@ -264,14 +264,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         trace.fall_back(JOINS_LATE);
     }
     if !coarse {
-        let moves_cut = moves::find_moves(
-            &mut ops,
-            &old_units,
-            &new_units,
-            &sides,
-            options.move_threshold,
-            deadline,
-        );
+        let moves_cut = moves::find_moves(&mut ops, &src, &sides, options.move_threshold, deadline);
         if moves_cut {
             trace.fall_back(MOVES_LATE);
         }

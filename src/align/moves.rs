@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use super::pairing::Sides;
-use super::similarity::{distinct, FxMap};
-use super::{Op, OpKind, Unit};
+use super::similarity::{distinct, terms_of_parts, FxMap};
+use super::words::count_units;
+use super::{Op, OpKind, Side, Sources, Unit};
 
 /// A deleted op, the inserted op it reappears as, and how alike they are.
 type Move = (usize, usize, f64);
@@ -17,12 +18,12 @@ type Move = (usize, usize, f64);
 /// deadline cut the search for edited ones short (none are then taken).
 pub(crate) fn find_moves(
     ops: &mut Vec<Op>,
-    old_units: &[Unit],
-    new_units: &[Unit],
+    src: &Sources,
     sides: &Sides,
     threshold: f64,
     deadline: Option<Instant>,
 ) -> bool {
+    let (old_units, new_units) = (src.old_units, src.new_units);
     let deleted = of_kind(ops, OpKind::Deleted);
     let inserted = of_kind(ops, OpKind::Inserted);
     if deleted.is_empty() || inserted.is_empty() {
@@ -41,7 +42,18 @@ pub(crate) fn find_moves(
     );
     let cut = candidates.is_none();
     if let Some(candidates) = candidates {
-        grow_moves(ops, &candidates, threshold, &mut taken, &mut moves);
+        // Chance lines a sentence up with any of these pairs.
+        let pairs = (deleted.len() * inserted.len()) as f64;
+        let beyond_chance =
+            |d: usize, i: usize| kept_beyond_chance(src, sides, &ops[d], &ops[i], pairs);
+        grow_moves(
+            ops,
+            &candidates,
+            threshold,
+            &beyond_chance,
+            &mut taken,
+            &mut moves,
+        );
     }
     if !moves.is_empty() {
         rewrite_moved(ops, moves);
@@ -225,13 +237,53 @@ fn edited_candidates(
     Some(candidates)
 }
 
-/// Alone, an edited sentence must keep most of its words to count as moved;
-/// next to a sentence that moved with it, less will do (the candidates'
-/// floor). Rounds repeat while passages grow.
+/// How unlikely, in nats, a line-up must be for one pair of all those tried:
+/// chance would find such a pair once in a hundred comparisons of texts
+/// this size.
+const CHANCE_MARGIN: f64 = 4.6;
+
+/// Whether deleted op `d` and inserted op `i` (one sentence each) are one
+/// sentence edited, by the words the word diff keeps in order: more than
+/// half the words of the longer one (what a reader calls the same sentence),
+/// and content words rare enough in these texts (each as unlikely as the
+/// share of sentences that hold it) that chance would not line them up in
+/// any of the `pairs` pairs tried.
+fn kept_beyond_chance(src: &Sources, sides: &Sides, d: &Op, i: &Op, pairs: f64) -> bool {
+    let (old, new) = (
+        src.unit_text(Side::Old, d.old.start),
+        src.unit_text(Side::New, i.new.start),
+    );
+    let (ow, nw) = (count_units(old), count_units(new));
+    let mut kept = 0;
+    let mut stems: Vec<u32> = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &ow, &nw) {
+        if let similar::DiffOp::Equal { old_index, len, .. } = op {
+            kept += len;
+            for w in &ow[old_index..old_index + len] {
+                terms_of_parts(w, |t| stems.extend(sides.vocab.stem_of(t)));
+            }
+        }
+    }
+    if kept * 2 <= ow.len().max(nw.len()) {
+        return false;
+    }
+    stems.sort_unstable();
+    let surprise: f64 = distinct(&stems)
+        .filter(|&s| !sides.vocab.is_stop(s))
+        .map(|s| sides.vocab.weight(s) - 1.0)
+        .sum();
+    surprise > pairs.max(1.0).ln() + CHANCE_MARGIN
+}
+
+/// Alone, an edited sentence must keep most of its words to count as moved
+/// (similarity from `threshold`, or the words it keeps in order beyond
+/// chance); next to a sentence that moved with it, less will do (the
+/// candidates' floor). Rounds repeat while passages grow.
 fn grow_moves(
     ops: &[Op],
     candidates: &[(f64, usize, usize)],
     threshold: f64,
+    beyond_chance: &dyn Fn(usize, usize) -> bool,
     taken: &mut [bool],
     moves: &mut Vec<Move>,
 ) {
@@ -246,7 +298,7 @@ fn grow_moves(
                 continue;
             }
             let (o, n) = (ops[d].old.start, ops[i].new.start);
-            let alone = round == 0 && s >= threshold;
+            let alone = round == 0 && (s >= threshold || beyond_chance(d, i));
             let beside = round > 0
                 && (moved_at.contains(&(o.wrapping_sub(1), n.wrapping_sub(1)))
                     || moved_at.contains(&(o + 1, n + 1)));

@@ -700,6 +700,29 @@ impl Vocab {
         id
     }
 
+    /// The id a profiled word's stem has, without adding one: for reading
+    /// the words of sentences already profiled (`None` for a word no
+    /// profile holds).
+    pub fn stem_of(&self, word: &str) -> Option<u32> {
+        if let Some(&id) = packed(word).and_then(|p| self.raw.get(&p)) {
+            return (id != UNKNOWN).then_some(id);
+        }
+        if let Some(key) = ascii_stem_key(word) {
+            return self.short.get(&key).copied();
+        }
+        let mut buf = String::new();
+        folded_stem_into(word, &mut buf);
+        if buf.is_ascii() {
+            let key = buf
+                .bytes()
+                .enumerate()
+                .fold(0u64, |k, (i, c)| k | u64::from(c) << (8 * i));
+            self.short.get(&key).copied()
+        } else {
+            self.ids.get(buf.as_str()).copied()
+        }
+    }
+
     /// The id of a word's stem: ASCII stems (nearly all) through the packed
     /// map, others through the string map.
     fn stem_id(&mut self, word: &str) -> u32 {
