@@ -314,6 +314,56 @@ fn by_claims_out_of_time_degrades_with_a_note() {
     );
 }
 
+/// The deadline is counted in work, not read from the clock: a search cut
+/// short stops at the same sentence on every run, on a busy machine as on an
+/// idle one, and says where. (With the clock, a 20 ms deadline on the
+/// halves of the same-event set stopped before the first sentence in a
+/// debug build, and anywhere under load.)
+#[test]
+fn a_deadline_cuts_the_search_at_the_same_sentence_however_busy_the_machine() {
+    let Some(files) = common::same_event_files().filter(|f| f.len() > 100) else {
+        eprintln!("skipped: the same-event set is absent");
+        return;
+    };
+    let (old, new) = unrelated_halves(files);
+    let options = AlignOptions {
+        deadline: Some(std::time::Duration::from_millis(20)),
+        clock: false,
+        ..AlignOptions::default()
+    };
+    let run = || {
+        let c = align_by_claims(&old, &new, &options);
+        let note = c
+            .notes
+            .iter()
+            .find(|n| n.starts_with("by claims: deadline"));
+        (note.cloned().unwrap_or_default(), format!("{:?}", c.ops))
+    };
+    let (note, ops) = run();
+    let counts: Vec<usize> = note.split(' ').filter_map(|w| w.parse().ok()).collect();
+    assert!(
+        counts.len() == 2 && counts[0] > 0 && counts[0] < counts[1],
+        "{note:?}"
+    );
+    // A machine twice as busy: two threads spinning beside the run.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let busy = std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::hint::spin_loop();
+                }
+            });
+        }
+        let busy = run();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        busy
+    });
+    assert_eq!(busy.0, note);
+    assert!(busy.1 == ops, "the ops differ under load");
+    assert!(run() == (note, ops), "the ops differ from run to run");
+}
+
 /// Unrelated pages (lines of two encyclopedia pages' references, a manual
 /// and a news report) pair nothing by the day of a date alone, which is a
 /// fact only with its month and year (`21 December 2009` / `21 December

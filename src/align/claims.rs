@@ -4,9 +4,9 @@
 //! claims (`storydiff diff --by claims`) and for the views, so that they all
 //! count the same shared claims.
 
+use super::budget::{Budget, POSTING_WORK};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::time::Instant;
 
 mod reading;
 
@@ -750,7 +750,7 @@ fn best_matches(
     cap: usize,
     twins: &[Vec<(usize, usize)>],
     titles: &[Vec<u32>],
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> (Vec<BestByArticle>, Option<usize>) {
     let n = sents.len();
     let starts = article_starts(sents, titles.len());
@@ -793,6 +793,22 @@ fn best_matches(
     (best, late)
 }
 
+/// The first stretch the budget (`limit` units) did not reach, given each
+/// stretch searched and its cost in order (`None`: all `stretches`): the
+/// first one before which the stretches spent `limit` (every stretch
+/// before it was searched: see `Searcher::search`). It does not depend on
+/// which thread searched which stretch, or when.
+fn searched_until(costs: &[(usize, u64)], limit: u64, stretches: usize) -> Option<usize> {
+    let mut spent = 0u64;
+    for stretch in 0..stretches {
+        match costs.get(stretch) {
+            Some(&(s, cost)) if s == stretch && spent < limit => spent += cost,
+            _ => return Some(stretch),
+        }
+    }
+    None
+}
+
 /// What `best_matches` does for a sentence.
 #[derive(Clone, Copy, PartialEq)]
 enum Turn {
@@ -827,7 +843,13 @@ fn turns(sents: &[Sent], twins: &[Vec<(usize, usize)>], articles: usize) -> Vec<
         .collect()
 }
 
-/// Sentences searched in one stretch, between two looks at the deadline.
+/// Work units of searching one sentence, beside its candidates (`Budget`).
+const SENTENCE_WORK: u64 = 2_000;
+
+/// Work units of weighing one candidate as the same claim (`same_claim`).
+const CLAIM_WORK: u64 = 1_500;
+
+/// Sentences searched in one stretch, between two looks at the budget.
 const STRETCH: usize = 256;
 
 /// Searched sentences from which a second thread searches beside the first
@@ -858,58 +880,67 @@ struct Searcher<'a> {
 
 impl Searcher<'_> {
     /// The best matches of every `Searched` sentence, stretch by stretch
-    /// (of `shares.stretch` sentences, in order), until `deadline`: then
-    /// the first sentence of the first stretch not started (`Some`); what
-    /// was found from it on is not kept. With two threads they take the
-    /// stretches in turn; each sentence's search reads only what the pool
-    /// holds, so the matches are the same.
+    /// (of `shares.stretch` sentences, in order), until `budget` is spent:
+    /// then the first sentence of the first stretch the budget did not
+    /// reach (`Some`); what was found from it on is not kept. With two
+    /// threads they take the stretches in turn; each sentence's search
+    /// reads only what the pool holds, so the matches are the same, and
+    /// so is the cut (`searched_until`).
     fn search(
         &self,
         turns: &[Turn],
-        deadline: Option<Instant>,
+        budget: &Budget,
         shares: Shares,
     ) -> (Vec<(usize, BestByArticle)>, Option<usize>) {
         use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
         let n = self.sents.len();
         let next = AtomicUsize::new(0);
-        let refused = AtomicUsize::new(usize::MAX);
         let work = || {
             let mut tally = Tally::new(n);
             let mut found = Vec::new();
-            loop {
-                let from = next.fetch_add(1, Relaxed) * shares.stretch;
+            let mut costs = Vec::new();
+            // Claimed stretches are always searched: those claimed form a
+            // prefix, and one is refused only once the stretches done
+            // (all in that prefix) spent the budget.
+            while !budget.out() {
+                let stretch = next.fetch_add(1, Relaxed);
+                let from = stretch * shares.stretch;
                 if from >= n {
                     break;
                 }
-                if deadline.is_some_and(|d| Instant::now() > d) {
-                    refused.fetch_min(from, Relaxed);
-                    break;
-                }
+                let before = tally.work;
                 let to = n.min(from + shares.stretch);
                 for (i, turn) in turns.iter().enumerate().take(to).skip(from) {
                     if *turn == Turn::Searched {
                         found.push((i, self.best_of(i, &mut tally)));
                     }
                 }
+                budget.spend(tally.work - before);
+                costs.push((stretch, tally.work - before));
             }
-            found
+            (found, costs)
         };
-        let found = if shares.threads > 1 {
+        let (mut found, mut costs) = if shares.threads > 1 {
             std::thread::scope(|s| {
                 let beside = s.spawn(work);
-                let mut found = work();
-                found.extend(
-                    beside
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                );
-                found
+                let (mut found, mut costs) = work();
+                let (f, c) = beside
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                found.extend(f);
+                costs.extend(c);
+                (found, costs)
             })
         } else {
             work()
         };
-        let late = refused.into_inner();
-        (found, (late < n).then_some(late))
+        costs.sort_unstable();
+        let late = searched_until(&costs, budget.limit(), n.div_ceil(shares.stretch))
+            .map(|stretch| stretch * shares.stretch);
+        if let Some(late) = late {
+            found.retain(|f| f.0 < late);
+        }
+        (found, late)
     }
 
     /// Sentence `i`'s best match in each other article: its twins, and the
@@ -955,6 +986,7 @@ impl Searcher<'_> {
                 *e = (j, s);
             }
         }
+        tally.work += SENTENCE_WORK + CLAIM_WORK * scored.len() as u64;
         best
     }
 }
@@ -1085,6 +1117,8 @@ fn topics_of(sents: &[Sent], starts: &[usize], stems: usize) -> Vec<Vec<u32>> {
 struct Tally {
     weight: Vec<f64>,
     touched: Vec<usize>,
+    /// Work units spent by the searches that used it (`Budget`).
+    work: u64,
 }
 
 impl Tally {
@@ -1092,6 +1126,7 @@ impl Tally {
         Tally {
             weight: vec![0.0; n],
             touched: Vec::new(),
+            work: 0,
         }
     }
 
@@ -1109,6 +1144,7 @@ impl Tally {
     ) -> Vec<(usize, f64)> {
         let article = sents[i].article;
         let (from, to) = (starts[article], starts[article + 1]);
+        let mut followed = 0;
         for w in distinct(&sents[i].profile.stems) {
             let list = &index[w as usize];
             if list.len() > cap {
@@ -1121,6 +1157,7 @@ impl Tally {
                 list.partition_point(|&k| k < from),
                 list.partition_point(|&k| k < to),
             );
+            followed += list.len() - (own_to - own_from);
             for &j in list[..own_from].iter().chain(&list[own_to..]) {
                 if self.weight[j] == 0.0 {
                     self.touched.push(j);
@@ -1128,6 +1165,7 @@ impl Tally {
                 self.weight[j] += weight;
             }
         }
+        self.work += POSTING_WORK * (followed + self.touched.len()) as u64;
         let mut cands: Vec<(usize, f64)> =
             self.touched.iter().map(|&j| (j, self.weight[j])).collect();
         for &j in &self.touched {
@@ -1148,13 +1186,13 @@ impl Tally {
 /// Content sentences of every article and the clusters they form (each a list
 /// of sentence indices, in article order). Singletons are claims one outlet alone makes.
 pub(crate) fn cluster(articles: &[&Article]) -> Clusters {
-    cluster_until(articles, None)
+    cluster_until(articles, &Budget::unlimited())
 }
 
 /// `cluster`, searching for matches until `deadline`: past it, the sentences
 /// not yet searched keep only their word-for-word twins, and `late` says how
 /// many were searched.
-fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
+fn cluster_until(articles: &[&Article], deadline: &Budget) -> Clusters {
     let mut reading = Reading::new(articles);
     let all: Vec<usize> = (0..articles.len()).collect();
     search(reading.read_and_pool(articles, &all), deadline)
@@ -1162,7 +1200,7 @@ fn cluster_until(articles: &[&Article], deadline: Option<Instant>) -> Clusters {
 
 /// The claims of a pool: each sentence's best matches (only sentences
 /// without a twin in every other article are compared) joined into clusters.
-fn search(pool: Pool, deadline: Option<Instant>) -> Clusters {
+fn search(pool: Pool, deadline: &Budget) -> Clusters {
     let Pool {
         sents,
         twins,
@@ -1392,13 +1430,17 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     if !by_claims_fits(bytes) {
         return in_order_instead(old, new, options, bytes);
     }
-    let deadline = options.deadline.map(|d| Instant::now() + d);
-    let search = || {
-        cluster_until(
-            &[old, new],
-            deadline.map(|d| d.checked_sub(SEARCH_SHARE).unwrap_or(d)),
-        )
-    };
+    // The search, the word diffs and the alignment in order (on a thread of
+    // its own beside the search) each have a budget of their own: how the
+    // threads interleave changes none of them.
+    let deadline = &Budget::new(options.deadline, options.clock);
+    let search_budget = Budget::new(
+        options
+            .deadline
+            .map(|d| d.checked_sub(SEARCH_SHARE).unwrap_or(d)),
+        options.clock,
+    );
+    let search = || cluster_until(&[old, new], &search_budget);
     let units_of_both = || (units::units(old), units::units(new));
     let pair = |found: Clusters, (old_units, new_units): (Vec<Unit>, Vec<Unit>)| {
         let mut pairs = pairs_of_clusters(&found, &old_units, &new_units);
@@ -1462,9 +1504,12 @@ pub fn megabytes(bytes: usize) -> String {
     }
 }
 
-/// Time kept back from the deadline for laying out and word-diffing the
-/// pairs once the search for claims stops.
-const SEARCH_SHARE: std::time::Duration = std::time::Duration::from_millis(150);
+/// What the search for claims leaves of the deadline (its budget is the
+/// rest): reading the sentences before it, and laying out and word-diffing
+/// the pairs after it, are not counted, and take about as long again on a
+/// 5 MB pair (whose search then stops at about two thirds; no 1 MB pair
+/// comes near: the most any generated one spends is 63 M units of 350 M).
+const SEARCH_SHARE: std::time::Duration = std::time::Duration::from_millis(350);
 
 /// The alignment in order, with a note that by claims was not tried.
 fn in_order_instead(
@@ -1525,7 +1570,10 @@ pub fn shared_claims(old: &Article, new: &Article) -> Vec<SharedClaim> {
 /// `read_searched` has read the pair): each article of a story is read
 /// once, however many pairs it is in.
 pub(crate) fn shared_claims_read(reading: &Reading, old: usize, new: usize) -> Vec<SharedClaim> {
-    shared_of(&search(reading.pool(&[old, new], true), None))
+    shared_of(&search(
+        reading.pool(&[old, new], true),
+        &Budget::unlimited(),
+    ))
 }
 
 /// The claims of a pool of two articles (old first) that both carry, in the
@@ -1888,7 +1936,7 @@ fn build(
     old_units: Vec<Unit>,
     new_units: Vec<Unit>,
     mut pairs: Vec<ClaimPair>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Comparison {
     let shared_claims = pairs.len();
     pair_reappearances(&mut pairs, &old_units, &new_units);
@@ -2121,13 +2169,13 @@ const WORDS_BESIDE_FROM: usize = 256;
 fn words_of_ops(
     mut ops: Vec<Op>,
     text_of: &(dyn Fn(Side, Range<usize>) -> String + Sync),
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> (Vec<Op>, bool) {
-    let diff = |ops: Vec<Op>| {
+    let diff = |ops: Vec<Op>, budget: &Budget| {
         let mut cut = false;
         let ops: Vec<Op> = ops
             .into_iter()
-            .map(|op| with_words(op, text_of, deadline, &mut cut))
+            .map(|op| with_words(op, text_of, budget, &mut cut))
             .collect();
         (ops, cut)
     };
@@ -2135,13 +2183,16 @@ fn words_of_ops(
         .filter(|&k| matches!(ops[k].kind, OpKind::Changed | OpKind::Moved))
         .collect();
     if pairs.len() < WORDS_BESIDE_FROM {
-        return diff(ops);
+        return diff(ops, deadline);
     }
     let second = ops.split_off(pairs[pairs.len() / 2]);
     let diff = &diff;
+    // Each half spends half the budget: what it cuts does not depend on
+    // how fast the other goes.
+    let (first_half, second_half) = (deadline.part(0.5), deadline.part(0.5));
     std::thread::scope(|s| {
-        let beside = s.spawn(move || diff(second));
-        let (mut ops, cut) = diff(ops);
+        let beside = s.spawn(move || diff(second, &second_half));
+        let (mut ops, cut) = diff(ops, &first_half);
         let (second, second_cut) = beside
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -2154,7 +2205,7 @@ fn words_of_ops(
 fn with_words(
     mut op: Op,
     text_of: &dyn Fn(Side, Range<usize>) -> String,
-    deadline: Option<Instant>,
+    deadline: &Budget,
     cut: &mut bool,
 ) -> Op {
     if matches!(op.kind, OpKind::Changed | OpKind::Moved) {
@@ -2164,7 +2215,8 @@ fn with_words(
         );
         let text_deadline = super::text_deadline(&o, &n, deadline);
         op.words = word_diff_by(&o, &n, text_deadline);
-        *cut |= text_deadline.is_some_and(|d| Instant::now() > d);
+        super::charge_text(&o, &n, deadline);
+        *cut |= text_deadline.is_some_and(|d| std::time::Instant::now() > d);
         if op.words.iter().all(|w| w.kind == WordKind::Equal) {
             op.words.clear();
         }
@@ -2217,7 +2269,7 @@ mod tests {
             one_story,
         };
         let turns = super::turns(sents, &pool.twins, refs.len());
-        let search = |threads: usize, deadline: Option<std::time::Instant>| {
+        let search = |threads: usize, deadline: &super::Budget| {
             let shares = super::Shares {
                 threads,
                 stretch: 8,
@@ -2226,15 +2278,64 @@ mod tests {
             found.sort_by_key(|f| f.0);
             (found, late)
         };
-        let one = search(1, None);
+        let one = search(1, &super::Budget::unlimited());
         assert!(
             one.0.len() >= 40 && one.1.is_none(),
             "{} searched",
             one.0.len()
         );
-        assert_eq!(search(2, None), one);
-        let past = Some(std::time::Instant::now());
-        assert_eq!(search(2, past), (Vec::new(), Some(0)));
+        assert_eq!(search(2, &super::Budget::unlimited()), one);
+        assert_eq!(search(2, &super::Budget::none()), (Vec::new(), Some(0)));
+    }
+
+    /// A search cut by its budget stops where the work, not the clock, ran
+    /// out: at the same sentence on every run and whether one thread or two
+    /// searched (whichever took which stretch, and however fast).
+    #[test]
+    fn a_search_out_of_work_stops_at_the_same_sentence_every_time() {
+        let articles = crate::sample::load_sample_story();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let all: Vec<usize> = (0..refs.len()).collect();
+        let mut reading = super::Reading::new(&refs);
+        let pool = reading.read_and_pool(&refs, &all);
+        let mut vocab = pool.vocab;
+        vocab.freeze_with(super::SMALL_POOL);
+        let sents = &pool.sents;
+        let index = super::stem_index(sents, vocab.stem_count());
+        let starts = super::article_starts(sents, refs.len());
+        let topics = super::topics_of(sents, &starts, index.len());
+        let one_story = super::stories_shared(sents, &vocab, &index, &topics, &pool.titles);
+        let searcher = super::Searcher {
+            sents,
+            vocab: &vocab,
+            index: &index,
+            cap: 24,
+            twins: &pool.twins,
+            titles: &pool.titles,
+            starts,
+            topics,
+            one_story,
+        };
+        let turns = super::turns(sents, &pool.twins, refs.len());
+        let search = |threads: usize, budget: &super::Budget| {
+            let shares = super::Shares {
+                threads,
+                stretch: 4,
+            };
+            let (mut found, late) = searcher.search(&turns, budget, shares);
+            found.sort_by_key(|f| f.0);
+            (found, late)
+        };
+        let whole = super::Budget::of_work(u64::MAX - 1);
+        let all_found = search(1, &whole);
+        let half = whole.spent() / 2;
+        let cut = search(1, &super::Budget::of_work(half));
+        let late = cut.1.expect("cut by the budget");
+        assert!(late > 0 && late < sents.len(), "cut at {late}");
+        assert!(cut.0.len() < all_found.0.len() && !cut.0.is_empty());
+        for _ in 0..8 {
+            assert_eq!(search(2, &super::Budget::of_work(half)), cut);
+        }
     }
 
     #[test]

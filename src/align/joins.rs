@@ -7,8 +7,8 @@
 //! word diff over the joined run finds counterparts for their words: n:1,
 //! 1:n and n:m, never costing words a merge did not change.
 
+use super::budget::Budget;
 use std::ops::Range;
-use std::time::Instant;
 
 use super::overlap::count_shared_sorted;
 use super::similarity::is_stopword;
@@ -23,7 +23,7 @@ const REACH: usize = 8;
 /// finds, after pairing sentences one of which holds most of the other;
 /// stops at the deadline (what is left shows as it was) and then says so
 /// (`true`).
-pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
+pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
     if pair_contained(src, ops, deadline) {
         return true;
     }
@@ -35,17 +35,13 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: Option
 /// (`A. B. C. D.` → `A, D.`) keeps the far end's words only across the
 /// whole run. Before moves, a run that long would swallow sentences that
 /// moved away; now those are moved ops and no longer beside the changed op.
-pub(crate) fn join_across_deletions(
-    src: &Sources,
-    ops: &mut Vec<Op>,
-    deadline: Option<Instant>,
-) -> bool {
+pub(crate) fn join_across_deletions(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
     grow_all(src, ops, deadline, REACH)
 }
 
 /// Grows every changed op that is not cosmetic, taking in runs of at most
 /// `run` one-sided ops; `true` when the deadline stopped it.
-fn grow_all(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>, run: usize) -> bool {
+fn grow_all(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget, run: usize) -> bool {
     if ops.len() <= whole_limit() {
         return grow_segment(src, ops, deadline, run);
     }
@@ -93,11 +89,11 @@ fn whole_limit() -> usize {
 }
 
 /// Grows every changed op of `ops` (see `grow_all`).
-fn grow_segment(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>, run: usize) -> bool {
+fn grow_segment(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget, run: usize) -> bool {
     let mut k = 0;
     while k < ops.len() {
         if ops[k].kind == OpKind::Changed && !ops[k].cosmetic {
-            if deadline.is_some_and(|d| Instant::now() > d) {
+            if src.out_of(deadline) {
                 return true;
             }
             while let Some(next) = grow(src, ops, k, run) {
@@ -119,7 +115,7 @@ const CONTAINED_TRIES: usize = 36;
 /// deleted and an inserted one are paired (in order) when the word diff
 /// finds most of the shorter one in the longer, in runs chance would not
 /// line up. `true` when the deadline stopped it.
-fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
+fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
     let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
     let mut k = 0;
     while k < ops.len() {
@@ -128,7 +124,7 @@ fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -
             continue;
         }
         let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
-        if deadline.is_some_and(|d| Instant::now() > d) {
+        if src.out_of(deadline) {
             return true;
         }
         let pairs = contained_pairs(src, &ops[k..end]);
@@ -500,7 +496,7 @@ fn run_candidate(ops: &[Op], at: &[usize]) -> Candidate {
 /// old sentences merged into one new one right after the moved sentence),
 /// so a candidate takes a run of deleted sentences and a run of inserted
 /// ones together; of those worth it, the one that explains the most words.
-pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Instant>) -> bool {
+pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
     let mut at = Beside::default();
     for (i, op) in ops.iter().enumerate() {
         match op.kind {
@@ -532,7 +528,7 @@ pub(crate) fn join_moved(src: &Sources, ops: &mut Vec<Op>, deadline: Option<Inst
         if ops[k].kind != OpKind::Moved {
             continue;
         }
-        if deadline.is_some_and(|d| Instant::now() > d) {
+        if src.out_of(deadline) {
             cut = true;
             break;
         }
@@ -893,6 +889,8 @@ fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
         src.text(Side::New, new.clone()),
     );
     let words = word_counts_by(&o, &n, None).2;
+    src.diffed
+        .set(src.diffed.get() + (o.len() + n.len()) as u64);
     src.kept.borrow_mut().insert(runs, words);
     words
 }
@@ -936,11 +934,7 @@ const MERGED_SHARE: f64 = 0.8;
 /// (or the reverse). Each long one-sided sentence left is matched, through
 /// the rarer words it shares, with a run of adjacent sentences of the other
 /// side; when one word diff keeps most of both, they become one moved op.
-pub(crate) fn join_merged_moves(
-    src: &Sources,
-    ops: &mut Vec<Op>,
-    deadline: Option<Instant>,
-) -> bool {
+pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
     let mut removed = vec![false; ops.len()];
     let mut cut = false;
     let mut passage = ops.iter().map(|o| o.passage).max().unwrap_or(0);
@@ -956,7 +950,7 @@ pub(crate) fn join_merged_moves(
             if ops[k].kind != one || removed[k] {
                 continue;
             }
-            if deadline.is_some_and(|d| Instant::now() > d) {
+            if src.out_of(deadline) {
                 // Ops already joined are dropped below, as when it finishes.
                 cut = true;
                 break 'kinds;

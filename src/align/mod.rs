@@ -8,6 +8,7 @@
 //! when it passes, the comparison says `approximate` and why.
 
 mod assertion;
+pub(crate) mod budget;
 pub(crate) mod claims;
 pub mod classes;
 pub mod evidence;
@@ -24,7 +25,9 @@ pub mod units;
 pub mod words;
 
 use std::ops::Range;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use budget::Budget;
 
 use crate::article::Article;
 pub use claims::{
@@ -52,16 +55,46 @@ const JOINS_LATE: &str =
 /// (a whole book on one line) respect the deadline.
 pub(crate) const SMALL_TEXT: usize = 1 << 16;
 
-/// The deadline for a word diff of `old` against `new`: none for small texts.
-pub(crate) fn text_deadline(old: &str, new: &str, deadline: Option<Instant>) -> Option<Instant> {
-    deadline.filter(|_| old.len() + new.len() > SMALL_TEXT)
+/// The deadline for a word diff of `old` against `new` (`Budget::clock_for`
+/// their words, taken as a word every `BYTES_PER_WORD`): none for small
+/// texts.
+pub(crate) fn text_deadline(old: &str, new: &str, budget: &Budget) -> Option<std::time::Instant> {
+    if old.len() + new.len() > SMALL_TEXT {
+        budget.clock_for(old.len() / BYTES_PER_WORD, new.len() / BYTES_PER_WORD)
+    } else {
+        None
+    }
 }
+
+/// Bytes a word takes in English prose, with its space (at most: fewer
+/// words would make a long diff look cheaper than it is).
+const BYTES_PER_WORD: usize = 8;
+
+/// Charges the word diff of a long text (`text_deadline`) to `budget`
+/// (short ones are not charged: they never stop). Work per byte: about
+/// what a Myers word diff of two long texts that differ here and there
+/// costs.
+pub(crate) fn charge_text(old: &str, new: &str, budget: &Budget) {
+    if old.len() + new.len() > SMALL_TEXT {
+        budget.spend(TEXT_WORK_PER_BYTE * (old.len() + new.len()) as u64);
+    }
+}
+
+/// Work units a byte of a long word diff costs (`charge_text`).
+const TEXT_WORK_PER_BYTE: u64 = 100;
 
 /// Knobs for [`align`]; the defaults suit news articles.
 #[derive(Clone, Debug)]
 pub struct AlignOptions {
-    /// After this long, fall back to a coarser alignment and say so.
+    /// After about this long on an idle machine, fall back to a coarser
+    /// alignment and say so. Counted in work, not read from the clock
+    /// (`budget`): the same pair gives the same result whatever the load.
     pub deadline: Option<Duration>,
+    /// Also stop a Myers diff, as a last resort, when the clock passes ten
+    /// times the deadline (`budget`): its cost is known only once it is
+    /// done. Without it the result depends on the input alone, however
+    /// slow the machine.
+    pub clock: bool,
     /// Similarity from which two sentences in a changed run are homologous.
     pub threshold: f64,
     /// Similarity from which an edited sentence elsewhere counts as moved
@@ -76,6 +109,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             deadline: Some(Duration::from_millis(700)),
+            clock: true,
             threshold: 0.5,
             move_threshold: 0.9,
             classify: true,
@@ -242,7 +276,8 @@ impl Comparison {
 /// Aligns `old` with `new`: the engine's stages, each handing its result to
 /// the next.
 pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
-    let deadline = options.deadline.map(|d| Instant::now() + d);
+    let budget = Budget::new(options.deadline, options.clock);
+    let deadline = &budget;
     let mut trace = Trace::default();
     let (old_units, new_units) = units_of_both(old, new);
     let src = Sources {
@@ -251,6 +286,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         old_units: &old_units,
         new_units: &new_units,
         kept: Default::default(),
+        diffed: Default::default(),
     };
     let items = regions::sentence_diff(&old_units, &new_units, deadline, &mut trace);
     let profiles = regions::profile_regions(&src, &items);
@@ -305,6 +341,12 @@ impl Trace {
     }
 }
 
+/// Work units of one step of the joins, beside its word diffs.
+const JOIN_STEP_WORK: u64 = 500;
+
+/// Work units of a byte a join word-diffs.
+const DIFF_BYTE_WORK: u64 = 20;
+
 /// The two articles and their units, as every stage reads them.
 pub(crate) struct Sources<'a> {
     pub old: &'a Article,
@@ -315,9 +357,18 @@ pub(crate) struct Sources<'a> {
     /// runs (`joins::kept`): the joins weigh an op's words again as each
     /// neighbour's candidate.
     pub kept: std::cell::RefCell<similarity::FxMap<[usize; 4], usize>>,
+    /// Bytes the joins have word-diffed (`joins::kept`) since they last
+    /// charged them to the budget (`out_of`).
+    pub diffed: std::cell::Cell<u64>,
 }
 
 impl Sources<'_> {
+    /// Charges `budget` for a step of the joins (and the bytes they
+    /// word-diffed since the last); whether it is spent.
+    pub(crate) fn out_of(&self, budget: &Budget) -> bool {
+        budget.spend(JOIN_STEP_WORK + DIFF_BYTE_WORK * self.diffed.take());
+        budget.out()
+    }
     fn side(&self, side: Side) -> (&Article, &[Unit]) {
         match side {
             Side::Old => (self.old, self.old_units),
@@ -378,7 +429,7 @@ fn pair_regions(
     src: &Sources,
     sides: &Sides,
     items: Vec<Item>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
     trace: &mut Trace,
 ) -> Vec<Op> {
     let mut ops: Vec<Op> = Vec::with_capacity(src.old_units.len().max(src.new_units.len()));
@@ -407,7 +458,8 @@ fn pair_regions(
                 let pairs = if timed_out && !small {
                     Vec::new()
                 } else {
-                    let region_deadline = deadline.filter(|_| !small);
+                    let unlimited = Budget::unlimited();
+                    let region_deadline = if small { &unlimited } else { deadline };
                     pair_region(sides, or.clone(), nr.clone(), region_deadline).unwrap_or_else(
                         || {
                             timed_out = true;
@@ -455,7 +507,7 @@ fn region_ops(ops: &mut Vec<Op>, or: Range<usize>, nr: Range<usize>, pairs: &[Pa
 
 /// Word diffs for changed ops and for moved ops whose texts differ; `true`
 /// when the deadline may have cut one short (only long texts respect it).
-fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) -> bool {
+fn diff_words(src: &Sources, ops: &mut [Op], deadline: &Budget) -> bool {
     let mut cut = false;
     for op in ops {
         let wanted = match op.kind {
@@ -478,7 +530,8 @@ fn diff_words(src: &Sources, ops: &mut [Op], deadline: Option<Instant>) -> bool 
             );
             let text_deadline = text_deadline(&old, &new, deadline);
             op.words = word_diff_by(&old, &new, text_deadline);
-            let late = text_deadline.is_some_and(|d| Instant::now() > d);
+            charge_text(&old, &new, deadline);
+            let late = text_deadline.is_some_and(|d| std::time::Instant::now() > d);
             cut |= late;
             // Sentences cut differently with every word the same (a tweet's
             // lines joined into one paragraph, `that. ”` then `” Even`):
@@ -507,7 +560,7 @@ fn summarise(
     new_units: Vec<Unit>,
     ops: Vec<Op>,
     trace: Trace,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Comparison {
     let mut comparison = Comparison {
         old_units,

@@ -1,8 +1,8 @@
 //! Moves: a deleted sentence that reappears elsewhere, as is or edited,
 //! becomes one `moved` op; consecutive moved sentences form a passage.
 
+use super::budget::{Budget, POSTING_WORK, SIM_WORK};
 use std::collections::{HashMap, HashSet};
-use std::time::Instant;
 
 use super::pairing::Sides;
 use super::similarity::{distinct, terms_of_parts, FxMap};
@@ -21,7 +21,7 @@ pub(crate) fn find_moves(
     src: &Sources,
     sides: &Sides,
     threshold: f64,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> bool {
     let (old_units, new_units) = (src.old_units, src.new_units);
     let deleted = of_kind(ops, OpKind::Deleted);
@@ -180,7 +180,7 @@ fn edited_candidates(
     (deleted, inserted): (&[usize], &[usize]),
     taken: &[bool],
     floor: f64,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Option<Vec<(f64, usize, usize)>> {
     let mut index: FxMap<u32, Vec<usize>> = FxMap::default();
     for &i in inserted {
@@ -200,7 +200,7 @@ fn edited_candidates(
         if taken[d] || old_units[ops[d].old.start].words < 4 {
             continue;
         }
-        if k % 128 == 0 && deadline.is_some_and(|dl| Instant::now() > dl) {
+        if k % 128 == 0 && deadline.out() {
             return None;
         }
         let o = ops[d].old.start;
@@ -232,6 +232,7 @@ fn edited_candidates(
                 candidates.push((s, d, i));
             }
         }
+        deadline.spend(SIM_WORK * top.len() as u64 + POSTING_WORK * tally.len() as u64);
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     Some(candidates)

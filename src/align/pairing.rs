@@ -2,9 +2,9 @@
 //! sentence became which new one (also two into one and one into two), so an
 //! edit shows as `changed` with a word diff rather than delete + insert.
 
+use super::budget::{Budget, POSTING_WORK, SIM_WORK};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::time::Instant;
 
 use super::similarity::{distinct, Profile, Vocab};
 
@@ -86,7 +86,7 @@ pub(crate) fn pair_region(
     sides: &Sides,
     old: Range<usize>,
     new: Range<usize>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Option<Vec<Pair>> {
     if old.is_empty() || new.is_empty() {
         return Some(Vec::new());
@@ -124,7 +124,7 @@ fn table(
     sides: &Sides,
     old: Range<usize>,
     new: Range<usize>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Option<Vec<Pair>> {
     let single = single_pairs(sides, &old, &new, deadline)?;
     let mut grid = Grid {
@@ -145,14 +145,15 @@ fn single_pairs(
     sides: &Sides,
     old: &Range<usize>,
     new: &Range<usize>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Option<Vec<f64>> {
     let n = new.len();
     let mut single = vec![0.0f64; old.len() * n];
     for i in 0..old.len() {
-        if i % 64 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+        if i % 64 == 0 && deadline.out() {
             return None;
         }
+        deadline.spend(SIM_WORK * n as u64);
         for j in 0..n {
             single[i * n + j] = sides.sim(old.start + i, new.start + j);
         }
@@ -294,7 +295,7 @@ fn indexed(
     sides: &Sides,
     old: Range<usize>,
     new: Range<usize>,
-    deadline: Option<Instant>,
+    deadline: &Budget,
 ) -> Option<Vec<Pair>> {
     // Words shared by many sentences say little and cost much: skip them.
     let cap = (new.len() / 20).clamp(8, 200);
@@ -307,7 +308,7 @@ fn indexed(
     let mut best: Vec<(usize, usize, f64)> = Vec::new();
     let mut tally: HashMap<usize, f64> = HashMap::new();
     for (k, o) in old.clone().enumerate() {
-        if k % 32 == 0 && deadline.is_some_and(|d| Instant::now() > d) {
+        if k % 32 == 0 && deadline.out() {
             return None;
         }
         tally.clear();
@@ -333,6 +334,7 @@ fn indexed(
         if let Some((n, s)) = top {
             best.push((o, n, s));
         }
+        deadline.spend(SIM_WORK * cands.len().min(5) as u64 + POSTING_WORK * tally.len() as u64);
     }
     // Longest increasing subsequence by new index (old is already increasing).
     let mut tails: Vec<usize> = Vec::new();

@@ -4,6 +4,8 @@
 use std::ops::Range;
 use std::time::Instant;
 
+use super::budget::Budget;
+
 use similar::{capture_diff_deadline, capture_diff_slices, Algorithm, DiffOp, DiffTag};
 
 use super::pairing::Sides;
@@ -25,7 +27,7 @@ pub(crate) enum Item {
 pub(crate) fn sentence_diff(
     old_units: &[Unit],
     new_units: &[Unit],
-    deadline: Option<Instant>,
+    deadline: &Budget,
     trace: &mut Trace,
 ) -> Vec<Item> {
     let okeys: Vec<u64> = old_units.iter().map(|u| u.key).collect();
@@ -75,7 +77,7 @@ const ANCHOR_DEPTH: usize = 8;
 /// what lies between anchors is diffed with Myers, the big pieces under the
 /// deadline: past it, a piece shows as deleted and inserted, never the whole
 /// text.
-fn diff_keys(okeys: &[u64], nkeys: &[u64], deadline: Option<Instant>) -> (Vec<DiffOp>, bool) {
+fn diff_keys(okeys: &[u64], nkeys: &[u64], deadline: &Budget) -> (Vec<DiffOp>, bool) {
     if okeys.len() + nkeys.len() <= ANCHOR_FROM {
         return (capture_diff_slices(Algorithm::Myers, okeys, nkeys), false);
     }
@@ -93,7 +95,7 @@ fn diff_keys(okeys: &[u64], nkeys: &[u64], deadline: Option<Instant>) -> (Vec<Di
 struct Gap<'a> {
     okeys: &'a [u64],
     nkeys: &'a [u64],
-    deadline: Option<Instant>,
+    deadline: &'a Budget,
 }
 
 impl Gap<'_> {
@@ -109,6 +111,7 @@ impl Gap<'_> {
         let anchors = if small || depth >= ANCHOR_DEPTH {
             Vec::new()
         } else {
+            self.deadline.spend(KEY_WORK * (o.len() + n.len()) as u64);
             anchors(self.okeys, o.clone(), self.nkeys, n.clone())
         };
         if anchors.is_empty() && !small && !shares_a_key(self.okeys, &o, self.nkeys, &n) {
@@ -125,10 +128,16 @@ impl Gap<'_> {
                 new_index: n.start,
                 new_len: n.len(),
             });
-            return self.deadline.is_some_and(|d| Instant::now() > d);
+            return self.deadline.out();
         }
         if anchors.is_empty() {
-            let deadline = self.deadline.filter(|_| !small);
+            let deadline = if small {
+                None
+            } else {
+                self.deadline.clock_for(o.len(), n.len())
+            };
+            let from = ops.len();
+            let sides = o.len() + n.len();
             ops.extend(capture_diff_deadline(
                 Algorithm::Myers,
                 self.okeys,
@@ -137,6 +146,9 @@ impl Gap<'_> {
                 n,
                 deadline,
             ));
+            if !small {
+                self.deadline.spend(myers_work(sides, &ops[from..]));
+            }
             return deadline.is_some_and(|d| Instant::now() > d);
         }
         let mut cut = false;
@@ -157,6 +169,22 @@ impl Gap<'_> {
         }
         cut
     }
+}
+
+/// Work units per sentence of a piece for finding its anchors.
+const KEY_WORK: u64 = 40;
+
+/// The work a Myers diff of a piece of `sides` sentences (both sides) did,
+/// from its result: it follows about `sides` diagonals per edit.
+fn myers_work(sides: usize, ops: &[DiffOp]) -> u64 {
+    let edits: usize = ops
+        .iter()
+        .map(|op| match op.as_tag_tuple() {
+            (DiffTag::Equal, _, _) => 0,
+            (_, o, n) => o.len() + n.len(),
+        })
+        .sum();
+    (sides as u64).saturating_mul(edits as u64 + 1)
 }
 
 /// Whether a key of `o` is also in `n`.
@@ -484,12 +512,10 @@ mod tests {
         new.remove(5003);
         new.remove(8001);
         let edited = (0..old.len()).step_by(997).count();
-        let passed = Some(Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(2));
-        let (ops, cut) = diff_keys(&old, &new, passed);
+        let (ops, cut) = diff_keys(&old, &new, &Budget::none());
         assert!(!cut, "every piece left was small enough to diff exactly");
         assert_eq!(kept(&ops), old.len() - edited - 2);
-        let (unhurried, _) = diff_keys(&old, &new, None);
+        let (unhurried, _) = diff_keys(&old, &new, &Budget::unlimited());
         assert_eq!(kept(&unhurried), kept(&ops));
     }
 
@@ -497,7 +523,7 @@ mod tests {
     fn texts_that_share_no_sentence_are_one_deletion_and_one_insertion() {
         let old: Vec<u64> = (0..6000).collect();
         let new: Vec<u64> = (10_000..16_000).collect();
-        let (ops, _) = diff_keys(&old, &new, Some(Instant::now()));
+        let (ops, _) = diff_keys(&old, &new, &Budget::none());
         assert_eq!(kept(&ops), 0);
         let deleted: usize = ops.iter().map(|op| op.old_range().len()).sum();
         let inserted: usize = ops.iter().map(|op| op.new_range().len()).sum();

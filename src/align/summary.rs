@@ -23,7 +23,7 @@ pub(crate) fn summarise(
     c: &mut Comparison,
     old: &Article,
     new: &Article,
-    deadline: Option<std::time::Instant>,
+    deadline: &super::Budget,
 ) -> bool {
     counts_and_verdict(c, old, new, deadline, true)
 }
@@ -37,7 +37,7 @@ pub(crate) fn count(
     c: &mut Comparison,
     old: &Article,
     new: &Article,
-    deadline: Option<std::time::Instant>,
+    deadline: &super::Budget,
 ) -> bool {
     counts_and_verdict(c, old, new, deadline, false)
 }
@@ -47,7 +47,7 @@ fn counts_and_verdict(
     c: &mut Comparison,
     old: &Article,
     new: &Article,
-    deadline: Option<std::time::Instant>,
+    deadline: &super::Budget,
     verdict: bool,
 ) -> bool {
     let sides = Sides::new(old, new, &c.old_units, &c.new_units);
@@ -99,7 +99,7 @@ fn counts_and_verdict(
 }
 
 /// What the ops add up to.
-fn tally_of(sides: &Sides, ops: &[super::Op], deadline: Option<std::time::Instant>) -> Tally {
+fn tally_of(sides: &Sides, ops: &[super::Op], deadline: &super::Budget) -> Tally {
     let mut tally = Tally::default();
     for op in ops {
         tally.add(sides, op, deadline);
@@ -318,7 +318,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, sides: &Sides, op: &super::Op, deadline: Option<std::time::Instant>) {
+    fn add(&mut self, sides: &Sides, op: &super::Op, deadline: &super::Budget) {
         let stats = &mut self.stats;
         let mut resegmented = false;
         let content = sides.any_counts(Side::Old, op.old.clone())
@@ -360,6 +360,7 @@ impl Tally {
                 );
                 let text_deadline = super::text_deadline(&o, &n, deadline);
                 let (del, ins, kept, prose) = word_counts_with_prose(&o, &n, text_deadline);
+                super::charge_text(&o, &n, deadline);
                 self.cut |= text_deadline.is_some_and(|d| std::time::Instant::now() > d);
                 // Sentences cut differently (a paragraph's last sentence
                 // running on into the next once paragraphs are joined) with
