@@ -708,9 +708,14 @@ fn peer_label(c: &Comparison, groups: &[Group], g: usize) -> Option<String> {
     })
 }
 
+/// Text of one side of a group beyond which `unit_line` says 0: finding a
+/// sentence's line wraps the text before it, a few times per key press.
+const UNIT_LINE_MAX_BYTES: usize = 256 * 1024;
+
 /// The line of group `g`'s lines on `side` where its unit `u` starts: the
 /// lines of the sentences before it, less one when its first word fits
-/// after them. A pair drawn by its word diff is not cut by sentence (0).
+/// after them. A pair drawn by its word diff is not cut by sentence, nor a
+/// passage longer than `UNIT_LINE_MAX_BYTES` (0).
 fn unit_line(
     key: LayoutKey,
     c: &Comparison,
@@ -720,7 +725,10 @@ fn unit_line(
     article: &Article,
 ) -> usize {
     let group = &groups[g];
-    if u <= group.units(side).start || worded(c, group) || !key.wrap {
+    let units = group.units(side);
+    let us = c.units(side);
+    let long = || us[units.end - 1].span.end - us[units.start].span.start > UNIT_LINE_MAX_BYTES;
+    if u <= units.start || worded(c, group) || !key.wrap || long() {
         return 0;
     }
     let mut before = group.clone();
@@ -734,7 +742,7 @@ fn unit_line(
         .last()
         .map_or(0, |l| l.iter().map(|p| str_width(&p.text)).sum());
     let mut first = String::new();
-    display_text(&article.text[c.units(side)[u].span.range()], &mut first);
+    display_text(&article.text[us[u].span.range()], &mut first);
     let word = first.split(' ').next().unwrap_or("");
     if last + 1 + str_width(word) <= width {
         lines.len().saturating_sub(1)
