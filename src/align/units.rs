@@ -1,7 +1,7 @@
 //! Sentences as alignment units: where each sits, whether it is content, and
 //! two hashes — the normalised matching key and the exact text.
 
-use crate::article::{is_ascii_space, Article, Span, WordStarts};
+use crate::article::{is_ascii_space, is_cjk, Article, Span, WordStarts};
 
 /// One sentence of one side, ready to align.
 #[derive(Clone, Copy, Debug)]
@@ -162,6 +162,29 @@ impl Stream {
             self.n = 0;
             self.len += 8;
         }
+    }
+
+    /// Feeds the `k` low bytes of `v` (the bytes above them zero, `k` from
+    /// 1 to 8), whatever the pending word holds: the same as byte by byte.
+    #[inline(always)]
+    fn feed(&mut self, v: u64, k: u32) {
+        if self.n == 0 && k == 8 {
+            self.h = mix(self.h, v);
+            self.len += 8;
+            return;
+        }
+        self.acc |= v << (8 * self.n);
+        let n = self.n + k;
+        if n < 8 {
+            self.n = n;
+            return;
+        }
+        self.h = mix(self.h, self.acc);
+        self.len += 8;
+        // The bytes of `v` past the completed word (`self.n` is not 0 here:
+        // with it 0, `k` is 8 and the word went in whole above).
+        self.acc = v >> (64 - 8 * self.n);
+        self.n = n - 8;
     }
 
     fn char(&mut self, c: char) {
@@ -334,7 +357,7 @@ fn ends_run(v: u64, after_space: bool) -> u64 {
 /// to counts for neither key (`without_dash_gaps`); the words are counted as
 /// written.
 pub(crate) fn hashes(text: &str) -> (u64, u64, u32) {
-    if let Some(plain) = plain_hashes(text.as_bytes()) {
+    if let Some(plain) = plain_hashes(text) {
         return plain;
     }
     match without_dash_gaps(text) {
@@ -347,45 +370,76 @@ pub(crate) fn hashes(text: &str) -> (u64, u64, u32) {
 }
 
 /// `hashes` of the commonest sentence in one pass of eight bytes at a time:
-/// ASCII with no control character but whitespace, no whitespace first or
-/// two together, no hyphen beside whitespace. Both keys then hash the text
-/// with each whitespace byte as a space (the matching key lower-cased), and
-/// every whitespace byte but a last one starts a word. `None` for any other
-/// text, which `hashes` reads the long way.
-fn plain_hashes(b: &[u8]) -> Option<(u64, u64, u32)> {
+/// no control character but ASCII whitespace, no whitespace first or two
+/// together, no hyphen beside whitespace, and every character beyond ASCII
+/// one the matching key takes as it is or folds to one ASCII byte (`fold`:
+/// accented letters, curly quotes, dashes; not a wide space, a dropped
+/// character, a Chinese or Japanese one, nor one whose lower case is two
+/// characters). Both keys then hash the text with each whitespace byte as
+/// a space (the matching key lower-cased and folded), and every whitespace
+/// byte but a last one starts a word. `None` for any other text, which
+/// `hashes` reads the long way.
+fn plain_hashes(text: &str) -> Option<(u64, u64, u32)> {
+    let b = text.as_bytes();
     let last = *b.last()?;
-    let mut plain = Plain {
-        exact: SEED,
-        key: SEED,
+    let mut checks = Checks {
         spaces: 0,
         ws_before: true,
         dash_before: false,
     };
+    let (mut exact, mut key) = (SEED, SEED);
+    // ASCII words, the matching key in step with the text (most sentences
+    // are all of them); from the first word beyond ASCII on, the general way.
+    let wide = |at: usize, exact: u64, key: u64, checks: Checks| {
+        let key = Stream {
+            h: key,
+            acc: 0,
+            n: 0,
+            len: at as u64,
+        };
+        let plain = Plain {
+            exact,
+            key,
+            checks,
+            skip: 0,
+        };
+        plain.rest(text, at)
+    };
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        plain.word(v, v)?;
+        if v & HIGH != 0 {
+            // This word's place, from the words left after it.
+            let at = b.len() / 8 * 8 - 8 * (chunks.len() + 1);
+            return wide(at, exact, key, checks);
+        }
+        let spaced = checks.check(v, v)?;
+        exact = mix(exact, spaced);
+        key = mix(key, lower8(spaced));
     }
     let rest = chunks.remainder();
+    let at = b.len() - rest.len();
     if !rest.is_empty() {
         // A last word of fewer than eight bytes hashes with zeros above them,
         // as the stream's pending word does; for the checks the missing
         // bytes read as letters, which end nothing.
         let v = load(rest);
-        plain.word(v, v | (ONES * u64::from(b'a')) << (8 * rest.len()))?;
+        if v & HIGH != 0 {
+            return wide(at, exact, key, checks);
+        }
+        let spaced = checks.check(v, v | (ONES * u64::from(b'a')) << (8 * rest.len()))?;
+        exact = mix(exact, spaced);
+        key = mix(key, lower8(spaced));
     }
     let len = b.len() as u64;
-    let words = plain.spaces + 1 - u32::from(is_ascii_space(last));
-    Some((finish(plain.key, len), finish(plain.exact, len), words))
+    Some((finish(key, len), finish(exact, len), checks.words(last)))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// `plain_hashes` under way.
-struct Plain {
-    exact: u64,
-    key: u64,
+/// The checks of `plain_hashes` under way, and the whitespace counted.
+struct Checks {
     spaces: u32,
     /// The byte before the word being read was whitespace (before the first
     /// byte it counts as whitespace: whitespace first is not plain).
@@ -394,15 +448,13 @@ struct Plain {
     dash_before: bool,
 }
 
-impl Plain {
-    /// Eight bytes, `v` to hash and `checked` to check (the same but for
-    /// the padding of a last short word); `None` when they are not plain.
+impl Checks {
+    /// Checks eight bytes of ASCII (`checked`), counts their whitespace and
+    /// gives `v` with each whitespace byte a space; `None` when they are not
+    /// plain.
     #[inline(always)]
-    fn word(&mut self, v: u64, checked: u64) -> Option<()> {
+    fn check(&mut self, v: u64, checked: u64) -> Option<u64> {
         const LOW: u64 = !HIGH;
-        if checked & HIGH != 0 {
-            return None;
-        }
         // The high bit of each byte at or above `n` / equal to `c` (bytes
         // below 0x80 only: nothing carries across bytes).
         let at_least = |n: u64| (checked + ONES * (0x80 - n)) & HIGH;
@@ -424,11 +476,154 @@ impl Plain {
         }
         self.ws_before = ws >> 63 != 0;
         self.dash_before = dash >> 63 != 0;
-        self.spaces += ws.count_ones();
-        let spaced = (v & !((ws_control >> 7) * 0xff)) | ((ws_control >> 7) * 0x20);
+        // Each byte of `ws >> 7` is 0 or 1: the product sums them in its top byte.
+        self.spaces += ((ws >> 7).wrapping_mul(ONES) >> 56) as u32;
+        Some((v & !((ws_control >> 7) * 0xff)) | ((ws_control >> 7) * 0x20))
+    }
+
+    /// Words: every whitespace byte but a last one starts one.
+    fn words(&self, last: u8) -> u32 {
+        self.spaces + 1 - u32::from(is_ascii_space(last))
+    }
+}
+
+/// `plain_hashes` from a word beyond ASCII on.
+struct Plain {
+    exact: u64,
+    /// The matching key: a folded character is shorter than as written, so
+    /// its words stop lining up with the text's.
+    key: Stream,
+    checks: Checks,
+    /// Bytes at the start of this word that end a character begun before it.
+    skip: usize,
+}
+
+impl Plain {
+    /// The text from `at` (a multiple of eight) on.
+    #[inline(never)]
+    fn rest(mut self, text: &str, mut at: usize) -> Option<(u64, u64, u32)> {
+        let b = text.as_bytes();
+        let mut chunks = b[at..].chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.word(text, at, v, v, 8)?;
+            at += 8;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let v = load(rest);
+            let k = rest.len() as u32;
+            self.word(text, at, v, v | (ONES * u64::from(b'a')) << (8 * k), k)?;
+        }
+        let len = b.len() as u64;
+        let last = *b.last()?;
+        Some((
+            self.key.finish(),
+            finish(self.exact, len),
+            self.checks.words(last),
+        ))
+    }
+
+    /// The `k` bytes at `at` of `text`, `v` to hash and `checked` to check
+    /// (the same but for the padding of a last short word); `None` when they
+    /// are not plain.
+    #[inline(always)]
+    fn word(&mut self, text: &str, at: usize, v: u64, checked: u64, k: u32) -> Option<()> {
+        // Bytes beyond ASCII are checked as letters (their characters are
+        // read below): neither whitespace, nor a hyphen, nor a control.
+        let wide = checked & HIGH;
+        let m = (wide >> 7) * 0xff;
+        let spaced = self
+            .checks
+            .check(v, (checked & !m) | ((ONES * u64::from(b'a')) & m))?;
         self.exact = mix(self.exact, spaced);
-        self.key = mix(self.key, lower8(spaced));
+        if wide == 0 {
+            self.key.feed(lower8(spaced), k);
+            Some(())
+        } else {
+            self.wide_word(text, at, lower8(spaced), k)
+        }
+    }
+
+    /// The matching key of a word holding bytes beyond ASCII (`lowered`:
+    /// its bytes, ASCII lower-cased), character by character.
+    #[cold]
+    fn wide_word(&mut self, text: &str, at: usize, lowered: u64, k: u32) -> Option<()> {
+        let mut out = [0u8; 16];
+        let mut n = 0;
+        for (i, &c) in lowered.to_le_bytes()[..k as usize].iter().enumerate() {
+            if self.skip > 0 {
+                self.skip -= 1;
+            } else if c < 0x80 {
+                out[n] = c;
+                n += 1;
+            } else {
+                let (len, wrote) = key_bytes(text, at + i, &mut out[n..])?;
+                self.skip = len - 1;
+                n += wrote;
+            }
+        }
+        let head = n.min(8);
+        if head > 0 {
+            self.key.feed(load(&out[..head]), head as u32);
+        }
+        if n > 8 {
+            self.key.feed(load(&out[8..n]), (n - 8) as u32);
+        }
         Some(())
+    }
+}
+
+/// `key_char` of the character at `i` (beyond ASCII): its length and how
+/// many bytes it wrote. Curly quotes, dashes and Latin-1 letters are read
+/// from their bytes (the commonest in English and Western European text).
+#[inline(always)]
+fn key_bytes(text: &str, i: usize, out: &mut [u8]) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        // U+00C0 to U+00FF: upper-case letters but × (U+00D7) lower-case by
+        // 0x20; the rest are their own lower case. None folds.
+        (0xC3, c) => {
+            let upper = (0x80..=0x9E).contains(&c) && c != 0x97;
+            out[0] = 0xC3;
+            out[1] = c + if upper { 0x20 } else { 0 };
+            Some((2, 2))
+        }
+        // U+2010 to U+2015, U+2018 to U+201F: dashes and quotes.
+        (0xE2, 0x80) if matches!(b.get(i + 2), Some(0x90..=0x95 | 0x98..=0x9F)) => {
+            out[0] = match b[i + 2] {
+                0x90..=0x95 => b'-',
+                0x98..=0x9B => b'\'',
+                _ => b'"',
+            };
+            Some((3, 1))
+        }
+        _ => {
+            let ch = text[i..].chars().next()?;
+            Some((ch.len_utf8(), key_char(ch, out)?))
+        }
+    }
+}
+
+/// The matching key's bytes of a character beyond ASCII written into `out`,
+/// and how many, as `Keys::char` hashes it, when that agrees with a plain
+/// sentence: the character or its lower case (of the same kind: one
+/// character, no Chinese or Japanese) or its ASCII fold. `None` otherwise.
+fn key_char(ch: char, out: &mut [u8]) -> Option<usize> {
+    match fold(ch) {
+        Fold::Char(m) if m.is_ascii() => {
+            out[0] = m as u8;
+            Some(1)
+        }
+        Fold::Lower if !is_cjk(ch) => {
+            let mut lower = ch.to_lowercase();
+            let l = lower.next()?;
+            if lower.next().is_some() {
+                return None;
+            }
+            Some(l.encode_utf8(out).len())
+        }
+        _ => None,
     }
 }
 
@@ -639,10 +834,21 @@ mod tests {
             "“",
             "!",
             "~",
+            "\u{2019}s",
+            "\u{c9}t\u{c9}",
+            "\u{2014}",
+            "\u{2026}",
+            "\u{23a}",
+            "\u{130}",
+            "\u{a0}",
+            "\u{85}",
+            "\u{ad}",
+            "\u{65e5}",
+            "\u{10400}",
         ];
         let mut plain = 0;
         for s in crate::testing::random_texts(&pieces, 20_000, 14, 0x6a09_e667_f3bc_c909) {
-            let got = plain_hashes(s.as_bytes());
+            let got = plain_hashes(&s);
             if let Some(got) = got {
                 plain += 1;
                 assert_eq!(got, long_way(&s), "{s:?}");
@@ -652,13 +858,15 @@ mod tests {
         // Most of these texts go the long way; enough take the short one.
         assert!(plain > 1_000, "{plain}");
         let long = format!("{}end.", "Words and\nmore ".repeat(400));
-        assert_eq!(plain_hashes(long.as_bytes()), Some(long_way(&long)));
+        assert_eq!(plain_hashes(&long), Some(long_way(&long)));
         for s in [
             "a",
             "A long plain sentence.",
             "wrapped\nover\tlines, exactly 32 bytes",
+            "caf\u{e9}",
+            "\u{201c}Quoted,\u{201d} he said \u{2014} and \u{c9}MILE\u{2019}s \u{2018}na\u{ef}ve\u{2019} \u{23a}.",
         ] {
-            assert_eq!(plain_hashes(s.as_bytes()), Some(long_way(s)), "{s:?}");
+            assert_eq!(plain_hashes(s), Some(long_way(s)), "{s:?}");
         }
         for s in [
             "",
@@ -666,15 +874,32 @@ mod tests {
             "two  spaces",
             "a -b",
             "a- b",
-            "caf\u{e9}",
             "bell\x07",
+            "no\u{a0}break",
+            "soft\u{ad}hyphen",
+            "\u{130}stanbul",
+            "\u{65e5}\u{672c}",
         ] {
-            assert_eq!(plain_hashes(s.as_bytes()), None, "{s:?}");
+            assert_eq!(plain_hashes(s), None, "{s:?}");
         }
         // A hyphen last in one eight-byte word, whitespace first in the next.
-        assert_eq!(plain_hashes(b"abcdef-\nxyz"), None);
-        assert_eq!(plain_hashes(b"abcdefg-\nxyz"), None);
-        assert_eq!(plain_hashes(b"abcdefg\n-xyz"), None);
+        assert_eq!(plain_hashes("abcdef-\nxyz"), None);
+        assert_eq!(plain_hashes("abcdefg-\nxyz"), None);
+        assert_eq!(plain_hashes("abcdefg\n-xyz"), None);
+    }
+
+    #[test]
+    fn characters_read_from_their_bytes_fold_as_decoded() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{10400}', '\u{1f600}']) {
+            let text = format!("{c}x");
+            let (mut fast, mut slow) = ([0u8; 4], [0u8; 4]);
+            let got = key_bytes(&text, 0, &mut fast);
+            let want = key_char(c, &mut slow).map(|n| (c.len_utf8(), n));
+            assert_eq!(got, want, "{c:?}");
+            if let Some((_, n)) = got {
+                assert_eq!(fast[..n], slow[..n], "{c:?}");
+            }
+        }
     }
 
     #[test]
