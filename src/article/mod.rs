@@ -853,26 +853,49 @@ pub(crate) fn unicode_word_count(s: &str, cap: usize) -> usize {
 /// dashes (U+2010–U+2027) share their lead byte with the spaces and are told
 /// apart by the bytes after it.
 fn has_wide_space_or_cjk(b: &[u8]) -> bool {
-    const CHUNK: usize = 64;
-    // Branch-free over short chunks (the compiler vectorises it); only a chunk
-    // holding a possible lead byte is read byte by byte.
-    b.chunks(CHUNK).enumerate().any(|(n, chunk)| {
-        let maybe = chunk
-            .iter()
-            .fold(false, |a, &c| a | (c == 0xC2) | (c >= 0xE1));
-        // Eight bytes at a time, those all ASCII passed over whole: a curly
-        // quote in a chunk leaves most of it unread.
-        maybe
-            && chunk.chunks(8).enumerate().any(|(w, eight)| {
-                let mut word = [0u8; 8];
-                word[..eight.len()].copy_from_slice(eight);
-                u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0
-                    && eight
-                        .iter()
-                        .enumerate()
-                        .any(|(k, &c)| wide_space_or_cjk_at(b, n * CHUNK + w * 8 + k, c))
-            })
-    })
+    // Eight bytes at a time: a word of ASCII (most of them) is passed over
+    // at once, and in the others only the bytes that may open such a
+    // character are read. Curly quotes (most of what is not ASCII in
+    // English) open with one of them and are told apart by the bytes after.
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if v & HIGH != 0 && wide_in_word(b, at, v) {
+            return true;
+        }
+        at += 8;
+    }
+    let v = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0, |v, &c| v << 8 | u64::from(c));
+    v & HIGH != 0 && wide_in_word(b, at, v)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether a byte of `v` (the bytes of `b` at `at`, little-endian, zeros
+/// past its end) opens whitespace beyond ASCII or a character from U+3000
+/// up: 0xC2 and from 0xE1 may, and are read with the bytes after them.
+#[inline]
+fn wide_in_word(b: &[u8], at: usize, v: u64) -> bool {
+    // With the high bit off, 0xC2 is 0x42 and 0xE1 and up are 0x61 and up
+    // (no continuation byte, 0x80 to 0xBF, is either).
+    let low7 = v & !HIGH;
+    let from_e1 = (low7 + ONES * (0x80 - 0x61)) & HIGH;
+    let is_c2 = !((low7 ^ (ONES * 0x42)) + !HIGH) & HIGH;
+    let mut may = v & HIGH & (from_e1 | is_c2);
+    while may != 0 {
+        let k = at + (may.trailing_zeros() / 8) as usize;
+        if wide_space_or_cjk_at(b, k, b[k]) {
+            return true;
+        }
+        may &= may - 1;
+    }
+    false
 }
 
 /// Whether byte `c` at `at` opens whitespace beyond ASCII or a character
