@@ -277,6 +277,31 @@ impl<'a> Words<'a> {
 
     /// The hash of the words so far with one more, or `None` at the end.
     fn next(&mut self) -> Option<u64> {
+        // Most words are printable ASCII between ASCII whitespace: read
+        // and hashed in one pass.
+        let b = self.rest.as_bytes();
+        let start = b
+            .iter()
+            .position(|&c| !crate::article::is_ascii_space(c))
+            .unwrap_or(b.len());
+        let mut h = self.hash ^ 0x20;
+        let mut i = start;
+        while let Some(&c) = b.get(i).filter(|&&c| (0x21..0x80).contains(&c)) {
+            h = word_step(h, u64::from(c.to_ascii_lowercase()));
+            i += 1;
+        }
+        if i > start && b.get(i).is_none_or(|&c| crate::article::is_ascii_space(c)) {
+            self.hash = h;
+            self.count += 1;
+            self.rest = &self.rest[i..];
+            return Some(h);
+        }
+        self.next_wide()
+    }
+
+    /// `next` the general way: whitespace and words beyond ASCII.
+    #[cold]
+    fn next_wide(&mut self) -> Option<u64> {
         // The next word as `split_whitespace` gives it, found over bytes.
         let Some(word) = crate::article::split_words(self.rest).next() else {
             self.rest = "";
@@ -284,8 +309,7 @@ impl<'a> Words<'a> {
         };
         let end = word.as_ptr() as usize - self.rest.as_ptr() as usize + word.len();
         let mut h = self.hash ^ 0x20;
-        let mut feed =
-            |c: char| h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
+        let mut feed = |c: char| h = word_step(h, u64::from(c));
         if word.is_ascii() {
             word.bytes()
                 .for_each(|b| feed(char::from(b.to_ascii_lowercase())));
@@ -303,6 +327,12 @@ impl<'a> Words<'a> {
         self.rest = &self.rest[end..];
         Some(h)
     }
+}
+
+/// One character (as a number) into a `Words` hash.
+#[inline(always)]
+fn word_step(h: u64, c: u64) -> u64 {
+    (h.rotate_left(5) ^ c).wrapping_mul(0x100_0000_01b3)
 }
 
 /// Replaces each unit cut at an opening by its pieces (keys and words
@@ -482,6 +512,25 @@ fn opens_paragraph(rest: &str, openings: &Openings) -> bool {
 mod tests {
     use super::*;
     use crate::article::{load_bytes, LoadOptions};
+
+    #[test]
+    fn ascii_words_hash_as_the_general_way_does() {
+        let pieces = [
+            "a", "Bc", " ", "  ", "\t", "\n", "\x0b", "The", "FOX.", "\u{e9}", "\u{201c}",
+            "\u{a0}", "\u{85}", "\u{2009}", "\x07", "\x7f", "--", "\u{3000}", "\u{ad}",
+        ];
+        for s in crate::testing::random_texts(&pieces, 5_000, 10, 0x243f_6a88_85a3_08d3) {
+            let (mut fast, mut slow) = (Words::new(&s), Words::new(&s));
+            loop {
+                let got = fast.next();
+                assert_eq!(got, slow.next_wide(), "{s:?}");
+                assert_eq!((fast.rest, fast.count), (slow.rest, slow.count), "{s:?}");
+                if got.is_none() {
+                    break;
+                }
+            }
+        }
+    }
 
     fn load(text: &str) -> Article {
         load_bytes("t.txt", text.as_bytes(), &LoadOptions::default()).unwrap()
