@@ -5,14 +5,16 @@
 # split, a few paragraphs moved), and counts the changed words each reports
 # against the generator's truth — on every source: generated news prose and
 # the texts of scripts/fetch-corpus.sh (KJV, Jargon File, SQLite docs, GCIDE,
-# Devil's Dictionary, World English Bible, GNU standards, licence texts), each
+# Devil's Dictionary, World English Bible, GNU standards, licence texts, Jane
+# Austen's novels, the Spanish Reina-Valera, the Debian Policy Manual, verse), each
 # through the project's generator (examples/gen_pair.rs) and the independent
 # one (scripts/gen_pair.py, which also wraps after hyphens).
 #
 # Usage: scripts/bench-peers.sh [OUT_DIR]   (default: target/bench-peers)
 # Environment: SOURCES (default "generated kjv jargon sqlite gcide devil web gnu
-# licenses"), GENERATORS (default "rs py"), TOOLS (default "storydiff wdiff
-# dwdiff git git-minimal diff"), SIZES (default "40k 1m 5m").
+# licenses austen sparv policy poems"), GENERATORS (default "rs py"), TOOLS
+# (default "storydiff wdiff dwdiff git git-minimal diff"), SIZES (default
+# "40k 1m 5m").
 # Prints a Markdown table (median wall time, peak memory, words deleted/inserted
 # and their error against the truth) and writes it to OUT_DIR/results.md.
 set -euo pipefail
@@ -36,11 +38,11 @@ fi
 
 cargo build --release --quiet --bin storydiff --example gen_pair
 bin=target/release/storydiff
-sources=${SOURCES:-generated kjv jargon sqlite gcide devil web gnu licenses}
+sources=${SOURCES:-generated kjv jargon sqlite gcide devil web gnu licenses austen sparv policy poems}
 generators=${GENERATORS:-rs py}
 read -r -a tools <<< "${TOOLS:-storydiff wdiff dwdiff git git-minimal diff}"
 sizes=${SIZES:-40k 1m 5m}
-if [ "$sources" != generated ] && [ ! -s target/corpus/licenses.txt ]; then
+if [ "$sources" != generated ] && [ ! -s target/corpus/poems.txt ]; then
   scripts/fetch-corpus.sh >&2
 fi
 

@@ -11,6 +11,10 @@ paragraph per line.
     corpus_text.py web SWORD_MODULE_DIR # World English Bible, a SWORD zText module
     corpus_text.py gnu TEXT_FILE...     # GNU coding standards, Info-style plain text
     corpus_text.py licenses TXT_DIR     # licence texts with YAML front matter
+    corpus_text.py austen RDATA_RDB     # Jane Austen's novels, an R lazy-load database
+    corpus_text.py sparv SWORD_MODULE_DIR  # Reina-Valera 1909 (Spanish), a SWORD zText module
+    corpus_text.py policy HTML_DIR      # the Debian Policy Manual's pages
+    corpus_text.py poems FORTUNE_FILE   # verse from a fortune(6) file
 """
 import html
 import html.parser
@@ -243,8 +247,57 @@ def licenses(root):
     return out
 
 
+def austen(path):
+    """Jane Austen's six novels from janeaustenr's R data: each object is a
+    character vector of the book's lines (R's XDR serialisation, zlib
+    compressed, one after the other); paragraphs are blank-line separated."""
+    data = open(path, "rb").read()
+    out, at = [], 0
+    while at < len(data):
+        unzip = zlib.decompressobj()
+        raw = unzip.decompress(data[at + 4:])
+        at = len(data) - len(unzip.unused_data)
+        # After the header and its native encoding: a STRSXP and its length,
+        # then each CHARSXP as flags, length (-1 for NA) and bytes.
+        p = raw.index(b"UTF-8") + 5
+        _, n = struct.unpack_from(">II", raw, p)
+        p += 8
+        lines = []
+        for _ in range(n):
+            _, k = struct.unpack_from(">Ii", raw, p)
+            k = max(k, 0)
+            lines.append(raw[p + 8:p + 8 + k].decode("utf-8", "replace"))
+            p += 8 + k
+        para = []
+        for line in lines + [""]:
+            if line.strip():
+                para.append(line.strip())
+            elif para:
+                text = " ".join(para)
+                para = []
+                if prose(text):
+                    out.append(text)
+    return out
+
+
+def poems(path):
+    """Each fortune of a fortune(6) file (`%` lines between them) as one
+    paragraph of verse, its lines joined; attributions (`-- Ogden Nash`, or
+    set far right) dropped."""
+    out = []
+    text = open(path, encoding="utf-8", errors="replace").read()
+    for fortune in text.split("\n%\n"):
+        lines = [l.strip() for l in fortune.splitlines()
+                 if l.strip() and not re.match(r"^\s*--\s", l) and not re.match(r"^\s{8,}\S", l)]
+        para = " ".join(lines)
+        if len(para.split()) >= 8:
+            out.append(para)
+    return out
+
+
 if __name__ == "__main__":
     kind, paths = sys.argv[1], sys.argv[2:]
     paras = {"kjv": kjv, "jargon": jargon, "sqlite": sqlite, "gcide": gcide, "devil": devil,
-             "web": web, "gnu": gnu, "licenses": licenses}[kind](*paths)
+             "web": web, "gnu": gnu, "licenses": licenses, "austen": austen, "sparv": web,
+             "policy": sqlite, "poems": poems}[kind](*paths)
     sys.stdout.write("\n\n".join(paras) + "\n")

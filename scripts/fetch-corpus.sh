@@ -15,9 +15,18 @@
 #           technical and formal prose, `--` dashes, Info cross-references.
 #   licenses  Free-software licence texts (ruby-licensee ships them): legal
 #           prose, numbered clauses, recurring boilerplate.
+#   austen  Jane Austen's six novels (r-cran-janeaustenr): dialogue, long
+#           sentences, `--` dashes, `_emphasis_`.
+#   sparv   Reina-Valera 1909, Spanish (sword-text-sparv): accented letters in
+#           most words, `¿`, whole chapters as paragraphs.
+#   policy  The Debian Policy Manual (debian-policy): normative technical
+#           prose, `must`/`should`, file names, curly quotes.
+#   poems   Verse from fortune's songs-poems file (fortunes): short lines,
+#           rhyme, repetition, little punctuation at the end.
 #
 # Licences: KJV, Jargon File, SQLite docs, Devil's Dictionary and World
-# English Bible are in the public domain; GCIDE is under the GPL, the GNU
+# English Bible are in the public domain, as are Austen's novels and the
+# Reina-Valera 1909; GCIDE and the Policy Manual are under the GPL, the GNU
 # standards under the GFDL, the licence texts under their own verbatim-copying
 # terms (see each package's copyright file). They are fetched for local tests
 # and benchmarks only, never committed.
@@ -36,7 +45,8 @@ need python3 || { echo "python3 is needed" >&2; exit 2; }
 need apt-get || { echo "apt-get is needed to fetch the Debian packages" >&2; exit 2; }
 
 packages=(bible-kjv bible-kjv-text dict-jargon sqlite3-doc dict-gcide dict-devil
-  sword-text-web gnu-standards ruby-licensee)
+  sword-text-web gnu-standards ruby-licensee r-cran-janeaustenr sword-text-sparv
+  debian-policy fortunes)
 wanted=()
 for p in "${packages[@]}"; do
   ls "$out/debs/${p}"_*.deb >/dev/null 2>&1 || wanted+=("$p")
@@ -57,12 +67,17 @@ zcat "$root/usr/share/dictd/gcide.dict.dz" > "$out/gcide.dict"
 python3 "$scripts/corpus_text.py" gcide "$out/gcide.dict" > "$out/gcide.txt"
 zcat "$root/usr/share/dictd/devil.dict.dz" > "$out/devil.dict"
 python3 "$scripts/corpus_text.py" devil "$out/devil.dict" > "$out/devil.txt"
-# The one zText module the package ships (its folder is named by version).
-web_module=$(ls -d "$root"/usr/share/sword/modules/texts/ztext/*/ | head -1)
+# The English zText module (its folder is named by version; sparv's is
+# spaRV1909eb).
+web_module=$(ls -d "$root"/usr/share/sword/modules/texts/ztext/eng*/ | head -1)
 python3 "$scripts/corpus_text.py" web "$web_module" > "$out/web.txt"
 for f in standards maintain; do zcat "$root/usr/share/doc/gnu-standards/$f.text.gz" > "$out/$f.text"; done
 python3 "$scripts/corpus_text.py" gnu "$out/standards.text" "$out/maintain.text" > "$out/gnu.txt"
 python3 "$scripts/corpus_text.py" licenses "$(ls -d "$root"/usr/share/rubygems-integration/all/gems/licensee-*/vendor/choosealicense.com/_licenses | tail -1)" > "$out/licenses.txt"
-for s in kjv jargon sqlite gcide devil web gnu licenses; do
+python3 "$scripts/corpus_text.py" austen "$root/usr/lib/R/site-library/janeaustenr/data/Rdata.rdb" > "$out/austen.txt"
+python3 "$scripts/corpus_text.py" sparv "$root/usr/share/sword/modules/texts/ztext/spaRV1909eb" > "$out/sparv.txt"
+python3 "$scripts/corpus_text.py" policy "$root/usr/share/doc/debian-policy/policy.html" > "$out/policy.txt"
+python3 "$scripts/corpus_text.py" poems "$root/usr/share/games/fortunes/songs-poems" > "$out/poems.txt"
+for s in kjv jargon sqlite gcide devil web gnu licenses austen sparv policy poems; do
   printf '%-9s %9d bytes %6d paragraphs\n' "$s" "$(wc -c < "$out/$s.txt")" "$(grep -c . "$out/$s.txt")"
 done
