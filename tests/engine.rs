@@ -278,7 +278,8 @@ fn generated_pairs_report_the_injected_edits() {
 fn public_domain_sources_within_two_percent() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus");
     for source in [
-        "kjv", "jargon", "sqlite", "gcide", "devil", "web", "gnu", "licenses",
+        "kjv", "jargon", "sqlite", "gcide", "devil", "web", "gnu", "licenses", "austen", "sparv",
+        "policy", "poems",
     ] {
         let path = dir.join(format!("{source}.txt"));
         let source_text = std::fs::read_to_string(&path)
