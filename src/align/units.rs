@@ -454,6 +454,25 @@ impl Checks {
     /// plain.
     #[inline(always)]
     fn check(&mut self, v: u64, checked: u64) -> Option<u64> {
+        // Most words hold no control byte (a line end among them) and no
+        // hyphen, and follow none: then only spaces need checking.
+        let below_space = checked.wrapping_sub(ONES * 0x20) & !checked & HIGH;
+        let dash = !((checked ^ (ONES * u64::from(b'-'))) + !HIGH) & HIGH;
+        if below_space == 0 && dash == 0 && !self.dash_before {
+            let ws = !((checked ^ (ONES * u64::from(b' '))) + !HIGH) & HIGH;
+            if ws & ((ws << 8) | u64::from(self.ws_before) << 7) != 0 {
+                return None;
+            }
+            self.ws_before = ws >> 63 != 0;
+            self.spaces += ((ws >> 7).wrapping_mul(ONES) >> 56) as u32;
+            return Some(v);
+        }
+        self.check_all(v, checked)
+    }
+
+    /// `check` of any eight bytes of ASCII.
+    #[inline(always)]
+    fn check_all(&mut self, v: u64, checked: u64) -> Option<u64> {
         const LOW: u64 = !HIGH;
         // The high bit of each byte at or above `n` / equal to `c` (bytes
         // below 0x80 only: nothing carries across bytes).
