@@ -354,6 +354,7 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
                         .saturating_sub(*base_runs.get_or_insert_with(|| in_runs(src, &old, &new)))
                         >= RUN_WORDS)
                 || (gain >= 2 && gain * 3 >= 2 * unmatched(src, &old, &new, &c, base))
+                || finds_most_folded(src, (&old, &new), &c, (&joined_old, &joined_new))
         };
         // A run longer than the first pass's reach (`join_across_deletions`)
         // is taken in only for its far end: most of the last sentence's
@@ -373,6 +374,38 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// Whether the joined run finds most of one-sided candidate `c`'s words
+/// when words are read without case or the punctuation around them: where
+/// sentences are merged, the full stop and capital change (`crucified.
+/// And` → `crucified — and`), so the first sentence of a merge that was
+/// also edited keeps too few of its words as written. Its own words, not
+/// the op's, bound what it can gain: most candidates end there.
+fn finds_most_folded(
+    src: &Sources,
+    (old, new): (&Range<usize>, &Range<usize>),
+    c: &Candidate,
+    (joined_old, joined_new): (&Range<usize>, &Range<usize>),
+) -> bool {
+    let (mine, other) = if c.new.is_empty() {
+        ((Side::Old, &c.old), (Side::New, new))
+    } else {
+        ((Side::New, &c.new), (Side::Old, old))
+    };
+    if mine.1.is_empty() || other.1.is_empty() {
+        return false;
+    }
+    let words = folded_words(src, mine.0, mine.1);
+    let shared = count_shared_sorted(
+        &sorted(words.clone()),
+        &sorted(folded_words(src, other.0, other.1)),
+    );
+    if shared < 2 || shared * 2 < words.len() {
+        return false;
+    }
+    let gain = folded_kept(src, joined_old, joined_new).saturating_sub(folded_kept(src, old, new));
+    gain >= 2 && gain * 2 >= words.len()
 }
 
 /// Words of the op's side that candidate `c` does not extend (its old side
@@ -1222,13 +1255,28 @@ fn folded_share(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> f64 {
     if o.is_empty() || n.is_empty() {
         return 0.0;
     }
-    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &o, &n)
+    2.0 * kept_of(&o, &n) as f64 / (o.len() + n.len()) as f64
+}
+
+/// Words one word diff keeps between two runs, read as `folded_share` reads them.
+fn folded_kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
+    if old.is_empty() || new.is_empty() || too_long(src, old, new) {
+        return 0;
+    }
+    kept_of(
+        &folded_words(src, Side::Old, old),
+        &folded_words(src, Side::New, new),
+    )
+}
+
+/// Words the word diff of `o` against `n` keeps.
+fn kept_of(o: &[String], n: &[String]) -> usize {
+    similar::capture_diff_slices(similar::Algorithm::Myers, o, n)
         .iter()
         .map(|op| op.as_tag_tuple())
         .filter(|(tag, _, _)| *tag == similar::DiffTag::Equal)
         .map(|(_, r, _)| r.len())
-        .sum();
-    2.0 * kept as f64 / (o.len() + n.len()) as f64
+        .sum()
 }
 
 impl WordIndex {
