@@ -960,6 +960,8 @@ fn words_in(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
 const MERGED_RUN: usize = 6;
 /// Share of both sides' words a moved merge keeps.
 const MERGED_SHARE: f64 = 0.8;
+/// Fewest words of a one-sided sentence matched with a moved run.
+const SHORT_MERGED: usize = 6;
 
 /// A paragraph moved and merged into one sentence on the way (or one
 /// sentence moved and split): no sentence of it moves alone, so `find_moves`
@@ -1080,7 +1082,7 @@ fn distinctive(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.chars().count() >= 6)
 }
 
-/// For the long one-sided op `k`: the ops of the other kind, adjacent in
+/// For one-sided op `k` (`SHORT_MERGED` words or more): the ops of the other kind, adjacent in
 /// their side's order, whose words it keeps best (most of both sides'
 /// words), with that share.
 fn best_run(
@@ -1095,7 +1097,8 @@ fn best_run(
     } else {
         (ops[k].old.clone(), src.text(Side::Old, ops[k].old.clone()))
     };
-    if count_units(&text).len() < 12 {
+    let words = count_units(&text).len();
+    if words < SHORT_MERGED {
         return None;
     }
     // Candidates: ops sharing the most distinctive words (common ones skipped).
@@ -1180,7 +1183,20 @@ fn best_run(
             best = Some((run, current));
         }
     }
-    best
+    // A short sentence: chance finds two of its rarer words in one run of
+    // sentences more often than three.
+    best.filter(|(run, _)| {
+        words >= 12
+            || distinctive(&text)
+                .filter(|w| {
+                    index
+                        .words
+                        .get(w)
+                        .is_some_and(|l| l.len() <= 4 && l.iter().any(|i| run.contains(i)))
+                })
+                .count()
+                >= 3
+    })
 }
 
 /// Whether some run `best_run` could grow from candidate `c` may keep
