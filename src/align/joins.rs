@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::overlap::count_shared_sorted;
 use super::similarity::is_stopword;
-use super::words::{count_units, kept_in_runs, word_counts_by};
+use super::words::{count_units, kept_in_runs, spaced_hyphen, word_counts_by};
 use super::{Op, OpKind, Side, Sources};
 
 /// Ops between a changed op and the neighbours it may take in (one-sided
@@ -777,14 +777,57 @@ impl Moved {
     }
 
     /// The words candidate `c` brings: those it keeps standing apart, or
-    /// what it adds to the move's kept words when it joins it.
-    fn gain(&self, src: &Sources, c: &Candidate, apart: bool) -> usize {
-        if apart {
-            kept(src, &c.old, &c.new)
+    /// what it adds to the move's kept words when it joins it. `None` when
+    /// they are surely fewer than `need`, found without a word diff
+    /// (`gain_at_most`): on unrelated text most candidates end there.
+    fn gain(&self, src: &Sources, c: &Candidate, apart: bool, need: usize) -> Option<usize> {
+        let (old, new, base) = if apart {
+            (c.old.clone(), c.new.clone(), 0)
         } else {
-            kept(src, &union(&self.old, &c.old), &union(&self.new, &c.new))
-                .saturating_sub(self.base)
+            (
+                union(&self.old, &c.old),
+                union(&self.new, &c.new),
+                self.base,
+            )
+        };
+        if !kept_known(src, &old, &new) && self.gain_at_most(src, c, apart) < need {
+            return None;
         }
+        Some(kept(src, &old, &new).saturating_sub(base))
+    }
+
+    /// The most words candidate `c` can bring (`gain`), from the words the
+    /// sides hold: a word diff keeps no more of two texts than the words
+    /// both hold, so joining `Co`/`Cn` to the move's `A`/`B` adds at most
+    /// the words `Co` shares with `B + Cn` and `A` with `Cn`. Word hashes
+    /// may collide, which only raises it; `usize::MAX` when whitespace
+    /// beside a hyphen makes the word diff join words (`spaced_hyphen`).
+    fn gain_at_most(&self, src: &Sources, c: &Candidate, apart: bool) -> usize {
+        let text = |side: Side, r: &Range<usize>| src.text(side, r.clone());
+        let (old, new) = if apart {
+            (c.old.clone(), c.new.clone())
+        } else {
+            (union(&self.old, &c.old), union(&self.new, &c.new))
+        };
+        if old.is_empty() || new.is_empty() {
+            return 0;
+        }
+        if spaced_hyphen(&text(Side::Old, &old)) || spaced_hyphen(&text(Side::New, &new)) {
+            return usize::MAX;
+        }
+        let bag = |side: Side, r: &Range<usize>| -> Vec<u64> {
+            if r.is_empty() {
+                Vec::new()
+            } else {
+                bag_of_words(&text(side, r))
+            }
+        };
+        if apart {
+            return count_shared_sorted(&bag(Side::Old, &old), &bag(Side::New, &new));
+        }
+        let taken_new = bag(Side::New, &c.new);
+        count_shared_sorted(&bag(Side::Old, &c.old), &bag(Side::New, &new))
+            + count_shared_sorted(&bag(Side::Old, &self.old), &taken_new)
     }
 }
 
@@ -818,13 +861,17 @@ fn runs_beside(src: &Sources, ops: &[Op], mv: &Moved, runs: [&[usize]; 2], best:
                     .copied()
                     .collect();
                 let c = run_candidate(ops, &taken);
-                let gain = mv.gain(src, &c, apart);
                 // Words of the candidate that find a counterpart (on both
                 // sides when it has both), against all its words: at least
                 // half, and the more explained the better (the smaller run
                 // on a tie).
-                let found = if a > 0 && b > 0 { 2 * gain } else { gain };
+                let both = if a > 0 && b > 0 { 2 } else { 1 };
                 let words = words_in(src, &c.old, &c.new);
+                let need = words.div_ceil(2 * both).max(1);
+                let Some(gain) = mv.gain(src, &c, apart, need) else {
+                    continue;
+                };
+                let found = both * gain;
                 if gain == 0 || found * 2 < words {
                     continue;
                 }
@@ -860,8 +907,12 @@ fn taken_from_changed(
             }
             c.steal = Some((ci, side));
             let apart = skip > 0;
-            let gain = mv.gain(src, &c, apart);
-            let (found, words) = (2 * gain, words_in(src, &c.old, &c.new));
+            let words = words_in(src, &c.old, &c.new);
+            let need = (loss + 2).max(words.div_ceil(4));
+            let Some(gain) = mv.gain(src, &c, apart, need) else {
+                continue;
+            };
+            let found = 2 * gain;
             if gain <= loss + 1 || found * 2 < words {
                 continue;
             }
@@ -926,6 +977,12 @@ fn kept(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> usize {
         .set(src.diffed.get() + (o.len() + n.len()) as u64);
     src.kept.borrow_mut().insert(runs, words);
     words
+}
+
+/// Whether `kept` of these runs is worked out already.
+fn kept_known(src: &Sources, old: &Range<usize>, new: &Range<usize>) -> bool {
+    let runs = [old.start, old.end, new.start, new.end];
+    src.kept.borrow().contains_key(&runs)
 }
 
 /// Either side's run over `MAX_JOINED_BYTES`.

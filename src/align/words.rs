@@ -348,7 +348,7 @@ pub(crate) fn word_counts_with_prose(
 /// Whether whitespace stands beside a hyphen in `text` (`alone--` / `when`,
 /// `1980 --81`): a hard wrap after a hyphen, or a space the matching keys
 /// ignore there, so the word counts must not split words on it.
-fn spaced_hyphen(text: &str) -> bool {
+pub(crate) fn spaced_hyphen(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr_iter(b'-', b).any(|i| {
         (i > 0 && crate::article::is_ascii_space(b[i - 1]))
