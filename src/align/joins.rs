@@ -765,6 +765,17 @@ struct Moved {
     old: Range<usize>,
     new: Range<usize>,
     base: usize,
+    /// The words of runs weighed for it (`Moved::words`).
+    words:
+        std::cell::RefCell<super::similarity::FxMap<(bool, usize, usize), std::rc::Rc<RunWords>>>,
+}
+
+/// The words of a run of sentences, by their hashes in order of the hash
+/// (`bag_of_words`), and whether whitespace stands beside a hyphen in its
+/// text (`spaced_hyphen`).
+struct RunWords {
+    bag: Vec<u64>,
+    spaced_hyphen: bool,
 }
 
 impl Moved {
@@ -773,6 +784,7 @@ impl Moved {
             base: kept(src, &op.old, &op.new),
             old: op.old.clone(),
             new: op.new.clone(),
+            words: Default::default(),
         }
     }
 
@@ -803,7 +815,6 @@ impl Moved {
     /// may collide, which only raises it; `usize::MAX` when whitespace
     /// beside a hyphen makes the word diff join words (`spaced_hyphen`).
     fn gain_at_most(&self, src: &Sources, c: &Candidate, apart: bool) -> usize {
-        let text = |side: Side, r: &Range<usize>| src.text(side, r.clone());
         let (old, new) = if apart {
             (c.old.clone(), c.new.clone())
         } else {
@@ -812,22 +823,42 @@ impl Moved {
         if old.is_empty() || new.is_empty() {
             return 0;
         }
-        if spaced_hyphen(&text(Side::Old, &old)) || spaced_hyphen(&text(Side::New, &new)) {
+        let (old_words, new_words) = (
+            self.words(src, Side::Old, &old),
+            self.words(src, Side::New, &new),
+        );
+        if old_words.spaced_hyphen || new_words.spaced_hyphen {
             return usize::MAX;
         }
-        let bag = |side: Side, r: &Range<usize>| -> Vec<u64> {
-            if r.is_empty() {
-                Vec::new()
-            } else {
-                bag_of_words(&text(side, r))
-            }
-        };
         if apart {
-            return count_shared_sorted(&bag(Side::Old, &old), &bag(Side::New, &new));
+            return count_shared_sorted(&old_words.bag, &new_words.bag);
         }
-        let taken_new = bag(Side::New, &c.new);
-        count_shared_sorted(&bag(Side::Old, &c.old), &bag(Side::New, &new))
-            + count_shared_sorted(&bag(Side::Old, &self.old), &taken_new)
+        let shared = |a: (Side, &Range<usize>), b: (Side, &Range<usize>)| {
+            if a.1.is_empty() || b.1.is_empty() {
+                return 0;
+            }
+            count_shared_sorted(
+                &self.words(src, a.0, a.1).bag,
+                &self.words(src, b.0, b.1).bag,
+            )
+        };
+        shared((Side::Old, &c.old), (Side::New, &new))
+            + shared((Side::Old, &self.old), (Side::New, &c.new))
+    }
+
+    /// The words of a run of sentences (`RunWords`), read once for the move.
+    fn words(&self, src: &Sources, side: Side, r: &Range<usize>) -> std::rc::Rc<RunWords> {
+        let key = (side == Side::Old, r.start, r.end);
+        if let Some(w) = self.words.borrow().get(&key) {
+            return w.clone();
+        }
+        let text = src.text(side, r.clone());
+        let words = std::rc::Rc::new(RunWords {
+            bag: bag_of_words(&text),
+            spaced_hyphen: spaced_hyphen(&text),
+        });
+        self.words.borrow_mut().insert(key, words.clone());
+        words
     }
 }
 
