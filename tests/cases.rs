@@ -29,6 +29,8 @@ fn check(case: &str, old: &Article, new: &Article, c: &Comparison, want: &Value)
         "equal": c.stats.equal, "changed": c.stats.changed, "deleted": c.stats.deleted,
         "inserted": c.stats.inserted, "moved": c.stats.moved, "reparagraphed": c.stats.reparagraphed,
         "words_deleted": c.stats.words_deleted, "words_inserted": c.stats.words_inserted,
+        "furniture_words_deleted": c.stats.furniture_words_deleted,
+        "furniture_words_inserted": c.stats.furniture_words_inserted,
     });
     if let Some(w) = want["stats"].as_object() {
         for (k, v) in w {

@@ -191,6 +191,23 @@ impl<'a> Sides<'a> {
         us[r].iter().map(|u| u.words as usize).sum()
     }
 
+    /// Whether furniture one side lacks (or edited furniture) is a
+    /// difference: a sentence of prose, whatever its role, or a line of
+    /// `LONE_LINE_WORDS` words or more that only its shape and place made
+    /// furniture (`furniture_by_shape_alone`: it may be the article's own
+    /// last paragraph, a date line or caption the writer ended on).
+    fn differs_alone(&self, side: Side, r: std::ops::Range<usize>) -> bool {
+        if body_like(&self.text(side, r.clone())) {
+            return true;
+        }
+        let (a, us) = self.side(side);
+        us[r].iter().any(|u| {
+            let block = &a.blocks[u.block];
+            crate::article::furniture_by_shape_alone(block)
+                && super::words::count_units(&a.text[block.span.range()]).len() >= LONE_LINE_WORDS
+        })
+    }
+
     fn any_counts(&self, side: Side, r: std::ops::Range<usize>) -> bool {
         let (_, us) = self.side(side);
         us[r].iter().any(|u| self.counts(u))
@@ -336,7 +353,7 @@ impl Tally {
                 stats.words_deleted += words;
                 if !content {
                     stats.furniture_words_deleted += words;
-                    self.lone_prose |= body_like(&sides.text(Side::Old, op.old.clone()));
+                    self.lone_prose |= sides.differs_alone(Side::Old, op.old.clone());
                 }
             }
             OpKind::Inserted => {
@@ -345,7 +362,7 @@ impl Tally {
                 stats.words_inserted += words;
                 if !content {
                     stats.furniture_words_inserted += words;
-                    self.lone_prose |= body_like(&sides.text(Side::New, op.new.clone()));
+                    self.lone_prose |= sides.differs_alone(Side::New, op.new.clone());
                 }
             }
             OpKind::Changed | OpKind::Moved => {
@@ -381,7 +398,9 @@ impl Tally {
                     stats.furniture_words_inserted += ins;
                     // Prose edited in any role (a related-stories tail, a
                     // biography) has words on one side only.
-                    self.lone_prose |= del + ins > 0 && (body_like(&o) || body_like(&n));
+                    self.lone_prose |= del + ins > 0
+                        && (sides.differs_alone(Side::Old, op.old.clone())
+                            || sides.differs_alone(Side::New, op.new.clone()));
                 }
             }
         }
@@ -398,6 +417,12 @@ impl Tally {
         }
     }
 }
+
+/// Words from which a line that only its shape made furniture is a
+/// difference when one side lacks it: a teaser headline or caption line
+/// (`Some of the lighting installations on show at the festival`), not a
+/// `Top stories` or `© Photographer` line.
+const LONE_LINE_WORDS: usize = 8;
 
 /// A sentence of prose rather than a page's furniture (`Share:`, a photo
 /// credit, a related headline): enough words, and it ends as a sentence does.

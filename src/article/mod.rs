@@ -16,6 +16,7 @@ mod sentence;
 
 pub(crate) use furniture::is_furniture_sentence;
 pub(crate) use meta::{is_calendar_name, reads_as_author_note, WEEKDAYS};
+pub(crate) use roles::furniture_by_shape_alone;
 
 use std::fmt;
 use std::io::Read;

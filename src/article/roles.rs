@@ -934,6 +934,24 @@ fn mark_rest_after_marker(article: &mut Article, page: &Page, end: usize, marker
     }
 }
 
+/// How the rules that read lines after the article's last body paragraph by
+/// their shape alone (steps 5 and 7) begin or end their reasons.
+const AFTER_LAST_BODY: &str = "after the article's last body paragraph";
+
+/// Whether a block is furniture by its shape and place alone: a line after
+/// the last body paragraph that reads like a teaser, a picture's caption or
+/// a heading among furniture, with nothing on the page (markup, an
+/// end-of-article marker such as "Related") to say so. Such a line may as
+/// well be the article's own last paragraph, a date line or a caption the
+/// writer ended on, so a pair differs when one side lacks it.
+pub(crate) fn furniture_by_shape_alone(block: &super::Block) -> bool {
+    matches!(block.role, Role::Related | Role::Caption)
+        && block
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains(AFTER_LAST_BODY))
+}
+
 /// Step 5: Teasers scraped after the last paragraph are cut off mid-sentence.
 fn trailing_teasers(article: &mut Article, page: &Page, end: usize) {
     let feats = &page.feats;
@@ -1066,9 +1084,10 @@ pub(crate) fn keep_the_extractors_judgement(
     }
     let mut restored = 0;
     for (i, b) in article.blocks.iter_mut().enumerate() {
-        let from_rule = b.reason.as_deref().is_some_and(|r| {
-            r.contains("end-of-article marker") || r.starts_with("after the article's last body")
-        });
+        let from_rule = b
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("end-of-article marker") || r.starts_with(AFTER_LAST_BODY));
         let from_class = markup.get(i).is_some_and(|m| m.from_class);
         if !b.role.is_content() && b.role != Role::Title && (from_rule || from_class) {
             b.role = Role::Body;
