@@ -806,3 +806,28 @@ fn by_claims_marks_paragraph_breaks_only_between_rows_in_order() {
     eprintln!("¶ between rows in order: {in_order}; unmarked breaks above partners from elsewhere: {away}");
     assert!(away > 0);
 }
+
+/// Regression: back in order after `a`, the status line said the key twice,
+/// "… 2 shared claims (a: by claims) · … in order (a: by claims)", and at
+/// 80x24 the second one pushed out the row counter. The key is said once.
+#[test]
+fn back_in_order_the_status_line_offers_a_once() {
+    for (w, h) in [(160, 48), (80, 24)] {
+        let mut a = app(sample("000"), sample("003"), w, h);
+        for _ in 0..2 {
+            a.update(Action::ByClaims);
+            if a.ready.as_ref().unwrap().comparison.by_claims.is_none() {
+                break;
+            }
+        }
+        let r = a.ready.as_ref().unwrap();
+        assert!(r.comparison.by_claims.is_none());
+        let status = screen(&render(&a)).last().unwrap().clone();
+        assert_eq!(
+            status.matches("(a: by claims)").count(),
+            1,
+            "{w}x{h}: {status}"
+        );
+        assert!(status.contains("in order"), "{w}x{h}: {status}");
+    }
+}

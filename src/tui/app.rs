@@ -335,13 +335,16 @@ impl App {
             })
             .unwrap_or(0);
         let by_claims = r.comparison.by_claims;
+        let offered = r.other.as_ref().and_then(|o| o.comparison.by_claims);
         self.clamp();
-        self.message = Some(match by_claims {
-            Some(b) => format!(
+        self.message = Some(match (by_claims, offered) {
+            (Some(b), _) => format!(
                 "by claims: {} shared, partners beside the old sentences (a: in order)",
                 b.shared_claims
             ),
-            None => "in order (a: by claims)".to_string(),
+            // The status line offers them already: "N shared claims (a: by claims)".
+            (None, Some(b)) if b.shared_claims > 0 => "in order".to_string(),
+            (None, _) => "in order (a: by claims)".to_string(),
         });
     }
 
