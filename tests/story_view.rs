@@ -1000,3 +1000,31 @@ fn column_view_help_says_what_its_marks_mean() {
         .join("\n")
         .contains("every article of the view carries the claim"));
 }
+
+/// Regression: `]c`/`[c` to a row in the last screenful could not bring it
+/// to the top, and nothing showed which row was "partly shared claim 1 of
+/// 2". The row a jump or search went to carries `▶` beside its mark until
+/// the view scrolls.
+#[test]
+fn column_view_marks_the_row_a_jump_went_to() {
+    let mut a = app(160, 48);
+    a.update(Action::Columns);
+    a.update(Action::Bottom);
+    a.update(Action::PrevChange);
+    let cols = a.columns.as_ref().expect("column view open");
+    let target = cols.target().expect("a jump target");
+    assert_eq!(Some(&target), cols.partial_rows().last());
+    let lines = screen(&a);
+    let pointed: Vec<usize> = (0..lines.len())
+        .filter(|&y| lines[y].chars().nth(1) == Some('▶'))
+        .collect();
+    assert_eq!(pointed.len(), 1, "{}", lines.join("\n"));
+    let y = pointed[0];
+    assert!(matches!(lines[y].chars().next(), Some('~')), "{}", lines[y]);
+    // Scrolling away drops the mark; a search hit is marked the same way.
+    a.update(Action::Top);
+    assert!(a.columns.as_ref().unwrap().target().is_none());
+    assert!(!screen(&a).iter().any(|l| l.chars().nth(1) == Some('▶')));
+    search_columns(&mut a, "5% of GDP");
+    assert!(screen(&a).iter().any(|l| l.chars().nth(1) == Some('▶')));
+}

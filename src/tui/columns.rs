@@ -26,13 +26,17 @@ pub const MIN_SIZE: (u16, u16) = (30, 8);
 /// What each mark means in the column view, as its help and the manual
 /// page say: a row's mark counts the articles of the view that carry its
 /// claim (those scrolled off screen too), unlike the compare view's `=`.
-pub const MARKERS: [(&str, &str); 4] = [
+pub const MARKERS: [(&str, &str); 5] = [
     (
         "=",
         "row mark: every article of the view carries the claim (columns off screen too)",
     ),
     ("~", "row mark: several articles carry the claim, not all"),
     ("+", "row mark: one article alone carries the claim"),
+    (
+        "▶",
+        "beside a row mark: the row ]c, [c, n, N or a search went to (until the view scrolls)",
+    ),
     (
         "↕ ¶N",
         "before a sentence: it stands in paragraph N of its own article, out of that article's order down the rows",
@@ -72,6 +76,10 @@ pub struct ColumnsApp {
     /// jump counts on from that target (the screen cannot scroll the last
     /// rows to the top, and two hits may share a row).
     jumped: Option<(&'static str, usize, u64)>,
+    /// The row the last jump or search went to, and the top row it left:
+    /// marked while the screen stays there (the last rows cannot come to
+    /// the top, so their place alone does not say which one it is).
+    target: Option<(usize, u64)>,
     pub help: bool,
     pub message: Option<String>,
     pub quit: bool,
@@ -113,6 +121,7 @@ impl ColumnsApp {
             query: String::new(),
             hits: Vec::new(),
             jumped: None,
+            target: None,
             help: false,
             message: None,
             quit: false,
@@ -289,7 +298,15 @@ impl ColumnsApp {
         self.top = self.layout.starts[t];
         self.clamp();
         self.jumped = Some((what, k, self.top));
+        self.target = Some((t, self.top));
         self.message = Some(format!("{what} {} of {n}", k + 1));
+    }
+
+    /// The row the last jump or search went to, while the screen stays there.
+    pub fn target(&self) -> Option<usize> {
+        self.target
+            .filter(|&(_, top)| top == self.top)
+            .map(|(r, _)| r)
     }
 
     fn max_top(&self) -> u64 {

@@ -132,6 +132,23 @@ fn draw_rows(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         if local == 0 {
             put(buf, area.x, y, &mark.to_string(), 1, style.patch(t.marker));
         }
+        let spacer = at + 1 == app.layout.starts[r + 1];
+        if app.target() == Some(r) && !spacer {
+            // The row `]c`/`[c` or a search went to: `▶` beside its mark,
+            // `▐` down its other lines, the mark reversed.
+            let pointer = if local == 0 { "▶" } else { "▐" };
+            put(buf, area.x + 1, y, pointer, 1, t.search);
+            if local == 0 {
+                put(
+                    buf,
+                    area.x,
+                    y,
+                    &mark.to_string(),
+                    1,
+                    style.patch(t.marker).add_modifier(Modifier::REVERSED),
+                );
+            }
+        }
         let hit = app.hits.binary_search_by_key(&r, |&(row, _)| row).is_ok();
         for (j, lines) in cells.iter().enumerate() {
             let x = area.x + GUTTER + cw * j as u16;
