@@ -1028,3 +1028,50 @@ fn column_view_marks_the_row_a_jump_went_to() {
     search_columns(&mut a, "5% of GDP");
     assert!(screen(&a).iter().any(|l| l.chars().nth(1) == Some('▶')));
 }
+
+/// Regression: `c` on a story of six articles opened "columns 1–5 of 5
+/// articles", and nothing said a sixth exists or how to see it. The head
+/// counts the story's articles and says Space chooses.
+#[test]
+fn column_view_says_the_story_has_more_articles() {
+    let mut articles = load_sample_story();
+    let mut copy = articles[2].clone();
+    copy.path = "sample-data/005_copy.txt".into();
+    articles.push(copy);
+    let s = story(&articles);
+    let mut a = StoryApp::new(articles, s, Config::default(), (200, 40));
+    a.update(Action::Columns);
+    let head = screen(&a)[0].clone();
+    assert!(head.contains("columns 1–5 of 5 articles"), "{head}");
+    assert!(head.contains("1 more in the story of 6"), "{head}");
+    assert!(head.contains("Space"), "{head}");
+    // Five samples: nothing more to say.
+    let mut a = app(200, 40);
+    a.update(Action::Columns);
+    assert!(!screen(&a)[0].contains("more in the story"));
+}
+
+/// Regression: the Quotes tab of a story without quotations showed its head
+/// `01  quote — speaker` over an empty pane; it says so in a sentence, as
+/// the Wording and Disagreements tabs do.
+#[test]
+fn quotes_tab_without_quotations_says_so() {
+    use storydiff::article::{load_bytes, LoadOptions};
+    let texts = [
+        "Storm hits coast\n\nA storm hit the northern coast on Monday, cutting power to thousands of homes.\n\nSchools stayed closed in three towns.\n",
+        "Coastal storm\n\nA storm struck the northern coast on Monday and cut power to thousands of homes.\n\nRoads were flooded near the harbour.\n",
+    ];
+    let articles: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap())
+        .collect();
+    let s = story(&articles);
+    assert!(s.quotes.is_empty());
+    let mut a = StoryApp::new(articles, s, Config::default(), (100, 30));
+    while a.tab != Tab::Quotes {
+        a.update(Action::NextTab);
+    }
+    let shown = screen(&a).join("\n");
+    assert!(shown.contains("no quotation in these articles"), "{shown}");
+}

@@ -56,6 +56,9 @@ pub struct ColumnsApp {
     /// The columns' articles and their indices in the story.
     pub articles: Vec<Arc<Article>>,
     pub indices: Vec<usize>,
+    /// Articles in the whole story (more than the columns when the view
+    /// opened on five of a larger story: the head says so).
+    pub in_story: usize,
     pub rows: Vec<ColumnRow>,
     /// First article column on screen (horizontal scroll).
     pub first: usize,
@@ -108,6 +111,7 @@ impl ColumnsApp {
             vec![plain(KeyCode::Char('l')), plain(KeyCode::Right)],
         );
         let mut app = ColumnsApp {
+            in_story: articles.len(),
             articles,
             indices,
             rows,

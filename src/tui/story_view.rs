@@ -341,14 +341,16 @@ impl StoryApp {
             .map(|&i| Arc::clone(&self.articles[i]))
             .collect();
         let theme = Theme::new(self.config.theme);
-        self.columns = Some(ColumnsApp::new(
+        let mut columns = ColumnsApp::new(
             articles,
             indices,
             &self.story,
             &self.config.keymap,
             theme,
             self.size,
-        ));
+        );
+        columns.in_story = self.articles.len();
+        self.columns = Some(columns);
     }
 
     pub fn update(&mut self, action: Action) {

@@ -53,9 +53,17 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         1 => " · 1 claim off screen (h/l)".to_string(),
         k => format!(" · {k} claims off screen (h/l)"),
     };
+    // The story's other articles are not columns: say how to show them.
+    let rest = match app.in_story.saturating_sub(n) {
+        0 => String::new(),
+        k => format!(
+            " ({k} more in the story of {}: mark articles with Space to choose)",
+            app.in_story
+        ),
+    };
     // Which columns are on screen comes first: a narrow window cuts the end.
     let head = format!(
-        "storydiff · columns {}–{} of {n} articles · {} claims: {all} carried by all, {some} by several{hidden}",
+        "storydiff · columns {}–{} of {n} articles{rest} · {} claims: {all} carried by all, {some} by several{hidden}",
         app.first + 1,
         app.first + app.shown(),
         app.rows.len(),
