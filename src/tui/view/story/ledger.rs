@@ -29,10 +29,15 @@ fn draw_column_heads(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let digits: String = (0..app.articles.len())
         .map(|i| char::from_digit((i % 10) as u32, 10).unwrap_or('?'))
         .collect();
-    let what = if app.tab == Tab::Quotes {
-        "quote — speaker"
-    } else {
+    let quotes = &app.story.quotes;
+    let what = if app.tab != Tab::Quotes {
         "claim (● carried, · left out)"
+    } else if quotes.is_empty() {
+        "no quotation in these articles"
+    } else if quotes.iter().all(|q| q.articles().len() < 2) {
+        "quote — speaker · no quotation is carried by two articles or more"
+    } else {
+        "quote — speaker"
     };
     draw_tab_head(buf, area, app, &format!("{digits}  {what}"));
 }
