@@ -1064,7 +1064,9 @@ fn quotes_tab_without_quotations_says_so() {
     let articles: Vec<_> = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap())
+        .map(|(i, t)| {
+            load_bytes(&format!("{i}.txt"), t.as_bytes(), &LoadOptions::default()).unwrap()
+        })
         .collect();
     let s = story(&articles);
     assert!(s.quotes.is_empty());

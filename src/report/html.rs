@@ -425,14 +425,14 @@ fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
 }
 
 /// The word substitutions that recur between two outlets in the claims they
-/// share (`protesters` ↔ `rioters`), as the JSON's `wording` and the story
+/// share (`protesters` ↔ `rioters`) or put one word for another, as the JSON's `wording` and the story
 /// view's Wording tab list them.
 fn write_wording(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
     writeln!(out, "<h2>Wording</h2>")?;
     if s.wording.is_empty() {
         return writeln!(
             out,
-            "<p>No word substitution recurs between outlets in the claims they share.</p>"
+            "<p>No word substitution recurs between outlets in the claims they share, nor is one word put for another.</p>"
         );
     }
     writeln!(

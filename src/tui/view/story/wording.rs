@@ -1,4 +1,5 @@
-//! The Wording tab: the word substitutions that recur between outlets'
+//! The Wording tab: the word substitutions that recur between outlets' (or
+//! are one word put for another inside matching words)
 //! versions of one claim (`[0] “protesters” ↔ [3] “rioters” ×4`), and under
 //! the list the sentences of the selected one's first instance.
 
@@ -11,7 +12,7 @@ use crate::tui::story_view::StoryApp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let head = if app.story.wording.is_empty() {
-        "no word substitution recurs between these outlets (two claims or more)"
+        "no word substitution recurs between these outlets (two claims or more), nor is one word put for another in a claim they share"
     } else {
         "words one outlet uses where another uses others, in the same claim — Enter shows the pair"
     };
