@@ -1077,3 +1077,42 @@ fn quotes_tab_without_quotations_says_so() {
     let shown = screen(&a).join("\n");
     assert!(shown.contains("no quotation in these articles"), "{shown}");
 }
+
+/// Regression: in the same-event pile, story 4 (5610, "Clean energy program
+/// likely to be dropped…") listed its New York Post article as "unrelated
+/// to the rest" in a story of 3 articles. That member reports the same event
+/// (as do all 15 such members in the pile); the list says what puts it there.
+#[test]
+fn a_member_no_other_is_related_to_says_why_it_is_in_the_story() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
+    let load = |side: &str| {
+        let p = format!("{dir}/5610-{side}.txt");
+        storydiff::article::load_article(&p, &Default::default()).ok()
+    };
+    let Some(articles) = ["left", "center", "right"]
+        .iter()
+        .map(|s| load(s))
+        .collect::<Option<Vec<_>>>()
+    else {
+        eprintln!("the same-event set is absent");
+        return;
+    };
+    let s = story(&articles);
+    let lone = (0..3).find(|&i| {
+        (0..3)
+            .filter(|&j| j != i)
+            .all(|j| s.pair(i, j).unwrap().relation == Relation::Unrelated)
+    });
+    let Some(lone) = lone else {
+        eprintln!("every member is related to another now");
+        return;
+    };
+    let a = StoryApp::new(articles, s, Config::default(), (200, 40));
+    let shown = screen(&a).join("\n");
+    assert!(!shown.contains("unrelated to the rest"), "{shown}");
+    let row = screen(&a)
+        .into_iter()
+        .find(|l| l.contains(&format!("[{lone}]")))
+        .unwrap();
+    assert!(row.contains("in the story for shared names ("), "{row}");
+}

@@ -63,7 +63,7 @@ fn article_line(app: &StoryApp, i: usize) -> String {
     parts.join(" · ")
 }
 
-/// "reprint of [1] · related to 2 others", or "unrelated to the rest".
+/// "reprint of [1] · related to 2 others", or why it is in the story at all.
 fn relation_summary(app: &StoryApp, i: usize) -> String {
     let n = app.articles.len();
     let mut reprints = Vec::new();
@@ -92,7 +92,42 @@ fn relation_summary(app: &StoryApp, i: usize) -> String {
         ));
     }
     if s.is_empty() {
-        s = "unrelated to the rest".into();
+        s = why_in_story(app, i);
     }
     s
+}
+
+/// For an article no other member is related to on its own evidence: what
+/// put it in the story, the names and terms it shares with its closest
+/// member (rare in the pile) and the claims it shares, so the list does not
+/// call a member unrelated to its story. In the same-event set all 15 such
+/// members of larger stories, and the 7 two-article stories of one
+/// `unrelated` pair, report the same event as the rest.
+fn why_in_story(app: &StoryApp, i: usize) -> String {
+    let pairs = (0..app.articles.len())
+        .filter(|&j| j != i)
+        .filter_map(|j| app.story.pair(i, j));
+    let claims: usize = pairs.clone().map(|p| p.shared_sentences).sum();
+    let Some(best) = pairs.max_by(|x, y| x.evidence.score.total_cmp(&y.evidence.score)) else {
+        return "unrelated to the rest".into();
+    };
+    let terms: Vec<&str> = best
+        .evidence
+        .terms
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    if terms.is_empty() {
+        return "unrelated to the rest".into();
+    }
+    let shared = match claims {
+        0 => "no passage in common".to_string(),
+        1 => "1 shared claim".to_string(),
+        k => format!("{k} shared claims"),
+    };
+    format!(
+        "in the story for shared names ({}), {shared}",
+        terms.join(", ")
+    )
 }
