@@ -245,8 +245,9 @@ const CHANCE_MARGIN: f64 = 4.6;
 
 /// Whether deleted op `d` and inserted op `i` (one sentence each) are one
 /// sentence edited, by the words the word diff keeps in order: more than
-/// half the words of the longer one (what a reader calls the same sentence),
-/// and content words rare enough in these texts (each as unlikely as the
+/// half the words of the longer one (what a reader calls the same sentence)
+/// with no stretch of either written anew (`rewritten_in_part`), and content
+/// words rare enough in these texts (each as unlikely as the
 /// share of sentences that hold it) that chance would not line them up in
 /// any of the `pairs` pairs tried.
 fn kept_beyond_chance(src: &Sources, sides: &Sides, d: &Op, i: &Op, pairs: f64) -> bool {
@@ -255,17 +256,18 @@ fn kept_beyond_chance(src: &Sources, sides: &Sides, d: &Op, i: &Op, pairs: f64) 
         src.unit_text(Side::New, i.new.start),
     );
     let (ow, nw) = (count_units(old), count_units(new));
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &ow, &nw);
     let mut kept = 0;
     let mut stems: Vec<u32> = Vec::new();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &ow, &nw) {
-        if let similar::DiffOp::Equal { old_index, len, .. } = op {
+    for op in &diff {
+        if let similar::DiffOp::Equal { old_index, len, .. } = *op {
             kept += len;
             for w in &ow[old_index..old_index + len] {
                 terms_of_parts(w, |t| stems.extend(sides.vocab.stem_of(t)));
             }
         }
     }
-    if kept * 2 <= ow.len().max(nw.len()) {
+    if kept * 2 <= ow.len().max(nw.len()) || rewritten_in_part(&diff, ow.len(), nw.len()) {
         return false;
     }
     stems.sort_unstable();
@@ -274,6 +276,42 @@ fn kept_beyond_chance(src: &Sources, sides: &Sides, d: &Op, i: &Op, pairs: f64) 
         .map(|s| sides.vocab.weight(s) - 1.0)
         .sum();
     surprise > pairs.max(1.0).ln() + CHANCE_MARGIN
+}
+
+/// Whether one stretch of either sentence was written anew: at least three
+/// words and more than a third of that sentence, unbroken by two words kept
+/// in a row (a lone word in common inside a rewritten stretch is chance: a
+/// comma, "the"). Half a sentence put onto another opening shares its words
+/// in order yet is another sentence; an edited one changes a word or two
+/// here and there.
+fn rewritten_in_part(diff: &[similar::DiffOp], old_len: usize, new_len: usize) -> bool {
+    // Words of the open stretch on each side, and a lone kept word that
+    // joins it if more change follows.
+    let (mut open, mut lone) = ((0, 0), 0);
+    let mut widest = (0, 0);
+    for op in diff {
+        let (o, n) = match *op {
+            similar::DiffOp::Equal { len, .. } => {
+                if len >= 2 {
+                    open = (0, 0);
+                    lone = 0;
+                } else if open != (0, 0) {
+                    lone += len;
+                }
+                continue;
+            }
+            similar::DiffOp::Delete { old_len, .. } => (old_len, 0),
+            similar::DiffOp::Insert { new_len, .. } => (0, new_len),
+            similar::DiffOp::Replace {
+                old_len, new_len, ..
+            } => (old_len, new_len),
+        };
+        open = (open.0 + lone + o, open.1 + lone + n);
+        lone = 0;
+        widest = (widest.0.max(open.0), widest.1.max(open.1));
+    }
+    let too_wide = |w: usize, len: usize| w >= 3 && w * 3 > len;
+    too_wide(widest.0, old_len) || too_wide(widest.1, new_len)
 }
 
 /// Alone, an edited sentence must keep most of its words to count as moved
