@@ -1,5 +1,5 @@
 //! Alignment by claims on real three-outlet coverage, against hand labels:
-//! `tests/claims/homologous-{a,…,l}.tsv` name, for events of the
+//! `tests/claims/homologous-{a,…,m}.tsv` name, for events of the
 //! same-event set (`../shared/data/same-event/`), the pairs of body sentences
 //! a reader calls the same fact. Every pair of outlets of each event is
 //! aligned by claims; a row (an op with sentences on both sides, body
@@ -334,6 +334,13 @@ fn homologous_sentences_of_real_coverage() {
     // Set l holds events no earlier set used, labelled while the rules of
     // their round were fixed on them (a regression set, not blind): 9 of 9
     // rows, 9 of 12 pairs when labelled.
+    // Set m was labelled blind on six more unused events (each pair of
+    // sentences a reader calls one fact, before storydiff ran on them) and
+    // first scored at 19 of 20 rows (95 %) and 19 of 31 pairs (61 %). Main
+    // clauses alike at 0.4 apart from their amounts, with figures that agree
+    // (`ASSERTED_NEAR`: each outlet words the act its own way): 270 of 287
+    // rows over a-l to 275 of 292, recall 62 to 63 %; b 58 to 61 %, g 59 to
+    // 62 %, i 53 to 57 %, j 65 to 67 %; no wrong row added; m unchanged.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),
@@ -396,6 +403,12 @@ fn homologous_sentences_of_real_coverage() {
             "set l (labelled while fixing its events, not blind)",
             0.9,
             0.7,
+        ),
+        (
+            "homologous-m.tsv",
+            "set m (held out, labelled blind, never tuned on)",
+            0.9,
+            0.55,
         ),
     ] {
         let t = score_set(file);
