@@ -36,7 +36,44 @@ pub(crate) fn join_boundaries(src: &Sources, ops: &mut Vec<Op>, deadline: &Budge
 /// whole run. Before moves, a run that long would swallow sentences that
 /// moved away; now those are moved ops and no longer beside the changed op.
 pub(crate) fn join_across_deletions(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
-    grow_all(src, ops, deadline, REACH)
+    pair_cut_at_an_end(src, ops, deadline) || grow_all(src, ops, deadline, REACH)
+}
+
+/// A lone deleted and inserted sentence between the same neighbours, one
+/// the other cut at an end (`cut_at_an_end`), become one changed op. Only
+/// once moves are found: in repetitive text a short line ("[chorus]") heads
+/// many sentences, and one of them may be a sentence that moved here.
+/// `true` when the deadline stopped it.
+fn pair_cut_at_an_end(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
+    let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
+    let mut k = 0;
+    while k < ops.len() {
+        let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
+        if end == k {
+            k += 1;
+            continue;
+        }
+        if end - k == 2 && ops[k].kind != ops[k + 1].kind {
+            if src.out_of(deadline) {
+                return true;
+            }
+            let (d, i) = if ops[k].kind == OpKind::Deleted {
+                (0, 1)
+            } else {
+                (1, 0)
+            };
+            let o = src.text(Side::Old, ops[k + d].old.clone());
+            let n = src.text(Side::New, ops[k + i].new.clone());
+            if cut_at_an_end(&o, &n) {
+                let (ow, nw) = (count_units(&o).len(), count_units(&n).len());
+                let similarity = 2.0 * ow.min(nw) as f64 / (ow + nw) as f64;
+                let run: Vec<Op> = ops.drain(k..end).collect();
+                ops.splice(k..k, with_pairs(run, &[(d, i, similarity)]));
+            }
+        }
+        k = end;
+    }
+    false
 }
 
 /// Grows every changed op that is not cosmetic, taking in runs of at most
@@ -224,6 +261,23 @@ fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
         }
     }
     kept * 2 > longer && content
+}
+
+/// Whether one of a lone deleted and inserted sentence is the other cut at
+/// one end, word for word (punctuation and case too), with a content word
+/// left: `"Yes," said Mr. Bertram.` → `Bertram.`, where the part that went
+/// was cut after an abbreviation. Too few words are left for
+/// `edited_in_place`, yet what stands in the same place is what was there.
+fn cut_at_an_end(old: &str, new: &str) -> bool {
+    let (ow, nw) = (count_units(old), count_units(new));
+    let (short, long) = if ow.len() < nw.len() {
+        (ow, nw)
+    } else {
+        (nw, ow)
+    };
+    short.len() < long.len()
+        && (long.starts_with(&short) || long.ends_with(&short))
+        && short.iter().any(|w| is_content(w))
 }
 
 /// Whether a word (as the word diff reads it, with its punctuation) is a
