@@ -110,6 +110,9 @@ pub(crate) fn same_claim(
         .filter(|w| w.worth > 0.0)
         .all(|w| vocab.is_everyday(w.stem));
     let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
+    // A sentence cut off in an ellipsis may stop before it says what it
+    // asserts (`The assault weapons ban will not...`).
+    let whole = !a.cut && !b.cut;
     // Circumstances do not make a claim less alike: when what two sentences
     // assert is clearly alike, that counts, not the whole sentences.
     let alike = if core >= ASSERTED_SAME {
@@ -123,7 +126,7 @@ pub(crate) fn same_claim(
         && (one_story || !everyday_only))
         || (alike >= CLAIM_MIDDLE && e.total >= 3.0 && e.content >= 2.0)
         || (e.total >= 4.0 && e.content >= 3.0)
-        || (core >= ASSERTED_CLOSE && e.total >= 1.0 && e.asserted >= 0.5)
+        || (core >= ASSERTED_CLOSE && e.total >= 1.0 && (whole || e.asserted >= 0.5))
         || (core >= ASSERTED_NEAR
             && alike >= CLAIM_MIDDLE
             && e.total >= 1.0
@@ -246,7 +249,10 @@ const TOPICS_ALIKE: f64 = 0.25;
 /// Act` / `… dismissed the latest challenge to the Affordable Care Act`,
 /// `North Korea has fired two ballistic missiles across its east coast` /
 /// `North Korea launched two ballistic missiles into waters off its
-/// eastern coast`).
+/// eastern coast`), and so are names alone when neither is cut off (`The
+/// Department of Education’s civil rights office will review … in Iowa,
+/// Oklahoma, South Carolina, Tennessee and Utah` / `The DOE's Office for
+/// Civil Rights sent letters to education chiefs in Iowa, Oklahoma …`).
 const ASSERTED_CLOSE: f64 = 0.5;
 
 /// Claim similarity of what two sentences assert from which they restate
