@@ -372,8 +372,11 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
             let far = &ops[c.at[c.at.len() - 1]];
             words_in(src, &far.old, &far.new)
         };
+        let glued = !changed && c.at.len() == 1 && glued_edge(src, (&old, &new), &c, c.at[0] < k);
         let may = if changed {
             bound >= 1
+        } else if glued {
+            true
         } else {
             // Two words shared may finish a sentence an insertion cut
             // (`unmatched`); fewer are chance.
@@ -402,7 +405,8 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
             // rest of the old one deleted), or one sentence further on (a
             // sentence between them deleted).
             let words = words_in(src, &c.old, &c.new);
-            (gain >= 1 && gain * 2 >= words)
+            glued
+                || (gain >= 1 && gain * 2 >= words)
                 || (gain >= RUN_WORDS
                     && in_runs(src, &joined_old, &joined_new)
                         .saturating_sub(*base_runs.get_or_insert_with(|| in_runs(src, &old, &new)))
@@ -428,6 +432,64 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// Whether the op's words on one side begin (candidate `before` it) or end
+/// with words the other side lacks that are, word for word, the same end of
+/// the one-sided candidate next to it, with a content word among them: a
+/// sentence deleted all but its first words (`Mrs.` of `Mrs. Grant, with a
+/// temper ...`, cut after the abbreviation), which now open the next
+/// sentence (`Mrs. They lived together`). One word is all the join finds,
+/// too few for the other rules, but it is where that word was.
+fn glued_edge(
+    src: &Sources,
+    (old, new): (&Range<usize>, &Range<usize>),
+    c: &Candidate,
+    before: bool,
+) -> bool {
+    // The side the candidate lies on, and the op's other side.
+    let (side, cand, own, other) = if c.new.is_empty() {
+        (Side::Old, &c.old, old, new)
+    } else if c.old.is_empty() {
+        (Side::New, &c.new, new, old)
+    } else {
+        return false;
+    };
+    let (cand, theirs, ours) = (
+        src.text(side, cand.clone()),
+        src.text(side.other(), other.clone()),
+        src.text(side, own.clone()),
+    );
+    let (cw, tw, ow) = (count_units(&cand), count_units(&theirs), count_units(&ours));
+    // The words at that end of the other side that this side lacks.
+    let edge = |a: &[&str], b: &[&str]| -> usize {
+        let diff = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
+        let lone = |op: &similar::DiffOp| match *op {
+            similar::DiffOp::Insert { new_len, .. } => Some(new_len),
+            _ => None,
+        };
+        let end = if before { diff.first() } else { diff.last() };
+        end.and_then(lone).unwrap_or(0)
+    };
+    let (first, last) = (tw.first(), tw.last());
+    let ends_alike = if before {
+        cw.first() == first
+    } else {
+        cw.last() == last
+    };
+    if !ends_alike {
+        return false;
+    }
+    let n = edge(&ow, &tw);
+    if n == 0 || n >= cw.len() {
+        return false;
+    }
+    let (theirs_end, cand_end) = if before {
+        (&tw[..n], &cw[..n])
+    } else {
+        (&tw[tw.len() - n..], &cw[cw.len() - n..])
+    };
+    theirs_end == cand_end && cand_end.iter().any(|w| is_content(w))
 }
 
 /// Whether the joined run finds most of one-sided candidate `c`'s words
