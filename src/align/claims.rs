@@ -42,7 +42,8 @@ pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 /// … commander claimed that …`, `The speech comes amid heightened pressure
 /// from …`) is not the same claim. `distinctive` tells the words rare in the pool, `topic`
 /// those that run through either sentence's article (such a word counts
-/// half, and only where both sentences assert it: a short report restates
+/// half, and only where what both assert is alike and both assert it or
+/// neither is cut off: a short report restates
 /// its main fact in its first sentences, and another outlet's report of
 /// that fact shares those words). Two sentences that
 /// share only the story's everyday names ("President Trump", "Nato",
@@ -394,9 +395,15 @@ fn shared_evidence(
                 .iter()
                 .all(|s| s.asserted.stems.binary_search(&stem).is_ok());
             // A topic of either article tells one of its statements from
-            // another only where both sentences assert it and what they
-            // assert is alike (`topics_count`), and then half.
-            let worth = match (t, asserted && topics_count, everyday) {
+            // another only where what the two sentences assert is alike
+            // (`topics_count`), and then half: where both assert it, or
+            // anywhere in two whole sentences (`months after US President
+            // Joe Biden revoked its permit` / `after U.S. President Joe
+            // Biden this year revoked a key permit`, beside `abandoned the
+            // project` / `was halted`). A sentence cut off in an ellipsis
+            // has not said all it asserts: there the topic must be asserted.
+            let whole = !a.cut && !b.cut;
+            let worth = match (t, (asserted || whole) && topics_count, everyday) {
                 _ if only_where_said(stem) => 0.0,
                 (true, false, _) => 0.0,
                 (true, true, _) | (false, _, true) => 0.5,
