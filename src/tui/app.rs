@@ -280,9 +280,10 @@ impl App {
         self.top = row;
         self.clamp();
         if self.message.is_none() {
+            let s = if above == 1 { "" } else { "s" };
             self.message = Some(format!(
-                "↑ {above} sentence{} of the new article before its first shared claim (g: to the top)",
-                if above == 1 { "" } else { "s" }
+                "↑ {above} sentence{s} of the new article before its first shared claim (g: to the top){}↑ {above} new-side sentence{s} above (g)",
+                crate::tui::view::SHORTER
             ));
         }
     }

@@ -225,7 +225,10 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let status = status_parts(app);
     let approximate = app.ready.as_ref().is_some_and(|r| r.comparison.approximate);
-    let message = app.message.as_deref().map(one_line);
+    let message = app
+        .message
+        .as_deref()
+        .map(|m| one_line(message_form(m, area.width as usize, &status)));
     let fit = fit_status(
         area.width as usize,
         &status,
@@ -348,6 +351,25 @@ fn claims_on_offer(r: &crate::tui::app::Ready) -> String {
             if b.shared_claims == 1 { "" } else { "s" }
         ),
         _ => String::new(),
+    }
+}
+
+/// Separates a status message from a shorter form of it, shown where the
+/// message would not fit beside the relation and the row counter.
+pub const SHORTER: char = '\u{1e}';
+
+/// The form of message `m` to show on a status line `width` columns wide:
+/// the full one when it fits beside the shortest summary (the row counter
+/// gives way to a message), else the shorter one, when it has one.
+fn message_form<'m>(m: &'m str, width: usize, parts: &StatusParts) -> &'m str {
+    let Some((full, short)) = m.split_once(SHORTER) else {
+        return m;
+    };
+    let shortest = parts.variants.last().map_or(0, |v| str_width(v));
+    if shortest + 2 + str_width(full) <= width {
+        full
+    } else {
+        short
     }
 }
 
@@ -577,6 +599,21 @@ mod tests {
             ],
             right: "row 12/178 20% · ? help ".into(),
         }
+    }
+
+    #[test]
+    fn a_message_too_long_for_the_line_shows_its_shorter_form() {
+        let m = format!("↑ 16 sentences of the new article before its first shared claim (g: to the top){SHORTER}↑ 16 new-side sentences above (g)");
+        assert!(message_form(&m, 120, &parts()).starts_with("↑ 16 sentences of the new article"));
+        let short = message_form(&m, 80, &parts());
+        assert_eq!(short, "↑ 16 new-side sentences above (g)");
+        let fit = fit_status(80, &parts(), false, Some(short));
+        assert!(fit.right, "the row counter stays: {fit:?}");
+        assert!(fit.message_room >= str_width(short), "{fit:?}");
+        assert_eq!(
+            message_form("fact change 2 of 5", 40, &parts()),
+            "fact change 2 of 5"
+        );
     }
 
     #[test]
