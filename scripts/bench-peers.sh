@@ -14,9 +14,12 @@
 # Environment: SOURCES (default "generated kjv jargon sqlite gcide devil web gnu
 # licenses austen sparv policy poems"), GENERATORS (default "rs py"), TOOLS
 # (default "storydiff wdiff dwdiff git git-minimal diff"), SIZES (default
-# "40k 1m 5m").
-# Prints a Markdown table (median wall time, peak memory, words deleted/inserted
-# and their error against the truth) and writes it to OUT_DIR/results.md.
+# "40k 1m 5m"), ROUNDS (default 1: hyperfine runs per pair, each with every
+# tool; a few rounds spread each tool's runs over the time the machine's
+# load changes in, and the medians pool them).
+# Prints a Markdown table (median wall time, CPU time — user + system, the
+# mean over rounds —, peak memory, words deleted/inserted and their error
+# against the truth) and writes it to OUT_DIR/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/bench-peers}
@@ -42,6 +45,7 @@ sources=${SOURCES:-generated kjv jargon sqlite gcide devil web gnu licenses aust
 generators=${GENERATORS:-rs py}
 read -r -a tools <<< "${TOOLS:-storydiff wdiff dwdiff git git-minimal diff}"
 sizes=${SIZES:-40k 1m 5m}
+rounds=${ROUNDS:-1}
 if [ "$sources" != generated ] && [ ! -s target/corpus/poems.txt ]; then
   scripts/fetch-corpus.sh >&2
 fi
@@ -121,8 +125,8 @@ table="$out/results.md"
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)); medians of one hyperfine run per pair with every tool in it."
   echo
-  echo "| source | gen | size | tool | median | peak memory | words deleted (truth) | words inserted (truth) | error |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| source | gen | size | tool | median | CPU | peak memory | words deleted (truth) | words inserted (truth) | error |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } > "$table"
 
 # One pair: old.txt, new.txt, truth.json in DIR.
@@ -150,20 +154,24 @@ for size in $sizes; do
   case $size in 40k) runs=40 ;; 1m) runs=15 ;; *) runs=6 ;; esac
   cmds=()
   for tool in "${tools[@]}"; do cmds+=("$(cmd_for "$tool" "$old" "$new")"); done
-  hyperfine -N -i -w 3 -r "$runs" --export-json "$dir/hyperfine.json" "${cmds[@]}" >/dev/null 2>&1
+  for ((r = 0; r < rounds; r++)); do
+    hyperfine -N -i -w 3 -r "$runs" --export-json "$dir/hyperfine.$r.json" "${cmds[@]}" >/dev/null 2>&1
+  done
   for t in "${!tools[@]}"; do
     tool=${tools[$t]}
     cmd=${cmds[$t]}
-    median=$(python3 -c '
+    read -r median cpu < <(python3 -c '
 import json, statistics, sys
-times = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["times"]
-m = statistics.median(times) * 1000
-print(("%.2f ms" if m < 10 else "%.1f ms") % m)' "$dir/hyperfine.json" "$t")
+runs = [json.load(open("%s/hyperfine.%d.json" % (sys.argv[1], r)))["results"][int(sys.argv[2])] for r in range(int(sys.argv[3]))]
+ms = lambda v: ("%.2f ms" if v < 10 else "%.1f ms") % v
+times = [t for run in runs for t in run["times"]]
+cpu = statistics.mean(run["user"] + run["system"] for run in runs)
+print(ms(statistics.median(times) * 1000).replace(" ", ""), ms(cpu * 1000).replace(" ", ""))' "$dir" "$t" "$rounds")
     # shellcheck disable=SC2086
     mem=$(peak_kb $cmd)
     read -r d i < <(count "$tool" "$old" "$new")
     err=$(python3 -c 'import sys; d,i,td,ti=map(int,sys.argv[1:]); print("%+.1f%% / %+.1f%%" % (100*(d-td)/max(td,1), 100*(i-ti)/max(ti,1)))' "$d" "$i" "$td" "$ti")
-    echo "| $source | $gen | $size | $tool | $median | $((mem / 1024)) MB | $d ($td) | $i ($ti) | $err |" >> "$table"
+    echo "| $source | $gen | $size | $tool | ${median/ms/ ms} | ${cpu/ms/ ms} | $((mem / 1024)) MB | $d ($td) | $i ($ti) | $err |" >> "$table"
   done
 done
 done
