@@ -390,13 +390,51 @@ fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool
         .is_some_and(|w| margin && !ends_sentence(p) && prev.width + 1 + first_word_chars(n) > w)
 }
 
+/// The wrap width of the blank-line paragraph that `lines` (non-blank, in
+/// a row) make, when it is narrower than the file's wrap `w` yet filled at
+/// a width of its own: every line but the last full at the paragraph's
+/// widest (the next line's first word would not have fitted), at least
+/// three lines, and a third of them going on in lower case. One paragraph
+/// re-wrapped narrower (an editor's fill at another width, a quotation
+/// filled apart) is prose, not a line a block; verse and headlines, whose
+/// lines open in capitals and end where they will, are left as they are.
+fn own_wrap(text: &str, lines: &[Line], w: usize) -> Option<usize> {
+    let widest = lines.iter().map(|l| l.width).max()?;
+    if lines.len() < 3 || widest >= w || widest < NARROWEST_WRAP {
+        return None;
+    }
+    let (mut full, mut lower) = (0, 0);
+    for pair in lines.windows(2) {
+        let n = &text[pair[1].start..pair[1].end];
+        full += usize::from(pair[0].width + 1 + first_word_chars(n) > widest);
+        lower += usize::from(starts_lowercase(n));
+    }
+    let breaks = lines.len() - 1;
+    (full == breaks && lower * 3 >= breaks).then_some(widest)
+}
+
 fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<&Line> = None;
     // The open paragraph began as a list item.
     let mut in_list = false;
-    for line in lines {
+    // Where the blank-line paragraph under way ends, and its own layout
+    // when it was wrapped narrower than the file (`own_wrap`).
+    let mut paragraph_end = 0;
+    let mut own: Option<Layout> = None;
+    for (at, line) in lines.iter().enumerate() {
+        if at >= paragraph_end && !line.is_blank() {
+            paragraph_end = at + lines[at..].iter().take_while(|l| !l.is_blank()).count();
+            own = layout
+                .wrap
+                .and_then(|w| own_wrap(text, &lines[at..paragraph_end], w))
+                .map(|w| Layout {
+                    wrap: Some(w),
+                    hang: layout.hang,
+                });
+        }
+        let layout = own.as_ref().unwrap_or(&layout);
         if line.is_blank() {
             if let Some((s, e)) = open.take() {
                 blocks.push(raw_block(s, e));
@@ -406,7 +444,7 @@ fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
         }
         let start = line.start + line.indent;
         match (open, prev) {
-            (Some((s, _)), Some(p)) if continues(text, p, line, &layout, in_list) => {
+            (Some((s, _)), Some(p)) if continues(text, p, line, layout, in_list) => {
                 open = Some((s, line.end));
             }
             _ => {
@@ -735,6 +773,27 @@ mod tests {
         let b = blocks(s);
         assert_eq!(b.len(), 2);
         assert!(b[0].starts_with("The defence") && b[0].ends_with("defence."));
+    }
+
+    #[test]
+    fn a_paragraph_filled_narrower_than_the_file_is_one_block() {
+        let wide = "The defence secretary said on Thursday that everything was on the\n\
+                    table in the talks, and that European allies would need to spend\n\
+                    far more on their own defence, and soon, officials in Brussels said.\n";
+        let narrow = "Ministers met in Brussels on\n\
+                      Friday to discuss the plan,\n\
+                      which would raise spending\n\
+                      over the next five years.\n";
+        let b = blocks(&format!("{wide}\n{narrow}\n{wide}"));
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b[1].starts_with("Ministers") && b[1].ends_with("years."));
+        // A stanza, its lines opening in capitals, keeps a block a line.
+        let stanza = "Over the hills and far away\n\
+                      The morning bells are ringing\n\
+                      And all the town is wide awake\n\
+                      With all the children singing\n";
+        let b = blocks(&format!("{wide}\n{stanza}\n{wide}"));
+        assert_eq!(b.len(), 6, "{b:?}");
     }
 
     #[test]
