@@ -408,6 +408,11 @@ fn a_search_hit_on_the_first_screen_is_found() {
     assert_eq!(a.message.as_deref(), Some("hit 2 of 2"));
     a.update(Action::NextHit);
     assert_eq!(a.message.as_deref(), Some("no more hits"));
+    // Esc clears the search first, as in `less`; then there is none to clear.
+    assert!(a.clear_search());
+    assert!(a.search.query.is_empty() && a.search.hits.is_empty());
+    assert_eq!(a.message.as_deref(), Some("search cleared"));
+    assert!(!a.clear_search());
 }
 
 #[test]

@@ -703,6 +703,17 @@ impl App {
         self.jump(&targets, forward, what);
     }
 
+    /// Esc with a search's hits marked clears the search, as in `less`
+    /// (the next Esc goes back or quits); `false` when there was none.
+    pub fn clear_search(&mut self) -> bool {
+        if self.search.query.is_empty() {
+            return false;
+        }
+        self.search = Search::default();
+        self.message = Some("search cleared".into());
+        true
+    }
+
     /// A key typed into the open search prompt.
     pub fn search_input(&mut self, edit: SearchEdit) {
         let Some(input) = self.search.input.as_mut() else {

@@ -452,6 +452,10 @@ fn handle_key<S: Screen>(app: &mut S, pending: &mut Vec<Chord>, k: KeyEvent) {
         }
         return;
     }
+    let plain_esc = k.code == KeyCode::Esc && k.modifiers.is_empty() && pending.is_empty();
+    if plain_esc && !app.help_open() && app.compare_mut().is_some_and(App::clear_search) {
+        return;
+    }
     let chord = Chord::from_event(k);
     match app.keymap().lookup(pending, chord) {
         Lookup::Action(a) => {
