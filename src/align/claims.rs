@@ -2305,54 +2305,29 @@ mod tests {
 
     #[test]
     fn two_threads_find_the_matches_one_finds() {
-        let articles = crate::sample::load_sample_story();
-        let refs: Vec<&Article> = articles.iter().collect();
-        let all: Vec<usize> = (0..refs.len()).collect();
-        let mut reading = super::Reading::new(&refs);
-        let pool = reading.read_and_pool(&refs, &all);
-        let mut vocab = pool.vocab;
-        vocab.freeze_with(super::SMALL_POOL);
-        let sents = &pool.sents;
-        let index = super::stem_index(sents, vocab.stem_count());
-        let starts = super::article_starts(sents, refs.len());
-        let topics = super::topics_of(sents, &starts, index.len());
-        let one_story = super::stories_shared(sents, &vocab, &index, &topics, &pool.titles);
-        let searcher = super::Searcher {
-            sents,
-            vocab: &vocab,
-            index: &index,
-            cap: 24,
-            twins: &pool.twins,
-            titles: &pool.titles,
-            starts,
-            topics,
-            one_story,
-        };
-        let turns = super::turns(sents, &pool.twins, refs.len());
-        let search = |threads: usize, deadline: &super::Budget| {
-            let shares = super::Shares {
-                threads,
-                stretch: 8,
-            };
-            let (mut found, late) = searcher.search(&turns, deadline, shares);
-            found.sort_by_key(|f| f.0);
-            (found, late)
-        };
-        let one = search(1, &super::Budget::unlimited());
-        assert!(
-            one.0.len() >= 40 && one.1.is_none(),
-            "{} searched",
-            one.0.len()
-        );
-        assert_eq!(search(2, &super::Budget::unlimited()), one);
-        assert_eq!(search(2, &super::Budget::none()), (Vec::new(), Some(0)));
+        on_the_sample_story(8, |search, _| {
+            let one = search(1, &super::Budget::unlimited());
+            assert!(
+                one.0.len() >= 40 && one.1.is_none(),
+                "{} searched",
+                one.0.len()
+            );
+            assert_eq!(search(2, &super::Budget::unlimited()), one);
+            assert_eq!(search(2, &super::Budget::none()), (Vec::new(), Some(0)));
+        });
     }
 
-    /// A search cut by its budget stops where the work, not the clock, ran
-    /// out: at the same sentence on every run and whether one thread or two
-    /// searched (whichever took which stretch, and however fast).
-    #[test]
-    fn a_search_out_of_work_stops_at_the_same_sentence_every_time() {
+    /// A claims search's results over the sample story: found (sorted) and
+    /// where a budget cut it.
+    type Searched = (Vec<(usize, super::BestByArticle)>, Option<usize>);
+
+    /// Runs `check` with a search of the sample story by `threads` in
+    /// stretches of `stretch` sentences within a budget, and the number of
+    /// sentences searched.
+    fn on_the_sample_story(
+        stretch: usize,
+        check: impl FnOnce(&dyn Fn(usize, &super::Budget) -> Searched, usize),
+    ) {
         let articles = crate::sample::load_sample_story();
         let refs: Vec<&Article> = articles.iter().collect();
         let all: Vec<usize> = (0..refs.len()).collect();
@@ -2378,24 +2353,31 @@ mod tests {
         };
         let turns = super::turns(sents, &pool.twins, refs.len());
         let search = |threads: usize, budget: &super::Budget| {
-            let shares = super::Shares {
-                threads,
-                stretch: 4,
-            };
+            let shares = super::Shares { threads, stretch };
             let (mut found, late) = searcher.search(&turns, budget, shares);
             found.sort_by_key(|f| f.0);
             (found, late)
         };
-        let whole = super::Budget::of_work(u64::MAX - 1);
-        let all_found = search(1, &whole);
-        let half = whole.spent() / 2;
-        let cut = search(1, &super::Budget::of_work(half));
-        let late = cut.1.expect("cut by the budget");
-        assert!(late > 0 && late < sents.len(), "cut at {late}");
-        assert!(cut.0.len() < all_found.0.len() && !cut.0.is_empty());
-        for _ in 0..8 {
-            assert_eq!(search(2, &super::Budget::of_work(half)), cut);
-        }
+        check(&search, sents.len());
+    }
+
+    /// A search cut by its budget stops where the work, not the clock, ran
+    /// out: at the same sentence on every run and whether one thread or two
+    /// searched (whichever took which stretch, and however fast).
+    #[test]
+    fn a_search_out_of_work_stops_at_the_same_sentence_every_time() {
+        on_the_sample_story(4, |search, sentences| {
+            let whole = super::Budget::of_work(u64::MAX - 1);
+            let all_found = search(1, &whole);
+            let half = whole.spent() / 2;
+            let cut = search(1, &super::Budget::of_work(half));
+            let late = cut.1.expect("cut by the budget");
+            assert!(late > 0 && late < sentences, "cut at {late}");
+            assert!(cut.0.len() < all_found.0.len() && !cut.0.is_empty());
+            for _ in 0..8 {
+                assert_eq!(search(2, &super::Budget::of_work(half)), cut);
+            }
+        });
     }
 
     #[test]
