@@ -455,35 +455,27 @@ fn glued_edge(
     } else {
         return false;
     };
-    let (cand, theirs, ours) = (
+    let (cand, theirs) = (
         src.text(side, cand.clone()),
         src.text(side.other(), other.clone()),
-        src.text(side, own.clone()),
     );
-    let (cw, tw, ow) = (count_units(&cand), count_units(&theirs), count_units(&ours));
-    // The words at that end of the other side that this side lacks.
-    let edge = |a: &[&str], b: &[&str]| -> usize {
-        let diff = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
-        let lone = |op: &similar::DiffOp| match *op {
-            similar::DiffOp::Insert { new_len, .. } => Some(new_len),
-            _ => None,
-        };
-        let end = if before { diff.first() } else { diff.last() };
-        end.and_then(lone).unwrap_or(0)
-    };
-    let (first, last) = (tw.first(), tw.last());
+    let (cw, tw) = (count_units(&cand), count_units(&theirs));
+    // Most candidates end here, before the op's own text and a word diff.
     let ends_alike = if before {
-        cw.first() == first
+        cw.first() == tw.first()
     } else {
-        cw.last() == last
+        cw.last() == tw.last()
     };
     if !ends_alike {
         return false;
     }
-    let n = edge(&ow, &tw);
-    if n == 0 || n >= cw.len() {
-        return false;
-    }
+    // The words at that end of the other side that this side lacks.
+    let ours = src.text(side, own.clone());
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &count_units(&ours), &tw);
+    let n = match if before { diff.first() } else { diff.last() } {
+        Some(&similar::DiffOp::Insert { new_len, .. }) if new_len < cw.len() => new_len,
+        _ => return false,
+    };
     let (theirs_end, cand_end) = if before {
         (&tw[..n], &cw[..n])
     } else {
