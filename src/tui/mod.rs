@@ -398,8 +398,17 @@ fn event_loop<S: Screen>(
 ) -> std::io::Result<()> {
     let mut pending: Vec<Chord> = Vec::new();
     let test_panic = std::env::var_os(TEST_PANIC_ENV).is_some();
+    let mut known = terminal.size()?;
     loop {
         poll(app);
+        // A resize before the event reader started (just after start-up)
+        // sends no event: the view kept the old size and drew a 160-column
+        // frame into a 20-column window. The terminal's size says it.
+        let size = terminal.size()?;
+        if size != known {
+            known = size;
+            app.resize(size.width, size.height);
+        }
         terminal.draw(|f| app.draw(f))?;
         if app.quitting() {
             return Ok(());
@@ -421,7 +430,10 @@ fn event_loop<S: Screen>(
                 handle_key(app, &mut pending, k);
             }
             Event::Mouse(m) => handle_mouse(app, m),
-            Event::Resize(w, h) => app.resize(w, h),
+            Event::Resize(w, h) => {
+                known = ratatui::layout::Size::new(w, h);
+                app.resize(w, h);
+            }
             _ => {}
         }
     }
