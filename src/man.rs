@@ -114,15 +114,7 @@ fn write_keys(out: &mut dyn Write) -> io::Result<()> {
 /// Markers, relations, alignment modes, config and exit status.
 fn write_text_sections(out: &mut dyn Write) -> io::Result<()> {
     let sections: [(&str, &[(&str, &str)]); 5] = [
-        ("MARKERS", &[
-            ("=", "equal on both sides"),
-            ("~", "changed: a homologous pair, the words that differ emphasised"),
-            ("-", "only in the old article"),
-            ("+", "only in the new article"),
-            ("> <", "the two ends of a moved passage (% jumps between them)"),
-            ("\u{b6}", "a paragraph break one side has and the other lacks (by claims, only where both sides read on in their own order)"),
-            ("\u{2195} \u{b6}N", "by claims: the partner stands in paragraph N of its own article, out of the old article's order"),
-        ]),
+        ("MARKERS", &storydiff::tui::app::MARKERS),
         ("RELATIONS", &[
             ("identical", "the same body text apart from whitespace and paragraphing (exit status 0)"),
             ("reprint", "the shorter body is mostly found in the other"),

@@ -194,6 +194,14 @@ fn man_page_holds_everything_on_one_page() {
         .find(".SS Column view")
         .expect("the column view's marks");
     assert!(marks[..columns].contains("equal on both sides"), "{marks}");
+    // The compare view's marks as its help lists them, the status line's
+    // counts (`c1`) among them.
+    for (mark, means) in storydiff::tui::app::MARKERS {
+        assert!(
+            marks[..columns].contains(&format!("\\fB{mark}\\fR\n{means}")),
+            "{mark}: {marks}"
+        );
+    }
     for (mark, means) in storydiff::tui::columns::MARKERS {
         assert!(
             marks[columns..].contains(&format!("\\fB{mark}\\fR\n{means}")),

@@ -1116,3 +1116,50 @@ fn a_member_no_other_is_related_to_says_why_it_is_in_the_story() {
         .unwrap();
     assert!(row.contains("in the story for shared names ("), "{row}");
 }
+
+/// Regression: at 80 columns the story view's key hints were cut mid-word
+/// (`… · c columns · Tab…`) and the head line lost its last count
+/// (`34 sha…`). The hints now shorten, then drop off whole, least important
+/// last; the head drops its words before its counts. Likewise the column
+/// view's head and status line.
+#[test]
+fn head_and_hints_are_never_cut_mid_word() {
+    let whole = |line: &str, what: &str, w: u16| {
+        assert!(!line.contains('…'), "{w}: {what} cut: {line:?}");
+        assert!(
+            storydiff::tui::layout::str_width(line.trim_end()) <= w as usize,
+            "{w}: {line:?}"
+        );
+    };
+    for w in [160u16, 120, 80, 60, 40] {
+        let mut a = app(w, 24);
+        for _ in 0..5 {
+            let lines = screen(&a);
+            let (head, hints) = (&lines[0], &lines[23]);
+            whole(head, "head", w);
+            assert!(head.contains("5 articles"), "{w}: {head:?}");
+            whole(hints, "hints", w);
+            assert!(hints.contains("Enter compare"), "{w}: {hints:?}");
+            if w >= 60 {
+                assert!(
+                    hints.contains("? help") && hints.contains("q quit"),
+                    "{w}: {hints:?}"
+                );
+            }
+            if w >= 80 {
+                assert!(head.contains("34 shared claims"), "{w}: {head:?}");
+            }
+            a.update(Action::NextTab);
+        }
+        a.update(Action::Columns);
+        let lines = screen(&a);
+        whole(&lines[0], "column head", w);
+        assert!(lines[0].contains("columns 1–"), "{w}: {:?}", lines[0]);
+        whole(&lines[23], "column status", w);
+        assert!(
+            lines[23].contains("row 1/") && lines[23].contains("Top"),
+            "{w}: {:?}",
+            lines[23]
+        );
+    }
+}

@@ -806,3 +806,40 @@ fn by_claims_opens_where_the_old_article_starts() {
     t.keys(&["q"]);
     t.wait_for("EXIT=");
 }
+
+/// At 80×24, as a tester saw it: the story view's key hints end in whole
+/// words (they were cut at `Tab…`), the compare view's row counter and
+/// percentage agree (`row 1/183 23%` measured the bottom row), and help,
+/// too long for the window, scrolls to its last entry, which says what the
+/// status line's `c1` counts.
+#[test]
+fn eighty_columns_hints_position_and_help_that_scrolls() {
+    let Some(t) = Tmux::start("eighty") else {
+        return;
+    };
+    t.cmd(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!("cd /tmp && {bin}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Enter compare");
+    let hints = s.lines().rfind(|l| l.contains("Enter compare")).unwrap();
+    assert!(
+        !hints.contains('…') && hints.contains("? help") && hints.contains("q quit"),
+        "{hints:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.keys(&["C-l"]);
+    t.open_pair("000", "001");
+    let s = t.wait_for("row 1/");
+    assert!(s.contains(" Top"), "{s}");
+    t.keys(&["?"]);
+    let s = t.wait_for("Space/b scroll");
+    assert!(!s.contains("c cosmetic"), "{s}");
+    t.keys(&["G"]);
+    t.wait_for("c cosmetic");
+    t.keys(&["q"]);
+    t.wait_gone("Space/b scroll");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

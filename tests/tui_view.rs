@@ -836,3 +836,118 @@ fn back_in_order_the_status_line_offers_a_once() {
         assert!(status.contains("in order"), "{w}x{h}: {status}");
     }
 }
+
+/// The status line's `row N/T P%`: the row and the percentage measure one
+/// thing, the top row on screen (they measured the top and the bottom row:
+/// 000/003 by claims at 80 columns opened on "row 84/947 10%", and
+/// 000/001 on "row 1/183 23%"), with `Top`/`Bot` at either end, as in vim.
+#[test]
+fn the_row_counter_and_percentage_measure_the_top_row() {
+    let status = |a: &App| screen(&render(a)).last().unwrap().clone();
+    let place = |s: &str| -> (u64, u64, String) {
+        let at = s
+            .find("row ")
+            .unwrap_or_else(|| panic!("no row counter: {s:?}"));
+        let mut it = s[at + 4..].split_whitespace();
+        let (row, total) = it.next().unwrap().split_once('/').unwrap();
+        (
+            row.parse().unwrap(),
+            total.parse().unwrap(),
+            it.next().unwrap().to_string(),
+        )
+    };
+    let mut a = app(sample("000"), sample("003"), 80, 24);
+    let s = status(&a);
+    assert!(
+        s.contains("new-side sentences above (g)"),
+        "the short form stays: {s:?}"
+    );
+    for step in 0..6 {
+        let s = status(&a);
+        let (row, total, pct) = place(&s);
+        assert_eq!(row, a.top + 1, "step {step}: {s:?}");
+        match pct.as_str() {
+            "Top" => assert_eq!(row, 1, "{s:?}"),
+            "Bot" => assert!(a.top + u64::from(a.content_height()) >= total, "{s:?}"),
+            p => {
+                let p: u64 = p.trim_end_matches('%').parse().unwrap();
+                assert_eq!(p, row * 100 / total, "step {step}: {s:?}");
+            }
+        }
+        for _ in 0..10 {
+            a.update(Action::PageDown);
+        }
+    }
+    a.update(Action::Top);
+    assert!(
+        status(&a).contains("row 1/") && status(&a).contains(" Top"),
+        "{}",
+        status(&a)
+    );
+    a.update(Action::Bottom);
+    assert!(status(&a).contains(" Bot"), "{}", status(&a));
+    let a = app(sample("000"), sample("001"), 160, 48);
+    assert!(
+        status(&a).contains("row 1/183 Top · ? help"),
+        "{}",
+        status(&a)
+    );
+}
+
+/// Without a message, an 80-column status line keeps the row counter beside
+/// the op counts: the class badges give way first, then the zero counts
+/// (000/003 by claims showed its counts and no place at all).
+#[test]
+fn an_80_column_status_keeps_its_place_beside_the_counts() {
+    let mut a = app(sample("000"), sample("003"), 80, 24);
+    a.update(Action::ScrollDown);
+    let s = screen(&render(&a)).last().unwrap().clone();
+    assert!(s.contains("by claims") && s.contains("-47 +128"), "{s:?}");
+    assert!(s.contains("row 85/"), "{s:?}");
+    assert!(!s.contains('…'), "{s:?}");
+}
+
+/// Regression: `c1` (and `w3`, `#2`) stood on the status line with nothing
+/// a reader could find saying what it counts. A wide status line says it in
+/// words; help lists, after the keys, every mark the view shows and the
+/// status line's counts, and scrolls where the window is too short for all
+/// of them (at 80×24 the last eight keys were out of reach).
+#[test]
+fn class_counts_and_marks_are_explained() {
+    let status = |a: &App| screen(&render(a)).last().unwrap().clone();
+    let a = app(sample("000"), sample("001"), 160, 48);
+    assert!(status(&a).contains("edits: 1 cosmetic"), "{}", status(&a));
+    let mut a = app(sample("000"), sample("001"), 80, 24);
+    assert!(status(&a).contains(" c1 "), "{}", status(&a));
+    a.update(Action::Help);
+    let text = |a: &App| screen(&render(a)).join("\n");
+    assert!(text(&a).contains("j/k, Space/b scroll"), "{}", text(&a));
+    let mut seen = text(&a);
+    for _ in 0..60 {
+        a.update(Action::ScrollDown);
+        seen.push_str(&text(&a));
+    }
+    for (mark, means) in storydiff::tui::app::MARKERS {
+        let words: String = means.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        assert!(
+            seen.contains(mark) && seen.contains(&words),
+            "{mark}: {words}"
+        );
+    }
+    for key in ["]f", "previous fact change", "this help", "q, Esc"] {
+        assert!(seen.contains(key), "{key} reachable in help");
+    }
+    assert!(seen.contains("c cosmetic"), "c1 explained");
+    assert!(
+        a.help && a.top == 0,
+        "scrolling help leaves the view where it was"
+    );
+    a.update(Action::Quit);
+    assert!(!a.help && !a.quit);
+    a.update(Action::Help);
+    assert!(
+        text(&a).contains("j, Enter, ↓"),
+        "help opens at its top again: {}",
+        text(&a)
+    );
+}

@@ -21,6 +21,58 @@ pub const STATUS_ROWS: u16 = 1;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// The compare view's help box's title.
+pub const HELP_TITLE: &str = "storydiff keys and marks — q, Esc or ? closes";
+
+/// What the compare view's marks mean, as its help (after the keys) and the
+/// manual page say: the gutter beside each passage, the overview strip at
+/// the right edge, and the counts on the status line.
+pub const MARKERS: [(&str, &str); 13] = [
+    ("=", "equal on both sides"),
+    (
+        "~",
+        "changed: a homologous pair, the words that differ emphasised",
+    ),
+    ("-", "only in the old article"),
+    ("+", "only in the new article"),
+    (
+        "> <",
+        "the two ends of a moved passage (% jumps between them)",
+    ),
+    (
+        "¶",
+        "a paragraph break one side has and the other lacks (by claims, only where both sides read on in their own order)",
+    ),
+    (
+        "# N \" @ ! ?",
+        "in the gutter of a changed passage: it changes a number, a name, a quotation, an attribution, a negation or a hedge (e filters, ]f jumps)",
+    ),
+    (
+        "[0.44]",
+        "by claims, before a partner: how alike the two sentences are (0 to 1)",
+    ),
+    (
+        "[↕ ¶N …]",
+        "by claims: the partner stands in paragraph N of its own article, out of the old article's order",
+    ),
+    (
+        "[role · why]",
+        "furniture (title, caption, boilerplate, teaser) and why the loader called it so (B folds it)",
+    ),
+    (
+        "right edge",
+        "the overview strip: where the changes are in the whole pair; the highlighted part is on screen",
+    ),
+    (
+        "=25 ~1 -23 +12",
+        "status line: passages of each mark (>0 moved, ¶8 re-paragraphed; by claims ↕ pairs out of order)",
+    ),
+    (
+        "#2 N1 w3 c1",
+        "status line: changed passages by class: the fact badges above, w wording only, c cosmetic (house style: case, quotes, punctuation)",
+    ),
+];
+
 /// The engine's result, with the display groups built from it and, when the
 /// screen size was known, their layout.
 pub struct Prepared {
@@ -158,6 +210,8 @@ pub struct App {
     pub swapped: bool,
     pub focus: Side,
     pub help: bool,
+    /// The first help entry shown (the help scrolls in a short window).
+    pub help_top: usize,
     pub search: Search,
     /// A one-line message for the status line (warnings, "no more changes").
     pub message: Option<String>,
@@ -212,6 +266,7 @@ impl App {
             swapped: false,
             focus: Side::Old,
             help: false,
+            help_top: 0,
             search: Search::default(),
             message,
             quit: false,
@@ -596,7 +651,7 @@ impl App {
 
     /// Whether `action` reaches the view now: until the alignment is ready
     /// keys wait for it (quitting and help act at once), and while help is
-    /// open only help and quit close it. Clears the message and the last
+    /// open only help and quit close it (scrolling keys scroll it). Clears the message and the last
     /// jump's mark unless the action keeps them.
     fn admit(&mut self, action: Action) -> bool {
         if self.ready.is_none() && !matches!(action, Action::Quit | Action::Help) {
@@ -613,10 +668,30 @@ impl App {
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
+                self.help_top = 0;
+            } else {
+                self.help_top = crate::tui::view::help_scrolled(
+                    self.help_top,
+                    action,
+                    self.size,
+                    &self.help_lines(),
+                    HELP_TITLE,
+                );
             }
             return false;
         }
         true
+    }
+
+    /// What help lists: the keys, then what the marks mean.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        let mut lines = self.config.keymap.help_lines();
+        lines.extend(
+            MARKERS
+                .iter()
+                .map(|&(mark, means)| (mark.to_string(), means)),
+        );
+        lines
     }
 
     fn apply(&mut self, action: Action) {

@@ -43,6 +43,9 @@ pub const MARKERS: [(&str, &str); 5] = [
     ),
 ];
 
+/// The column view's help box's title.
+pub const HELP_TITLE: &str = "column view keys and marks — q, Esc or ? closes";
+
 /// Row heights for one width and set of visible columns.
 #[derive(Clone, Debug, Default)]
 pub struct ColumnLayout {
@@ -84,6 +87,8 @@ pub struct ColumnsApp {
     /// the top, so their place alone does not say which one it is).
     target: Option<(usize, u64)>,
     pub help: bool,
+    /// The first help entry shown (the help scrolls in a short window).
+    pub help_top: usize,
     pub message: Option<String>,
     pub quit: bool,
 }
@@ -127,6 +132,7 @@ impl ColumnsApp {
             jumped: None,
             target: None,
             help: false,
+            help_top: 0,
             message: None,
             quit: false,
         };
@@ -394,6 +400,17 @@ impl ColumnsApp {
         }
     }
 
+    /// What help lists: the keys, then what the marks mean.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        let mut lines = self.keymap.help_lines();
+        lines.extend(
+            MARKERS
+                .iter()
+                .map(|&(mark, means)| (mark.to_string(), means)),
+        );
+        lines
+    }
+
     /// Applies an action; the only place the column view's state changes.
     pub fn update(&mut self, action: Action) {
         if action != Action::Search {
@@ -402,6 +419,15 @@ impl ColumnsApp {
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
+                self.help_top = 0;
+            } else {
+                self.help_top = crate::tui::view::help_scrolled(
+                    self.help_top,
+                    action,
+                    self.size,
+                    &self.help_lines(),
+                    HELP_TITLE,
+                );
             }
             return;
         }

@@ -98,6 +98,22 @@ pub fn status_counts(counts: &ClassCounts) -> String {
     parts.join(" ")
 }
 
+/// The class counts in words, for a status line with room for them:
+/// `edits: 2 number, 1 name, 4 cosmetic` says what `#2 N1 c4` stands for.
+pub fn status_words(counts: &ClassCounts) -> String {
+    let parts: Vec<String> = EditClass::FACTS
+        .iter()
+        .chain(&[EditClass::Wording, EditClass::Cosmetic])
+        .filter(|&&c| counts.get(c) > 0)
+        .map(|&c| format!("{} {}", counts.get(c), c.as_str()))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("edits: {}", parts.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +134,7 @@ mod tests {
         counts.add(Classes::of(&[EditClass::Cosmetic]));
         assert_eq!(status_counts(&counts), "N1 \"1 c1");
         assert_eq!(status_counts(&ClassCounts::default()), "");
+        assert_eq!(status_words(&counts), "edits: 1 name, 1 quote, 1 cosmetic");
+        assert_eq!(status_words(&ClassCounts::default()), "");
     }
 }

@@ -27,6 +27,8 @@ pub type OpenVersion<'a> = &'a dyn Fn(u32) -> Result<Article, String>;
 
 /// Rows above the list: title, column heads, rule.
 const TOP_ROWS: u16 = 3;
+/// The history view's help box's title.
+const HELP_TITLE: &str = "history keys — q, Esc or ? closes";
 /// Smallest terminal the history view draws in (columns, rows).
 const MIN_SIZE: (u16, u16) = (30, 6);
 
@@ -45,6 +47,8 @@ pub struct HistoryApp<'a> {
     pub size: (u16, u16),
     pub message: Option<String>,
     pub help: bool,
+    /// The first help entry shown (the help scrolls in a short window).
+    pub help_top: usize,
     pub quit: bool,
     open_version: OpenVersion<'a>,
 }
@@ -71,6 +75,7 @@ impl<'a> HistoryApp<'a> {
             size,
             message: None,
             help: false,
+            help_top: 0,
             quit: false,
             open_version,
         }
@@ -108,6 +113,15 @@ impl<'a> HistoryApp<'a> {
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
+                self.help_top = 0;
+            } else {
+                self.help_top = crate::tui::view::help_scrolled(
+                    self.help_top,
+                    action,
+                    self.size,
+                    &self.keymap.help_lines(),
+                    HELP_TITLE,
+                );
             }
             return;
         }
@@ -262,13 +276,28 @@ fn draw_status(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &HistoryApp) 
     let w = area.width;
     let hint = match (&app.message, app.mark) {
         (Some(m), _) => one_line(m),
-        (None, Some(m)) => format!(
-            "version {} marked · Enter compares it with the selected one · m unmarks · q quit",
-            app.versions[m].n
-        ),
-        (None, None) => {
-            "j/k select · Enter compare with the version before · m mark · ? help · q quit".into()
+        (None, Some(m)) => {
+            let marked = format!("version {} marked", app.versions[m].n);
+            view::fit_hints(
+                &[
+                    (marked.as_str(), marked.as_str()),
+                    ("Enter compares it with the selected one", "Enter compare"),
+                    ("m unmarks", "m unmark"),
+                    ("q quit", "q quit"),
+                ],
+                w as usize - 1,
+            )
         }
+        (None, None) => view::fit_hints(
+            &[
+                ("Enter compare with the version before", "Enter compare"),
+                ("j/k select", "j/k"),
+                ("m mark", "m mark"),
+                ("? help", "? help"),
+                ("q quit", "q quit"),
+            ],
+            w as usize - 1,
+        ),
     };
     let sy = area.height - 1;
     for x in 0..w {
@@ -276,13 +305,7 @@ fn draw_status(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &HistoryApp) 
     }
     put(buf, 1, sy, &clip(&hint, w as usize - 1), w - 1, t.status);
     if app.help {
-        view::draw_keys(
-            buf,
-            area,
-            &app.keymap,
-            t,
-            "history keys — q, Esc or ? closes",
-        );
+        view::draw_keys(buf, area, &app.keymap, t, HELP_TITLE, app.help_top);
     }
 }
 

@@ -21,6 +21,8 @@ use crate::story::Pile;
 
 /// Rows above the list: title, column heads, rule.
 const TOP_ROWS: u16 = 3;
+/// The pile view's help box's title.
+const HELP_TITLE: &str = "pile keys — q, Esc or ? closes";
 /// Smallest terminal the pile view draws in (columns, rows).
 const MIN_SIZE: (u16, u16) = (30, 6);
 
@@ -42,6 +44,8 @@ pub struct PileApp {
     pub size: (u16, u16),
     pub message: Option<String>,
     pub help: bool,
+    /// The first help entry shown (the help scrolls in a short window).
+    pub help_top: usize,
     pub quit: bool,
 }
 
@@ -61,6 +65,7 @@ impl PileApp {
             size,
             message: None,
             help: false,
+            help_top: 0,
             quit: false,
         }
     }
@@ -109,6 +114,15 @@ impl PileApp {
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
+                self.help_top = 0;
+            } else {
+                self.help_top = crate::tui::view::help_scrolled(
+                    self.help_top,
+                    action,
+                    self.size,
+                    &self.keymap.help_lines(),
+                    HELP_TITLE,
+                );
             }
             return;
         }
@@ -359,10 +373,17 @@ fn draw_status(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &PileApp) {
     let hint = match (&app.input, &app.message) {
         (Some(q), _) => format!("/{}▏", one_line(q)),
         (None, Some(m)) => one_line(m),
-        (None, None) => {
-            "j/k select · Enter open the story · / search · n/N next/previous · ? help · q quit"
-                .into()
-        }
+        (None, None) => view::fit_hints(
+            &[
+                ("Enter open the story", "Enter open"),
+                ("j/k select", "j/k"),
+                ("? help", "? help"),
+                ("q quit", "q quit"),
+                ("/ search", "/ search"),
+                ("n/N next/previous", "n/N"),
+            ],
+            w as usize - 1,
+        ),
     };
     let sy = area.height - 1;
     for x in 0..w {
@@ -370,7 +391,7 @@ fn draw_status(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &PileApp) {
     }
     put(buf, 1, sy, &clip(&hint, w as usize - 1), w - 1, t.status);
     if app.help {
-        view::draw_keys(buf, area, &app.keymap, t, "pile keys — q, Esc or ? closes");
+        view::draw_keys(buf, area, &app.keymap, t, HELP_TITLE, app.help_top);
     }
 }
 

@@ -87,6 +87,8 @@ pub struct StoryApp {
     pub theme: Theme,
     pub size: (u16, u16),
     pub help: bool,
+    /// The first help entry shown (the help scrolls in a short window).
+    pub help_top: usize,
     pub message: Option<String>,
     pub quit: bool,
     /// Opened from the pile view: `q` goes back there.
@@ -112,6 +114,8 @@ pub(crate) fn follow(first: usize, at: usize, room: usize) -> usize {
 /// Articles the column view opens with when none are marked: the selected
 /// one and the next ones (the three to five; more scroll sideways).
 pub const DEFAULT_COLUMNS: usize = 5;
+/// The story view's help box's title.
+pub const HELP_TITLE: &str = "story view keys — q, Esc or ? closes";
 
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
@@ -143,6 +147,7 @@ impl StoryApp {
             config,
             size,
             help: false,
+            help_top: 0,
             message: None,
             quit: false,
             nested: false,
@@ -361,6 +366,15 @@ impl StoryApp {
         if self.help {
             if matches!(action, Action::Help | Action::Quit) {
                 self.help = false;
+                self.help_top = 0;
+            } else {
+                self.help_top = crate::tui::view::help_scrolled(
+                    self.help_top,
+                    action,
+                    self.size,
+                    &self.keymap.help_lines(),
+                    HELP_TITLE,
+                );
             }
             return;
         }

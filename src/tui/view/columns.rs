@@ -9,9 +9,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::Frame;
 
-use super::{draw_help_lines, highlight, put};
+use super::{draw_help_lines, fit_hints, highlight, put, row_position};
 use crate::display::{clip, one_line};
-use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, MARKERS, MIN_SIZE};
+use crate::tui::columns::{ColumnsApp, GUTTER, HEAD_ROWS, HELP_TITLE, MIN_SIZE};
 use crate::tui::layout::{Piece, Seg};
 
 pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
@@ -31,14 +31,8 @@ pub fn draw(frame: &mut Frame, app: &ColumnsApp) {
     draw_rows(buf, body, app);
     draw_status(buf, area, app);
     if app.help {
-        let title = "column view keys and marks — q, Esc or ? closes";
-        let mut lines = app.keymap.help_lines();
-        lines.extend(
-            MARKERS
-                .iter()
-                .map(|&(mark, means)| (mark.to_string(), means)),
-        );
-        draw_help_lines(buf, area, &lines, &app.theme, title);
+        let lines = app.help_lines();
+        draw_help_lines(buf, area, &lines, &app.theme, HELP_TITLE, app.help_top);
     }
 }
 
@@ -48,34 +42,46 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
     let n = app.articles.len();
     let all = app.rows.iter().filter(|r| r.carried() == n).count();
     let some = app.partial_rows().len();
-    let hidden = match app.off_screen_rows() {
-        0 => String::new(),
-        1 => " · 1 claim off screen (h/l)".to_string(),
-        k => format!(" · {k} claims off screen (h/l)"),
-    };
-    // The story's other articles are not columns: say how to show them.
-    let rest = match app.in_story.saturating_sub(n) {
-        0 => String::new(),
-        k => format!(
-            " ({k} more in the story of {}: mark articles with Space to choose)",
-            app.in_story
+    let (a, b) = (app.first + 1, app.first + app.shown());
+    let mut parts = vec![
+        (
+            format!("storydiff · columns {a}–{b} of {n} articles"),
+            format!("columns {a}–{b} of {n}"),
         ),
-    };
-    // Which columns are on screen comes first: a narrow window cuts the end.
-    let head = format!(
-        "storydiff · columns {}–{} of {n} articles{rest} · {} claims: {all} carried by all, {some} by several{hidden}",
-        app.first + 1,
-        app.first + app.shown(),
-        app.rows.len(),
-    );
-    put(
-        buf,
-        area.x,
-        area.y,
-        &clip(&head, area.width as usize),
-        area.width,
-        t.title,
-    );
+        (
+            format!(
+                "{} claims: {all} carried by all, {some} by several",
+                app.rows.len()
+            ),
+            format!("{} claims ({all} all, {some} several)", app.rows.len()),
+        ),
+    ];
+    match app.off_screen_rows() {
+        0 => {}
+        1 => parts.push((
+            "1 claim off screen (h/l)".into(),
+            "1 off screen (h/l)".into(),
+        )),
+        k => parts.push((
+            format!("{k} claims off screen (h/l)"),
+            format!("{k} off screen (h/l)"),
+        )),
+    }
+    // The story's other articles are not columns: say how to show them.
+    match app.in_story.saturating_sub(n) {
+        0 => {}
+        k => parts.push((
+            format!(
+                "{k} more in the story of {}: mark articles with Space to choose",
+                app.in_story
+            ),
+            format!("{k} more in the story"),
+        )),
+    }
+    // Which columns are on screen comes first; the rest shortens, then
+    // drops off whole, in a narrow window.
+    let head = fit_hints(&parts, area.width as usize);
+    put(buf, area.x, area.y, &head, area.width, t.title);
     let cw = app.column_width();
     for j in 0..app.shown() {
         let k = app.first + j;
@@ -194,12 +200,19 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         (Some(input), _) => format!("/{input}▏  Enter search · Esc cancel"),
         (None, Some(m)) => one_line(m),
         (None, None) => {
-            let total = app.total_rows().max(1);
-            format!(
-                "row {}/{} · ]c/[c claims several but not all carry · / search · h/l columns · ? help · q back to the story",
-                app.top + 1,
-                total
-            )
+            let position = row_position(app.top, u64::from(app.content_height()), app.total_rows());
+            let hints = [
+                (position.as_str(), position.as_str()),
+                (
+                    "]c/[c claims several but not all carry",
+                    "]c/[c partly shared",
+                ),
+                ("? help", "? help"),
+                ("q back to the story", "q back"),
+                ("/ search", "/ search"),
+                ("h/l columns", "h/l"),
+            ];
+            fit_hints(&hints, area.width as usize - 1)
         }
     };
     put(

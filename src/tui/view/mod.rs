@@ -113,6 +113,45 @@ pub fn put_too_small(buf: &mut Buffer, area: Rect, style: Style, q: &str) {
     }
 }
 
+/// A line of key hints that fits `width` columns: `hints` are (full, short)
+/// forms, most important first, and are shown in that order. The least
+/// important hints take their short form first, then drop off, so a narrow
+/// window keeps whole words (`Enter compare · j/k · ? help`) rather than a
+/// line cut mid-word.
+pub fn fit_hints<S: AsRef<str>>(hints: &[(S, S)], width: usize) -> String {
+    for n in (1..=hints.len()).rev() {
+        for full in (0..=n).rev() {
+            let line = hints[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, (long, short))| if i < full { long } else { short }.as_ref())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if str_width(&line) <= width {
+                return line;
+            }
+        }
+    }
+    String::new()
+}
+
+/// Where a view scrolled to, as vim's ruler says it: the top row on screen,
+/// the total, and how far that row is through them (`row 84/947 8%`), or
+/// `Top`, `Bot` or `All` when the first row, the last row or both are on
+/// screen. The row and the percentage measure the same thing, so a reader
+/// can check one against the other.
+pub fn row_position(top: u64, shown: u64, total: u64) -> String {
+    let total = total.max(1);
+    let end = top + shown >= total;
+    let place = match (top == 0, end) {
+        (true, true) => "All".to_string(),
+        (true, false) => "Top".to_string(),
+        (false, true) => "Bot".to_string(),
+        (false, false) => format!("{}%", ((top + 1) * 100 / total).min(99)),
+    };
+    format!("row {}/{} {place}", top + 1, total)
+}
+
 fn clip(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
@@ -169,11 +208,19 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
         put(buf, x, area.y, &clip(&first, w as usize), w, style);
         let title = one_line(&a.title_line());
         put(buf, x, area.y + 1, &clip(&title, w as usize), w, t.title);
-        let mut by = a.meta.byline.as_deref().map(one_line).unwrap_or_default();
-        if !by.is_empty() {
-            by.push_str(" · ");
-        }
-        by.push_str(&format!("{} words", a.words()));
+        // A long byline is cut before the word count, which stays whole.
+        let words = format!("{} words", a.words());
+        let by = match a.meta.byline.as_deref().map(one_line) {
+            Some(by) if !by.is_empty() => {
+                let room = (w as usize).saturating_sub(str_width(&words) + 3);
+                if room >= 8 {
+                    format!("{} · {words}", clip(&by, room))
+                } else {
+                    format!("{by} · {words}")
+                }
+            }
+            _ => words,
+        };
         let used = put(buf, x, area.y + 2, &clip(&by, w as usize), w, t.header);
         // What the loader guessed or fixed (a decoding, escapes shown as
         // placeholders) stays in sight beside the file it concerns.
@@ -257,24 +304,20 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
             t.status.add_modifier(Modifier::ITALIC),
         );
     }
-    if fit.right {
-        let rw = str_width(&status.right) as u16;
-        put(
-            buf,
-            area.x + area.width - rw,
-            area.y,
-            &status.right,
-            rw,
-            t.status,
-        );
+    if let Some(right) = &fit.right {
+        let rw = str_width(right) as u16;
+        put(buf, area.x + area.width - rw, area.y, right, rw, t.status);
     }
 }
 
 /// The compare view's status line in parts, from the most to the least
-/// needed: `variants` are the left-hand summary from fullest to shortest.
+/// needed: `variants` are the left-hand summary from fullest to shortest
+/// (the edit classes in words, by their badges `w3 c1`, none; then the op
+/// counts without zeros, none; then without the offer of the other
+/// alignment), `rights` the row counter and help hint, likewise.
 struct StatusParts {
     variants: Vec<String>,
-    right: String,
+    rights: Vec<String>,
 }
 
 fn status_parts(app: &App) -> StatusParts {
@@ -287,53 +330,92 @@ fn status_parts(app: &App) -> StatusParts {
         );
         return StatusParts {
             variants: vec![waiting],
-            right: String::new(),
+            rights: Vec::new(),
         };
     };
     let c = &r.comparison;
     let s = &c.stats;
     let head = format!(" {} · sim {:.2}", c.relation.as_str(), c.similarity);
-    let counts = match c.by_claims {
+    let marks: Vec<(&str, usize)> = match c.by_claims {
+        Some(_) => vec![
+            ("=", s.equal),
+            ("~", s.changed),
+            ("↕", s.moved),
+            ("-", s.deleted),
+            ("+", s.inserted),
+        ],
+        None => vec![
+            ("=", s.equal),
+            ("~", s.changed),
+            ("-", s.deleted),
+            ("+", s.inserted),
+            (">", s.moved),
+            ("¶", s.reparagraphed),
+        ],
+    };
+    let tally = |all: bool| {
+        marks
+            .iter()
+            .filter(|&&(_, n)| all || n > 0)
+            .map(|(m, n)| format!("{m}{n}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let claims = match c.by_claims {
         Some(b) => format!(
-            " · by claims · {} shared claim{} · ={} ~{} ↕{} -{} +{}",
+            " · by claims · {} shared claim{}",
             b.shared_claims,
             if b.shared_claims == 1 { "" } else { "s" },
-            s.equal,
-            s.changed,
-            s.moved,
-            s.deleted,
-            s.inserted,
         ),
-        None => format!(
-            " · ={} ~{} -{} +{} >{} ¶{}",
-            s.equal, s.changed, s.deleted, s.inserted, s.moved, s.reparagraphed
-        ),
+        None => String::new(),
+    };
+    let counts = format!("{claims} · {}", tally(true));
+    // A narrow window leaves out the marks no passage carries.
+    let nonzero = match tally(false) {
+        t if t.is_empty() => claims,
+        t => format!("{claims} · {t}"),
     };
     let cut = c
         .truncated
         .map(|tr| format!(" · {} cut short", tr.side.as_str()))
         .unwrap_or_default();
     let offer = claims_on_offer(r);
-    let classes = crate::tui::filter::status_counts(&s.classes);
-    let classes = if classes.is_empty() {
-        String::new()
-    } else {
-        format!(" · {classes}")
+    let with_dot = |s: String| {
+        if s.is_empty() {
+            s
+        } else {
+            format!(" · {s}")
+        }
     };
+    let badges = with_dot(crate::tui::filter::status_counts(&s.classes));
+    let words = with_dot(crate::tui::filter::status_words(&s.classes));
     let filter = if app.filter == crate::tui::filter::ClassFilter::All {
         String::new()
     } else {
         format!(" · {}", app.filter.label())
     };
     let total = r.layout.total_rows().max(1);
-    let pct = ((app.top + app.content_height() as u64).min(total) * 100) / total;
+    // As wide as the counter ever gets for this pair, so that scrolling
+    // (row 99 to 100) never changes which parts of the line fit.
+    let widest = str_width(&format!("row {total}/{total} Top"));
+    let position = format!(
+        "{:>widest$}",
+        row_position(app.top, app.content_height() as u64, total)
+    );
     StatusParts {
         variants: vec![
-            format!("{head}{counts}{cut}{offer}{filter}{classes}"),
+            format!("{head}{counts}{cut}{offer}{filter}{words}"),
+            format!("{head}{counts}{cut}{offer}{filter}{badges}"),
             format!("{head}{counts}{cut}{offer}{filter}"),
+            format!("{head}{nonzero}{cut}{offer}{filter}"),
             format!("{head}{cut}{offer}{filter}"),
+            format!("{head}{cut}{filter}"),
         ],
-        right: format!("row {}/{} {}% · ? help ", app.top + 1, total, pct),
+        rights: vec![
+            format!("{position} · ? help "),
+            format!("{position} "),
+            "? help ".to_string(),
+        ],
     }
 }
 
@@ -380,13 +462,40 @@ struct StatusFit {
     left_room: usize,
     approximate: bool,
     message_room: usize,
-    right: bool,
+    right: Option<String>,
+}
+
+/// The (summary, right-hand part) pairs to try, in order of preference.
+/// The class counts are named in words only where everything else fits too.
+/// With a message, the row counter gives way before anything of the summary
+/// (the answer to a key just pressed matters most). Without one, the op
+/// counts (all, then the non-zero ones) come before the row counter, which
+/// comes before the class badges and the help hint; the relation alone
+/// comes last.
+fn status_choices(parts: &StatusParts, message: bool) -> Vec<(usize, Option<usize>)> {
+    let last = parts.variants.len().saturating_sub(1);
+    let rights: Vec<Option<usize>> = (0..parts.rights.len()).map(Some).chain([None]).collect();
+    if last < 3 || parts.rights.len() < 3 {
+        return (0..=last)
+            .flat_map(|v| rights.iter().map(move |&r| (v, r)))
+            .collect();
+    }
+    let mut choices = vec![(0, Some(0))];
+    if message {
+        choices.extend((1..=last).flat_map(|v| rights.iter().map(move |&r| (v, r))));
+        return choices;
+    }
+    // The forms with op counts: all but the last two.
+    let counted = 1..last - 1;
+    choices.extend(counted.clone().flat_map(|v| [(v, Some(0)), (v, Some(1))]));
+    choices.extend(counted.flat_map(|v| [(v, Some(2)), (v, None)]));
+    choices.extend((last - 1..=last).flat_map(|v| rights.iter().map(move |&r| (v, r))));
+    choices
 }
 
 /// Share `width` columns between the summary, the APPROXIMATE badge, the
-/// transient message and the row counter. A message (the answer to a key
-/// just pressed) is never crowded out: the row counter gives way first, then
-/// the summary's class counts, then its op counts.
+/// transient message and the row counter (`status_choices` says which
+/// forms of them come first).
 fn fit_status(
     width: usize,
     parts: &StatusParts,
@@ -396,19 +505,16 @@ fn fit_status(
     let badge = approximate && width >= 40;
     let room = width - if badge { 12 } else { 0 };
     let message_w = message.map_or(0, |m| str_width(m) + 2);
-    let right_w = str_width(&parts.right) + 1;
     let last = parts.variants.len().saturating_sub(1);
-    let choices = (0..=last).flat_map(|v| [(v, true), (v, false)]);
-    let fits = |&(v, right): &(usize, bool)| {
-        let right = if right { right_w } else { 0 };
+    let choices = status_choices(parts, message.is_some());
+    let fits = |&(v, right): &(usize, Option<usize>)| {
+        let right = right.map_or(0, |r| str_width(&parts.rights[r]) + 1);
         str_width(&parts.variants[v]) + message_w + right <= room
     };
-    let (v, right) = choices
-        .filter(|&(_, right)| !right || right_w > 1)
-        .find(fits)
-        .unwrap_or((last, false));
+    let (v, right) = choices.into_iter().find(fits).unwrap_or((last, None));
+    let right = right.map(|r| &parts.rights[r]);
     let left = parts.variants[v].clone();
-    let right_room = if right { right_w } else { 0 };
+    let right_room = right.map_or(0, |r| str_width(r) + 1);
     let shortest = str_width(&parts.variants[last]);
     let left_room = str_width(&left).min(match message {
         Some(_) => room.saturating_sub(message_w.min(room.saturating_sub(shortest.min(room / 2)))),
@@ -424,17 +530,18 @@ fn fit_status(
         left_room,
         approximate: badge,
         message_room,
-        right,
+        right: right.cloned(),
     }
 }
 
 fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
-    draw_keys(
+    draw_help_lines(
         buf,
         area,
-        &app.config.keymap,
+        &app.help_lines(),
         &app.theme,
-        "storydiff keys — q, Esc or ? closes",
+        crate::tui::app::HELP_TITLE,
+        app.help_top,
     );
 }
 
@@ -445,20 +552,29 @@ pub fn draw_keys(
     keymap: &crate::tui::keymap::Keymap,
     theme: &crate::tui::theme::Theme,
     title: &str,
+    top: usize,
 ) {
-    draw_help_lines(buf, area, &keymap.help_lines(), theme, title);
+    draw_help_lines(buf, area, &keymap.help_lines(), theme, title, top);
 }
 
-/// A centred, framed box listing keys (or marks) and what they do (or
-/// mean): as wide as its longest line allows, with a last line saying how
-/// many did not fit when the window is too short for all of them.
-pub fn draw_help_lines(
-    buf: &mut Buffer,
-    area: Rect,
-    lines: &[(String, &str)],
-    theme: &crate::tui::theme::Theme,
-    title: &str,
-) {
+/// Where the help box stands and what each of its entries takes.
+struct HelpBox {
+    frame: Rect,
+    key_w: u16,
+    /// Columns for what a key does.
+    room: u16,
+    /// Each entry's key and its description in lines of `room` columns.
+    rows_of: Vec<(String, Vec<String>)>,
+    /// Rows for entries (one less than the box's inside when they do not
+    /// all fit: the last says where the list stands).
+    room_rows: u16,
+    /// Whether every entry fits at once.
+    all_fit: bool,
+}
+
+/// The help box for `lines` in `area`: as wide as its longest line allows,
+/// centred; `None` when the window is too small for one.
+fn help_box(area: Rect, lines: &[(String, &str)], title: &str) -> Option<HelpBox> {
     let key_w = lines
         .iter()
         .map(|(k, _)| str_width(k))
@@ -471,14 +587,14 @@ pub fn draw_help_lines(
     let w = want_w.min(area.width.saturating_sub(2));
     // A description wider than the box goes on over the next rows.
     let room = w.saturating_sub(key_w + 6);
-    let rows_of: Vec<(&str, Vec<String>)> = lines
+    let rows_of: Vec<(String, Vec<String>)> = lines
         .iter()
-        .map(|(k, what)| (k.as_str(), wrap_words(what, room as usize)))
+        .map(|(k, what)| (k.clone(), wrap_words(what, room as usize)))
         .collect();
     let total: usize = rows_of.iter().map(|(_, r)| r.len()).sum();
     let h = (total as u16 + 4).min(area.height.saturating_sub(2));
-    if w < 12 || h < 4 {
-        return;
+    if w < 12 || h < 5 {
+        return None;
     }
     let frame = Rect::new(
         area.x + (area.width - w) / 2,
@@ -486,23 +602,95 @@ pub fn draw_help_lines(
         w,
         h,
     );
+    let rows = h - 3;
+    let all_fit = total as u16 <= rows;
+    Some(HelpBox {
+        frame,
+        key_w,
+        room,
+        rows_of,
+        room_rows: if all_fit { rows } else { rows - 1 },
+        all_fit,
+    })
+}
+
+/// How many entries the help box shows from entry `top` on.
+fn help_shown(b: &HelpBox, top: usize) -> usize {
+    let mut used = 0;
+    b.rows_of[top.min(b.rows_of.len())..]
+        .iter()
+        .take_while(|(_, rows)| {
+            used += rows.len();
+            used <= b.room_rows as usize
+        })
+        .count()
+}
+
+/// The furthest the help can scroll in a window of `size`: the first entry
+/// shown when the last one stands at the bottom of the box.
+pub fn help_max_top(size: (u16, u16), lines: &[(String, &str)], title: &str) -> usize {
+    let Some(b) = help_box(Rect::new(0, 0, size.0, size.1), lines, title) else {
+        return 0;
+    };
+    (0..b.rows_of.len())
+        .find(|&top| top + help_shown(&b, top) >= b.rows_of.len())
+        .unwrap_or(0)
+}
+
+/// Where the help list stands after `action` (a scrolling key; others leave
+/// it), for `lines` in a window of `size`. Every view's help scrolls so:
+/// a short window shows all its keys and marks a screenful at a time.
+pub fn help_scrolled(
+    top: usize,
+    action: crate::tui::action::Action,
+    size: (u16, u16),
+    lines: &[(String, &str)],
+    title: &str,
+) -> usize {
+    use crate::tui::action::Action;
+    let max = help_max_top(size, lines, title);
+    let page = usize::from(size.1.saturating_sub(8)).max(1);
+    let top = top.min(max);
+    match action {
+        Action::ScrollDown => top + 1,
+        Action::ScrollUp => top.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => top + page,
+        Action::PageUp | Action::HalfPageUp => top.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => top,
+    }
+    .min(max)
+}
+
+/// A centred, framed box listing keys (or marks) and what they do (or
+/// mean), from entry `top` on: as wide as its longest line allows; when the
+/// window is too short for all of them, a last line says which are shown
+/// and that j/k scroll the rest into view.
+pub fn draw_help_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[(String, &str)],
+    theme: &crate::tui::theme::Theme,
+    title: &str,
+    top: usize,
+) {
+    let Some(b) = help_box(area, lines, title) else {
+        return;
+    };
+    let (frame, key_w, room) = (b.frame, b.key_w, b.room);
+    let top = top.min(help_max_top((area.width, area.height), lines, title));
     let style = theme.status;
     Clear.render(frame, buf);
     Block::bordered()
-        .title(format!(" {} ", clip(title, w as usize - 6)))
+        .title(format!(" {} ", clip(title, frame.width as usize - 6)))
         .title_style(style.add_modifier(Modifier::BOLD))
         .style(style)
         .render(frame, buf);
-    let (x, top) = (frame.x + 2, frame.y + 2);
-    let rows = h - 3;
-    let room_rows = if total as u16 > rows { rows - 1 } else { rows };
-    let mut y = top;
-    let mut shown = 0;
-    for (keys, pieces) in &rows_of {
-        // A key is listed whole or not at all.
-        if y + pieces.len() as u16 > top + room_rows {
-            break;
-        }
+    let (x, first_y) = (frame.x + 2, frame.y + 2);
+    let shown = help_shown(&b, top);
+    let mut y = first_y;
+    for (keys, pieces) in &b.rows_of[top..top + shown] {
         put(
             buf,
             x,
@@ -522,25 +710,33 @@ pub fn draw_help_lines(
             );
             y += 1;
         }
-        shown += 1;
     }
-    let hidden = lines.len().saturating_sub(shown);
-    if hidden > 0 {
-        let more = format!("… {hidden} more keys: make the window taller");
+    if !b.all_fit {
+        let n = lines.len();
+        let more = fit_hints(
+            &[
+                (
+                    format!("{}–{} of {n}", top + 1, top + shown),
+                    format!("{}–{}/{n}", top + 1, top + shown),
+                ),
+                ("j/k, Space/b scroll".to_string(), "j/k scroll".to_string()),
+            ],
+            frame.width as usize - 4,
+        );
         put(
             buf,
             x,
-            top + room_rows,
-            &clip(&more, w as usize - 4),
-            w - 4,
-            style,
+            first_y + b.room_rows,
+            &more,
+            frame.width - 4,
+            style.add_modifier(Modifier::ITALIC),
         );
     }
 }
 
 /// `text` in lines of at most `width` columns, broken between words (a word
 /// longer than a line is clipped when drawn).
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
         let line = lines.last_mut().expect("one line");
@@ -593,11 +789,18 @@ mod tests {
     fn parts() -> StatusParts {
         StatusParts {
             variants: vec![
+                " related · sim 0.37 · by claims · 5 shared claims · =0 ~3 ↕2 -22 +16 · edits: 2 number, 2 negation, 4 attribution, 3 name, 3 hedge, 5 quote, 2 wording, 4 cosmetic".into(),
                 " related · sim 0.37 · by claims · 5 shared claims · =0 ~3 ↕2 -22 +16 · #2 !2 @4 N3 ?3 \"5 w2 c4".into(),
                 " related · sim 0.37 · by claims · 5 shared claims · =0 ~3 ↕2 -22 +16".into(),
+                " related · sim 0.37 · by claims · 5 shared claims · ~3 ↕2 -22 +16".into(),
+                " related · sim 0.37 · 5 shared claims (a: by claims)".into(),
                 " related · sim 0.37".into(),
             ],
-            right: "row 12/178 20% · ? help ".into(),
+            rights: vec![
+                "row 12/178 6% · ? help ".into(),
+                "row 12/178 6% ".into(),
+                "? help ".into(),
+            ],
         }
     }
 
@@ -608,7 +811,7 @@ mod tests {
         let short = message_form(&m, 80, &parts());
         assert_eq!(short, "↑ 16 new-side sentences above (g)");
         let fit = fit_status(80, &parts(), false, Some(short));
-        assert!(fit.right, "the row counter stays: {fit:?}");
+        assert!(fit.right.is_some(), "the row counter stays: {fit:?}");
         assert!(fit.message_room >= str_width(short), "{fit:?}");
         assert_eq!(
             message_form("fact change 2 of 5", 40, &parts()),
@@ -618,10 +821,13 @@ mod tests {
 
     #[test]
     fn a_wide_line_shows_everything() {
-        let fit = fit_status(160, &parts(), false, None);
+        let fit = fit_status(260, &parts(), false, None);
         assert_eq!(fit.left, parts().variants[0]);
-        assert!(fit.right);
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% · ? help "));
         assert_eq!(fit.message_room, 0);
+        let fit = fit_status(160, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[1], "edit classes by badge");
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% · ? help "));
     }
 
     #[test]
@@ -631,10 +837,10 @@ mod tests {
         assert!(fit.message_room >= str_width(message), "{fit:?}");
         assert_eq!(
             fit.left,
-            parts().variants[0],
+            parts().variants[1],
             "the row counter gives way first"
         );
-        assert!(!fit.right);
+        assert!(fit.right.is_none());
         let fit = fit_status(
             120,
             &parts(),
@@ -642,7 +848,7 @@ mod tests {
             Some("search: no match for “Kallas Kyiv Brussels”"),
         );
         assert!(fit.message_room >= 20, "{fit:?}");
-        assert_eq!(fit.left, parts().variants[1], "then the class counts");
+        assert_eq!(fit.left, parts().variants[2], "then the class counts");
         let used = fit.left_room + 2 + fit.message_room;
         assert!(used <= 120, "{used} columns used");
     }
@@ -650,7 +856,7 @@ mod tests {
     #[test]
     fn a_narrow_line_keeps_the_relation_and_some_of_the_message() {
         let fit = fit_status(40, &parts(), true, Some("fact change 2 of 5"));
-        assert!(!fit.right);
+        assert!(fit.right.is_none());
         assert!(
             fit.approximate,
             "a result that is approximate says so first"
@@ -658,6 +864,50 @@ mod tests {
         assert!(fit.left_room >= 10, "{fit:?}");
         assert!(fit.message_room > 0, "{fit:?}");
         assert!(fit.left_room + 12 + 2 + fit.message_room <= 40, "{fit:?}");
+    }
+
+    #[test]
+    fn without_a_message_the_row_counter_outlasts_the_class_counts() {
+        // 000/001 at 80 columns: the summary with its class badges and the
+        // row counter, then the counter alone, before the badges go.
+        let fit = fit_status(100, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[2], "{fit:?}");
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% · ? help "));
+        let fit = fit_status(90, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[2], "{fit:?}");
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% "));
+        // Then the op counts without the zeros, beside the counter.
+        let fit = fit_status(82, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[3], "{fit:?}");
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% "));
+        // The relation alone comes last, with the counter.
+        let fit = fit_status(50, &parts(), false, None);
+        assert_eq!(fit.left, parts().variants[5], "{fit:?}");
+        assert_eq!(fit.right.as_deref(), Some("row 12/178 6% · ? help "));
+    }
+
+    #[test]
+    fn the_position_is_one_measure() {
+        assert_eq!(row_position(0, 22, 947), "row 1/947 Top");
+        assert_eq!(row_position(83, 22, 947), "row 84/947 8%");
+        assert_eq!(row_position(925, 22, 947), "row 926/947 Bot");
+        assert_eq!(row_position(0, 22, 10), "row 1/10 All");
+        assert_eq!(row_position(945, 1, 947), "row 946/947 99%");
+    }
+
+    #[test]
+    fn hints_shorten_then_drop_whole_from_the_least_important() {
+        let hints = [
+            ("Enter compare", "Enter"),
+            ("j/k select", "j/k"),
+            ("? help", "?"),
+        ];
+        assert_eq!(fit_hints(&hints, 80), "Enter compare · j/k select · ? help");
+        assert_eq!(fit_hints(&hints, 30), "Enter compare · j/k select · ?");
+        assert_eq!(fit_hints(&hints, 24), "Enter compare · j/k · ?");
+        assert_eq!(fit_hints(&hints, 18), "Enter · j/k · ?");
+        assert_eq!(fit_hints(&hints, 14), "Enter · j/k");
+        assert_eq!(fit_hints(&hints, 3), "");
     }
 
     #[test]

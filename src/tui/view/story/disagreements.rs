@@ -7,18 +7,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::wording::draw_sentences;
-use super::{draw_list, draw_tab_head};
+use super::{draw_list, draw_tab_head, draw_tab_note};
 use crate::display::one_line;
 use crate::story::Occurrence;
 use crate::tui::story_view::StoryApp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let head = if app.story.disagreements.is_empty() {
-        "no claim gives different figures or names in different outlets"
-    } else {
-        "claims whose numbers (#) or names (N) differ between outlets — Enter compares the two sides"
-    };
-    draw_tab_head(buf, area, app, head);
+    if app.story.disagreements.is_empty() {
+        let note = "no claim gives different figures or names in different outlets";
+        draw_tab_note(buf, area, app, note);
+        return;
+    }
+    let head = [
+        (
+            "claims whose numbers (#) or names (N) differ between outlets",
+            "numbers (#) or names (N) that differ",
+        ),
+        ("Enter compares the two sides", "Enter compares"),
+    ];
+    draw_tab_head(buf, area, app, &head);
     let rows = app.story.disagreements.len();
     draw_list(buf, area, app, rows, |i| line(app, i), |_| app.theme.text);
     draw_sides(buf, area, app);

@@ -30,16 +30,25 @@ fn draw_column_heads(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         .map(|i| char::from_digit((i % 10) as u32, 10).unwrap_or('?'))
         .collect();
     let quotes = &app.story.quotes;
-    let what = if app.tab != Tab::Quotes {
-        "claim (● carried, · left out)"
+    let (what, note) = if app.tab != Tab::Quotes {
+        ("claim (● carried, · left out)", None)
     } else if quotes.is_empty() {
-        "no quotation in these articles"
+        ("no quotation in these articles", None)
     } else if quotes.iter().all(|q| q.articles().len() < 2) {
-        "quote — speaker · no quotation is carried by two articles or more"
+        (
+            "quote — speaker",
+            Some((
+                "no quotation is carried by two articles or more",
+                "none carried twice",
+            )),
+        )
     } else {
-        "quote — speaker"
+        ("quote — speaker", None)
     };
-    draw_tab_head(buf, area, app, &format!("{digits}  {what}"));
+    let first = format!("{digits} {what}");
+    let mut parts = vec![(first.as_str(), first.as_str())];
+    parts.extend(note);
+    draw_tab_head(buf, area, app, &parts);
 }
 
 /// The visible rows: marks and the quote (with speaker) or the claim;

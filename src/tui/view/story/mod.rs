@@ -17,8 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::Frame;
 
-use super::{draw_keys, put};
+use super::{draw_keys, fit_hints, put};
 use crate::display::{clip, one_line};
+use crate::tui::layout::str_width;
 use crate::tui::story_view::{StoryApp, Tab, MIN_SIZE, TOP_ROWS};
 
 pub fn draw(frame: &mut Frame, app: &StoryApp) {
@@ -76,19 +77,32 @@ fn draw_head(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         .count();
     let groups = story.groups.len();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let head = format!(
-        "storydiff · a story of {} articles · {groups} reprint group{} · {shared_q} shared quote{} · {shared_c} shared claim{}",
-        app.articles.len(),
-        plural(groups),
+    let n = app.articles.len();
+    let groups = format!("{groups} reprint group{}", plural(groups));
+    let shared = format!(
+        "{shared_q} shared quote{} · {shared_c} shared claim{}",
         plural(shared_q),
-        plural(shared_c),
+        plural(shared_c)
     );
+    // From the fullest to the shortest: a narrow window drops the words
+    // that repeat what the view shows rather than cut a count off.
+    let forms = [
+        format!("storydiff · a story of {n} articles · {groups} · {shared}"),
+        format!("a story of {n} articles · {groups} · {shared}"),
+        format!("{n} articles · {groups} · shared: {shared_q} quotes, {shared_c} claims"),
+        format!("{n} articles · shared: {shared_q} quotes, {shared_c} claims"),
+        format!("{n} articles"),
+    ];
     let w = area.width;
+    let head = forms
+        .iter()
+        .find(|f| str_width(f) <= w as usize)
+        .unwrap_or(&forms[forms.len() - 1]);
     put(
         buf,
         area.x,
         area.y,
-        &clip(&head, w as usize),
+        &clip(head, w as usize),
         w,
         app.theme.title,
     );
@@ -141,29 +155,49 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
     let hint = match &app.message {
-        Some(m) => one_line(m),
-        None if app.tab == Tab::Articles => {
-            let marked = app.marked.iter().filter(|&&m| m).count();
-            let columns = match marked {
-                0 => "Space mark · c columns".to_string(),
-                k => format!("{k} marked · c columns"),
-            };
-            format!("j/k select · h/l heatmap column · Enter compare · {columns} · Tab next tab · ? help · q quit")
-        }
-        None => "j/k select · Tab next tab · Enter compare · c columns · ? help · q quit".into(),
+        Some(m) => clip(&one_line(m), w as usize - 1),
+        None => fit_hints(&key_hints(app), w as usize - 1),
     };
     let sy = area.y + area.height - 1;
     for x in area.x..area.x + w {
         buf[(x, sy)].set_symbol(" ").set_style(t.status);
     }
-    put(
-        buf,
-        area.x + 1,
-        sy,
-        &clip(&hint, w as usize - 1),
-        w - 1,
-        t.status,
-    );
+    put(buf, area.x + 1, sy, &hint, w - 1, t.status);
+}
+
+/// The status line's key hints, most important first, each with a short
+/// form for a narrow window (`fit_hints`).
+fn key_hints(app: &StoryApp) -> Vec<(String, String)> {
+    let quit = if app.nested {
+        ("q back", "q back")
+    } else {
+        ("q quit", "q quit")
+    };
+    let mut hints = vec![
+        ("Enter compare", "Enter compare"),
+        ("j/k select", "j/k"),
+        ("? help", "? help"),
+        quit,
+        ("Tab next tab", "Tab tabs"),
+        ("c columns", "c cols"),
+    ];
+    if app.tab == Tab::Articles {
+        hints.push(("Space mark", "Space mark"));
+        hints.push(("h/l heatmap column", "h/l column"));
+    }
+    let mut hints: Vec<(String, String)> = hints
+        .into_iter()
+        .map(|(full, short)| (full.to_string(), short.to_string()))
+        .collect();
+    // Marked articles are what `c` opens: say how many beside it.
+    let marked = app.marked.iter().filter(|&&m| m).count();
+    if marked > 0 {
+        hints[5] = (
+            format!("{marked} marked: c columns"),
+            format!("{marked} marked: c"),
+        );
+    }
+    hints
 }
 
 fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
@@ -172,21 +206,35 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         area,
         &app.keymap,
         &app.theme,
-        "story view keys — q, Esc or ? closes",
+        crate::tui::story_view::HELP_TITLE,
+        app.help_top,
     );
 }
 
-/// A tab's head line, over its list.
-fn draw_tab_head(buf: &mut Buffer, area: Rect, app: &StoryApp, head: &str) {
+/// A tab's head line, over its list: `parts` (full, short) joined by ` · `,
+/// shortened, then dropped from the last, to fit (`fit_hints`).
+fn draw_tab_head(buf: &mut Buffer, area: Rect, app: &StoryApp, parts: &[(&str, &str)]) {
     let w = area.width;
-    put(
-        buf,
-        area.x + 2,
-        area.y,
-        &clip(head, w as usize - 2),
-        w - 2,
-        app.theme.header,
-    );
+    let head = fit_hints(parts, w as usize - 2);
+    put(buf, area.x + 2, area.y, &head, w - 2, app.theme.header);
+}
+
+/// What an empty tab has to say, in place of its list: over as many lines
+/// as it takes rather than cut at the window's edge.
+fn draw_tab_note(buf: &mut Buffer, area: Rect, app: &StoryApp, note: &str) {
+    let w = area.width.saturating_sub(2);
+    let lines = super::wrap_words(note, w as usize);
+    let room = area.height.saturating_sub(2);
+    for (y, line) in (area.y..area.y + room).zip(&lines) {
+        put(
+            buf,
+            area.x + 2,
+            y,
+            &clip(line, w as usize),
+            w,
+            app.theme.header,
+        );
+    }
 }
 
 /// A tab's visible list rows under its head line: `line(i)` gives row `i`'s

@@ -6,17 +6,24 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{draw_footer, draw_list, draw_tab_head};
+use super::{draw_footer, draw_list, draw_tab_head, draw_tab_note};
 use crate::display::one_line;
 use crate::tui::story_view::StoryApp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    let head = if app.story.wording.is_empty() {
-        "no word substitution recurs between these outlets (two claims or more), nor is one word put for another in a claim they share"
-    } else {
-        "words one outlet uses where another uses others, in the same claim — Enter shows the pair"
-    };
-    draw_tab_head(buf, area, app, head);
+    if app.story.wording.is_empty() {
+        let note = "no word substitution recurs between these outlets (two claims or more), nor is one word put for another in a claim they share";
+        draw_tab_note(buf, area, app, note);
+        return;
+    }
+    let head = [
+        (
+            "words one outlet uses where another uses others, in the same claim",
+            "one outlet's words for another's, in one claim",
+        ),
+        ("Enter shows the pair", "Enter shows it"),
+    ];
+    draw_tab_head(buf, area, app, &head);
     let wording = &app.story.wording;
     draw_list(
         buf,
