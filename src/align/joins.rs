@@ -396,8 +396,9 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
             // (the two sides only cut the run differently).
             gain >= 2
                 || (gain == 1
-                    && 2 * kept(src, &joined_old, &joined_new)
-                        == words_in(src, &joined_old, &joined_new))
+                    && (2 * kept(src, &joined_old, &joined_new)
+                        == words_in(src, &joined_old, &joined_new)
+                        || edge_crossed(src, (&old, &new), (&c.old, &c.new))))
         } else {
             // Most of the one-sided sentence's words have counterparts, or
             // a run of them does that chance would not line up: a merge
@@ -482,6 +483,50 @@ fn glued_edge(
         (&tw[tw.len() - n..], &cw[cw.len() - n..])
     };
     theirs_end == cand_end && cand_end.iter().any(|w| is_content(w))
+}
+
+/// Whether the boundary between changed op `a` and the changed op `b` right
+/// after it fell a word or more off where the two sides cut: `a` ends with
+/// words one side lacks that are, word for word, the opening words of
+/// `b` the other side lacks (`… So {+I+}` then `[-I-] Get Up …`). Where a
+/// long run-on sentence is cut into pieces at several copies' line ends,
+/// each pair of ops finds one word more joined and leaves another at its
+/// far end, so `gain >= 2` never holds along the run.
+fn edge_crossed(
+    src: &Sources,
+    (a_old, a_new): (&Range<usize>, &Range<usize>),
+    (b_old, b_new): (&Range<usize>, &Range<usize>),
+) -> bool {
+    let words = |side: Side, r: &Range<usize>| src.text(side, r.clone());
+    let (ao, an, bo, bn) = (
+        words(Side::Old, a_old),
+        words(Side::New, a_new),
+        words(Side::Old, b_old),
+        words(Side::New, b_new),
+    );
+    let (ao, an, bo, bn) = (
+        count_units(&ao),
+        count_units(&an),
+        count_units(&bo),
+        count_units(&bn),
+    );
+    let a = similar::capture_diff_slices(similar::Algorithm::Myers, &ao, &an);
+    let b = similar::capture_diff_slices(similar::Algorithm::Myers, &bo, &bn);
+    match (a.last(), b.first()) {
+        (
+            Some(&similar::DiffOp::Insert {
+                new_index, new_len, ..
+            }),
+            Some(&similar::DiffOp::Delete { old_len, .. }),
+        ) => old_len >= new_len && an[new_index..new_index + new_len] == bo[..new_len],
+        (
+            Some(&similar::DiffOp::Delete {
+                old_index, old_len, ..
+            }),
+            Some(&similar::DiffOp::Insert { new_len, .. }),
+        ) => new_len >= old_len && ao[old_index..old_index + old_len] == bn[..old_len],
+        _ => false,
+    }
 }
 
 /// Whether the joined run finds most of one-sided candidate `c`'s words

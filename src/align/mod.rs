@@ -311,6 +311,7 @@ pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison
         {
             trace.fall_back(JOINS_LATE);
         }
+        moves::join_straddling_moves(&mut ops, &old_units, &new_units);
     }
     if diff_words(&src, &mut ops, deadline) {
         trace.fall_back(WORDS_LATE);

@@ -388,6 +388,42 @@ fn rewrite_moved(ops: &mut Vec<Op>, mut moves: Vec<Move>) {
     });
 }
 
+/// Joins moved ops that lie next to each other on both sides where one of
+/// them runs over a paragraph break and the border between them falls
+/// inside a paragraph (on either side): a run of short paragraphs moved as a
+/// block (dictionary entries, a headword then its definition) whose moved
+/// sentences were grouped across the breaks (`… is taught. ACCIDENT, n.` |
+/// `An inevitable occurrence …`), so that each headword travelled with the
+/// entry before it. Joined, the block is one moved op and each paragraph
+/// lies whole inside it. Moved ops that keep to their paragraphs stay as
+/// they are.
+pub(crate) fn join_straddling_moves(ops: &mut Vec<Op>, old_units: &[Unit], new_units: &[Unit]) {
+    let straddles = |op: &Op| {
+        op.old.clone().skip(1).any(|o| old_units[o].sentence == 0)
+            || op.new.clone().skip(1).any(|n| new_units[n].sentence == 0)
+    };
+    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    for op in std::mem::take(ops) {
+        if let Some(last) = out.last_mut() {
+            let joins = last.kind == OpKind::Moved
+                && op.kind == OpKind::Moved
+                && last.old.end == op.old.start
+                && last.new.end == op.new.start
+                && (old_units[op.old.start].sentence > 0 || new_units[op.new.start].sentence > 0)
+                && (straddles(last) || straddles(&op));
+            if joins {
+                let (a, b) = (last.old.len() as f64, op.old.len() as f64);
+                last.similarity = (last.similarity * a + op.similarity * b) / (a + b);
+                last.old.end = op.old.end;
+                last.new.end = op.new.end;
+                continue;
+            }
+        }
+        out.push(op);
+    }
+    *ops = out;
+}
+
 /// Ops scanned on each side of a recurring sentence for its other copy.
 const RECUR_REACH: usize = 64;
 

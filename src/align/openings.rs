@@ -47,8 +47,8 @@ pub(crate) fn cut_at_openings(
     // only: its own paragraphs say nothing of how the other side joined
     // them.
     let (old_ends, new_ends) = (endings(old, old_units), endings(new, new_units));
-    let new_endings = surplus(&new_ends, &old_ends, new_units);
-    let old_endings = surplus(&old_ends, &new_ends, old_units);
+    let new_endings = surplus(&new_ends, &old_ends, new, new_units);
+    let old_endings = surplus(&old_ends, &new_ends, old, old_units);
     cut_units(old, old_units, &openings, &new_endings);
     cut_units(new, new_units, &openings, &old_endings);
 }
@@ -76,9 +76,21 @@ struct Endings {
     /// Their last words alone (`rough_hash`), to pass over most words at
     /// the cost of one lookup.
     last_words: Keys,
-    /// The keys of all this side's sentences (when there are endings at
-    /// all): only a sentence this side lacks can hold two of its paragraphs.
-    sentences: Keys,
+    /// The keys of all this side's sentences with where they start, sorted
+    /// (when there are endings at all): only a sentence this side lacks, or
+    /// holds fewer copies of, can hold two of its paragraphs.
+    sentences: Vec<(u64, usize)>,
+    /// The length of this side's text.
+    len: usize,
+}
+
+impl Endings {
+    /// The places of this side's copies of the sentence `key`, in order.
+    fn copies(&self, key: u64) -> &[(u64, usize)] {
+        let from = self.sentences.partition_point(|&(k, _)| k < key);
+        let to = from + self.sentences[from..].partition_point(|&(k, _)| k == key);
+        &self.sentences[from..to]
+    }
 }
 
 fn openings(sides: &[(&Article, &[Unit])]) -> Openings {
@@ -156,7 +168,7 @@ fn endings(article: &Article, units: &[Unit]) -> Vec<Ending> {
 /// as often (a heading a contents line also lists) is no join; cutting
 /// the other side's run-on sentence at it would only break up a sentence
 /// that side wrote as one (a contents line, a list of titles).
-fn surplus(ends: &[Ending], other: &[Ending], units: &[Unit]) -> Endings {
+fn surplus(ends: &[Ending], other: &[Ending], article: &Article, units: &[Unit]) -> Endings {
     let mut out = Endings::default();
     if ends.is_empty() {
         return out;
@@ -177,7 +189,9 @@ fn surplus(ends: &[Ending], other: &[Ending], units: &[Unit]) -> Endings {
         }
     }
     if !out.keys.is_empty() {
-        out.sentences = units.iter().map(|u| u.key).collect();
+        out.sentences = units.iter().map(|u| (u.key, u.span.start)).collect();
+        out.sentences.sort_unstable();
+        out.len = article.text.len();
     }
     out
 }
@@ -340,9 +354,10 @@ fn word_step(h: u64, c: u64) -> u64 {
 /// The run-on rule cuts at the `other` side's paragraph endings, in units
 /// the other side lacks.
 fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, other: &Endings) {
+    let whole = kept_whole(units, article.text.len(), other);
     let mut cuts: Vec<(usize, Vec<Span>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        let run_on = (!other.keys.is_empty() && !other.sentences.contains(&u.key)).then_some(other);
+        let run_on = (!other.keys.is_empty() && !whole.contains(&i)).then_some(other);
         if let Some(pieces) = pieces(&article.text, u.span, openings, run_on) {
             cuts.push((i, pieces));
         }
@@ -375,6 +390,57 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, othe
         };
     }
     *units = out;
+}
+
+/// The units (by place) that the other side holds whole: every unit whose
+/// sentence the other side has as often or more, and, of a sentence this
+/// side repeats more often than the other side (a passage repeated in a
+/// long text, some copies of it joined into one sentence there and some
+/// not), the copies standing nearest, by place in the text, to the other
+/// side's copies, one each and in order. The run-on rule leaves them whole
+/// and cuts the rest.
+fn kept_whole(
+    units: &[Unit],
+    len: usize,
+    other: &Endings,
+) -> HashSet<usize, BuildHasherDefault<Fx>> {
+    let mut whole = HashSet::default();
+    if other.keys.is_empty() {
+        return whole;
+    }
+    let mut mine: Vec<(u64, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !other.copies(u.key).is_empty())
+        .map(|(i, u)| (u.key, i))
+        .collect();
+    mine.sort_unstable();
+    for group in mine.chunk_by(|a, b| a.0 == b.0) {
+        let theirs = other.copies(group[0].0);
+        if group.len() <= theirs.len() {
+            whole.extend(group.iter().map(|&(_, i)| i));
+            continue;
+        }
+        // Places relative to the text's length (bytes, which a re-wrap
+        // keeps and a re-wrap into a block a line does not inflate).
+        let place = |at: usize, len: usize| at as f64 / len.max(1) as f64;
+        let at = |k: usize| units[group[k].1].span.start;
+        let mut from = 0;
+        for (t, &(_, j)) in theirs.iter().enumerate() {
+            let q = place(j, other.len);
+            // Leave a copy of this side for each of theirs still to come.
+            let last = group.len() - (theirs.len() - t);
+            let mut best = from;
+            while best < last
+                && (place(at(best + 1), len) - q).abs() <= (place(at(best), len) - q).abs()
+            {
+                best += 1;
+            }
+            whole.insert(group[best].1);
+            from = best + 1;
+        }
+    }
+    whole
 }
 
 /// The sentence `span` cut after each sentence end inside it that a
@@ -670,6 +736,39 @@ mod tests {
                 "2.1 Bogul S. Purvy wrote nothing else of note.",
             ]
         );
+    }
+
+    #[test]
+    fn of_a_repeated_run_on_sentence_the_copy_the_other_side_holds_whole_stays_whole() {
+        // Two copies of a paragraph with no sentence end; the copy holds one
+        // of them whole and the other as three paragraphs. Only the old
+        // copy standing where the new side's whole one does stays whole.
+        let songs = "Songs We Like Blue Moon Over Kentucky Fields Of Gold In The Morning Light";
+        let parts =
+            "Songs We Like Blue Moon\n\nOver Kentucky Fields Of Gold\n\nIn The Morning Light";
+        let old = format!("{songs}\n\nThe interval comes between them.\n\n{songs}\n");
+        let cut_copy = [
+            "Songs We Like Blue Moon",
+            "Over Kentucky Fields Of Gold",
+            "In The Morning Light",
+        ];
+        for whole_first in [true, false] {
+            let new = if whole_first {
+                format!("{songs}\n\nThe interval comes between them.\n\n{parts}\n")
+            } else {
+                format!("{parts}\n\nThe interval comes between them.\n\n{songs}\n")
+            };
+            let (old, _) = cut(&old, &new);
+            let texts: Vec<&str> = old.iter().map(|t| t.split_once(' ').unwrap().1).collect();
+            let mut want = vec![songs, "The interval comes between them."];
+            if whole_first {
+                want.extend(cut_copy);
+            } else {
+                want.splice(0..1, cut_copy);
+                want.push(songs);
+            }
+            assert_eq!(texts, want, "whole copy first: {whole_first}");
+        }
     }
 
     #[test]
