@@ -23,7 +23,9 @@ pub(crate) use reading::Reading;
 /// (when each is the other's best match in its article).
 pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 
-/// Whether two sentences carry the same claim, and how alike they are if so.
+/// Whether two sentences carry the same claim, and how good a partner each
+/// is for the other if so: their similarity, raised by what both assert
+/// (`ASSERTED_WORD_LEAD`), or 1 for a cut copy.
 /// They share a quotation (a run that holds two distinctive words, or six
 /// words) and are alike as claims (claim similarity at least
 /// `CLAIM_THRESHOLD`); or what they share is evidence enough (`Evidence`):
@@ -135,8 +137,24 @@ pub(crate) fn same_claim(
             && near_apart_from_amounts(vocab, a, b));
     // One sentence only mentions what the other asserts: not one claim.
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
-    (enough && asserted).then_some(s)
+    // A twin (word for word) stays the best match there is, at 1.
+    (enough && asserted).then_some((s + ASSERTED_WORD_LEAD * e.asserted).min(1.0))
 }
+
+/// What each distinctive word of content that two sentences both assert
+/// (`Evidence::asserted`) adds to their similarity when a sentence's
+/// partner is chosen among those that carry its claim (`same_claim`'s
+/// answer). The names and titles a story's sentences share (`Canadian Prime
+/// Minister Justin Trudeau`) make sentences alike whatever each says of
+/// them; of two sentences about as alike, the one that asserts the same
+/// (`he will need to work with other parties`: four such words) is the
+/// better partner, not the one that names the same people while it asserts
+/// another fact (`has won a third term`: one). A lead of a word or two
+/// decides between near equals only: a sentence much more alike as a whole
+/// keeps its lead (`The FDA … authorized Pfizer booster shots for people
+/// above the age of 65` over `These groups include individuals 65 years and
+/// older …` beside the report of the authorization and who may have it).
+const ASSERTED_WORD_LEAD: f64 = 0.02;
 
 /// Whether `short` is `long` cut off: its words are the first words of
 /// `long` (a teaser or a page's truncated copy of a sentence), but the last
@@ -1284,12 +1302,12 @@ fn search(pool: Pool, deadline: &Budget) -> Clusters {
 }
 
 /// A story's claims joined from the claims each pair of its articles shares
-/// (`shared`: the two articles' indices and what `shared_claims` gives them),
-/// as the story's own search joins its links (`join_links`): strongest first,
-/// one sentence per article per claim, two groups only where they agree as a
-/// whole over the story's vocabulary. A row of the coverage table then gives
-/// two articles a pair of sentences only where their pair pairs them, or where
-/// both are paired with one sentence of a third article.
+/// (`shared`: the two articles' indices and what `shared_claims` gives them):
+/// strongest first, one sentence per article per claim, two groups only
+/// where their pairs pair all their sentences. A row of the coverage table
+/// then gives two articles a pair of sentences only where their pair pairs
+/// them: what the story says two outlets both carry, `diff --by claims` of
+/// the two shows on one row.
 pub(crate) fn cluster_from_pairs(
     reading: &Reading,
     shared: &[(usize, usize, &[SharedClaim])],
@@ -1300,7 +1318,7 @@ pub(crate) fn cluster_from_pairs(
     } = reading.pool(&all, false);
     vocab.freeze_with(SMALL_POOL);
     let links = links_of_pairs(&sents, shared);
-    let clusters = join_pair_links(&sents, &vocab, links);
+    let clusters = join_pair_links(&sents, links);
     Clusters {
         sents,
         clusters,
@@ -1310,13 +1328,16 @@ pub(crate) fn cluster_from_pairs(
 }
 
 /// Joins sentences along the pairs' links (strongest first) into claims, one
-/// sentence per article per claim: two groups join when every two of their
-/// sentences of different articles are linked (their pairs pair them all),
-/// or else when they agree as a whole (`agree_as_groups`, the story's own
-/// rule: a sentence both pair with one sentence of a third article, where
-/// the two alone miss each other, `rejected … appeal` / `declined to take up
-/// a case`).
-fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>> {
+/// sentence per article per claim: two groups join only when every two of
+/// their sentences of different articles are linked (their pairs pair them
+/// all). A third article's sentence that each of two pairs with, where the
+/// two alone miss each other, joins one of them, not both: two sentences on
+/// one row that their own pair keeps apart would tell the reader the two
+/// outlets share a claim that the pair's comparison does not show
+/// (`Trump … announced … he would begin peace talks` / `after Trump
+/// surprised Ukraine … by announcing peace talks`, linked only through the
+/// other samples).
+fn join_pair_links(sents: &[Sent], links: Vec<Link>) -> Vec<Vec<usize>> {
     let linked: HashSet<(usize, usize)> = links.iter().map(|l| (l.2, l.3)).collect();
     let is_linked = |x: usize, y: usize| linked.contains(&(x.min(y), x.max(y)));
     let n = sents.len();
@@ -1332,7 +1353,7 @@ fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<u
             .iter()
             .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
         let all_linked = || a.iter().all(|&x| b.iter().all(|&y| is_linked(x, y)));
-        if one_article_twice || !(all_linked() || agree_as_groups(sents, vocab, a, b)) {
+        if one_article_twice || !all_linked() {
             continue;
         }
         let (keep, gone) = (ri.min(rj), ri.max(rj));
