@@ -11,7 +11,7 @@ use super::budget::Budget;
 use std::ops::Range;
 
 use super::overlap::count_shared_sorted;
-use super::similarity::is_stopword;
+use super::similarity::{is_stopword, FxMap};
 use super::words::{count_units, kept_in_runs, spaced_hyphen, word_counts_by};
 use super::{Op, OpKind, Side, Sources};
 
@@ -919,8 +919,7 @@ struct Moved {
     new: Range<usize>,
     base: usize,
     /// The words of runs weighed for it (`Moved::words`).
-    words:
-        std::cell::RefCell<super::similarity::FxMap<(bool, usize, usize), std::rc::Rc<RunWords>>>,
+    words: std::cell::RefCell<FxMap<(bool, usize, usize), std::rc::Rc<RunWords>>>,
 }
 
 /// The words of a run of sentences, by their hashes in order of the hash
@@ -1270,8 +1269,8 @@ pub(crate) fn join_merged_moves(src: &Sources, ops: &mut Vec<Op>, deadline: &Bud
 struct WordIndex {
     kind: OpKind,
     /// Op of each unit of that side that is one-sided of `kind`.
-    runs: std::collections::HashMap<usize, usize>,
-    words: std::collections::HashMap<String, Vec<usize>>,
+    runs: FxMap<usize, usize>,
+    words: FxMap<String, Vec<usize>>,
 }
 
 impl WordIndex {
@@ -1315,12 +1314,19 @@ impl WordIndex {
 /// Longer words, lower-cased, trimmed of punctuation: what a sentence and its
 /// merged copy share that other sentences seldom do.
 fn distinctive(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| w.chars().count() >= 6)
+    text.split_whitespace().filter_map(|w| {
+        // An ASCII word is trimmed and lower-cased byte by byte, and keeps
+        // its length: a short one is left out before it is copied (most
+        // words are short).
+        if w.is_ascii() {
+            let b = w.as_bytes();
+            let start = b.iter().position(u8::is_ascii_alphanumeric)?;
+            let end = b.iter().rposition(u8::is_ascii_alphanumeric)? + 1;
+            return (end - start >= 6).then(|| w[start..end].to_ascii_lowercase());
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        Some(w.to_lowercase()).filter(|w| w.chars().count() >= 6)
+    })
 }
 
 /// For one-sided op `k` (`SHORT_MERGED` words or more): the ops of the other kind, adjacent in
@@ -1343,7 +1349,7 @@ fn best_run(
         return None;
     }
     // Candidates: ops sharing the most distinctive words (common ones skipped).
-    let mut tally: std::collections::HashMap<usize, usize> = Default::default();
+    let mut tally: FxMap<usize, usize> = FxMap::default();
     for w in distinctive(&text) {
         if let Some(list) = index.words.get(&w).filter(|l| l.len() <= 4) {
             for &i in list {

@@ -19,12 +19,18 @@ pub fn vocabulary(article: &Article) -> Vec<u64> {
     let has_content = article.blocks.iter().any(|b| b.role.is_content());
     let mut out = Vec::new();
     let mut buf = String::new();
+    // A word seen before adds the stems it added then: each distinct word
+    // is stemmed once (a long text uses a few thousand words many times).
+    let mut seen: FxMap<&str, ()> = FxMap::default();
     for b in article
         .blocks
         .iter()
         .filter(|b| !has_content || b.role.is_content())
     {
         for w in split_words(article.slice(b.span)) {
+            if seen.insert(w, ()).is_some() {
+                continue;
+            }
             terms(w, |t| {
                 stem_into(t, &mut buf);
                 if !buf.is_empty() && !is_stopword(&buf) {

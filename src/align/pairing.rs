@@ -3,10 +3,9 @@
 //! edit shows as `changed` with a word diff rather than delete + insert.
 
 use super::budget::{Budget, POSTING_WORK, SIM_WORK};
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::similarity::{distinct, Profile, Vocab};
+use super::similarity::{distinct, FxMap, Profile, Vocab};
 
 /// A homologous group: old sentences `old` became new sentences `new`.
 #[derive(Clone, Debug)]
@@ -299,33 +298,51 @@ fn indexed(
 ) -> Option<Vec<Pair>> {
     // Words shared by many sentences say little and cost much: skip them.
     let cap = (new.len() / 20).clamp(8, 200);
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: FxMap<u32, Vec<usize>> = FxMap::default();
     for n in new.clone() {
         for s in distinct(&sides.new[n].stems) {
             index.entry(s).or_default().push(n);
         }
     }
     let mut best: Vec<(usize, usize, f64)> = Vec::new();
-    let mut tally: HashMap<usize, f64> = HashMap::new();
+    // Weight shared with each new sentence, and the sentences touched (a
+    // region of a whole book has tens of thousands of sentences a side).
+    let mut tally: Vec<Option<f64>> = vec![None; new.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let by_weight = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     for (k, o) in old.clone().enumerate() {
         if k % 32 == 0 && deadline.out() {
             return None;
         }
-        tally.clear();
         for s in distinct(&sides.old[o].stems) {
             if let Some(list) = index.get(&s) {
                 if list.len() <= cap {
                     let w = sides.vocab.weight(s);
                     for &n in list {
-                        *tally.entry(n).or_default() += w;
+                        let t = tally[n - new.start].get_or_insert_with(|| {
+                            touched.push(n);
+                            0.0
+                        });
+                        *t += w;
                     }
                 }
             }
         }
-        let mut cands: Vec<(usize, f64)> = tally.iter().map(|(&n, &w)| (n, w)).collect();
-        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut cands: Vec<(usize, f64)> = touched
+            .iter()
+            .map(|&n| (n, tally[n - new.start].take().unwrap_or_default()))
+            .collect();
+        let seen = touched.len();
+        touched.clear();
+        // The five best by weight (ties by position): one order, so the
+        // same five whichever way they are picked.
+        if cands.len() > 5 {
+            cands.select_nth_unstable_by(4, by_weight);
+            cands.truncate(5);
+        }
+        cands.sort_by(by_weight);
         let mut top: Option<(usize, f64)> = None;
-        for &(n, _) in cands.iter().take(5) {
+        for &(n, _) in &cands {
             let s = sides.sim(o, n);
             if s >= sides.threshold && top.is_none_or(|(_, b)| s > b) {
                 top = Some((n, s));
@@ -334,7 +351,7 @@ fn indexed(
         if let Some((n, s)) = top {
             best.push((o, n, s));
         }
-        deadline.spend(SIM_WORK * cands.len().min(5) as u64 + POSTING_WORK * tally.len() as u64);
+        deadline.spend(SIM_WORK * cands.len() as u64 + POSTING_WORK * seen as u64);
     }
     // Longest increasing subsequence by new index (old is already increasing).
     let mut tails: Vec<usize> = Vec::new();

@@ -322,6 +322,12 @@ fn ascii_quoted_word(raw: &str) -> (bool, bool, &str) {
     (opens, ends, &raw[start..end.max(start)])
 }
 
+/// Whether a text holds a quotation mark that `words_with_quotes` reads
+/// (without one, no word of it lies inside a quotation).
+pub(crate) fn has_quotation_marks(text: &str) -> bool {
+    quotation_marks(text.as_bytes()) != (0, 0, 0)
+}
+
 /// Straight double quotes, opening marks (`“`, `«`) and closing marks
 /// (`”`, `»`) in a text, in one pass over its bytes.
 fn quotation_marks(b: &[u8]) -> (usize, usize, usize) {

@@ -6,7 +6,7 @@
 //! and, built over two articles alone, what the pair's relation reads.
 
 use crate::align::overlap::is_stopword;
-use crate::align::similarity::{stem_into, terms, words_with_quotes, FxMap};
+use crate::align::similarity::{has_quotation_marks, stem_into, terms, words_with_quotes, FxMap};
 use std::borrow::Borrow;
 
 use crate::article::{split_words, Article, Role};
@@ -152,31 +152,7 @@ fn terms_of_each<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Bag> {
 }
 
 fn bag_of(a: &Article) -> Bag {
-    let mut counts: Vec<(String, f32, String)> = Vec::new();
-    let mut slot: FxMap<String, usize> = FxMap::default();
-    let mut buf = String::new();
-    let mut add = |text: &str, weight: f32, mut out: Option<&mut Vec<String>>| {
-        for w in split_words(text) {
-            terms(w, |t| {
-                stem_into(t, &mut buf);
-                if buf.is_empty() || is_stopword(&buf) {
-                    return;
-                }
-                let k = match slot.get(buf.as_str()) {
-                    Some(&k) => k,
-                    None => {
-                        slot.insert(buf.clone(), counts.len());
-                        counts.push((buf.clone(), 0.0, written(t)));
-                        counts.len() - 1
-                    }
-                };
-                counts[k].1 += weight;
-                if let Some(out) = out.as_mut() {
-                    out.push(buf.clone());
-                }
-            });
-        }
-    };
+    let mut terms_in = Terms::default();
     let mut title = Vec::new();
     let headline = a.meta.title.clone().or_else(|| {
         a.blocks
@@ -185,12 +161,29 @@ fn bag_of(a: &Article) -> Bag {
             .map(|b| a.slice(b.span).to_string())
     });
     if let Some(h) = &headline {
-        add(h, TITLE_WEIGHT, Some(&mut title));
+        for w in split_words(h) {
+            terms_in.add_word(w, TITLE_WEIGHT, |_, stem| title.push(stem.to_string()));
+        }
     }
+    // The body's words recur (a long text uses a few thousand words many
+    // times over): each distinct word is stemmed once, and its terms then
+    // counted by where they stand.
+    let mut known: FxMap<&str, std::ops::Range<usize>> = FxMap::default();
+    let mut slots: Vec<usize> = Vec::new();
     let mut quote_runs = Vec::new();
     for b in content_blocks(a) {
         let text = a.slice(b.span);
-        add(text, 1.0, None);
+        for w in split_words(text) {
+            if let Some(r) = known.get(w) {
+                for &k in &slots[r.clone()] {
+                    terms_in.counts[k].1 += 1.0;
+                }
+                continue;
+            }
+            let from = slots.len();
+            terms_in.add_word(w, 1.0, |k, _| slots.push(k));
+            known.insert(w, from..slots.len());
+        }
         for s in &b.sentences {
             quote_runs_of(a.slice(*s), &mut quote_runs);
         }
@@ -198,10 +191,42 @@ fn bag_of(a: &Article) -> Bag {
     quote_runs.sort_unstable();
     quote_runs.dedup();
     Bag {
-        counts,
+        counts: terms_in.counts,
         title,
         quote_runs,
         day: a.meta.date.as_deref().and_then(day_number),
+    }
+}
+
+/// An article's terms as they are counted: (stem, weighted count, the word
+/// as first written), in order of first use.
+#[derive(Default)]
+struct Terms {
+    counts: Vec<(String, f32, String)>,
+    slot: FxMap<String, usize>,
+    buf: String,
+}
+
+impl Terms {
+    /// Counts the terms of one word with `weight`, and tells `seen` each
+    /// term's slot and stem (stopwords and empty stems are not terms).
+    fn add_word(&mut self, w: &str, weight: f32, mut seen: impl FnMut(usize, &str)) {
+        terms(w, |t| {
+            stem_into(t, &mut self.buf);
+            if self.buf.is_empty() || is_stopword(&self.buf) {
+                return;
+            }
+            let k = match self.slot.get(self.buf.as_str()) {
+                Some(&k) => k,
+                None => {
+                    self.slot.insert(self.buf.clone(), self.counts.len());
+                    self.counts.push((self.buf.clone(), 0.0, written(t)));
+                    self.counts.len() - 1
+                }
+            };
+            self.counts[k].1 += weight;
+            seen(k, &self.buf);
+        });
     }
 }
 
@@ -226,6 +251,10 @@ fn content_blocks(a: &Article) -> impl Iterator<Item = &crate::article::Block> {
 /// Five-word runs inside quotation marks, hashed (words folded to lower case,
 /// letters and digits only).
 fn quote_runs_of(sentence: &str, out: &mut Vec<u64>) {
+    // Most sentences quote no one.
+    if !has_quotation_marks(sentence) {
+        return;
+    }
     use std::hash::{Hash, Hasher};
     let mut run: Vec<String> = Vec::new();
     let flush = |run: &mut Vec<String>, out: &mut Vec<u64>| {
