@@ -1170,6 +1170,22 @@ fn head_and_hints_are_never_cut_mid_word() {
             if w >= 80 {
                 assert!(head.contains("35 shared claims"), "{w}: {head:?}");
             }
+            if a.tab == Tab::Articles {
+                // An article's row keeps its relations (the title gives way),
+                // and the heatmap's legend is whole.
+                if w >= 80 {
+                    assert!(lines[3].contains("reprint of [1]"), "{w}: {:?}", lines[3]);
+                }
+                let legend = lines.iter().find(|l| l.contains("r reprint"));
+                let legend = legend.unwrap_or_else(|| panic!("{w}: no legend: {lines:?}"));
+                whole(legend, "heatmap legend", w);
+            }
+            if matches!(a.tab, Tab::Quotes | Tab::Coverage) {
+                // What the selected row stands on: who carries it, who not.
+                let carried = &lines[22];
+                whole(carried, "carried-by line", w);
+                assert!(carried.contains("[0]"), "{w}: {carried:?}");
+            }
             a.update(Action::NextTab);
         }
         a.update(Action::Columns);
@@ -1178,9 +1194,20 @@ fn head_and_hints_are_never_cut_mid_word() {
         assert!(lines[0].contains("columns 1–"), "{w}: {:?}", lines[0]);
         whole(&lines[23], "column status", w);
         assert!(
-            lines[23].contains("row 1/") && lines[23].contains("Top"),
+            lines[23].contains("row 1/")
+                && lines[23].contains("Top")
+                && lines[23].contains("? help"),
             "{w}: {:?}",
             lines[23]
         );
+        // A pair opened from the story says how to go back, whole.
+        a.update(Action::Quit);
+        a.update(Action::Open);
+        let status = screen(&a)[23].clone();
+        if w >= 80 {
+            assert!(status.contains("q back"), "{w}: {status:?}");
+            assert!(!status.contains('…'), "{w}: {status:?}");
+        }
+        a.update(Action::Quit);
     }
 }

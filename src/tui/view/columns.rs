@@ -203,12 +203,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
             let position = row_position(app.top, u64::from(app.content_height()), app.total_rows());
             let hints = [
                 (position.as_str(), position.as_str()),
+                ("? help", "? help"),
+                ("q back to the story", "q back"),
                 (
                     "]c/[c claims several but not all carry",
                     "]c/[c partly shared",
                 ),
-                ("? help", "? help"),
-                ("q back to the story", "q back"),
                 ("/ search", "/ search"),
                 ("h/l columns", "h/l"),
             ];

@@ -8,6 +8,7 @@ use ratatui::style::Modifier;
 use super::{draw_row, heatmap};
 use crate::align::Relation;
 use crate::display::{clip, one_line};
+use crate::tui::layout::str_width;
 use crate::tui::story_view::StoryApp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
@@ -34,33 +35,51 @@ fn draw_list(buf: &mut Buffer, area: Rect, app: &StoryApp) -> u16 {
         } else {
             t.text
         };
-        draw_row(buf, area, y, &article_line(app, i), selected, style);
+        let line = article_line(app, i, area.width.saturating_sub(2) as usize);
+        draw_row(buf, area, y, &line, selected, style);
         y += 1;
     }
     y - area.y
 }
 
-/// One article's row: name, title, byline, date, words and relations; while
-/// any article is marked for the column view, a `✓` column before them.
-fn article_line(app: &StoryApp, i: usize) -> String {
+/// One article's row in `width` columns: name, title, byline, date, words
+/// and relations; while any article is marked for the column view, a `✓`
+/// column before them. A narrow row cuts the title short, then leaves out
+/// the byline, the date and the word count, so that the relations (the
+/// row's point: `reprint of [1]`) stay in sight.
+fn article_line(app: &StoryApp, i: usize, width: usize) -> String {
     let a = &app.articles[i];
     let mark = match (app.marked.iter().any(|&m| m), app.marked[i]) {
         (false, _) => "",
         (true, true) => "✓ ",
         (true, false) => "  ",
     };
-    let mut parts = vec![format!("{mark}[{i}] {}", one_line(&a.short_name()))];
-    // Room for what follows: byline, date, words, relations.
-    parts.push(clip(&a.title_line(), 48));
-    if let Some(b) = &a.meta.byline {
-        parts.push(one_line(b));
+    let name = format!("{mark}[{i}] {}", one_line(&a.short_name()));
+    let title = one_line(&a.title_line());
+    let relations = relation_summary(app, i);
+    // Left out first to last.
+    let mut optional: Vec<String> = [
+        a.meta.byline.as_deref().map(one_line),
+        a.meta.date.clone(),
+        Some(format!("{} words", a.words())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let join = |title: &str, optional: &[String]| {
+        let mut parts = vec![name.clone(), title.to_string()];
+        parts.extend(optional.iter().cloned());
+        parts.push(relations.clone());
+        parts.join(" · ")
+    };
+    loop {
+        let without_title = str_width(&join("", &optional));
+        let room = width.saturating_sub(without_title);
+        if room >= 24 || optional.is_empty() {
+            return join(&clip(&title, room.clamp(16, 48)), &optional);
+        }
+        optional.remove(0);
     }
-    if let Some(d) = &a.meta.date {
-        parts.push(d.clone());
-    }
-    parts.push(format!("{} words", a.words()));
-    parts.push(relation_summary(app, i));
-    parts.join(" · ")
 }
 
 /// "reprint of [1] · related to 2 others", or why it is in the story at all.

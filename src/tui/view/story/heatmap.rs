@@ -12,6 +12,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::align::Relation;
 use crate::display::clip;
+use crate::tui::layout::str_width;
 use crate::tui::story_view::{follow, StoryApp};
 use crate::tui::view::put;
 
@@ -65,7 +66,19 @@ fn window(area: Rect, app: &StoryApp) -> (Range<usize>, Range<usize>) {
 fn draw_column_heads(buf: &mut Buffer, area: Rect, y: u16, cols: Range<usize>, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
-    put(buf, area.x, y, "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the highlighted pair", w, t.header);
+    // The legend in as many words as fit, never cut mid-word.
+    let forms = [
+        "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares the highlighted pair",
+        "similarity (r reprint, = identical, ~ related, · unrelated) — Enter compares",
+        "similarity (r reprint, = identical, ~ related, · unrelated)",
+        "r reprint, = identical, ~ related, · unrelated",
+        "r reprint ~ related · unrelated",
+    ];
+    let legend = forms
+        .iter()
+        .find(|f| str_width(f) <= w as usize)
+        .unwrap_or(&forms[forms.len() - 1]);
+    put(buf, area.x, y, legend, w, t.header);
     let first = cols.start;
     for j in cols {
         let x = 6 + CELL * (j - first) as u16;

@@ -13,7 +13,7 @@ use crate::align::{WordKind, WordOp};
 use crate::display::{clip, one_line};
 use crate::tui::layout::str_width;
 use crate::tui::story_view::{StoryApp, Tab, VARIANT_ROWS};
-use crate::tui::view::put;
+use crate::tui::view::{fit_hints, put};
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     draw_column_heads(buf, area, app);
@@ -105,15 +105,27 @@ fn draw_carried_by(buf: &mut Buffer, area: Rect, app: &StoryApp) {
         .map(|i| format!("[{i}]"))
         .collect();
     let carried: Vec<String> = arts.iter().map(|i| format!("[{i}]")).collect();
-    let line = format!(
-        "carried by {} · left out by {}",
+    let (carried, missing) = (
         carried.join(" "),
         if missing.is_empty() {
             "none".into()
         } else {
             missing.join(" ")
-        }
+        },
     );
+    // A narrow window says it in fewer words rather than cut the list of
+    // articles left out.
+    let parts = [
+        (format!("carried by {carried}"), format!("in {carried}")),
+        (
+            format!("left out by {missing}"),
+            format!("not in {missing}"),
+        ),
+    ];
+    let line = match fit_hints(&parts, area.width as usize) {
+        l if l.is_empty() => format!("in {carried} · not in {missing}"),
+        l => l,
+    };
     draw_footer(buf, area, app, &line);
 }
 
