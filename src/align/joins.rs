@@ -218,7 +218,7 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
             // pairs end here, before a diff of two long sentences.
             let mut bound = (shorter * 4).div_ceil(5);
             if lone {
-                bound = bound.min(o_words.max(n_words) / 2 + 1);
+                bound = bound.min(o_words.max(n_words).div_ceil(2));
             }
             if count_shared_sorted(o_bag, n_bag) < bound {
                 continue;
@@ -242,14 +242,17 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
 
 /// Whether a sentence that stands where another stood on the other side (a
 /// lone deleted and inserted sentence between the same neighbours) is that
-/// sentence edited: the word diff keeps, in order, more than half of the
+/// sentence edited: the word diff keeps, in order, at least half of the
 /// words of the longer (`longer`, its word count), and at least one of the
-/// kept words is a content word. Two or three words swapped in a sentence
-/// of seven (`The lion lies in wait for prey.` → `The lion sits in wait for
-/// food.`) leave too little for pairing, which weighs the words that
-/// differ; two unrelated sentences that happen to stand in one place share
-/// a few function words at most (`The vote is on Tuesday.` / `The meeting
-/// is on Friday.`).
+/// kept words is a content word — or both sentences are short
+/// (`LONE_SHORT`), where a word or two edited leaves function words only
+/// (`What would they have?` → `What they have?`, `They beat me.` → `They
+/// praise: me.`). Two or three words swapped in a sentence of seven (`The
+/// lion lies in wait for prey.` → `The lion sits in wait for food.`) leave
+/// too little for pairing, which weighs the words that differ; two
+/// sentences that happen to stand in one place share a few function words
+/// at most, fewer than half of a longer sentence's. wdiff, whose counts the
+/// stats follow, finds the kept words too.
 fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
     let (ow, nw) = (count_units(old), count_units(new));
     let mut kept = 0;
@@ -260,8 +263,11 @@ fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
             content = content || ow[old_index..old_index + len].iter().any(|w| is_content(w));
         }
     }
-    kept * 2 > longer && content
+    kept > 0 && kept * 2 >= longer && (content || longer <= LONE_SHORT)
 }
+
+/// Most words a lone pair sharing function words only may have.
+const LONE_SHORT: usize = 6;
 
 /// Whether one of a lone deleted and inserted sentence is the other cut at
 /// one end, word for word (punctuation and case too), with a content word
