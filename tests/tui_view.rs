@@ -892,6 +892,11 @@ fn the_row_counter_and_percentage_measure_the_top_row() {
         "{}",
         status(&a)
     );
+    // At 40 columns the opening message takes its third, shortest form
+    // rather than being cut ("↑ 5 new-side sente…").
+    let a = app(sample("000"), sample("003"), 40, 12);
+    let s = status(&a);
+    assert!(s.contains("above (g)") && !s.contains('…'), "{s:?}");
 }
 
 /// Without a message, an 80-column status line keeps the row counter beside

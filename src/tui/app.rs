@@ -337,8 +337,8 @@ impl App {
         if self.message.is_none() {
             let s = if above == 1 { "" } else { "s" };
             self.message = Some(format!(
-                "↑ {above} sentence{s} of the new article before its first shared claim (g: to the top){}↑ {above} new-side sentence{s} above (g)",
-                crate::tui::view::SHORTER
+                "↑ {above} sentence{s} of the new article before its first shared claim (g: to the top){short}↑ {above} new-side sentence{s} above (g){short}↑ {above} above (g)",
+                short = crate::tui::view::SHORTER
             ));
         }
     }

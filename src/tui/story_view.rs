@@ -225,8 +225,8 @@ impl StoryApp {
             app.show_offset(side, offset);
         }
         app.message = Some(format!(
-            "[{old}] ↔ [{new}] · q back to the story · < > other articles{}[{old}] ↔ [{new}] · q back · < > others",
-            crate::tui::view::SHORTER
+            "[{old}] ↔ [{new}] · q back to the story · < > other articles{short}[{old}] ↔ [{new}] · q back · < > others{short}q back",
+            short = crate::tui::view::SHORTER
         ));
         self.compare = Some((app, old, new));
     }

@@ -436,23 +436,24 @@ fn claims_on_offer(r: &crate::tui::app::Ready) -> String {
     }
 }
 
-/// Separates a status message from a shorter form of it, shown where the
+/// Separates a status message from shorter forms of it, shown where the
 /// message would not fit beside the relation and the row counter.
 pub const SHORTER: char = '\u{1e}';
 
 /// The form of message `m` to show on a status line `width` columns wide:
-/// the full one when it fits beside the shortest summary (the row counter
-/// gives way to a message), else the shorter one, when it has one.
+/// the fullest that fits beside the shortest summary (the row counter
+/// gives way to a message), else the shortest it has.
 fn message_form<'m>(m: &'m str, width: usize, parts: &StatusParts) -> &'m str {
-    let Some((full, short)) = m.split_once(SHORTER) else {
-        return m;
-    };
     let shortest = parts.variants.last().map_or(0, |v| str_width(v));
-    if shortest + 2 + str_width(full) <= width {
-        full
-    } else {
-        short
+    let mut forms = m.split(SHORTER);
+    let mut form = forms.next().unwrap_or(m);
+    for shorter in forms {
+        if shortest + 2 + str_width(form) <= width {
+            break;
+        }
+        form = shorter;
     }
+    form
 }
 
 /// How the status line's parts share its width.
@@ -817,6 +818,10 @@ mod tests {
             message_form("fact change 2 of 5", 40, &parts()),
             "fact change 2 of 5"
         );
+        // A third form for a 40-column window.
+        let m = format!("{m}{SHORTER}↑ 16 above (g)");
+        assert_eq!(message_form(&m, 80, &parts()), short);
+        assert_eq!(message_form(&m, 40, &parts()), "↑ 16 above (g)");
     }
 
     #[test]
