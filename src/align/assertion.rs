@@ -253,6 +253,14 @@ fn after_comma(word: &str) -> bool {
         .ends_with(',')
 }
 
+/// Whether a word closes a quotation with a comma, question or
+/// exclamation mark inside the closing mark (`choices,"`, `wrong?”`): a
+/// clause of saying after it is the quotation's attribution.
+fn closes_quotation(word: &str) -> bool {
+    let end = word.trim_end_matches(['"', '”', '’', '\'']);
+    end.len() < word.len() && end.ends_with([',', '?', '!'])
+}
+
 /// A dash standing alone (`—`, `–`, `--`).
 fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "–" | "--" | "-")
@@ -393,6 +401,17 @@ fn drop_attributions(words: &[&str], bare: &[String], keep: &mut [bool], medium:
             medium[k + 1..=clause_end.max(k)]
                 .iter_mut()
                 .for_each(|x| *x = true);
+        } else if clause_start > 0 && closes_quotation(words[clause_start - 1]) {
+            // After a quotation (`"…," she told host Tammy Bruce on Fox
+            // News Primetime on Monday night`) the clause is its
+            // attribution however long: what is said is the quotation, and
+            // the words after the verb say to whom and where, but for the
+            // circumstances already left out (`after the Senate voted …`).
+            let after_verb = k + 1..clause_end.max(k) + 1;
+            medium[after_verb.clone()].copy_from_slice(&keep[after_verb]);
+            keep[clause_start..=clause_end]
+                .iter_mut()
+                .for_each(|x| *x = false);
         }
     }
 }
@@ -512,6 +531,10 @@ mod tests {
             "on Monday that"
         );
         assert_eq!(said_in("Raisi will not meet with Biden."), "");
+        assert_eq!(
+            said_in("\"I am not here to make people feel bad about their political choices,\" she told host Tammy Bruce on Fox News Primetime on Monday night."),
+            "host Tammy Bruce on Fox News Primetime on Monday night."
+        );
     }
 
     #[test]
