@@ -1502,12 +1502,27 @@ fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
 fn folded_words(src: &Sources, side: Side, r: &Range<usize>) -> Vec<String> {
     count_units(&src.text(side, r.clone()))
         .into_iter()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(folded)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A word lower-cased without the punctuation around it (an ASCII one byte
+/// by byte).
+fn folded(w: &str) -> String {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
+            return String::new();
+        };
+        let end = b
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(start, |e| e + 1);
+        return w[start..end].to_ascii_lowercase();
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Share of both sides' words one word diff keeps, words compared without
