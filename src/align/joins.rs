@@ -1345,71 +1345,113 @@ fn best_run(
     index: &WordIndex,
     removed: &[bool],
 ) -> Option<(Vec<usize>, f64)> {
-    let (one_side, text) = if ops[k].kind == OpKind::Inserted {
-        (ops[k].new.clone(), src.text(Side::New, ops[k].new.clone()))
+    let side = if ops[k].kind == OpKind::Inserted {
+        Side::New
     } else {
-        (ops[k].old.clone(), src.text(Side::Old, ops[k].old.clone()))
+        Side::Old
     };
+    let one_side = if side == Side::New {
+        ops[k].new.clone()
+    } else {
+        ops[k].old.clone()
+    };
+    let text = src.text(side, one_side.clone());
     let words = count_units(&text).len();
     if words < SHORT_MERGED {
         return None;
     }
-    // Candidates: ops sharing the most distinctive words (common ones skipped).
-    let mut tally: FxMap<usize, usize> = FxMap::default();
-    for w in distinctive(&text) {
-        if let Some(list) = index.words.get(&w).filter(|l| l.len() <= 4) {
-            for &i in list {
-                *tally.entry(i).or_default() += 1;
-            }
-        }
-    }
-    let mut cands: Vec<(usize, usize)> = tally
-        .into_iter()
-        .filter(|&(i, n)| n >= 2 && !removed[i])
-        .collect();
-    cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let share = |run: &[usize]| -> f64 {
-        let units = union(
-            &index.unit_range(ops, run[0]),
-            &index.unit_range(ops, run[run.len() - 1]),
-        );
-        let (old, new) = if ops[k].kind == OpKind::Inserted {
-            (units, one_side.clone())
-        } else {
-            (one_side.clone(), units)
-        };
-        folded_share(src, &old, &new)
+    let run = Run {
+        src,
+        ops,
+        index,
+        removed,
+        side,
+        one_side,
     };
     let mut best: Option<(Vec<usize>, f64)> = None;
     let mut one_words: Option<Vec<String>> = None;
-    for &(c, _) in cands.iter().take(2) {
-        let one_words = one_words.get_or_insert_with(|| {
-            let side = if ops[k].kind == OpKind::Inserted {
-                Side::New
-            } else {
-                Side::Old
-            };
-            sorted(folded_words(src, side, &one_side))
-        });
+    for c in run.candidates(&text) {
+        let one_words =
+            one_words.get_or_insert_with(|| sorted(folded_words(src, side, &run.one_side)));
         if !may_reach_merged_share(src, ops, c, index, one_words) {
             continue;
         }
-        // Grow the run both ways while adjacent ops of the kind make it better.
+        let (grown, share) = run.grow(c);
+        // Most words of both sides kept, and more than one sentence taken
+        // (one alone would have been found as a move).
+        if share >= MERGED_SHARE && grown.len() > 1 && best.as_ref().is_none_or(|(_, b)| share > *b)
+        {
+            best = Some((grown, share));
+        }
+    }
+    best.filter(|(grown, _)| words >= 12 || run.rare_words_in(&text, grown) >= 3)
+}
+
+/// What `best_run` looks with: the one-sided op's side and units, and the
+/// ops of the other kind indexed by their words.
+struct Run<'a> {
+    src: &'a Sources<'a>,
+    ops: &'a [Op],
+    index: &'a WordIndex,
+    removed: &'a [bool],
+    side: Side,
+    one_side: Range<usize>,
+}
+
+impl Run<'_> {
+    /// The two ops of the other kind sharing the most distinctive words of
+    /// `text` (words in more than four ops are skipped as common), two at
+    /// least.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut tally: FxMap<usize, usize> = FxMap::default();
+        for w in distinctive(text) {
+            if let Some(list) = self.index.words.get(&w).filter(|l| l.len() <= 4) {
+                for &i in list {
+                    *tally.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(usize, usize)> = tally
+            .into_iter()
+            .filter(|&(i, n)| n >= 2 && !self.removed[i])
+            .collect();
+        cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.into_iter().take(2).map(|(c, _)| c).collect()
+    }
+
+    /// The folded share of words kept between the one-sided op and the run
+    /// of ops `run` (in unit order).
+    fn share(&self, run: &[usize]) -> f64 {
+        let units = union(
+            &self.index.unit_range(self.ops, run[0]),
+            &self.index.unit_range(self.ops, run[run.len() - 1]),
+        );
+        let (old, new) = if self.side == Side::New {
+            (units, self.one_side.clone())
+        } else {
+            (self.one_side.clone(), units)
+        };
+        folded_share(self.src, &old, &new)
+    }
+
+    /// The run from op `c`, grown both ways (up to `MERGED_RUN` ops) while an
+    /// adjacent op of its kind raises the share, and that share.
+    fn grow(&self, c: usize) -> (Vec<usize>, f64) {
         let mut run = vec![c];
-        let mut current = share(&run);
+        let mut current = self.share(&run);
         loop {
-            let first = index.unit(&ops[run[0]]);
-            let last = index.unit(&ops[run[run.len() - 1]]);
+            let first = self.index.unit(&self.ops[run[0]]);
+            let last = self.index.unit(&self.ops[run[run.len() - 1]]);
             let options = [
                 first
                     .checked_sub(1)
-                    .and_then(|u| index.runs.get(&u))
+                    .and_then(|u| self.index.runs.get(&u))
                     .map(|&i| (i, true)),
-                index.runs.get(&(last + 1)).map(|&i| (i, false)),
+                self.index.runs.get(&(last + 1)).map(|&i| (i, false)),
             ];
             let mut grown: Option<(Vec<usize>, f64)> = None;
             for (i, front) in options.into_iter().flatten() {
-                if removed[i] || run.len() == MERGED_RUN {
+                if self.removed[i] || run.len() == MERGED_RUN {
                     continue;
                 }
                 let mut longer = run.clone();
@@ -1418,7 +1460,7 @@ fn best_run(
                 } else {
                     longer.push(i);
                 }
-                let s = share(&longer);
+                let s = self.share(&longer);
                 if s > current && grown.as_ref().is_none_or(|(_, g)| s > *g) {
                     grown = Some((longer, s));
                 }
@@ -1427,29 +1469,22 @@ fn best_run(
             run = longer;
             current = s;
         }
-        // Most words of both sides kept, and more than one sentence taken
-        // (one alone would have been found as a move).
-        if current >= MERGED_SHARE
-            && run.len() > 1
-            && best.as_ref().is_none_or(|(_, b)| current > *b)
-        {
-            best = Some((run, current));
-        }
+        (run, current)
     }
-    // A short sentence: chance finds two of its rarer words in one run of
-    // sentences more often than three.
-    best.filter(|(run, _)| {
-        words >= 12
-            || distinctive(&text)
-                .filter(|w| {
-                    index
-                        .words
-                        .get(w)
-                        .is_some_and(|l| l.len() <= 4 && l.iter().any(|i| run.contains(i)))
-                })
-                .count()
-                >= 3
-    })
+
+    /// How many distinctive words of `text` (in at most four ops) the run
+    /// holds: for a short sentence, chance finds two of its rarer words in
+    /// one run of sentences more often than three.
+    fn rare_words_in(&self, text: &str, run: &[usize]) -> usize {
+        distinctive(text)
+            .filter(|w| {
+                self.index
+                    .words
+                    .get(w)
+                    .is_some_and(|l| l.len() <= 4 && l.iter().any(|i| run.contains(i)))
+            })
+            .count()
+    }
 }
 
 /// Whether some run `best_run` could grow from candidate `c` may keep
