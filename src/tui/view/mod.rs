@@ -664,6 +664,20 @@ pub fn help_scrolled(
     .min(max)
 }
 
+/// The help box's title in `room` columns: whole, else what comes before
+/// its ` — ` (`storydiff keys and marks`, without `q, Esc or ? closes`),
+/// else cut.
+fn help_title(title: &str, room: usize) -> String {
+    let head = title.split(" — ").next().unwrap_or(title);
+    if str_width(title) <= room {
+        title.to_string()
+    } else if str_width(head) <= room {
+        head.to_string()
+    } else {
+        clip(head, room)
+    }
+}
+
 /// A centred, framed box listing keys (or marks) and what they do (or
 /// mean), from entry `top` on: as wide as its longest line allows; when the
 /// window is too short for all of them, a last line says which are shown
@@ -684,7 +698,7 @@ pub fn draw_help_lines(
     let style = theme.status;
     Clear.render(frame, buf);
     Block::bordered()
-        .title(format!(" {} ", clip(title, frame.width as usize - 6)))
+        .title(format!(" {} ", help_title(title, frame.width as usize - 6)))
         .title_style(style.add_modifier(Modifier::BOLD))
         .style(style)
         .render(frame, buf);
@@ -889,6 +903,14 @@ mod tests {
         let fit = fit_status(50, &parts(), false, None);
         assert_eq!(fit.left, parts().variants[5], "{fit:?}");
         assert_eq!(fit.right.as_deref(), Some("row 12/178 6% · ? help "));
+    }
+
+    #[test]
+    fn a_narrow_help_box_keeps_its_title_whole() {
+        let t = "storydiff keys and marks — q, Esc or ? closes";
+        assert_eq!(help_title(t, 60), t);
+        assert_eq!(help_title(t, 32), "storydiff keys and marks");
+        assert_eq!(help_title(t, 10), "storydiff…");
     }
 
     #[test]
