@@ -75,8 +75,16 @@ fn article_line(app: &StoryApp, i: usize, width: usize) -> String {
     loop {
         let without_title = str_width(&join("", &optional));
         let room = width.saturating_sub(without_title);
-        if room >= 24 || optional.is_empty() {
-            return join(&clip(&title, room.clamp(16, 48)), &optional);
+        if room >= 24 {
+            return join(&clip(&title, room.min(48)), &optional);
+        }
+        if optional.is_empty() {
+            // Too narrow for a useful part of the title: the row is the
+            // article and its relations.
+            return match room {
+                0..10 => format!("{name} · {relations}"),
+                _ => join(&clip(&title, room), &optional),
+            };
         }
         optional.remove(0);
     }
