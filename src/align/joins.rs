@@ -442,11 +442,13 @@ fn grow(src: &Sources, ops: &mut Vec<Op>, k: usize, run: usize) -> Option<usize>
 }
 
 /// Whether the op's words on one side begin (candidate `before` it) or end
-/// with words the other side lacks that are, word for word, the same end of
-/// the one-sided candidate next to it, with a content word among them: a
-/// sentence deleted all but its first words (`Mrs.` of `Mrs. Grant, with a
-/// temper ...`, cut after the abbreviation), which now open the next
-/// sentence (`Mrs. They lived together`). One word is all the join finds,
+/// with words the other side lacks (added, or put in place of its own)
+/// whose outermost ones are, word for word, the same end of the one-sided
+/// candidate next to it, with a content word among them: a sentence deleted
+/// all but its first words (`Mrs.` of `Mrs. Grant, with a temper ...`, cut
+/// after the abbreviation), which now open the next sentence (`Mrs. They
+/// lived together`), or all but its last (`… do it. Compare studlycaps,
+/// InterCaps.` → `… do it, InterCaps.`). One word is all the join finds,
 /// too few for the other rules, but it is where that word was.
 fn glued_edge(
     src: &Sources,
@@ -478,17 +480,46 @@ fn glued_edge(
     }
     // The words at that end of the other side that this side lacks.
     let ours = src.text(side, own.clone());
-    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &count_units(&ours), &tw);
-    let n = match if before { diff.first() } else { diff.last() } {
-        Some(&similar::DiffOp::Insert { new_len, .. }) if new_len < cw.len() => new_len,
-        _ => return false,
+    let ow = count_units(&ours);
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &ow, &tw);
+    // The words the op's other side has there that this side lacks: added
+    // (all of them must be the candidate's end), or put in place of words of
+    // its own that differ from them in punctuation or case only, with the
+    // candidate's end beyond (`do it.` → `do it, InterCaps.`).
+    let fold = |w: &&str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     };
-    let (theirs_end, cand_end) = if before {
-        (&tw[..n], &cw[..n])
+    let (added, replaced): (&[&str], &[&str]) =
+        match if before { diff.first() } else { diff.last() } {
+            Some(&similar::DiffOp::Insert {
+                new_index, new_len, ..
+            }) => (&tw[new_index..new_index + new_len], &[]),
+            Some(&similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            }) if new_len > old_len => (
+                &tw[new_index..new_index + new_len],
+                &ow[old_index..old_index + old_len],
+            ),
+            _ => return false,
+        };
+    let n = added.len() - replaced.len();
+    let (rest, glued, cand_end) = if before {
+        (&added[n..], &added[..n], cw.get(..n))
     } else {
-        (&tw[tw.len() - n..], &cw[cw.len() - n..])
+        (
+            &added[..replaced.len()],
+            &added[replaced.len()..],
+            cw.get(cw.len().saturating_sub(n)..),
+        )
     };
-    theirs_end == cand_end && cand_end.iter().any(|w| is_content(w))
+    n < cw.len()
+        && cand_end == Some(glued)
+        && rest.iter().map(fold).eq(replaced.iter().map(fold))
+        && glued.iter().any(|w| is_content(w))
 }
 
 /// Whether the boundary between changed op `a` and the changed op `b` right
