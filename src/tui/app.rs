@@ -666,18 +666,13 @@ impl App {
             self.jumped = None;
         }
         if self.help {
-            if matches!(action, Action::Help | Action::Quit) {
-                self.help = false;
-                self.help_top = 0;
-            } else {
-                self.help_top = crate::tui::view::help_scrolled(
-                    self.help_top,
-                    action,
-                    self.size,
-                    &self.help_lines(),
-                    HELP_TITLE,
-                );
-            }
+            (self.help, self.help_top) = crate::tui::view::help_key(
+                self.help_top,
+                action,
+                self.size,
+                || self.help_lines(),
+                HELP_TITLE,
+            );
             return false;
         }
         true

@@ -638,6 +638,25 @@ pub fn help_max_top(size: (u16, u16), lines: &[(String, &str)], title: &str) -> 
         .unwrap_or(0)
 }
 
+/// A key pressed while the help box is open, as (whether it stays open,
+/// its top line): `?` or `q` closes it (the next one opens at its top), any
+/// other key scrolls it (`help_scrolled`). `lines` are the box's lines,
+/// asked for only when it scrolls.
+pub fn help_key(
+    top: usize,
+    action: crate::tui::action::Action,
+    size: (u16, u16),
+    lines: impl FnOnce() -> Vec<(String, &'static str)>,
+    title: &str,
+) -> (bool, usize) {
+    use crate::tui::action::Action;
+    if matches!(action, Action::Help | Action::Quit) {
+        (false, 0)
+    } else {
+        (true, help_scrolled(top, action, size, &lines(), title))
+    }
+}
+
 /// Where the help list stands after `action` (a scrolling key; others leave
 /// it), for `lines` in a window of `size`. Every view's help scrolls so:
 /// a short window shows all its keys and marks a screenful at a time.
