@@ -956,3 +956,62 @@ fn class_counts_and_marks_are_explained() {
         text(&a)
     );
 }
+
+/// Regression: at 100×20 an approximate pair's message was cut mid-word
+/// ("approximate: deadline reached while joining merged and split sen…").
+/// A message takes its fullest form that fits, and a message with no form
+/// short enough is shortened after a whole word, at any width.
+#[test]
+fn status_messages_shorten_at_word_boundaries() {
+    let note = "deadline reached while joining merged and split sentences: some show as deleted and inserted";
+    let words: Vec<&str> = note
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', ',']))
+        .collect();
+    for (w, h) in [
+        (100, 20),
+        (80, 24),
+        (160, 48),
+        (120, 30),
+        (60, 20),
+        (40, 12),
+    ] {
+        let config = Config {
+            theme: ThemeName::Dark,
+            ..Config::default()
+        };
+        let mut a = App::new(
+            Arc::new(sample("000")),
+            Arc::new(sample("001")),
+            config,
+            (w, h),
+        );
+        let mut p = prepare(&a.old, &a.new, &Default::default());
+        p.comparison.approximate = true;
+        p.comparison.notes = vec![note.to_string()];
+        a.set_prepared(p);
+        let s = screen(&render(&a)).last().unwrap().clone();
+        let at = s
+            .find("approximate")
+            .unwrap_or_else(|| panic!("{w}: {s:?}"));
+        let shown = s[at..].split("  ").next().unwrap().trim_end();
+        let last = shown
+            .trim_end_matches('…')
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .trim_end_matches([':', ',']);
+        assert!(
+            last == "approximate" || words.contains(&last),
+            "{w}x{h}: {shown:?} ends mid-word"
+        );
+        if w >= 160 {
+            assert!(shown.ends_with("inserted"), "{w}: {shown:?}");
+        }
+    }
+    // Any message too long for its room is cut after a whole word.
+    let mut a = app(sample("000"), sample("001"), 100, 20);
+    a.message = Some(format!("a message about {note}"));
+    let s = screen(&render(&a)).last().unwrap().clone();
+    assert!(s.contains("while joining merged and…"), "{s:?}");
+}

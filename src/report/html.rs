@@ -430,9 +430,13 @@ fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
 fn write_wording(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
     writeln!(out, "<h2>Wording</h2>")?;
     if s.wording.is_empty() {
+        let none = crate::story::NO_WORDING;
+        let left_out = crate::story::WORDING_LEFT_OUT;
         return writeln!(
             out,
-            "<p>No word substitution recurs between outlets in the claims they share, nor is one word put for another.</p>"
+            "<p>{}{}. {left_out}.</p>",
+            none[..1].to_uppercase(),
+            &none[1..]
         );
     }
     writeln!(
@@ -446,12 +450,16 @@ fn write_wording(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Re
     for w in &s.wording {
         writeln!(
             out,
-            "<tr><td>{}</td><td><b>{}</b></td><td>{}</td><td><b>{}</b></td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><b>{}</b></td><td>{}</td><td><b>{}</b></td><td>{}{}</td></tr>",
             name(w.a),
             words(&w.words_a),
             name(w.b),
             words(&w.words_b),
-            w.count
+            w.count,
+            match w.kind().label() {
+                "" => String::new(),
+                label => format!(" ({label})"),
+            }
         )?;
     }
     writeln!(out, "</table>")

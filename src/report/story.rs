@@ -750,10 +750,18 @@ fn write_wording(out: &mut dyn Write, s: &Story) -> io::Result<()> {
         "\nwording: words one outlet uses where another uses others, in the same claim ({})",
         s.wording.len()
     )?;
+    if s.wording.is_empty() {
+        let (none, left_out) = (crate::story::NO_WORDING, crate::story::WORDING_LEFT_OUT);
+        writeln!(out, "  {none}. {left_out}.")?;
+    }
     for w in &s.wording {
+        let kind = match w.kind().label() {
+            "" => String::new(),
+            label => format!(" · {label}"),
+        };
         writeln!(
             out,
-            "  [{}] “{}” ↔ [{}] “{}” ×{}",
+            "  [{}] “{}” ↔ [{}] “{}” ×{}{kind}",
             w.a,
             clip(&w.words_a, 40),
             w.b,

@@ -286,7 +286,11 @@ impl App {
         };
         let changes = change_starts(&layout, &p.groups, p.comparison.by_claims.is_some());
         if p.comparison.approximate {
-            self.message = Some(format!("approximate: {}", p.comparison.notes.join("; ")));
+            self.message = Some(format!(
+                "approximate: {}{short}approximate: deadline reached{short}approximate",
+                p.comparison.notes.join("; "),
+                short = crate::tui::view::SHORTER
+            ));
         }
         self.ready = Some(Ready {
             comparison: p.comparison,

@@ -219,7 +219,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         buf,
         area.x + 1,
         y,
-        &clip(&text, area.width as usize - 1),
+        &super::clip_words(&text, area.width as usize - 1),
         area.width - 1,
         t.status,
     );

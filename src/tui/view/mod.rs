@@ -173,6 +173,37 @@ fn clip(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` in `width` columns, shortened at a word boundary with `…` when it
+/// does not fit (`…merged and split…`, never `…merged and split sen…`);
+/// a first word too long for the width alone is cut as `clip` cuts.
+pub fn clip_words(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let cut = clip(s, width);
+    let kept = cut.trim_end_matches('…');
+    // Where the kept text ends inside a word, go back to the space before it.
+    let whole = s[kept.len()..].starts_with(char::is_whitespace);
+    let end = if whole {
+        Some(kept.len())
+    } else {
+        kept.rfind(char::is_whitespace)
+    };
+    match end {
+        Some(end) if end > 0 => {
+            let head = s[..end].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | ',' | ';' | '·' | '—' | '–' | '-' | '(')
+            });
+            if head.is_empty() {
+                cut
+            } else {
+                format!("{head}…")
+            }
+        }
+        _ => cut,
+    }
+}
+
 fn center(buf: &mut Buffer, area: Rect, msg: &str, style: Style) {
     let text = clip(msg, area.width as usize);
     let w = str_width(&text) as u16;
@@ -299,7 +330,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
             buf,
             x + 2,
             area.y,
-            &clip(m, fit.message_room),
+            &clip_words(m, fit.message_room),
             fit.message_room as u16,
             t.status.add_modifier(Modifier::ITALIC),
         );

@@ -155,7 +155,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let t = &app.theme;
     let w = area.width;
     let hint = match &app.message {
-        Some(m) => clip(&one_line(m), w as usize - 1),
+        Some(m) => super::clip_words(&one_line(m), w as usize - 1),
         None => fit_hints(&key_hints(app), w as usize - 1),
     };
     let sy = area.y + area.height - 1;
@@ -266,7 +266,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, app: &StoryApp, line: &str) {
         buf,
         area.x,
         area.y + area.height - 2,
-        &clip(line, w as usize),
+        &super::clip_words(&one_line(line), w as usize),
         w,
         app.theme.header,
     );
@@ -282,7 +282,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, y: u16, line: &str, selected: bool, st
         buf,
         area.x + 2,
         y,
-        &clip(line, w as usize - 2),
+        &super::clip_words(&one_line(line), w as usize - 2),
         w - 2,
         style,
     );

@@ -8,12 +8,14 @@ use ratatui::layout::Rect;
 
 use super::{draw_footer, draw_list, draw_tab_head, draw_tab_note};
 use crate::display::one_line;
+use crate::story::{NO_WORDING, WORDING_LEFT_OUT};
+use crate::tui::layout::str_width;
 use crate::tui::story_view::StoryApp;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     if app.story.wording.is_empty() {
-        let note = "no word substitution recurs between these outlets (two claims or more), nor is one word put for another in a claim they share";
-        draw_tab_note(buf, area, app, note);
+        let note = format!("{NO_WORDING}. {WORDING_LEFT_OUT}.");
+        draw_tab_note(buf, area, app, &note);
         return;
     }
     let head = [
@@ -22,6 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
             "one outlet's words for another's, in one claim",
         ),
         ("Enter shows the pair", "Enter shows it"),
+        (LEFT_OUT, "word forms not counted"),
     ];
     draw_tab_head(buf, area, app, &head);
     let wording = &app.story.wording;
@@ -36,10 +39,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     draw_instance(buf, area, app);
 }
 
-/// A row: the two outlets, their words, and how often.
+/// What the list leaves out, where the head line has room.
+const LEFT_OUT: &str = "forms of one word and a capital alone not counted";
+
+/// A row: the two outlets, their words, how often, and whether they are
+/// one word spelled or capitalised two ways (house style, not framing).
 fn line(wd: &crate::story::Wording) -> String {
+    let kind = match wd.kind().label() {
+        "" => String::new(),
+        label => format!(" · {label}"),
+    };
     format!(
-        "[{}] “{}” ↔ [{}] “{}” ×{}",
+        "[{}] “{}” ↔ [{}] “{}” ×{}{kind}",
         wd.a,
         one_line(&wd.words_a),
         wd.b,
@@ -48,7 +59,10 @@ fn line(wd: &crate::story::Wording) -> String {
     )
 }
 
-/// Above the status line: the sentences of the selected substitution's first instance.
+/// Above the status line: the selected substitution's first instance, the
+/// words around it on each side, as much of both as half the line holds
+/// (the whole sentences do not fit: at 100 columns the second was lost and
+/// the first cut mid-word).
 fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let Some(wd) = app.story.wording.get(app.row) else {
         return;
@@ -56,7 +70,105 @@ fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let [x, y, ..] = wd.occurrences.as_slice() else {
         return;
     };
-    draw_sentences(buf, area, app, x, y);
+    let sep = "  ·  ";
+    let half = (area.width as usize).saturating_sub(sep.len()) / 2;
+    let side = |o: &crate::story::Occurrence| {
+        let label = format!("[{}] ", o.article);
+        let room = half.saturating_sub(label.len());
+        format!("{label}{}", around(app, o, room))
+    };
+    let line = format!("{}{sep}{}", side(x), side(y));
+    draw_footer(buf, area, app, &line);
+}
+
+/// The words of an occurrence with as many words of its sentence around
+/// it as `width` columns hold, cut at word boundaries (`…Tuesday,
+/// Zelenskyy suggested…`).
+fn around(app: &StoryApp, o: &crate::story::Occurrence, width: usize) -> String {
+    let a = &app.articles[o.article];
+    let sentence = a
+        .blocks
+        .iter()
+        .flat_map(|b| b.sentences.iter())
+        .find(|s| s.start <= o.span.start && o.span.end <= s.end)
+        .copied()
+        .unwrap_or(o.span);
+    let before = one_line(&a.text[sentence.start..o.span.start]);
+    let words = one_line(&a.text[o.span.range()]);
+    let after = one_line(&a.text[o.span.end..sentence.end]);
+    let room = width.saturating_sub(str_width(&words));
+    // Half the room each side; a side that needs less leaves it to the other.
+    let (bw, aw) = (str_width(&before) + 1, str_width(&after) + 1);
+    let left = bw.min(room / 2).max(room.saturating_sub(aw));
+    let left = left.min(bw);
+    let right = room.saturating_sub(left);
+    let head = last_words(before.trim_end(), left.saturating_sub(1));
+    let tail = first_words(after.trim_start(), right.saturating_sub(1));
+    // A space only where the sentence has one ("Zelenskyy," stays whole).
+    let spaced = |s: &str| s.chars().next().is_some_and(char::is_whitespace);
+    let raw_before = &a.text[sentence.start..o.span.start];
+    let raw_after = &a.text[o.span.end..sentence.end];
+    let g1 = if head.is_empty() || head == "…" || !raw_before.ends_with(char::is_whitespace) {
+        ""
+    } else {
+        " "
+    };
+    let g2 = if tail.is_empty() || tail == "…" || !spaced(raw_after) {
+        ""
+    } else {
+        " "
+    };
+    format!("{head}{g1}{words}{g2}{tail}")
+}
+
+/// The first words of `s` that fit in `width` columns, before `…` when
+/// some are left out (`…` alone when none fits).
+fn first_words(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        let next = if out.is_empty() {
+            w.to_string()
+        } else {
+            format!("{out} {w}")
+        };
+        if str_width(&next) + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if width == 0 {
+        String::new()
+    } else {
+        format!("{out}…")
+    }
+}
+
+/// The last words of `s` that fit in `width` columns, after `…` when some
+/// are left out.
+fn last_words(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for w in s.split_whitespace().rev() {
+        let next = if out.is_empty() {
+            w.to_string()
+        } else {
+            format!("{w} {out}")
+        };
+        if str_width(&next) + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if width == 0 {
+        String::new()
+    } else {
+        format!("…{out}")
+    }
 }
 
 /// Above the status line: the sentences of two occurrences, article first.
