@@ -759,3 +759,75 @@ fn different_stories_share_no_claim_through_everyday_words() {
         "annual event in Auckland"
     ));
 }
+
+/// By claims a pair's relation, similarity and truncation are the
+/// alignment in order's, also where that alignment is skipped because the
+/// words show the pair cannot be a copy (`align::apart`): every two samples.
+#[test]
+fn the_verdict_is_the_alignment_in_orders() {
+    let samples: Vec<Article> = ["000", "001", "002", "003", "004"]
+        .into_iter()
+        .map(sample)
+        .collect();
+    for old in &samples {
+        for new in &samples {
+            let by_claims = align_by_claims(old, new, &AlignOptions::default());
+            let in_order = storydiff::align::align(old, new, &AlignOptions::default());
+            let verdict = |c: &Comparison| (c.relation, c.similarity, c.truncated);
+            assert_eq!(
+                verdict(&by_claims),
+                verdict(&in_order),
+                "{} / {}",
+                old.path,
+                new.path
+            );
+        }
+    }
+}
+
+/// A copy in another house style (case, curly quotes, a hyphen or a dash
+/// spaced otherwise, soft hyphens and zero-width spaces inside words,
+/// spaces doubled) is still a reprint by claims: the bounds that skip the
+/// alignment in order read such words as the alignment does.
+#[test]
+fn a_copy_in_another_house_style_is_a_reprint_by_claims() {
+    let old = sample("000");
+    let restyled: Vec<String> = old
+        .text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| match i % 6 {
+            0 => line.to_uppercase(),
+            1 => line.replace('"', "\u{201c}").replace('\'', "\u{2019}"),
+            2 => line.replace('-', "- ").replace(" - ", " --"),
+            3 => line
+                .split(' ')
+                .map(|w| {
+                    let cut = w.char_indices().nth(3).map_or(w.len(), |(k, _)| k);
+                    format!("{}\u{ad}{}", &w[..cut], &w[cut..])
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            4 => line.replace(' ', "\u{200b} "),
+            _ => line.replace(' ', "  "),
+        })
+        .collect();
+    let new = load_bytes(
+        "restyled.txt",
+        restyled.join("\n").as_bytes(),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    for (a, b) in [(&old, &new), (&new, &old)] {
+        let by_claims = align_by_claims(a, b, &AlignOptions::default());
+        let in_order = storydiff::align::align(a, b, &AlignOptions::default());
+        assert_eq!(by_claims.relation, in_order.relation);
+        assert_eq!(by_claims.similarity, in_order.similarity);
+        assert_eq!(
+            by_claims.relation,
+            storydiff::align::Relation::Reprint,
+            "{}",
+            by_claims.similarity
+        );
+    }
+}

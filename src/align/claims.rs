@@ -13,7 +13,8 @@ mod reading;
 use super::similarity::{average_link, distinct, quote_similarity, FxMap, Profile, Vocab};
 use super::units::{self, Unit};
 use super::{
-    summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, WordKind,
+    summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, Verdict,
+    WordKind,
 };
 use crate::article::{Article, Span};
 use reading::Pool;
@@ -1614,15 +1615,8 @@ fn in_order_instead(
 /// alignment in order finds what one text copies of the other — so that
 /// `diff`, `diff --by claims` and both views of the compare view give a pair
 /// one verdict.
-fn in_order_for_the_verdict(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
-    super::align(
-        old,
-        new,
-        &AlignOptions {
-            classify: false,
-            ..options.clone()
-        },
-    )
+fn in_order_for_the_verdict(old: &Article, new: &Article, options: &AlignOptions) -> Verdict {
+    super::verdict(old, new, options)
 }
 
 /// The unit whose sentence is `span`.

@@ -7,6 +7,7 @@
 //! truncation, counts). Every stage after the first respects a deadline and,
 //! when it passes, the comparison says `approximate` and why.
 
+mod apart;
 mod assertion;
 pub(crate) mod budget;
 pub(crate) mod claims;
@@ -276,10 +277,53 @@ impl Comparison {
 /// Aligns `old` with `new`: the engine's stages, each handing its result to
 /// the next.
 pub fn align(old: &Article, new: &Article, options: &AlignOptions) -> Comparison {
+    align_units(old, new, options, units_of_both(old, new))
+}
+
+/// What the alignment in order says of a pair whatever its ops: the
+/// relation, similarity and truncation (`diff --by claims` shows these).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Verdict {
+    pub relation: Relation,
+    pub similarity: f64,
+    pub truncated: Option<Truncation>,
+}
+
+/// The verdict of the alignment in order (`classify` aside, which it does
+/// not read), without aligning a pair whose words show it cannot be
+/// identical or a reprint (`apart`): most of the cost of a long pair of
+/// write-ups by claims.
+pub(crate) fn verdict(old: &Article, new: &Article, options: &AlignOptions) -> Verdict {
+    let units = units_of_both(old, new);
+    if let Some((relation, similarity)) = apart::verdict(old, new, &units.0, &units.1) {
+        return Verdict {
+            relation,
+            similarity,
+            truncated: None,
+        };
+    }
+    let options = AlignOptions {
+        classify: false,
+        ..options.clone()
+    };
+    let c = align_units(old, new, &options, units);
+    Verdict {
+        relation: c.relation,
+        similarity: c.similarity,
+        truncated: c.truncated,
+    }
+}
+
+/// `align` on the units `units_of_both` cut.
+fn align_units(
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+    (old_units, new_units): (Vec<Unit>, Vec<Unit>),
+) -> Comparison {
     let budget = Budget::new(options.deadline, options.clock);
     let deadline = &budget;
     let mut trace = Trace::default();
-    let (old_units, new_units) = units_of_both(old, new);
     let src = Sources {
         old,
         new,

@@ -6,16 +6,16 @@ use super::{Comparison, OpKind, Relation, Side, Stats, Truncation};
 use crate::article::Article;
 
 /// Share of the shorter body found in the other from which a pair is a reprint.
-const REPRINT: f64 = 0.6;
+pub(super) const REPRINT: f64 = 0.6;
 /// Share from which a pair is a reprint without reading its prose: two
 /// write-ups sharing quotations never carry this much of the shorter body
 /// unless it is all quotation, and reading every sentence of a long
 /// reprint for its quotation marks costs a tenth of its alignment.
-const SURE_COPY: f64 = 0.9;
+pub(super) const SURE_COPY: f64 = 0.9;
 
 /// Words of prose (outside quotations) below which a side's prose is too
 /// little to judge a reprint by.
-const MIN_PROSE: usize = 8;
+pub(super) const MIN_PROSE: usize = 8;
 
 /// Sets the comparison's counts, relation, similarity and truncation; `true`
 /// when the deadline may have cut a long word count short.
@@ -227,14 +227,7 @@ impl<'a> Sides<'a> {
         let per_unit = cell.get_or_init(|| {
             let (a, us) = self.side(side);
             us.iter()
-                .map(|u| {
-                    let text = &a.text[u.span.range()];
-                    if has_quote(text) {
-                        prose_words(text) as u32
-                    } else {
-                        u.words
-                    }
-                })
+                .map(|u| prose_of(&a.text[u.span.range()], u))
                 .collect()
         });
         per_unit[r].iter().map(|&w| w as usize).sum()
@@ -312,6 +305,15 @@ impl<'a> Sides<'a> {
         } else {
             (matched_words as f64 / shorter as f64).min(1.0)
         }
+    }
+}
+
+/// A unit's counted words outside quotation marks (`text` is its text).
+pub(super) fn prose_of(text: &str, u: &super::Unit) -> u32 {
+    if has_quote(text) {
+        prose_words(text) as u32
+    } else {
+        u.words
     }
 }
 

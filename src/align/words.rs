@@ -102,7 +102,7 @@ pub(crate) fn tokens(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Combining marks belong to the letter before them.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
