@@ -57,7 +57,7 @@ pub(crate) fn verdict(
             .sum()
     };
     let shorter = counted(old_units).min(counted(new_units));
-    if shorter == 0 {
+    if shorter == 0 || copies_most(old_units, new_units, shorter) {
         return None;
     }
     let old_words = Side::read(old, old_units)?;
@@ -88,6 +88,21 @@ pub(crate) fn verdict(
         Relation::Unrelated
     };
     Some((relation, super::overlap::between(old, new)))
+}
+
+/// Whether sentences found word for word on the other side (by matching
+/// key) hold at least `SURE_COPY` of the shorter side's words: most likely
+/// a copy, which the bounds would not rule out, so they are not worked out
+/// (a shortcut only: the alignment then decides, as it does whenever the
+/// bounds cannot).
+fn copies_most(old_units: &[Unit], new_units: &[Unit], shorter: usize) -> bool {
+    let keys: FxSet<u64> = new_units.iter().map(|u| u.key).collect();
+    let copied: usize = old_units
+        .iter()
+        .filter(|u| keys.contains(&u.key))
+        .map(|u| u.words as usize)
+        .sum();
+    copied as f64 >= SURE_COPY * shorter as f64
 }
 
 /// One side's words in reading order, as atoms (see the module's note).
