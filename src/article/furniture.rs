@@ -37,10 +37,15 @@ fn is_social_token(token: &str) -> bool {
 fn is_mostly_handles(text: &str) -> bool {
     // Every sentence of a story passes here: one without the marks a social
     // token needs has none, and its words need not be read one by one.
-    let marked = text.contains(['@', '#'])
-        || ["://", "www.", "pic.twitter.com", "t.co/"]
-            .iter()
-            .any(|m| text.contains(m));
+    // By bytes (the marks are ASCII): a search for characters decodes each,
+    // and this runs on every sentence of both texts by claims.
+    let b = text.as_bytes();
+    let marked = memchr::memchr2(b'@', b'#', b).is_some()
+        || (memchr::memchr(b'/', b).is_some()
+            && (memchr::memmem::find(b, b"://").is_some()
+                || memchr::memmem::find(b, b"t.co/").is_some()))
+        || memchr::memmem::find(b, b"www.").is_some()
+        || memchr::memmem::find(b, b"pic.twitter.com").is_some();
     if !marked {
         return false;
     }
@@ -55,6 +60,9 @@ fn is_mostly_handles(text: &str) -> bool {
 /// An embedded tweet's signature: a "(@handle)" after a dash or before a
 /// date ("— Jane Doe (@jdoe) November 18, 2019").
 fn is_tweet_signature(text: &str) -> bool {
+    if memchr::memchr(b'@', text.as_bytes()).is_none() {
+        return false;
+    }
     let Some(at) = text.find("(@") else {
         return false;
     };
@@ -119,11 +127,21 @@ fn is_call_to_action(text: &str) -> bool {
     // The openings are at most `CALL_CHARS` ASCII letters: the sentence's
     // first characters in lower case tell, and the rest is lowered only
     // after a "follow".
-    let head = text
-        .chars()
-        .take(CALL_CHARS)
-        .collect::<String>()
-        .to_lowercase();
+    let mut ascii = [0u8; CALL_CHARS];
+    let bytes = &text.as_bytes()[..text.len().min(CALL_CHARS)];
+    let head: std::borrow::Cow<str> = if bytes.is_ascii() {
+        // Most sentences: lowered on the stack.
+        ascii[..bytes.len()].copy_from_slice(bytes);
+        ascii[..bytes.len()].make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&ascii[..bytes.len()]).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .take(CALL_CHARS)
+                .collect::<String>()
+                .to_lowercase(),
+        )
+    };
     if CALLS.iter().any(|c| head.starts_with(c)) {
         return true;
     }
