@@ -42,16 +42,23 @@ const CONDITIONAL: &[&str] = &["if"];
 
 /// Words that open a subordinate clause, an appositive or an adjunct right
 /// after a comma or a dash (within a clause they often do not: `such as`,
-/// `met with`, `people who`).
+/// `met with`, `people who`); among them the participles that say where or
+/// how a statement was made (`"…," Biden said, speaking from a TV-style set
+/// for a virtual summit of 40 world leaders`, `Kagan, writing for the
+/// court, said …`): the occasion, not what is said.
 const AFTER_COMMA: &[&str] = &[
     "according",
+    "addressing",
     "ahead",
+    "appearing",
     "before",
     "even",
     "following",
     "just",
     "once",
     "since",
+    "speaking",
+    "talking",
     "unless",
     "until",
     "when",
@@ -61,6 +68,7 @@ const AFTER_COMMA: &[&str] = &[
     "whom",
     "whose",
     "with",
+    "writing",
 ];
 
 /// Words that, opening a sentence, open a lead-in phrase that ends at its
@@ -272,11 +280,17 @@ fn opens_with_dash(word: &str) -> bool {
 }
 
 /// The opening phrase up to the first comma, when the sentence opens with a
-/// subordinator, a preposition or a participle (`Speaking in Brussels,`).
+/// subordinator, a preposition or a participle (`Speaking in Brussels,`)
+/// outside quotation marks.
 fn drop_lead_in(words: &[&str], bare: &[String], keep: &mut [bool]) {
     let Some(first) = bare.first() else {
         return;
     };
+    // A quotation is what is said, whatever its first word (`“Meeting this
+    // moment is about more than preserving our planet,” Biden said`).
+    if words[0].starts_with(['"', '“', '‘', '\'']) {
+        return;
+    }
     let participle = first.len() > 4 && first.ends_with("ing");
     if !(participle || LEAD_IN.contains(&first.as_str())) {
         return;
@@ -460,6 +474,14 @@ mod tests {
         assert_eq!(
             asserted("Haugen revealed her identity during an interview with 60 Minutes on Sunday."),
             "Haugen revealed her identity"
+        );
+    }
+
+    #[test]
+    fn where_a_statement_was_made_is_no_part_of_it() {
+        assert_eq!(
+            asserted("“Meeting this moment is about more than preserving our planet,” Biden said, speaking from a TV-style set for a virtual summit of 40 world leaders."),
+            "“Meeting this moment is about more than preserving our planet,”"
         );
     }
 

@@ -79,7 +79,8 @@ pub(crate) fn same_claim(
     if cut_copy(a, b) || cut_copy(b, a) {
         return Some(1.0);
     }
-    // A failure and a success of the same act are two facts.
+    // A failure and a success of the same act are two facts; so are a
+    // report and its retraction.
     if a.fails != b.fails {
         return None;
     }
@@ -107,13 +108,36 @@ pub(crate) fn same_claim(
     // A topic is evidence only where what the two sentences assert is alike.
     let topics_count = core >= TOPICS_ALIKE;
     let shared = shared_evidence(vocab, a, b, &distinctive, &topic, topics_count);
+    // A word both assert that one negates in its first clause and the
+    // other nowhere: they say opposite things of it (`was not created` /
+    // `created`, `are not eligible` / `made … eligible`), unless what they
+    // assert is close (then the negation is the wording of one fact: `not
+    // meeting a deadline` / `unlikely to meet`).
+    let negates = |s: &Sent, w: u32| s.negated.binary_search(&w).is_ok();
+    let denies = |s: &Sent, w: u32| s.negated_main.binary_search(&w).is_ok();
+    let opposite = shared.iter().any(|w| {
+        w.asserted
+            && (denies(a, w.stem) && !negates(b, w.stem)
+                || denies(b, w.stem) && !negates(a, w.stem))
+    });
+    if opposite && s.max(core) < ASSERTED_CLOSE {
+        return None;
+    }
     // Write-ups of different stories share no claim through two everyday
     // English words alone (`view photos`, `an annual event`).
     let everyday_only = shared
         .iter()
         .filter(|w| w.worth > 0.0)
         .all(|w| vocab.is_everyday(w.stem));
-    let e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
+    let mut e = Evidence::of(vocab, a, &shared).least(Evidence::of(vocab, b, &shared));
+    // Two sentences that both assert a failure or a retraction share what
+    // is said however each words it (`walked back their reporting` /
+    // `issued significant corrections, retracting earlier reporting`).
+    if a.fails && b.fails {
+        e.total += 1.0;
+        e.content += 1.0;
+        e.asserted += 1.0;
+    }
     // A sentence cut off in an ellipsis may stop before it says what it
     // asserts (`The assault weapons ban will not...`).
     let whole = !a.cut && !b.cut;
@@ -245,6 +269,8 @@ fn with_agreeing_amounts(vocab: &Vocab, a: &Sent, b: &Sent) -> Option<Sent> {
         names: b.names.iter().map(|n| swap(n)).collect(),
         things: b.things.clone(),
         said_in: b.said_in.clone(),
+        negated: b.negated.clone(),
+        negated_main: b.negated_main.clone(),
         seq: swap(&b.seq),
         asserted: Profile {
             stems: {
@@ -647,8 +673,9 @@ pub(crate) struct Sent {
     pub question: bool,
     /// It stands in the body, not in a standfirst or a subhead.
     pub body: bool,
-    /// What it asserts is that something failed (`lawmakers failed to
-    /// override`): filled by `mark_names`.
+    /// What it asserts is that something failed or was taken back
+    /// (`lawmakers failed to override`, `retracting earlier reporting`):
+    /// filled by `mark_names`.
     pub fails: bool,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
     pub names: Vec<Vec<u32>>,
@@ -658,6 +685,11 @@ pub(crate) struct Sent {
     /// (`assertion`: `in a blog post` after `said`, `according to a book
     /// excerpt`), each once, sorted (filled by `mark_names`).
     pub said_in: Vec<u32>,
+    /// The stems of the words it negates (`negated_words`: `was not
+    /// created`, `are not eligible`), each once, sorted (filled by
+    /// `mark_names`), and of those it negates in its first asserted clause.
+    pub negated: Vec<u32>,
+    pub negated_main: Vec<u32>,
     /// Its words' stems in order, function words included (filled by `mark_names`).
     pub seq: Vec<u32>,
     /// The content words of what it asserts (`assertion`), each once, as a
@@ -692,14 +724,23 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 }
 
 /// Whether what a sentence asserts (`asserted`: its words that are part of
-/// its assertion) is that something failed: `failed to` or `fails to` in
-/// its main clause (`Louisiana lawmakers failed to override …`), the
-/// opposite of the same words without it (`senators voted to override …`).
-/// Not in a relative clause (`rockets that airstrikes failed to curb`) nor
-/// a forecast (`the legislation will fail to pass`).
-fn asserts_failure(words: &[&str], asserted: &[bool]) -> bool {
+/// its assertion) is that something failed or was taken back: `failed to`
+/// or `fails to` in its main clause (`Louisiana lawmakers failed to
+/// override …`), the opposite of the same words without it (`senators
+/// voted to override …`); or a retraction (`retracted`, `walked back`:
+/// `The Washington Post … issued significant corrections, retracting
+/// earlier reporting that said Rudy Giuliani had been directly warned …`),
+/// the opposite of the report it takes back (`The Washington Post was the
+/// first to report … that Giuliani was warned …`), wherever it stands but
+/// in a relative clause. Not in a relative clause (`rockets that airstrikes
+/// failed to curb`) nor a forecast (`the legislation will fail to pass`).
+fn asserts_undoing(words: &[&str], asserted: &[bool]) -> bool {
     // Most sentences have no such word: nothing to read.
-    if !words.iter().any(|w| w.contains("ail") || w.contains("AIL")) {
+    let maybe = |w: &&str| {
+        let w = w.to_ascii_lowercase();
+        w.contains("ail") || w.contains("retract") || w.starts_with("back")
+    };
+    if !words.iter().any(maybe) {
         return false;
     }
     let bare: Vec<String> = words
@@ -718,12 +759,86 @@ fn asserts_failure(words: &[&str], asserted: &[bool]) -> bool {
             .take_while(|(_, w)| !w.ends_with([',', ';', ':']))
             .any(|(w, _)| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"))
     };
-    (0..words.len().saturating_sub(1)).any(|k| {
+    let failure = |k: usize| {
         asserted[k]
             && matches!(bare[k].as_str(), "failed" | "fails")
-            && bare[k + 1] == "to"
-            && !relative(k)
-    })
+            && bare.get(k + 1).is_some_and(|w| w == "to")
+    };
+    let taken_back = |k: usize| {
+        bare[k].starts_with("retract")
+            || (matches!(bare[k].as_str(), "walk" | "walks" | "walked" | "walking")
+                && bare.get(k + 1).is_some_and(|w| w == "back"))
+    };
+    (0..words.len()).any(|k| (failure(k) || taken_back(k)) && !relative(k))
+}
+
+/// Words that negate the first word of content after them.
+const NEGATORS: &[&str] = &["not", "never", "no", "cannot"];
+
+/// Verbs that negate what follows them in other words than `NEGATORS`
+/// (`flatly rejected meeting U.S. President Joe Biden` / `insisted he
+/// would not meet with President Joe Biden`): a word they negate is
+/// negated for `same_claim` (`Negated::Aside`), never the sentence's
+/// polarity, which a verb's meaning does not reliably give.
+const NEGATING_VERBS: &[&str] = &[
+    "declined", "declines", "denied", "denies", "opposed", "opposes", "refused", "refuses",
+    "rejected", "rejects",
+];
+
+/// How a sentence negates a word (`negated_words`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Negated {
+    No,
+    /// Further on, in a list or an aside.
+    Aside,
+    /// In the first clause the sentence asserts: its polarity.
+    Main,
+}
+
+/// For each of `words` (a sentence split at whitespace, punctuation kept;
+/// `asserted`: whether each is part of what it asserts), whether it is
+/// negated: the first word of content after a negator (`NEGATORS`, or a
+/// word ending in `n't`) in its clause, in the sentence's first clause
+/// that it asserts (`Main`) or further on (`Aside`). `An account pulled
+/// from Twitter … was not created by the ex-commander-in-chief’s team`
+/// says the opposite of `an account created to share posts`; `Taiwan will
+/// not bow to pressure` negates `bow`, not `pressure`; a negation in a
+/// list (`… such as claiming any approved vaccine … does not reduce spread
+/// of disease`) is the wording of what the sentence tells, not its
+/// polarity.
+pub(crate) fn negated_words(words: &[&str], asserted: &[bool]) -> Vec<Negated> {
+    let mut out = vec![Negated::No; words.len()];
+    let mut negating = false;
+    let mut by_verb = false;
+    let mut main = true;
+    for (k, w) in words.iter().enumerate() {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_ascii_lowercase();
+        let negator =
+            NEGATORS.contains(&bare.as_str()) || bare.ends_with("n't") || bare.ends_with("n’t");
+        if negator || NEGATING_VERBS.contains(&bare.as_str()) {
+            negating = true;
+            by_verb = !negator;
+        } else if negating && !super::similarity::is_stopword(&bare) {
+            out[k] = if main && !by_verb {
+                Negated::Main
+            } else {
+                Negated::Aside
+            };
+            negating = false;
+        }
+        let ends_clause = w
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with([',', ';', ':', '.'])
+            || matches!(*w, "—" | "–" | "--");
+        if ends_clause {
+            negating = false;
+            // The first clause it asserts ends here.
+            main &= !asserted[k];
+        }
+    }
+    out
 }
 
 /// Last words of the names of things done or decided rather than of who
@@ -1087,6 +1202,8 @@ fn reads_alike(a: &Sent, b: &Sent) -> bool {
         names,
         things,
         said_in,
+        negated,
+        negated_main,
         seq,
         asserted,
     } = a;
@@ -1101,6 +1218,8 @@ fn reads_alike(a: &Sent, b: &Sent) -> bool {
         && *names == b.names
         && *things == b.things
         && *said_in == b.said_in
+        && *negated == b.negated
+        && *negated_main == b.negated_main
         && *seq == b.seq
         && asserted.stems == b.asserted.stems
         && asserted.quotes == b.asserted.quotes
@@ -1751,9 +1870,11 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
                 };
                 let (half, partner_sent) = (&half_sent.profile, partner);
                 let partner = &partner_sent.profile;
+                // A report is no half of its retraction.
                 if taken[u]
                     || brings(half, mine, partner) < 2
                     || figures_disagree(vocab, half_sent, partner_sent)
+                    || half_sent.fails != partner_sent.fails
                 {
                     continue;
                 }
@@ -2452,11 +2573,11 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_in_the_main_clause() {
+    fn a_failure_or_a_retraction() {
         let fails = |s: &str| {
             let words: Vec<&str> = s.split_whitespace().collect();
             let asserted = crate::align::assertion::assertion_parts(&words).asserted;
-            super::asserts_failure(&words, &asserted)
+            super::asserts_undoing(&words, &asserted)
         };
         assert!(fails(
             "Louisiana lawmakers failed to override the governor's veto."
@@ -2472,6 +2593,52 @@ mod tests {
             "Manchin will vote no, and the bill will fail to pass."
         ));
         assert!(!fails("Trump blamed the administration's failed approach."));
+        // A retraction is the opposite of the report it takes back.
+        assert!(fails(
+            "The Post on Saturday issued corrections, retracting earlier reporting that said he was warned."
+        ));
+        assert!(fails(
+            "The Times and NBC News walked back their reporting about the warning."
+        ));
+        assert!(!fails(
+            "The Post was the first to report that he was warned."
+        ));
+        assert!(!fails("He cited a report that the paper later retracted."));
+    }
+
+    #[test]
+    fn a_negation_negates_the_first_word_of_content_after_it() {
+        use super::Negated::{Aside, Main};
+        let negated = |s: &str| -> Vec<(String, super::Negated)> {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let asserted = crate::align::assertion::assertion_parts(&words).asserted;
+            words
+                .iter()
+                .zip(super::negated_words(&words, &asserted))
+                .filter(|(_, n)| *n != super::Negated::No)
+                .map(|(w, n)| (w.to_string(), n))
+                .collect()
+        };
+        let one = |w: &str, n| vec![(w.to_string(), n)];
+        assert_eq!(
+            negated(
+                "An account pulled from Twitter was not created by his team, The Post has learned."
+            ),
+            one("created", Main)
+        );
+        assert_eq!(
+            negated("Taiwan will not bow to pressure."),
+            one("bow", Main)
+        );
+        assert_eq!(
+            negated("The site will take down content, such as claiming a vaccine does not reduce spread."),
+            one("reduce", Aside)
+        );
+        // A verb that negates is never the sentence's polarity.
+        assert_eq!(
+            negated("Raisi flatly rejected meeting Biden."),
+            one("meeting", Aside)
+        );
     }
 
     #[test]

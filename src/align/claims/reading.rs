@@ -15,7 +15,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::{asks, asserts_failure, ends_cut, names_a_thing, twins, words_key, Sent, MIN_WORDS};
+use super::{
+    asks, asserts_undoing, ends_cut, names_a_thing, negated_words, twins, words_key, Negated, Sent,
+    MIN_WORDS,
+};
 use crate::align::assertion::{assertion_parts, Parts};
 use crate::align::similarity::{distinct, profiles_alike, FxMap, Profile, Vocab};
 use crate::article::{Article, Role, Span};
@@ -59,6 +62,10 @@ struct Words {
     bare_ends: Vec<usize>,
     /// The stems of the words that say where what it says was said (`attribution`).
     said_in: Vec<u32>,
+    /// The stems of the words it negates (`negated_words`), and of those
+    /// it negates in its first asserted clause.
+    negated: Vec<u32>,
+    negated_main: Vec<u32>,
     /// Written with a capital letter.
     capital: Vec<bool>,
     /// Punctuation after it ends a name.
@@ -282,6 +289,8 @@ impl Reading {
                     names: Vec::new(),
                     things: Vec::new(),
                     said_in: Vec::new(),
+                    negated: Vec::new(),
+                    negated_main: Vec::new(),
                     seq: Vec::new(),
                     asserted: Profile::default(),
                 }
@@ -392,6 +401,14 @@ fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
     s.said_in = words.said_in.iter().map(|&g| ids.id(g)).collect();
     s.said_in.sort_unstable();
     s.said_in.dedup();
+    for (to, from) in [
+        (&mut s.negated, &words.negated),
+        (&mut s.negated_main, &words.negated_main),
+    ] {
+        *to = from.iter().map(|&g| ids.id(g)).collect();
+        to.sort_unstable();
+        to.dedup();
+    }
 }
 
 /// What profiling a sentence's text gives: the id of every word read, and
@@ -595,6 +612,7 @@ struct Parsed<'a> {
     words: Vec<&'a str>,
     parts: Parts,
     fails: bool,
+    negated: Vec<Negated>,
     capital: Vec<bool>,
     closes: Vec<bool>,
     thing: Vec<bool>,
@@ -611,7 +629,8 @@ fn parse(text: &str) -> Parsed<'_> {
     let words: Vec<&str> = crate::article::split_words(text).collect();
     let parts = assertion_parts(&words);
     Parsed {
-        fails: asserts_failure(&words, &parts.asserted),
+        fails: asserts_undoing(&words, &parts.asserted),
+        negated: negated_words(&words, &parts.asserted),
         capital: words.iter().map(|w| capital(w)).collect(),
         closes: words
             .iter()
@@ -630,6 +649,7 @@ fn read_words(vocab: &mut Vocab, parsed: Parsed) -> Words {
         words,
         parts,
         fails,
+        negated,
         capital,
         closes,
         thing,
@@ -637,6 +657,8 @@ fn read_words(vocab: &mut Vocab, parsed: Parsed) -> Words {
     let mut out = Words {
         fails,
         said_in: Vec::new(),
+        negated: Vec::new(),
+        negated_main: Vec::new(),
         seq: Vec::new(),
         seq_ends: Vec::with_capacity(words.len()),
         bare: Vec::new(),
@@ -659,6 +681,13 @@ fn read_words(vocab: &mut Vocab, parsed: Parsed) -> Words {
         if parts.attribution[k] {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             vocab.stems_of(bare, |id| out.said_in.push(id));
+        }
+        if negated[k] != Negated::No {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            vocab.stems_of(bare, |id| out.negated.push(id));
+            if negated[k] == Negated::Main {
+                vocab.stems_of(bare, |id| out.negated_main.push(id));
+            }
         }
     }
     out
