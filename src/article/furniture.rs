@@ -129,8 +129,14 @@ fn is_call_to_action(text: &str) -> bool {
     // after a "follow".
     let mut ascii = [0u8; CALL_CHARS];
     let bytes = &text.as_bytes()[..text.len().min(CALL_CHARS)];
-    let head: std::borrow::Cow<str> = if bytes.is_ascii() {
-        // Most sentences: lowered on the stack.
+    let plain = bytes
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len());
+    let head: std::borrow::Cow<str> = if plain == bytes.len() || plain >= LONGEST_CALL {
+        // Most sentences: lowered on the stack, as far as they are ASCII,
+        // which is all the openings read.
+        let bytes = &bytes[..plain];
         ascii[..bytes.len()].copy_from_slice(bytes);
         ascii[..bytes.len()].make_ascii_lowercase();
         std::borrow::Cow::Borrowed(std::str::from_utf8(&ascii[..bytes.len()]).unwrap_or(""))
@@ -156,8 +162,17 @@ fn is_call_to_action(text: &str) -> bool {
 /// to one or more).
 const CALL_CHARS: usize = 24;
 
+/// Bytes of the longest of `CALLS` and `follow `.
+const LONGEST_CALL: usize = 18;
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_longest_call_is_longest_call_bytes() {
+        let longest = super::CALLS.iter().map(|c| c.len()).max();
+        assert_eq!(longest, Some(super::LONGEST_CALL));
+    }
+
     use super::is_furniture_sentence as furniture;
     use super::{is_call_to_action, is_mostly_handles, is_social_token, CALLS, PLATFORMS};
 
