@@ -1290,3 +1290,58 @@ fn head_and_hints_are_never_cut_mid_word() {
         a.update(Action::Quit);
     }
 }
+
+/// Whether `shown` is `full` whole or cut after a whole word of it (`…`).
+fn cut_at_a_word(shown: &str, full: &str) -> bool {
+    let Some(kept) = shown.strip_suffix('…') else {
+        return shown == full;
+    };
+    let kept = kept.trim_end();
+    full.starts_with(kept)
+        && full[kept.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '…')
+}
+
+/// Regression (a walk at 100×20, 80×24 and 160×48): article titles were cut
+/// mid-word ("hard line on European def…", "(no title) The US Secret…"),
+/// and the Disagreements line under the list showed one side's sentence
+/// only, so the differing word ("fifth" in [3]) was never on screen. Help
+/// said nothing of the marks (●·, altered, ×2, spelling, capitals).
+#[test]
+fn story_view_titles_sides_and_marks_at_three_sizes() {
+    for (w, h) in [(100, 20), (80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        let lines = screen(&a);
+        for i in 0..a.articles.len() {
+            let full = storydiff::display::one_line(&a.articles[i].title_line());
+            let row = lines
+                .iter()
+                .find(|l| l.contains(&format!("[{i}] 00{i}_")))
+                .unwrap();
+            let parts: Vec<&str> = row.trim_end().split(" · ").collect();
+            // The title, where the row has room for it, is its second part.
+            if let Some(t) = parts
+                .get(1)
+                .filter(|t| !t.starts_with("reprint") && !t.starts_with("related"))
+            {
+                assert!(cut_at_a_word(t, &full), "{w}x{h}: {t:?} of {full:?}");
+            }
+        }
+        while a.tab != Tab::Disagreements {
+            a.update(Action::NextTab);
+        }
+        let lines = screen(&a);
+        let footer = lines[h as usize - 2].trim_end();
+        assert!(
+            footer.starts_with("[0] ") && footer.contains(" · [3] ") && footer.contains("fifth"),
+            "{w}x{h}: {footer:?}"
+        );
+    }
+    let a = app(100, 20);
+    let help: Vec<String> = a.help_lines().into_iter().map(|(k, _)| k).collect();
+    for mark in ["●●·●·", "altered", "# N", "×3", "· spelling", "· capitals"] {
+        assert!(help.iter().any(|k| k == mark), "{mark}: {help:?}");
+    }
+}

@@ -843,3 +843,47 @@ fn eighty_columns_hints_position_and_help_that_scrolls() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Regression: at 100×20 the samples' Wording tab was empty, and the lines
+/// under the Wording and Disagreements lists showed one side, cut mid-word.
+/// In a real terminal, the Wording tab lists 002's `NATO` against 003's
+/// `Nato` as capitals, with both outlets' words in the line under the list,
+/// and the Disagreements line shows 003's "fifth" beside 000's "sixth".
+#[test]
+fn wording_and_disagreements_show_both_sides_at_100x20() {
+    let Some(t) = Tmux::start("wording") else {
+        return;
+    };
+    t.cmd(&["resize-window", "-t", "t", "-x", "100", "-y", "20"]);
+    let bin = env!("CARGO_BIN_EXE_storydiff");
+    t.literal(&format!("NO_COLOR=1 {bin}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    t.wait_for("a story of 5 articles");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    let s = t.wait_for("[2] “NATO” ↔ [3] “Nato” ×2 · capitals");
+    assert!(
+        s.contains("[2] “Zelenskyy” ↔ [3] “Zelensky” ×1 · spelling"),
+        "{s}"
+    );
+    t.keys(&["j"]);
+    let s = t.wait_until("both outlets' words", |s| {
+        s.lines().any(|l| {
+            l.starts_with("[2] ")
+                && l.contains(" NATO allies")
+                && l.contains("[3] ")
+                && l.contains(" Nato allies")
+        })
+    });
+    assert!(!s.contains("no recurring word substitutions"), "{s}");
+    t.keys(&["Tab"]);
+    t.wait_until("both sides of the disagreement", |s| {
+        s.lines().any(|l| {
+            l.starts_with("[0] ")
+                && l.contains("sixth")
+                && l.contains("[3] ")
+                && l.contains("fifth")
+        })
+    });
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

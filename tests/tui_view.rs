@@ -1015,3 +1015,40 @@ fn status_messages_shorten_at_word_boundaries() {
     let s = screen(&render(&a)).last().unwrap().clone();
     assert!(s.contains("while joining merged and…"), "{s:?}");
 }
+
+/// Regression (a walk at 80×24): the compare view's header cut the date
+/// ("NEW · 001_….txt · 2025-0…") and the titles mid-word ("Pete Hegseth
+/// says ‘everything is on th…"). The date shows whole or not at all, and
+/// titles end on a whole word.
+#[test]
+fn compare_headers_keep_dates_whole_and_cut_titles_at_words() {
+    for (w, h) in [(80, 24), (100, 20), (160, 48), (60, 20)] {
+        let a = app(sample("000"), sample("001"), w, h);
+        let lines = screen(&render(&a));
+        let half = (w / 2) as usize;
+        let right = |l: &str| {
+            l.chars()
+                .skip(half)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        };
+        let first = right(&lines[0]);
+        assert!(
+            !first.contains('…')
+                && (first.ends_with("2025-02-13T19:13") || first.ends_with(".txt")),
+            "{w}x{h}: {first:?}"
+        );
+        let title = right(&lines[1]);
+        let full = storydiff::display::one_line(&a.new.title_line());
+        let kept = title.trim_end_matches('…').trim_end();
+        assert!(
+            full.starts_with(kept)
+                && full[kept.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace),
+            "{w}x{h}: {title:?} of {full:?}"
+        );
+    }
+}

@@ -115,7 +115,43 @@ pub(crate) fn follow(first: usize, at: usize, room: usize) -> usize {
 /// one and the next ones (the three to five; more scroll sideways).
 pub const DEFAULT_COLUMNS: usize = 5;
 /// The story view's help box's title.
-pub const HELP_TITLE: &str = "story view keys — q, Esc or ? closes";
+pub const HELP_TITLE: &str = "story view keys and marks — q, Esc or ? closes";
+
+/// What the story view's marks mean, listed in help after the keys.
+pub const MARKERS: [(&str, &str); 8] = [
+    (
+        "r = ~ ·",
+        "heatmap: reprint, identical, related, unrelated (with the similarity)",
+    ),
+    (
+        "●●·●·",
+        "quotes, coverage: the articles [0] [1] … that carry the row (●) or leave it out (·)",
+    ),
+    (
+        "altered",
+        "quotes: carried in other words by some articles (the line under the list shows them)",
+    ),
+    (
+        "# N",
+        "disagreements: the claim's numbers (#) or names (N) differ between outlets",
+    ),
+    (
+        "×3",
+        "wording: how many claims two outlets share put the one's words for the other's",
+    ),
+    (
+        "· spelling",
+        "wording: one word spelled two ways (Zelenskyy, Zelensky), each outlet keeping to its own: house style",
+    ),
+    (
+        "· capitals",
+        "wording: one word capitalised two ways (NATO, Nato), each outlet keeping to its own: house style",
+    ),
+    (
+        "not listed",
+        "wording: forms of one word (Russia, Russian) and a capital letter alone (The, the)",
+    ),
+];
 
 /// Rows above the tab's content: the head line, the tab bar and a rule.
 pub(crate) const TOP_ROWS: u16 = 3;
@@ -359,6 +395,17 @@ impl StoryApp {
         self.columns = Some(columns);
     }
 
+    /// What help lists: the keys, then what the marks mean.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        let mut lines = self.keymap.help_lines();
+        lines.extend(
+            MARKERS
+                .iter()
+                .map(|&(mark, means)| (mark.to_string(), means)),
+        );
+        lines
+    }
+
     pub fn update(&mut self, action: Action) {
         if self.pass_to_open_view(action) {
             return;
@@ -369,7 +416,7 @@ impl StoryApp {
                 self.help_top,
                 action,
                 self.size,
-                || self.keymap.help_lines(),
+                || self.help_lines(),
                 HELP_TITLE,
             );
             return;

@@ -101,7 +101,7 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
             buf,
             x,
             area.y + 2,
-            &clip(&one_line(&a.title_line()), w as usize),
+            &super::clip_words(&one_line(&a.title_line()), w as usize),
             w,
             t.header,
         );

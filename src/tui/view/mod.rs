@@ -228,8 +228,12 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
         let label = if side == Side::Old { "OLD" } else { "NEW" };
         let name = a.name_beside(app.article(side.other()));
         let mut first = format!("{label} · {}", one_line(&name));
+        // The date whole or not at all ("· 2025-0…" at 80 columns).
         if let Some(d) = &a.meta.date {
-            first.push_str(&format!(" · {d}"));
+            let dated = format!("{first} · {d}");
+            if str_width(&dated) <= w as usize {
+                first = dated;
+            }
         }
         let style = if focus {
             t.header_focus.add_modifier(Modifier::BOLD)
@@ -238,14 +242,21 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
         };
         put(buf, x, area.y, &clip(&first, w as usize), w, style);
         let title = one_line(&a.title_line());
-        put(buf, x, area.y + 1, &clip(&title, w as usize), w, t.title);
+        put(
+            buf,
+            x,
+            area.y + 1,
+            &clip_words(&title, w as usize),
+            w,
+            t.title,
+        );
         // A long byline is cut before the word count, which stays whole.
         let words = format!("{} words", a.words());
         let by = match a.meta.byline.as_deref().map(one_line) {
             Some(by) if !by.is_empty() => {
                 let room = (w as usize).saturating_sub(str_width(&words) + 3);
                 if room >= 8 {
-                    format!("{} · {words}", clip(&by, room))
+                    format!("{} · {words}", clip_words(&by, room))
                 } else {
                     format!("{by} · {words}")
                 }

@@ -7,9 +7,10 @@ use ratatui::style::Modifier;
 
 use super::{draw_row, heatmap};
 use crate::align::Relation;
-use crate::display::{clip, one_line};
+use crate::display::one_line;
 use crate::tui::layout::str_width;
 use crate::tui::story_view::StoryApp;
+use crate::tui::view::clip_words;
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let used = draw_list(buf, area, app);
@@ -76,14 +77,14 @@ fn article_line(app: &StoryApp, i: usize, width: usize) -> String {
         let without_title = str_width(&join("", &optional));
         let room = width.saturating_sub(without_title);
         if room >= 24 {
-            return join(&clip(&title, room.min(48)), &optional);
+            return join(&clip_words(&title, room.min(60)), &optional);
         }
         if optional.is_empty() {
             // Too narrow for a useful part of the title: the row is the
             // article and its relations.
             return match room {
                 0..10 => format!("{name} · {relations}"),
-                _ => join(&clip(&title, room), &optional),
+                _ => join(&clip_words(&title, room), &optional),
             };
         }
         optional.remove(0);

@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::wording::draw_sentences;
+use super::wording::draw_pair;
 use super::{draw_list, draw_tab_head, draw_tab_note};
 use crate::display::one_line;
 use crate::story::Occurrence;
@@ -51,12 +51,28 @@ fn side(words: &[String], occ: &[Occurrence]) -> String {
     format!("“{}” {}", one_line(&words.join(", ")), arts.join(" "))
 }
 
-/// Above the status line: the sentence of each side's first article.
+/// Above the status line: each side's words in its first article's
+/// sentence, with the words around them (the whole sentences do not fit:
+/// the second side, the one that differs, was lost at any width).
 fn draw_sides(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let Some(d) = app.story.disagreements.get(app.row) else {
         return;
     };
     if let (Some(a), Some(b)) = (d.a.first(), d.b.first()) {
-        draw_sentences(buf, area, app, a, b);
+        let a = words_in(app, a, &d.a_words);
+        let b = words_in(app, b, &d.b_words);
+        draw_pair(buf, area, app, &a, &b);
     }
+}
+
+/// The first of `words` inside the sentence `o`, else the sentence.
+fn words_in(app: &StoryApp, o: &Occurrence, words: &[String]) -> Occurrence {
+    let text = &app.articles[o.article].text[o.span.range()];
+    words
+        .first()
+        .and_then(|w| text.find(w.as_str()).map(|at| (at, w.len())))
+        .map_or(*o, |(at, len)| Occurrence {
+            article: o.article,
+            span: crate::article::Span::new(o.span.start + at, o.span.start + at + len),
+        })
 }

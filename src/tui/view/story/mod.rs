@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::Frame;
 
-use super::{draw_keys, fit_hints, put};
+use super::{fit_hints, put};
 use crate::display::{clip, one_line};
 use crate::tui::layout::str_width;
 use crate::tui::story_view::{StoryApp, Tab, MIN_SIZE, TOP_ROWS};
@@ -201,10 +201,10 @@ fn key_hints(app: &StoryApp) -> Vec<(String, String)> {
 }
 
 fn draw_help(buf: &mut Buffer, area: Rect, app: &StoryApp) {
-    draw_keys(
+    super::draw_help_lines(
         buf,
         area,
-        &app.keymap,
+        &app.help_lines(),
         &app.theme,
         crate::tui::story_view::HELP_TITLE,
         app.help_top,

@@ -70,6 +70,18 @@ fn draw_instance(buf: &mut Buffer, area: Rect, app: &StoryApp) {
     let [x, y, ..] = wd.occurrences.as_slice() else {
         return;
     };
+    draw_pair(buf, area, app, x, y);
+}
+
+/// Above the status line: two occurrences' words, each with the words of
+/// its sentence around it, each in half the line.
+pub(super) fn draw_pair(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &StoryApp,
+    x: &crate::story::Occurrence,
+    y: &crate::story::Occurrence,
+) {
     let sep = "  ·  ";
     let half = (area.width as usize).saturating_sub(sep.len()) / 2;
     let side = |o: &crate::story::Occurrence| {
@@ -96,6 +108,9 @@ fn around(app: &StoryApp, o: &crate::story::Occurrence, width: usize) -> String 
     let before = one_line(&a.text[sentence.start..o.span.start]);
     let words = one_line(&a.text[o.span.range()]);
     let after = one_line(&a.text[o.span.end..sentence.end]);
+    if str_width(&words) >= width {
+        return crate::tui::view::clip_words(&words, width);
+    }
     let room = width.saturating_sub(str_width(&words));
     // Half the room each side; a side that needs less leaves it to the other.
     let (bw, aw) = (str_width(&before) + 1, str_width(&after) + 1);
@@ -169,35 +184,4 @@ fn last_words(s: &str, width: usize) -> String {
     } else {
         format!("…{out}")
     }
-}
-
-/// Above the status line: the sentences of two occurrences, article first.
-pub(super) fn draw_sentences(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &StoryApp,
-    x: &crate::story::Occurrence,
-    y: &crate::story::Occurrence,
-) {
-    let line = format!(
-        "[{}] {}  ·  [{}] {}",
-        x.article,
-        sentence_around(app, x),
-        y.article,
-        sentence_around(app, y)
-    );
-    draw_footer(buf, area, app, &line);
-}
-
-/// The sentence holding an occurrence, on one line.
-pub(super) fn sentence_around(app: &StoryApp, o: &crate::story::Occurrence) -> String {
-    let a = &app.articles[o.article];
-    let span = a
-        .blocks
-        .iter()
-        .flat_map(|b| b.sentences.iter())
-        .find(|s| s.start <= o.span.start && o.span.end <= s.end)
-        .copied()
-        .unwrap_or(o.span);
-    one_line(&a.text[span.range()])
 }
