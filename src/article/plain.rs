@@ -235,6 +235,15 @@ fn starts_lowercase(s: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// A line opening with a mark no paragraph opens with — the dots of an
+/// ellipsis (`. . . claim`, as `fmt` wraps `"We . . . claim`), a comma, a
+/// semicolon, a colon, a closing bracket — and going on with words: a wrap
+/// fell inside a sentence there. A line of dots alone (`. . .` between
+/// scenes) is no such line.
+fn opens_mid_sentence(s: &str) -> bool {
+    s.starts_with(['.', ',', ';', ':', ')', ']']) && s.contains(char::is_alphabetic)
+}
+
 pub(crate) fn is_list_item(s: &str) -> bool {
     let t = s.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '+', '•', '–']) {
@@ -367,7 +376,8 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: boo
     // A sentence running on in lower case is a continuation whatever the
     // layout, and so is a word wrapped after its hyphen.
     let runs_on = (!ends_sentence(p) && starts_lowercase(n) && prev.chars >= 40)
-        || (ends_in_hyphenated_word(p) && n.starts_with(char::is_alphanumeric));
+        || (ends_in_hyphenated_word(p) && n.starts_with(char::is_alphanumeric))
+        || (!ends_sentence(p) && opens_mid_sentence(n));
     match layout.wrap {
         None => runs_on,
         Some(w) => runs_on || prev.width + 1 + first_word_chars(n) > w,
@@ -398,19 +408,25 @@ fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool
 /// re-wrapped narrower (an editor's fill at another width, a quotation
 /// filled apart) is prose, not a line a block; verse and headlines, whose
 /// lines open in capitals and end where they will, are left as they are.
+/// A run of names and titles may open every line in capitals
+/// (`…described in A Technique for` / `High Performance…`); such lines
+/// still break mid-clause, where verse ends most lines at a stop or a comma.
 fn own_wrap(text: &str, lines: &[Line], w: usize) -> Option<usize> {
     let widest = lines.iter().map(|l| l.width).max()?;
     if lines.len() < 3 || widest >= w || widest < NARROWEST_WRAP {
         return None;
     }
-    let (mut full, mut lower) = (0, 0);
+    let (mut full, mut lower, mut stops) = (0, 0, 0);
     for pair in lines.windows(2) {
         let n = &text[pair[1].start..pair[1].end];
         full += usize::from(pair[0].width + 1 + first_word_chars(n) > widest);
         lower += usize::from(starts_lowercase(n));
+        let p = text[pair[0].start..pair[0].end].trim_end_matches(['"', '\'', '”', '’', ')']);
+        stops += usize::from(p.ends_with(['.', ',', ';', ':', '!', '?', '…']));
     }
     let breaks = lines.len() - 1;
-    (full == breaks && lower * 3 >= breaks).then_some(widest)
+    let prose = lower * 3 >= breaks || (breaks >= 3 && stops * 3 <= breaks);
+    (full == breaks && prose).then_some(widest)
 }
 
 fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
@@ -708,6 +724,20 @@ mod tests {
         assert_eq!(paras.len(), 3, "{paras:?}");
         assert!(paras[0].contains("no-ops\n- combination") && paras[0].contains("to\n255. The"));
         assert_eq!(paras[1..], ["- first item", "- second item"]);
+    }
+
+    #[test]
+    fn a_line_opening_inside_an_ellipsis_goes_on_with_the_paragraph() {
+        // `fmt` balances its lines, so the line before is not full.
+        let s = "The turf is the grass and the earth held together by its\nroots, cut in pieces for laying.\n\n3. Race course; horse racing; -- preceded by the. \"We\n. . . claim the honors of the turf.\" --Cowper.\n\nEnd of the entry.\n. . .\nNext entry.\n";
+        let built = build(s.to_string(), Flavour::Text, &mut Vec::new());
+        let paras: Vec<&str> = built
+            .blocks
+            .iter()
+            .map(|b| &built.text[b.span.range()])
+            .collect();
+        assert!(paras[1].ends_with("--Cowper."), "{paras:?}");
+        assert_eq!(paras[2..], ["End of the entry.", ". . .", "Next entry."]);
     }
 
     /// Regression: a hyphen-wrapped word after a no-break or thin space

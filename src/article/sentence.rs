@@ -134,7 +134,7 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
             continue;
         }
         let next = text[k..].chars().next().unwrap_or(' ');
-        if !may_start_sentence(next) {
+        if !may_start_sentence(next) || spaced_ellipsis_goes_on(b, k, end) {
             i = k;
             continue;
         }
@@ -238,6 +238,15 @@ pub(crate) fn trim_end(b: &[u8], start: usize, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether the dot at `k`, after a terminator and a space, is the next dot of
+/// a spaced ellipsis (`"We . . . claim`) rather than the opening of a
+/// sentence: a `.` followed by a space or another dot, never by a word
+/// (`.NET`). A wrap may fall inside the ellipsis, so the space may be a
+/// line break.
+fn spaced_ellipsis_goes_on(b: &[u8], k: usize, end: usize) -> bool {
+    b[k] == b'.' && (k + 1 >= end || b[k + 1] == b'.' || ws_len(b, k + 1) > 0)
 }
 
 fn may_start_sentence(c: char) -> bool {
@@ -423,6 +432,18 @@ mod tests {
         assert_eq!(
             split("He paused… Then he spoke."),
             vec!["He paused…", "Then he spoke."]
+        );
+        assert_eq!(
+            split("He said \"We . . . claim the turf.\" Then he left."),
+            vec!["He said \"We . . . claim the turf.\"", "Then he left."]
+        );
+        assert_eq!(
+            split("It ends so . . .\n. . . The next one."),
+            vec!["It ends so . . .\n. . .", "The next one."]
+        );
+        assert_eq!(
+            split("It runs on Windows. .NET is next."),
+            vec!["It runs on Windows.", ".NET is next."]
         );
     }
 
