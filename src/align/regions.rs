@@ -37,7 +37,16 @@ pub(crate) fn sentence_diff(
         trace.fall_back(SENTENCE_DIFF_LATE);
     }
     let mut items = Vec::new();
-    for op in &diff {
+    push_items(&mut items, &diff);
+    join_one_sided(&mut items, &okeys, &nkeys);
+    move_the_fewer_words(&mut items, old_units, &okeys, &nkeys);
+    items
+}
+
+/// A diff's ops as items: equal sentences one by one, adjacent deletions
+/// and insertions as one region.
+fn push_items(items: &mut Vec<Item>, diff: &[DiffOp]) {
+    for op in diff {
         let (tag, or, nr) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => items.extend(or.zip(nr).map(|(o, n)| Item::Same(o, n))),
@@ -50,9 +59,91 @@ pub(crate) fn sentence_diff(
             },
         }
     }
-    join_one_sided(&mut items, &okeys, &nkeys);
-    items
 }
+
+/// Where a run of sentences and the equal sentences beside it swapped
+/// places, the diff keeps whichever holds more sentences in place and
+/// leaves the other deleted here and inserted there (a move): five short
+/// sentences stay and two long ones move, though the five are fewer words.
+/// A reader sees the smaller passage as the one that moved. So where a
+/// one-sided region, equal sentences and a one-sided region of the other
+/// side follow each other, and the two regions are one run (most of their
+/// sentences equal, in order: a passage moved, perhaps edited), the run
+/// stays in place and the equal sentences move instead when they hold
+/// fewer words than the run keeps equal.
+fn move_the_fewer_words(items: &mut Vec<Item>, old_units: &[Unit], okeys: &[u64], nkeys: &[u64]) {
+    let words = |r: Range<usize>| -> u64 { old_units[r].iter().map(|u| u64::from(u.words)).sum() };
+    let mut i = 0;
+    while i < items.len() {
+        let Some(j) = (i + 1..items.len()).find(|&j| matches!(items[j], Item::Region(..))) else {
+            break;
+        };
+        let (Item::Region(ao, an), Item::Region(bo, bn), Item::Same(eo, en)) =
+            (&items[i], &items[j], &items[i + 1])
+        else {
+            i = j;
+            continue;
+        };
+        let k = j - i - 1;
+        let (e_old, e_new) = (*eo..eo + k, *en..en + k);
+        // The run: new before the equal sentences and old after them, or
+        // old before and new after.
+        let (run_old, run_new, new_first) = if ao.is_empty() && bn.is_empty() {
+            (bo.clone(), an.clone(), true)
+        } else if an.is_empty() && bo.is_empty() {
+            (ao.clone(), bn.clone(), false)
+        } else {
+            i = j;
+            continue;
+        };
+        let longer = run_old.len().max(run_new.len());
+        if run_old.is_empty() || run_new.is_empty() || longer > MOVED_RUN_MOST {
+            i = j;
+            continue;
+        }
+        let diff = capture_diff_deadline(
+            Algorithm::Myers,
+            okeys,
+            run_old.clone(),
+            nkeys,
+            run_new.clone(),
+            None,
+        );
+        let (mut kept, mut kept_words) = (0, 0);
+        for op in &diff {
+            if let (DiffTag::Equal, or, _) = op.as_tag_tuple() {
+                kept += or.len();
+                kept_words += words(or);
+            }
+        }
+        if kept * 2 < longer || words(e_old.clone()) >= kept_words {
+            i = j;
+            continue;
+        }
+        // The equal sentences' regions stand apart from the run's own
+        // edits, so that pairing never takes one for the other.
+        let mut out = Vec::with_capacity(diff.len() + k + 2);
+        if new_first {
+            out.push(Item::Region(e_old.clone(), run_new.start..run_new.start));
+        } else {
+            out.push(Item::Region(run_old.start..run_old.start, e_new.clone()));
+        }
+        let mut run = Vec::new();
+        push_items(&mut run, &diff);
+        out.append(&mut run);
+        if new_first {
+            out.push(Item::Region(run_old.end..run_old.end, e_new));
+        } else {
+            out.push(Item::Region(e_old, run_new.end..run_new.end));
+        }
+        let len = out.len();
+        items.splice(i..=j, out);
+        i += len - 1;
+    }
+}
+
+/// Longest run (sentences on one side) `move_the_fewer_words` diffs again.
+const MOVED_RUN_MOST: usize = 4096;
 
 /// The note when the sentence diff ran out of time.
 const SENTENCE_DIFF_LATE: &str =
@@ -496,6 +587,53 @@ mod tests {
                 _ => None,
             })
             .sum()
+    }
+
+    /// Units with the given keys and word counts.
+    fn units(keys_words: &[(u64, u32)]) -> Vec<Unit> {
+        keys_words
+            .iter()
+            .map(|&(key, words)| Unit {
+                block: 0,
+                sentence: 0,
+                span: crate::article::Span::new(0, 0),
+                content: true,
+                key,
+                exact: key,
+                words,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_passage_with_fewer_words_is_the_one_moved() {
+        // Old: three short sentences, then a run of two long ones; new: the
+        // run first (its second sentence edited), then the three. The
+        // diff keeps the three in place (more sentences); by words they
+        // are what moved, and the run's first sentence stays.
+        let old = units(&[(1, 3), (2, 3), (3, 3), (10, 30), (11, 30), (99, 5)]);
+        let new = units(&[(10, 30), (12, 30), (1, 3), (2, 3), (3, 3), (99, 5)]);
+        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
+        let same: Vec<(usize, usize)> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Same(o, n) => Some((*o, *n)),
+                Item::Region(..) => None,
+            })
+            .collect();
+        assert_eq!(same, [(3, 0), (5, 5)], "{same:?}");
+        // Fewer words in the run than in the sentences it passed: kept.
+        let old = units(&[(1, 30), (2, 30), (10, 3), (11, 3), (99, 5)]);
+        let new = units(&[(10, 3), (11, 3), (1, 30), (2, 30), (99, 5)]);
+        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
+        let kept: Vec<usize> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Same(o, _) => Some(*o),
+                Item::Region(..) => None,
+            })
+            .collect();
+        assert_eq!(kept, [0, 1, 4], "{kept:?}");
     }
 
     #[test]
