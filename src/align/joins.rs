@@ -218,14 +218,17 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
             // pairs end here, before a diff of two long sentences.
             let mut bound = (shorter * 4).div_ceil(5);
             if lone {
-                bound = bound.min(o_words.max(n_words).div_ceil(2));
+                let longer = o_words.max(n_words);
+                bound = bound
+                    .min(longer.div_ceil(2))
+                    .min(shorter.div_ceil(2).max(LONE_KEPT));
             }
             if count_shared_sorted(o_bag, n_bag) < bound {
                 continue;
             }
             let kept = word_counts_by(o, n, None).2;
             let contained = kept * 5 >= shorter * 4 && kept_in_runs(o, n, RUN_WORDS) >= RUN_WORDS;
-            if (contained || lone && edited_in_place(o, n, o_words.max(n_words)))
+            if (contained || lone && edited_in_place(o, n, shorter, o_words.max(n_words)))
                 && best.is_none_or(|(_, k, _)| kept > k)
             {
                 let similarity = 2.0 * kept as f64 / (o_words + n_words) as f64;
@@ -251,9 +254,13 @@ fn contained_pairs(src: &Sources, run: &[Op]) -> Vec<(usize, usize, f64)> {
 /// lion lies in wait for prey.` → `The lion sits in wait for food.`) leave
 /// too little for pairing, which weighs the words that differ; two
 /// sentences that happen to stand in one place share a few function words
-/// at most, fewer than half of a longer sentence's. wdiff, whose counts the
+/// at most, fewer than half of a longer sentence's. A sentence grown by a
+/// clause as well (`See Platinum metals, under Platinum.` → `See Ball in
+/// fact, metals, under Something.`) keeps under half of the longer but at
+/// least half of the shorter: that too is the sentence edited when three
+/// or more words, one a content word, are kept. wdiff, whose counts the
 /// stats follow, finds the kept words too.
-fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
+fn edited_in_place(old: &str, new: &str, shorter: usize, longer: usize) -> bool {
     let (ow, nw) = (count_units(old), count_units(new));
     let mut kept = 0;
     let mut content = false;
@@ -263,11 +270,16 @@ fn edited_in_place(old: &str, new: &str, longer: usize) -> bool {
             content = content || ow[old_index..old_index + len].iter().any(|w| is_content(w));
         }
     }
-    kept > 0 && kept * 2 >= longer && (content || longer <= LONE_SHORT)
+    (kept > 0 && kept * 2 >= longer && (content || longer <= LONE_SHORT))
+        || (content && kept >= LONE_KEPT && kept * 2 >= shorter)
 }
 
 /// Most words a lone pair sharing function words only may have.
 const LONE_SHORT: usize = 6;
+
+/// Fewest kept words that pair a lone sentence keeping under half of the
+/// longer (`edited_in_place`).
+const LONE_KEPT: usize = 3;
 
 /// Whether one of a lone deleted and inserted sentence is the other cut at
 /// one end, word for word (punctuation and case too), with a content word
