@@ -235,6 +235,21 @@ fn starts_lowercase(s: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// A line whose first word is a function word written with a capital
+/// (`The`, `And`, `With`) though words after it are in lower case: the
+/// capital is the line's, as verse opens every line (in Title Case every
+/// word has one, and the line tells nothing).
+fn opens_with_capital_function_word(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let first = words
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    first.starts_with(char::is_uppercase)
+        && crate::align::similarity::is_stopword(&first.to_lowercase())
+        && words.any(|w| w.starts_with(char::is_lowercase))
+}
+
 /// A line opening with a mark no paragraph opens with — the dots of an
 /// ellipsis (`. . . claim`, as `fmt` wraps `"We . . . claim`), a comma, a
 /// semicolon, a colon, a closing bracket — and going on with words: a wrap
@@ -410,22 +425,27 @@ fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool
 /// lines open in capitals and end where they will, are left as they are.
 /// A run of names and titles may open every line in capitals
 /// (`…described in A Technique for` / `High Performance…`); such lines
-/// still break mid-clause, where verse ends most lines at a stop or a comma.
+/// still break mid-clause, where verse ends most lines at a stop or a comma,
+/// or else opens its lines mid-clause with a capital on a function word
+/// (`Over the hills and far away` / `The morning bells…`), which prose never
+/// does.
 fn own_wrap(text: &str, lines: &[Line], w: usize) -> Option<usize> {
     let widest = lines.iter().map(|l| l.width).max()?;
     if lines.len() < 3 || widest >= w || widest < NARROWEST_WRAP {
         return None;
     }
-    let (mut full, mut lower, mut stops) = (0, 0, 0);
+    let (mut full, mut lower, mut stops, mut verse) = (0, 0, 0, 0);
     for pair in lines.windows(2) {
         let n = &text[pair[1].start..pair[1].end];
         full += usize::from(pair[0].width + 1 + first_word_chars(n) > widest);
         lower += usize::from(starts_lowercase(n));
         let p = text[pair[0].start..pair[0].end].trim_end_matches(['"', '\'', '”', '’', ')']);
-        stops += usize::from(p.ends_with(['.', ',', ';', ':', '!', '?', '…']));
+        let stop = p.ends_with(['.', ',', ';', ':', '!', '?', '…']);
+        stops += usize::from(stop);
+        verse += usize::from(!stop && opens_with_capital_function_word(n));
     }
     let breaks = lines.len() - 1;
-    let prose = lower * 3 >= breaks || (breaks >= 3 && stops * 3 <= breaks);
+    let prose = lower * 3 >= breaks || (breaks >= 3 && stops * 3 <= breaks && verse == 0);
     (full == breaks && prose).then_some(widest)
 }
 
