@@ -194,18 +194,20 @@ fn moved_passage_and_other_end() {
         100,
         30,
     );
+    // The paragraph that moved (26 words) went from fourth to last; the
+    // two it passed stay in place. Its old end shows first.
     let lines = screen(&render(&a));
     assert!(
-        lines.iter().any(|l| l.contains("│< ")),
-        "moved marker on the new side"
+        lines.iter().any(|l| l.starts_with("> ")),
+        "moved marker on the old side"
     );
     assert!(
-        lines.iter().any(|l| l.contains("← moved from o")),
-        "where it came from"
+        lines.iter().any(|l| l.contains("→ moved to n")),
+        "where it went"
     );
     assert!(
-        !lines.iter().any(|l| l.starts_with("> ")),
-        "the old end is further down"
+        !lines.iter().any(|l| l.contains("│< ")),
+        "the new end is further down"
     );
     a.update(Action::OtherEnd);
     assert!(
@@ -215,12 +217,12 @@ fn moved_passage_and_other_end() {
     );
     let lines = screen(&render(&a));
     assert!(
-        lines.iter().any(|l| l.starts_with("> ")),
-        "moved marker on the old side"
+        lines.iter().any(|l| l.contains("│< ")),
+        "moved marker on the new side"
     );
     assert!(
-        lines.iter().any(|l| l.contains("→ moved to n")),
-        "where it went"
+        lines.iter().any(|l| l.contains("← moved from o")),
+        "where it came from"
     );
 }
 
