@@ -529,3 +529,21 @@ fn wording_lists_names_spelled_and_capitalised_their_own_way() {
         "{found:?}"
     );
 }
+
+/// Regression: the Markdown story report had no Wording section, though the
+/// README lists wording among its sections (text, JSON and HTML had it).
+#[test]
+fn markdown_story_report_lists_wording() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let out = storydiff(&["story", dir, "--format", "markdown"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    let section = md
+        .split("\n## Wording\n")
+        .nth(1)
+        .expect("a Wording section");
+    let section = section.split("\n## ").next().unwrap();
+    assert!(
+        section.contains("| **NATO** |") && section.contains("| 2 (capitals) |"),
+        "{section}"
+    );
+}

@@ -556,6 +556,41 @@ fn write_disagreements_markdown(
     Ok(())
 }
 
+/// The substitutions between outlets, as the JSON's `wording` (the README
+/// promised them in Markdown too; the section was missing), or why none.
+fn write_wording_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
+    writeln!(out, "\n## Wording\n")?;
+    if s.wording.is_empty() {
+        let (none, left_out) = (crate::story::NO_WORDING, crate::story::WORDING_LEFT_OUT);
+        return writeln!(
+            out,
+            "{}{}. {left_out}.",
+            none[..1].to_uppercase(),
+            &none[1..]
+        );
+    }
+    writeln!(
+        out,
+        "Words one outlet uses where another uses others, in the same claim.\n\n| one outlet | its words | the other | its words | times |\n|---|---|---|---|---|"
+    )?;
+    for w in &s.wording {
+        let kind = match w.kind().label() {
+            "" => String::new(),
+            label => format!(" ({label})"),
+        };
+        writeln!(
+            out,
+            "| {} | **{}** | {} | **{}** | {}{kind} |",
+            md(&label(articles, w.a)),
+            md(&w.words_a),
+            md(&label(articles, w.b)),
+            md(&w.words_b),
+            w.count
+        )?;
+    }
+    Ok(())
+}
+
 /// A word diff on one line, `[-deleted-]{+inserted+}` as wdiff marks it.
 fn word_marks(words: &[crate::align::WordOp]) -> String {
     use crate::align::WordKind;
@@ -878,6 +913,7 @@ pub fn write_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
     }
     write_altered_markdown(out, articles, s)?;
     write_disagreements_markdown(out, articles, s)?;
+    write_wording_markdown(out, articles, s)?;
     writeln!(
         out,
         "\n## Claims carried by more than one article\n\n| claim | articles |\n|---|---|"
