@@ -278,12 +278,18 @@ struct Layout {
     /// A first-line indent apart from the other lines' (`hanging_indent`):
     /// (first line's, other lines').
     hang: Option<(usize, usize)>,
+    /// Columns short of the wrap at which a line that ends no sentence
+    /// still goes on: 0 for a fill that takes every word that fits (Python's
+    /// textwrap, most editors); more for one that balances its lines, as
+    /// `fmt` does (`slack`).
+    slack: usize,
 }
 
 impl Layout {
     const ONE_PER_LINE: Layout = Layout {
         wrap: None,
         hang: None,
+        slack: 0,
     };
 }
 
@@ -315,9 +321,42 @@ fn layout(text: &str, lines: &[Line]) -> Layout {
         return Layout {
             wrap: Some(w),
             hang: hanging_indent(lines),
+            slack: slack(text, lines, w),
         };
     }
     Layout::ONE_PER_LINE
+}
+
+/// How far short of the wrap `w` lines that certainly go on end (the next
+/// line's first word would have fitted with this many columns to spare) — a line
+/// ending no sentence followed by one going on in lower case — as the 90th
+/// percentile over at least 20 such breaks, 0 when that is over a tenth of
+/// `w` (`fmt` aims at 93 % of its width). A
+/// filler that balances its lines (`fmt`) leaves a few columns free where
+/// the next word would have fitted; without this, every such line that the
+/// next opens with a capital (`God` / `Blessed.`) would end a paragraph.
+fn slack(text: &str, lines: &[Line], w: usize) -> usize {
+    let mut short: Vec<usize> = lines
+        .windows(2)
+        .filter(|p| !p[0].is_blank() && !p[1].is_blank() && p[0].indent == p[1].indent)
+        .filter_map(|p| {
+            let (prev, next) = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
+            (starts_lowercase(next) && !ends_sentence(prev))
+                .then(|| w.saturating_sub(p[0].width + 1 + first_word_chars(next)))
+        })
+        .collect();
+    if short.len() < 20 {
+        return 0;
+    }
+    short.sort_unstable();
+    let p90 = short[short.len() * 9 / 10];
+    // Lines that go on far short of the wrap are no fill at all (verse,
+    // whose lines run on in lower case where the metre ends them).
+    if p90 * 10 > w {
+        0
+    } else {
+        p90
+    }
 }
 
 /// The indents of paragraphs whose first line is indented apart from the
@@ -395,7 +434,11 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: boo
         || (!ends_sentence(p) && opens_mid_sentence(n));
     match layout.wrap {
         None => runs_on,
-        Some(w) => runs_on || prev.width + 1 + first_word_chars(n) > w,
+        Some(w) => {
+            let reach = prev.width + 1 + first_word_chars(n);
+            let balanced = layout.slack > 0 && reach + layout.slack >= w;
+            runs_on || reach > w || (balanced && !ends_sentence(p))
+        }
     }
 }
 
@@ -468,6 +511,7 @@ fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
                 .map(|w| Layout {
                     wrap: Some(w),
                     hang: layout.hang,
+                    slack: 0,
                 });
         }
         let layout = own.as_ref().unwrap_or(&layout);
@@ -758,6 +802,23 @@ mod tests {
             .collect();
         assert!(paras[1].ends_with("--Cowper."), "{paras:?}");
         assert_eq!(paras[2..], ["End of the entry.", ". . .", "Next entry."]);
+    }
+
+    #[test]
+    fn a_balanced_fill_goes_on_at_a_capital_a_few_columns_short() {
+        // As `fmt` fills, a third of the lines end five columns short of
+        // the widest where the next word would have fitted; one ending
+        // `God` is followed by `Blessed.`, which a capital does not make a
+        // paragraph of its own.
+        let words = |n: usize| vec!["abcd"; n].join(" ");
+        let mut s = String::new();
+        for i in 0..30 {
+            s.push_str(&words(if i % 3 == 0 { 12 } else { 14 }));
+            s.push('\n');
+        }
+        s.push_str(&format!("{} God\nBlessed. {}\n", words(11), words(12)));
+        let built = build(s, Flavour::Text, &mut Vec::new());
+        assert_eq!(built.blocks.len(), 1);
     }
 
     /// Regression: a hyphen-wrapped word after a no-break or thin space
