@@ -114,6 +114,13 @@ fn coverage_table() {
         vec![0, 2, 3]
     );
     assert_eq!(claim_with("Kursk", "Guardian").articles(), vec![2, 3]);
+    // Trump's call with Putin is one row of all five: 000 and 003, and 000
+    // and 004, whose pairs leave both sentences unpaired, each pair with
+    // 002's; 001 is 000's sentence word for word (a reprint cut short).
+    assert_eq!(
+        claim_with("spoken to Putin", "lengthy").articles(),
+        vec![0, 1, 2, 3, 4]
+    );
     // What the reprint lacks: the European criticism of its cut tail.
     let lacks: Vec<&str> = s
         .left_out(1, a.len())

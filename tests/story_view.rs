@@ -962,9 +962,11 @@ fn a_claim_opens_a_pair_as_it_is_on_its_own() {
 /// the compare view opened on the pair from the story (its status line, and
 /// after `a` switches alignment) and `diff --by claims` of the two alone are
 /// equal. The column view's rows come from the story's claims, across all
-/// its articles: a row never gives two articles sentences that the pair
-/// alone does not pair; the pairs whose rows lack some of the pair's own
-/// (a sentence of a third article that each of the two pairs with stands on
+/// its articles: a row never gives two articles sentences of which the pair
+/// alone pairs one with another sentence (it may give two that the pair
+/// leaves both unpaired, bridged by a third article); the pairs whose rows
+/// differ from the pair's own (bridged rows, or rows lacking some of them: a
+/// sentence of a third article that each of the two pairs with stands on
 /// one row with only one of them) are counted, printed and held under a
 /// ceiling.
 #[test]
@@ -988,7 +990,13 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
             both.sort_by_key(|b| b.0.start);
             let linked: Vec<_> = alone.iter().map(|c| (c.old, c.new)).collect();
             rows_off += usize::from(both != linked);
-            if both.iter().any(|b| !linked.contains(b)) {
+            // A row may hold two sentences the pair leaves both unpaired
+            // (bridged by a third article's sentence each pairs with),
+            // never one the pair pairs with another.
+            let paired = |b: &(storydiff::article::Span, storydiff::article::Span)| {
+                linked.iter().any(|l| l.0 == b.0 || l.1 == b.1)
+            };
+            if both.iter().any(|b| !linked.contains(b) && paired(b)) {
                 rows_beyond.push(format!("{name} [{}] [{}]", p.a, p.b));
             }
             a.open(p.a, p.b, None);
@@ -1039,12 +1047,13 @@ fn a_pair_shares_one_count_of_claims_across_the_story_view() {
     assert!(off.is_empty(), "{}", off.join("\n"));
     assert!(
         rows_beyond.is_empty(),
-        "rows pairing what the pair does not: {}",
+        "rows pairing what the pair pairs otherwise: {}",
         rows_beyond.join(", ")
     );
-    // 66 of 436 when counted (64, then rows beyond the pair's own
-    // included, before rows were joined only where the pairs pair them all;
-    // 81 when the rows came from a search of their own).
+    // 67 of 436 with rows bridged by a third article (66 before them; 64,
+    // then rows beyond the pair's own included, before rows were joined
+    // only where the pairs pair them all; 81 when the rows came from a
+    // search of their own).
     assert!(rows_off <= pairs * 16 / 100 + 2, "{rows_off} of {pairs}");
 }
 

@@ -113,13 +113,9 @@ pub(crate) fn same_claim(
     // `created`, `are not eligible` / `made … eligible`), unless what they
     // assert is close (then the negation is the wording of one fact: `not
     // meeting a deadline` / `unlikely to meet`).
-    let negates = |s: &Sent, w: u32| s.negated.binary_search(&w).is_ok();
-    let denies = |s: &Sent, w: u32| s.negated_main.binary_search(&w).is_ok();
-    let opposite = shared.iter().any(|w| {
-        w.asserted
-            && (denies(a, w.stem) && !negates(b, w.stem)
-                || denies(b, w.stem) && !negates(a, w.stem))
-    });
+    let opposite = shared
+        .iter()
+        .any(|w| w.asserted && opposite_of(a, b, w.stem));
     if opposite && s.max(core) < ASSERTED_CLOSE {
         return None;
     }
@@ -164,6 +160,24 @@ pub(crate) fn same_claim(
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
     // A twin (word for word) stays the best match there is, at 1.
     (enough && asserted).then_some((s + ASSERTED_WORD_LEAD * e.asserted).min(1.0))
+}
+
+/// Whether one of two sentences negates `w` in its first clause and the
+/// other nowhere (`negated_words`).
+fn opposite_of(a: &Sent, b: &Sent, w: u32) -> bool {
+    let negates = |s: &Sent| s.negated.binary_search(&w).is_ok();
+    let denies = |s: &Sent| s.negated_main.binary_search(&w).is_ok();
+    denies(a) && !negates(b) || denies(b) && !negates(a)
+}
+
+/// Whether two sentences say opposite things or different kinds of thing,
+/// whatever their words share: a failure or retraction and not
+/// (`Sent::fails`), a question and a statement, or a word both assert that
+/// one negates and the other does not (`opposite_of`).
+fn opposed(a: &Sent, b: &Sent) -> bool {
+    a.fails != b.fails
+        || a.question != b.question
+        || shared_stems(&a.asserted.stems, &b.asserted.stems).any(|w| opposite_of(a, b, w))
 }
 
 /// What each distinctive word of content that two sentences both assert
@@ -1443,10 +1457,10 @@ pub(crate) fn cluster_from_pairs(
     let all: Vec<usize> = (0..reading.articles()).collect();
     let Pool {
         sents, mut vocab, ..
-    } = reading.pool(&all, false);
+    } = reading.pool(&all, true);
     vocab.freeze_with(SMALL_POOL);
     let links = links_of_pairs(&sents, shared);
-    let clusters = join_pair_links(&sents, links);
+    let clusters = join_pair_links(&sents, &vocab, links);
     Clusters {
         sents,
         clusters,
@@ -1457,37 +1471,88 @@ pub(crate) fn cluster_from_pairs(
 
 /// Joins sentences along the pairs' links (strongest first) into claims, one
 /// sentence per article per claim: two groups join only when every two of
-/// their sentences of different articles are linked (their pairs pair them
-/// all). A third article's sentence that each of two pairs with, where the
-/// two alone miss each other, joins one of them, not both: two sentences on
-/// one row that their own pair keeps apart would tell the reader the two
-/// outlets share a claim that the pair's comparison does not show
-/// (`Trump … announced … he would begin peace talks` / `after Trump
-/// surprised Ukraine … by announcing peace talks`, linked only through the
-/// other samples).
-fn join_pair_links(sents: &[Sent], links: Vec<Link>) -> Vec<Vec<usize>> {
+/// their sentences of different articles are linked (their pairs pair
+/// them), or left open by their pair and bridged: a third article's
+/// sentence that each of two pairs with, where the two alone miss each
+/// other but pair neither with anything else, are alike at `CLAIM_FLOOR`
+/// and not `opposed`, makes one row of the three (`Trump unexpectedly announced on Wednesday he had spoken to Putin
+/// … and would begin peace talks` / `The comments came as Donald Trump and
+/// Vladimir Putin held a “lengthy” phone call in which they agreed to begin
+/// negotiations`, each paired with `Hours later, Trump announced he had
+/// spoken to Russian President Vladimir Putin over the phone and agreed to
+/// start peace negotiations`). A sentence its pair pairs with another is
+/// never on one row with a different one, nor are two sentences of two
+/// articles that share no claim at all (unless one is word for word a
+/// sentence of an article that does: a reprint cut short): a row never
+/// tells the reader two outlets share a claim other than the ones their
+/// comparison shows, or one where it shows none. Rows whose pairs pair
+/// them all are joined first, so that a bridge never takes a sentence from
+/// a row its pairs make.
+fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>> {
     let linked: HashSet<(usize, usize)> = links.iter().map(|l| (l.2, l.3)).collect();
     let is_linked = |x: usize, y: usize| linked.contains(&(x.min(y), x.max(y)));
+    // (sentence, article): the sentence's pair with that article pairs it.
+    let partnered: HashSet<(usize, usize)> = links
+        .iter()
+        .flat_map(|l| [(l.2, sents[l.3].article), (l.3, sents[l.2].article)])
+        .collect();
+    // (article, article): the two share a claim.
+    let sharing: HashSet<(usize, usize)> = links
+        .iter()
+        .map(|l| (sents[l.2].article, sents[l.3].article))
+        .flat_map(|(x, y)| [(x, y), (y, x)])
+        .collect();
+    // The articles that carry each sentence word for word (a reprint's
+    // copy shares what its original shares).
+    let mut carriers: HashMap<u64, Vec<usize>> = HashMap::new();
+    for s in sents {
+        carriers.entry(s.key).or_default().push(s.article);
+    }
+    let shares = |x: usize, y: usize| {
+        carriers[&sents[x].key].iter().any(|&p| {
+            carriers[&sents[y].key]
+                .iter()
+                .any(|&q| sharing.contains(&(p, q)))
+        })
+    };
     let n = sents.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for (_, _, i, j) in links {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri == rj {
-            continue;
+    for bridging in [false, true] {
+        for &(_, _, i, j) in &links {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            if ri == rj {
+                continue;
+            }
+            let (a, b) = (&members[ri], &members[rj]);
+            let one_article_twice = a
+                .iter()
+                .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
+            let bridged = |x: usize, y: usize| {
+                let open = shares(x, y)
+                    && !partnered.contains(&(x, sents[y].article))
+                    && !partnered.contains(&(y, sents[x].article));
+                open && a
+                    .iter()
+                    .chain(b)
+                    .any(|&z| z != x && z != y && is_linked(x, z) && is_linked(y, z))
+                    && vocab.claim_similarity(&sents[x].profile, &sents[y].profile) >= CLAIM_FLOOR
+                    && !opposed(&sents[x], &sents[y])
+            };
+            let all_joined = || {
+                a.iter().all(|&x| {
+                    b.iter()
+                        .all(|&y| is_linked(x, y) || bridging && bridged(x, y))
+                })
+            };
+            if one_article_twice || !all_joined() {
+                continue;
+            }
+            let (keep, gone) = (ri.min(rj), ri.max(rj));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut members[gone]);
+            members[keep].extend(moved);
         }
-        let (a, b) = (&members[ri], &members[rj]);
-        let one_article_twice = a
-            .iter()
-            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
-        let all_linked = || a.iter().all(|&x| b.iter().all(|&y| is_linked(x, y)));
-        if one_article_twice || !all_linked() {
-            continue;
-        }
-        let (keep, gone) = (ri.min(rj), ri.max(rj));
-        parent[gone] = keep;
-        let moved = std::mem::take(&mut members[gone]);
-        members[keep].extend(moved);
     }
     let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
