@@ -794,12 +794,7 @@ mod tests {
     fn a_line_opening_inside_an_ellipsis_goes_on_with_the_paragraph() {
         // `fmt` balances its lines, so the line before is not full.
         let s = "The turf is the grass and the earth held together by its\nroots, cut in pieces for laying.\n\n3. Race course; horse racing; -- preceded by the. \"We\n. . . claim the honors of the turf.\" --Cowper.\n\nEnd of the entry.\n. . .\nNext entry.\n";
-        let built = build(s.to_string(), Flavour::Text, &mut Vec::new());
-        let paras: Vec<&str> = built
-            .blocks
-            .iter()
-            .map(|b| &built.text[b.span.range()])
-            .collect();
+        let paras = blocks(s);
         assert!(paras[1].ends_with("--Cowper."), "{paras:?}");
         assert_eq!(paras[2..], ["End of the entry.", ". . .", "Next entry."]);
     }

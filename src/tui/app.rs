@@ -684,13 +684,7 @@ impl App {
 
     /// What help lists: the keys, then what the marks mean.
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
-        let mut lines = self.config.keymap.help_lines();
-        lines.extend(
-            MARKERS
-                .iter()
-                .map(|&(mark, means)| (mark.to_string(), means)),
-        );
-        lines
+        self.config.keymap.help_lines_with(&MARKERS)
     }
 
     fn apply(&mut self, action: Action) {

@@ -402,13 +402,7 @@ impl ColumnsApp {
 
     /// What help lists: the keys, then what the marks mean.
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
-        let mut lines = self.keymap.help_lines();
-        lines.extend(
-            MARKERS
-                .iter()
-                .map(|&(mark, means)| (mark.to_string(), means)),
-        );
-        lines
+        self.keymap.help_lines_with(&MARKERS)
     }
 
     /// Applies an action; the only place the column view's state changes.

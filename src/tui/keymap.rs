@@ -403,6 +403,14 @@ impl Keymap {
             .filter(|(k, _)| !k.is_empty())
             .collect()
     }
+
+    /// The help screen's lines with a view's marks after the keys: each
+    /// mark and what it means.
+    pub fn help_lines_with(&self, marks: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+        let mut lines = self.help_lines();
+        lines.extend(marks.iter().map(|&(mark, means)| (mark.to_string(), means)));
+        lines
+    }
 }
 
 #[cfg(test)]

@@ -397,13 +397,7 @@ impl StoryApp {
 
     /// What help lists: the keys, then what the marks mean.
     pub fn help_lines(&self) -> Vec<(String, &'static str)> {
-        let mut lines = self.keymap.help_lines();
-        lines.extend(
-            MARKERS
-                .iter()
-                .map(|&(mark, means)| (mark.to_string(), means)),
-        );
-        lines
+        self.keymap.help_lines_with(&MARKERS)
     }
 
     pub fn update(&mut self, action: Action) {

@@ -136,52 +136,44 @@ fn around(app: &StoryApp, o: &crate::story::Occurrence, width: usize) -> String 
     format!("{head}{g1}{words}{g2}{tail}")
 }
 
-/// The first words of `s` that fit in `width` columns, before `…` when
+/// The first words of `s` that fit in `width` columns, then `…` when
 /// some are left out (`…` alone when none fits).
 fn first_words(s: &str, width: usize) -> String {
-    if str_width(s) <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for w in s.split_whitespace() {
-        let next = if out.is_empty() {
-            w.to_string()
-        } else {
-            format!("{out} {w}")
-        };
-        if str_width(&next) + 1 > width {
-            break;
-        }
-        out = next;
-    }
-    if width == 0 {
-        String::new()
-    } else {
-        format!("{out}…")
-    }
+    words_within(s, width, false)
 }
 
 /// The last words of `s` that fit in `width` columns, after `…` when some
 /// are left out.
 fn last_words(s: &str, width: usize) -> String {
+    words_within(s, width, true)
+}
+
+/// Whole words of `s` from its start (or its end) that fit in `width`
+/// columns with the `…` that marks the rest left out.
+fn words_within(s: &str, width: usize, from_end: bool) -> String {
     if str_width(s) <= width {
         return s.to_string();
     }
-    let mut out = String::new();
-    for w in s.split_whitespace().rev() {
-        let next = if out.is_empty() {
-            w.to_string()
-        } else {
-            format!("{w} {out}")
-        };
-        if str_width(&next) + 1 > width {
+    if width == 0 {
+        return String::new();
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    if from_end {
+        words.reverse();
+    }
+    let (mut kept, mut used) = (Vec::new(), 0);
+    for w in words {
+        let add = str_width(w) + usize::from(!kept.is_empty());
+        if used + add + 1 > width {
             break;
         }
-        out = next;
+        used += add;
+        kept.push(w);
     }
-    if width == 0 {
-        String::new()
+    if from_end {
+        kept.reverse();
+        format!("…{}", kept.join(" "))
     } else {
-        format!("…{out}")
+        format!("{}…", kept.join(" "))
     }
 }
