@@ -69,6 +69,10 @@ fn of_kind(ops: &[Op], kind: OpKind) -> Vec<usize> {
 /// (repetitive text: refrains, boilerplate, "And he said") may have several
 /// copies on each side: unique ones are paired first, then copies beside a
 /// sentence already moved (the passage they belong to), then the rest in order.
+/// Fewest words of a sentence found moved word for word: shorter ones
+/// (`He left.`) recur by chance and stay deleted and inserted.
+pub(crate) const MOVED_WORDS: u32 = 3;
+
 fn exact_moves(
     ops: &[Op],
     old_units: &[Unit],
@@ -88,7 +92,7 @@ fn exact_moves(
     let candidates: Vec<usize> = deleted
         .iter()
         .copied()
-        .filter(|&d| old_units[ops[d].old.start].words >= 3)
+        .filter(|&d| old_units[ops[d].old.start].words >= MOVED_WORDS)
         .filter(|&d| by_key.contains_key(&old_units[ops[d].old.start].key))
         .collect();
     let mut copies: HashMap<u64, usize> = HashMap::new();

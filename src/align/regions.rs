@@ -70,7 +70,8 @@ fn push_items(items: &mut Vec<Item>, diff: &[DiffOp]) {
 /// side follow each other, and the two regions are one run (most of their
 /// sentences equal, in order: a passage moved, perhaps edited), the run
 /// stays in place and the equal sentences move instead when they hold
-/// fewer words than the run keeps equal.
+/// fewer words than the run keeps equal, most of them in sentences long
+/// enough to be found moved.
 fn move_the_fewer_words(items: &mut Vec<Item>, old_units: &[Unit], okeys: &[u64], nkeys: &[u64]) {
     let words = |r: Range<usize>| -> u64 { old_units[r].iter().map(|u| u64::from(u.words)).sum() };
     let mut i = 0;
@@ -116,7 +117,17 @@ fn move_the_fewer_words(items: &mut Vec<Item>, old_units: &[Unit], okeys: &[u64]
                 kept_words += words(or);
             }
         }
-        if kept * 2 < longer || words(e_old.clone()) >= kept_words {
+        // The equal sentences must be ones a move can carry: most of their
+        // words in sentences long enough to be found moved (those beside
+        // them go along; alone, `He left. She stayed.` would show as
+        // deleted and inserted).
+        let e_words = words(e_old.clone());
+        let movable: u64 = old_units[e_old.clone()]
+            .iter()
+            .filter(|u| u.words >= super::moves::MOVED_WORDS)
+            .map(|u| u64::from(u.words))
+            .sum();
+        if movable * 2 <= e_words || kept * 2 < longer || e_words >= kept_words {
             i = j;
             continue;
         }
@@ -634,6 +645,20 @@ mod tests {
             })
             .collect();
         assert_eq!(kept, [0, 1, 4], "{kept:?}");
+        // Sentences too short to be found moved (`He left.`) stay in place
+        // however few their words: moving them would show them deleted and
+        // inserted.
+        let old = units(&[(1, 2), (2, 2), (3, 2), (10, 30), (11, 30), (99, 5)]);
+        let new = units(&[(10, 30), (11, 30), (1, 2), (2, 2), (3, 2), (99, 5)]);
+        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
+        let kept: Vec<usize> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Same(o, _) => Some(*o),
+                Item::Region(..) => None,
+            })
+            .collect();
+        assert_eq!(kept, [0, 1, 2, 5], "{kept:?}");
     }
 
     #[test]
