@@ -1054,3 +1054,35 @@ fn compare_headers_keep_dates_whole_and_cut_titles_at_words() {
         );
     }
 }
+
+/// Regression (a tester at 100×20): the loader's note in a pane's header
+/// was cut mid-word ("note: not valid UTF-8 and no charset d…"); it ends
+/// on a whole word.
+#[test]
+fn header_notes_end_on_a_whole_word() {
+    let opts = LoadOptions::default();
+    let good = "Breaking news\n\nThe minister said the plan would go ahead today.\n";
+    let bad = b"Breaking news\n\nThe minister said the plan would go ahead \xff\xfe today.\n";
+    let a = app(
+        load_bytes("good.txt", good.as_bytes(), &opts).unwrap(),
+        load_bytes("bad.txt", bad, &opts).unwrap(),
+        100,
+        20,
+    );
+    let note = a.new.notes.join("; ");
+    let lines = screen(&render(&a));
+    let header = lines[2].chars().skip(50).collect::<String>();
+    let shown = header
+        .split(" · note: ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{header:?}"));
+    let kept = shown.trim_end().trim_end_matches('…');
+    assert!(
+        note.starts_with(kept)
+            && note[kept.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == ';'),
+        "{shown:?} of {note:?}"
+    );
+}

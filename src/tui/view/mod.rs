@@ -273,7 +273,7 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
                 buf,
                 x + used,
                 area.y + 2,
-                &clip(&notes, room as usize),
+                &clip_words(&notes, room as usize),
                 room,
                 t.badge,
             );
