@@ -1515,11 +1515,41 @@ fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<u
                 .any(|&q| sharing.contains(&(p, q)))
         })
     };
+    join_groups(sents, &links, 2, |pass, a, b| {
+        let bridging = pass == 1;
+        let bridged = |x: usize, y: usize| {
+            let open = shares(x, y)
+                && !partnered.contains(&(x, sents[y].article))
+                && !partnered.contains(&(y, sents[x].article));
+            open && a
+                .iter()
+                .chain(b)
+                .any(|&z| z != x && z != y && is_linked(x, z) && is_linked(y, z))
+                && vocab.claim_similarity(&sents[x].profile, &sents[y].profile) >= CLAIM_FLOOR
+                && !opposed(&sents[x], &sents[y])
+        };
+        a.iter().all(|&x| {
+            b.iter()
+                .all(|&y| is_linked(x, y) || bridging && bridged(x, y))
+        })
+    })
+}
+
+/// Union-find over `sents` along `links`, in their order, `passes` times:
+/// two groups join when no article would stand in the joined group twice
+/// and `may_join(pass, a, b)` agrees. The groups, each in sentence order,
+/// ordered by their first sentence.
+fn join_groups(
+    sents: &[Sent],
+    links: &[Link],
+    passes: usize,
+    mut may_join: impl FnMut(usize, &[usize], &[usize]) -> bool,
+) -> Vec<Vec<usize>> {
     let n = sents.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for bridging in [false, true] {
-        for &(_, _, i, j) in &links {
+    for pass in 0..passes {
+        for &(_, _, i, j) in links {
             let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
             if ri == rj {
                 continue;
@@ -1528,24 +1558,7 @@ fn join_pair_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<u
             let one_article_twice = a
                 .iter()
                 .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
-            let bridged = |x: usize, y: usize| {
-                let open = shares(x, y)
-                    && !partnered.contains(&(x, sents[y].article))
-                    && !partnered.contains(&(y, sents[x].article));
-                open && a
-                    .iter()
-                    .chain(b)
-                    .any(|&z| z != x && z != y && is_linked(x, z) && is_linked(y, z))
-                    && vocab.claim_similarity(&sents[x].profile, &sents[y].profile) >= CLAIM_FLOOR
-                    && !opposed(&sents[x], &sents[y])
-            };
-            let all_joined = || {
-                a.iter().all(|&x| {
-                    b.iter()
-                        .all(|&y| is_linked(x, y) || bridging && bridged(x, y))
-                })
-            };
-            if one_article_twice || !all_joined() {
+            if one_article_twice || !may_join(pass, a, b) {
                 continue;
             }
             let (keep, gone) = (ri.min(rj), ri.max(rj));
@@ -1632,36 +1645,11 @@ fn ranked_links(sents: &[Sent], best: &[BestByArticle]) -> Vec<Link> {
 /// two sentences of one article (that would chain different statements),
 /// and two groups join only when they agree as a whole.
 fn join_links(sents: &[Sent], vocab: &Vocab, links: Vec<Link>) -> Vec<Vec<usize>> {
-    let n = sents.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for (_, _, i, j) in links {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri == rj {
-            continue;
-        }
-        let (a, b) = (&members[ri], &members[rj]);
-        let one_article_twice = a
-            .iter()
-            .any(|&x| b.iter().any(|&y| sents[x].article == sents[y].article));
+    join_groups(sents, &links, 1, |_, a, b| {
         // Two sentences alone are one pair: `same_claim` has judged it.
         let pair_alone = a.len() == 1 && b.len() == 1;
-        if one_article_twice || !(pair_alone || agree_as_groups(sents, vocab, a, b)) {
-            continue;
-        }
-        let (keep, gone) = (ri.min(rj), ri.max(rj));
-        parent[gone] = keep;
-        let moved = std::mem::take(&mut members[gone]);
-        members[keep].extend(moved);
-    }
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        clusters.entry(r).or_default().push(i);
-    }
-    let mut out: Vec<Vec<usize>> = clusters.into_values().collect();
-    out.sort_by_key(|c| c[0]);
-    out
+        pair_alone || agree_as_groups(sents, vocab, a, b)
+    })
 }
 
 /// Average linkage: the two groups must agree as a whole, not through one

@@ -616,6 +616,17 @@ mod tests {
             .collect()
     }
 
+    /// The (old, new) sentences the sentence diff keeps equal.
+    fn kept_equal(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
+        sentence_diff(old, new, &Budget::none(), &mut Trace::default())
+            .iter()
+            .filter_map(|it| match it {
+                Item::Same(o, n) => Some((*o, *n)),
+                Item::Region(..) => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn the_passage_with_fewer_words_is_the_one_moved() {
         // Old: three short sentences, then a run of two long ones; new: the
@@ -624,40 +635,19 @@ mod tests {
         // are what moved, and the run's first sentence stays.
         let old = units(&[(1, 3), (2, 3), (3, 3), (10, 30), (11, 30), (99, 5)]);
         let new = units(&[(10, 30), (12, 30), (1, 3), (2, 3), (3, 3), (99, 5)]);
-        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
-        let same: Vec<(usize, usize)> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Same(o, n) => Some((*o, *n)),
-                Item::Region(..) => None,
-            })
-            .collect();
+        let same = kept_equal(&old, &new);
         assert_eq!(same, [(3, 0), (5, 5)], "{same:?}");
         // Fewer words in the run than in the sentences it passed: kept.
         let old = units(&[(1, 30), (2, 30), (10, 3), (11, 3), (99, 5)]);
         let new = units(&[(10, 3), (11, 3), (1, 30), (2, 30), (99, 5)]);
-        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
-        let kept: Vec<usize> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Same(o, _) => Some(*o),
-                Item::Region(..) => None,
-            })
-            .collect();
+        let kept: Vec<usize> = kept_equal(&old, &new).into_iter().map(|(o, _)| o).collect();
         assert_eq!(kept, [0, 1, 4], "{kept:?}");
         // Sentences too short to be found moved (`He left.`) stay in place
         // however few their words: moving them would show them deleted and
         // inserted.
         let old = units(&[(1, 2), (2, 2), (3, 2), (10, 30), (11, 30), (99, 5)]);
         let new = units(&[(10, 30), (11, 30), (1, 2), (2, 2), (3, 2), (99, 5)]);
-        let items = sentence_diff(&old, &new, &Budget::none(), &mut Trace::default());
-        let kept: Vec<usize> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Same(o, _) => Some(*o),
-                Item::Region(..) => None,
-            })
-            .collect();
+        let kept: Vec<usize> = kept_equal(&old, &new).into_iter().map(|(o, _)| o).collect();
         assert_eq!(kept, [0, 1, 2, 5], "{kept:?}");
     }
 
