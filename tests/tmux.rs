@@ -887,3 +887,35 @@ fn wording_and_disagreements_show_both_sides_at_100x20() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Regression (tester on 1fa9472): in order, 002 against 003 is one change
+/// from top to bottom, and `]c` at once said "no more changes". Now it
+/// reads the change on a screenful at a time and says where in it the
+/// screen stands; `[c` goes back the same way.
+#[test]
+fn next_change_reads_on_through_one_long_change() {
+    let Some(t) = Tmux::start("readon") else {
+        return;
+    };
+    t.open_pair("002", "003");
+    t.wait_for("related ·");
+    t.keys(&["a"]);
+    t.wait_for("(a: by claims)");
+    // The first row of the change the status line says the screen shows.
+    let from = |s: &str| -> Option<u64> {
+        let rest = s.lines().last()?.split("its rows ").nth(1)?;
+        rest.split('–').next()?.parse().ok()
+    };
+    t.keys(&["]", "c"]);
+    let s = t.wait_for("change 1 of 1 · its rows ");
+    assert!(!s.contains("no more changes"), "{s}");
+    let first = from(&s).unwrap();
+    t.keys(&["]", "c"]);
+    t.wait_until("a second screenful", |s| from(s).is_some_and(|r| r > first));
+    t.keys(&["[", "c"]);
+    t.keys(&["[", "c"]);
+    t.keys(&["[", "c"]);
+    t.wait_for("no earlier changes");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=");
+}

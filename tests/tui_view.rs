@@ -533,9 +533,16 @@ fn next_change_by_claims_steps_from_pair_to_pair() {
     }
     let expected: Vec<String> = (1..=shared)
         .map(|k| format!("pair {k} of {shared}"))
-        .chain(std::iter::repeat_n("no more pairs".to_string(), 2))
         .collect();
-    assert_eq!(seen, expected);
+    assert_eq!(seen[..shared], expected);
+    // Past the last pair the outlets' own sentences are read on, not
+    // declared absent.
+    for msg in &seen[shared..] {
+        assert!(
+            msg.starts_with("no more pairs · the rest: rows "),
+            "{seen:?}"
+        );
+    }
     let r = a.ready.as_ref().unwrap();
     for &item in &r.changes {
         let g = match &r.layout.items[item] {
@@ -1084,5 +1091,171 @@ fn header_notes_end_on_a_whole_word() {
                 .next()
                 .is_none_or(|c| c.is_whitespace() || c == ';'),
         "{shown:?} of {note:?}"
+    );
+}
+
+/// The rows of every changed item in the layout.
+fn change_rows(a: &App) -> std::collections::BTreeSet<u64> {
+    let r = a.ready.as_ref().unwrap();
+    let mut rows = std::collections::BTreeSet::new();
+    for (i, item) in r.layout.items.iter().enumerate() {
+        if let storydiff::tui::layout::Item::Group(g) = item {
+            if r.groups[*g].kind.is_change() {
+                rows.extend(r.layout.starts[i]..r.layout.starts[i + 1]);
+            }
+        }
+    }
+    rows
+}
+
+/// Presses `action` until the message says there is no more (at most
+/// `limit` times); returns the messages and every row shown on the way.
+fn step_through(
+    a: &mut App,
+    action: Action,
+    limit: usize,
+) -> (Vec<String>, std::collections::BTreeSet<u64>) {
+    let h = u64::from(a.content_height());
+    let mut shown: std::collections::BTreeSet<u64> = (a.top..a.top + h).collect();
+    let mut seen = Vec::new();
+    for _ in 0..limit {
+        let before = a.top;
+        a.update(action);
+        let msg = a.message.clone().unwrap_or_default();
+        seen.push(msg.clone());
+        let ended = msg.starts_with("no more") || msg.starts_with("no earlier");
+        if ended && !msg.contains("the rest") {
+            break;
+        }
+        if action == Action::NextChange {
+            assert!(a.top > before, "]c moved on: {before} -> {}: {msg}", a.top);
+        } else {
+            assert!(
+                a.top < before,
+                "[c moved back: {before} -> {}: {msg}",
+                a.top
+            );
+        }
+        shown.extend(a.top..a.top + h);
+    }
+    (seen, shown)
+}
+
+/// Regression (tester on 1fa9472): in order, 002 against 003 is one change
+/// from top to bottom, and `]c` at once said "no more changes" with 597
+/// rows of it unread. Now `]c` reads a change that runs on past the screen
+/// a screenful at a time, opening on its first passage not yet wholly seen,
+/// and `[c` steps back the same way: every changed row is shown on the way
+/// down and on the way up, at 120x40 and 80x24, and "no more" comes only
+/// at the end.
+#[test]
+fn next_change_reads_a_long_change_a_screenful_at_a_time() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app(sample("002"), sample("003"), w, h);
+        a.update(Action::ByClaims);
+        assert!(a.ready.as_ref().unwrap().comparison.by_claims.is_none());
+        a.update(Action::Top);
+        let changed = change_rows(&a);
+        let total = a.ready.as_ref().unwrap().layout.total_rows();
+        let (seen, shown) = step_through(&mut a, Action::NextChange, 500);
+        assert!(
+            seen[0].starts_with("change 1 of 1 · its rows "),
+            "{w}x{h}: {seen:?}"
+        );
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some("no more changes"),
+            "{w}x{h}"
+        );
+        assert!(
+            seen.len() > 10,
+            "{w}x{h}: {} steps for {total} rows",
+            seen.len()
+        );
+        let missed: Vec<&u64> = changed.difference(&shown).collect();
+        assert!(
+            missed.is_empty(),
+            "{w}x{h}: rows never shown going down: {missed:?}"
+        );
+        assert_eq!(
+            a.top + u64::from(a.content_height()),
+            total,
+            "{w}x{h}: at the end"
+        );
+        let (seen, shown) = step_through(&mut a, Action::PrevChange, 500);
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some("no earlier changes"),
+            "{w}x{h}"
+        );
+        assert_eq!(a.top, 0, "{w}x{h}: back at the top");
+        let missed: Vec<&u64> = changed.difference(&shown).collect();
+        assert!(
+            missed.is_empty(),
+            "{w}x{h}: rows never shown going up: {missed:?}"
+        );
+    }
+}
+
+/// A reprint's changes that fit on a screen are still one stop each, and
+/// `]c` never leaves a changed row unshown on the way to the end (000/001:
+/// the cut tail runs on past the screen).
+#[test]
+fn next_change_stops_at_short_changes_and_reads_the_long_tail() {
+    let mut a = app(sample("000"), sample("001"), 120, 40);
+    let changed = change_rows(&a);
+    let (seen, shown) = step_through(&mut a, Action::NextChange, 200);
+    assert_eq!(
+        seen.last().map(String::as_str),
+        Some("no more changes"),
+        "{seen:?}"
+    );
+    let n = a.ready.as_ref().unwrap().changes.len();
+    // The first change (the title's) is on the first screen.
+    for k in 2..=n {
+        let stop = format!("change {k} of {n}");
+        assert!(
+            seen.iter().any(|m| m.starts_with(&stop)),
+            "{stop}: {seen:?}"
+        );
+    }
+    let missed: Vec<&u64> = changed.difference(&shown).collect();
+    assert!(missed.is_empty(), "rows never shown: {missed:?}");
+}
+
+/// By claims, past the last pair `]c` reads on through the outlets' own
+/// sentences to the end, and before the first pair `[c` reads back up to
+/// the top: every changed row below the last pair and above the first is shown.
+#[test]
+fn by_claims_reads_on_past_the_last_pair_and_before_the_first() {
+    let mut a = app(sample("003"), sample("000"), 80, 24);
+    assert!(a.ready.as_ref().unwrap().comparison.by_claims.is_some());
+    let changed = change_rows(&a);
+    let r = a.ready.as_ref().unwrap();
+    let (first, last) = (r.changes[0], *r.changes.last().unwrap());
+    let (first_row, last_row) = (r.layout.starts[first], r.layout.starts[last + 1]);
+    let (seen, shown) = step_through(&mut a, Action::NextChange, 500);
+    assert!(
+        seen.iter()
+            .any(|m| m.starts_with("no more pairs · the rest: rows ")),
+        "{seen:?}"
+    );
+    let missed: Vec<&u64> = changed
+        .range(last_row..)
+        .filter(|r| !shown.contains(r))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "rows past the last pair never shown: {missed:?}"
+    );
+    let (seen, shown) = step_through(&mut a, Action::PrevChange, 500);
+    assert_eq!(a.top, 0, "{seen:?}");
+    let missed: Vec<&u64> = changed
+        .range(..first_row)
+        .filter(|r| !shown.contains(r))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "rows before the first pair never shown: {missed:?}"
     );
 }

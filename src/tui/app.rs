@@ -4,6 +4,7 @@ use super::state::ViewState;
 use std::sync::Arc;
 
 use super::action::Action;
+use super::changes::{change_starts, read_on, ReadOn, Screen};
 use super::config::Config;
 use super::filter::{self, ClassFilter};
 use super::layout::{build_groups, Drawn, Group, GroupKind, Item, Layout, LayoutKey};
@@ -517,6 +518,15 @@ impl App {
         self.ready.as_ref().map(|r| r.layout.item_at(self.top))
     }
 
+    /// The item whose first row is just below the context row counts as
+    /// current, unless the screen has not moved since the last jump.
+    fn current_item(&self, r: &Ready) -> usize {
+        match self.jumped {
+            Some((top, item)) if top == self.top => item,
+            _ => r.layout.item_at(self.top + 1),
+        }
+    }
+
     fn jump(&mut self, targets: &[usize], forward: bool, what: &str) {
         self.jump_from(targets, forward, false, what)
     }
@@ -525,12 +535,7 @@ impl App {
     /// search shows a hit on screen rather than the next one).
     fn jump_from(&mut self, targets: &[usize], forward: bool, here: bool, what: &str) {
         let Some(r) = &self.ready else { return };
-        // The item whose first row is just below the context row counts as
-        // current, unless the screen has not moved since the last jump.
-        let current = match self.jumped {
-            Some((top, item)) if top == self.top => item,
-            _ => r.layout.item_at(self.top + 1),
-        };
+        let current = self.current_item(r);
         let next = if forward {
             targets
                 .iter()
@@ -743,12 +748,6 @@ impl App {
             action,
             Action::NextChange | Action::NextHit | Action::NextFact
         );
-        let changes = || {
-            self.ready
-                .as_ref()
-                .map(|r| r.changes.clone())
-                .unwrap_or_default()
-        };
         let (targets, what) = match action {
             Action::NextFact | Action::PrevFact => (
                 self.ready
@@ -765,10 +764,64 @@ impl App {
                     .ready
                     .as_ref()
                     .is_some_and(|r| r.comparison.by_claims.is_some());
-                (changes(), if by_claims { "pair" } else { "change" })
+                if self.read_on(forward) {
+                    return;
+                }
+                let changes = self
+                    .ready
+                    .as_ref()
+                    .map(|r| r.changes.clone())
+                    .unwrap_or_default();
+                (changes, if by_claims { "pair" } else { "change" })
             }
         };
         self.jump(&targets, forward, what);
+    }
+
+    /// `]c`/`[c` within a change that runs on past the screen (see
+    /// `changes::read_on`); `false` when the plain jump applies.
+    fn read_on(&mut self, forward: bool) -> bool {
+        let Some(r) = &self.ready else { return false };
+        let by_claims = r.comparison.by_claims.is_some();
+        let at = Screen {
+            top: self.top,
+            height: u64::from(self.content_height()),
+            current: self.current_item(r),
+        };
+        let Some(ReadOn { top, item, run }) =
+            read_on(&r.layout, &r.groups, &r.changes, at, forward, by_claims)
+        else {
+            return false;
+        };
+        // The rows of the change on screen once there, counted in it.
+        let height = at.height;
+        let (first, end) = (r.layout.starts[run.start], r.layout.starts[run.end]);
+        let top_after = top.min(r.layout.total_rows().saturating_sub(height));
+        let from = top_after.clamp(first, end - 1) - first + 1;
+        let to = (top_after + height).clamp(first + 1, end) - first;
+        let q = end - first;
+        self.message = Some(if by_claims {
+            let none = if forward {
+                "no more pairs"
+            } else {
+                "no earlier pairs"
+            };
+            format!(
+                "{none} · the rest: rows {from}–{to} of {q}{short}{none} · {from}–{to}/{q}",
+                short = crate::tui::view::SHORTER
+            )
+        } else {
+            let k = r.changes.iter().filter(|&&t| t <= item).count().max(1);
+            let n = r.changes.len();
+            format!(
+                "change {k} of {n} · its rows {from}–{to} of {q}{short}change {k}/{n} · {from}–{to}/{q}",
+                short = crate::tui::view::SHORTER
+            )
+        });
+        self.top = top;
+        self.clamp();
+        self.jumped = None;
+        true
     }
 
     /// Esc with a search's hits marked clears the search, as in `less`
@@ -873,36 +926,6 @@ fn first_group(item: &Item) -> usize {
         Item::Group(g) => *g,
         Item::Fold { groups, .. } => groups.start,
     }
-}
-
-/// The targets of `]c`: in order, items that begin a run of changed items;
-/// by claims, where nearly every row is a change and the outlets' own
-/// sentences are the bulk of both texts, only the rows where the two carry
-/// the same claim (a sentence on each side, furniture aside).
-fn change_starts(layout: &Layout, groups: &[Group], by_claims: bool) -> Vec<usize> {
-    let group = |item: &Item| match item {
-        Item::Group(g) => Some(&groups[*g]),
-        Item::Fold { .. } => None,
-    };
-    if by_claims {
-        return (0..layout.items.len())
-            .filter(|&i| {
-                group(&layout.items[i])
-                    .is_some_and(|g| !g.old.is_empty() && !g.new.is_empty() && !g.furniture)
-            })
-            .collect();
-    }
-    let mut out = Vec::new();
-    let mut in_run = false;
-    for (i, item) in layout.items.iter().enumerate() {
-        let change = group(item).is_some_and(|g| g.kind.is_change());
-        let paired = group(item).is_some_and(|g| g.kind == GroupKind::Changed);
-        if change && (!in_run || paired) {
-            out.push(i);
-        }
-        in_run = change && !paired;
-    }
-    out
 }
 
 /// Items whose text (either side) contains `query` (lower case).

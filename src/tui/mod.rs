@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod columns;
 pub mod config;
 pub mod filter;
