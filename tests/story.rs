@@ -294,6 +294,7 @@ fn wording_lists_recurring_substitutions_per_outlet_pair() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let w = &v["wording"][0];
     assert_eq!(w["count"], 2);
+    assert_eq!(w["kind"], "words", "{w}");
     assert!(w["occurrences"].as_array().unwrap().len() == 4, "{w}");
 }
 
@@ -525,6 +526,24 @@ fn wording_lists_names_spelled_and_capitalised_their_own_way() {
         let want = if k % 2 == 0 { "NATO" } else { "Nato" };
         assert_eq!(&arts[o.article].text[o.span.range()], want);
     }
+    // The story JSON says which rows are house style, as the text reports
+    // mark them (regression: its `wording` rows carried no kind).
+    let mut out = Vec::new();
+    storydiff::report::story::write_json(&mut out, &arts, &s).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rows = v["wording"].as_array().unwrap();
+    assert_eq!(rows.len(), s.wording.len());
+    for (row, w) in rows.iter().zip(&s.wording) {
+        assert_eq!(row["kind"], w.kind().as_str(), "{row}");
+        assert_eq!(row["words_a"], w.words_a.as_str());
+    }
+    let kind_of = |a: &str, b: &str| {
+        rows.iter()
+            .find(|r| r["words_a"] == a && r["words_b"] == b)
+            .map(|r| r["kind"].clone())
+    };
+    assert_eq!(kind_of("NATO", "Nato"), Some("capitals".into()));
+    assert_eq!(kind_of("Zelenskyy", "Zelensky"), Some("spelling".into()));
     // 000 and its reprint 001 both write Nato: no row between them, and no
     // form of a word anywhere.
     assert!(!found.iter().any(|f| (f.0, f.2) == (0, 1)), "{found:?}");

@@ -72,6 +72,9 @@ struct WordingJson<'a> {
     b: usize,
     words_a: &'a str,
     words_b: &'a str,
+    /// `words` (other words: a choice), `spelling` or `capitals` (one word
+    /// spelled or capitalised two ways: house style). Additive to v1.
+    kind: &'static str,
     count: usize,
     /// Each instance: the words in `a`, then in `b`.
     occurrences: Vec<OccJson>,
@@ -254,6 +257,7 @@ fn story_fields<'a>(s: &'a Story, w: &Written) -> StoryFields<'a> {
                 b: w.index(x.b),
                 words_a: &x.words_a,
                 words_b: &x.words_b,
+                kind: x.kind().as_str(),
                 count: x.count,
                 occurrences: w.occurrences(&x.occurrences),
             })

@@ -48,6 +48,15 @@ pub enum WordingKind {
 }
 
 impl WordingKind {
+    /// The kind's name in the story JSON (`wording[].kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WordingKind::Words => "words",
+            WordingKind::Spelling => "spelling",
+            WordingKind::Capitals => "capitals",
+        }
+    }
+
     /// A word for the kind beside a listed substitution; none for other words.
     pub fn label(self) -> &'static str {
         match self {
