@@ -174,6 +174,28 @@ fn an_empty_wording_tab_says_what_is_not_counted() {
         "{text}"
     );
     assert!(text.contains("Not counted: forms of one word"), "{text}");
+    // Regression (tester on 1fa9472): the empty tab's status line still
+    // offered "Enter compare" (and j/k), which did nothing there. It
+    // offers the keys that act; Enter says there is nothing to open.
+    let status = screen(&a).pop().unwrap();
+    assert!(
+        !status.contains("Enter") && !status.contains("j/k"),
+        "{status}"
+    );
+    assert!(status.contains("Tab next tab"), "{status}");
+    a.update(Action::Open);
+    assert!(a.compare.is_none());
+    let status = screen(&a).pop().unwrap();
+    assert!(status.contains("nothing listed here to open"), "{status}");
+    // The Articles tab lists the two, and offers both again.
+    while a.tab != Tab::Articles {
+        a.update(Action::NextTab);
+    }
+    let status = screen(&a).pop().unwrap();
+    assert!(
+        status.contains("Enter compare") && status.contains("j/k"),
+        "{status}"
+    );
 }
 
 /// Regression: at 30-59 columns the last tab names were cut off (no

@@ -540,7 +540,9 @@ impl StoryApp {
             }),
         }
         .unwrap_or_default();
-        if !occurrences.is_empty() {
+        if occurrences.is_empty() {
+            self.message = Some("nothing listed here to open · Tab: the next tab".into());
+        } else {
             self.open_occurrences(&occurrences);
         }
     }

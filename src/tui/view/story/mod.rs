@@ -173,29 +173,31 @@ fn key_hints(app: &StoryApp) -> Vec<(String, String)> {
     } else {
         ("q quit", "q quit")
     };
-    let mut hints = vec![
-        ("Enter compare", "Enter compare"),
-        ("j/k select", "j/k"),
-        ("? help", "? help"),
-        quit,
-        ("Tab next tab", "Tab tabs"),
-        ("c columns", "c cols"),
-    ];
-    if app.tab == Tab::Articles {
-        hints.push(("Space mark", "Space mark"));
-        hints.push(("h/l heatmap column", "h/l column"));
+    // Marked articles are what `c` opens: say how many beside it.
+    let marked = app.marked.iter().filter(|&&m| m).count();
+    let columns = match marked {
+        0 => ("c columns".to_string(), "c cols".to_string()),
+        k => (format!("{k} marked: c columns"), format!("{k} marked: c")),
+    };
+    // An empty tab has nothing to open or select: its keys are not offered
+    // (the Wording tab of a story with no substitution offered Enter).
+    let rows = app.rows();
+    let mut hints = Vec::new();
+    if rows > 0 {
+        hints.push(("Enter compare", "Enter compare"));
     }
+    if rows > 1 {
+        hints.push(("j/k select", "j/k"));
+    }
+    hints.extend([("? help", "? help"), quit, ("Tab next tab", "Tab tabs")]);
     let mut hints: Vec<(String, String)> = hints
         .into_iter()
         .map(|(full, short)| (full.to_string(), short.to_string()))
         .collect();
-    // Marked articles are what `c` opens: say how many beside it.
-    let marked = app.marked.iter().filter(|&&m| m).count();
-    if marked > 0 {
-        hints[5] = (
-            format!("{marked} marked: c columns"),
-            format!("{marked} marked: c"),
-        );
+    hints.push(columns);
+    if app.tab == Tab::Articles {
+        hints.push(("Space mark".into(), "Space mark".into()));
+        hints.push(("h/l heatmap column".into(), "h/l column".into()));
     }
     hints
 }
