@@ -462,6 +462,98 @@ fn where_and_around_what_is_said_is_not_what_is_said_on_real_coverage() {
     rows_on_real_coverage(&cases, false);
 }
 
+/// On real coverage: two sentences that share only a name's letters (`Kim
+/// Jong Un's regime` / `a breach of UN resolutions`), a half of a 2:1 split
+/// that shares with the partner only the people it names (`The dismissal
+/// came in a written ruling by U.S. District Judge Analisa Torres` beside
+/// the government's request to Judge Torres; `His Brussels stop … before he
+/// sits down with Russian President Vladimir Putin` beside the end of the
+/// dispute `on the eve of his … meeting with Russian President Vladimir
+/// Putin`), and an agency's denial beside the allegation it answers stand
+/// on no row; the allegation pairs with the other outlet's report of it.
+#[test]
+fn names_and_denials_alone_pair_nothing_on_real_coverage() {
+    let apart = [
+        (
+            "5702-left.txt",
+            "5702-center.txt",
+            "Kim Jong Un's regime",
+            "a breach of UN resolutions",
+        ),
+        (
+            "6010-left.txt",
+            "6010-center.txt",
+            "The government had asked",
+            "The dismissal came in a written ruling",
+        ),
+        (
+            "5953-left.txt",
+            "5953-center.txt",
+            "moved to end a long-running dispute",
+            "His Brussels stop",
+        ),
+        (
+            "5904-left.txt",
+            "5904-center.txt",
+            "made a remarkable allegation",
+            "has hit back at allegations",
+        ),
+        (
+            "5904-center.txt",
+            "5904-right.txt",
+            "has hit back at allegations",
+            "we heard from a whistleblower",
+        ),
+    ];
+    rows_on_real_coverage(&apart, false);
+    let together = [(
+        "5904-center.txt",
+        "5904-right.txt",
+        "said a government whistle-blower had told him",
+        "we heard from a whistleblower",
+    )];
+    rows_on_real_coverage(&together, true);
+}
+
+/// A denial is no claim of what it denies, however many words they share:
+/// `… said … that reports that the mayor … had been warned … were false`
+/// beside `… reported … that the mayor … had been warned`; two denials of
+/// it are one claim.
+#[test]
+fn a_denial_is_no_claim_of_the_report_it_denies() {
+    let articles = common::articles_of(&[
+        "Ministry rejects warning story\n\n\
+         The Interior Ministry said on Friday that reports that the mayor of Lindholm had been warned about the flood barrier were false.\n\n\
+         Officials said the barrier passed its last inspection in March.\n",
+        "Mayor was warned about barrier, paper says\n\n\
+         The Courier reported on Thursday that the mayor of Lindholm had been warned about the flood barrier weeks before it collapsed.\n\n\
+         The barrier gave way on Tuesday, flooding the old harbour district.\n",
+        "Ministry: warning reports untrue\n\n\
+         Reports that the mayor of Lindholm was warned about the flood barrier are untrue, the Interior Ministry said.\n\n\
+         The ministry gave no further details.\n",
+    ]);
+    let (denial, report, other_denial) = (&articles[0], &articles[1], &articles[2]);
+    for (old, new, o, n, together) in [
+        (denial, report, "were false", "The Courier reported", false),
+        (
+            report,
+            other_denial,
+            "The Courier reported",
+            "are untrue",
+            false,
+        ),
+        (denial, other_denial, "were false", "are untrue", true),
+    ] {
+        let c = align_by_claims(old, new, &AlignOptions::default());
+        every_sentence_once(&c);
+        assert_eq!(
+            on_one_row(old, new, &c, o, n),
+            together,
+            "“{o}” beside “{n}”"
+        );
+    }
+}
+
 /// On every pair of outlets of every event of the same-event set, and of the
 /// five samples, the shared claims `diff --by claims` counts are the
 /// `shared_sentences` of the story of the two articles and of the story of

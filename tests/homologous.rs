@@ -348,6 +348,11 @@ fn homologous_sentences_of_real_coverage() {
     // wherever each carries it (it had to be in both main clauses): a-l 277
     // of 294 rows to 279 of 296 (c 66 to 69 %, k 53 to 56 %: the Keystone
     // pipeline abandoned / halted, the story's first pair); m unchanged.
+    // An acronym is no name spelled alike (`UN` / `Kim Jong Un`), a denial
+    // (`hit back at allegations`, `the reports … were false`) is no claim of
+    // what it denies, and a half of a 2:1 must bring more than names: f 32
+    // of 36 rows to 33 of 35 (94 %, recall 70 to 72 %); l gains event 5702
+    // (12 of 12 rows); no other set changed.
     for (file, name, least_precision, least_recall) in [
         ("homologous-a.tsv", "set a (tuning)", 0.95, 0.7),
         ("homologous-b.tsv", "set b (held out)", 0.95, 0.57),

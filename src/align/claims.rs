@@ -687,8 +687,9 @@ pub(crate) struct Sent {
     pub question: bool,
     /// It stands in the body, not in a standfirst or a subhead.
     pub body: bool,
-    /// What it asserts is that something failed or was taken back
-    /// (`lawmakers failed to override`, `retracting earlier reporting`):
+    /// What it asserts is that something failed or was taken back or
+    /// denied (`lawmakers failed to override`, `retracting earlier
+    /// reporting`, `said the reports … were false`):
     /// filled by `mark_names`.
     pub fails: bool,
     /// Its names: runs of capitalised words, as stems (filled by `mark_names`).
@@ -746,13 +747,21 @@ fn find(parent: &mut [usize], x: usize) -> usize {
 /// earlier reporting that said Rudy Giuliani had been directly warned …`),
 /// the opposite of the report it takes back (`The Washington Post was the
 /// first to report … that Giuliani was warned …`), wherever it stands but
-/// in a relative clause. Not in a relative clause (`rockets that airstrikes
-/// failed to curb`) nor a forecast (`the legislation will fail to pass`).
+/// in a relative clause; or a denial (`denial`), the opposite of what it
+/// denies. Not in a relative clause (`rockets that airstrikes failed to
+/// curb`) nor a forecast (`the legislation will fail to pass`).
 fn asserts_undoing(words: &[&str], asserted: &[bool]) -> bool {
     // Most sentences have no such word: nothing to read.
     let maybe = |w: &&str| {
-        let w = w.to_ascii_lowercase();
-        w.contains("ail") || w.contains("retract") || w.starts_with("back")
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        w.contains("ail")
+            || w.contains("retract")
+            || w.contains("back")
+            || w.contains("deni")
+            || w.contains("deny")
+            || FALSEHOODS.binary_search(&w.as_str()).is_ok()
     };
     if !words.iter().any(maybe) {
         return false;
@@ -783,7 +792,86 @@ fn asserts_undoing(words: &[&str], asserted: &[bool]) -> bool {
             || (matches!(bare[k].as_str(), "walk" | "walks" | "walked" | "walking")
                 && bare.get(k + 1).is_some_and(|w| w == "back"))
     };
-    (0..words.len()).any(|k| (failure(k) || taken_back(k)) && !relative(k))
+    (0..words.len()).any(|k| {
+        (failure(k) || taken_back(k)) && !relative(k) || asserted[k] && denial(&bare, k, relative)
+    })
+}
+
+/// Words that call what was said untrue (`the reports were false`), sorted.
+const FALSEHOODS: &[&str] = &[
+    "baseless",
+    "bogus",
+    "fabricated",
+    "false",
+    "groundless",
+    "inaccurate",
+    "incorrect",
+    "unfounded",
+    "untrue",
+];
+
+/// Words that name what someone said or reported: what a denial denies.
+const STATEMENTS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "report",
+    "reporting",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+];
+
+/// Whether `bare[k]` (words lower-cased, bare of punctuation; `relative`:
+/// whether a word stands in a relative clause) denies what was said, the
+/// opposite of the report it answers (`… said the reports that he was
+/// warned were false` / `… reported that he was warned`): a word of
+/// `FALSEHOODS` said of it (after a form of `be` or `as`: `were false`,
+/// `dismissed the reports as false`; a relative `that` before it opens
+/// the clause of what the report said, not a relative clause); a form of
+/// `deny` of a statement (`denied that`, `denied he was a target`, `denied
+/// the reports`), not a request (`denied a motion`); or hitting or pushing
+/// back at one (`hit back at allegations that it is spying on him`).
+fn denial(bare: &[String], k: usize, relative: impl Fn(usize) -> bool) -> bool {
+    let w = bare[k].as_str();
+    let statement_within = |from: usize, n: usize| {
+        bare.iter()
+            .skip(from)
+            .take(n)
+            .any(|x| STATEMENTS.contains(&x.as_str()))
+    };
+    if FALSEHOODS.contains(&w) {
+        return (1..=2).any(|d| {
+            k.checked_sub(d).is_some_and(|j| {
+                matches!(
+                    bare[j].as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "as"
+                )
+            })
+        });
+    }
+    if relative(k) {
+        return false;
+    }
+    if matches!(w, "deny" | "denies" | "denied" | "denying") {
+        let next = bare.get(k + 1).map_or("", String::as_str);
+        return matches!(
+            next,
+            "that" | "he" | "she" | "it" | "they" | "we" | "i" | "having"
+        ) || statement_within(k + 1, 3);
+    }
+    w == "back"
+        && bare
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.as_str(), "at" | "against"))
+        && statement_within(k + 2, 3)
 }
 
 /// Words that negate the first word of content after them.
@@ -1900,9 +1988,12 @@ const SPLIT_GAIN: f64 = 0.04;
 /// 2:1 pairs: where one outlet splits into two sentences what the other says
 /// in one, the half with no partner of its own joins the pair of the half
 /// beside it — when the partner carries at least two of its words that the
-/// paired half lacks, and the two halves read as one are closer to the
-/// partner than the paired half alone. A pair grows by one sentence at most,
-/// the best gains first; a pair's range then holds both halves.
+/// paired half lacks, some of them more than names (`brings_content`), and
+/// the two halves read as one are closer to the partner than the paired
+/// half alone. A teaser cut off before it says anything (`Tensions between
+/// the Biden administration...`: fewer than `CUT_COPY_WORDS`) is no half.
+/// A pair grows by one sentence at most, the best gains first; a pair's
+/// range then holds both halves.
 fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled) {
     let mut old_taken = vec![false; profiled.old.len()];
     let mut new_taken = vec![false; profiled.new.len()];
@@ -1934,6 +2025,8 @@ fn take_split_halves(pairs: &mut [ClaimPair], vocab: &Vocab, profiled: &Profiled
                 // A report is no half of its retraction.
                 if taken[u]
                     || brings(half, mine, partner) < 2
+                    || !brings_content(vocab, half_sent, mine, partner_sent)
+                    || half_sent.cut && half_sent.seq.len() < CUT_COPY_WORDS
                     || figures_disagree(vocab, half_sent, partner_sent)
                     || half_sent.fails != partner_sent.fails
                 {
@@ -2173,6 +2266,21 @@ fn brings(half: &Profile, mine: &Profile, partner: &Profile) -> usize {
     shared_stems(&half.stems, &partner.stems)
         .filter(|w| mine.stems.binary_search(w).is_err())
         .count()
+}
+
+/// Whether `half` brings the pair some of what is said, not only who: a
+/// word `partner` carries and `mine` does not that stands in a name of
+/// neither sentence, is no title or office and tells (`telling`: not a
+/// date). Beside a pair, a sentence that shares with the partner only the
+/// people it names (`The dismissal came in a written ruling by U.S.
+/// District Judge Analisa Torres` beside the government's request to
+/// Judge Torres, `His Brussels stop … before he sits down with Russian
+/// President Vladimir Putin`) tells another fact about them.
+fn brings_content(vocab: &Vocab, half: &Sent, mine: &Profile, partner: &Sent) -> bool {
+    let named = |s: &Sent, w: u32| s.names.iter().any(|n| n.contains(&w));
+    shared_stems(&half.profile.stems, &partner.profile.stems)
+        .filter(|w| mine.stems.binary_search(w).is_err())
+        .any(|w| telling(vocab, w) && !vocab.is_role(w) && !named(half, w) && !named(partner, w))
 }
 
 /// Two sentences read as one.
@@ -2626,6 +2734,11 @@ mod tests {
     }
 
     #[test]
+    fn falsehoods_are_sorted_for_binary_search() {
+        assert!(super::FALSEHOODS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn a_named_law_is_what_is_said() {
         assert!(super::names_a_thing("Act,"));
         assert!(super::names_a_thing("Program"));
@@ -2665,6 +2778,24 @@ mod tests {
             "The Post was the first to report that he was warned."
         ));
         assert!(!fails("He cited a report that the paper later retracted."));
+        // A denial is the opposite of what it denies: a statement called
+        // untrue, denied, or hit back at; not a request denied, nor false
+        // claims repeated.
+        assert!(fails(
+            "Giuliani said the reports that he was warned by the FBI were false."
+        ));
+        assert!(fails(
+            "The NSA denied he was a target, saying it deals with foreign threats."
+        ));
+        assert!(fails(
+            "The agency has hit back at allegations that it is spying on him."
+        ));
+        assert!(fails("The company dismissed the report as inaccurate."));
+        assert!(!fails("The judge denied a motion to dismiss the case."));
+        assert!(!fails("Trump repeated false claims about the election."));
+        assert!(!fails(
+            "The board, which denied that he was a student, appealed."
+        ));
     }
 
     #[test]

@@ -1257,6 +1257,9 @@ const NOT_VERBAL: &[&str] = &[
 /// is `introduce`), unless it is one of `PARAPHRASES` as it stands.
 fn claims_form(word: &str) -> ClaimsForm {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+    if let Some(dotted) = acronym_dotted(w) {
+        return ClaimsForm::Word(dotted);
+    }
     if !w.is_ascii() || w.len() < 3 {
         return ClaimsForm::AsWritten;
     }
@@ -1290,6 +1293,21 @@ fn claims_form(word: &str) -> ClaimsForm {
         return ClaimsForm::Word(verb);
     }
     ClaimsForm::AsWritten
+}
+
+/// An acronym of two or three capitals (`UN`, `EU`, `UN's`) as its dotted
+/// form (`U.N.`): the same letters written otherwise are another word (the
+/// `Un` of `Kim Jong Un`), and `U.N.` is the same. Not one whose letters
+/// are a function word (`US`, `IT`, `WHO`: read as that word, as before).
+fn acronym_dotted(w: &str) -> Option<String> {
+    let letters = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    let capitals = (2..=3).contains(&letters.len())
+        && letters.bytes().all(|c| c.is_ascii_uppercase())
+        && !is_stopword(&letters.to_ascii_lowercase());
+    capitals.then(|| letters.chars().flat_map(|c| [c, '.']).collect())
 }
 
 /// The stem standing for a stem's group of `PARAPHRASES` (its first word's),
@@ -1848,6 +1866,25 @@ mod tests {
         let a = plain.profile("Prices rose 4.2% after the investment.");
         let b = plain.profile("Prices rose 4.2 percent after they invest.");
         assert_ne!(a.stems, b.stems);
+    }
+
+    #[test]
+    fn claims_read_an_acronym_apart_from_the_same_letters_otherwise_written() {
+        let mut claims = Vocab::for_claims();
+        let un = claims.profile("a breach of UN resolutions");
+        let kim = claims.profile("by Kim Jong Un's regime");
+        assert!(
+            un.stems.iter().all(|s| !kim.stems.contains(s)),
+            "{un:?} {kim:?}"
+        );
+        // `U.N.` and `UN` are one body; letters that are a function word
+        // (`US`, `WHO`) read as before.
+        let dotted = claims.profile("a breach of U.N. resolutions");
+        assert_eq!(un.stems, dotted.stems);
+        assert_eq!(acronym_dotted("EU’s").as_deref(), Some("E.U."));
+        for w in ["US", "WHO", "IT", "Un", "NATO", "U"] {
+            assert_eq!(acronym_dotted(w), None, "{w}");
+        }
     }
 
     #[test]
