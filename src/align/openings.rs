@@ -76,20 +76,24 @@ struct Endings {
     /// Their last words alone (`rough_hash`), to pass over most words at
     /// the cost of one lookup.
     last_words: Keys,
-    /// The keys of all this side's sentences with where they start, sorted
-    /// (when there are endings at all): only a sentence this side lacks, or
+    /// How many copies this side holds of each of its sentences (by key),
+    /// when there are endings at all: only a sentence this side lacks, or
     /// holds fewer copies of, can hold two of its paragraphs.
+    copies: FxCounts,
+    /// The keys of all this side's sentences with where they start, in
+    /// order (for the places of the copies of the few sentences the other
+    /// side repeats more often).
     sentences: Vec<(u64, usize)>,
     /// The length of this side's text.
     len: usize,
 }
 
+type FxCounts = HashMap<u64, usize, BuildHasherDefault<Fx>>;
+
 impl Endings {
-    /// The places of this side's copies of the sentence `key`, in order.
-    fn copies(&self, key: u64) -> &[(u64, usize)] {
-        let from = self.sentences.partition_point(|&(k, _)| k < key);
-        let to = from + self.sentences[from..].partition_point(|&(k, _)| k == key);
-        &self.sentences[from..to]
+    /// How many copies of the sentence `key` this side holds.
+    fn copies(&self, key: u64) -> usize {
+        self.copies.get(&key).copied().unwrap_or(0)
     }
 }
 
@@ -190,8 +194,17 @@ fn surplus(ends: &[Ending], other: &[Ending], article: &Article, units: &[Unit])
     }
     if !out.keys.is_empty() {
         out.sentences = units.iter().map(|u| (u.key, u.span.start)).collect();
-        out.sentences.sort_unstable();
+        out.copies = counts(units.iter().map(|u| u.key));
         out.len = article.text.len();
+    }
+    out
+}
+
+/// How often each key comes.
+fn counts(keys: impl Iterator<Item = u64>) -> FxCounts {
+    let mut out = FxCounts::default();
+    for k in keys {
+        *out.entry(k).or_default() += 1;
     }
     out
 }
@@ -357,7 +370,7 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, othe
     let whole = kept_whole(units, article.text.len(), other);
     let mut cuts: Vec<(usize, Vec<Span>)> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        let run_on = (!other.keys.is_empty() && !whole.contains(&i)).then_some(other);
+        let run_on = (!other.keys.is_empty() && !whole[i]).then_some(other);
         if let Some(pieces) = pieces(&article.text, u.span, openings, run_on) {
             cuts.push((i, pieces));
         }
@@ -392,41 +405,50 @@ fn cut_units(article: &Article, units: &mut Vec<Unit>, openings: &Openings, othe
     *units = out;
 }
 
-/// The units (by place) that the other side holds whole: every unit whose
+/// Which units (by place) the other side holds whole: every unit whose
 /// sentence the other side has as often or more, and, of a sentence this
 /// side repeats more often than the other side (a passage repeated in a
 /// long text, some copies of it joined into one sentence there and some
 /// not), the copies standing nearest, by place in the text, to the other
 /// side's copies, one each and in order. The run-on rule leaves them whole
 /// and cuts the rest.
-fn kept_whole(
-    units: &[Unit],
-    len: usize,
-    other: &Endings,
-) -> HashSet<usize, BuildHasherDefault<Fx>> {
-    let mut whole = HashSet::default();
+fn kept_whole(units: &[Unit], len: usize, other: &Endings) -> Vec<bool> {
+    let mut whole = vec![false; units.len()];
     if other.keys.is_empty() {
         return whole;
     }
-    let mut mine: Vec<(u64, usize)> = units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| !other.copies(u.key).is_empty())
-        .map(|(i, u)| (u.key, i))
-        .collect();
-    mine.sort_unstable();
-    for group in mine.chunk_by(|a, b| a.0 == b.0) {
-        let theirs = other.copies(group[0].0);
-        if group.len() <= theirs.len() {
-            whole.extend(group.iter().map(|&(_, i)| i));
+    // A sentence this side holds no more often than the other side is
+    // whole wherever it stands; the copies of the rest (few) are placed.
+    let mine = counts(units.iter().map(|u| u.key));
+    let mut groups: HashMap<u64, Vec<usize>, BuildHasherDefault<Fx>> = HashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        let theirs = other.copies(u.key);
+        if theirs == 0 {
             continue;
         }
+        if mine[&u.key] <= theirs {
+            whole[i] = true;
+        } else {
+            groups.entry(u.key).or_default().push(i);
+        }
+    }
+    if groups.is_empty() {
+        return whole;
+    }
+    let mut theirs_at: HashMap<u64, Vec<usize>, BuildHasherDefault<Fx>> = HashMap::default();
+    for &(key, start) in &other.sentences {
+        if groups.contains_key(&key) {
+            theirs_at.entry(key).or_default().push(start);
+        }
+    }
+    for (key, group) in &groups {
+        let theirs = &theirs_at[key];
         // Places relative to the text's length (bytes, which a re-wrap
         // keeps and a re-wrap into a block a line does not inflate).
         let place = |at: usize, len: usize| at as f64 / len.max(1) as f64;
-        let at = |k: usize| units[group[k].1].span.start;
+        let at = |k: usize| units[group[k]].span.start;
         let mut from = 0;
-        for (t, &(_, j)) in theirs.iter().enumerate() {
+        for (t, &j) in theirs.iter().enumerate() {
             let q = place(j, other.len);
             // Leave a copy of this side for each of theirs still to come.
             let last = group.len() - (theirs.len() - t);
@@ -436,7 +458,7 @@ fn kept_whole(
             {
                 best += 1;
             }
-            whole.insert(group[best].1);
+            whole[group[best]] = true;
             from = best + 1;
         }
     }
