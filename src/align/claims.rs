@@ -11,7 +11,7 @@ use std::ops::Range;
 mod reading;
 
 use super::similarity::{average_link, distinct, quote_similarity, FxMap, Profile, Vocab};
-use super::units::{self, Unit};
+use super::units::Unit;
 use super::{
     summary, word_diff_by, AlignOptions, Comparison, Op, OpKind, Relation, Side, Stats, Verdict,
     WordKind,
@@ -1791,7 +1791,6 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
         options.clock,
     );
     let search = || cluster_until(&[old, new], &search_budget);
-    let units_of_both = || (units::units(old), units::units(new));
     let pair = |found: Clusters, (old_units, new_units): (Vec<Unit>, Vec<Unit>)| {
         let mut pairs = pairs_of_clusters(&found, &old_units, &new_units);
         let profiled = Profiled::of(&found.sents, &old_units, &new_units);
@@ -1803,7 +1802,13 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     // the other core while the claims are searched, and the units after it.
     let ((mut comparison, late, sentences), in_order) = if bytes >= BESIDE_FROM {
         std::thread::scope(|s| {
-            let beside = s.spawn(|| (in_order_for_the_verdict(old, new, options), units_of_both()));
+            let beside = s.spawn(|| {
+                let units = super::uncut_units_of_both(old, new);
+                (
+                    in_order_for_the_verdict(old, new, options, units.clone()),
+                    units,
+                )
+            });
             let found = search();
             let (in_order, units) = beside
                 .join()
@@ -1811,8 +1816,12 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
             (pair(found, units), in_order)
         })
     } else {
-        let by_claims = pair(search(), units_of_both());
-        (by_claims, in_order_for_the_verdict(old, new, options))
+        let units = super::uncut_units_of_both(old, new);
+        let by_claims = pair(search(), units.clone());
+        (
+            by_claims,
+            in_order_for_the_verdict(old, new, options, units),
+        )
     };
     comparison.relation = in_order.relation;
     comparison.similarity = in_order.similarity;
@@ -1883,8 +1892,14 @@ fn in_order_instead(
 /// alignment in order finds what one text copies of the other — so that
 /// `diff`, `diff --by claims` and both views of the compare view give a pair
 /// one verdict.
-fn in_order_for_the_verdict(old: &Article, new: &Article, options: &AlignOptions) -> Verdict {
-    super::verdict(old, new, options)
+/// `units` are both sides' units, not yet cut at openings.
+fn in_order_for_the_verdict(
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+    units: (Vec<Unit>, Vec<Unit>),
+) -> Verdict {
+    super::verdict(old, new, options, units)
 }
 
 /// The unit whose sentence is `span`.

@@ -293,8 +293,16 @@ pub(crate) struct Verdict {
 /// not read), without aligning a pair whose words show it cannot be
 /// identical or a reprint (`apart`): most of the cost of a long pair of
 /// write-ups by claims.
-pub(crate) fn verdict(old: &Article, new: &Article, options: &AlignOptions) -> Verdict {
-    let units = units_of_both(old, new);
+/// `units` are both sides' units as `units::units` reads them (not cut).
+pub(crate) fn verdict(
+    old: &Article,
+    new: &Article,
+    options: &AlignOptions,
+    units: (Vec<Unit>, Vec<Unit>),
+) -> Verdict {
+    let (mut old_units, mut new_units) = units;
+    openings::cut_at_openings(old, new, &mut old_units, &mut new_units);
+    let units = (old_units, new_units);
     if let Some((relation, similarity)) = apart::verdict(old, new, &units.0, &units.1) {
         return Verdict {
             relation,
@@ -436,7 +444,15 @@ impl Sources<'_> {
 /// is the bulk of it), cut where either side opens a paragraph that the
 /// other runs on inside a sentence (`openings`).
 fn units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
-    let (mut old_units, mut new_units) = if old.text.len() + new.text.len() > 1 << 18 {
+    let (mut old_units, mut new_units) = uncut_units_of_both(old, new);
+    openings::cut_at_openings(old, new, &mut old_units, &mut new_units);
+    (old_units, new_units)
+}
+
+/// Units of both sides as `units::units` reads them (both at once on big
+/// inputs), not yet cut at openings.
+pub(crate) fn uncut_units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
+    if old.text.len() + new.text.len() > 1 << 18 {
         std::thread::scope(|s| {
             let o = s.spawn(|| units::units(old));
             let n = units::units(new);
@@ -444,9 +460,7 @@ fn units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, Vec<Unit>) {
         })
     } else {
         (units::units(old), units::units(new))
-    };
-    openings::cut_at_openings(old, new, &mut old_units, &mut new_units);
-    (old_units, new_units)
+    }
 }
 
 /// An op without its word diff (the word-diff stage fills it in).
