@@ -45,34 +45,61 @@ pub(crate) fn join_across_deletions(src: &Sources, ops: &mut Vec<Op>, deadline: 
 /// many sentences, and one of them may be a sentence that moved here.
 /// `true` when the deadline stopped it.
 fn pair_cut_at_an_end(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
+    rebuild_runs(ops, |run| {
+        if run.len() != 2 || run[0].kind == run[1].kind {
+            return Ok(run);
+        }
+        if src.out_of(deadline) {
+            return Err(run);
+        }
+        let (d, i) = if run[0].kind == OpKind::Deleted {
+            (0, 1)
+        } else {
+            (1, 0)
+        };
+        let o = src.text(Side::Old, run[d].old.clone());
+        let n = src.text(Side::New, run[i].new.clone());
+        if !cut_at_an_end(&o, &n) {
+            return Ok(run);
+        }
+        let (ow, nw) = (count_units(&o).len(), count_units(&n).len());
+        let similarity = 2.0 * ow.min(nw) as f64 / (ow + nw) as f64;
+        Ok(with_pairs(run, &[(d, i, similarity)]))
+    })
+}
+
+/// Replaces every run of one-sided (deleted or inserted) ops by what
+/// `rebuild` makes of it, in one pass over `ops` (splicing each into place
+/// would move all the ops after it every time: quadratic on a long text).
+/// `rebuild` hands a run back as `Err` when the deadline stopped it: that
+/// run and the rest stay as they were, and the answer is `true`.
+fn rebuild_runs(
+    ops: &mut Vec<Op>,
+    mut rebuild: impl FnMut(Vec<Op>) -> Result<Vec<Op>, Vec<Op>>,
+) -> bool {
     let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
-    let mut k = 0;
-    while k < ops.len() {
-        let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
-        if end == k {
-            k += 1;
+    let mut out = Vec::with_capacity(ops.len());
+    let mut rest = std::mem::take(ops).into_iter().peekable();
+    while let Some(op) = rest.next() {
+        if !one_sided(&op) {
+            out.push(op);
             continue;
         }
-        if end - k == 2 && ops[k].kind != ops[k + 1].kind {
-            if src.out_of(deadline) {
+        let mut run = vec![op];
+        while let Some(o) = rest.next_if(one_sided) {
+            run.push(o);
+        }
+        match rebuild(run) {
+            Ok(done) => out.extend(done),
+            Err(run) => {
+                out.extend(run);
+                out.extend(rest);
+                *ops = out;
                 return true;
             }
-            let (d, i) = if ops[k].kind == OpKind::Deleted {
-                (0, 1)
-            } else {
-                (1, 0)
-            };
-            let o = src.text(Side::Old, ops[k + d].old.clone());
-            let n = src.text(Side::New, ops[k + i].new.clone());
-            if cut_at_an_end(&o, &n) {
-                let (ow, nw) = (count_units(&o).len(), count_units(&n).len());
-                let similarity = 2.0 * ow.min(nw) as f64 / (ow + nw) as f64;
-                let run: Vec<Op> = ops.drain(k..end).collect();
-                ops.splice(k..k, with_pairs(run, &[(d, i, similarity)]));
-            }
         }
-        k = end;
     }
+    *ops = out;
     false
 }
 
@@ -153,29 +180,17 @@ const CONTAINED_TRIES: usize = 36;
 /// finds most of the shorter one in the longer, in runs chance would not
 /// line up. `true` when the deadline stopped it.
 fn pair_contained(src: &Sources, ops: &mut Vec<Op>, deadline: &Budget) -> bool {
-    let one_sided = |o: &Op| matches!(o.kind, OpKind::Deleted | OpKind::Inserted);
-    let mut k = 0;
-    while k < ops.len() {
-        if !one_sided(&ops[k]) {
-            k += 1;
-            continue;
-        }
-        let end = k + ops[k..].iter().take_while(|o| one_sided(o)).count();
+    rebuild_runs(ops, |run| {
         if src.out_of(deadline) {
-            return true;
+            return Err(run);
         }
-        let pairs = contained_pairs(src, &ops[k..end]);
-        if !pairs.is_empty() {
-            let run: Vec<Op> = ops.drain(k..end).collect();
-            let rebuilt = with_pairs(run, &pairs);
-            let len = rebuilt.len();
-            ops.splice(k..k, rebuilt);
-            k += len;
+        let pairs = contained_pairs(src, &run);
+        Ok(if pairs.is_empty() {
+            run
         } else {
-            k = end;
-        }
-    }
-    false
+            with_pairs(run, &pairs)
+        })
+    })
 }
 
 /// (deleted, inserted, similarity) pairs of a run of one-sided ops, by

@@ -201,8 +201,8 @@ fn surplus(ends: &[Ending], other: &[Ending], article: &Article, units: &[Unit])
 }
 
 /// How often each key comes.
-fn counts(keys: impl Iterator<Item = u64>) -> FxCounts {
-    let mut out = FxCounts::default();
+fn counts(keys: impl ExactSizeIterator<Item = u64>) -> FxCounts {
+    let mut out = FxCounts::with_capacity_and_hasher(keys.len(), Default::default());
     for k in keys {
         *out.entry(k).or_default() += 1;
     }
