@@ -373,6 +373,8 @@ fn capitalised(searched: &[&Words], ids: &mut Renumber) -> HashSet<u32> {
 /// words in order and of what it asserts, and whether that is a failure.
 fn name(s: &mut Sent, words: &Words, known: &HashSet<u32>, ids: &mut Renumber) {
     s.fails = words.fails;
+    s.seq.reserve(words.seq.len());
+    s.asserted.stems.reserve(words.bare.len());
     let mut run: Vec<u32> = Vec::new();
     let mut last = 0;
     for k in 0..words.capital.len() {
