@@ -126,7 +126,7 @@ fn write_text_sections(out: &mut dyn Write) -> io::Result<()> {
             ("by claims", "diff --by claims, and the views' default for related pairs (a switches): each sentence paired with the one carrying the same claim wherever it stands, rows following the old article"),
         ]),
         ("CONFIG", &[
-            ("config.toml", "in the platform config directory (STORYDIFF_CONFIG overrides): theme (dark, light, colorblind, mono), fold_boilerplate, fold_unchanged, extra_boilerplate, [keys] action = key, [thresholds] pair, move, deadline_ms. A broken file is reported with its path and line; the defaults are used."),
+            ("config.toml", "in the platform config directory (STORYDIFF_CONFIG overrides): theme (dark, light, colorblind, mono), fold_boilerplate, fold_unchanged, extra_boilerplate, [keys] action = key, [thresholds] pair, move (0 to 1), deadline_ms (1 to 60000). A broken file is reported with its path and line; the defaults are used."),
             ("state.json", "in the platform state directory (STORYDIFF_STATE overrides): how each story was left, and the last story opened."),
         ]),
         ("EXIT STATUS", &[

@@ -1808,20 +1808,17 @@ pub fn align_by_claims(old: &Article, new: &Article, options: &AlignOptions) -> 
     // The verdict is the alignment in order's: on a big pair it is found on
     // the other core while the claims are searched, and the units after it.
     let ((mut comparison, late, sentences), in_order) = if bytes >= BESIDE_FROM {
-        std::thread::scope(|s| {
-            let beside = s.spawn(|| {
+        let ((in_order, units), found) = super::beside(
+            || {
                 let units = super::uncut_units_of_both(old, new);
                 (
                     in_order_for_the_verdict(old, new, options, units.clone()),
                     units,
                 )
-            });
-            let found = search();
-            let (in_order, units) = beside
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (pair(found, units), in_order)
-        })
+            },
+            search,
+        );
+        (pair(found, units), in_order)
     } else {
         let units = super::uncut_units_of_both(old, new);
         let by_claims = pair(search(), units.clone());
@@ -2577,15 +2574,12 @@ fn words_of_ops(
     // Each half spends half the budget: what it cuts does not depend on
     // how fast the other goes.
     let (first_half, second_half) = (deadline.part(0.5), deadline.part(0.5));
-    std::thread::scope(|s| {
-        let beside = s.spawn(move || diff(second, &second_half));
-        let (mut ops, cut) = diff(ops, &first_half);
-        let (second, second_cut) = beside
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        ops.extend(second);
-        (ops, cut || second_cut)
-    })
+    let ((second, second_cut), (mut ops, cut)) = super::beside(
+        move || diff(second, &second_half),
+        || diff(ops, &first_half),
+    );
+    ops.extend(second);
+    (ops, cut || second_cut)
 }
 
 /// The word diff of a pair that is not equal (none when only spaces differ).

@@ -463,6 +463,41 @@ pub(crate) fn uncut_units_of_both(old: &Article, new: &Article) -> (Vec<Unit>, V
     }
 }
 
+/// The stack of a thread that aligns. Myers in `similar` recurses deeper the
+/// longer the run it diffs: 200,000 reversed tokens take 1–2 MiB in a debug
+/// build and 1,000,000 take 256–512 KiB in release, while a spawned thread
+/// gets 2 MiB (the main thread usually 8). The deadline stops it early, but
+/// the views take theirs from the config. Address space reserved, not
+/// memory used.
+pub const ALIGN_STACK: usize = 64 << 20;
+
+/// `a` on a thread of its own with `ALIGN_STACK` and `b` on this one, both
+/// results when both are done. Where no thread can be started, `a` runs
+/// here after `b`; a panic in `a` goes on here.
+pub(crate) fn beside<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    let slot = std::sync::Mutex::new(Some(a));
+    let take = || {
+        slot.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    };
+    let (ran, b) = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .stack_size(ALIGN_STACK)
+            .spawn_scoped(s, || take().map(|a| a()));
+        let b = b();
+        let ran = match spawned {
+            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => None,
+        };
+        (ran, b)
+    });
+    match ran.or_else(|| take().map(|a| a())) {
+        Some(a) => (a, b),
+        None => unreachable!("`a` is taken once, by the thread or here"),
+    }
+}
+
 /// An op without its word diff (the word-diff stage fills it in).
 fn bare(kind: OpKind, old: Range<usize>, new: Range<usize>, similarity: f64) -> Op {
     Op {
@@ -652,4 +687,28 @@ fn reads_as_english(old: &Article, new: &Article) -> bool {
         classes::reads_as_english(&t[..end])
     };
     opening(&old.text) || opening(&new.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Recursion `depth` deep with about 1 KiB of stack a level.
+    fn deep(depth: usize) -> usize {
+        let frame = std::hint::black_box([depth as u8; 1024]);
+        if depth == 0 {
+            return frame[0] as usize;
+        }
+        deep(depth - 1) + std::hint::black_box(frame[1]) as usize
+    }
+
+    /// The thread `beside` starts holds a recursion a default thread
+    /// (2 MiB) would overflow, 6 MiB deep, and both sides' results come back.
+    #[test]
+    fn beside_runs_deep_recursion_on_a_big_stack() {
+        let depth = 6 * 1024;
+        let (deep_sum, here) = beside(|| deep(depth), || deep(16));
+        assert_eq!(deep_sum, (1..=depth).map(|d| d % 256).sum::<usize>());
+        assert_eq!(here, (1..=16).sum::<usize>());
+    }
 }

@@ -148,7 +148,13 @@ fn toml_error(text: &str, e: &toml::de::Error) -> String {
     format!("{at}: {msg}")
 }
 
-/// The `[thresholds]` table: shares between 0 and 1, a deadline above 0.
+/// The longest `deadline_ms` the views take: a minute. Past it a big pair
+/// would hold the view on "aligning…" for as long, and the alignment it
+/// lets run to the end recurses the deeper (`align::ALIGN_STACK`).
+pub const MAX_DEADLINE_MS: u64 = 60_000;
+
+/// The `[thresholds]` table: shares between 0 and 1, a deadline from 1 ms
+/// to `MAX_DEADLINE_MS`; a value outside is reported and the default kept.
 fn apply_thresholds(t: &Thresholds, align: &mut AlignOptions, problems: &mut Vec<String>) {
     let mut share = |name: &str, v: Option<f64>, to: &mut f64| match v {
         Some(x) if (0.0..=1.0).contains(&x) => *to = x,
@@ -159,6 +165,9 @@ fn apply_thresholds(t: &Thresholds, align: &mut AlignOptions, problems: &mut Vec
     share("move", t.moved, &mut align.move_threshold);
     match t.deadline_ms {
         Some(0) => problems.push("`deadline_ms` must be above 0".to_string()),
+        Some(ms) if ms > MAX_DEADLINE_MS => problems.push(format!(
+            "`deadline_ms` = {ms} is over {MAX_DEADLINE_MS} (a minute)"
+        )),
         Some(ms) => align.deadline = Some(std::time::Duration::from_millis(ms)),
         None => {}
     }
@@ -254,6 +263,40 @@ mod tests {
         );
         assert_eq!(c.align.threshold, 0.5);
         assert_eq!(c.theme, ThemeName::Light);
+    }
+
+    /// `deadline_ms` has a ceiling: a day's worth let a big pair hold the
+    /// view and the alignment run to its deepest. Over it, or below 1, the
+    /// value is named with its line and the default kept; a negative one
+    /// is no number of milliseconds, and the file is read as broken.
+    #[test]
+    fn deadline_ms_is_bounded() {
+        let default = AlignOptions::default().deadline;
+        let p = write("max-deadline.toml", "[thresholds]\ndeadline_ms = 60000\n");
+        let (c, warning) = load_from(&p);
+        assert!(warning.is_none(), "{warning:?}");
+        assert_eq!(c.align.deadline, Some(std::time::Duration::from_secs(60)));
+        for (name, value) in [("huge", "86400000"), ("zero", "0"), ("negative", "-5")] {
+            let file = format!("{name}-deadline.toml");
+            let p = write(
+                &file,
+                &format!("theme = \"light\"\n[thresholds]\ndeadline_ms = {value}\n"),
+            );
+            let (c, warning) = load_from(&p);
+            let w = warning.unwrap();
+            assert!(w.contains(&format!("{file}:3")), "{w}");
+            assert!(w.contains("deadline_ms") || w.contains("invalid"), "{w}");
+            assert_eq!(c.align.deadline, default, "{name}");
+        }
+        let p = write(
+            "huge-deadline.toml",
+            "[thresholds]\ndeadline_ms = 86400000\n",
+        );
+        let w = load_from(&p).1.unwrap();
+        assert!(
+            w.contains("`deadline_ms` = 86400000 is over 60000 (a minute)"),
+            "{w}"
+        );
     }
 
     #[test]

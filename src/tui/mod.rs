@@ -374,9 +374,18 @@ pub fn run_compare(
             let (o, n) = (Arc::clone(&app.old), Arc::clone(&app.new));
             let key = app.layout_key();
             let options = app.config.align.clone();
-            std::thread::spawn(move || {
-                let _ = tx.send(prepare_for(&o, &n, key, &options));
-            });
+            // Its own stack: the alignment recurses (`ALIGN_STACK`). Where
+            // no thread can be started, the view aligns before it draws.
+            let worker = std::thread::Builder::new()
+                .name("align".into())
+                .stack_size(crate::align::ALIGN_STACK)
+                .spawn(move || {
+                    let _ = tx.send(prepare_for(&o, &n, key, &options));
+                });
+            if worker.is_err() {
+                let p = prepare_for(&app.old, &app.new, key, &app.config.align);
+                app.set_prepared(p);
+            }
         }
         event_loop(terminal, &mut app, &mut |app: &mut App| {
             if app.ready.is_none() {
