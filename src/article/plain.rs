@@ -26,6 +26,35 @@ impl Line {
     fn is_blank(&self) -> bool {
         self.end <= self.start + self.indent
     }
+
+    /// The line measured in bytes, as GNU `fmt` and `fold` count a width.
+    fn in_bytes(&self) -> Line {
+        Line {
+            chars: self.end - self.start - self.indent,
+            width: self.end - self.start,
+            ..*self
+        }
+    }
+}
+
+/// What a wrap width counts: characters (Python's textwrap, editors, mail
+/// clients) or bytes (GNU `fmt` and `fold`, which fill Devanagari or Thai
+/// lines to a third of the characters an ASCII line holds).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Metric {
+    Chars,
+    Bytes,
+}
+
+impl Metric {
+    /// Width of the first word of `s`.
+    fn first_word(self, s: &str) -> usize {
+        let word = s.split_whitespace().next().unwrap_or("");
+        match self {
+            Metric::Chars => word.chars().count(),
+            Metric::Bytes => word.len(),
+        }
+    }
 }
 
 /// How the lines of a text are to be read.
@@ -43,7 +72,10 @@ pub(crate) fn build(text: String, flavour: Flavour, notes: &mut Vec<String>) -> 
     let mut meta = Metadata::default();
     let mut blocks = match flavour {
         Flavour::Markdown => markdown_blocks(&text, &lines, &mut meta),
-        Flavour::Text => text_blocks(&text, &lines, layout(&text, &lines)),
+        Flavour::Text => {
+            let (lines, layout) = measured(&text, lines);
+            text_blocks(&text, &lines, layout)
+        }
         Flavour::Scraped => text_blocks(&text, &lines, Layout::ONE_PER_LINE),
     };
     let (text, source) = match flavour {
@@ -203,7 +235,9 @@ pub(crate) fn char_count(s: &[u8]) -> usize {
 /// Sentence-ending punctuation at the end of a line, allowing closing quotes.
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
-    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
+    t.ends_with([
+        '.', '!', '?', '…', '。', '！', '？', ':', '।', '॥', '။', '؟', '۔',
+    ])
 }
 
 /// A line ending in a word and a hyphen (`face-`), not a dash (`said -`, `--`).
@@ -224,15 +258,23 @@ fn suspends_hyphen(next: &str) -> bool {
         )
 }
 
-fn first_word_chars(s: &str) -> usize {
-    s.split_whitespace().next().map_or(0, |w| w.chars().count())
-}
-
 fn starts_lowercase(s: &str) -> bool {
     s.trim_start()
         .chars()
         .next()
         .is_some_and(char::is_lowercase)
+}
+
+/// A line opening with a letter a sentence may go on with: a lower-case
+/// one, or one of a script without case (Devanagari, Bengali, Thai,
+/// Burmese, Arabic, Chinese), where a wrapped line looks no different from
+/// a new paragraph's first. For the shape of a whole wrap only: a single
+/// line opening caseless says nothing.
+fn starts_small(s: &str) -> bool {
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase()))
 }
 
 /// A line whose first word is a function word written with a capital
@@ -283,6 +325,8 @@ struct Layout {
     /// textwrap, most editors); more for one that balances its lines, as
     /// `fmt` does (`slack`).
     slack: usize,
+    /// What the widths count.
+    metric: Metric,
 }
 
 impl Layout {
@@ -290,6 +334,7 @@ impl Layout {
         wrap: None,
         hang: None,
         slack: 0,
+        metric: Metric::Chars,
     };
 }
 
@@ -301,10 +346,92 @@ const NARROWEST_WRAP: usize = 20;
 /// paragraphs must show a wrap's shape too (`wrapped_narrow`).
 const PLAIN_WRAP: usize = 40;
 
-fn layout(text: &str, lines: &[Line]) -> Layout {
+/// The file's lines and layout, measured in characters or, when that reads
+/// the lines as a wrap better, in bytes: a file of multi-byte text filled by
+/// a byte-counting tool shows no common width in characters (or one too
+/// narrow to read as a wrap), and its lines are full only counted in bytes.
+fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
+    let by_chars = layout(text, &lines, Metric::Chars);
+    // Counted in characters, ASCII is bytes; and lines that fill every
+    // paragraph in characters are no fuller in bytes.
+    if text.is_ascii() {
+        return (lines, by_chars);
+    }
+    let full_c = by_chars
+        .wrap
+        .map(|_| paragraphs_full(text, &lines, Metric::Chars));
+    if full_c.is_some_and(|f| f == paragraph_breaks(&lines)) {
+        return (lines, by_chars);
+    }
+    let bytes: Vec<Line> = lines.iter().map(Line::in_bytes).collect();
+    let by_bytes = layout(text, &bytes, Metric::Bytes);
+    let Some(wb) = by_bytes.wrap else {
+        return (lines, by_chars);
+    };
+    // Where both read a wrap, the one whose lines fill their paragraphs
+    // more often: text filled by characters is full in characters, and its
+    // lines with curly quotes or accents look fuller in bytes than the rest.
+    let better = full_c.is_none_or(|f| paragraphs_full(text, &bytes, Metric::Bytes) > f);
+    if better {
+        (bytes, by_bytes)
+    } else {
+        (lines, by_chars)
+    }
+}
+
+/// Breaks inside blank-line paragraphs of three lines or more where the
+/// line is full at the paragraph's widest line: measured a paragraph at a
+/// time, a width that varies from one paragraph to the next (an editor's
+/// fill, a quotation filled apart) still shows which measure filled them.
+fn paragraphs_full(text: &str, lines: &[Line], metric: Metric) -> usize {
+    lines
+        .split(Line::is_blank)
+        .filter(|p| p.len() >= 3)
+        .map(|p| {
+            let widest = p.iter().map(|l| l.width).max().unwrap_or(0);
+            p.windows(2)
+                .filter(|b| {
+                    b[0].width + 1 + metric.first_word(&text[b[1].start..b[1].end]) > widest
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// Breaks inside blank-line paragraphs of three lines or more.
+fn paragraph_breaks(lines: &[Line]) -> usize {
+    lines
+        .split(Line::is_blank)
+        .filter(|p| p.len() >= 3)
+        .map(|p| p.len() - 1)
+        .sum()
+}
+
+/// Breaks inside blank-line paragraphs where the line is full at `w` (the
+/// next line's first word would not have fitted after it with `slack`
+/// columns to spare), and all such breaks.
+fn fullness(text: &str, lines: &[Line], w: usize, slack: usize, metric: Metric) -> (usize, usize) {
+    let (mut full, mut breaks) = (0, 0);
+    for pair in lines.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        if prev.is_blank() || next.is_blank() {
+            continue;
+        }
+        breaks += 1;
+        let n = &text[next.start..next.end];
+        full += usize::from(prev.width + 1 + metric.first_word(n) + slack > w);
+    }
+    (full, breaks)
+}
+
+/// The wrap is read off lines of two words or more (a space inside): a
+/// filler sets a word wider than its width on a line of its own (a URL; in
+/// Thai, written without spaces between words, a whole phrase).
+fn layout(text: &str, lines: &[Line], metric: Metric) -> Layout {
+    let b = text.as_bytes();
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.is_blank())
+        .filter(|l| memchr::memchr2(b' ', b'\t', &b[l.start + l.indent..l.end]).is_some())
         .map(|l| l.width)
         .collect();
     if widths.len() < 3 {
@@ -317,11 +444,12 @@ fn layout(text: &str, lines: &[Line]) -> Layout {
     }
     let short: Vec<usize> = widths.iter().copied().filter(|&w| w <= 100).collect();
     let w = short[short.len() * 9 / 10];
-    if w >= PLAIN_WRAP || (w >= NARROWEST_WRAP && wrapped_narrow(text, lines, w)) {
+    if w >= PLAIN_WRAP || (w >= NARROWEST_WRAP && wrapped_narrow(text, lines, w, metric)) {
         return Layout {
             wrap: Some(w),
             hang: hanging_indent(lines),
-            slack: slack(text, lines, w),
+            slack: slack(text, lines, w, metric),
+            metric,
         };
     }
     Layout::ONE_PER_LINE
@@ -335,14 +463,14 @@ fn layout(text: &str, lines: &[Line]) -> Layout {
 /// filler that balances its lines (`fmt`) leaves a few columns free where
 /// the next word would have fitted; without this, every such line that the
 /// next opens with a capital (`God` / `Blessed.`) would end a paragraph.
-fn slack(text: &str, lines: &[Line], w: usize) -> usize {
+fn slack(text: &str, lines: &[Line], w: usize, metric: Metric) -> usize {
     let mut short: Vec<usize> = lines
         .windows(2)
         .filter(|p| !p[0].is_blank() && !p[1].is_blank() && p[0].indent == p[1].indent)
         .filter_map(|p| {
             let (prev, next) = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
-            (starts_lowercase(next) && !ends_sentence(prev))
-                .then(|| w.saturating_sub(p[0].width + 1 + first_word_chars(next)))
+            (starts_small(next) && !ends_sentence(prev))
+                .then(|| w.saturating_sub(p[0].width + 1 + metric.first_word(next)))
         })
         .collect();
     if short.len() < 20 {
@@ -391,22 +519,19 @@ fn hanging_indent(lines: &[Line]) -> Option<(usize, usize)> {
 /// Whether text whose lines mostly stay under `w` (< 40) columns is prose
 /// hard-wrapped at `w`: paragraphs set apart by blank lines, and nearly
 /// every line inside a paragraph full (the next line's first word would not
-/// have fitted after it), with many lines going on in lower case — as a
+/// have fitted after it, but for the columns a balancing filler leaves:
+/// `slack`), with many lines going on in lower case or in a script without
+/// case — as a
 /// wrapping editor leaves prose, while a poem's lines end where the verse
 /// does and a list of headlines opens each line with a capital.
-fn wrapped_narrow(text: &str, lines: &[Line], w: usize) -> bool {
+fn wrapped_narrow(text: &str, lines: &[Line], w: usize, metric: Metric) -> bool {
     let blank_lines = lines.iter().filter(|l| l.is_blank()).count();
-    let (mut breaks, mut full, mut lower) = (0, 0, 0);
-    for pair in lines.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        if prev.is_blank() || next.is_blank() {
-            continue;
-        }
-        let n = &text[next.start..next.end];
-        breaks += 1;
-        full += usize::from(prev.width + 1 + first_word_chars(n) > w);
-        lower += usize::from(starts_lowercase(n));
-    }
+    let (full, breaks) = fullness(text, lines, w, slack(text, lines, w, metric), metric);
+    let lower = lines
+        .windows(2)
+        .filter(|p| !p[0].is_blank() && !p[1].is_blank())
+        .filter(|p| starts_small(&text[p[1].start..p[1].end]))
+        .count();
     blank_lines > 0 && breaks >= 8 && full * 10 >= breaks * 9 && lower * 3 >= breaks
 }
 
@@ -435,7 +560,7 @@ fn continues(text: &str, prev: &Line, next: &Line, layout: &Layout, in_list: boo
     match layout.wrap {
         None => runs_on,
         Some(w) => {
-            let reach = prev.width + 1 + first_word_chars(n);
+            let reach = prev.width + 1 + layout.metric.first_word(n);
             let balanced = layout.slack > 0 && reach + layout.slack >= w;
             runs_on || reach > w || (balanced && !ends_sentence(p))
         }
@@ -453,9 +578,9 @@ fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool
         || layout
             .hang
             .is_some_and(|(f, r)| prev.indent == f || prev.indent == r);
-    layout
-        .wrap
-        .is_some_and(|w| margin && !ends_sentence(p) && prev.width + 1 + first_word_chars(n) > w)
+    layout.wrap.is_some_and(|w| {
+        margin && !ends_sentence(p) && prev.width + 1 + layout.metric.first_word(n) > w
+    })
 }
 
 /// The wrap width of the blank-line paragraph that `lines` (non-blank, in
@@ -472,7 +597,7 @@ fn wrapped_before_marker(p: &str, prev: &Line, n: &str, layout: &Layout) -> bool
 /// or else opens its lines mid-clause with a capital on a function word
 /// (`Over the hills and far away` / `The morning bells…`), which prose never
 /// does.
-fn own_wrap(text: &str, lines: &[Line], w: usize) -> Option<usize> {
+fn own_wrap(text: &str, lines: &[Line], w: usize, metric: Metric) -> Option<usize> {
     let widest = lines.iter().map(|l| l.width).max()?;
     if lines.len() < 3 || widest >= w || widest < NARROWEST_WRAP {
         return None;
@@ -480,8 +605,8 @@ fn own_wrap(text: &str, lines: &[Line], w: usize) -> Option<usize> {
     let (mut full, mut lower, mut stops, mut verse) = (0, 0, 0, 0);
     for pair in lines.windows(2) {
         let n = &text[pair[1].start..pair[1].end];
-        full += usize::from(pair[0].width + 1 + first_word_chars(n) > widest);
-        lower += usize::from(starts_lowercase(n));
+        full += usize::from(pair[0].width + 1 + metric.first_word(n) > widest);
+        lower += usize::from(starts_small(n));
         let p = text[pair[0].start..pair[0].end].trim_end_matches(['"', '\'', '”', '’', ')']);
         let stop = p.ends_with(['.', ',', ';', ':', '!', '?', '…']);
         stops += usize::from(stop);
@@ -507,11 +632,12 @@ fn text_blocks(text: &str, lines: &[Line], layout: Layout) -> Vec<Block> {
             paragraph_end = at + lines[at..].iter().take_while(|l| !l.is_blank()).count();
             own = layout
                 .wrap
-                .and_then(|w| own_wrap(text, &lines[at..paragraph_end], w))
+                .and_then(|w| own_wrap(text, &lines[at..paragraph_end], w, layout.metric))
                 .map(|w| Layout {
                     wrap: Some(w),
                     hang: layout.hang,
                     slack: 0,
+                    metric: layout.metric,
                 });
         }
         let layout = own.as_ref().unwrap_or(&layout);
@@ -750,6 +876,102 @@ mod tests {
             .iter()
             .map(|b| built.text[b.span.range()].to_string())
             .collect()
+    }
+
+    /// Fills each paragraph greedily to `w` bytes, as GNU `fmt` and `fold
+    /// -s` count a width (a word wider than `w` on a line of its own).
+    fn fill_bytes(paragraphs: &[&str], w: usize) -> String {
+        let mut out = String::new();
+        for p in paragraphs {
+            let mut line = String::new();
+            for word in p.split_whitespace() {
+                if !line.is_empty() && line.len() + 1 + word.len() > w {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            out.push_str(&line);
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    fn normalised(blocks: Vec<String>) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn caseless_scripts_filled_by_bytes_are_read_back_as_paragraphs() {
+        let hindi = [
+            "सरकार ने मंगलवार को नई योजना की घोषणा की। मंत्री ने कहा कि इससे किसानों को सीधा लाभ मिलेगा और गांवों में रोजगार बढ़ेगा। विपक्ष ने योजना की आलोचना करते हुए कहा कि इसके लिए पर्याप्त धन नहीं रखा गया है।",
+            "राज्य के मुख्यमंत्री ने बताया कि पहले चरण में दस जिलों को शामिल किया जाएगा। अधिकारियों के अनुसार योजना अगले महीने से लागू होगी और इसकी निगरानी एक विशेष समिति करेगी।",
+            "विशेषज्ञों का मानना है कि योजना की सफलता इस बात पर निर्भर करेगी कि धन समय पर पहुंचे। कई किसान संगठनों ने इसका स्वागत किया है।",
+        ];
+        // Thai sets no spaces between words: a filler cannot break a phrase,
+        // so many lines are one phrase wider than the width (where every line
+        // is, nothing shows a wrap: at 40 bytes these read a line a block).
+        let thai = [
+            "นายกรัฐมนตรี กล่าวเมื่อวันอังคาร ว่ารัฐบาล จะเร่งแก้ไข ปัญหาเศรษฐกิจ โดยเฉพาะ ราคาสินค้า ที่สูงขึ้น ประชาชน จำนวนมาก รอคอย มาตรการใหม่ และหวังว่า จะได้รับ ความช่วยเหลือ โดยเร็ว",
+            "ฝ่ายค้าน วิจารณ์ว่า มาตรการ ดังกล่าว ไม่เพียงพอ และเรียกร้อง ให้รัฐบาล เปิดเผย รายละเอียด งบประมาณ ต่อสาธารณชน ภายในสัปดาห์หน้า",
+            "นักวิเคราะห์ เห็นว่า ความสำเร็จ ของนโยบาย ขึ้นอยู่กับ การเบิกจ่ายเงิน ให้ทันเวลา ตามแผน ที่วางไว้",
+        ];
+        for (paragraphs, widths) in [(&hindi, [40, 50, 60, 72]), (&thai, [60, 72, 80, 90])] {
+            for w in widths {
+                let filled = fill_bytes(paragraphs, w);
+                assert_eq!(
+                    normalised(blocks(&filled)),
+                    paragraphs.to_vec(),
+                    "filled at {w} bytes:\n{filled}"
+                );
+            }
+        }
+        // Filled by characters, as an editor wraps, the text reads the same.
+        let by_chars = hindi.map(|p| textwrap_chars(p, 30)).join("\n\n");
+        assert_eq!(normalised(blocks(&by_chars)), hindi.to_vec());
+    }
+
+    #[test]
+    fn accented_text_filled_by_characters_at_varied_widths_stays_in_characters() {
+        // Each paragraph filled at its own width: in bytes, the lines with
+        // more accents look fuller than the rest, and only characters show
+        // every line full.
+        let spanish = [
+            "El Gobierno anunció el martes una reforma de la educación pública que, según el ministro, llegará a más de dos millones de niños en los próximos años y exigirá una inversión sin precedentes.",
+            "La oposición criticó la propuesta y aseguró que la financiación no está garantizada; los sindicatos, por su parte, pidieron más diálogo antes de la votación en el Congreso, prevista para junio.",
+            "Según los expertos, el éxito dependerá de que los fondos lleguen a tiempo a las regiones más pobres, donde la educación sufre desde hace décadas una falta crónica de profesores y de aulas.",
+            "El ministro respondió que el calendario es realista y que la reforma se aplicará por etapas, empezando por las escuelas rurales, cuyos alumnos obtienen hoy los peores resultados del país.",
+        ];
+        let filled = spanish
+            .iter()
+            .zip([38, 46, 41, 52])
+            .map(|(p, w)| textwrap_chars(p, w))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert_eq!(normalised(blocks(&filled)), spanish.to_vec(), "{filled}");
+    }
+
+    fn textwrap_chars(p: &str, w: usize) -> String {
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in p.split_whitespace() {
+            let last = lines.last_mut().unwrap();
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > w {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        lines.join("\n")
     }
 
     #[test]
