@@ -433,7 +433,7 @@ pub(crate) fn body_like(s: &str) -> bool {
     let ends = s
         .trim_end()
         .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»'])
-        .ends_with(['.', '!', '?', '。', '！', '？']);
+        .ends_with(['.', '!', '?', '。', '！', '？', '।', '॥', '။', '؟', '۔']);
     words >= 20 || (words >= 8 && ends)
 }
 

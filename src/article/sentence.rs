@@ -83,6 +83,15 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let find_ascii =
         |from: usize| memchr::memchr3(b'.', b'!', b'?', &b[from..end]).map_or(end, |p| from + p);
     let mut next_ascii = find_ascii(start.min(end));
+    // And the lead byte of another script's full stop (। ॥ ။ ؟ ۔): never
+    // found again in Latin text, found at every letter of Devanagari.
+    let find_other = |from: usize| {
+        let b = &b[from..end];
+        let p = memchr::memchr3(0xE0, 0xE1, 0xD8, b);
+        let q = memchr::memchr(0xDB, &b[..p.unwrap_or(b.len())]);
+        q.or(p).map_or(end, |p| from + p)
+    };
+    let mut next_other = find_other(start.min(end));
     while i < end {
         if next_multi < i {
             next_multi = find_multi(i);
@@ -90,7 +99,10 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
         if next_ascii < i {
             next_ascii = find_ascii(i);
         }
-        i = next_ascii.min(next_multi);
+        if next_other < i {
+            next_other = find_other(i);
+        }
+        i = next_ascii.min(next_multi).min(next_other);
         if i >= end {
             break;
         }
@@ -103,6 +115,15 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
             0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(&0x81 | &0x9F)) => {
                 (3, false)
             }
+            // Devanagari danda and double danda (Hindi, Nepali, Marathi; Bengali
+            // writes the same sign), the Burmese section mark.
+            0xE0 if b.get(i + 1) == Some(&0xA5) && matches!(b.get(i + 2), Some(&0xA4 | &0xA5)) => {
+                (3, true)
+            }
+            0xE1 if b.get(i + 1) == Some(&0x81) && b.get(i + 2) == Some(&0x8B) => (3, true),
+            // Arabic question mark, Urdu full stop.
+            0xD8 if b.get(i + 1) == Some(&0x9F) => (2, true),
+            0xDB if b.get(i + 1) == Some(&0x94) => (2, true),
             _ => {
                 i += 1;
                 continue;
@@ -374,6 +395,37 @@ mod tests {
         assert_eq!(
             split("It is over.” Then he left."),
             vec!["It is over.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn other_scripts_full_stops_end_sentences() {
+        assert_eq!(
+            split("राम मंदिर का उद्घाटन हुआ। स्वामी ने सवाल उठाए॥ फिर क्या?"),
+            vec!["राम मंदिर का उद्घाटन हुआ।", "स्वामी ने सवाल उठाए॥", "फिर क्या?"]
+        );
+        assert_eq!(
+            split("নির্বাচনে তৃণমূলের নজরে। বীরভূম জেলা"),
+            vec!["নির্বাচনে তৃণমূলের নজরে।", "বীরভূম জেলা"]
+        );
+        assert_eq!(
+            split("မြန်မာနိုင်ငံ ရွေးကောက်ပွဲ။ နောက်တစ်နေ့"),
+            vec!["မြန်မာနိုင်ငံ ရွေးကောက်ပွဲ။", "နောက်တစ်နေ့"]
+        );
+        assert_eq!(
+            split("هل انتهى الأمر؟ قال إنه لم ينته"),
+            vec!["هل انتهى الأمر؟", "قال إنه لم ينته"]
+        );
+        assert_eq!(
+            split("یہ خبر درست ہے۔ وزیر نے کہا"),
+            vec!["یہ خبر درست ہے۔", "وزیر نے کہا"]
+        );
+        // Glued to the next word, no break (as `2.33%`); Latin text around
+        // one is split as before.
+        assert_eq!(split("हुआ।स्वामी"), vec!["हुआ।स्वामी"]);
+        assert_eq!(
+            split("It said। no. It ended. Then"),
+            vec!["It said। no.", "It ended.", "Then"]
         );
     }
 
