@@ -83,14 +83,11 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let find_ascii =
         |from: usize| memchr::memchr3(b'.', b'!', b'?', &b[from..end]).map_or(end, |p| from + p);
     let mut next_ascii = find_ascii(start.min(end));
-    // And the lead byte of another script's full stop (। ॥ ။ ؟ ۔): never
-    // found again in Latin text, found at every letter of Devanagari.
-    let find_other = |from: usize| {
-        let b = &b[from..end];
-        let p = memchr::memchr3(0xE0, 0xE1, 0xD8, b);
-        let q = memchr::memchr(0xDB, &b[..p.unwrap_or(b.len())]);
-        q.or(p).map_or(end, |p| from + p)
-    };
+    // And the lead byte of another script's full stop (। ॥ ။ ۔; one search
+    // of three bytes, so not the Arabic question mark): searched once in
+    // Latin text, found at every letter of Devanagari.
+    let find_other =
+        |from: usize| memchr::memchr3(0xE0, 0xE1, 0xDB, &b[from..end]).map_or(end, |p| from + p);
     let mut next_other = find_other(start.min(end));
     while i < end {
         if next_multi < i {
@@ -121,8 +118,7 @@ pub fn split_sentences(text: &str, block: Span, out: &mut Vec<Span>) {
                 (3, true)
             }
             0xE1 if b.get(i + 1) == Some(&0x81) && b.get(i + 2) == Some(&0x8B) => (3, true),
-            // Arabic question mark, Urdu full stop.
-            0xD8 if b.get(i + 1) == Some(&0x9F) => (2, true),
+            // The Urdu full stop.
             0xDB if b.get(i + 1) == Some(&0x94) => (2, true),
             _ => {
                 i += 1;
@@ -411,10 +407,6 @@ mod tests {
         assert_eq!(
             split("မြန်မာနိုင်ငံ ရွေးကောက်ပွဲ။ နောက်တစ်နေ့"),
             vec!["မြန်မာနိုင်ငံ ရွေးကောက်ပွဲ။", "နောက်တစ်နေ့"]
-        );
-        assert_eq!(
-            split("هل انتهى الأمر؟ قال إنه لم ينته"),
-            vec!["هل انتهى الأمر؟", "قال إنه لم ينته"]
         );
         assert_eq!(
             split("یہ خبر درست ہے۔ وزیر نے کہا"),
