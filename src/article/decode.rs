@@ -193,11 +193,24 @@ fn utf8(bytes: Vec<u8>, notes: Vec<String>) -> Result<Decoded, LoadError> {
     utf8_or_guess(bytes, notes, "not valid UTF-8 and no charset declared")
 }
 
-/// UTF-8 text, else a guess whose note opens with `why`.
-fn utf8_or_guess(bytes: Vec<u8>, notes: Vec<String>, why: &str) -> Result<Decoded, LoadError> {
+/// UTF-8 text, else a guess whose note opens with `why`. Text that is UTF-8
+/// but for a few broken sequences (a copy cut mid-character, a byte-counting
+/// `fold` splitting a character) stays UTF-8, the broken bytes shown as
+/// U+FFFD: read as Windows-1252, every good character of it would be mojibake.
+fn utf8_or_guess(bytes: Vec<u8>, mut notes: Vec<String>, why: &str) -> Result<Decoded, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => return guessed(e.into_bytes(), notes, why),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let Some(broken) = mostly_utf8(&bytes) else {
+                return guessed(bytes, notes, why);
+            };
+            let plural = if broken == 1 { "" } else { "s" };
+            notes.push(format!(
+                "{why}: {broken} broken UTF-8 sequence{plural} among its characters; shown as U+FFFD"
+            ));
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
     };
     let no_controls = check_not_binary(&text)?;
     Ok(Decoded {
@@ -206,6 +219,21 @@ fn utf8_or_guess(bytes: Vec<u8>, notes: Vec<String>, why: &str) -> Result<Decode
         notes,
         no_controls,
     })
+}
+
+/// The broken sequences of text that is otherwise UTF-8: at least four
+/// characters beyond ASCII in good UTF-8 for each broken one (a character
+/// split by a line break leaves up to three), and eight in all. Legacy
+/// single-byte text is nearly all broken sequences as UTF-8 (`é` alone is
+/// one), and the few of its letter pairs that happen to be good UTF-8
+/// (`Ã©`) never reach that share.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut good, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    (good >= 8 && good >= 4 * broken).then_some(broken)
 }
 
 /// Legacy text with no declaration: the encoding `chardetng` finds most
@@ -424,6 +452,30 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.text, "Zürich “x”");
         assert_eq!(d.encoding, "utf-16le");
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_sequences_stays_utf8() {
+        // A line folded by bytes splits a dash; the rest is good UTF-8.
+        let good = "Zürich’s “old town” café — naïve façade, déjà vu. ".repeat(4);
+        let mut bytes = good.clone().into_bytes();
+        let cut = good.find('—').unwrap() + 1;
+        bytes.insert(cut, b'\n');
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.contains("Zürich’s “old town” café"), "{}", d.text);
+        assert!(d.text.contains('\u{FFFD}'), "{}", d.text);
+        assert!(
+            d.notes[0].contains("3 broken UTF-8 sequences"),
+            "{:?}",
+            d.notes
+        );
+        // A file cut short mid-character.
+        let mut bytes = good.into_bytes();
+        bytes.extend_from_slice(&"é".as_bytes()[..1]);
+        let cut_short = decode(bytes).unwrap();
+        assert_eq!(cut_short.encoding, "utf-8");
+        assert!(cut_short.text.ends_with('\u{FFFD}'), "{}", cut_short.text);
     }
 
     #[test]
