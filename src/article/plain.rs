@@ -352,9 +352,15 @@ const PLAIN_WRAP: usize = 40;
 /// narrow to read as a wrap), and its lines are full only counted in bytes.
 fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
     let by_chars = layout(text, &lines, Metric::Chars);
-    // Counted in characters, ASCII is bytes; and lines that fill every
-    // paragraph in characters are no fuller in bytes.
-    if text.is_ascii() {
+    // Counted in characters, ASCII is bytes, and so nearly is text with
+    // few lines beyond it (an English text's curly quotes); and lines that
+    // fill every paragraph in characters are no fuller in bytes.
+    let (mut written, mut multibyte) = (0, 0);
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        written += 1;
+        multibyte += usize::from(l.chars != l.end - l.start - l.indent);
+    }
+    if multibyte * 4 < written {
         return (lines, by_chars);
     }
     let full_c = by_chars
@@ -365,9 +371,9 @@ fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
     }
     let bytes: Vec<Line> = lines.iter().map(Line::in_bytes).collect();
     let by_bytes = layout(text, &bytes, Metric::Bytes);
-    let Some(wb) = by_bytes.wrap else {
+    if by_bytes.wrap.is_none() {
         return (lines, by_chars);
-    };
+    }
     // Where both read a wrap, the one whose lines fill their paragraphs
     // more often: text filled by characters is full in characters, and its
     // lines with curly quotes or accents look fuller in bytes than the rest.
