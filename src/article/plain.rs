@@ -296,9 +296,14 @@ fn opens_with_capital_function_word(s: &str) -> bool {
 /// ellipsis (`. . . claim`, as `fmt` wraps `"We . . . claim`), a comma, a
 /// semicolon, a colon, a closing bracket — and going on with words: a wrap
 /// fell inside a sentence there. A line of dots alone (`. . .` between
-/// scenes) is no such line.
+/// scenes) is no such line. In Chinese and Japanese, a wrap by characters
+/// leaves a sentence's full stop or comma alone at the head of a line
+/// (`…要求他马上辞职下台` / `。`): that line goes on with its sentence too.
 fn opens_mid_sentence(s: &str) -> bool {
-    s.starts_with(['.', ',', ';', ':', ')', ']']) && s.contains(char::is_alphabetic)
+    (s.starts_with(['.', ',', ';', ':', ')', ']']) && s.contains(char::is_alphabetic))
+        || s.starts_with([
+            '。', '，', '、', '；', '：', '！', '？', '）', '」', '』', '》',
+        ])
 }
 
 pub(crate) fn is_list_item(s: &str) -> bool {
@@ -942,6 +947,18 @@ mod tests {
         // Filled by characters, as an editor wraps, the text reads the same.
         let by_chars = hindi.map(|p| textwrap_chars(p, 30)).join("\n\n");
         assert_eq!(normalised(blocks(&by_chars)), hindi.to_vec());
+    }
+
+    #[test]
+    fn a_cjk_full_stop_wrapped_to_the_head_of_a_line_stays_with_its_sentence() {
+        let s = "不过泛民主派议员们普遍指责梁振英撒谎，要求他马上辞职下台\n。\n\n一些亲北京阵营议员欢迎梁振英道歉。\n";
+        assert_eq!(
+            blocks(s),
+            vec![
+                "不过泛民主派议员们普遍指责梁振英撒谎，要求他马上辞职下台\n。",
+                "一些亲北京阵营议员欢迎梁振英道歉。"
+            ]
+        );
     }
 
     #[test]
