@@ -594,6 +594,19 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// A directory entry's path as text; a name that is not valid UTF-8 is
+/// skipped with a note saying so (read back lossily it would name no file).
+fn utf8_path(path: &std::path::Path) -> Option<String> {
+    let text = path.to_str().map(str::to_owned);
+    if text.is_none() {
+        eprintln!(
+            "storydiff: skipped {}: the file name is not valid UTF-8 (rename the file to open it)",
+            storydiff::display::one_line(&path.to_string_lossy())
+        );
+    }
+    text
+}
+
 /// Loads the articles of a story: the files and URLs given, or the files of
 /// one directory (sorted by name); a file of many records (JSONL) gives one
 /// article per record. A directory's files that are not articles by their
@@ -615,7 +628,7 @@ fn load_story(
                 .map_err(|e| anyhow::anyhow!("{p}: cannot read directory: {e}"))?
                 .filter_map(|e| e.ok())
                 .filter(is_file_or_link_to_one)
-                .map(|e| e.path().to_string_lossy().into_owned())
+                .filter_map(|e| utf8_path(&e.path()))
                 .collect();
             entries.sort();
             let (articles, others): (Vec<String>, Vec<String>) =

@@ -156,3 +156,27 @@ fn story_text_keeps_to_columns() {
         );
     }
 }
+
+/// Regression (a tester): a file whose name is not valid UTF-8 was read back
+/// by a lossy name, skipped as "no such file", and the story silently had
+/// one article fewer; it is skipped with a note saying why.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_skipped_with_a_note_saying_so() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("non-utf8-name");
+    for (name, text) in storydiff::synth::generate_pile(3, 1_500, 7) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let bad = std::ffi::OsStr::from_bytes(b"bad\xff\xfe.txt");
+    let (_, text) = storydiff::synth::generate_pile(1, 1_500, 8).remove(0);
+    std::fs::write(dir.join(bad), text).unwrap();
+    let (out, err) = story(&dir);
+    assert!(out.starts_with("3 articles"), "{out}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("bad") && l.contains("file name is not valid UTF-8")),
+        "{err}"
+    );
+    assert!(!err.contains("no such file"), "{err}");
+}
