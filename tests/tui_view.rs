@@ -785,9 +785,13 @@ fn by_claims_marks_paragraph_breaks_only_between_rows_in_order() {
     ];
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/same-event");
     let load = |name: &str| load_article(&format!("{dir}/{name}"), &LoadOptions::default());
-    if let (Ok(old), Ok(new)) = (load("6058-left.txt"), load("6058-right.txt")) {
-        pairs.push((old, new));
-    }
+    let with_6058 = match (load("6058-left.txt"), load("6058-right.txt")) {
+        (Ok(old), Ok(new)) => {
+            pairs.push((old, new));
+            true
+        }
+        _ => false,
+    };
     let head = storydiff::tui::app::HEADER_ROWS as usize;
     let (mut away, mut in_order) = (0, 0);
     for (old, new) in pairs {
@@ -818,7 +822,13 @@ fn by_claims_marks_paragraph_breaks_only_between_rows_in_order() {
         }
     }
     eprintln!("¶ between rows in order: {in_order}; unmarked breaks above partners from elsewhere: {away}");
-    assert!(away > 0);
+    // The samples by claims have no break above a partner from elsewhere;
+    // event 6058 of the same-event set has.
+    if with_6058 {
+        assert!(away > 0);
+    } else {
+        eprintln!("skipped the check on 6058: the same-event set is absent");
+    }
 }
 
 /// Regression: back in order after `a`, the status line said the key twice,
