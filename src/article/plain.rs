@@ -371,7 +371,7 @@ fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
     let full_c = by_chars
         .wrap
         .map(|_| paragraphs_full(text, &lines, Metric::Chars));
-    if full_c.is_some_and(|f| f == paragraph_breaks(&lines)) {
+    if full_c.is_some_and(|(full, breaks)| full == breaks) {
         return (lines, by_chars);
     }
     let bytes: Vec<Line> = lines.iter().map(Line::in_bytes).collect();
@@ -382,7 +382,7 @@ fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
     // Where both read a wrap, the one whose lines fill their paragraphs
     // more often: text filled by characters is full in characters, and its
     // lines with curly quotes or accents look fuller in bytes than the rest.
-    let better = full_c.is_none_or(|f| paragraphs_full(text, &bytes, Metric::Bytes) > f);
+    let better = full_c.is_none_or(|(f, _)| paragraphs_full(text, &bytes, Metric::Bytes).0 > f);
     if better {
         (bytes, by_bytes)
     } else {
@@ -390,32 +390,19 @@ fn measured(text: &str, lines: Vec<Line>) -> (Vec<Line>, Layout) {
     }
 }
 
-/// Breaks inside blank-line paragraphs of three lines or more where the
-/// line is full at the paragraph's widest line: measured a paragraph at a
-/// time, a width that varies from one paragraph to the next (an editor's
-/// fill, a quotation filled apart) still shows which measure filled them.
-fn paragraphs_full(text: &str, lines: &[Line], metric: Metric) -> usize {
+/// `fullness` of each blank-line paragraph of three lines or more at its
+/// own widest line, summed: measured a paragraph at a time, a width that
+/// varies from one paragraph to the next (an editor's fill, a quotation
+/// filled apart) still shows which measure filled them.
+fn paragraphs_full(text: &str, lines: &[Line], metric: Metric) -> (usize, usize) {
     lines
         .split(Line::is_blank)
         .filter(|p| p.len() >= 3)
         .map(|p| {
             let widest = p.iter().map(|l| l.width).max().unwrap_or(0);
-            p.windows(2)
-                .filter(|b| {
-                    b[0].width + 1 + metric.first_word(&text[b[1].start..b[1].end]) > widest
-                })
-                .count()
+            fullness(text, p, widest, 0, metric)
         })
-        .sum()
-}
-
-/// Breaks inside blank-line paragraphs of three lines or more.
-fn paragraph_breaks(lines: &[Line]) -> usize {
-    lines
-        .split(Line::is_blank)
-        .filter(|p| p.len() >= 3)
-        .map(|p| p.len() - 1)
-        .sum()
+        .fold((0, 0), |(f, b), (pf, pb)| (f + pf, b + pb))
 }
 
 /// Breaks inside blank-line paragraphs where the line is full at `w` (the

@@ -430,14 +430,7 @@ fn write_quote_ledger(out: &mut dyn Write, articles: &[Article], s: &Story) -> i
 fn write_wording(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
     writeln!(out, "<h2>Wording</h2>")?;
     if s.wording.is_empty() {
-        let none = crate::story::NO_WORDING;
-        let left_out = crate::story::WORDING_LEFT_OUT;
-        return writeln!(
-            out,
-            "<p>{}{}. {left_out}.</p>",
-            none[..1].to_uppercase(),
-            &none[1..]
-        );
+        return writeln!(out, "<p>{}</p>", crate::story::no_wording_sentence());
     }
     writeln!(
         out,

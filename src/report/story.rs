@@ -565,13 +565,7 @@ fn write_disagreements_markdown(
 fn write_wording_markdown(out: &mut dyn Write, articles: &[Article], s: &Story) -> io::Result<()> {
     writeln!(out, "\n## Wording\n")?;
     if s.wording.is_empty() {
-        let (none, left_out) = (crate::story::NO_WORDING, crate::story::WORDING_LEFT_OUT);
-        return writeln!(
-            out,
-            "{}{}. {left_out}.",
-            none[..1].to_uppercase(),
-            &none[1..]
-        );
+        return writeln!(out, "{}", crate::story::no_wording_sentence());
     }
     writeln!(
         out,

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use crate::align::evidence::{index, judge};
 use crate::align::{align, overlap, AlignOptions, Relation, SharedClaim};
 use crate::article::{Article, Span};
-pub use wording::{Wording, WordingKind, NO_WORDING, WORDING_LEFT_OUT};
+pub use wording::{no_wording_sentence, Wording, WordingKind, NO_WORDING, WORDING_LEFT_OUT};
 
 pub use altered::QuoteVariant;
 pub use disagreements::Disagreement;

@@ -71,6 +71,16 @@ impl WordingKind {
 /// that an empty list does not look broken.
 pub const NO_WORDING: &str = "no recurring word substitutions between these outlets";
 /// What the wording lens leaves out, and what it lists besides other words.
+/// `NO_WORDING` and `WORDING_LEFT_OUT` as a sentence of their own, for the
+/// reports that say them in a paragraph (Markdown, HTML).
+pub fn no_wording_sentence() -> String {
+    format!(
+        "{}{}. {WORDING_LEFT_OUT}.",
+        NO_WORDING[..1].to_uppercase(),
+        &NO_WORDING[1..]
+    )
+}
+
 pub const WORDING_LEFT_OUT: &str = "Not counted: forms of one word (Russia/Russian) and a capital letter alone (The/the); a word spelled or capitalised two ways (Kyiv/Kiev, NATO/Nato) is listed when each outlet keeps to its own";
 
 impl Wording {
