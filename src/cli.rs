@@ -60,9 +60,32 @@ impl Cli {
     /// clap. Building clap's whole command tree to parse it is a tenth of a
     /// small comparison's run; whatever clap would refuse or explain (help,
     /// errors, every other command and option) still goes through clap.
+    /// An argument that is not valid UTF-8 (a file named in Latin-1, say)
+    /// ends the run with a line naming it, exit 2: clap's own refusal does
+    /// not say which argument it means.
     pub fn from_env() -> Cli {
+        if let Some(bad) = std::env::args_os().skip(1).find(|a| a.to_str().is_none()) {
+            eprintln!("storydiff: {}", not_utf8(&bad));
+            std::process::exit(2);
+        }
         plain_diff(std::env::args_os().skip(1)).unwrap_or_else(Cli::parse)
     }
+}
+
+/// The one-line error for an argument that is not valid UTF-8, its bytes
+/// that are not text shown as `\xE9`.
+fn not_utf8(arg: &std::ffi::OsStr) -> String {
+    let mut shown = String::new();
+    for chunk in arg.as_encoded_bytes().utf8_chunks() {
+        shown.push_str(&storydiff::display::one_line(chunk.valid()));
+        for b in chunk.invalid() {
+            shown.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    format!(
+        "{shown}: the argument is not valid UTF-8; storydiff reads file names as text \
+         (rename the file to open it)"
+    )
 }
 
 /// `diff OLD NEW` with any of `--format`, `--color`, `--by` and `--only`

@@ -180,3 +180,52 @@ fn a_file_name_that_is_not_utf8_is_skipped_with_a_note_saying_so() {
     );
     assert!(!err.contains("no such file"), "{err}");
 }
+
+/// Regression (a tester): a file name that is not valid UTF-8 given on the
+/// command line was refused by clap with "invalid UTF-8 was detected in one
+/// or more arguments", naming no argument. Each way in (a diff, two files,
+/// a story) now gives one line naming the file, its odd bytes as `\xFF`,
+/// exit 2, and no escape sequence from the name reaches the terminal.
+#[cfg(unix)]
+#[test]
+fn a_file_name_argument_that_is_not_utf8_is_named_in_a_one_line_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("non-utf8-argument");
+    let good = dir.join("good.txt");
+    let bad = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[31m.txt"));
+    let (_, text) = storydiff::synth::generate_pile(1, 1_500, 9).remove(0);
+    std::fs::write(&good, &text).unwrap();
+    std::fs::write(&bad, &text).unwrap();
+    let ways: [Vec<&std::ffi::OsStr>; 4] = [
+        vec!["diff".as_ref(), good.as_os_str(), bad.as_os_str()],
+        vec![
+            "diff".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            bad.as_os_str(),
+            good.as_os_str(),
+        ],
+        vec![good.as_os_str(), bad.as_os_str()],
+        vec![
+            "story".as_ref(),
+            good.as_os_str(),
+            bad.as_os_str(),
+            good.as_os_str(),
+        ],
+    ];
+    for args in ways {
+        let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains("caf\\xE9") && err.contains(".txt") && err.contains("not valid UTF-8"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains('\x1b'), "{args:?}: {err:?}");
+    }
+}
