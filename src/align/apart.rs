@@ -82,12 +82,13 @@ pub(crate) fn verdict(
             return None;
         }
     }
-    let relation = if super::evidence::between(old, new).same_event() {
+    let (evidence, similarity) = super::evidence::between_with_overlap(old, new);
+    let relation = if evidence.same_event() {
         Relation::Related
     } else {
         Relation::Unrelated
     };
-    Some((relation, super::overlap::between(old, new)))
+    Some((relation, similarity))
 }
 
 /// Whether sentences found word for word on the other side (by matching

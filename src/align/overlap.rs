@@ -31,17 +31,22 @@ pub fn vocabulary(article: &Article) -> Vec<u64> {
             if seen.insert(w, ()).is_some() {
                 continue;
             }
-            terms(w, |t| {
-                stem_into(t, &mut buf);
-                if !buf.is_empty() && !is_stopword(&buf) {
-                    out.push(fnv(buf.as_bytes()));
-                }
-            });
+            vocabulary_of_word(w, &mut buf, &mut out);
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The hashed stems one word adds to a vocabulary (`buf` is scratch).
+pub(crate) fn vocabulary_of_word(w: &str, buf: &mut String, out: &mut Vec<u64>) {
+    terms(w, |t| {
+        stem_into(t, buf);
+        if !buf.is_empty() && !is_stopword(buf) {
+            out.push(stem_hash(buf));
+        }
+    });
 }
 
 /// Dice overlap of two vocabularies (`2·shared / (a + b)`), to two decimals
@@ -85,8 +90,9 @@ pub(crate) fn is_stopword(stem: &str) -> bool {
         .contains_key(stem)
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+/// A stem as a vocabulary holds it (FNV-1a).
+pub(crate) fn stem_hash(stem: &str) -> u64 {
+    stem.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -61,7 +61,8 @@ fn counts_and_verdict(
         return tally.cut;
     }
     let carried = sides.carried_share(tally.matched_words);
-    c.relation = relation(&sides, &c.ops, &tally, carried);
+    let (relation, overlap) = relation(&sides, &c.ops, &tally, carried);
+    c.relation = relation;
     // One meaning per relation: for copies the words with a counterpart
     // over the words of both bodies (a copy that lost 40 % of the text is no
     // longer 1.00, though the share of the shorter body carried, which
@@ -74,7 +75,9 @@ fn counts_and_verdict(
         Relation::Reprint => {
             ((sides.shared_share(tally.matched_words) * 100.0).round() / 100.0).min(0.99)
         }
-        Relation::Related | Relation::Unrelated => super::overlap::between(old, new),
+        Relation::Related | Relation::Unrelated => {
+            overlap.unwrap_or_else(|| super::overlap::between(old, new))
+        }
     };
     if c.relation == Relation::Reprint {
         let body_like = |side: Side, i: usize| body_like(&sides.text(side, i..i + 1));
@@ -114,18 +117,28 @@ fn tally_of(sides: &Sides, ops: &[super::Op], deadline: &super::Budget) -> Tally
 /// is its prose outside quotations — two write-ups that share a quotation or two are not copies
 /// of each other; else `related` or `unrelated` as the same-event evidence
 /// for the two articles says (`evidence::between`, the rule a story of the
-/// two applies).
-fn relation(sides: &Sides, ops: &[super::Op], tally: &Tally, carried: f64) -> Relation {
+/// two applies). With `related` or `unrelated`, the overlap of the two
+/// vocabularies too, read with the evidence.
+fn relation(
+    sides: &Sides,
+    ops: &[super::Op],
+    tally: &Tally,
+    carried: f64,
+) -> (Relation, Option<f64>) {
     if !tally.content_change && !tally.lone_prose {
-        Relation::Identical
+        (Relation::Identical, None)
     } else if carried >= SURE_COPY
         || (carried >= REPRINT && sides.carried_prose_share(ops, tally.matched_prose) >= REPRINT)
     {
-        Relation::Reprint
-    } else if super::evidence::between(sides.old, sides.new).same_event() {
-        Relation::Related
+        (Relation::Reprint, None)
     } else {
-        Relation::Unrelated
+        let (evidence, overlap) = super::evidence::between_with_overlap(sides.old, sides.new);
+        let relation = if evidence.same_event() {
+            Relation::Related
+        } else {
+            Relation::Unrelated
+        };
+        (relation, Some(overlap))
     }
 }
 

@@ -152,6 +152,41 @@ fn terms_of_each<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Bag> {
 }
 
 fn bag_of(a: &Article) -> Bag {
+    read_bag(a, false).0
+}
+
+/// The index of two articles alone, as `build` makes it, with each one's
+/// `overlap::vocabulary`: both read the same words, stemmed the same way,
+/// so each distinct word is read once for the two (the relation of a pair
+/// that is no copy asks for both).
+pub(crate) fn pair_with_vocabularies(old: &Article, new: &Article) -> (Index, [Vec<u64>; 2]) {
+    let (old_bag, old_vocabulary) = read_bag(old, true);
+    let (new_bag, new_vocabulary) = read_bag(new, true);
+    let bags = vec![old_bag, new_bag];
+    let (docs, postings, surface) = weighed(&bags.iter().collect::<Vec<_>>());
+    let vocabulary = |v: Option<Vec<u64>>, a: &Article| {
+        v.unwrap_or_else(|| crate::align::overlap::vocabulary(a))
+    };
+    (
+        Index {
+            docs,
+            postings,
+            surface,
+            bags,
+        },
+        [
+            vocabulary(old_vocabulary, old),
+            vocabulary(new_vocabulary, new),
+        ],
+    )
+}
+
+/// An article's bag and, with `vocabulary`, its `overlap::vocabulary` read
+/// off the same words: the stems its content words give (a short line
+/// naming the outlet is content the bag leaves out, so its words are read
+/// for the vocabulary alone). `None` for the vocabulary when the article
+/// has no content, as it then reads every block.
+fn read_bag(a: &Article, vocabulary: bool) -> (Bag, Option<Vec<u64>>) {
     let mut terms_in = Terms::default();
     let mut title = Vec::new();
     let headline = a.meta.title.clone().or_else(|| {
@@ -171,8 +206,19 @@ fn bag_of(a: &Article) -> Bag {
     let mut known: FxMap<&str, std::ops::Range<usize>> = FxMap::default();
     let mut slots: Vec<usize> = Vec::new();
     let mut quote_runs = Vec::new();
-    for b in content_blocks(a) {
+    // Hashed stems of the words outside the bag that the vocabulary reads.
+    let mut outside = Vec::new();
+    let mut buf = String::new();
+    for b in a.blocks.iter().filter(|b| b.role.is_content()) {
         let text = a.slice(b.span);
+        if names_the_outlet(a, text) {
+            if vocabulary {
+                for w in split_words(text) {
+                    crate::align::overlap::vocabulary_of_word(w, &mut buf, &mut outside);
+                }
+            }
+            continue;
+        }
         for w in split_words(text) {
             if let Some(r) = known.get(w) {
                 for &k in &slots[r.clone()] {
@@ -190,12 +236,33 @@ fn bag_of(a: &Article) -> Bag {
     }
     quote_runs.sort_unstable();
     quote_runs.dedup();
-    Bag {
+    let has_content = a.blocks.iter().any(|b| b.role.is_content());
+    let vocabulary = (vocabulary && has_content).then(|| {
+        // Every slot a content word reached: the stems of its words.
+        let mut reached = vec![false; terms_in.counts.len()];
+        for &k in &slots {
+            reached[k] = true;
+        }
+        let mut out = outside;
+        out.extend(
+            terms_in
+                .counts
+                .iter()
+                .zip(&reached)
+                .filter(|(_, &r)| r)
+                .map(|((stem, _, _), _)| crate::align::overlap::stem_hash(stem)),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    });
+    let bag = Bag {
         counts: terms_in.counts,
         title,
         quote_runs,
         day: a.meta.date.as_deref().and_then(day_number),
-    }
+    };
+    (bag, vocabulary)
 }
 
 /// An article's terms as they are counted: (stem, weighted count, the word
@@ -235,17 +302,11 @@ fn written(t: &str) -> String {
     t.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
-/// Content blocks that say something about the event (a short line naming
-/// the article's own outlet does not).
-fn content_blocks(a: &Article) -> impl Iterator<Item = &crate::article::Block> {
+/// Whether a content block's text is a short line naming the article's own
+/// outlet: it says nothing about the event.
+fn names_the_outlet(a: &Article, text: &str) -> bool {
     let outlet = a.meta.outlet.as_deref().filter(|o| o.len() >= 3);
-    a.blocks.iter().filter(move |b| {
-        if !b.role.is_content() {
-            return false;
-        }
-        let text = a.slice(b.span);
-        !outlet.is_some_and(|o| text.contains(o) && split_words(text).count() <= OUTLET_LINE_WORDS)
-    })
+    outlet.is_some_and(|o| text.contains(o) && split_words(text).count() <= OUTLET_LINE_WORDS)
 }
 
 /// Five-word runs inside quotation marks, hashed (words folded to lower case,
@@ -373,6 +434,50 @@ mod tests {
         // "council" is in both articles (and twice in the first), "Halvorsen" in one.
         assert!(weight("Halvorsen") > 0.0);
         assert_eq!(index.postings[0].len(), 2, "{:?}", index.surface);
+    }
+
+    /// The vocabulary read with the bag is `overlap::vocabulary`, and the
+    /// index is `build`'s: on the sample story, on a line naming the outlet
+    /// (outside the bag, inside the vocabulary) and on a text with no
+    /// content (the vocabulary then reads every block).
+    #[test]
+    fn the_vocabulary_read_with_the_bag_is_the_overlap_vocabulary() {
+        let mut articles = crate::sample::load_sample_story();
+        let mut with_outlet = article(
+            "outlet.txt",
+            "Flooding closed the Varnholt tunnel on Tuesday.\n\nSource: Harbour Tribune\n\nThe roads agency said the tunnel would reopen.",
+        );
+        with_outlet.meta.outlet = Some("Harbour Tribune".to_string());
+        // As a page's body would hold it, whatever role the loader reads.
+        for b in &mut with_outlet.blocks {
+            b.role = Role::Body;
+        }
+        assert!(with_outlet
+            .blocks
+            .iter()
+            .any(|b| b.role.is_content()
+                && names_the_outlet(&with_outlet, with_outlet.slice(b.span))));
+        articles.push(with_outlet);
+        let mut no_content = article("empty.txt", "Share this\n\nFollow us");
+        for b in &mut no_content.blocks {
+            b.role = Role::Boilerplate;
+        }
+        articles.push(no_content);
+        let overlap = crate::align::overlap::vocabulary;
+        for pair in articles.windows(2) {
+            let (index, [a, b]) = pair_with_vocabularies(&pair[0], &pair[1]);
+            assert_eq!(a, overlap(&pair[0]), "{:?}", pair[0].meta.title);
+            assert_eq!(b, overlap(&pair[1]), "{:?}", pair[1].meta.title);
+            let built = build(&[&pair[0], &pair[1]]);
+            assert_eq!(index.surface, built.surface);
+            assert_eq!(index.postings, built.postings);
+            for (x, y) in index.docs.iter().zip(&built.docs) {
+                assert_eq!(
+                    (&x.terms, &x.title, &x.quote_runs),
+                    (&y.terms, &y.title, &y.quote_runs)
+                );
+            }
+        }
     }
 
     #[test]

@@ -16,3 +16,13 @@ pub fn between(old: &Article, new: &Article) -> Evidence {
     let index = index::build(&[old, new]);
     judge::judge(&index, 0, 1)
 }
+
+/// `between`, and the two articles' `overlap::between`, reading each
+/// article's words once for both.
+pub fn between_with_overlap(old: &Article, new: &Article) -> (Evidence, f64) {
+    let (index, [old_vocabulary, new_vocabulary]) = index::pair_with_vocabularies(old, new);
+    (
+        judge::judge(&index, 0, 1),
+        super::overlap::shared_vocabulary(&old_vocabulary, &new_vocabulary),
+    )
+}
