@@ -740,6 +740,49 @@ fn the_partner_that_asserts_the_same_beats_one_that_names_the_same() {
     }
 }
 
+/// Of two sentences about as alike as a whole, the one whose main clause is
+/// more alike, weighed by rarity, is a sentence's partner: not one that
+/// shares many everyday words with what the other asserts (the Census
+/// Bureau `will release data …` beside the Washington Examiner's `The
+/// release of the detailed once-per-decade data was delayed …` and not
+/// its `The Census Bureau on Thursday will release the data used to draw
+/// voting districts`), nor a caveat about the story's subject (`a rebuke
+/// of Biden and other Catholic politicians … is not assured` beside the
+/// report of the bishops' vote).
+#[test]
+fn the_partner_whose_main_clause_is_alike_beats_one_sharing_everyday_words() {
+    let together = [
+        (
+            "5789-center.txt",
+            "5789-right.txt",
+            "will release data on Thursday",
+            "will release the data used to draw voting districts",
+        ),
+        (
+            "5939-center.txt",
+            "5939-left.txt",
+            "overwhelmingly approved the drafting",
+            "proceeded with a plan that could deny communion",
+        ),
+    ];
+    rows_on_real_coverage(&together, true);
+    let apart = [
+        (
+            "5789-center.txt",
+            "5789-right.txt",
+            "will release data on Thursday",
+            "once-per-decade data was delayed",
+        ),
+        (
+            "5939-center.txt",
+            "5939-left.txt",
+            "overwhelmingly approved the drafting",
+            "The vote is part of a longer process",
+        ),
+    ];
+    rows_on_real_coverage(&apart, false);
+}
+
 /// Aligns each pair of same-event files `(old, new, fragment of old,
 /// fragment of new)` by claims and checks that the two fragments stand on
 /// one row (`together`) or not, and that every sentence stands in one op;

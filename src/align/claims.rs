@@ -25,8 +25,8 @@ pub(crate) use reading::Reading;
 pub(crate) const CLAIM_THRESHOLD: f64 = 0.28;
 
 /// Whether two sentences carry the same claim, and how good a partner each
-/// is for the other if so: their similarity, raised by what both assert
-/// (`ASSERTED_WORD_LEAD`), or 1 for a cut copy.
+/// is for the other if so: their similarity, raised by how alike what both
+/// assert is (`ASSERTED_LEAD`), or 1 for a cut copy.
 /// They share a quotation (a run that holds two distinctive words, or six
 /// words) and are alike as claims (claim similarity at least
 /// `CLAIM_THRESHOLD`); or what they share is evidence enough (`Evidence`):
@@ -159,7 +159,7 @@ pub(crate) fn same_claim(
     // One sentence only mentions what the other asserts: not one claim.
     let asserted = e.asserted >= 1.0 || core >= ASSERTED_ALIKE;
     // A twin (word for word) stays the best match there is, at 1.
-    (enough && asserted).then_some((s + ASSERTED_WORD_LEAD * e.asserted).min(1.0))
+    (enough && asserted).then_some((s + ASSERTED_LEAD * core).min(1.0))
 }
 
 /// Whether one of two sentences negates `w` in its first clause and the
@@ -180,20 +180,27 @@ fn opposed(a: &Sent, b: &Sent) -> bool {
         || shared_stems(&a.asserted.stems, &b.asserted.stems).any(|w| opposite_of(a, b, w))
 }
 
-/// What each distinctive word of content that two sentences both assert
-/// (`Evidence::asserted`) adds to their similarity when a sentence's
-/// partner is chosen among those that carry its claim (`same_claim`'s
-/// answer). The names and titles a story's sentences share (`Canadian Prime
-/// Minister Justin Trudeau`) make sentences alike whatever each says of
-/// them; of two sentences about as alike, the one that asserts the same
-/// (`he will need to work with other parties`: four such words) is the
-/// better partner, not the one that names the same people while it asserts
-/// another fact (`has won a third term`: one). A lead of a word or two
-/// decides between near equals only: a sentence much more alike as a whole
-/// keeps its lead (`The FDA … authorized Pfizer booster shots for people
-/// above the age of 65` over `These groups include individuals 65 years and
-/// older …` beside the report of the authorization and who may have it).
-const ASSERTED_WORD_LEAD: f64 = 0.02;
+/// How much the claim similarity of what two sentences assert (their main
+/// clauses, `assertion`) adds to their similarity when a sentence's partner
+/// is chosen among those that carry its claim (`same_claim`'s answer). The
+/// names and titles a story's sentences share (`Canadian Prime Minister
+/// Justin Trudeau`) make sentences alike whatever each says of them; of two
+/// sentences about as alike, the one that asserts the same (`he will need
+/// to work with other parties`) is the better partner, not the one that
+/// names the same people while it asserts another fact (`has won a third
+/// term`). Weighed by the words' rarity, as similarity is: a sentence that
+/// shares many everyday words with what the other asserts (`release`,
+/// `data`, `state`, `draw`, `decade` in a report that the release `was
+/// delayed`) is no better partner for them than one that asserts the same
+/// act (`will release the data used to draw voting districts`), nor is a
+/// caveat about a story's subject (`a rebuke of Biden and other Catholic
+/// politicians … is not assured`) for the report of the vote. A lead of a
+/// few hundredths decides between near equals only: a sentence much more
+/// alike as a whole keeps its lead (`The FDA … authorized Pfizer booster
+/// shots for people above the age of 65` over `These groups include
+/// individuals 65 years and older …` beside the report of the
+/// authorization and who may have it).
+const ASSERTED_LEAD: f64 = 0.1;
 
 /// Whether `short` is `long` cut off: its words are the first words of
 /// `long` (a teaser or a page's truncated copy of a sentence), but the last
