@@ -20,12 +20,6 @@ fn side_char(side: Side) -> char {
     }
 }
 
-fn unit_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> Vec<String> {
-    let us = c.units(side);
-    r.map(|i| sentence_id(side_char(side), us[i].block, us[i].sentence))
-        .collect()
-}
-
 fn span_text<'a>(a: &'a Article, c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
     let us = c.units(side);
     let parts: Vec<&'a str> = us[r].iter().map(|u| &a.text[u.span.range()]).collect();
@@ -420,12 +414,16 @@ fn words_inline(op: &Op, paint: &Paint) -> String {
     s
 }
 
+/// The ids of a run of sentences: `o3.1`, or its first and last
+/// (`o3.1–o9.2`). Only those two are written: a run of equal sentences
+/// in a long text holds thousands.
 fn range_ids(c: &Comparison, side: Side, r: std::ops::Range<usize>) -> String {
-    let ids = unit_ids(c, side, r);
-    match ids.len() {
+    let us = c.units(side);
+    let id = |i: usize| sentence_id(side_char(side), us[i].block, us[i].sentence);
+    match r.len() {
         0 => String::new(),
-        1 => ids[0].clone(),
-        _ => format!("{}–{}", ids[0], ids[ids.len() - 1]),
+        1 => id(r.start),
+        _ => format!("{}–{}", id(r.start), id(r.end - 1)),
     }
 }
 
