@@ -310,30 +310,39 @@ fn names_the_outlet(a: &Article, text: &str) -> bool {
 }
 
 /// Five-word runs inside quotation marks, hashed (words folded to lower case,
-/// letters and digits only).
+/// letters and digits only). Only whether two runs are equal counts: each
+/// word is hashed once, and a run is the hash of its five words' in order.
 fn quote_runs_of(sentence: &str, out: &mut Vec<u64>) {
     // Most sentences quote no one.
     if !has_quotation_marks(sentence) {
         return;
     }
-    use std::hash::{Hash, Hasher};
-    let mut run: Vec<String> = Vec::new();
-    let flush = |run: &mut Vec<String>, out: &mut Vec<u64>| {
+    let mut run: Vec<u64> = Vec::new();
+    let flush = |run: &mut Vec<u64>, out: &mut Vec<u64>| {
         for w in run.windows(5) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            out.push(h.finish());
+            out.push(w.iter().fold(RUN_SEED, |h, &x| mix(h, x)));
         }
         run.clear();
     };
     for (word, inside) in words_with_quotes(sentence) {
         if inside {
-            run.push(word.chars().flat_map(char::to_lowercase).collect());
+            let folded = word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .fold(RUN_SEED, |h, c| mix(h, u64::from(c)));
+            run.push(mix(folded, word.len() as u64));
         } else {
             flush(&mut run, out);
         }
     }
     flush(&mut run, out);
+}
+
+const RUN_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// Turns counts into unit-length TF-IDF vectors and returns the postings.
