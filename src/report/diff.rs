@@ -451,6 +451,10 @@ pub fn write_text_wrapped(
 /// Columns a piece of report takes (wide characters two), not counting
 /// ESC [ … m codes.
 fn columns(s: &str) -> usize {
+    // Printable ASCII (most of a report) is a column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     let mut n = 0;
     let mut in_code = false;
     for ch in s.chars() {
@@ -478,11 +482,16 @@ pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     out.push_str(&line[..indent]);
     let mut used = indent;
     let mut first = true;
-    for field in fields(&line[indent..]) {
-        let whole = field.join(" ");
-        let keep_whole =
-            !first && used + 1 + columns(&whole) > width && hang.len() + columns(&whole) <= width;
-        for (k, word) in field.into_iter().enumerate() {
+    let text = &line[indent..];
+    let words: Vec<&str> = text.split(' ').collect();
+    for field in fields(text, &words) {
+        // A field of one word (a line without fields) is that word.
+        let whole = match field {
+            [word] => columns(word),
+            _ => columns(&field.join(" ")),
+        };
+        let keep_whole = !first && used + 1 + whole > width && hang.len() + whole <= width;
+        for (k, word) in field.iter().enumerate() {
             let w = columns(word);
             if !first && ((keep_whole && k == 0) || used + 1 + w > width) {
                 out.push('\n');
@@ -500,24 +509,14 @@ pub(crate) fn wrap_line(line: &str, width: usize) -> String {
     out
 }
 
-/// The words of a line in fields: each ends at a lone `·` (kept with it);
-/// a line without one is one word per field.
-fn fields(text: &str) -> Vec<Vec<&str>> {
-    let words = text.split(' ');
+/// The words of a line (`words`, `text` split at spaces) in fields: each
+/// ends at a lone `·` (kept with it); a line without one is one word per
+/// field.
+fn fields<'a, 'w>(text: &str, words: &'a [&'w str]) -> Vec<&'a [&'w str]> {
     if !text.contains(" · ") {
-        return words.map(|w| vec![w]).collect();
+        return words.chunks(1).collect();
     }
-    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
-    for word in words {
-        if let Some(last) = out.last_mut() {
-            last.push(word);
-        }
-        if word == "·" {
-            out.push(Vec::new());
-        }
-    }
-    out.retain(|f| !f.is_empty());
-    out
+    words.split_inclusive(|w| *w == "·").collect()
 }
 
 /// The report's walk over the ops: a run of equal sentences is one entry,
