@@ -141,12 +141,14 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             story,
         }) => {
+            let named = urls.is_none() && a_few_named(&files);
             if let Some(list) = urls {
                 files.extend(web::read_url_list(&list)?);
             }
             let progress = Progress::on_stderr();
             let articles = load_story(&sources, &files, &options, &progress)?;
-            write_story(articles, story, format, out, &progress)
+            let named = named && articles.len() <= files.len();
+            write_story(articles, story, named, format, out, &progress)
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -254,11 +256,12 @@ fn run_diff(
 fn write_story(
     articles: Vec<Article>,
     n: Option<usize>,
+    named: bool,
     format: DiffFormat,
     mut out: Out,
     progress: &Progress,
 ) -> Result<u8> {
-    let mut pile = sort_pile(&articles, progress);
+    let mut pile = sort_pile(&articles, named && n.is_none(), progress);
     if n.is_none() && format != DiffFormat::Text && !is_one_story(&pile) {
         // These reports show every story's analysis; the text lists them.
         if articles.len() >= BIG_PILE {
@@ -325,7 +328,8 @@ fn open_files(sources: &Sources, files: &[String], mut out: Out) -> Result<u8> {
             };
             (articles, storydiff::tui::Memory::of_files(files))
         };
-        return open_story(articles, memory, view, out, &progress);
+        let named = !is_dir && !many_records && a_few_named(files) && articles.len() <= files.len();
+        return open_story(articles, memory, named, view, out, &progress);
     }
     if let [old, new] = files {
         let memory = storydiff::tui::Memory::of_files(files);
@@ -363,11 +367,12 @@ impl View {
 fn open_story(
     articles: Vec<Article>,
     memory: storydiff::tui::Memory,
+    named: bool,
     view: View,
     mut out: Out,
     progress: &Progress,
 ) -> Result<u8> {
-    let pile = sort_pile(&articles, progress);
+    let pile = sort_pile(&articles, named, progress);
     let chosen = one_story(&articles, pile, None, progress)?;
     progress.clear();
     if view.interactive {
@@ -460,19 +465,38 @@ const BIG_PILE: usize = 300;
 const BIG_STORY: usize = 60;
 
 /// The pile sorted into stories (saying so on the terminal for a big one).
-fn sort_pile(articles: &[Article], progress: &Progress) -> storydiff::story::Pile {
+/// The pile's stories; articles the reader `named` together, a few files
+/// given one by one, are one story unless they sort into two
+/// (`story::sort_named`).
+fn sort_pile(articles: &[Article], named: bool, progress: &Progress) -> storydiff::story::Pile {
     if articles.len() >= BIG_PILE {
         progress.stage(&format!(
             "sorting {} articles into stories…",
             articles.len()
         ));
     }
-    storydiff::story::sort_pile(articles)
+    if named {
+        storydiff::story::sort_named(articles)
+    } else {
+        storydiff::story::sort_pile(articles)
+    }
 }
 
 /// Whether the pile is one story and nothing else.
 fn is_one_story(pile: &storydiff::story::Pile) -> bool {
     pile.stories.len() == 1 && pile.singles.is_empty()
+}
+
+/// Up to this many files named one by one are the story the reader hands
+/// in (`storydiff A B C`), as `story::sort_named` reads them.
+const A_FEW: usize = 6;
+
+/// Files named one by one, a few of them, no folder among them.
+fn a_few_named(files: &[String]) -> bool {
+    (2..=A_FEW).contains(&files.len())
+        && files
+            .iter()
+            .all(|f| is_url(f) || !std::fs::metadata(f).is_ok_and(|m| m.is_dir()))
 }
 
 /// Loads two articles at once, one per core (big files load in tens of ms,

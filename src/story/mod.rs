@@ -26,7 +26,7 @@ pub use altered::QuoteVariant;
 pub use disagreements::Disagreement;
 
 pub use judge::{Evidence, SAME_EVENT};
-pub use pile::{sort_pile, Pile, PileStory};
+pub use pile::{sort_named, sort_pile, Pile, PileStory};
 
 /// One unordered pair of articles.
 #[derive(Clone, Debug)]
