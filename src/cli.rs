@@ -200,6 +200,7 @@ pub enum Command {
     ///
     /// A pile of many events lists its stories and singles (`storydiff.stories/1` in
     /// JSON); a pile that is one story, or `--story N`, prints that story (`storydiff.story/1`).
+    /// Two to six files named one by one are one story unless they sort into two or more.
     Story {
         /// Article files or URLs, or one directory of files
         #[arg(required_unless_present = "urls")]
