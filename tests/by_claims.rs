@@ -966,3 +966,56 @@ fn a_copy_in_another_house_style_is_a_reprint_by_claims() {
         );
     }
 }
+
+/// The two headlines stand side by side by claims as they do in order: how
+/// each outlet frames the story is the first thing a reader compares. They
+/// were a `-` row and a `+` row apart. A headline is no claim: the shared
+/// count (the story's) does not count it.
+#[test]
+fn the_headlines_stand_on_one_row_and_count_as_no_claim() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).unwrap()
+    };
+    let old = load(
+        "old.txt",
+        "Flooding Shuts Varnholt Tunnel After Heavy Rain\n\nFlooding closed the Varnholt tunnel on \
+         Tuesday after heavy rain, the roads agency said. Repairs to the tunnel will take about a \
+         week, engineers said.\n",
+    );
+    let new = load(
+        "new.txt",
+        "Storm Closes Key Tunnel as Rain Batters Coast\n\nEngineers said repairs to the tunnel \
+         will take about a week. A reporter saw water across the road.\n",
+    );
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    let title = c
+        .ops
+        .iter()
+        .find(|op| op.old == (0..1) && op.new == (0..1))
+        .expect("the headlines on one row");
+    assert_eq!(title.kind, OpKind::Changed);
+    // "tunnel" and "rain" of 7 and 8 words.
+    assert!(
+        (title.similarity - 4.0 / 15.0).abs() < 0.01,
+        "{}",
+        title.similarity
+    );
+    assert!(on_one_row(
+        &old,
+        &new,
+        &c,
+        "Repairs to the tunnel",
+        "Engineers said repairs"
+    ));
+    assert_eq!(c.by_claims.as_ref().unwrap().shared_claims, 1);
+    // Without headlines, nothing is paired in their place.
+    let strip = |a: &str| a.split_once("\n\n").unwrap().1.to_string();
+    let bare = load("bare.txt", &strip(&old.text));
+    let c = align_by_claims(&bare, &new, &AlignOptions::default());
+    assert!(
+        c.ops.iter().all(|op| op.new != (0..1) || op.old.is_empty()),
+        "{:?}",
+        c.ops
+    );
+}

@@ -1269,3 +1269,33 @@ fn by_claims_reads_on_past_the_last_pair_and_before_the_first() {
         "rows before the first pair never shown: {missed:?}"
     );
 }
+
+/// By claims the two headlines share a row; the new side's similarity note
+/// stands apart from the furniture label before it (it was glued on,
+/// `…headline][0.27]`, and the headline's words went to the next line).
+#[test]
+fn headlines_by_claims_share_a_row_with_the_similarity_apart() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).unwrap()
+    };
+    let old = load(
+        "old.txt",
+        "Flooding Shuts Varnholt Tunnel After Heavy Rain\n\nFlooding closed the Varnholt tunnel on \
+         Tuesday after heavy rain, the roads agency said. Repairs to the tunnel will take about a \
+         week, engineers said.\n",
+    );
+    let new = load(
+        "new.txt",
+        "Storm Closes Key Tunnel as Rain Batters Coast\n\nEngineers said repairs to the tunnel \
+         will take about a week. A reporter saw water across the road.\n",
+    );
+    let a = app(old, new, 160, 20);
+    let s = screen(&render(&a));
+    let row = s
+        .iter()
+        .find(|l| l.contains("[title") && l.contains("Flooding Shuts"))
+        .unwrap_or_else(|| panic!("{s:#?}"));
+    assert!(row.contains("Storm Closes"), "{s:#?}");
+    assert!(row.contains("] [0.27] Storm"), "{s:#?}");
+    assert!(s.iter().any(|l| l.contains("by claims")), "{s:#?}");
+}

@@ -2331,6 +2331,7 @@ fn build(
 ) -> Comparison {
     let shared_claims = pairs.len();
     pair_reappearances(&mut pairs, &old_units, &new_units);
+    pair_titles(&mut pairs, old, new, &old_units, &new_units);
     pairs.sort_by_key(|p| p.old.start);
     let away = out_of_order(&pairs);
     let kinds = op_kinds(&pairs, &away, &old_units, &new_units);
@@ -2394,6 +2395,58 @@ fn pair_reappearances(pairs: &mut Vec<ClaimPair>, old_units: &[Unit], new_units:
             });
         }
     }
+}
+
+/// The two headlines side by side, when neither is paired yet: how each
+/// outlet frames the story is the first thing a reader compares (the
+/// alignment in order pairs them too). A headline is furniture, not a claim:
+/// the pair does not count among the shared claims. Its similarity is the
+/// share of the two headlines' words they have in common (Dice, on words
+/// folded to lower case).
+fn pair_titles(
+    pairs: &mut Vec<ClaimPair>,
+    old: &Article,
+    new: &Article,
+    old_units: &[Unit],
+    new_units: &[Unit],
+) {
+    let title = |a: &Article, units: &[Unit], side_taken: &dyn Fn(usize) -> bool| {
+        let i = units
+            .iter()
+            .position(|u| a.blocks[u.block].role == crate::article::Role::Title)?;
+        (!side_taken(i)).then_some(i)
+    };
+    let old_taken = |i: usize| pairs.iter().any(|p| p.old.contains(&i));
+    let new_taken = |j: usize| pairs.iter().any(|p| p.new.contains(&j));
+    let (Some(i), Some(j)) = (
+        title(old, old_units, &old_taken),
+        title(new, new_units, &new_taken),
+    ) else {
+        return;
+    };
+    let words = |a: &Article, u: &Unit| -> std::collections::BTreeSet<String> {
+        crate::article::split_words(&a.text[u.span.range()])
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(old, &old_units[i]), words(new, &new_units[j]));
+    let shared = a.intersection(&b).count();
+    let similarity = if a.is_empty() && b.is_empty() {
+        1.0
+    } else {
+        2.0 * shared as f64 / (a.len() + b.len()) as f64
+    };
+    pairs.push(ClaimPair {
+        old: i..i + 1,
+        new: j..j + 1,
+        similarity: (similarity * 100.0).round() / 100.0,
+    });
 }
 
 /// Which pairs (sorted by old position) stand out of the new article's order:

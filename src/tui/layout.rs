@@ -80,7 +80,9 @@ pub fn pieces(
         out.push(note(furniture_label(c, g, side, article)));
     }
     if let Some(n) = partner_note(c, g, side) {
-        out.push(note(n));
+        // Apart from a furniture label before it (`[title · …] [0.33]`).
+        let gap = if out.is_empty() { "" } else { " " };
+        out.push(note(format!("{gap}{n}")));
     }
     let op = &c.ops[g.op];
     if worded(c, g) {
