@@ -1299,3 +1299,29 @@ fn headlines_by_claims_share_a_row_with_the_similarity_apart() {
     assert!(row.contains("] [0.27] Storm"), "{s:#?}");
     assert!(s.iter().any(|l| l.contains("by claims")), "{s:#?}");
 }
+
+/// Regression: at 60 columns a file name too long for its pane's header was
+/// cut at its end mid-token (`OLD · 000_d2c9a56fda6f2fe5.t…`); it keeps its
+/// start, which tells files apart, and its extension. A name of words (an
+/// outlet) is cut after a whole word.
+#[test]
+fn a_long_file_name_in_a_narrow_header_keeps_its_start_and_extension() {
+    let a = app(sample("000"), sample("003"), 60, 20);
+    let s = screen(&render(&a));
+    let head = &s[0];
+    let old = head.split('│').next().unwrap();
+    assert!(old.starts_with("OLD · 000_d2c9a56f"), "{head}");
+    assert!(
+        old.contains('…') && old.trim_end().ends_with(".txt"),
+        "{head}"
+    );
+    assert!(head.contains("NEW · 003_98122ec685389c76.txt"), "{head}");
+    assert_eq!(
+        storydiff::tui::view::clip_name("Wall Street Journal (News)", 22),
+        "Wall Street Journal…"
+    );
+    assert_eq!(
+        storydiff::tui::view::clip_name("000_d2c9a56fda6f2fe5.txt", 16),
+        "000_d2c9a5…5.txt"
+    );
+}

@@ -88,7 +88,12 @@ fn draw_heads(buf: &mut Buffer, area: Rect, app: &ColumnsApp) {
         let a = &app.articles[k];
         let x = area.x + GUTTER + cw * j as u16;
         let w = cw.saturating_sub(1);
-        let name = format!("[{}] {}", app.indices[k], one_line(&a.short_name()));
+        let index = format!("[{}] ", app.indices[k]);
+        let room = (w as usize).saturating_sub(index.len());
+        let name = format!(
+            "{index}{}",
+            super::clip_name(&one_line(&a.short_name()), room)
+        );
         put(
             buf,
             x,

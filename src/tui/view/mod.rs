@@ -176,6 +176,44 @@ fn clip(s: &str, width: usize) -> String {
 /// `s` in `width` columns, shortened at a word boundary with `…` when it
 /// does not fit (`…merged and split…`, never `…merged and split sen…`);
 /// a first word too long for the width alone is cut as `clip` cuts.
+/// A name cut to `width` columns: a name of words keeps them whole
+/// (`clip_words`); a name of one token, a file name, keeps its start and its
+/// end (`000_d2c9a56f…c76.txt`): the start tells files apart, the end holds
+/// the extension. It was cut at its end mid-token (`000_d2c9a56fda6f2fe5.t…`).
+pub fn clip_name(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if s.contains(char::is_whitespace) || width < 8 {
+        return clip_words(s, width);
+    }
+    let tail_room = (width - 1) / 3;
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let cw = str_width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > tail_room {
+            break;
+        }
+        used += cw;
+        tail.push(c);
+    }
+    let head_room = width - 1 - used;
+    let mut head = String::new();
+    let mut head_used = 0;
+    for c in s.chars() {
+        let cw = str_width(c.encode_utf8(&mut [0; 4]));
+        if head_used + cw > head_room {
+            break;
+        }
+        head_used += cw;
+        head.push(c);
+    }
+    head.push('…');
+    head.extend(tail.into_iter().rev());
+    head
+}
+
 pub fn clip_words(s: &str, width: usize) -> String {
     if str_width(s) <= width {
         return s.to_string();
@@ -227,7 +265,8 @@ fn draw_headers(buf: &mut Buffer, area: Rect, app: &App) {
         let focus = side == app.focus;
         let label = if side == Side::Old { "OLD" } else { "NEW" };
         let name = a.name_beside(app.article(side.other()));
-        let mut first = format!("{label} · {}", one_line(&name));
+        let room = (w as usize).saturating_sub(str_width(label) + 3);
+        let mut first = format!("{label} · {}", clip_name(&one_line(&name), room));
         // The date whole or not at all ("· 2025-0…" at 80 columns).
         if let Some(d) = &a.meta.date {
             let dated = format!("{first} · {d}");
