@@ -1254,28 +1254,6 @@ fn a_member_no_other_is_related_to_says_why_it_is_in_the_story() {
     assert!(row.contains("in the story for shared names ("), "{row}");
 }
 
-/// A few files named together are one story on the reader's word
-/// (`storydiff A B C`): a member that shares no passage with the others and
-/// too little else for the evidence says so rather than "in the story for
-/// shared names" of a few common words.
-#[test]
-fn a_named_member_with_nothing_in_common_is_called_unrelated() {
-    let mut articles = load_sample_story();
-    articles.truncate(2);
-    let (name, text) = storydiff::synth::generate_pile(1, 2_000, 3).remove(0);
-    articles
-        .push(storydiff::article::load_bytes(&name, text.as_bytes(), &Default::default()).unwrap());
-    let s = story(&articles);
-    assert_eq!(s.pair(0, 2).unwrap().relation, Relation::Unrelated);
-    assert_eq!(s.pair(1, 2).unwrap().relation, Relation::Unrelated);
-    let a = StoryApp::new(articles, s, Config::default(), (200, 40));
-    let row = screen(&a).into_iter().find(|l| l.contains("[2]")).unwrap();
-    assert!(
-        row.contains("unrelated to the rest: no passage in common, only words ("),
-        "{row}"
-    );
-}
-
 /// Regression: at 80 columns the story view's key hints were cut mid-word
 /// (`… · c columns · Tab…`) and the head line lost its last count
 /// (`34 sha…`). The hints now shorten, then drop off whole, least important

@@ -130,9 +130,7 @@ fn relation_summary(app: &StoryApp, i: usize) -> String {
 /// member (rare in the pile) and the claims it shares, so the list does not
 /// call a member unrelated to its story. In the same-event set all 15 such
 /// members of larger stories, and the 7 two-article stories of one
-/// `unrelated` pair, report the same event as the rest. A member of a few
-/// files named together that shares no passage and too little else is
-/// called unrelated: it is there because the reader named it.
+/// `unrelated` pair, report the same event as the rest.
 fn why_in_story(app: &StoryApp, i: usize) -> String {
     let pairs = (0..app.articles.len())
         .filter(|&j| j != i)
@@ -150,14 +148,6 @@ fn why_in_story(app: &StoryApp, i: usize) -> String {
         .collect();
     if terms.is_empty() {
         return "unrelated to the rest".into();
-    }
-    if claims == 0 && !best.evidence.same_event() {
-        // Named with the others (`storydiff A B C`) on the reader's word,
-        // with nothing that ties it to them.
-        return format!(
-            "unrelated to the rest: no passage in common, only words ({})",
-            terms.join(", ")
-        );
     }
     let shared = match claims {
         0 => "no passage in common".to_string(),
