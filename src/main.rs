@@ -227,6 +227,28 @@ fn run_diff(
     if request.only == Some(Only::Facts) {
         diff::keep_only_facts(&mut comparison);
     }
+    let code = if identical { 0 } else { 1 };
+    let written = write_diff(&mut out, &old, &new, &comparison, request);
+    // The process ends here: the articles and the comparison are left for
+    // the system to take back whole rather than freed piece by piece.
+    std::mem::forget((old, new, comparison));
+    match written {
+        // A reader that stops reading (`| head -1`) has the verdict all the
+        // same: the exit status says whether the bodies differ.
+        Err(e) if is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
+}
+
+/// The diff's report in the format asked for, flushed.
+fn write_diff(
+    out: &mut Out,
+    old: &Article,
+    new: &Article,
+    comparison: &storydiff::align::Comparison,
+    request: &DiffRequest,
+) -> Result<()> {
     match request.format {
         DiffFormat::Text => {
             // NO_COLOR means no colour and no bold either, whatever
@@ -238,17 +260,14 @@ fn run_diff(
                     ColorChoice::Never => false,
                     ColorChoice::Auto => io::stdout().is_terminal(),
                 };
-            diff::write_text_wrapped(&mut out, &old, &new, &comparison, color, terminal_width())?
+            diff::write_text_wrapped(out, old, new, comparison, color, terminal_width())?
         }
-        DiffFormat::Json => diff::write_json(&mut out, &old, &new, &comparison)?,
-        DiffFormat::Markdown => diff::write_markdown(&mut out, &old, &new, &comparison)?,
-        DiffFormat::Html => html::write_diff(&mut out, &old, &new, &comparison)?,
+        DiffFormat::Json => diff::write_json(out, old, new, comparison)?,
+        DiffFormat::Markdown => diff::write_markdown(out, old, new, comparison)?,
+        DiffFormat::Html => html::write_diff(out, old, new, comparison)?,
     }
     out.flush()?;
-    // The process ends here: the articles and the comparison are left for
-    // the system to take back whole rather than freed piece by piece.
-    std::mem::forget((old, new, comparison));
-    Ok(if identical { 0 } else { 1 })
+    Ok(())
 }
 
 /// `storydiff story`: one story's report, or the pile's when the articles
@@ -636,14 +655,17 @@ fn utf8_path(path: &std::path::Path) -> Option<String> {
 /// article per record. A directory's files that are not articles by their
 /// name (a README, a script, a spreadsheet) are left out with one note
 /// listing them; a directory with no article files, and files and URLs that
-/// cannot be read as articles, are skipped with a one-line note each.
+/// cannot be read as articles (named or a directory's), are skipped with a
+/// one-line note each, unless fewer than two articles are left: then the
+/// first one's error is the command's. A named file that could not be read
+/// stopped the whole story (`story pages/*.html` with one page of no text).
 fn load_story(
     sources: &Sources,
     paths: &[String],
     options: &LoadOptions,
     progress: &Progress,
 ) -> Result<Vec<Article>> {
-    let mut files: Vec<(String, bool)> = Vec::new();
+    let mut files: Vec<String> = Vec::new();
     let mut left_out: Vec<String> = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p);
@@ -664,25 +686,32 @@ fn load_story(
                 );
             }
             left_out.extend(others);
-            files.extend(articles.into_iter().map(|f| (f, true)));
+            files.extend(articles);
         } else {
-            files.push((p.clone(), is_url(p)));
+            files.push(p.clone());
         }
     }
     note_left_out(&left_out);
-    let args: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
-    let loaded = sources.open_all(&args, options, &|done, total| progress.files(done, total));
+    let loaded = sources.open_all(&files, options, &|done, total| progress.files(done, total));
     progress.clear();
     let mut articles = Vec::new();
-    for ((_, skippable), result) in files.iter().zip(loaded) {
+    let mut skipped = Vec::new();
+    for result in loaded {
         match result {
             Ok(a) => articles.extend(a),
-            Err(e) if *skippable && !matches!(e, SourceError::Archive { .. }) => eprintln!(
-                "storydiff: skipped {}",
-                storydiff::display::one_line(&e.to_string())
-            ),
-            Err(e) => return Err(e.into()),
+            Err(e @ SourceError::Archive { .. }) => return Err(e.into()),
+            Err(e) => skipped.push(e),
         }
+    }
+    // Too few left for a story: the first file's own error says why.
+    if articles.len() < 2 && !skipped.is_empty() {
+        return Err(skipped.remove(0).into());
+    }
+    for e in &skipped {
+        eprintln!(
+            "storydiff: skipped {}",
+            storydiff::display::one_line(&e.to_string())
+        );
     }
     if articles.len() < 2 {
         anyhow::bail!(

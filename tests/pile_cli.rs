@@ -338,3 +338,86 @@ fn each_events_files_named_together_are_its_story() {
     );
     assert!(apart * 100 >= (events.len() - 1) * 60, "{apart}");
 }
+
+/// Regression (a tester): `story pages/*.html` stopped with exit 2 when one
+/// named page had no text; a named file that cannot be read is skipped with
+/// a note naming it, as a folder's are. With fewer than two articles left,
+/// the file's own error is the command's.
+#[test]
+fn a_named_file_that_cannot_be_read_is_skipped_from_a_story() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let dir = folder("named-unreadable");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let a = samples.join("000_d2c9a56fda6f2fe5.txt");
+    let b = samples.join("002_5a82b81d371fbb4b.txt");
+    let run = |files: &[&Path]| {
+        Command::new(env!("CARGO_BIN_EXE_storydiff"))
+            .arg("story")
+            .args(files)
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = run(&[&a, &empty, &b]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("storydiff: skipped ") && err.contains("empty.txt"),
+        "{err}"
+    );
+    let story: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(story["articles"].as_array().unwrap().len(), 2);
+    let out = run(&[&a, &empty]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("empty.txt") && !err.contains("skipped"),
+        "{err}"
+    );
+}
+
+/// Regression (a tester): `storydiff diff A B | head -1` exited 0, "the
+/// bodies are identical", for two bodies that differ: the closed pipe was
+/// taken for success. Output to a closed pipe is no error, and the exit
+/// status still gives the verdict.
+#[test]
+fn a_closed_pipe_keeps_the_diffs_exit_status() {
+    use std::io::{BufRead, BufReader};
+    let dir = folder("closed-pipe");
+    let old: String = (0..4000)
+        .map(|i| format!("Sentence {i} of the long report says what happened.\n\n"))
+        .collect();
+    let new = old.replace("Sentence 2000 of", "Line 2000 of");
+    std::fs::write(dir.join("old.txt"), &old).unwrap();
+    std::fs::write(dir.join("new.txt"), &new).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .arg("diff")
+        .arg(dir.join("old.txt"))
+        .arg(dir.join("new.txt"))
+        .args(["--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader goes away after one line, as `head -1` does.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
