@@ -218,3 +218,37 @@ fn a_shared_quotation_is_no_reprint() {
     }
     assert_eq!(reprints, ["5669-center.txt 5669-left.txt"]);
 }
+
+/// Regression (a tester): a correction, clarification, editor's note or
+/// update appended to a copy read as "the old side stops after" its last
+/// paragraph; the copy was not cut short. A copy cut before its last
+/// paragraphs is still `truncated`.
+#[test]
+fn an_appended_editors_note_is_no_cut() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/002_5a82b81d371fbb4b.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let load = |name: &str, t: &str| {
+        storydiff::article::load_bytes(name, t.as_bytes(), &Default::default()).unwrap()
+    };
+    let old = load("old.txt", &text);
+    for note in [
+        "Correction: An earlier version of this article misstated the cost of the plan. It was $4.8 billion, not $4.3 billion.",
+        "Clarification: This story has been changed to say that the minister spoke in Brussels, not in Warsaw, on Wednesday.",
+        "Editor\u{2019}s note: This article was updated after the ministry published the full text of the statement on its website.",
+        "Update, 5:30 p.m.: The ministry later said the talks would resume next week in Geneva with both delegations present.",
+        "An earlier version of this story gave the wrong date for the meeting of defence ministers, which took place on Thursday.",
+    ] {
+        let new = load("new.txt", &format!("{}\n\n{note}\n", text.trim_end()));
+        let c = align(&old, &new, &options());
+        assert_eq!(c.relation, Relation::Reprint, "{note}");
+        assert!(c.truncated.is_none(), "{note}: {:?}", c.truncated);
+    }
+    // A real cut: the copy lacks its last three paragraphs.
+    let paragraphs: Vec<&str> = text.trim_end().lines().collect();
+    let cut = paragraphs[..paragraphs.len() - 3].join("\n");
+    let c = align(&old, &load("cut.txt", &cut), &options());
+    assert!(c.truncated.is_some(), "{:?}", c.relation);
+}

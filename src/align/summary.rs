@@ -96,7 +96,13 @@ fn counts_and_verdict(
                 || signs_off(&sides.text(side, i..i + 1))
         };
         let furniture = |side: Side, i: usize| !sides.counts(&c.units(side)[i]);
-        c.truncated = truncation(c, &prose, &sentence, &signs_off, &furniture);
+        // A correction, clarification or update appended to one copy is no
+        // text the other lost: its paragraph is not read as prose here.
+        let told = |side: Side, i: usize| {
+            let (article, units) = sides.side(side);
+            prose(side, i) && !editors_note(article.slice(article.blocks[units[i].block].span))
+        };
+        c.truncated = truncation(c, &told, &sentence, &signs_off, &furniture);
     }
     tally.cut
 }
@@ -685,6 +691,44 @@ fn signs_off(text: &str) -> bool {
         || crate::article::reads_as_author_note(t)
         || t.split_whitespace()
             .any(|w| w.len() > 1 && w.starts_with('@'))
+}
+
+/// Whether a paragraph is an editor's note on the article (`Correction: …`,
+/// `Clarification: …`, `Editor's note: …`, `Update, 5:30 p.m.: …`, `An
+/// earlier version of this story …`): a copy that has one appended has not
+/// been cut short where the other ends. An appended correction read as "the
+/// old side stops after" its last paragraph.
+pub(crate) fn editors_note(paragraph: &str) -> bool {
+    let head: String = paragraph
+        .trim_start()
+        .chars()
+        .take(48)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    let labelled = [
+        "correction",
+        "clarification",
+        "editor's note",
+        "editors' note",
+        "editor's update",
+        "update",
+        "updated",
+    ]
+    .iter()
+    .any(|w| head.starts_with(w))
+        && head.contains(':');
+    labelled
+        || [
+            "an earlier version of this",
+            "a previous version of this",
+            "this story has been updated",
+            "this story has been corrected",
+            "this article has been updated",
+            "this article has been corrected",
+        ]
+        .iter()
+        .any(|w| head.starts_with(w))
 }
 
 /// Words of sign-off lines (lower case).
