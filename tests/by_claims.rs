@@ -1019,3 +1019,39 @@ fn the_headlines_stand_on_one_row_and_count_as_no_claim() {
         c.ops
     );
 }
+
+/// Regression (a tester): by claims, a sentence one copy breaks over a
+/// paragraph break was a `changed` pair with no word changed and no class
+/// (the alignment in order calls it equal); such a pair is `equal`.
+#[test]
+fn a_sentence_broken_over_a_paragraph_break_is_equal_by_claims() {
+    let load = |name: &str, text: &str| {
+        load_bytes(name, text.as_bytes(), &LoadOptions::default()).unwrap()
+    };
+    let old = load(
+        "old.txt",
+        "The tunnel under the Varnholt pass was closed on Tuesday after heavy rain.\n\n\
+         \"About a week, sir,\" replied the engineer, trying not to laugh at the question.\n\n\
+         The roads agency said the repairs would cost more than last year.\n",
+    );
+    let new = load(
+        "new.txt",
+        "The tunnel under the Varnholt pass was closed on Tuesday after heavy rain.\n\n\
+         \"About a week, sir,\" replied the engineer,\n\n\
+         trying not to laugh at the question.\n\n\
+         The roads agency said the repairs would cost more than last year.\n",
+    );
+    let c = align_by_claims(&old, &new, &AlignOptions::default());
+    every_sentence_once(&c);
+    for op in &c.ops {
+        assert!(
+            op.kind != OpKind::Changed || !op.words.is_empty(),
+            "a change with no words: {op:?}"
+        );
+    }
+    assert!(
+        c.ops.iter().all(|op| op.kind == OpKind::Equal),
+        "{:?}",
+        c.ops
+    );
+}

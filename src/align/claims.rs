@@ -2642,7 +2642,8 @@ fn words_of_ops(
     (ops, cut || second_cut)
 }
 
-/// The word diff of a pair that is not equal (none when only spaces differ).
+/// The word diff of a pair that is not equal (none when only spaces differ:
+/// then a changed pair is equal).
 fn with_words(
     mut op: Op,
     text_of: &dyn Fn(Side, Range<usize>) -> String,
@@ -2660,6 +2661,13 @@ fn with_words(
         *cut |= text_deadline.is_some_and(|d| std::time::Instant::now() > d);
         if op.words.iter().all(|w| w.kind == WordKind::Equal) {
             op.words.clear();
+            // The same words, cut into sentences or paragraphs otherwise
+            // (a sentence one copy breaks over a paragraph break): equal,
+            // as the alignment in order calls them; not a change with no
+            // words changed.
+            if op.kind == OpKind::Changed {
+                op.kind = OpKind::Equal;
+            }
         }
     }
     op
