@@ -141,7 +141,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             story,
         }) => {
-            let named = urls.is_none() && a_few_named(&files);
+            let named = urls.is_none() && named_one_by_one(&files);
             if let Some(list) = urls {
                 files.extend(web::read_url_list(&list)?);
             }
@@ -347,7 +347,8 @@ fn open_files(sources: &Sources, files: &[String], mut out: Out) -> Result<u8> {
             };
             (articles, storydiff::tui::Memory::of_files(files))
         };
-        let named = !is_dir && !many_records && a_few_named(files) && articles.len() <= files.len();
+        let named =
+            !is_dir && !many_records && named_one_by_one(files) && articles.len() <= files.len();
         return open_story(articles, memory, named, view, out, &progress);
     }
     if let [old, new] = files {
@@ -506,13 +507,10 @@ fn is_one_story(pile: &storydiff::story::Pile) -> bool {
     pile.stories.len() == 1 && pile.singles.is_empty()
 }
 
-/// Up to this many files named one by one are the story the reader hands
-/// in (`storydiff A B C`), as `story::sort_named` reads them.
-const A_FEW: usize = 6;
-
-/// Files named one by one, a few of them, no folder among them.
-fn a_few_named(files: &[String]) -> bool {
-    (2..=A_FEW).contains(&files.len())
+/// Files named one by one, two or more, no folder among them: the story
+/// the reader hands in, as `story::sort_named` reads a few of them.
+fn named_one_by_one(files: &[String]) -> bool {
+    files.len() >= 2
         && files
             .iter()
             .all(|f| is_url(f) || !std::fs::metadata(f).is_ok_and(|m| m.is_dir()))

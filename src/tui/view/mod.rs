@@ -187,31 +187,21 @@ pub fn clip_name(s: &str, width: usize) -> String {
     if s.contains(char::is_whitespace) || width < 8 {
         return clip_words(s, width);
     }
-    let tail_room = (width - 1) / 3;
-    let mut tail: Vec<char> = Vec::new();
+    let tail: String = fitting(s.chars().rev(), (width - 1) / 3);
+    let tail: String = tail.chars().rev().collect();
+    let head: String = fitting(s.chars(), width - 1 - str_width(&tail));
+    format!("{head}…{tail}")
+}
+
+/// The leading characters of `chars` that fill at most `room` columns.
+fn fitting(chars: impl Iterator<Item = char>, room: usize) -> String {
     let mut used = 0;
-    for c in s.chars().rev() {
-        let cw = str_width(c.encode_utf8(&mut [0; 4]));
-        if used + cw > tail_room {
-            break;
-        }
-        used += cw;
-        tail.push(c);
-    }
-    let head_room = width - 1 - used;
-    let mut head = String::new();
-    let mut head_used = 0;
-    for c in s.chars() {
-        let cw = str_width(c.encode_utf8(&mut [0; 4]));
-        if head_used + cw > head_room {
-            break;
-        }
-        head_used += cw;
-        head.push(c);
-    }
-    head.push('…');
-    head.extend(tail.into_iter().rev());
-    head
+    chars
+        .take_while(|c| {
+            used += str_width(c.encode_utf8(&mut [0; 4]));
+            used <= room
+        })
+        .collect()
 }
 
 pub fn clip_words(s: &str, width: usize) -> String {
