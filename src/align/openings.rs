@@ -49,8 +49,18 @@ pub(crate) fn cut_at_openings(
     let (old_ends, new_ends) = (endings(old, old_units), endings(new, new_units));
     let new_endings = surplus(&new_ends, &old_ends, new, new_units);
     let old_endings = surplus(&old_ends, &new_ends, old, old_units);
-    cut_units(old, old_units, &openings, &new_endings);
-    cut_units(new, new_units, &openings, &old_endings);
+    if old.text.len() + new.text.len() > 1 << 18 {
+        // The two sides are cut apart from here on: both at once on big
+        // inputs, as their units are read.
+        std::thread::scope(|s| {
+            let o = s.spawn(|| cut_units(old, old_units, &openings, &new_endings));
+            cut_units(new, new_units, &openings, &old_endings);
+            o.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        });
+    } else {
+        cut_units(old, old_units, &openings, &new_endings);
+        cut_units(new, new_units, &openings, &old_endings);
+    }
 }
 
 /// Hashes (already mixed): a fast table of them.

@@ -207,6 +207,12 @@ impl Article {
         }
     }
 
+    /// Where the loader's `text` lost bytes of the source text (see
+    /// [`Article::source_offset`]): none when the text is the source.
+    pub(crate) fn source_shifts(&self) -> &[(usize, usize)] {
+        self.source.as_ref().map_or(&[], |s| &s.shifts)
+    }
+
     /// Whitespace-separated words in the content blocks (body, standfirst, subheads).
     pub fn words(&self) -> usize {
         self.word_count

@@ -272,6 +272,7 @@ impl ArticleJson<'_> {
         }
         ArticleJson::head(article).write_compact_head(&mut out.buf);
         out.spill()?;
+        let mut offsets = SourceOffsets::new(article);
         let mut rest = units;
         for (bi, b) in article.blocks.iter().enumerate() {
             if bi > 0 {
@@ -280,28 +281,54 @@ impl ArticleJson<'_> {
             let here = rest.iter().take_while(|u| u.block == bi).count();
             let (mine, after) = rest.split_at(here);
             rest = after;
-            let sentences = mine.iter().map(|u| SentenceJson {
-                id: Id {
-                    side,
-                    block: bi,
-                    sentence: Some(u.sentence),
-                },
-                start: article.source_offset(u.span.start),
-                end: article.source_offset(u.span.end),
-            });
-            let block = BlockJson {
-                id: Id {
-                    side,
-                    block: bi,
-                    sentence: None,
-                },
-                role: b.role.as_str(),
-                reason: b.reason.as_deref(),
-                start: article.source_offset(b.span.start),
-                end: article.source_offset(b.span.end),
-                sentences: Vec::new(),
-            };
-            block.write_compact_with(&mut out.buf, sentences);
+            // The block's id, `"o12` without its closing quote: each of its
+            // sentences' ids goes on from it.
+            let mut id = [0u8; 48];
+            id[0] = b'"';
+            let id_len = 1 + Id {
+                side,
+                block: bi,
+                sentence: None,
+            }
+            .write_into(&mut id[1..]);
+            let id = &id[..id_len];
+            let buf = &mut out.buf;
+            buf.extend_from_slice(b"{\"id\":");
+            buf.extend_from_slice(id);
+            buf.extend_from_slice(b"\",\"role\":");
+            push_json_str(buf, b.role.as_str());
+            buf.extend_from_slice(b",\"reason\":");
+            match b.reason.as_deref() {
+                Some(r) => push_json_str(buf, r),
+                None => buf.extend_from_slice(b"null"),
+            }
+            push_number(buf, b",\"start\":", offsets.at(b.span.start));
+            push_number(buf, b",\"end\":", offsets.at(b.span.end));
+            buf.extend_from_slice(b",\"sentences\":[");
+            // One sentence object at a time in a stack buffer, copied out whole.
+            let mut s = [0u8; 160];
+            for (k, u) in mine.iter().enumerate() {
+                let mut n = 0;
+                let mut put = |bytes: &[u8]| {
+                    s[n..n + bytes.len()].copy_from_slice(bytes);
+                    n += bytes.len();
+                };
+                put(if k > 0 { b",{\"id\":" } else { b"{\"id\":" });
+                put(id);
+                put(b".");
+                put(itoa::Buffer::new().format(u.sentence + 1).as_bytes());
+                put(b"\",\"start\":");
+                put(itoa::Buffer::new()
+                    .format(offsets.at(u.span.start))
+                    .as_bytes());
+                put(b",\"end\":");
+                put(itoa::Buffer::new()
+                    .format(offsets.at(u.span.end))
+                    .as_bytes());
+                put(b"}");
+                buf.extend_from_slice(&s[..n]);
+            }
+            buf.extend_from_slice(b"]}");
             out.spill()?;
         }
         out.buf.extend_from_slice(b"]}");
@@ -346,6 +373,39 @@ impl BlockJson<'_> {
 fn push_number(out: &mut Vec<u8>, key: &[u8], n: usize) {
     out.extend_from_slice(key);
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// `Article::source_offset` for offsets asked in about the order of the
+/// text (a block's start and end, then its sentences'): a cursor into the
+/// loader's shifts, moved from the last answer instead of searched for.
+struct SourceOffsets<'a> {
+    shifts: &'a [(usize, usize)],
+    /// How many shifts stand before the last offset asked.
+    passed: usize,
+}
+
+impl<'a> SourceOffsets<'a> {
+    fn new(article: &'a Article) -> Self {
+        SourceOffsets {
+            shifts: article.source_shifts(),
+            passed: 0,
+        }
+    }
+
+    /// `article.source_offset(at)`.
+    fn at(&mut self, at: usize) -> usize {
+        let s = self.shifts;
+        while self.passed < s.len() && s[self.passed].0 < at {
+            self.passed += 1;
+        }
+        while self.passed > 0 && s[self.passed - 1].0 >= at {
+            self.passed -= 1;
+        }
+        match self.passed {
+            0 => at,
+            n => at + s[n - 1].1,
+        }
+    }
 }
 
 /// A large JSON document's way out: pieces are built in a buffer that is
@@ -568,13 +628,18 @@ mod tests {
     #[test]
     fn streamed_sides_are_written_as_their_article_objects() {
         let text = "Headline here\n\nBy Jo Smith\n\nFirst \"quoted\" sentence. Second one.\n\n\
-                    Gyral (j[imac]\"ral), a. [See Gyre.] 1. Moving in a circle.\n\n2. (Anat.) Of a gyrus.\n";
+                    Gyral (j[imac]\"ral), a. [See Gyre.] 1. Moving in a circle.\n\n2. (Anat.) Of a gyrus.\n\n\
+                    A line wrapped after a face-\nto-face talk, and a well-\nknown one. Two sentences here.\n\n\
+                    Self-\ntaught. The end.\n";
         let article = crate::article::load_bytes(
             "dir/a\\b.txt",
             text.as_bytes(),
             &crate::article::LoadOptions::default(),
         )
         .unwrap();
+        // Rejoined hyphen breaks: offsets in the source text differ from
+        // the article's.
+        assert!(!article.source_shifts().is_empty());
         let units = crate::align::units::units(&article);
         let mut whole = Vec::new();
         ArticleJson::with_units(&article, 'o', &units).write_compact(&mut whole);
